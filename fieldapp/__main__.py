@@ -1,0 +1,81 @@
+"""Startup order: arguments → profile paths → logging → store → command or window."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from . import cli, logs
+from .domain.errors import FieldappError
+from .paths import Profile, resolve_profile
+
+log = logging.getLogger("fieldapp")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = cli.build_parser().parse_args(argv)
+    if args.command == "bench":
+        from . import bench
+        return bench.main(args)
+    demo_home = Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) if args.demo else None
+    try:
+        profile = resolve_profile(demo_home or args.home).ensure()
+        logs.setup(profile.logs)
+        if args.command == "demo-data":
+            return _demo_data(profile, args)
+        return _window(profile, args, demo=bool(demo_home))
+    except FieldappError as exc:
+        print(f"fieldapp: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        if demo_home:
+            shutil.rmtree(demo_home, ignore_errors=True)
+
+
+def _open(profile: Profile):
+    from .store.engine import open_store
+    return open_store(profile.database, profile.backups)
+
+
+def _demo_data(profile: Profile, args) -> int:
+    from .services import demo, profile_admin
+    if args.replace:
+        moved = profile_admin.retire_database(profile)
+        if moved:
+            print(f"previous database saved as {moved}")
+    store = _open(profile)
+    try:
+        today = args.today or date.today()
+        summary = demo.generate(store, args.customers, seed=args.seed, today=today,
+                                progress=_print_progress)
+    finally:
+        store.close()
+    print(f"\n{profile.database}: {summary}")
+    return 0
+
+
+def _print_progress(done: int, total: int) -> None:
+    print(f"\rgenerating customers {done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def _window(profile: Profile, args, demo: bool) -> int:
+    from .services.portfolio import Portfolio
+    store = _open(profile)
+    try:
+        if demo:
+            from .services import demo as demo_data
+            demo_data.generate(store, 300, today=args.today or date.today())
+        today = args.today
+        portfolio = Portfolio(store, (lambda: today) if today else date.today)
+        from .ui.app import run_gui
+        return run_gui(portfolio, profile)
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

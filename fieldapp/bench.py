@@ -1,0 +1,150 @@
+"""`fieldapp bench`: startup, search, customer open and memory on a large cached profile."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import platformdirs
+
+from .bench_queries import QUERIES
+from .paths import Profile
+
+STARTUP_RUNS = 3
+
+
+def main(args) -> int:
+    profile = Profile(Path(args.cache) if args.cache else _default_cache(args.customers))
+    today = ensure_profile(profile, args.customers)
+    result = {"customers": args.customers, "queries": len(QUERIES), "today": today.isoformat()}
+    result.update(measure_startup(profile, today))
+    result.update(measure_in_process(profile, today, args.rounds))
+    result["rss_mb"] = round(_peak_rss_mb(), 1)
+    print(json.dumps(result) if args.json else _table(result))
+    return 0
+
+
+def _default_cache(customers: int) -> Path:
+    return Path(platformdirs.user_cache_dir("fieldapp", appauthor=False)) / f"bench-{customers}"
+
+
+def ensure_profile(profile: Profile, customers: int) -> date:
+    """Build the benchmark profile once (in a child process, so its memory isn't ours)."""
+    marker = profile.home / "bench.json"
+    if marker.exists():
+        info = json.loads(marker.read_text())
+        if info.get("customers") == customers and profile.database.exists():
+            return date.fromisoformat(info["today"])
+    if profile.home.exists():
+        for name in ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm"):
+            (profile.home / name).unlink(missing_ok=True)
+    today = date.today()
+    print(f"building a {customers}-customer benchmark profile in {profile.home} …", file=sys.stderr)
+    subprocess.run([sys.executable, "-m", "fieldapp", "demo-data", "--home", str(profile.home),
+                    "--customers", str(customers), "--today", today.isoformat()], check=True,
+                   stdout=subprocess.DEVNULL)
+    marker.write_text(json.dumps({"customers": customers, "today": today.isoformat()}))
+    return today
+
+
+def measure_startup(profile: Profile, today: date) -> dict:
+    """Process start to main window shown (offscreen), median of a few runs."""
+    env = dict(os.environ, FIELDAPP_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
+    times, gui_rss = [], []
+    for _ in range(STARTUP_RUNS):
+        started = time.time()
+        out = subprocess.run([sys.executable, "-m", "fieldapp", "--home", str(profile.home),
+                              "--today", today.isoformat()], env=env, capture_output=True,
+                             text=True, timeout=120)
+        line = next((l for l in out.stdout.splitlines() if l.startswith("fieldapp-shown ")), None)
+        if line is None:
+            raise RuntimeError(f"the window did not report being shown:\n{out.stderr[-2000:]}")
+        fields = line.split()
+        times.append((float(fields[1]) - started) * 1000)
+        if len(fields) > 2:
+            gui_rss.append(float(fields[2]))
+    result = {"startup_ms": round(statistics.median(times), 1)}
+    if gui_rss:
+        result["gui_rss_mb"] = round(max(gui_rss), 1)
+    return result
+
+
+def measure_in_process(profile: Profile, today: date, rounds: int) -> dict:
+    from .services.portfolio import Portfolio
+    from .store.engine import open_store
+
+    store = open_store(profile.database, profile.backups)
+    try:
+        portfolio = Portfolio(store, lambda: today)
+        ours = _time_queries(lambda q: portfolio.search(q), rounds)
+        raw = _time_queries(_raw_runner(profile.database, today), rounds)
+        busiest = _busiest_customer(profile.database)
+        portfolio.open_customer(busiest)  # warm, as a second look at a customer would be
+        opens = [_ms(portfolio.open_customer, busiest) for _ in range(5)]
+    finally:
+        store.close()
+    return {"search_p50_ms": _pct(ours, 50), "search_p95_ms": _pct(ours, 95),
+            "search_raw_p50_ms": _pct(raw, 50), "search_raw_p95_ms": _pct(raw, 95),
+            "search_ratio_p95": round(_pct(ours, 95) / max(_pct(raw, 95), 0.001), 2),
+            "customer_open_ms": round(statistics.median(opens), 1),
+            "customer_open_max_ms": round(max(opens), 1), "customer_open_id": busiest}
+
+
+def _raw_runner(path: Path, today: date):
+    """The same statements the search path issues, on a bare sqlite3 connection."""
+    from .store import queries, search_index
+
+    con = sqlite3.connect(path)
+
+    def run(query: str):
+        stmt = search_index.search_sql(query, 0, 51)
+        ids = [r[0] for r in con.execute(stmt.sql, stmt.params)]
+        customers_sql, overdue_sql = queries.summary_sql(ids)
+        con.execute(customers_sql).fetchall()
+        con.execute(overdue_sql, {"today": today.isoformat()}).fetchall()
+    return run
+
+
+def _busiest_customer(path: Path) -> int:
+    with sqlite3.connect(path) as con:
+        return con.execute("SELECT customer_id FROM (SELECT customer_id, COUNT(*) n FROM invoice "
+                           "GROUP BY customer_id UNION ALL SELECT customer_id, COUNT(*) FROM payment "
+                           "GROUP BY customer_id) GROUP BY customer_id ORDER BY SUM(n) DESC, "
+                           "customer_id LIMIT 1").fetchone()[0]
+
+
+def _time_queries(run, rounds: int) -> list[float]:
+    for query in QUERIES:  # one untimed pass: page cache and statement cache are warm in the app
+        run(query)
+    return [_ms(run, q) for _ in range(rounds) for q in QUERIES]
+
+
+def _ms(fn, *args) -> float:
+    started = time.perf_counter()
+    fn(*args)
+    return (time.perf_counter() - started) * 1000
+
+
+def _pct(values: list[float], pct: int) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))], 2)
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows: no getrusage
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _table(result: dict) -> str:
+    return "\n".join(f"{k:>22}  {v}" for k, v in result.items())

@@ -1,0 +1,61 @@
+"""Command line: the window (default), demo-data and bench subcommands."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from . import __version__
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def _profile_options(parser: argparse.ArgumentParser, top: bool) -> None:
+    # Subcommands accept --home too; SUPPRESS keeps them from erasing a value given before.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--home", metavar="DIR", default=default,
+                        help="profile folder to use instead of the per-user data folder "
+                             "(also FIELDAPP_HOME)")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_day, default=default,
+                        help="work as if today were this day (demos, training)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldapp", description=(
+        "Offline portfolio for field collectors of overdue trade receivables. "
+        "Without a subcommand, opens the window."))
+    parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="start on a fresh throwaway demo profile (deleted on exit)")
+    _profile_options(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo-data", help="generate a deterministic demo portfolio")
+    _profile_options(demo, top=False)
+    demo.add_argument("--customers", type=_positive, default=300, help="how many (default 300)")
+    demo.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    demo.add_argument("--replace", action="store_true",
+                      help="back up and replace a profile database that already has customers")
+
+    bench = sub.add_parser("bench", help="measure startup, search, customer open and memory")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--customers", type=_positive, default=100_000,
+                       help="portfolio size (default 100000)")
+    bench.add_argument("--cache", metavar="DIR", help="where the benchmark profile is kept")
+    bench.add_argument("--rounds", type=_positive, default=3, help="passes over the query list")
+    return parser

@@ -1,0 +1,1 @@
+"""Pure domain: records, money, aging and validation rules (standard library only)."""

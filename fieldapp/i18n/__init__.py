@@ -1,0 +1,1 @@
+"""Language: Babel formatting with explicit locales and text folding for search."""

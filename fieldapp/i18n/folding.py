@@ -1,0 +1,45 @@
+"""Fold text for search: case, Vietnamese tone and vowel marks, Đ/đ; Chinese left as is."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Đ/đ (and the rarer Ð/ð look-alike) have no canonical decomposition, so NFD cannot strip them.
+_NO_DECOMPOSITION = str.maketrans({"Đ": "d", "đ": "d", "Ð": "d", "ð": "d"})
+_SPACES = re.compile(r"\s+")
+_NON_DIGITS = re.compile(r"\D+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and drop diacritics, so 'Đặng Nguyễn' becomes 'dang nguyen'."""
+    text = text.translate(_NO_DECOMPOSITION)
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", stripped).casefold()).strip()
+
+
+def digits(text: str) -> str:
+    """Only the digits of ``text``: phone numbers match however they were typed."""
+    return _NON_DIGITS.sub("", text)
+
+
+def query_terms(text: str) -> list[str]:
+    """Folded search terms of a typed query, longest first; phone-like terms lose separators."""
+    terms = []
+    for raw in fold(text).split(" "):
+        term = digits(raw) if raw and _is_phone_like(raw) else raw
+        if term and term not in terms:
+            terms.append(term)
+    return sorted(terms, key=len, reverse=True)
+
+
+def _is_phone_like(term: str) -> bool:
+    return any(c.isdigit() for c in term) and all(c.isdigit() or c in "+-.()" for c in term)
+
+
+def search_document(*parts: str, phones: tuple[str, ...] = ()) -> str:
+    """The folded text a customer is found by: its fields plus phone numbers as bare digits."""
+    words = [fold(p) for p in parts if p]
+    words += [digits(p) for p in phones if p]
+    return " | ".join(w for w in words if w)

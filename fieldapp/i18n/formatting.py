@@ -1,0 +1,75 @@
+"""Numbers, money and dates through Babel, always with an explicit locale."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from ..domain.money import Money, minor_units
+
+# Our language codes (domain.enums.Language) to the CLDR locales that format them.
+LOCALES = {"vi": "vi_VN", "zh_TW": "zh_Hant_TW", "zh_CN": "zh_Hans_CN", "en": "en_US"}
+DEFAULT_LOCALE = "en_US"
+
+
+@lru_cache(maxsize=16)
+def locale_for(language: str) -> Locale:
+    """The Babel locale of a language code ('vi', 'zh_TW', …) or of a CLDR locale name."""
+    return Locale.parse(LOCALES.get(language, language))
+
+
+def to_decimal(money: Money) -> Decimal:
+    """The amount in major units, exact."""
+    return Decimal(money.minor).scaleb(-minor_units(money.currency))
+
+
+def format_money(money: Money, language: str = DEFAULT_LOCALE, *, iso_code: bool = False) -> str:
+    """'12.500.000 ₫' (vi) or 'VND 12,500,000' with ``iso_code`` (legal documents)."""
+    loc = locale_for(language)
+    if iso_code:
+        return babel_numbers.format_currency(to_decimal(money), money.currency, locale=loc,
+                                             format="¤¤\u00a0#,##0.##", currency_digits=True)
+    return babel_numbers.format_currency(to_decimal(money), money.currency, locale=loc,
+                                         currency_digits=True)
+
+
+def format_amount(money: Money, language: str = DEFAULT_LOCALE) -> str:
+    """The number alone with the currency's decimals ('12.500.000'), for table columns."""
+    digits = minor_units(money.currency)
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return babel_numbers.format_decimal(to_decimal(money), format=pattern, locale=locale_for(language))
+
+
+def format_number(value: int | float | Decimal, language: str = DEFAULT_LOCALE) -> str:
+    return babel_numbers.format_decimal(value, locale=locale_for(language))
+
+
+def format_percent(value: float, language: str = DEFAULT_LOCALE) -> str:
+    """``value`` in percent points (2.0 → '2%')."""
+    return babel_numbers.format_percent(value / 100, locale=locale_for(language),
+                                        format="#,##0.##%")
+
+
+def format_date(value: date, language: str = DEFAULT_LOCALE, length: str = "medium") -> str:
+    return babel_dates.format_date(value, format=length, locale=locale_for(language))
+
+
+def format_datetime(value: datetime, language: str = DEFAULT_LOCALE, length: str = "medium") -> str:
+    return babel_dates.format_datetime(value, format=length, locale=locale_for(language))
+
+
+def parse_amount(text: str, currency: str, language: str = DEFAULT_LOCALE) -> Money:
+    """Parse a typed amount in ``language``'s notation into Money; raises ValueError."""
+    try:
+        value = babel_numbers.parse_decimal(text.strip(), locale=locale_for(language), strict=True)
+    except babel_numbers.NumberFormatError as exc:
+        raise ValueError(f"{text!r} is not an amount") from exc
+    minor = value.scaleb(minor_units(currency))
+    if minor != minor.to_integral_value():
+        raise ValueError(f"{text!r} has more decimals than {currency} allows")
+    return Money(int(minor), currency)

@@ -1,0 +1,1 @@
+"""SQLAlchemy persistence: tables, engine, migrations and queries returning domain records."""

@@ -1,0 +1,73 @@
+"""Open a store: engine with SQLite pragmas, session factory, schema brought up to date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import migrations
+
+
+@dataclass
+class Store:
+    """An open database: the engine, its session factory and, for SQLite, the file."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    path: Path | None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # Take transaction control from the sqlite3 module, which would run DDL outside any
+    # transaction; _begin below then makes every SQLAlchemy transaction a real one.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    # WAL lets the GUI read while the worker writes; NORMAL is durable across app crashes.
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
+                   "temp_store=MEMORY", "cache_size=-32000", "mmap_size=268435456"):
+        cur.execute(f"PRAGMA {pragma}")
+    cur.close()
+
+
+def _begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+def open_store(path: Path, backup_dir: Path | None = None) -> Store:
+    """Open (creating or migrating) the SQLite database at ``path``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(sqlite_url(path), connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _begin)
+    store = Store(engine, sessionmaker(engine, expire_on_commit=False), path)
+    try:
+        migrations.upgrade(store, backup_dir or path.parent / "backups")
+    except Exception:
+        engine.dispose()
+        raise
+    return store
+
+
+def open_url(url: str) -> Store:
+    """Open a store by SQLAlchemy URL (the office's PostgreSQL, or SQLite)."""
+    if url.startswith("sqlite:///"):
+        return open_store(Path(url.removeprefix("sqlite:///")))
+    engine = create_engine(url)
+    store = Store(engine, sessionmaker(engine, expire_on_commit=False), None)
+    migrations.upgrade(store, None)
+    return store

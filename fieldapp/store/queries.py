@@ -1,0 +1,111 @@
+"""Read queries of the portfolio: search pages, route, one customer's file."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from sqlalchemy import Date, bindparam, func, select, text
+
+from ..domain.aging import age_balances
+from ..domain.errors import NotFound
+from ..domain.money import Money
+from ..domain.records import CustomerFile, CustomerSummary, RouteStop
+from . import convert, search_index
+from .tables import (AllocationRow, ContactRow, ContractRow, CustomerRow, DeliveryRow,
+                     InvoiceRow, PaymentRow, RouteStopRow)
+
+_SUMMARY_COLS = "id, code, name, phone, district, province"
+# Open, past-due balances per customer and currency, with the oldest due date among them.
+OVERDUE_SQL = ("SELECT customer_id, currency, SUM(open_minor), MIN(due_on) FROM invoice "
+               "WHERE customer_id IN ({ids}) AND open_minor != 0 AND due_on < :today "
+               "GROUP BY customer_id, currency")
+
+
+def summary_sql(ids) -> tuple[str, str]:
+    """The two statements that fill list rows for ``ids`` (also run bare by the benchmark)."""
+    id_list = ",".join(str(int(i)) for i in ids) or "NULL"
+    return (f"SELECT {_SUMMARY_COLS} FROM customer WHERE id IN ({id_list})",
+            OVERDUE_SQL.format(ids=id_list))
+
+
+def summaries(session, ids, today: date) -> list[CustomerSummary]:
+    """List rows for ``ids``, in the order given."""
+    customers_sql, overdue_sql = summary_sql(ids)
+    overdue = defaultdict(list)
+    oldest: dict[int, date] = {}
+    stmt = text(overdue_sql).bindparams(bindparam("today", type_=Date))
+    for cid, currency, minor, min_due in session.execute(stmt, {"today": today}):
+        overdue[cid].append(Money(int(minor), currency))
+        due = min_due if isinstance(min_due, date) else date.fromisoformat(min_due)
+        oldest[cid] = min(due, oldest.get(cid, due))
+    rows = {r[0]: r for r in session.execute(text(customers_sql))}
+    return [CustomerSummary(*rows[i], tuple(overdue[i]),
+                            (today - oldest[i]).days if i in oldest else 0)
+            for i in ids if i in rows]
+
+
+def search(session, query: str, after_id: int, limit: int, today: date) -> list[CustomerSummary]:
+    """One page of customers matching ``query`` after ``after_id``, in id order."""
+    ids = search_index.find_ids(session.connection(), query, after_id, limit)
+    return summaries(session, ids, today)
+
+
+def count_customers(session) -> int:
+    return session.scalar(select(func.count()).select_from(CustomerRow)) or 0
+
+
+def route(session, day: date) -> list[RouteStop]:
+    """The stops planned for ``day`` in visiting order."""
+    stops = session.execute(select(RouteStopRow).where(RouteStopRow.route_date == day)
+                            .order_by(RouteStopRow.seq)).scalars().all()
+    by_id = {s.id: s for s in summaries(session, [s.customer_id for s in stops], day)}
+    return [RouteStop(s.route_date, s.seq, s.planned_time, s.purpose, by_id[s.customer_id])
+            for s in stops if s.customer_id in by_id]
+
+
+def route_days(session, start: date, days: int) -> list[tuple[date, int]]:
+    """Days with planned stops from ``start`` on, and how many stops each has."""
+    end = start + timedelta(days=days)
+    rows = session.execute(select(RouteStopRow.route_date, func.count())
+                           .where(RouteStopRow.route_date >= start, RouteStopRow.route_date < end)
+                           .group_by(RouteStopRow.route_date).order_by(RouteStopRow.route_date))
+    return [(d, n) for d, n in rows]
+
+
+def customer_file(session, customer_id: int, as_of: date) -> CustomerFile:
+    """Everything about one customer, newest documents first."""
+    row = session.get(CustomerRow, customer_id)
+    if row is None:
+        raise NotFound(f"customer {customer_id} does not exist")
+
+    def rows(table, order):
+        return session.execute(select(table).where(table.customer_id == customer_id)
+                               .order_by(*order)).scalars().all()
+
+    invoices = [convert.invoice(r) for r in rows(InvoiceRow, (InvoiceRow.due_on.desc(),
+                                                              InvoiceRow.id.desc()))]
+    payments = rows(PaymentRow, (PaymentRow.paid_on.desc(), PaymentRow.id.desc()))
+    return CustomerFile(
+        as_of, convert.customer(row),
+        tuple(convert.contact(r) for r in rows(ContactRow, (ContactRow.authority_to_pay.desc(),
+                                                             ContactRow.id))),
+        tuple(convert.contract(r) for r in rows(ContractRow, (ContractRow.signed_on.desc(),))),
+        tuple(invoices),
+        tuple(convert.delivery(r) for r in rows(DeliveryRow, (DeliveryRow.delivered_on.desc(),
+                                                               DeliveryRow.id.desc()))),
+        _payments(session, payments),
+        tuple(age_balances(((i.due_on, i.open_balance) for i in invoices), as_of)))
+
+
+def _payments(session, payments):
+    allocations = defaultdict(list)
+    ids = [p.id for p in payments]
+    if ids:
+        stmt = (select(AllocationRow.payment_id, AllocationRow.invoice_id, InvoiceRow.number,
+                       AllocationRow.amount_minor)
+                .join(InvoiceRow, InvoiceRow.id == AllocationRow.invoice_id)
+                .where(AllocationRow.payment_id.in_(ids)).order_by(AllocationRow.id))
+        for pid, inv_id, number, minor in session.execute(stmt):
+            allocations[pid].append((inv_id, number, minor))
+    return tuple(convert.payment(p, allocations[p.id]) for p in payments)

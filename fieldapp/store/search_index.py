@@ -1,0 +1,111 @@
+"""Customer search: folded documents, an FTS5 trigram index on SQLite, keyset-paged queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from ..i18n.folding import query_terms, search_document
+
+# Trigram needs three characters; shorter terms (one Chinese character, 'ng') are scanned with instr.
+TRIGRAM = 3
+_FTS_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5("
+            "doc, content='customer_search', content_rowid='customer_id', tokenize='trigram')")
+# External-content FTS tables must be told about every change to their content table.
+_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS customer_search_ai AFTER INSERT ON customer_search BEGIN "
+    "INSERT INTO customer_fts(rowid, doc) VALUES (new.customer_id, new.doc); END",
+    "CREATE TRIGGER IF NOT EXISTS customer_search_ad AFTER DELETE ON customer_search BEGIN "
+    "INSERT INTO customer_fts(customer_fts, rowid, doc) VALUES ('delete', old.customer_id, old.doc); END",
+    "CREATE TRIGGER IF NOT EXISTS customer_search_au AFTER UPDATE ON customer_search BEGIN "
+    "INSERT INTO customer_fts(customer_fts, rowid, doc) VALUES ('delete', old.customer_id, old.doc); "
+    "INSERT INTO customer_fts(rowid, doc) VALUES (new.customer_id, new.doc); END",
+)
+
+
+def create(conn) -> None:
+    """Create the search table (and, on SQLite, its FTS5 index and sync triggers)."""
+    from .tables import CustomerSearchRow
+
+    CustomerSearchRow.__table__.create(conn, checkfirst=True)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(_FTS_DDL)
+        for trigger in _TRIGGERS:
+            conn.exec_driver_sql(trigger)
+
+
+def _documents(conn, customer_ids=None):
+    where = "" if customer_ids is None else f"WHERE c.id IN ({','.join(map(str, customer_ids))})"
+    customers = conn.exec_driver_sql(
+        f"SELECT c.id, c.name, c.code, c.tax_code, c.phone FROM customer c {where}").all()
+    contacts: dict[int, list] = {}
+    cwhere = "" if customer_ids is None else where.replace("c.id", "customer_id")
+    for cid, name, phone in conn.exec_driver_sql(
+            f"SELECT customer_id, name, phone FROM contact {cwhere}"):
+        contacts.setdefault(cid, []).append((name, phone))
+    for cid, name, code, tax, phone in customers:
+        people = contacts.get(cid, [])
+        yield cid, search_document(name, code, tax, *(p[0] for p in people),
+                                   phones=(phone, *(p[1] for p in people)))
+
+
+def rebuild(conn) -> int:
+    """Recompute every customer's search document; returns how many were written."""
+    conn.exec_driver_sql("DELETE FROM customer_search")
+    rows = [{"customer_id": cid, "doc": doc} for cid, doc in _documents(conn)]
+    if rows:
+        conn.execute(text("INSERT INTO customer_search (customer_id, doc) VALUES (:customer_id, :doc)"),
+                     rows)
+    return len(rows)
+
+
+def refresh(conn, customer_ids) -> None:
+    """Recompute the search documents of some customers after they or their contacts changed."""
+    ids = sorted(set(customer_ids))
+    if not ids:
+        return
+    conn.exec_driver_sql(f"DELETE FROM customer_search WHERE customer_id IN ({','.join(map(str, ids))})")
+    rows = [{"customer_id": cid, "doc": doc} for cid, doc in _documents(conn, ids)]
+    if rows:
+        conn.execute(text("INSERT INTO customer_search (customer_id, doc) VALUES (:customer_id, :doc)"),
+                     rows)
+
+
+@dataclass(frozen=True)
+class SearchSql:
+    """The statement that finds one page of customer ids for a query, and its parameters."""
+
+    sql: str
+    params: dict
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def search_sql(query: str, after_id: int, limit: int, dialect: str = "sqlite") -> SearchSql:
+    """Build the id query: FTS5 MATCH for long terms, instr() for short ones, keyset by id."""
+    terms = query_terms(query)
+    params: dict = {"after": after_id, "limit": limit}
+    long_terms = [t for t in terms if len(t) >= TRIGRAM] if dialect == "sqlite" else []
+    short = [t for t in terms if t not in long_terms]
+    conds = []
+    for i, term in enumerate(short):
+        params[f"s{i}"] = term
+        conds.append(f"instr(doc, :s{i}) > 0" if dialect == "sqlite"
+                     else f"strpos(doc, :s{i}) > 0")
+    if long_terms:
+        params["match"] = " AND ".join(_quote(t) for t in long_terms)
+        where = " AND ".join(["customer_fts MATCH :match", "rowid > :after", *conds])
+        return SearchSql(f"SELECT rowid FROM customer_fts WHERE {where} ORDER BY rowid LIMIT :limit",
+                         params)
+    where = " AND ".join(["customer_id > :after", *conds])
+    return SearchSql(f"SELECT customer_id FROM customer_search WHERE {where} "
+                     f"ORDER BY customer_id LIMIT :limit", params)
+
+
+def find_ids(conn, query: str, after_id: int, limit: int) -> list[int]:
+    """Ids of up to ``limit`` customers matching ``query`` with id greater than ``after_id``."""
+    stmt = search_sql(query, after_id, limit, conn.dialect.name)
+    return [row[0] for row in conn.execute(text(stmt.sql), stmt.params)]

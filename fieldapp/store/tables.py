@@ -1,0 +1,135 @@
+"""ORM tables (*Row); they never leave the store package."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SchemaMetaRow(Base):
+    """One row per key: the schema version written by the migration ladder."""
+
+    __tablename__ = "schema_meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class CustomerRow(Base):
+    __tablename__ = "customer"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    tax_code: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    district: Mapped[str] = mapped_column(Text, default="")
+    province: Mapped[str] = mapped_column(Text, default="")
+    country: Mapped[str] = mapped_column(String(2), default="VN")
+    business_status: Mapped[str] = mapped_column(String(20), default="active")
+    business_notes: Mapped[str] = mapped_column(Text, default="")
+    financial_notes: Mapped[str] = mapped_column(Text, default="")
+    personality_notes: Mapped[str] = mapped_column(Text, default="")
+    cooperation_since: Mapped[date] = mapped_column(Date)
+    credit_limit_minor: Mapped[int] = mapped_column(Integer, default=0)
+    currency: Mapped[str] = mapped_column(String(3), default="VND")
+    language: Mapped[str] = mapped_column(String(8), default="vi")
+
+
+class ContactRow(Base):
+    __tablename__ = "contact"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    authority_to_pay: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ContractRow(Base):
+    __tablename__ = "contract"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    number: Mapped[str] = mapped_column(String(40))
+    signed_on: Mapped[date] = mapped_column(Date)
+    goods: Mapped[str] = mapped_column(Text, default="")
+    net_days: Mapped[int] = mapped_column(Integer, default=30)
+    installments_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    early_discount_pct: Mapped[float] = mapped_column(Float, default=0.0)
+    early_discount_days: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InvoiceRow(Base):
+    __tablename__ = "invoice"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"), nullable=True)
+    number: Mapped[str] = mapped_column(String(40))
+    issued_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    open_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Covers the per-customer overdue sums of list rows without touching the table.
+    __table_args__ = (Index("ix_invoice_customer_open", "customer_id", "open_minor", "due_on",
+                            "currency"),)
+
+
+class DeliveryRow(Base):
+    __tablename__ = "delivery"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id"), nullable=True)
+    invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoice.id"), nullable=True)
+    note_number: Mapped[str] = mapped_column(String(40))
+    delivered_on: Mapped[date] = mapped_column(Date)
+    receiver: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="complete")
+    ordered_qty: Mapped[int] = mapped_column(Integer, default=0)
+    delivered_qty: Mapped[int] = mapped_column(Integer, default=0)
+    discrepancy: Mapped[str] = mapped_column(Text, default="")
+
+
+class PaymentRow(Base):
+    __tablename__ = "payment"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    paid_on: Mapped[date] = mapped_column(Date)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    method: Mapped[str] = mapped_column(String(20))
+    reference: Mapped[str] = mapped_column(Text, default="")
+
+
+class AllocationRow(Base):
+    __tablename__ = "allocation"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"), index=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), index=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+
+
+class RouteStopRow(Base):
+    __tablename__ = "route_stop"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    route_date: Mapped[date] = mapped_column(Date, index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    planned_time: Mapped[str] = mapped_column(String(5), default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+
+
+class CustomerSearchRow(Base):
+    """Folded search text of a customer (name, code, tax code, phones, contacts)."""
+
+    __tablename__ = "customer_search"
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), primary_key=True)
+    doc: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,73 @@
+"""Shared fixtures: offscreen Qt, throwaway stores and a small hand-made portfolio."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import date  # noqa: E402
+
+import pytest  # noqa: E402
+
+from fieldapp.store import bulk  # noqa: E402
+from fieldapp.store.engine import open_store  # noqa: E402
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "fieldapp.db")
+    yield s
+    s.close()
+
+
+class PortfolioBuilder:
+    """Builds customers with explicit ids so tests state exactly what exists."""
+
+    def __init__(self, store):
+        self.store = store
+        self.chunk = {name: [] for name in bulk.ORDER}
+        self._ids = {name: 0 for name in bulk.ORDER}
+
+    def _next(self, table):
+        self._ids[table] += 1
+        return self._ids[table]
+
+    def customer(self, name, *, code=None, tax_code="", phone="", currency="VND", language="vi",
+                 contacts=(), **extra):
+        cid = self._next("customer")
+        self.chunk["customer"].append(dict(
+            id=cid, code=code or f"KH{cid:06d}", name=name, tax_code=tax_code, phone=phone,
+            address=extra.get("address", ""), district=extra.get("district", "Quận 1"),
+            province=extra.get("province", "TP. Hồ Chí Minh"), country=extra.get("country", "VN"),
+            business_status="active", business_notes="", financial_notes="", personality_notes="",
+            cooperation_since=date(2020, 1, 1), credit_limit_minor=extra.get("credit", 0),
+            currency=currency, language=language))
+        for contact_name, contact_phone in contacts:
+            self.chunk["contact"].append(dict(
+                id=self._next("contact"), customer_id=cid, name=contact_name, role="Kế toán",
+                phone=contact_phone, email="", authority_to_pay=True, notes=""))
+        return cid
+
+    def invoice(self, customer_id, number, due_on, amount, open_=None, currency="VND", issued_on=None):
+        iid = self._next("invoice")
+        self.chunk["invoice"].append(dict(
+            id=iid, customer_id=customer_id, contract_id=None, number=number,
+            issued_on=issued_on or due_on, due_on=due_on, amount_minor=amount,
+            open_minor=amount if open_ is None else open_, currency=currency, disputed=False))
+        return iid
+
+    def route_stop(self, customer_id, seq, day=TODAY):
+        self.chunk["route_stop"].append(dict(id=self._next("route_stop"), route_date=day, seq=seq,
+                                             customer_id=customer_id, planned_time="08:30",
+                                             purpose="Thu nợ"))
+
+    def save(self):
+        bulk.write_rows(self.store, self.chunk)
+        bulk.rebuild_search(self.store)
+        self.chunk = {name: [] for name in bulk.ORDER}
+
+
+@pytest.fixture
+def builder(store):
+    return PortfolioBuilder(store)

@@ -1,0 +1,35 @@
+"""Search folding: case, tones, Đ/đ, Chinese untouched, phones as digits."""
+
+from fieldapp.i18n.folding import digits, fold, query_terms, search_document
+
+
+def test_vietnamese_tones_and_marks_fold_away():
+    assert fold("Nguyễn Thị Hường") == "nguyen thi huong"
+    assert fold("QUỐC TUẤN Ánh") == "quoc tuan anh"
+
+
+def test_d_with_stroke_folds_although_unicode_does_not_decompose_it():
+    assert fold("Đặng Đức đạt") == "dang duc dat"
+
+
+def test_decomposed_input_folds_like_composed():
+    assert fold("Nguye\u0302\u0303n") == fold("Nguyễn") == "nguyen"
+
+
+def test_chinese_is_kept_and_latin_in_it_lowercased():
+    assert fold("台北市永豐五金行 Co.") == "台北市永豐五金行 co."
+    assert fold("深圳市华强电子") == "深圳市华强电子"
+
+
+def test_phone_like_terms_lose_separators():
+    assert digits("(028) 3822-1234") == "02838221234"
+    assert query_terms("0903-966 Đặng") == ["0903966", "dang"]
+
+
+def test_query_terms_deduplicate_and_put_longest_first():
+    assert query_terms("  le   NGUYEN le ") == ["nguyen", "le"]
+
+
+def test_search_document_joins_fields_and_phone_digits():
+    doc = search_document("Công ty Đặng Hưng", "KH000001", phones=("0903 966 729",))
+    assert "cong ty dang hung" in doc and "kh000001" in doc and "0903966729" in doc
