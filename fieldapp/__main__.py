@@ -9,9 +9,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from . import cli, logs
-from .domain.errors import FieldappError
-from .paths import Profile, resolve_profile
+from fieldapp import cli, logs
+from fieldapp.domain.errors import FieldappError
+from fieldapp.paths import Profile, resolve_profile
 
 log = logging.getLogger("fieldapp")
 
@@ -19,7 +19,7 @@ log = logging.getLogger("fieldapp")
 def main(argv: list[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
     if args.command == "bench":
-        from . import bench
+        from fieldapp import bench
         return bench.main(args)
     demo_home = Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) if args.demo else None
     try:
@@ -37,12 +37,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open(profile: Profile):
-    from .store.engine import open_store
+    from fieldapp.store.engine import open_store
     return open_store(profile.database, profile.backups)
 
 
 def _demo_data(profile: Profile, args) -> int:
-    from .services import demo, profile_admin
+    from fieldapp.services import demo, profile_admin
     if args.replace:
         moved = profile_admin.retire_database(profile)
         if moved:
@@ -63,15 +63,15 @@ def _print_progress(done: int, total: int) -> None:
 
 
 def _window(profile: Profile, args, demo: bool) -> int:
-    from .services.portfolio import Portfolio
+    from fieldapp.services.portfolio import Portfolio
     store = _open(profile)
     try:
         if demo:
-            from .services import demo as demo_data
+            from fieldapp.services import demo as demo_data
             demo_data.generate(store, 300, today=args.today or date.today())
         today = args.today
         portfolio = Portfolio(store, (lambda: today) if today else date.today)
-        from .ui.app import run_gui
+        from fieldapp.ui.app import run_gui
         return run_gui(portfolio, profile)
     finally:
         store.close()
