@@ -13,7 +13,7 @@ from ..domain.errors import MigrationError, NewerDatabaseError
 from . import search_index
 from .tables import Base, SchemaMetaRow
 
-LATEST = 2
+LATEST = 3
 _KEY = "schema_version"
 # Tables of version 1, the first release: everything but the search index.
 _V1_TABLES = ("schema_meta", "customer", "contact", "contract", "invoice", "delivery",
@@ -43,13 +43,27 @@ def _v2(conn) -> None:
     search_index.rebuild(conn)
 
 
-STEPS = {1: _v1, 2: _v2}
+_V3_TABLES = ("setting", "visit", "outcome", "attachment", "receipt_counter")
+
+
+def _v3(conn) -> None:
+    Base.metadata.create_all(conn, tables=[Base.metadata.tables[t] for t in _V3_TABLES])
+    columns = {c["name"] for c in inspect(conn).get_columns("payment")}
+    if "visit_uuid" not in columns:
+        conn.exec_driver_sql("ALTER TABLE payment ADD COLUMN visit_uuid VARCHAR(36)")
+
+
+STEPS = {1: _v1, 2: _v2, 3: _v3}
 
 
 def create_version(conn, version: int) -> None:
-    """Build an empty database of schema ``version`` (used for fresh files and old-file tests)."""
-    for step in range(1, version + 1):
-        STEPS[step](conn)
+    """Build an empty database of schema ``version`` (fresh files, and old files for tests)."""
+    if version == LATEST:
+        Base.metadata.create_all(conn)
+        search_index.create(conn)
+    else:
+        for step in range(1, version + 1):
+            STEPS[step](conn)
     _set_version(conn, version)
 
 

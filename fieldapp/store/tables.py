@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -107,6 +107,8 @@ class PaymentRow(Base):
     currency: Mapped[str] = mapped_column(String(3))
     method: Mapped[str] = mapped_column(String(20))
     reference: Mapped[str] = mapped_column(Text, default="")
+    # Money taken on a visit is recorded at once; the office confirms it against the ERP later.
+    visit_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
 class AllocationRow(Base):
@@ -133,3 +135,66 @@ class CustomerSearchRow(Base):
     __tablename__ = "customer_search"
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), primary_key=True)
     doc: Mapped[str] = mapped_column(Text)
+
+
+class SettingRow(Base):
+    """Typed settings of this profile (collector, device, promise policy), as text."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class VisitRow(Base):
+    """A visit or call; ``body`` is its canonical JSON, frozen once ``status`` is final."""
+
+    __tablename__ = "visit"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    started_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+    finalized_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    amends: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    body: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class OutcomeRow(Base):
+    """One outcome of a final visit, flattened for follow-up lists."""
+
+    __tablename__ = "outcome"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    visit_uuid: Mapped[str] = mapped_column(ForeignKey("visit.uuid"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    created_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    deadline_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    amount_minor: Mapped[int] = mapped_column(Integer, default=0)
+    currency: Mapped[str] = mapped_column(String(3), default="")
+    receipt_no: Mapped[str] = mapped_column(String(40), default="")
+    superseded_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class AttachmentRow(Base):
+    """Evidence kept with a visit: photos and files, stored in the database."""
+
+    __tablename__ = "attachment"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    visit_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    mime: Mapped[str] = mapped_column(String(80))
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ReceiptCounterRow(Base):
+    """The last receipt number used by a device; bumped in the finalizing transaction."""
+
+    __tablename__ = "receipt_counter"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    last_no: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,93 @@
+"""Checklist definitions (steps of labelled items, from resources/) and their step rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .validation import FieldError
+
+# Kinds whose answer the visit keeps outside ``answers`` (outcomes, signatures) or that only show.
+SPECIAL_KINDS = {"outcomes", "signatures", "deliveries", "history"}
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: dict
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    kind: str
+    label: dict
+    required: bool = False
+    required_if: tuple[tuple[str, str], ...] = ()
+    options: tuple[Option, ...] = ()
+    default: object = None
+
+    def text(self, language: str) -> str:
+        return localized(self.label, language)
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: dict
+    hint: dict
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    kind: str
+    title: dict
+    steps: tuple[Step, ...]
+
+    def step(self, step_id: str) -> Step:
+        return next(s for s in self.steps if s.id == step_id)
+
+
+def localized(texts: dict, language: str) -> str:
+    """The text in ``language``, else English."""
+    return texts.get(language) or texts.get("en", "")
+
+
+def _item(d: dict) -> Item:
+    options = tuple(Option(o["id"], o["label"]) for o in d.get("options", ()))
+    return Item(d["id"], d["kind"], d["label"], bool(d.get("required")),
+                tuple(d.get("required_if", {}).items()), options, d.get("default"))
+
+
+def _step(d: dict, library: dict[str, dict]) -> Step:
+    if "use" in d:
+        base = next(s for s in library[d["use"]]["steps"] if s["id"] == d["step"])
+        keep = d.get("items")
+        items = [i for i in base["items"] if keep is None or i["id"] in keep]
+        d = {**base, "items": items, **{k: d[k] for k in ("title", "hint") if k in d}}
+    return Step(d["id"], d["title"], d.get("hint", {}), tuple(_item(i) for i in d["items"]))
+
+
+def parse(definition: dict, library: dict[str, dict]) -> Checklist:
+    """A checklist from its JSON; ``library`` holds the definitions its steps may reuse."""
+    if definition.get("format", 1) > 1:
+        raise ValueError(f"checklist format {definition['format']} is newer than this program")
+    steps = tuple(_step(s, library) for s in definition["steps"])
+    return Checklist(definition["kind"], definition["title"], steps)
+
+
+def _empty(value) -> bool:
+    return value is None or value is False or (isinstance(value, (str, list, dict)) and not value)
+
+
+def validate_answers(step: Step, answers: dict) -> list[FieldError]:
+    """Required items of ``step`` that are still unanswered."""
+    errors = []
+    for item in step.items:
+        if item.kind in SPECIAL_KINDS:
+            continue
+        needed = item.required or any(answers.get(k) == v for k, v in item.required_if)
+        value = answers.get(item.id)
+        if needed and (_empty(value) or (isinstance(value, str) and not value.strip())):
+            errors.append(FieldError(item.id, "required"))
+    return errors

@@ -1,0 +1,120 @@
+"""Finalize a visit in one transaction: receipts, payments, disputes, outcomes, the frozen record."""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from dataclasses import replace
+from datetime import datetime
+
+from ..domain.codec import canonical_json, sha256_of, visit_to_dict
+from ..domain.errors import FieldappError
+from ..domain.visit import (OUTCOME_KINDS, Absence, Dispute, InstallmentPlan, MoneyReceived,
+                            Promise, Visit, VisitStatus)
+from ..store import visit_repo
+from . import settings as cfg
+from .changes import Changes
+from .checklists import checklist
+from .visit_check import check_visit, load_context
+
+
+class VisitIncomplete(FieldappError):
+    """The visit has unfinished steps; ``errors`` maps step ids to field errors."""
+
+    def __init__(self, errors):
+        steps = ", ".join(errors)
+        super().__init__(f"the visit cannot be finalized yet: fix the steps {steps}")
+        self.errors = errors
+
+
+def receipt_number(device_id: str, number: int) -> str:
+    """Per-device receipt numbers: the device's short id and a gap-free counter."""
+    return f"{device_id.replace('-', '')[:8].upper()}-{number:06d}"
+
+
+def finalize(store, settings, visit: Visit, now: datetime) -> tuple[Visit, Changes]:
+    """Check, number, record and freeze ``visit``; nothing is written if anything fails."""
+    errors = check_visit(visit, checklist(visit.kind.value), load_context(store, visit.customer_id),
+                         now.date(), settings)
+    if errors:
+        raise VisitIncomplete(errors)
+    with store.sessions.begin() as session:
+        _check_receipts_kept(session, visit)
+        outcomes = tuple(_record(session, visit, o, now) for o in visit.outcomes)
+        final = replace(visit, outcomes=outcomes, status=VisitStatus.FINAL, finalized_at=now)
+        data = visit_to_dict(final)
+        visit_repo.finalize(session, visit.uuid, canonical_json(data), sha256_of(data),
+                            now.isoformat())
+        if visit.amends:
+            visit_repo.supersede(session, visit.amends, visit.uuid)
+        visit_repo.add_outcomes(session, outcome_rows(final))
+    money = any(isinstance(o, (MoneyReceived, Dispute)) for o in visit.outcomes)
+    return final, Changes(frozenset({visit.customer_id}), visits=True, invoices=money,
+                          follow_ups=True)
+
+
+def _check_receipts_kept(session, visit: Visit) -> None:
+    """An amendment may not drop a receipt that was already handed to the customer."""
+    if not visit.amends:
+        return
+    original, _ = visit_repo.load(session, visit.amends)
+    issued = {o.get("receipt_no") for o in original["outcomes"] if o.get("receipt_no")}
+    kept = {o.receipt_no for o in visit.outcomes if isinstance(o, MoneyReceived)}
+    if issued - kept:
+        raise FieldappError(f"receipt {', '.join(sorted(issued - kept))} was already issued; "
+                            "the office voids receipts, an amendment cannot remove them")
+
+
+def _record(session, visit: Visit, outcome, now: datetime):
+    if isinstance(outcome, MoneyReceived) and not outcome.receipt_no:
+        number = visit_repo.next_receipt_no(session, visit.device_id)
+        visit_repo.record_payment(
+            session, visit.customer_id, visit.uuid, now.date(), outcome.amount.minor,
+            outcome.amount.currency, outcome.method, outcome.reference,
+            [(a.invoice_id, a.amount.minor) for a in outcome.allocations])
+        return replace(outcome, receipt_no=receipt_number(visit.device_id, number))
+    if isinstance(outcome, Dispute):
+        visit_repo.mark_disputed(session, outcome.invoice_ids)
+    return outcome
+
+
+def _row(visit: Visit, key: str, kind: str, **values) -> dict:
+    base = dict(uuid=str(uuidlib.uuid5(uuidlib.UUID(visit.uuid), key)), visit_uuid=visit.uuid,
+                customer_id=visit.customer_id, kind=kind, created_on=visit.finalized_at.date(),
+                due_on=None, deadline_at=None, amount_minor=0, currency="", receipt_no="",
+                body="{}")
+    return {**base, **values}
+
+
+def outcome_rows(visit: Visit) -> list[dict]:
+    """Flat rows the follow-up lists query: one per outcome, one per installment line."""
+    rows = []
+    remind = json.dumps({"reminder_days": visit.answers.get("reminder_days")})
+    for i, o in enumerate(visit.outcomes):
+        kind = OUTCOME_KINDS[type(o)].value
+        body = json.dumps(visit_to_dict(replace(visit, outcomes=(o,)))["outcomes"][0],
+                          ensure_ascii=False)
+        extra = {}
+        if isinstance(o, (MoneyReceived, Promise)):
+            extra = dict(amount_minor=o.amount.minor, currency=o.amount.currency)
+        if isinstance(o, MoneyReceived):
+            extra["receipt_no"] = o.receipt_no
+        if isinstance(o, Promise):
+            extra["due_on"] = o.due_on
+            body = remind
+        if isinstance(o, InstallmentPlan):
+            extra = dict(amount_minor=o.total.minor, currency=o.total.currency,
+                         due_on=o.lines[-1].due_on)
+            rows += [_row(visit, f"{i}.{n}", "installment", due_on=line.due_on,
+                          amount_minor=line.amount.minor, currency=line.amount.currency,
+                          body=remind)
+                     for n, line in enumerate(o.lines, 1)]
+        if isinstance(o, Dispute):
+            extra = dict(deadline_at=o.deadline.isoformat(), due_on=o.deadline.date())
+        if isinstance(o, Absence):
+            extra = dict(due_on=o.revisit_on)
+        rows.append(_row(visit, str(i), kind, body=body, **extra))
+    follow_up = visit.answers.get("follow_up_on")
+    if follow_up:
+        rows.append(_row(visit, "follow_up", "follow_up", due_on=datetime.fromisoformat(follow_up).date()))
+    return rows

@@ -1,0 +1,109 @@
+"""Everything a visit must satisfy before it can be finalized, step by step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..domain.checklist import Checklist, validate_answers
+from ..domain.money import Money
+from ..domain.validation import (FieldError, validate_absence, validate_dispute,
+                                 validate_money_received, validate_plan, validate_promise,
+                                 validate_refusal, validate_signature)
+from ..domain.visit import (Absence, Dispute, InstallmentPlan, MoneyReceived, Promise, Refusal,
+                            Visit, VisitKind)
+from ..store import visit_repo
+from . import settings as cfg
+
+
+@dataclass(frozen=True)
+class OpenInvoice:
+    id: int
+    number: str
+    balance: Money
+    disputed: bool
+
+
+@dataclass(frozen=True)
+class VisitContext:
+    """The customer's open invoices when the visit is checked."""
+
+    customer_id: int
+    invoices: tuple[OpenInvoice, ...]
+
+    @property
+    def currency(self) -> str:
+        return self.invoices[0].balance.currency if self.invoices else "VND"
+
+    def open_balance(self) -> Money:
+        return Money(sum(i.balance.minor for i in self.invoices), self.currency)
+
+    def collectible(self, visit: Visit) -> Money:
+        """Open balance less disputed invoices and money already taken on this visit."""
+        disputing = {i for o in visit.outcomes if isinstance(o, Dispute) for i in o.invoice_ids}
+        minor = sum(i.balance.minor for i in self.invoices
+                    if not i.disputed and i.id not in disputing)
+        taken = sum(o.amount.minor for o in visit.outcomes
+                    if isinstance(o, MoneyReceived) and not o.receipt_no)
+        return Money(max(0, minor - taken), self.currency)
+
+
+def load_context(store, customer_id: int) -> VisitContext:
+    with store.sessions() as session:
+        rows = visit_repo.invoice_balances(session, customer_id)
+    return VisitContext(customer_id, tuple(OpenInvoice(i, n, Money(m, c), bool(d))
+                                           for i, n, m, c, d in rows))
+
+
+def _outcome_errors(outcome, ctx: VisitContext, visit: Visit, today: date, settings) -> list[FieldError]:
+    if isinstance(outcome, MoneyReceived):
+        if outcome.receipt_no:  # recorded when the original was finalized
+            return []
+        balances = {i.id: i.balance for i in ctx.invoices}
+        return validate_money_received(outcome, ctx.open_balance(), today, balances)
+    if isinstance(outcome, Promise):
+        return validate_promise(outcome, ctx.collectible(visit), today,
+                                settings.get(cfg.PROMISE_HORIZON_DAYS))
+    if isinstance(outcome, InstallmentPlan):
+        return validate_plan(outcome, ctx.collectible(visit), today)
+    if isinstance(outcome, Dispute):
+        return validate_dispute(outcome)
+    if isinstance(outcome, Refusal):
+        return validate_refusal(outcome)
+    if isinstance(outcome, Absence):
+        return validate_absence(outcome, today)
+    raise TypeError(f"unknown outcome {outcome!r}")
+
+
+def check_outcomes(visit: Visit, ctx: VisitContext, today: date, settings) -> list[FieldError]:
+    """Errors of the Resolve step, fields named ``outcomes.<index>.<field>``."""
+    if not visit.outcomes:
+        return [FieldError("outcomes", "required")]
+    errors = []
+    for index, outcome in enumerate(visit.outcomes):
+        errors += [replace(e, field=f"outcomes.{index}.{e.field}")
+                   for e in _outcome_errors(outcome, ctx, visit, today, settings)]
+    return errors
+
+
+def check_signatures(visit: Visit, settings) -> list[FieldError]:
+    ink = settings.get(cfg.MIN_INK)
+    return (validate_signature(visit.customer_signature, "customer_signature", ink)
+            + validate_signature(visit.collector_signature, "collector_signature", ink))
+
+
+def check_step(step_id: str, visit: Visit, checklist: Checklist, ctx: VisitContext, today: date,
+               settings) -> list[FieldError]:
+    """What keeps ``step_id`` from being finished."""
+    if step_id == "resolve":
+        return check_outcomes(visit, ctx, today, settings)
+    if step_id == "sign":
+        return check_signatures(visit, settings) if visit.kind is VisitKind.VISIT else []
+    return validate_answers(checklist.step(step_id), visit.answers)
+
+
+def check_visit(visit: Visit, checklist: Checklist, ctx: VisitContext, today: date,
+                settings) -> dict[str, list[FieldError]]:
+    """Errors per unfinished step; empty when the visit can be finalized."""
+    result = {s.id: check_step(s.id, visit, checklist, ctx, today, settings) for s in checklist.steps}
+    return {step: errors for step, errors in result.items() if errors}

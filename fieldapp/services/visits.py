@@ -1,0 +1,120 @@
+"""Visit lifecycle: start, autosave drafts, recover, discard, amend, read the history."""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from ..domain.codec import canonical_json, visit_from_dict, visit_to_dict
+from ..domain.errors import FieldappError
+from ..domain.visit import Visit, VisitKind, VisitStatus
+from ..domain.validation import FieldError
+from ..store import visit_repo
+from . import finalize as finalizing
+from . import settings as cfg
+from .changes import Changes
+from .checklists import checklist
+from .visit_check import VisitContext, check_step, load_context
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """An unfinished visit, offered for recovery at start-up."""
+
+    uuid: str
+    customer_id: int
+    customer_name: str
+    kind: VisitKind
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A finalized visit as the customer's history shows it."""
+
+    visit: Visit
+    sha256: str
+    amended_by: tuple[str, ...]
+
+
+class Visits:
+    """Drafts are saved on every change, so a crash loses nothing."""
+
+    def __init__(self, store, settings: cfg.Settings, now: Callable[[], datetime] = datetime.now):
+        self._store = store
+        self.settings = settings
+        self.now = now
+
+    def start(self, customer_id: int, kind: VisitKind = VisitKind.VISIT) -> Visit:
+        visit = Visit(str(uuidlib.uuid4()), customer_id, kind, self._now(),
+                      self.settings.get(cfg.COLLECTOR_NAME), self.settings.get(cfg.DEVICE_ID),
+                      {"reminder_days": self.settings.get(cfg.REMINDER_DAYS)})
+        self.save_draft(visit)
+        return visit
+
+    def _now(self) -> datetime:
+        return self.now().replace(microsecond=0)
+
+    def save_draft(self, visit: Visit) -> Changes:
+        if visit.status is not VisitStatus.DRAFT:
+            raise FieldappError("only drafts are saved; a final visit is corrected by an amendment")
+        data = visit_to_dict(visit)
+        with self._store.sessions.begin() as session:
+            visit_repo.save_draft(session, data, canonical_json(data), self._now().isoformat())
+        return Changes(frozenset({visit.customer_id}), visits=True)
+
+    def drafts(self) -> list[DraftInfo]:
+        with self._store.sessions() as session:
+            rows = visit_repo.drafts(session)
+        return [DraftInfo(u, c, n, VisitKind(k), datetime.fromisoformat(t)) for u, c, n, k, t in rows]
+
+    def load(self, uuid: str) -> Visit:
+        with self._store.sessions() as session:
+            data, _status = visit_repo.load(session, uuid)
+        return visit_from_dict(data)
+
+    def discard(self, uuid: str) -> Changes:
+        with self._store.sessions.begin() as session:
+            visit_repo.delete_draft(session, uuid)
+        return Changes(visits=True)
+
+    def context(self, customer_id: int) -> VisitContext:
+        """The customer's open invoices, to check amounts against."""
+        return load_context(self._store, customer_id)
+
+    def check_step(self, step_id: str, visit: Visit) -> list[FieldError]:
+        """What keeps one step of ``visit`` from being finished."""
+        return check_step(step_id, visit, checklist(visit.kind.value),
+                          self.context(visit.customer_id), self._now().date(), self.settings)
+
+    def finalize(self, visit: Visit) -> tuple[Visit, Changes]:
+        """Freeze the visit; raises VisitIncomplete naming the unfinished steps."""
+        self.save_draft(visit)
+        return finalizing.finalize(self._store, self.settings, visit, self._now())
+
+    def amend(self, original_uuid: str, reason: str) -> Visit:
+        """A new draft that corrects a final visit; the original stays as it was."""
+        if not reason.strip():
+            raise FieldappError("an amendment needs a reason")
+        original = self.load(original_uuid)
+        if original.status is not VisitStatus.FINAL:
+            raise FieldappError("only a final visit can be amended; edit the draft instead")
+        draft = replace(original, uuid=str(uuidlib.uuid4()), status=VisitStatus.DRAFT,
+                        started_at=self._now(), finalized_at=None, amends=original_uuid,
+                        amend_reason=reason.strip(), customer_signature=None,
+                        collector_signature=None)
+        self.save_draft(draft)
+        return draft
+
+    def history(self, customer_id: int) -> list[HistoryEntry]:
+        with self._store.sessions() as session:
+            rows = visit_repo.history(session, customer_id)
+        visits = [(visit_from_dict(json.loads(body)), sha) for _u, _s, sha, body in rows]
+        amended_by: dict[str, list[str]] = {}
+        for v, _sha in visits:
+            if v.amends:
+                amended_by.setdefault(v.amends, []).append(v.uuid)
+        return [HistoryEntry(v, sha, tuple(amended_by.get(v.uuid, ()))) for v, sha in visits]

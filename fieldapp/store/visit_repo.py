@@ -1,0 +1,137 @@
+"""Visit persistence: drafts, finalization writes (payments, receipts, disputes), history."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import func, select, update
+
+from ..domain.errors import FieldappError, NotFound
+from .tables import (AllocationRow, CustomerRow, InvoiceRow, OutcomeRow, PaymentRow,
+                     ReceiptCounterRow, VisitRow)
+
+
+class FinalizedVisitError(FieldappError):
+    """A finalized visit cannot be changed; amend it instead."""
+
+
+def save_draft(session, data: dict, body: str, now_iso: str) -> None:
+    row = session.get(VisitRow, data["uuid"])
+    if row is None:
+        session.add(VisitRow(uuid=data["uuid"], customer_id=data["customer_id"], kind=data["kind"],
+                             status="draft", started_at=data["started_at"], updated_at=now_iso,
+                             amends=data.get("amends"), body=body))
+        return
+    if row.status != "draft":
+        raise FinalizedVisitError(f"visit {row.uuid} is final; record a correction as an amendment")
+    row.body, row.updated_at = body, now_iso
+
+
+def load(session, uuid: str) -> tuple[dict, str]:
+    row = session.get(VisitRow, uuid)
+    if row is None:
+        raise NotFound(f"visit {uuid} does not exist")
+    return json.loads(row.body), row.status
+
+
+def drafts(session) -> list[tuple]:
+    """(uuid, customer id, customer name, kind, updated_at) of every unfinished visit."""
+    stmt = (select(VisitRow.uuid, VisitRow.customer_id, CustomerRow.name, VisitRow.kind,
+                   VisitRow.updated_at).join(CustomerRow, CustomerRow.id == VisitRow.customer_id)
+            .where(VisitRow.status == "draft").order_by(VisitRow.updated_at.desc()))
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def delete_draft(session, uuid: str) -> None:
+    row = session.get(VisitRow, uuid)
+    if row is not None and row.status != "draft":
+        raise FinalizedVisitError(f"visit {uuid} is final and cannot be deleted")
+    if row is not None:
+        session.delete(row)
+
+
+def invoice_balances(session, customer_id: int) -> list[tuple]:
+    """(invoice id, number, open minor, currency, disputed) of the customer's open invoices."""
+    stmt = (select(InvoiceRow.id, InvoiceRow.number, InvoiceRow.open_minor, InvoiceRow.currency,
+                   InvoiceRow.disputed).where(InvoiceRow.customer_id == customer_id,
+                                              InvoiceRow.open_minor != 0).order_by(InvoiceRow.due_on))
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def next_receipt_no(session, device_id: str) -> int:
+    """The next receipt number of this device; gap-free because it shares the caller's transaction."""
+    row = session.get(ReceiptCounterRow, device_id)
+    if row is None:
+        row = ReceiptCounterRow(device_id=device_id, last_no=0)
+        session.add(row)
+    row.last_no += 1
+    session.flush()
+    return row.last_no
+
+
+def record_payment(session, customer_id: int, visit_uuid: str, paid_on: date, amount_minor: int,
+                   currency: str, method: str, reference: str, allocations) -> None:
+    """Store money taken on site and reduce the open balances it was allocated to."""
+    next_id = (session.scalar(select(func.max(PaymentRow.id))) or 0) + 1
+    session.add(PaymentRow(id=next_id, customer_id=customer_id, paid_on=paid_on,
+                           amount_minor=amount_minor, currency=currency, method=method,
+                           reference=reference, visit_uuid=visit_uuid))
+    session.flush()
+    for invoice_id, minor in allocations:
+        session.add(AllocationRow(payment_id=next_id, invoice_id=invoice_id, amount_minor=minor))
+        session.execute(update(InvoiceRow).where(InvoiceRow.id == invoice_id)
+                        .values(open_minor=InvoiceRow.open_minor - minor))
+
+
+def mark_disputed(session, invoice_ids) -> None:
+    if invoice_ids:
+        session.execute(update(InvoiceRow).where(InvoiceRow.id.in_(list(invoice_ids)))
+                        .values(disputed=True))
+
+
+def finalize(session, uuid: str, body: str, sha256: str, finalized_at: str) -> None:
+    row = session.get(VisitRow, uuid)
+    if row is None or row.status != "draft":
+        raise FinalizedVisitError(f"visit {uuid} is not a draft any more")
+    row.status, row.body, row.sha256 = "final", body, sha256
+    row.finalized_at = row.updated_at = finalized_at
+
+
+def add_outcomes(session, rows: list[dict]) -> None:
+    for values in rows:
+        session.add(OutcomeRow(**values))
+
+
+def supersede(session, original_uuid: str, by_uuid: str) -> None:
+    session.execute(update(OutcomeRow).where(OutcomeRow.visit_uuid == original_uuid,
+                                             OutcomeRow.superseded_by.is_(None))
+                    .values(superseded_by=by_uuid))
+
+
+def history(session, customer_id: int) -> list[tuple]:
+    """(uuid, status, sha256, body) of the customer's finalized visits, newest first."""
+    stmt = (select(VisitRow.uuid, VisitRow.status, VisitRow.sha256, VisitRow.body)
+            .where(VisitRow.customer_id == customer_id, VisitRow.status == "final")
+            .order_by(VisitRow.finalized_at.desc()))
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def live_outcomes(session, kinds) -> list[tuple]:
+    """Outcomes not superseded by an amendment, with the customer's name."""
+    stmt = (select(OutcomeRow, CustomerRow.name).join(CustomerRow, CustomerRow.id == OutcomeRow.customer_id)
+            .where(OutcomeRow.kind.in_(list(kinds)), OutcomeRow.superseded_by.is_(None),
+                   OutcomeRow.resolved.is_(False)))
+    return [(o.uuid, o.visit_uuid, o.customer_id, name, o.kind, o.created_on, o.due_on,
+             o.deadline_at, o.amount_minor, o.currency, o.body) for o, name in session.execute(stmt)]
+
+
+def payments_since(session, customer_id: int, currency: str, since: date,
+                   exclude_visit: str | None = None) -> list[tuple]:
+    """(paid_on, minor) of payments from ``since`` on, less those taken on ``exclude_visit``."""
+    stmt = (select(PaymentRow.paid_on, PaymentRow.amount_minor)
+            .where(PaymentRow.customer_id == customer_id, PaymentRow.currency == currency,
+                   PaymentRow.paid_on >= since))
+    if exclude_visit:
+        stmt = stmt.where((PaymentRow.visit_uuid.is_(None)) | (PaymentRow.visit_uuid != exclude_visit))
+    return [tuple(r) for r in session.execute(stmt)]
