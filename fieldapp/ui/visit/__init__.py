@@ -1,0 +1,1 @@
+"""The visit window: checklist steps, outcome editors, signature pads, finalization."""
