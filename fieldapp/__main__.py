@@ -14,6 +14,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import Profile, resolve_profile
 
 log = logging.getLogger("fieldapp")
+DEMO_CUSTOMERS = 300
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,18 +44,25 @@ def _open(profile: Profile):
 
 def _demo_data(profile: Profile, args) -> int:
     from fieldapp.services import demo, profile_admin
+    from fieldapp.services.demo_history import generate_history, history_size
+    from fieldapp.services.portfolio import Portfolio
     if args.replace:
         moved = profile_admin.retire_database(profile)
         if moved:
             print(f"previous database saved as {moved}")
     store = _open(profile)
     try:
+        held = Portfolio(store).count_customers()
+        if held:
+            raise FieldappError(f"{profile.database} already holds {held} customers; add --replace "
+                                "to move it to backups/ and start over")
         today = args.today or date.today()
         summary = demo.generate(store, args.customers, seed=args.seed, today=today,
                                 progress=_print_progress)
+        history = generate_history(store, today, history_size(args.customers), args.seed)
     finally:
         store.close()
-    print(f"\n{profile.database}: {summary}")
+    print(f"\n{profile.database}: {summary}, {history}")
     return 0
 
 
@@ -62,13 +70,19 @@ def _print_progress(done: int, total: int) -> None:
     print(f"\rgenerating customers {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
+def _fill_demo(store, today: date) -> None:
+    from fieldapp.services import demo
+    from fieldapp.services.demo_history import generate_history, history_size
+    demo.generate(store, DEMO_CUSTOMERS, today=today)
+    generate_history(store, today, history_size(DEMO_CUSTOMERS))
+
+
 def _window(profile: Profile, args, demo: bool) -> int:
     from fieldapp.services.portfolio import Portfolio
     store = _open(profile)
     try:
         if demo:
-            from fieldapp.services import demo as demo_data
-            demo_data.generate(store, 300, today=args.today or date.today())
+            _fill_demo(store, args.today or date.today())
         today = args.today
         portfolio = Portfolio(store, (lambda: today) if today else date.today)
         from fieldapp.ui.app import run_gui

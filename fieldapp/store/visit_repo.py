@@ -135,3 +135,11 @@ def payments_since(session, customer_id: int, currency: str, since: date,
     if exclude_visit:
         stmt = stmt.where((PaymentRow.visit_uuid.is_(None)) | (PaymentRow.visit_uuid != exclude_visit))
     return [tuple(r) for r in session.execute(stmt)]
+
+
+def customers_with_open_invoices(session, count: int, at_least: int = 1) -> list[int]:
+    """The first ``count`` customers with ``at_least`` undisputed open invoices."""
+    stmt = (select(InvoiceRow.customer_id).where(InvoiceRow.open_minor > 0, InvoiceRow.disputed.is_(False))
+            .group_by(InvoiceRow.customer_id).having(func.count() >= at_least)
+            .order_by(InvoiceRow.customer_id).limit(count))
+    return list(session.scalars(stmt))

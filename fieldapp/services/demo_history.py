@@ -1,0 +1,172 @@
+"""Past visits and calls for the demo, made through the real visit services."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from ..domain.installments import Frequency, build_schedule
+from ..domain.money import Money
+from ..domain.records import Allocation
+from ..domain.visit import (Absence, Dispute, DisputeReason, InstallmentPlan, MoneyReceived,
+                            NextStep, Promise, Refusal, Signature, VisitKind)
+from ..store import visit_repo
+from . import settings as cfg
+from .portfolio import Portfolio
+from .summary import default_clause
+from .visits import Visits
+
+# Each scenario is one past encounter and what followed it, as (kind, days ago).
+SCENARIOS = (("promise_kept", 20), ("promise_broken", 12), ("promise_partial", 15),
+             ("promise_due_today", 6), ("plan_running", 40), ("dispute_near", 0),
+             ("dispute_late", 2), ("refusal", 9), ("absent_revisit", 3), ("money", 5),
+             ("call_promise", 4), ("promise_reminder", 1))
+
+
+@dataclass(frozen=True)
+class HistorySummary:
+    visits: int
+    calls: int
+
+
+class _Clock:
+    def __init__(self, value: datetime):
+        self.value = value
+
+    def __call__(self) -> datetime:
+        return self.value
+
+
+def _signature(rng: random.Random, name: str, title: str) -> Signature:
+    """A plausible handwritten flourish: two wavy strokes."""
+    strokes = []
+    for k in range(2):
+        phase, amp = rng.uniform(0, 3), rng.uniform(12, 22)
+        strokes.append(tuple((20 + x * 6.0 + k * 40, 70 + amp * math.sin(phase + x / 3) + k * 10)
+                             for x in range(40)))
+    return Signature(name, title, tuple(strokes), 400, 150)
+
+
+def history_size(customers: int) -> int:
+    """How many customers get a past visit: a tenth, at least one per scenario twice, at most 400."""
+    return max(2 * len(SCENARIOS), min(customers // 10, 400))
+
+
+def generate_history(store, today: date, customers: int = 24, seed: int = 2026) -> HistorySummary:
+    """Give up to ``customers`` customers with open invoices a past visit or call each."""
+    rng = random.Random(seed)
+    settings = cfg.Settings(store)
+    if not settings.get(cfg.COLLECTOR_NAME):
+        settings.set(cfg.COLLECTOR_NAME, "Trần Minh Khoa")
+    clock = _Clock(datetime.combine(today, time(9)))
+    visits, portfolio = Visits(store, settings, clock), Portfolio(store, lambda: clock.value.date())
+    ids = _candidates(store, customers)
+    made = {"visit": 0, "call": 0}
+    for n, customer_id in enumerate(ids):
+        scenario, days_ago = SCENARIOS[n % len(SCENARIOS)]
+        clock.value = datetime.combine(today - timedelta(days=days_ago), time(9, 15)) + timedelta(
+            minutes=rng.randint(0, 300))
+        if scenario == "dispute_near":  # deadline today 14:00: close during the working morning
+            clock.value = datetime.combine(today - timedelta(days=1), time(14))
+        if scenario == "dispute_late":
+            clock.value = datetime.combine(today, time(8)) - timedelta(hours=30)
+        kind = _one(store, visits, portfolio, customer_id, scenario, rng, today)
+        made[kind] += 1
+    return HistorySummary(made["visit"], made["call"])
+
+
+def _candidates(store, count: int) -> list[int]:
+    with store.sessions() as session:
+        return visit_repo.customers_with_open_invoices(session, count, at_least=2)
+
+
+def _answers(file, rng: random.Random, call: bool) -> dict:
+    contact = next((c for c in file.contacts if c.authority_to_pay), file.contacts[0]) if file.contacts else None
+    answers = {"balances_reviewed": True, "purpose_stated": True,
+               "met_contact": contact.name if contact else "Chủ cửa hàng",
+               "met_role": contact.role if contact else "",
+               "authority_to_pay": bool(contact and contact.authority_to_pay),
+               "position_reason": rng.choice(["cash_flow", "awaiting_approval", "cash_flow", "quality"]),
+               "position_notes": "Khách hàng cho biết doanh thu tháng này giảm, xin lùi thời hạn.",
+               "reminder_days": 1}
+    if not call:
+        answers.update({"objective": "Thu hồi công nợ quá hạn và chốt lịch thanh toán cụ thể",
+                        "materials": ["contract", "invoices", "delivery_notes", "statement"],
+                        "deliveries_match": "yes"})
+    return answers
+
+
+def _one(store, visits: Visits, portfolio: Portfolio, cid: int, scenario: str,
+         rng: random.Random, today: date) -> str:
+    file = portfolio.open_customer(cid)
+    open_invoices = [i for i in file.open_invoices if not i.disputed]
+    call = scenario == "call_promise"
+    visit = visits.start(cid, VisitKind.CALL if call else VisitKind.VISIT)
+    now = visits.now()
+    person = _answers(file, rng, call)
+    outcomes = _outcomes(scenario, open_invoices, now, today, person["met_contact"])
+    visit = replace(visit, answers=person, outcomes=outcomes)
+    if not call:
+        visit = replace(visit, customer_signature=_signature(rng, person["met_contact"], person["met_role"] or "Đại diện"),
+                        collector_signature=_signature(rng, visit.collector, "Nhân viên thu hồi nợ"))
+    visits.finalize(visit)
+    _settle(store, scenario, cid, open_invoices, outcomes, now.date(), today)
+    return "call" if call else "visit"
+
+
+def _round(minor: int, currency: str) -> int:
+    step = 100_000 if currency == "VND" else 100
+    return max(step, minor // step * step)
+
+
+def _outcomes(scenario: str, invoices, now: datetime, today: date, person: str) -> tuple:
+    inv = invoices[0]
+    cur = inv.open_balance
+    half = Money(_round(cur.minor // 2, cur.currency), cur.currency)
+    if scenario in ("promise_kept", "promise_broken", "promise_partial"):
+        return (Promise(half, now.date() + timedelta(days=5), person, (inv.id,)),)
+    if scenario in ("promise_due_today", "call_promise"):
+        return (Promise(half, today, person, (inv.id,)),)
+    if scenario == "promise_reminder":
+        return (Promise(half, today + timedelta(days=1), person, (inv.id,)),)
+    if scenario == "plan_running":
+        total = Money(sum(i.open_balance.minor for i in invoices), cur.currency)
+        lines = build_schedule(total, 4, now.date() + timedelta(days=14), Frequency.MONTHLY)
+        return (InstallmentPlan(total, lines, Frequency.MONTHLY, 0.0, None, default_clause("vi"),
+                                tuple(i.id for i in invoices)),)
+    if scenario in ("dispute_near", "dispute_late"):
+        return (Dispute(DisputeReason.DAMAGED, (inv.id,), "Một phần lô hàng bị ướt, bao bì rách.",
+                        "Đổi lại hàng hỏng rồi mới thanh toán.", now),)
+    if scenario == "refusal":
+        return (Refusal("Khách hàng không thừa nhận số dư, yêu cầu đối chiếu lại.", NextStep.SUPERVISOR_CALL),)
+    if scenario == "absent_revisit":
+        return (Absence("Cửa hàng đóng cửa, hàng xóm cho biết chủ đi vắng.", today),)
+    amount = Money(min(cur.minor, half.minor), cur.currency)
+    return (MoneyReceived(amount, "cash", "", (Allocation(inv.id, inv.number, amount),)),)
+
+
+def _settle(store, scenario: str, cid: int, invoices, outcomes, made_on: date, today: date) -> None:
+    """Payments after the visit that make promises kept, partly kept or running plans current."""
+    paid = {"promise_kept": 1.0, "promise_partial": 0.4, "plan_running": 1.0}.get(scenario)
+    if not paid:
+        return
+    target = outcomes[0]
+    amount = target.amount if isinstance(target, Promise) else target.lines[0].amount
+    minor = int(amount.minor * paid)
+    day = min(today - timedelta(days=1), made_on + timedelta(days=3))
+    with store.sessions.begin() as session:
+        visit_repo.record_payment(session, cid, None, day, minor, amount.currency, "transfer",
+                                  f"UNC {made_on:%d%m}-{cid}", _allocate(invoices, minor))
+
+
+def _allocate(invoices, minor: int) -> list[tuple[int, int]]:
+    """Oldest open invoices first, as accounting would apply the money."""
+    result = []
+    for inv in sorted(invoices, key=lambda i: i.due_on):
+        share = min(minor, inv.open_balance.minor)
+        if share > 0:
+            result.append((inv.id, share))
+            minor -= share
+    return result

@@ -1,0 +1,30 @@
+"""The demo's past visits cover every outcome and leave follow-ups for today."""
+
+from datetime import date, datetime
+
+from fieldapp.domain.visit import OUTCOME_KINDS, OutcomeKind, VisitKind
+from fieldapp.services import demo
+from fieldapp.services import settings as cfg
+from fieldapp.services.demo_history import SCENARIOS, generate_history, history_size
+from fieldapp.services.followups import FollowUpKind, FollowUps
+from fieldapp.services.visits import Visits
+
+TODAY = date(2026, 11, 22)
+
+
+def test_history_has_every_outcome_and_follow_ups_today(store):
+    demo.generate(store, 150, today=TODAY)
+    summary = generate_history(store, TODAY, history_size(150))
+    assert summary.visits + summary.calls == 2 * len(SCENARIOS) and summary.calls >= 1
+    settings = cfg.Settings(store)
+    visits = Visits(store, settings)
+    entries = [e for cid in range(1, 151) for e in visits.history(cid)]
+    kinds = {type(o) for e in entries for o in e.visit.outcomes}
+    assert {OUTCOME_KINDS[k] for k in kinds} == set(OutcomeKind)
+    assert {e.visit.kind for e in entries} == {VisitKind.VISIT, VisitKind.CALL}
+    assert all(e.visit.customer_signature for e in entries if e.visit.kind is VisitKind.VISIT)
+    found = {f.kind for f in FollowUps(store, settings, lambda: datetime(2026, 11, 22, 10)).list()}
+    assert {FollowUpKind.DUE_TODAY, FollowUpKind.BROKEN, FollowUpKind.PARTIALLY_KEPT,
+            FollowUpKind.DISPUTE_NEAR, FollowUpKind.DISPUTE_LATE, FollowUpKind.REVISIT,
+            FollowUpKind.REMINDER} <= found
+    assert visits.drafts() == []
