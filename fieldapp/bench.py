@@ -106,9 +106,9 @@ def _raw_runner(path: Path, today: date):
     def run(query: str):
         stmt = search_index.search_sql(query, 0, 51)
         ids = [r[0] for r in con.execute(stmt.sql, stmt.params)]
-        customers_sql, overdue_sql = queries.summary_sql(ids)
+        customers_sql, overdue_sql = queries.summary_sql(ids, today)
         con.execute(customers_sql).fetchall()
-        con.execute(overdue_sql, {"today": today.isoformat()}).fetchall()
+        con.execute(overdue_sql).fetchall()
     return run
 
 

@@ -34,8 +34,8 @@ class Portfolio:
 
     def search(self, query: str, after_id: int = 0, limit: int = PAGE_SIZE) -> SearchPage:
         """Customers whose name, code, tax code, phone or contact person contains ``query``."""
-        with self._store.sessions() as session:
-            rows = queries.search(session, query, after_id, limit + 1, self.today())
+        with self._store.engine.connect() as conn:
+            rows = queries.search(conn, query, after_id, limit + 1, self.today())
         return SearchPage(query, tuple(rows[:limit]), len(rows) > limit)
 
     def route(self, day: date | None = None) -> tuple[RouteStop, ...]:

@@ -46,17 +46,20 @@ def _documents(conn, customer_ids=None):
         contacts.setdefault(cid, []).append((name, phone))
     for cid, name, code, tax, phone in customers:
         people = contacts.get(cid, [])
-        yield cid, search_document(name, code, tax, *(p[0] for p in people),
-                                   phones=(phone, *(p[1] for p in people)))
+        doc = search_document(name, code, tax, *(p[0] for p in people),
+                              phones=(phone, *(p[1] for p in people)))
+        yield {"customer_id": cid, "doc": doc, "wide": not doc.isascii()}
+
+
+_INSERT = text("INSERT INTO customer_search (customer_id, doc, wide) VALUES (:customer_id, :doc, :wide)")
 
 
 def rebuild(conn) -> int:
     """Recompute every customer's search document; returns how many were written."""
     conn.exec_driver_sql("DELETE FROM customer_search")
-    rows = [{"customer_id": cid, "doc": doc} for cid, doc in _documents(conn)]
+    rows = list(_documents(conn))
     if rows:
-        conn.execute(text("INSERT INTO customer_search (customer_id, doc) VALUES (:customer_id, :doc)"),
-                     rows)
+        conn.execute(_INSERT, rows)
     return len(rows)
 
 
@@ -66,10 +69,9 @@ def refresh(conn, customer_ids) -> None:
     if not ids:
         return
     conn.exec_driver_sql(f"DELETE FROM customer_search WHERE customer_id IN ({','.join(map(str, ids))})")
-    rows = [{"customer_id": cid, "doc": doc} for cid, doc in _documents(conn, ids)]
+    rows = list(_documents(conn, ids))
     if rows:
-        conn.execute(text("INSERT INTO customer_search (customer_id, doc) VALUES (:customer_id, :doc)"),
-                     rows)
+        conn.execute(_INSERT, rows)
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,8 @@ def search_sql(query: str, after_id: int, limit: int, dialect: str = "sqlite") -
         where = " AND ".join(["customer_fts MATCH :match", "rowid > :after", *conds])
         return SearchSql(f"SELECT rowid FROM customer_fts WHERE {where} ORDER BY rowid LIMIT :limit",
                          params)
-    where = " AND ".join(["customer_id > :after", *conds])
+    wide = ["wide = 1"] if any(not t.isascii() for t in short) else []
+    where = " AND ".join([*wide, "customer_id > :after", *conds])
     return SearchSql(f"SELECT customer_id FROM customer_search WHERE {where} "
                      f"ORDER BY customer_id LIMIT :limit", params)
 
@@ -108,4 +111,6 @@ def search_sql(query: str, after_id: int, limit: int, dialect: str = "sqlite") -
 def find_ids(conn, query: str, after_id: int, limit: int) -> list[int]:
     """Ids of up to ``limit`` customers matching ``query`` with id greater than ``after_id``."""
     stmt = search_sql(query, after_id, limit, conn.dialect.name)
+    if conn.dialect.name == "sqlite":  # sqlite3 takes :named parameters itself: skip compiling
+        return [row[0] for row in conn.exec_driver_sql(stmt.sql, stmt.params)]
     return [row[0] for row in conn.execute(text(stmt.sql), stmt.params)]

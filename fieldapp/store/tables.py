@@ -135,6 +135,10 @@ class CustomerSearchRow(Base):
     __tablename__ = "customer_search"
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), primary_key=True)
     doc: Mapped[str] = mapped_column(Text)
+    # Folded Vietnamese is plain ASCII, so only Chinese (or other scripts) sets this: short
+    # Chinese queries scan the few such rows instead of every customer.
+    wide: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (Index("ix_customer_search_wide", "wide", "customer_id"),)
 
 
 class SettingRow(Base):
