@@ -11,7 +11,7 @@ from ..domain.aging import age_balances
 from ..domain.errors import NotFound
 from ..domain.money import Money
 from ..domain.records import CustomerFile, CustomerSummary, RouteStop
-from . import convert, search_index
+from . import convert, hot, search_index
 from .tables import (AllocationRow, ContactRow, ContractRow, CustomerRow, DeliveryRow,
                      InvoiceRow, PaymentRow, RouteStopRow)
 
@@ -38,11 +38,11 @@ def summaries(conn, ids, today: date) -> list[CustomerSummary]:
     customers_sql, overdue_sql = summary_sql(ids, today)
     overdue = defaultdict(list)
     oldest: dict[int, date] = {}
-    for cid, currency, minor, min_due in conn.exec_driver_sql(overdue_sql):
+    for cid, currency, minor, min_due in hot.fetch(conn, overdue_sql):
         overdue[cid].append(Money(int(minor), currency))
         due = min_due if isinstance(min_due, date) else date.fromisoformat(min_due)
         oldest[cid] = min(due, oldest.get(cid, due))
-    rows = {r[0]: r for r in conn.exec_driver_sql(customers_sql)}
+    rows = {r[0]: r for r in hot.fetch(conn, customers_sql)}
     return [CustomerSummary(*rows[i], tuple(overdue[i]),
                             (today - oldest[i]).days if i in oldest else 0)
             for i in ids if i in rows]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 
 from ..i18n.folding import query_terms, search_document
+from . import hot
 
 # Trigram needs three characters; shorter terms (one Chinese character, 'ng') are scanned with instr.
 TRIGRAM = 3
@@ -111,6 +112,4 @@ def search_sql(query: str, after_id: int, limit: int, dialect: str = "sqlite") -
 def find_ids(conn, query: str, after_id: int, limit: int) -> list[int]:
     """Ids of up to ``limit`` customers matching ``query`` with id greater than ``after_id``."""
     stmt = search_sql(query, after_id, limit, conn.dialect.name)
-    if conn.dialect.name == "sqlite":  # sqlite3 takes :named parameters itself: skip compiling
-        return [row[0] for row in conn.exec_driver_sql(stmt.sql, stmt.params)]
-    return [row[0] for row in conn.execute(text(stmt.sql), stmt.params)]
+    return [row[0] for row in hot.fetch(conn, stmt.sql, stmt.params)]
