@@ -1,0 +1,54 @@
+"""Numbers, money and dates as the UI shows them: Babel, in the one UI language kept here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from ..domain.money import Money
+from ..i18n import formatting
+
+# The UI language lives here and only here, so the languages issue can switch it in one call.
+_language = "en"
+
+
+def ui_language() -> str:
+    return _language
+
+
+def set_ui_language(language: str) -> None:
+    """Switch number/date formatting; the caller also installs translators (LanguageChange)."""
+    global _language
+    _language = language
+
+
+def money(value: Money) -> str:
+    """'₫12,500,000' or 'NT$1,234.50' in the UI language."""
+    return formatting.format_money(value, _language)
+
+
+def moneys(values: Iterable[Money], separator: str = " · ") -> str:
+    """Several currencies side by side, e.g. an overdue total per currency."""
+    return separator.join(money(v) for v in values)
+
+
+def day(value: date | None, length: str = "medium") -> str:
+    return formatting.format_date(value, _language, length) if value else ""
+
+
+def number(value: int | float) -> str:
+    return formatting.format_number(value, _language)
+
+
+def percent(value: float) -> str:
+    """``value`` in percent points (2.0 → '2%')."""
+    return formatting.format_percent(value, _language)
+
+
+def counted(text: str, n: int) -> str:
+    """Give a translated ``%n`` text Babel's number formatting.
+
+    Qt substitutes %n with the bare number (``12345``); every number we show goes through
+    Babel instead (``12,345``), so swap the first occurrence after the plural form was chosen.
+    """
+    return text.replace(str(n), number(n), 1)

@@ -1,0 +1,185 @@
+"""The collector's main window: composes the route, the customer list and the customer's file."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from .. import __version__
+from . import formats
+from .signals import AppSignals
+from .taskman import TaskManager
+from .views.common import Retranslating
+from .views.customer_list import CustomerListView
+from .views.customer_view import CustomerView
+from .views.route_view import RouteView
+from .window_state import WindowState
+
+log = logging.getLogger(__name__)
+DEFAULT_SIZE = (1280, 800)
+LEFT_SHARE = 0.4  # of the window's width for the route/search pane on first start
+
+
+class MainWindow(Retranslating, QMainWindow):
+    """Left: search box over today's route or the results. Right: the open customer's file."""
+
+    def __init__(self, portfolio, profile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self._portfolio = portfolio
+        self.taskman = TaskManager(self, on_error=self.show_error)
+        self.signals = AppSignals(self)
+        self._state = WindowState(profile.settings_file)
+        self._build_views()
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        if not self._state.restore(self, self.splitter):
+            self.resize(*DEFAULT_SIZE)
+            left = int(DEFAULT_SIZE[0] * LEFT_SHARE)
+            self.splitter.setSizes([left, DEFAULT_SIZE[0] - left])
+        self.back_action.setEnabled(False)
+        self.retranslate_ui()
+        self.route_view.reload()
+        self._load_status()
+
+    def _build_views(self) -> None:
+        self.route_view = RouteView(self._portfolio, self.taskman)
+        self.customer_list = CustomerListView(self._portfolio, self.taskman)
+        self.customer_list.set_idle_page(self.route_view)
+        self.customer_view = CustomerView(self._portfolio, self.taskman)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.customer_list)
+        self.splitter.addWidget(self.customer_view)
+        # Both panes grow with the window, the file a little faster than the list.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+    def _build_actions(self) -> None:
+        def action(shortcut, slot) -> QAction:
+            act = QAction(self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            return act
+
+        self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
+        self.find_action = action("Ctrl+F", self.customer_list.focus_search)
+        self.route_action = action("Ctrl+1", self.show_route)
+        self.customers_action = action("Ctrl+2", self.show_customers)
+        self.back_action = action("Alt+Left", self.customer_view.back)
+        self.about_action = action("F1", self.show_about)
+        # The View menu shows which list the left pane holds.
+        self._modes = QActionGroup(self)
+        for act in (self.route_action, self.customers_action):
+            act.setCheckable(True)
+            self._modes.addAction(act)
+        self.route_action.setChecked(True)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        for act in (self.route_action, self.customers_action, self.find_action, self.back_action):
+            self.view_menu.addAction(act)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        # Esc belongs to the left pane only, so it never fights dialogs or the tabs.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.customer_list)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.customer_list.clear_search)
+
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel()
+        self.today_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.today_label)
+        self._status: tuple[int, object] | None = None
+
+    def _connect(self) -> None:
+        for view in (self.route_view, self.customer_list):
+            view.customer_activated.connect(self.customer_view.open)
+        self.customer_view.file_shown.connect(self._on_file_shown)
+        self.customer_list.mode_changed.connect(self._on_mode_changed)
+        # Views decide for themselves what a change means for them (Anki's op_executed).
+        changed = self.signals.data_changed
+        changed.connect(self.route_view.reload)
+        changed.connect(self.customer_list.refresh)
+        changed.connect(self.customer_view.reload)
+        changed.connect(self._load_status)
+
+    # -- commands -------------------------------------------------------------------------
+    def show_route(self) -> None:
+        self.customer_list.show_route()
+        self.route_view.focus_table()
+
+    def show_customers(self) -> None:
+        self.customer_list.show_results()
+        self.customer_list.focus_search()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About fieldapp"), self.tr(
+            "<b>fieldapp %1</b><p>Offline portfolio and visit records for field collectors "
+            "of trade receivables.</p>").replace("%1", __version__))
+
+    def show_error(self, error: BaseException) -> None:
+        """Failures of background work: logged in full, summarized in the status bar."""
+        log.error("background task failed", exc_info=error)
+        # One short line: the full text (SQL and all) is in the log, not in the collector's face.
+        lines = str(error).strip().splitlines() or [type(error).__name__]
+        summary = lines[0] if len(lines[0]) <= 120 else lines[0][:119] + "…"
+        self.statusBar().showMessage(self.tr("Something went wrong: %1").replace("%1", summary),
+                                     10_000)
+
+    # -- status ---------------------------------------------------------------------------
+    def _load_status(self, *_changes) -> None:
+        self.taskman.run(lambda: (self._portfolio.count_customers(), self._portfolio.today()),
+                         self._show_status)
+
+    def _show_status(self, status) -> None:
+        self._status = status
+        self._retranslate_status()
+
+    def _on_mode_changed(self, mode: str) -> None:
+        (self.route_action if mode == "route" else self.customers_action).setChecked(True)
+
+    def _on_file_shown(self, _customer_id: int) -> None:
+        self._retitle()
+        self.back_action.setEnabled(self.customer_view.history.can_go_back)
+
+    def _retitle(self) -> None:
+        file = self.customer_view.file
+        self.setWindowTitle(f"{file.customer.name} — fieldapp" if file else
+                            self.tr("fieldapp — collector's portfolio"))
+
+    def _retranslate_status(self) -> None:
+        if self._status is None:
+            return
+        count, today = self._status
+        self.count_label.setText(formats.counted(self.tr("Customers: %n", "", count), count))
+        self.today_label.setText(self.tr("Today: %1").replace("%1", formats.day(today)))
+
+    def retranslate_ui(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.find_action.setText(self.tr("&Find customer"))
+        self.route_action.setText(self.tr("Today's &route"))
+        self.customers_action.setText(self.tr("&Customers"))
+        self.back_action.setText(self.tr("&Back to previous customer"))
+        self.about_action.setText(self.tr("&About fieldapp"))
+        self._retitle()
+        self._retranslate_status()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self._state.save(self, self.splitter)
+        self.taskman.shutdown()
+        super().closeEvent(event)

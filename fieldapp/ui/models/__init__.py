@@ -1,0 +1,1 @@
+"""Thin Qt models over domain records; each is usable and tested without a window."""

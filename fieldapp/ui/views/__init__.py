@@ -1,0 +1,1 @@
+"""Widgets of the collector's window: route, customer list, customer file."""

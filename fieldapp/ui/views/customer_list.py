@@ -1,0 +1,172 @@
+"""Search as you type: the search box, paged results, and the route while the box is empty."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from ..models.customers import CustomerListModel
+from .common import EmptyState, Retranslating, fit_columns, make_table
+
+DEBOUNCE_MS = 80  # long enough to skip keystrokes in a burst, short enough to feel instant
+
+
+class CustomerListView(Retranslating, QWidget):
+    """The left pane: search box on top; below it the idle page (today's route) or the results."""
+
+    customer_activated = Signal(int)
+    mode_changed = Signal(str)  # "route" or "results"
+
+    def __init__(self, portfolio, taskman, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = CustomerListModel(portfolio, taskman, self)
+        self._idle: QWidget | None = None
+        self._fitted_for: str | None = None
+        self._build_search_box()
+        self._results = self._results_page()
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self._results)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 4)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self._pages, 1)
+        self.retranslate_ui()
+
+    def _build_search_box(self) -> None:
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.installEventFilter(self)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._run_search)
+        self.search_box.textChanged.connect(self._on_text_changed)
+
+    def _results_page(self) -> QWidget:
+        self._caption = QLabel()
+        self.table = make_table(self.model, self, stretch_column=0)
+        self.table.activated.connect(self._activate)
+        self._no_match = EmptyState()
+        self.model.page_loaded.connect(self._on_page_loaded)
+        self.model.loading_changed.connect(self._update_caption)
+        page = QWidget()
+        self._result_stack = QStackedWidget()
+        self._result_stack.addWidget(self.table)
+        self._result_stack.addWidget(self._no_match)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self._caption)
+        layout.addWidget(self._result_stack, 1)
+        return page
+
+    def set_idle_page(self, widget: QWidget) -> None:
+        """Show ``widget`` (today's route) whenever the search box is empty."""
+        self._idle = widget
+        self._pages.insertWidget(0, widget)
+        self.show_route()
+
+    # -- modes ----------------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return "results" if self._pages.currentWidget() is self._results else "route"
+
+    def _show_page(self, page: QWidget) -> None:
+        if page is not self._pages.currentWidget():
+            self._pages.setCurrentWidget(page)
+            self.mode_changed.emit(self.mode)
+
+    def show_route(self) -> None:
+        if self._idle is not None:
+            self._show_page(self._idle)
+
+    def show_results(self) -> None:
+        """Show the results page; with an empty box that lists every customer, page by page."""
+        if self.model.query != self.search_box.text().strip() or not self.model.rowCount():
+            self._run_search()
+        self._show_page(self._results)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def clear_search(self) -> None:
+        """Esc: empty the box and go back to the route."""
+        self._debounce.stop()
+        self.search_box.clear()
+        self.show_route()
+
+    # -- searching ------------------------------------------------------------------------
+    def _on_text_changed(self, text: str) -> None:
+        if text.strip():
+            self._debounce.start()
+        else:
+            self._debounce.stop()
+            self.show_route()
+
+    def _run_search(self) -> None:
+        self.model.set_query(self.search_box.text().strip())
+        self._show_page(self._results)
+        self._update_caption()
+
+    def _on_page_loaded(self, query: str) -> None:
+        if query != self._fitted_for:
+            # Fit columns to the first page only; later pages must not make columns jump.
+            fit_columns(self.table)
+            self._fitted_for = query
+        self._result_stack.setCurrentWidget(self.table if self.model.rowCount() else self._no_match)
+        self._update_caption()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _update_caption(self, *_loading) -> None:
+        query = self.model.query
+        if self.model.loading and not self.model.rowCount():
+            caption = self.tr("Searching…")
+        elif query:
+            caption = self.tr("Customers matching “%1”").replace("%1", query)
+        else:
+            caption = self.tr("All customers")
+        self._caption.setText(caption)
+        self._no_match.setText(self.tr("No customer matches “%1”").replace("%1", query))
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.customer_activated.emit(self.model.customer_id(index.row()))
+
+    def open_current(self) -> None:
+        """Enter in the search box opens the highlighted (or first) result."""
+        index = self.table.currentIndex()
+        if not index.isValid() and self.model.rowCount():
+            index = self.model.index(0, 0)
+        self._activate(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            return self._search_key(event)
+        return super().eventFilter(watched, event)
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.mode == "results":
+            self.open_current()
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.clear_search()
+            return True
+        if key == Qt.Key.Key_Down:
+            # Arrow down leaves the box for the list, as in a browser's address bar.
+            target = self.table if self.mode == "results" else self._idle
+            if target is not None:
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
+
+    def refresh(self, *_changes) -> None:
+        """Data changed: run the shown search again."""
+        if self.mode == "results":
+            self.model.refresh()
+
+    def retranslate_ui(self) -> None:
+        self.search_box.setPlaceholderText(
+            self.tr("Search name, code, tax code, phone, contact…"))
+        self._update_caption()
+        self.model.retranslate()

@@ -1,0 +1,136 @@
+"""One customer's file: header, aging strip and tabs; opened off the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import QStackedWidget, QStyle, QTabWidget, QVBoxLayout, QWidget
+
+from ...domain.records import CustomerFile
+from .. import formats
+from ..history import History
+from ..models.file_tables import ContactTableModel, ContractTableModel, PaymentTableModel
+from .aging_strip import AgingStrip
+from .background_tab import BackgroundTab
+from .common import EmptyState, Retranslating
+from .customer_header import CustomerHeader
+from .file_tabs import DeliveriesTab, InvoicesTab, TableTab
+
+
+class CustomerView(Retranslating, QStackedWidget):
+    """Shows a CustomerFile; ``open(id)`` loads one through the task manager."""
+
+    file_shown = Signal(int)  # customer id, once its file is on screen
+
+    def __init__(self, portfolio, taskman, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._portfolio = portfolio
+        self._taskman = taskman
+        self._generation = 0
+        self.file: CustomerFile | None = None
+        self.history = History()
+        self.empty = EmptyState()
+        self.addWidget(self.empty)
+        self.addWidget(self._build_content())
+        self.retranslate_ui()
+
+    def _build_content(self) -> QWidget:
+        self.header = CustomerHeader()
+        self.aging = AgingStrip()
+        self.tabs = self._build_tabs()
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.aging)
+        layout.addWidget(self.tabs, 1)
+        self._content = content
+        return content
+
+    def _build_tabs(self) -> QTabWidget:
+        self.background = BackgroundTab()
+        self.contacts = TableTab(ContactTableModel(), QT_TRANSLATE_NOOP("FileTabs", "No contacts"),
+                                 stretch_column=5)
+        self.contracts = TableTab(ContractTableModel(),
+                                  QT_TRANSLATE_NOOP("FileTabs", "No contracts"), stretch_column=2)
+        self.invoices = InvoicesTab()
+        self.deliveries = DeliveriesTab()
+        self.payments = TableTab(PaymentTableModel(), QT_TRANSLATE_NOOP("FileTabs", "No payments"),
+                                 stretch_column=4)
+        self.visits = EmptyState()  # the visit issue puts the visit history here
+        tabs = QTabWidget()
+        tabs.setDocumentMode(True)
+        for tab in (self.background, self.contacts, self.contracts, self.invoices,
+                    self.deliveries, self.payments, self.visits):
+            tabs.addTab(tab, "")
+        return tabs
+
+    # -- opening --------------------------------------------------------------------------
+    def open(self, customer_id: int, remember: bool = True) -> None:
+        """Load and show a customer; the latest request wins if several are in flight."""
+        self._generation += 1
+        generation = self._generation
+        self._taskman.run(lambda: self._portfolio.open_customer(customer_id),
+                          lambda file: self._loaded(generation, file, remember))
+
+    def back(self) -> bool:
+        """Alt+Left: the customer shown before this one, if any."""
+        previous = self.history.back()
+        if previous is not None:
+            self.open(previous, remember=False)
+        return previous is not None
+
+    def reload(self, *_changes) -> None:
+        """Data changed: show the open customer again, fresh from the store."""
+        if self.file is not None:
+            self.open(self.file.customer.id, remember=False)
+
+    def _loaded(self, generation: int, file: CustomerFile, remember: bool) -> None:
+        if generation != self._generation:
+            return  # another customer was asked for since
+        if remember:
+            self.history.visit(file.customer.id)
+        self.show_file(file)
+
+    def show_file(self, file: CustomerFile) -> None:
+        self.file = file
+        self.header.set_customer(file.customer)
+        self.aging.set_aging(file.aging)
+        self.background.set_customer(file.customer)
+        self.contacts.model.set_records(file.contacts)
+        self.contracts.model.set_records(file.contracts)
+        self.invoices.set_file(file)
+        self.deliveries.model.set_records(file.deliveries)
+        self.payments.model.set_records(file.payments)
+        self.setCurrentWidget(self._content)
+        self._retitle_tabs()
+        self.file_shown.emit(file.customer.id)
+
+    # -- text -----------------------------------------------------------------------------
+    def _retitle_tabs(self) -> None:
+        file = self.file
+        counts = {self.contacts: len(file.contacts) if file else 0,
+                  self.contracts: len(file.contracts) if file else 0,
+                  self.invoices: len(file.open_invoices) if file else 0,
+                  self.payments: len(file.payments) if file else 0}
+        titles = {self.background: self.tr("Background"), self.contacts: self.tr("Contacts"),
+                  self.contracts: self.tr("Contracts"), self.invoices: self.tr("Invoices"),
+                  self.deliveries: self.tr("Deliveries"), self.payments: self.tr("Payments"),
+                  self.visits: self.tr("Visits")}
+        for tab, title in titles.items():
+            count = counts.get(tab)
+            text = f"{title} ({formats.number(count)})" if count else title
+            self.tabs.setTabText(self.tabs.indexOf(tab), text)
+        self._mark_deliveries(file)
+
+    def _mark_deliveries(self, file: CustomerFile | None) -> None:
+        # A warning sign on the tab itself: the banner is only seen once the tab is open.
+        index = self.tabs.indexOf(self.deliveries)
+        bad = len(file.deliveries_with_discrepancy) if file else 0
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.tabs.setTabIcon(index, icon if bad else type(icon)())
+        self.tabs.setTabToolTip(index, self.deliveries.banner.text() if bad else "")
+
+    def retranslate_ui(self) -> None:
+        self.empty.setText(self.tr("Pick a customer from today's route or search (Ctrl+F)"))
+        self.visits.setText(self.tr("No visits recorded yet"))
+        self._retitle_tabs()
