@@ -78,15 +78,14 @@ def _fill_demo(store, today: date) -> None:
 
 
 def _window(profile: Profile, args, demo: bool) -> int:
-    from fieldapp.services.portfolio import Portfolio
+    from fieldapp.services import app_services
     store = _open(profile)
     try:
         if demo:
             _fill_demo(store, args.today or date.today())
-        today = args.today
-        portfolio = Portfolio(store, (lambda: today) if today else date.today)
+        services = app_services.build(store, args.today)
         from fieldapp.ui.app import run_gui
-        return run_gui(portfolio, profile)
+        return run_gui(services, profile)
     finally:
         store.close()
 

@@ -48,10 +48,10 @@ def install_translator(app: QApplication, language: str,
     return translator
 
 
-def run_gui(portfolio, profile, argv: list[str] | None = None) -> int:
-    """Show the collector's window over ``portfolio`` and run until it is closed."""
+def run_gui(services, profile, argv: list[str] | None = None) -> int:
+    """Show the collector's window over ``services`` (AppServices) and run until it is closed."""
     app = make_app(argv)
-    window = MainWindow(portfolio, profile)
+    window = MainWindow(services.portfolio, profile)
     if os.environ.get(PROBE_ENV) == "1":
         _arm_startup_probe(app, window)
     window.show()

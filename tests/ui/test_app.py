@@ -13,12 +13,12 @@ PROBE = """
 import sys
 from pathlib import Path
 from fieldapp.paths import Profile
-from fieldapp.services.portfolio import Portfolio
+from fieldapp.services import app_services
 from fieldapp.store.engine import open_store
 from fieldapp.ui.app import run_gui
 from datetime import date
 store = open_store(Path(sys.argv[1]))
-sys.exit(run_gui(Portfolio(store, today=lambda: date(2025, 6, 30)), Profile(Path(sys.argv[2]))))
+sys.exit(run_gui(app_services.build(store, date(2025, 6, 30)), Profile(Path(sys.argv[2]))))
 """
 
 
