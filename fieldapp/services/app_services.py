@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from . import settings as cfg
+from .attachments import Attachments
 from .followups import FollowUps
 from .portfolio import Portfolio
 from .visits import Visits
@@ -18,6 +19,7 @@ class AppServices:
     visits: Visits
     follow_ups: FollowUps
     settings: cfg.Settings
+    attachments: Attachments
 
 
 def build(store, today: date | None = None) -> AppServices:
@@ -30,4 +32,4 @@ def build(store, today: date | None = None) -> AppServices:
             return datetime.combine(today, datetime.now().time())
     settings = cfg.Settings(store)
     return AppServices(Portfolio(store, lambda: now().date()), Visits(store, settings, now),
-                       FollowUps(store, settings, now), settings)
+                       FollowUps(store, settings, now), settings, Attachments(store))

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select, update
 
 from ..domain.errors import FieldappError, NotFound
-from .tables import (AllocationRow, CustomerRow, InvoiceRow, OutcomeRow, PaymentRow,
+from .tables import (AllocationRow, AttachmentRow, CustomerRow, InvoiceRow, OutcomeRow, PaymentRow,
                      ReceiptCounterRow, VisitRow)
 
 
@@ -143,3 +143,24 @@ def customers_with_open_invoices(session, count: int, at_least: int = 1) -> list
             .group_by(InvoiceRow.customer_id).having(func.count() >= at_least)
             .order_by(InvoiceRow.customer_id).limit(count))
     return list(session.scalars(stmt))
+
+
+def add_attachment(session, uuid: str, visit_uuid: str, name: str, mime: str, sha256: str,
+                   data: bytes) -> None:
+    session.add(AttachmentRow(uuid=uuid, visit_uuid=visit_uuid, name=name, mime=mime,
+                              sha256=sha256, data=data))
+
+
+def attachments(session, visit_uuid: str) -> list[tuple]:
+    """(uuid, name, mime, sha256, size) of a visit's evidence files."""
+    stmt = (select(AttachmentRow.uuid, AttachmentRow.name, AttachmentRow.mime, AttachmentRow.sha256,
+                   func.length(AttachmentRow.data)).where(AttachmentRow.visit_uuid == visit_uuid)
+            .order_by(AttachmentRow.name))
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def attachment_data(session, uuid: str) -> bytes:
+    row = session.get(AttachmentRow, uuid)
+    if row is None:
+        raise NotFound(f"attachment {uuid} does not exist")
+    return row.data

@@ -1,0 +1,51 @@
+"""Evidence files and photos kept with a visit (in the database, so they travel with it)."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import uuid as uuidlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.errors import FieldappError
+from ..store import visit_repo
+
+MAX_BYTES = 20 * 1024 * 1024  # a phone photo is a few MB; a 20 MB limit keeps bundles sane
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: str
+    name: str
+    mime: str
+    sha256: str
+    size: int
+
+
+class Attachments:
+    def __init__(self, store):
+        self._store = store
+
+    def add(self, visit_uuid: str, path: Path) -> Attachment:
+        """Copy the file at ``path`` into the profile; refuses missing, empty or huge files."""
+        path = Path(path)
+        if not path.is_file():
+            raise FieldappError(f"{path} is not a file")
+        data = path.read_bytes()
+        if not data or len(data) > MAX_BYTES:
+            raise FieldappError(f"{path.name} is {len(data)} bytes; attach files of 1 byte to 20 MB")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        item = Attachment(str(uuidlib.uuid4()), path.name, mime, hashlib.sha256(data).hexdigest(),
+                          len(data))
+        with self._store.sessions.begin() as session:
+            visit_repo.add_attachment(session, item.id, visit_uuid, item.name, mime, item.sha256, data)
+        return item
+
+    def list(self, visit_uuid: str) -> list[Attachment]:
+        with self._store.sessions() as session:
+            return [Attachment(*row) for row in visit_repo.attachments(session, visit_uuid)]
+
+    def data(self, attachment_id: str) -> bytes:
+        with self._store.sessions() as session:
+            return visit_repo.attachment_data(session, attachment_id)
