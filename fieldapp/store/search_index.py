@@ -36,14 +36,15 @@ def create(conn) -> None:
             conn.exec_driver_sql(trigger)
 
 
-def _documents(conn, customer_ids=None):
-    where = "" if customer_ids is None else f"WHERE c.id IN ({','.join(map(str, customer_ids))})"
+BATCH = 5_000  # customers per round trip while (re)building: keeps memory flat at any size
+
+
+def _documents_where(conn, where: str):
     customers = conn.exec_driver_sql(
-        f"SELECT c.id, c.name, c.code, c.tax_code, c.phone FROM customer c {where}").all()
+        f"SELECT id, name, code, tax_code, phone FROM customer WHERE {where.format(col='id')}").all()
     contacts: dict[int, list] = {}
-    cwhere = "" if customer_ids is None else where.replace("c.id", "customer_id")
     for cid, name, phone in conn.exec_driver_sql(
-            f"SELECT customer_id, name, phone FROM contact {cwhere}"):
+            f"SELECT customer_id, name, phone FROM contact WHERE {where.format(col='customer_id')}"):
         contacts.setdefault(cid, []).append((name, phone))
     for cid, name, code, tax, phone in customers:
         people = contacts.get(cid, [])
@@ -52,16 +53,28 @@ def _documents(conn, customer_ids=None):
         yield {"customer_id": cid, "doc": doc, "wide": not doc.isascii()}
 
 
+def _documents(conn, customer_ids=None):
+    """Search rows of the given customers, or of all of them, a batch at a time."""
+    if customer_ids is not None:
+        yield list(_documents_where(conn, f"{{col}} IN ({','.join(map(str, customer_ids))})"))
+        return
+    top = conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM customer").scalar()
+    for low in range(0, top, BATCH):
+        yield list(_documents_where(conn, f"{{col}} > {low} AND {{col}} <= {low + BATCH}"))
+
+
 _INSERT = text("INSERT INTO customer_search (customer_id, doc, wide) VALUES (:customer_id, :doc, :wide)")
 
 
 def rebuild(conn) -> int:
     """Recompute every customer's search document; returns how many were written."""
     conn.exec_driver_sql("DELETE FROM customer_search")
-    rows = list(_documents(conn))
-    if rows:
-        conn.execute(_INSERT, rows)
-    return len(rows)
+    written = 0
+    for rows in _documents(conn):
+        if rows:
+            conn.execute(_INSERT, rows)
+            written += len(rows)
+    return written
 
 
 def refresh(conn, customer_ids) -> None:
@@ -70,9 +83,9 @@ def refresh(conn, customer_ids) -> None:
     if not ids:
         return
     conn.exec_driver_sql(f"DELETE FROM customer_search WHERE customer_id IN ({','.join(map(str, ids))})")
-    rows = list(_documents(conn, ids))
-    if rows:
-        conn.execute(_INSERT, rows)
+    for rows in _documents(conn, ids):
+        if rows:
+            conn.execute(_INSERT, rows)
 
 
 @dataclass(frozen=True)

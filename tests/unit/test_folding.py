@@ -33,3 +33,21 @@ def test_query_terms_deduplicate_and_put_longest_first():
 def test_search_document_joins_fields_and_phone_digits():
     doc = search_document("Công ty Đặng Hưng", "KH000001", phones=("0903 966 729",))
     assert "cong ty dang hung" in doc and "kh000001" in doc and "0903966729" in doc
+
+
+import unicodedata  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from fieldapp.i18n.folding import fold_slowly  # noqa: E402
+
+VIET = "ĐđÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+ALPHABET = st.sampled_from(list(VIET + VIET.lower() + "abcxyzNGUYEN 0123-+.\t永豐五金行华强电子貿易"))
+
+
+@given(st.text(ALPHABET, max_size=40))
+def test_fast_fold_equals_the_definition(text):
+    assert fold(text) == fold_slowly(text)
+    decomposed = unicodedata.normalize("NFD", text)
+    assert fold(decomposed) == fold_slowly(decomposed)

@@ -93,3 +93,20 @@ def test_summary_rows_carry_overdue_per_currency(builder):
     row = Portfolio(builder.store, lambda: TODAY).search("dang").rows[0]
     assert {(m.currency, m.minor) for m in row.overdue} == {("VND", 5_500_000), ("TWD", 12_345)}
     assert row.max_days_late == (TODAY - date(2026, 10, 1)).days
+
+
+def test_refresh_follows_a_renamed_contact_and_rebuild_batches(builder, monkeypatch):
+    from fieldapp.store import search_index
+    for i in range(7):
+        builder.customer(f"Cửa hàng số {i}", contacts=[(f"Người {i}", "")])
+    builder.save()
+    portfolio = Portfolio(builder.store, lambda: TODAY)
+    with builder.store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE contact SET name = 'Đoàn Thị Yến' WHERE customer_id = 3")
+        search_index.refresh(conn, [3])
+    assert codes(portfolio, "doan thi yen") == ["KH000003"]
+    monkeypatch.setattr(search_index, "BATCH", 2)
+    with builder.store.engine.begin() as conn:
+        assert search_index.rebuild(conn) == 7
+    assert codes(portfolio, "cua hang so") == [f"KH{i:06d}" for i in range(1, 8)]
+    assert codes(portfolio, "yen") == ["KH000003"]
