@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from .aging import CurrencyAging, bucket_for, days_late
 from .enums import AgingBucket, BusinessStatus, DeliveryStatus, Language, PaymentMethod
@@ -151,7 +151,7 @@ class RouteStop:
 
     route_date: date
     seq: int
-    planned_time: str
+    planned_time: time | None  # None when no time was agreed
     purpose: str
     customer: CustomerSummary
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from functools import lru_cache
 
@@ -57,6 +57,13 @@ def format_percent(value: float, language: str = DEFAULT_LOCALE) -> str:
 
 def format_date(value: date, language: str = DEFAULT_LOCALE, length: str = "medium") -> str:
     return babel_dates.format_date(value, format=length, locale=locale_for(language))
+
+
+def format_time(value: time | None, language: str = DEFAULT_LOCALE) -> str:
+    """Hours and minutes in the locale's notation ('08:30', '8:30 AM'); '' for no time."""
+    if value is None:
+        return ""
+    return babel_dates.format_time(value, format="short", locale=locale_for(language))
 
 
 def format_datetime(value: datetime, language: str = DEFAULT_LOCALE, length: str = "medium") -> str:

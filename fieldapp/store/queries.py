@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from sqlalchemy import func, select
 
@@ -63,8 +63,16 @@ def route(session, day: date) -> list[RouteStop]:
     stops = session.execute(select(RouteStopRow).where(RouteStopRow.route_date == day)
                             .order_by(RouteStopRow.seq)).scalars().all()
     by_id = {s.id: s for s in summaries(session.connection(), [s.customer_id for s in stops], day)}
-    return [RouteStop(s.route_date, s.seq, s.planned_time, s.purpose, by_id[s.customer_id])
+    return [RouteStop(s.route_date, s.seq, _time(s.planned_time), s.purpose, by_id[s.customer_id])
             for s in stops if s.customer_id in by_id]
+
+
+def _time(text: str) -> time | None:
+    """Route times are stored as 'HH:MM'; an empty or unreadable one means no agreed time."""
+    try:
+        return time.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def route_days(session, start: date, days: int) -> list[tuple[date, int]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, time
 
 from ..domain.money import Money
 from ..i18n import formatting
@@ -34,6 +34,11 @@ def moneys(values: Iterable[Money], separator: str = " · ") -> str:
 
 def day(value: date | None, length: str = "medium") -> str:
     return formatting.format_date(value, _language, length) if value else ""
+
+
+def time_of_day(value: time | None) -> str:
+    """'8:30 AM' in English, '08:30' in Vietnamese; empty when no time was agreed."""
+    return formatting.format_time(value, _language)
 
 
 def number(value: int | float) -> str:

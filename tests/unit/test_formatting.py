@@ -43,3 +43,13 @@ def test_parse_amount_reads_locale_notation_and_refuses_extra_decimals():
         parse_amount("1.5", "VND", "en")
     with pytest.raises(ValueError, match="not an amount"):
         parse_amount("mười", "VND", "vi")
+
+
+def test_times_per_locale():
+    from datetime import time
+
+    from fieldapp.i18n.formatting import format_time
+    assert format_time(time(8, 30), "vi") == "08:30"
+    assert format_time(time(14, 5), "en") == "2:05\u202fPM"
+    assert format_time(time(14, 5), "zh_TW") == "下午2:05"
+    assert format_time(None, "en") == ""

@@ -33,7 +33,7 @@ class RouteModel(RecordTableModel):
         super().__init__((
             Column(QT_TRANSLATE_NOOP("RouteModel", "#"), lambda s: formats.number(s.seq), CENTER,
                    sort=lambda s: s.seq),
-            Column(QT_TRANSLATE_NOOP("RouteModel", "Time"), lambda s: s.planned_time, CENTER),
+            Column(QT_TRANSLATE_NOOP("RouteModel", "Time"), lambda s: formats.time_of_day(s.planned_time), CENTER),
             replace(cols["name"], tooltip=_name_tooltip),
             cols["district"],
             Column(QT_TRANSLATE_NOOP("RouteModel", "Purpose"), lambda s: s.purpose,
