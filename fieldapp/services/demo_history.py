@@ -15,7 +15,7 @@ from ..domain.visit import (Absence, Dispute, DisputeReason, InstallmentPlan, Mo
 from ..store import visit_repo
 from . import settings as cfg
 from .portfolio import Portfolio
-from .summary import default_clause
+from ..i18n.summary import default_clause
 from .visits import Visits
 
 # Each scenario is one past encounter and what followed it, as (kind, days ago).
