@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from fieldapp import bench
         return bench.main(args)
+    if args.command == "verify":  # reads the profile's CA, never creates or changes a profile
+        from fieldapp.documents import verify
+        return verify.main(args)
     demo_home = Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) if args.demo else None
     try:
         profile = resolve_profile(demo_home or args.home).ensure()
@@ -59,7 +62,8 @@ def _demo_data(profile: Profile, args) -> int:
         today = args.today or date.today()
         summary = demo.generate(store, args.customers, seed=args.seed, today=today,
                                 progress=_print_progress)
-        history = generate_history(store, today, history_size(args.customers), args.seed)
+        history = generate_history(store, today, history_size(args.customers), args.seed,
+                                   _keys(store, profile))
     finally:
         store.close()
     print(f"\n{profile.database}: {summary}, {history}")
@@ -70,11 +74,18 @@ def _print_progress(done: int, total: int) -> None:
     print(f"\rgenerating customers {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
-def _fill_demo(store, today: date) -> None:
+def _keys(store, profile: Profile):
+    """The device keys of the profile, for the demo's documents."""
+    from fieldapp.services import settings as cfg
+    from fieldapp.services.documents import device_keys
+    return device_keys(profile.home, cfg.Settings(store))
+
+
+def _fill_demo(store, today: date, profile: Profile) -> None:
     from fieldapp.services import demo
     from fieldapp.services.demo_history import generate_history, history_size
     demo.generate(store, DEMO_CUSTOMERS, today=today)
-    generate_history(store, today, history_size(DEMO_CUSTOMERS))
+    generate_history(store, today, history_size(DEMO_CUSTOMERS), keys=_keys(store, profile))
 
 
 def _window(profile: Profile, args, demo: bool) -> int:
@@ -82,8 +93,8 @@ def _window(profile: Profile, args, demo: bool) -> int:
     store = _open(profile)
     try:
         if demo:
-            _fill_demo(store, args.today or date.today())
-        services = app_services.build(store, args.today)
+            _fill_demo(store, args.today or date.today(), profile)
+        services = app_services.build(store, args.today, profile.home)
         from fieldapp.ui.app import run_gui
         return run_gui(services, profile)
     finally:

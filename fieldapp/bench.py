@@ -1,4 +1,4 @@
-"""`fieldapp bench`: startup, search, customer open and memory on a large cached profile."""
+"""`fieldapp bench`: startup, search, customer open, documents, memory on a large cached profile."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def main(args) -> int:
     result = {"customers": args.customers, "queries": len(QUERIES), "today": today.isoformat()}
     result.update(measure_startup(profile, today))
     result.update(measure_in_process(profile, today, args.rounds))
+    result.update(measure_documents(profile))
     result["rss_mb"] = round(_peak_rss_mb(), 1)
     print(json.dumps(result) if args.json else _table(result))
     return 0
@@ -95,6 +96,12 @@ def measure_in_process(profile: Profile, today: date, rounds: int) -> dict:
             "search_ratio_p95": round(_pct(ours, 95) / max(_pct(raw, 95), 0.001), 2),
             "customer_open_ms": round(statistics.median(opens), 1),
             "customer_open_max_ms": round(max(opens), 1), "customer_open_id": busiest}
+
+
+def measure_documents(profile: Profile) -> dict:
+    """A signed visit record against the same text on a bare canvas (keys kept in the cache)."""
+    from .documents import bench as documents_bench
+    return documents_bench.measure(profile.home / "bench-documents")
 
 
 def _raw_runner(path: Path, today: date):

@@ -1,4 +1,4 @@
-"""Command line: the window (default), demo-data and bench subcommands."""
+"""Command line: the window (default), demo-data, verify and bench subcommands."""
 
 from __future__ import annotations
 
@@ -52,7 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--replace", action="store_true",
                       help="back up and replace a profile database that already has customers")
 
-    bench = sub.add_parser("bench", help="measure startup, search, customer open and memory")
+    verify = sub.add_parser("verify", help="check the signature and record hash of documents",
+                            description="Check signed fieldapp documents: is the signature intact, "
+                            "who signed, does the certificate chain to the company CA, was anything "
+                            "added after signing, does the record match its QR code. Exit status: "
+                            "0 all good, 1 a document has a problem, 2 a file could not be read.")
+    verify.add_argument("files", nargs="+", metavar="FILE.pdf", help="documents to check")
+    verify.add_argument("--ca", metavar="FILE", help="company CA certificate (PEM or DER) to trust; "
+                        "default: the one in the profile (keys/ca.pem)")
+    verify.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS,
+                        help="profile whose company CA to trust (also FIELDAPP_HOME)")
+    verify.add_argument("--strict", action="store_true",
+                        help="treat a DEVELOPMENT certificate as a problem")
+    verify.add_argument("--json", action="store_true", help="print a JSON list of reports")
+
+    bench = sub.add_parser("bench", help="measure startup, search, customer open, documents and "
+                           "memory")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--customers", type=_positive, default=100_000,
                        help="portfolio size (default 100000)")

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
+from ..domain.errors import FieldappError
 from . import settings as cfg
 from .attachments import Attachments
+from .documents import Documents, device_keys
 from .followups import FollowUps
 from .portfolio import Portfolio
 from .visits import Visits
@@ -20,10 +23,13 @@ class AppServices:
     follow_ups: FollowUps
     settings: cfg.Settings
     attachments: Attachments
+    documents: Documents
 
 
-def build(store, today: date | None = None) -> AppServices:
-    """Services sharing one clock; ``today`` pins the date (training, demos), keeping the time."""
+def build(store, today: date | None = None, home: Path | None = None) -> AppServices:
+    """Services sharing one clock; ``today`` pins the date (training, demos), keeping the time.
+
+    ``home`` is the profile folder holding the device keys (default: the database's folder)."""
     now: Callable[[], datetime]
     if today is None:
         now = datetime.now
@@ -31,5 +37,8 @@ def build(store, today: date | None = None) -> AppServices:
         def now() -> datetime:
             return datetime.combine(today, datetime.now().time())
     settings = cfg.Settings(store)
-    return AppServices(Portfolio(store, lambda: now().date()), Visits(store, settings, now),
-                       FollowUps(store, settings, now), settings, Attachments(store))
+    if home is None and store.path is None:
+        raise FieldappError("a profile folder is needed for the device keys")
+    documents = Documents(store, settings, device_keys(home or store.path.parent, settings), now)
+    return AppServices(Portfolio(store, lambda: now().date()), Visits(store, settings, now, documents),
+                       FollowUps(store, settings, now), settings, Attachments(store), documents)

@@ -14,6 +14,7 @@ from ..domain.visit import (Absence, Dispute, DisputeReason, InstallmentPlan, Mo
                             NextStep, Promise, Refusal, Signature, VisitKind)
 from ..store import visit_repo
 from . import settings as cfg
+from .documents import DeviceKeys, Documents
 from .portfolio import Portfolio
 from ..i18n.summary import default_clause
 from .visits import Visits
@@ -54,14 +55,18 @@ def history_size(customers: int) -> int:
     return max(2 * len(SCENARIOS), min(customers // 10, 400))
 
 
-def generate_history(store, today: date, customers: int = 24, seed: int = 2026) -> HistorySummary:
-    """Give up to ``customers`` customers with open invoices a past visit or call each."""
+def generate_history(store, today: date, customers: int = 24, seed: int = 2026,
+                     keys: DeviceKeys | None = None) -> HistorySummary:
+    """Give up to ``customers`` customers with open invoices a past visit or call each; with
+    device ``keys``, each also gets its signed documents, as finalizing makes them."""
     rng = random.Random(seed)
     settings = cfg.Settings(store)
     if not settings.get(cfg.COLLECTOR_NAME):
         settings.set(cfg.COLLECTOR_NAME, "Trần Minh Khoa")
     clock = _Clock(datetime.combine(today, time(9)))
-    visits, portfolio = Visits(store, settings, clock), Portfolio(store, lambda: clock.value.date())
+    documents = Documents(store, settings, keys, clock) if keys else None
+    visits = Visits(store, settings, clock, documents)
+    portfolio = Portfolio(store, lambda: clock.value.date())
     ids = _candidates(store, customers)
     made = {"visit": 0, "call": 0}
     for n, customer_id in enumerate(ids):

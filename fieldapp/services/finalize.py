@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import uuid as uuidlib
 from dataclasses import replace
 from datetime import datetime
@@ -16,6 +17,8 @@ from . import settings as cfg
 from .changes import Changes
 from .checklists import checklist
 from .visit_check import check_visit, load_context
+
+log = logging.getLogger(__name__)
 
 
 class VisitIncomplete(FieldappError):
@@ -32,8 +35,11 @@ def receipt_number(device_id: str, number: int) -> str:
     return f"{device_id.replace('-', '')[:8].upper()}-{number:06d}"
 
 
-def finalize(store, settings, visit: Visit, now: datetime) -> tuple[Visit, Changes]:
-    """Check, number, record and freeze ``visit``; nothing is written if anything fails."""
+def finalize(store, settings, visit: Visit, now: datetime, documents=None) -> tuple[Visit, Changes]:
+    """Check, number, record and freeze ``visit``; nothing is written if anything fails.
+
+    Then, outside that transaction, ``documents`` (a services.documents.Documents) makes and
+    signs the visit's PDFs."""
     errors = check_visit(visit, checklist(visit.kind.value), load_context(store, visit.customer_id),
                          now.date(), settings)
     if errors:
@@ -48,9 +54,20 @@ def finalize(store, settings, visit: Visit, now: datetime) -> tuple[Visit, Chang
         if visit.amends:
             visit_repo.supersede(session, visit.amends, visit.uuid)
         visit_repo.add_outcomes(session, outcome_rows(final))
+    if documents is not None:
+        _document(documents, final)
     money = any(isinstance(o, (MoneyReceived, Dispute)) for o in visit.outcomes)
     return final, Changes(frozenset({visit.customer_id}), visits=True, invoices=money,
                           follow_ups=True)
+
+
+def _document(documents, final: Visit) -> None:
+    """The record is final whatever happens here: a failure is logged and the visit stays in
+    Documents.pending() for another try, rather than undoing a finished visit."""
+    try:
+        documents.for_visit(final.uuid)
+    except Exception:
+        log.exception("the documents of visit %s could not be made", final.uuid)
 
 
 def _check_receipts_kept(session, visit: Visit) -> None:

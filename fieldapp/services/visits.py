@@ -43,10 +43,12 @@ class HistoryEntry:
 class Visits:
     """Drafts are saved on every change, so a crash loses nothing."""
 
-    def __init__(self, store, settings: cfg.Settings, now: Callable[[], datetime] = datetime.now):
+    def __init__(self, store, settings: cfg.Settings, now: Callable[[], datetime] = datetime.now,
+                 documents=None):
         self._store = store
         self.settings = settings
         self.now = now
+        self.documents = documents  # services.documents.Documents: PDFs made on finalizing
 
     def start(self, customer_id: int, kind: VisitKind = VisitKind.VISIT) -> Visit:
         visit = Visit(str(uuidlib.uuid4()), customer_id, kind, self._now(),
@@ -93,7 +95,7 @@ class Visits:
     def finalize(self, visit: Visit) -> tuple[Visit, Changes]:
         """Freeze the visit; raises VisitIncomplete naming the unfinished steps."""
         self.save_draft(visit)
-        return finalizing.finalize(self._store, self.settings, visit, self._now())
+        return finalizing.finalize(self._store, self.settings, visit, self._now(), self.documents)
 
     def amend(self, original_uuid: str, reason: str) -> Visit:
         """A new draft that corrects a final visit; the original stays as it was."""

@@ -13,7 +13,7 @@ from ..domain.errors import MigrationError, NewerDatabaseError
 from . import search_index
 from .tables import Base, SchemaMetaRow
 
-LATEST = 3
+LATEST = 4
 _KEY = "schema_version"
 # Tables of version 1, the first release: everything but the search index.
 _V1_TABLES = ("schema_meta", "customer", "contact", "contract", "invoice", "delivery",
@@ -53,7 +53,12 @@ def _v3(conn) -> None:
         conn.exec_driver_sql("ALTER TABLE payment ADD COLUMN visit_uuid VARCHAR(36)")
 
 
-STEPS = {1: _v1, 2: _v2, 3: _v3}
+def _v4(conn) -> None:
+    """Signed documents (visit records, agreements, receipts, statements)."""
+    Base.metadata.create_all(conn, tables=[Base.metadata.tables["document"]])
+
+
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 
 
 def create_version(conn, version: int) -> None:

@@ -202,3 +202,22 @@ class ReceiptCounterRow(Base):
     __tablename__ = "receipt_counter"
     device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     last_no: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DocumentRow(Base):
+    """A generated, signed PDF (visit record, agreement, receipt, statement) and its SHA-256."""
+
+    __tablename__ = "document"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
+    visit_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    number: Mapped[str] = mapped_column(String(80))
+    language: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[str] = mapped_column(String(32))
+    sha256: Mapped[str] = mapped_column(String(64))
+    # The record hash the document's QR code carries ("" for statements).
+    record_sha256: Mapped[str] = mapped_column(String(64), default="")
+    signer: Mapped[str] = mapped_column(Text, default="")
+    development: Mapped[bool] = mapped_column(Boolean, default=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

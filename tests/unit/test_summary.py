@@ -7,7 +7,7 @@ from fieldapp.domain.money import Money
 from fieldapp.domain.visit import (Dispute, DisputeReason, InstallmentPlan, Promise, Visit,
                                    VisitKind)
 from fieldapp.services.checklists import checklist
-from fieldapp.services.summary import default_clause, visit_summary
+from fieldapp.i18n.summary import default_clause, visit_summary
 
 
 def visit():

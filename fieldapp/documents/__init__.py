@@ -1,0 +1,1 @@
+"""ReportLab builders (visit record, agreement, receipt, statement), PAdES signing, fonts."""

@@ -1,0 +1,165 @@
+"""Shared page furniture: letterhead, footer with "page n of N", tables, the build to bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from io import BytesIO
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table,
+                                TableStyle)
+
+from . import fonts
+from .model import Company
+from .styles import BOTTOM, INK, MARGIN, MUTED, PAGE, RULE, SHADE, TOP, WARN, WIDTH, p
+from .words import word
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What every page of one document shows around its body, and the PDF metadata."""
+
+    company: Company
+    title: str
+    number: str
+    footer: str
+    language: str
+    development: bool = False
+    keywords: str = ""  # the QR payload of record documents, for offline verification
+    author: str = ""
+
+
+def build(story: list[Flowable], head: Letterhead) -> bytes:
+    """Lay ``story`` out on A4 pages under ``head``; returns the (unsigned) PDF."""
+    fonts.register()
+    buf = BytesIO()
+    doc = BaseDocTemplate(buf, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+                          topMargin=TOP, bottomMargin=BOTTOM, title=fonts.nfc(head.title),
+                          author=fonts.nfc(head.author), subject=fonts.nfc(head.number),
+                          keywords=head.keywords, creator="fieldapp",
+                          lang=head.language.replace("_", "-"), initialFontName=fonts.LATIN)
+    # No frame padding: tables span exactly WIDTH, aligned with the letterhead's rule.
+    frame = Frame(MARGIN, BOTTOM, WIDTH, PAGE[1] - TOP - BOTTOM, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0, id="body")
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=partial(_letterhead, head))])
+    doc.build(story, canvasmaker=partial(_NumberedCanvas, head=head))
+    return buf.getvalue()
+
+
+def _fit(text: str, size: float, bold: bool, room: float) -> float:
+    """The largest size up to ``size`` at which ``text`` fits in ``room`` points."""
+    wide = fonts.width(text, size, bold)
+    return size if wide <= room else max(5.5, size * room / wide)
+
+
+def _letterhead(head: Letterhead, canvas: Canvas, _doc) -> None:
+    canvas.saveState()
+    top = PAGE[1] - 14 * 2.8346
+    right = PAGE[0] - MARGIN
+    canvas.setFillColor(INK)
+    title_w = fonts.draw(canvas, right, top, head.title, 9, bold=True, align="right")
+    canvas.setFillColor(MUTED)
+    number_w = fonts.draw(canvas, right, top - 12, head.number, 7.5, align="right")
+    company = head.company
+    canvas.setFillColor(INK)
+    name_room = WIDTH - title_w - 16
+    size = _fit(company.name, 11, True, name_room)
+    fonts.draw(canvas, MARGIN, top, company.name, size, bold=True)
+    details = " · ".join(x for x in (company.address, _tagged("tax_code", company.tax_code, head),
+                                     _tagged("phone", company.phone, head)) if x)
+    canvas.setFillColor(MUTED)
+    fonts.draw(canvas, MARGIN, top - 12, details, _fit(details, 7.5, False, WIDTH - number_w - 16))
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN, top - 19, right, top - 19)
+    canvas.restoreState()
+
+
+def _tagged(key: str, value: str, head: Letterhead) -> str:
+    return f"{word(key, head.language)}: {value}" if value else ""
+
+
+class _NumberedCanvas(Canvas):
+    """Holds every page until the end, so each footer can say how many pages there are."""
+
+    def __init__(self, *args, head: Letterhead, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._head = head
+        self._pages: list[dict] = []
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for n, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            self._footer(n, total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, n: int, total: int) -> None:
+        head, y = self._head, BOTTOM - 10 * 2.8346
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.4)
+        self.line(MARGIN, y + 10, PAGE[0] - MARGIN, y + 10)
+        self.setFillColor(MUTED)
+        fonts.draw(self, MARGIN, y, head.footer, 7)
+        fonts.draw(self, PAGE[0] - MARGIN, y, word("page", head.language, n=n, total=total), 7,
+                   align="right")
+        if head.development:  # its own line: long in Vietnamese, it would run into the number
+            self.setFillColor(WARN)
+            fonts.draw(self, PAGE[0] / 2, y - 9, word("development", head.language), 7, bold=True,
+                       align="center")
+        self.restoreState()
+
+
+def _cell(value, style: str):
+    return value if isinstance(value, Flowable) else p(value, style)
+
+
+def table(header: list[str], rows: list[list], widths: list[float], right: tuple[int, ...] = (),
+          total: list | None = None) -> Table:
+    """A grid with a shaded header (repeated on every page), right-aligned amount columns and
+    an optional bold total line."""
+    cols = range(len(widths))
+    data = [[_cell(h, "head_right" if c in right else "head") for c, h in zip(cols, header)]]
+    data += [[_cell(v, "cell_right" if c in right else "cell") for c, v in zip(cols, row)]
+             for row in rows]
+    if total is not None:
+        data.append([_cell(v, "strong_right" if c in right else "strong")
+                     for c, v in zip(cols, total)])
+    style = [("GRID", (0, 0), (-1, -1), 0.4, RULE), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5)]
+    if total is not None:
+        style.append(("BACKGROUND", (0, -1), (-1, -1), SHADE))
+        # The total's caption spans the empty cells after it instead of wrapping in column one.
+        span = next((c for c in range(1, len(total)) if total[c] != ""), len(total)) - 1
+        if span:
+            style.append(("SPAN", (0, -1), (span, -1)))
+    return Table(data, colWidths=[w * WIDTH for w in widths], repeatRows=1,
+                 style=TableStyle(style), hAlign="LEFT")
+
+
+def fields(rows, pairs: int = 1, label_share: float = 0.3, width: float = 1.0) -> Table:
+    """Label/value rows, ``pairs`` of them side by side on each line, ``width`` of the frame."""
+    cells = [_cell(x, s) for label, value in rows for x, s in ((label, "label"), (value, "cell"))]
+    per_line = 2 * pairs
+    data = [cells[i:i + per_line] for i in range(0, len(cells), per_line)]
+    if data and len(data[-1]) < per_line:
+        data[-1] += [""] * (per_line - len(data[-1]))
+    share = width / pairs
+    widths = [w * WIDTH for _ in range(pairs)
+              for w in (share * label_share, share * (1 - label_share))]
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+             ("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE)]
+    return Table(data, colWidths=widths, style=TableStyle(style), hAlign="LEFT")
+
+
+def heading(text: str) -> Paragraph:
+    return p(text, "heading")

@@ -1,0 +1,142 @@
+"""The visit record: who met whom, what was reviewed and said, every outcome, both signatures."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from reportlab.platypus import KeepTogether, Spacer
+
+from ..domain.checklist import Checklist
+from ..domain.money import Money
+from ..domain.visit import OUTCOME_KINDS, InstallmentPlan, VisitKind
+from ..i18n.formatting import format_date, format_datetime
+from ..i18n.summary import answer_sections, label, outcome_rows
+from . import layout, parts
+from .model import RecordInput, numbered
+from .styles import p
+from .words import word
+
+# Answers kept for the collector and the office, not for the customer's copy: planning notes,
+# reminders and the note to the supervisor; the person met is printed in the header block.
+INTERNAL = {"target_amount", "objections", "late_reason", "reminder_days", "supervisor_note",
+            "met_contact", "met_role", "authority_to_pay"}
+
+
+def build(rec: RecordInput) -> bytes:
+    """The unsigned PDF of ``rec`` in the customer's language."""
+    return layout.build(*story(rec))
+
+
+def story(rec: RecordInput) -> tuple[list, layout.Letterhead]:
+    """The flowables of the record and its letterhead (the benchmark reuses the text)."""
+    lang = rec.language
+    title = word("call_record" if rec.visit.kind is VisitKind.CALL else "visit_record", lang)
+    story = [p(title.upper() if lang in ("vi", "en") else title, "title"),
+             p(f"{word('record_no', lang)}: {rec.number} · {word('revision', lang)} {rec.revision}"
+               f" · {parts.finalized(rec)}", "subtitle"),
+             _parties(rec), layout.heading(word("invoices_reviewed", lang)),
+             parts.invoice_table(rec.invoices, rec.as_of, lang)]
+    story += _steps(rec)
+    story += _history(rec)
+    story += [Spacer(1, 8), KeepTogether(_closing(rec))]
+    return story, parts.letterhead(rec, title, word("record_no", lang), rec.number)
+
+
+def _parties(rec: RecordInput):
+    lang, c, v = rec.language, rec.customer, rec.visit
+    w = lambda key: word(key, lang)  # noqa: E731
+    place = ", ".join(x for x in (c.address, c.district, c.province) if x)
+    collector = ", ".join(x for x in (v.collector, rec.collector_title) if x)
+    left = [(w("customer"), c.name), (w("customer_code"), c.code), (w("tax_code"), c.tax_code),
+            (w("address"), place), (w("person_met"), parts.person_met(v, lang))]
+    right = [(w("collector"), collector), (w("device"), v.device_id[:8].upper()),
+             (w("started_at"), format_datetime(v.started_at, lang, "short")),
+             (w("finalized_at"), parts.finalized(rec)), ("", "")]
+    return layout.fields([row for pair in zip(left, right) for row in pair], pairs=2)
+
+
+def _formatted_answers(rec: RecordInput) -> dict:
+    """Answers with dates and amounts in the document's language; internal ones left out."""
+    lang, items = rec.language, {i.id: i for s in rec.checklist.steps for i in s.items}
+    result = {}
+    for key, value in rec.visit.answers.items():
+        item = items.get(key)
+        if key in INTERNAL or item is None or value in (None, "", []):
+            continue
+        result[key] = _localized(item.kind, value, lang)
+    return result
+
+
+def _localized(kind: str, value, lang: str):
+    """Dates, times and amounts of answers in the document's language (others as they are)."""
+    try:
+        if kind == "date":
+            return format_date(date.fromisoformat(str(value)[:10]), lang)
+        if kind == "datetime":
+            return format_datetime(datetime.fromisoformat(str(value)), lang, "short")
+        if kind == "money" and isinstance(value, dict):
+            return parts.money(Money(int(value["minor"]), value["currency"]), lang)
+    except (KeyError, TypeError, ValueError):  # an odd stored value prints as it was typed
+        return str(value)
+    return value
+
+
+def _steps(rec: RecordInput) -> list:
+    """Checklist steps in order, with the outcomes where the 'outcomes' item stands."""
+    visit = replace(rec.visit, answers=_formatted_answers(rec))
+    story = []
+    for step in rec.checklist.steps:
+        if any(item.kind == "outcomes" for item in step.items):
+            story += _outcomes(rec)
+            continue
+        one = Checklist(rec.checklist.kind, rec.checklist.title, (step,))
+        for section in answer_sections(visit, one, rec.language):
+            story += [layout.heading(section.title), layout.fields(section.rows, label_share=0.4)]
+    return story
+
+
+def _outcomes(rec: RecordInput) -> list:
+    lang = rec.language
+    story = [layout.heading(word("outcomes", lang))]
+    for n, outcome in enumerate(rec.visit.outcomes, 1):
+        title = f"{n}. {label('kinds', OUTCOME_KINDS[type(outcome)].value, lang)}"
+        rows = outcome_rows(outcome, lang, rec.invoice_numbers())
+        block = [p(title, "strong")]
+        if isinstance(outcome, InstallmentPlan):
+            schedule = {label("fields", "down_payment", lang), label("fields", "installment", lang)}
+            rows = tuple(r for r in rows if not any(r[0].startswith(s) for s in schedule))
+            block += [layout.fields(rows, label_share=0.4), Spacer(1, 3),
+                      parts.schedule_table(outcome, lang)]
+        else:
+            block.append(layout.fields(rows, label_share=0.4))
+        story += [KeepTogether(block), Spacer(1, 5)]
+    return story
+
+
+def _history(rec: RecordInput) -> list:
+    if not rec.history:
+        return []
+    lang = rec.language
+    w = lambda key: word(key, lang)  # noqa: E731
+    rows = [[str(n), numbered(rec.record_no, n), parts.moment(r.finalized_at, lang),
+             r.reason or w("original")] for n, r in enumerate(rec.history, 1)]
+    rows.append([str(rec.revision), rec.number, parts.finalized(rec),
+                 f"{rec.visit.amend_reason} {w('this_revision')}"])
+    return [layout.heading(w("history")),
+            layout.table([w("revision"), w("record_no"), w("finalized_at"),
+                          label("fields", "reason", lang)], rows, [.1, .34, .2, .36])]
+
+
+def _closing(rec: RecordInput) -> list:
+    lang, v = rec.language, rec.visit
+    block = []
+    if v.kind is VisitKind.VISIT:
+        block += [layout.heading(word("signatures", lang)), p(word("confirm", lang)),
+                  parts.pair(parts.signature_cell(word("customer_rep", lang), v.customer_signature,
+                                                  v.answers.get("met_contact", ""),
+                                                  v.answers.get("met_role", ""), lang),
+                             parts.signature_cell(word("collector", lang), v.collector_signature,
+                                                  v.collector, rec.collector_title, lang)),
+                  Spacer(1, 6)]
+    return block + [parts.qr_block(rec)]

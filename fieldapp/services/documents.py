@@ -1,0 +1,243 @@
+"""Documents of finalized visits and statements: generate, sign with the device key, store, list."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import uuid as uuidlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+
+from ..documents.keys import DeviceKeys, LocalDevelopmentCA, keys_folder
+from ..documents.model import RECORD_FILE, Company, RecordInput, Revision, Signing, record_number
+from ..domain.codec import visit_from_dict
+from ..domain.errors import FieldappError
+from ..domain.money import Money
+from ..domain.records import Invoice
+from ..domain.visit import InstallmentPlan, MoneyReceived, Visit
+from ..store import document_repo, queries
+from . import settings as cfg
+from .changes import Changes
+from .checklists import checklist
+
+log = logging.getLogger(__name__)
+
+# The letterhead; declared here until the settings dialog lists them (see settings.ALL).
+COMPANY_NAME = cfg.Setting("company.name", str, "Công ty TNHH Thương mại Ánh Dương", "Company name")
+COMPANY_ADDRESS = cfg.Setting("company.address", str, "123 Nguyễn Trãi, Quận 1, TP. Hồ Chí Minh",
+                              "Company address")
+COMPANY_TAX_CODE = cfg.Setting("company.tax_code", str, "0312345678", "Company tax code")
+COMPANY_PHONE = cfg.Setting("company.phone", str, "028 3925 1234", "Company phone")
+
+
+class DocumentKind(str, Enum):
+    VISIT_RECORD = "visit_record"
+    AGREEMENT = "agreement"  # signed on the pad, or printed for ink when the visit has no pad ink
+    AGREEMENT_PRINT = "agreement_print"  # printed on request for signing in ink
+    RECEIPT = "receipt"
+    STATEMENT = "statement"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A stored document without its bytes."""
+
+    id: str
+    kind: DocumentKind
+    customer_id: int
+    visit_uuid: str | None
+    number: str
+    language: str
+    created_at: datetime
+    sha256: str
+    size: int
+    signer: str
+    development: bool
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.kind.value}-{re.sub(r'[^A-Za-z0-9-]+', '_', self.number)}.pdf"
+
+
+def _info(row) -> DocumentInfo:
+    doc_id, kind, cid, visit, number, lang, created, sha, size, signer, dev = row
+    return DocumentInfo(doc_id, DocumentKind(kind), cid, visit, number, lang,
+                        datetime.fromisoformat(created), sha, size, signer, bool(dev))
+
+
+def device_keys(home: Path, settings: cfg.Settings) -> DeviceKeys:
+    """The one place that picks the key storage; the office's enrolment will swap it here."""
+    return LocalDevelopmentCA(keys_folder(home), settings.get(cfg.DEVICE_ID),
+                              lambda: settings.get(cfg.COLLECTOR_NAME))
+
+
+def _reviewed(invoices, paid: dict[int, int]) -> tuple[Invoice, ...]:
+    """Invoices open when the visit took place: today's balance plus what the visit itself took."""
+    result = []
+    for inv in sorted(invoices, key=lambda i: (i.due_on, i.number)):
+        before = inv.open_balance.minor + paid.get(inv.id, 0)
+        if before:
+            result.append(replace(inv, open_balance=Money(before, inv.open_balance.currency)))
+    return tuple(result)
+
+
+class Documents:
+    """Signed PDFs in the customer's language; making a visit's documents is idempotent."""
+
+    def __init__(self, store, settings: cfg.Settings, keys: DeviceKeys,
+                 now: Callable[[], datetime] = datetime.now):
+        self._store, self.settings, self.keys, self.now = store, settings, keys, now
+
+    def company(self) -> Company:
+        get = self.settings.get
+        return Company(get(COMPANY_NAME), get(COMPANY_ADDRESS), get(COMPANY_TAX_CODE),
+                       get(COMPANY_PHONE))
+
+    def for_visit(self, visit_uuid: str) -> tuple[list[DocumentInfo], Changes]:
+        """Make what a finalized visit still lacks: its record, an agreement per plan, a receipt
+        per sum taken (a receipt an amendment keeps is not issued twice)."""
+        rec, body = self._record(visit_uuid)
+        have = {(d.kind, d.number) for d in self.of_visit(visit_uuid)}
+        with self._store.sessions() as session:
+            issued = document_repo.documented_numbers(session, DocumentKind.RECEIPT.value, [
+                o.receipt_no for o in rec.visit.outcomes if isinstance(o, MoneyReceived)])
+        rows = [self._sign(kind, number, build(), rec.visit.customer_id, visit_uuid, rec.language,
+                           rec.sha256, body)
+                for kind, number, build in self._wanted(rec)
+                if (kind, number) not in have
+                and not (kind is DocumentKind.RECEIPT and number in issued)]
+        self._save(rows)
+        return self.of_visit(visit_uuid), Changes(frozenset({rec.visit.customer_id}), visits=True)
+
+    def _wanted(self, rec: RecordInput):
+        """(kind, number, build) of every document the record calls for."""
+        from ..documents import agreement, receipt, visit_record  # noqa: PLC0415 (see _sign)
+        yield DocumentKind.VISIT_RECORD, rec.number, lambda: visit_record.build(rec)
+        # Without the customer's ink on the pad (a call), the agreement is printed for ink.
+        wet = rec.visit.customer_signature is None
+        for n, plan in enumerate(_plans(rec.visit), 1):
+            yield (DocumentKind.AGREEMENT, agreement.number(rec, n),
+                   lambda plan=plan, n=n: agreement.build(rec, plan, n, wet))
+        for money in (o for o in rec.visit.outcomes if isinstance(o, MoneyReceived)):
+            yield DocumentKind.RECEIPT, money.receipt_no, lambda m=money: receipt.build(rec, m)
+
+    def agreement_for_print(self, visit_uuid: str, index: int = 1) -> tuple[DocumentInfo, Changes]:
+        """The ``index``-th plan of a visit as an agreement with empty boxes for ink."""
+        from ..documents import agreement  # noqa: PLC0415 (see _sign)
+        rec, body = self._record(visit_uuid)
+        plans = _plans(rec.visit)
+        if not 1 <= index <= len(plans):
+            raise FieldappError(f"visit {visit_uuid} has {len(plans)} installment plan(s); "
+                                f"there is no plan {index}")
+        pdf = agreement.build(rec, plans[index - 1], index, wet=True)
+        row = self._sign(DocumentKind.AGREEMENT_PRINT, agreement.number(rec, index), pdf,
+                         rec.visit.customer_id, visit_uuid, rec.language, rec.sha256, body)
+        self._save([row])
+        return _info_of(row), Changes(frozenset({rec.visit.customer_id}), visits=True)
+
+    def statement(self, customer_id: int, as_of: date | None = None
+                  ) -> tuple[DocumentInfo, Changes]:
+        """A signed statement of account as of ``as_of`` (default today), kept with the customer."""
+        from ..documents import statement  # noqa: PLC0415 (see _sign)
+        with self._store.sessions() as session:
+            file = queries.customer_file(session, customer_id, as_of or self.now().date())
+        data = statement.StatementInput(file, self.company(), self._signing(),
+                                        self.settings.get(cfg.COLLECTOR_NAME))
+        row = self._sign(DocumentKind.STATEMENT, statement.number(file), statement.build(data),
+                         customer_id, None, data.language, "", "")
+        self._save([row])
+        return _info_of(row), Changes(frozenset({customer_id}))
+
+    def of_visit(self, visit_uuid: str) -> list[DocumentInfo]:
+        with self._store.sessions() as session:
+            return [_info(r) for r in document_repo.of_visit(session, visit_uuid)]
+
+    def of_customer(self, customer_id: int) -> list[DocumentInfo]:
+        """The customer's documents, newest first."""
+        with self._store.sessions() as session:
+            return [_info(r) for r in document_repo.of_customer(session, customer_id)]
+
+    def pdf(self, document_id: str) -> bytes:
+        with self._store.sessions() as session:
+            return document_repo.data(session, document_id)
+
+    def pending(self) -> list[str]:
+        """Finalized visits still without a record document (generation failed or was skipped)."""
+        with self._store.sessions() as session:
+            return document_repo.undocumented_visits(session, DocumentKind.VISIT_RECORD.value)
+
+    def _collector_title(self) -> str:
+        """The title typed in the settings; the untouched English default is left off, since
+        the document's own caption already says "collector" in the customer's language."""
+        title = self.settings.get(cfg.COLLECTOR_TITLE)
+        return "" if title == cfg.COLLECTOR_TITLE.default else title
+
+    def _signing(self) -> Signing:
+        return Signing(self.keys.signer_name(), self.keys.is_development())
+
+    def _record(self, visit_uuid: str) -> tuple[RecordInput, str]:
+        """The record input of a final visit, and its canonical JSON (checked against its hash)."""
+        with self._store.sessions() as session:
+            body, sha = document_repo.final_record(session, visit_uuid)
+            visit = visit_from_dict(json.loads(body))
+            earlier = _earlier(session, visit)
+            file = queries.customer_file(session, visit.customer_id, visit.started_at.date())
+            paid = document_repo.allocations_of_visit(session, visit_uuid)
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() != sha:
+            raise FieldappError(f"the stored record {visit_uuid} does not match its SHA-256; "
+                                "it was changed outside fieldapp")
+        history = tuple(Revision(v.uuid, v.finalized_at, v.amend_reason) for v in earlier)
+        original = (earlier or [visit])[0]
+        rec = RecordInput(visit, file.customer, self.company(), record_number(original), sha,
+                          _reviewed(file.invoices, paid), checklist(visit.kind.value),
+                          self._signing(), history, self._collector_title())
+        return rec, body
+
+    def _sign(self, kind: DocumentKind, number: str, pdf: bytes, customer_id: int,
+              visit_uuid: str | None, language: str, record_sha: str, body: str) -> dict:
+        """Embed the record (``body``, if any), sign, and give the row to store."""
+        # ReportLab and pyHanko take ~0.5 s to import: loaded with the first document, so the
+        # window starts without them.
+        from ..documents import signing  # noqa: PLC0415
+        files = (signing.Attachment(RECORD_FILE, body.encode("utf-8"), description="visit record"),
+                 ) if body else ()
+        signed = signing.sign(pdf, self.keys, f"fieldapp {kind.value.replace('_', ' ')} {number}",
+                              files)
+        return dict(id=str(uuidlib.uuid4()), kind=kind.value, customer_id=customer_id,
+                    visit_uuid=visit_uuid, number=number, language=language,
+                    created_at=self.now().replace(microsecond=0).isoformat(),
+                    sha256=hashlib.sha256(signed).hexdigest(), record_sha256=record_sha,
+                    signer=self.keys.signer_name(), development=self.keys.is_development(),
+                    data=signed)
+
+    def _save(self, rows: list[dict]) -> None:
+        if rows:
+            with self._store.sessions.begin() as session:
+                for values in rows:
+                    document_repo.add(session, **values)
+
+
+def _plans(visit: Visit) -> list[InstallmentPlan]:
+    return [o for o in visit.outcomes if isinstance(o, InstallmentPlan)]
+
+
+def _earlier(session, visit: Visit) -> list[Visit]:
+    """The revisions a visit amends, oldest (the original) first."""
+    chain: list[Visit] = []
+    current = visit
+    while current.amends and len(chain) < 1000:  # a cycle can only come from a damaged file
+        body, _sha = document_repo.final_record(session, current.amends)
+        current = visit_from_dict(json.loads(body))
+        chain.append(current)
+    return chain[::-1]
+
+
+def _info_of(values: dict) -> DocumentInfo:
+    return _info((values["id"], values["kind"], values["customer_id"], values["visit_uuid"],
+                  values["number"], values["language"], values["created_at"], values["sha256"],
+                  len(values["data"]), values["signer"], values["development"]))

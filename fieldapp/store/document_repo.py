@@ -1,0 +1,73 @@
+"""Signed documents: store, list and read them; the record data a document is made from."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from ..domain.errors import FieldappError, NotFound
+from .tables import AllocationRow, DocumentRow, PaymentRow, VisitRow
+
+# Listing columns: everything but the PDF bytes.
+_INFO = (DocumentRow.id, DocumentRow.kind, DocumentRow.customer_id, DocumentRow.visit_uuid,
+         DocumentRow.number, DocumentRow.language, DocumentRow.created_at, DocumentRow.sha256,
+         func.length(DocumentRow.data), DocumentRow.signer, DocumentRow.development)
+
+
+def add(session, **values) -> None:
+    session.add(DocumentRow(**values))
+
+
+def of_visit(session, visit_uuid: str) -> list[tuple]:
+    stmt = select(*_INFO).where(DocumentRow.visit_uuid == visit_uuid).order_by(
+        DocumentRow.created_at, DocumentRow.kind, DocumentRow.number)
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def of_customer(session, customer_id: int) -> list[tuple]:
+    """The customer's documents, newest first."""
+    stmt = select(*_INFO).where(DocumentRow.customer_id == customer_id).order_by(
+        DocumentRow.created_at.desc(), DocumentRow.kind, DocumentRow.number)
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def data(session, document_id: str) -> bytes:
+    row = session.get(DocumentRow, document_id)
+    if row is None:
+        raise NotFound(f"document {document_id} does not exist")
+    return row.data
+
+
+def final_record(session, uuid: str) -> tuple[str, str]:
+    """(canonical body, sha256) of a finalized visit; drafts have no documents."""
+    row = session.get(VisitRow, uuid)
+    if row is None:
+        raise NotFound(f"visit {uuid} does not exist")
+    if row.status != "final":
+        raise FieldappError(f"visit {uuid} is a draft; documents are made once it is finalized")
+    return row.body, row.sha256
+
+
+def allocations_of_visit(session, visit_uuid: str) -> dict[int, int]:
+    """Minor units per invoice paid by money taken on this visit (to show balances before it)."""
+    stmt = (select(AllocationRow.invoice_id, func.sum(AllocationRow.amount_minor))
+            .join(PaymentRow, PaymentRow.id == AllocationRow.payment_id)
+            .where(PaymentRow.visit_uuid == visit_uuid).group_by(AllocationRow.invoice_id))
+    return {invoice_id: int(minor) for invoice_id, minor in session.execute(stmt)}
+
+
+def documented_numbers(session, kind: str, numbers) -> set[str]:
+    """Which of ``numbers`` already have a ``kind`` document (receipts survive amendments)."""
+    if not numbers:
+        return set()
+    stmt = select(DocumentRow.number).where(DocumentRow.kind == kind,
+                                            DocumentRow.number.in_(list(numbers)))
+    return set(session.scalars(stmt))
+
+
+def undocumented_visits(session, kind: str) -> list[str]:
+    """Final visits (calls too) without a ``kind`` document, oldest first."""
+    has = select(DocumentRow.visit_uuid).where(DocumentRow.kind == kind,
+                                               DocumentRow.visit_uuid.is_not(None))
+    stmt = (select(VisitRow.uuid).where(VisitRow.status == "final", VisitRow.uuid.not_in(has))
+            .order_by(VisitRow.finalized_at))
+    return list(session.scalars(stmt))
