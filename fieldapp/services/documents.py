@@ -28,11 +28,6 @@ from .checklists import checklist
 log = logging.getLogger(__name__)
 
 # The letterhead; declared here until the settings dialog lists them (see settings.ALL).
-COMPANY_NAME = cfg.Setting("company.name", str, "Công ty TNHH Thương mại Ánh Dương", "Company name")
-COMPANY_ADDRESS = cfg.Setting("company.address", str, "123 Nguyễn Trãi, Quận 1, TP. Hồ Chí Minh",
-                              "Company address")
-COMPANY_TAX_CODE = cfg.Setting("company.tax_code", str, "0312345678", "Company tax code")
-COMPANY_PHONE = cfg.Setting("company.phone", str, "028 3925 1234", "Company phone")
 
 
 class DocumentKind(str, Enum):
@@ -95,8 +90,8 @@ class Documents:
 
     def company(self) -> Company:
         get = self.settings.get
-        return Company(get(COMPANY_NAME), get(COMPANY_ADDRESS), get(COMPANY_TAX_CODE),
-                       get(COMPANY_PHONE))
+        return Company(get(cfg.COMPANY_NAME), get(cfg.COMPANY_ADDRESS), get(cfg.COMPANY_TAX_CODE),
+                       get(cfg.COMPANY_PHONE))
 
     def for_visit(self, visit_uuid: str) -> tuple[list[DocumentInfo], Changes]:
         """Make what a finalized visit still lacks: its record, an agreement per plan, a receipt

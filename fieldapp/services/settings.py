@@ -26,8 +26,15 @@ PROMISE_KEPT_PCT = Setting("promise.kept_pct", float, 100.0, "Share paid that ke
 REMINDER_DAYS = Setting("promise.reminder_days", int, 1, "Remind this many days before a promise")
 DISPUTE_NEAR_HOURS = Setting("dispute.near_hours", int, 6, "Warn when a dispute deadline is this close (hours)")
 MIN_INK = Setting("signature.min_ink", float, 120.0, "Least ink for a signature (pixels)")
+# The letterhead of every document.
+COMPANY_NAME = Setting("company.name", str, "Công ty TNHH Thương mại Ánh Dương", "Company name")
+COMPANY_ADDRESS = Setting("company.address", str, "123 Nguyễn Trãi, Quận 1, TP. Hồ Chí Minh",
+                       "Company address")
+COMPANY_TAX_CODE = Setting("company.tax_code", str, "0312345678", "Company tax code")
+COMPANY_PHONE = Setting("company.phone", str, "028 3925 1234", "Company phone")
 ALL = (COLLECTOR_NAME, COLLECTOR_TITLE, DEVICE_ID, PROMISE_HORIZON_DAYS, PROMISE_GRACE_DAYS,
-       PROMISE_KEPT_PCT, REMINDER_DAYS, DISPUTE_NEAR_HOURS, MIN_INK)
+       PROMISE_KEPT_PCT, REMINDER_DAYS, DISPUTE_NEAR_HOURS, MIN_INK,
+       COMPANY_NAME, COMPANY_ADDRESS, COMPANY_TAX_CODE, COMPANY_PHONE)
 
 
 class Settings:
