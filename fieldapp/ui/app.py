@@ -51,7 +51,7 @@ def install_translator(app: QApplication, language: str,
 def run_gui(services, profile, argv: list[str] | None = None) -> int:
     """Show the collector's window over ``services`` (AppServices) and run until it is closed."""
     app = make_app(argv)
-    window = MainWindow(services.portfolio, profile)
+    window = MainWindow(services, profile)
     if os.environ.get(PROBE_ENV) == "1":
         _arm_startup_probe(app, window)
     window.show()

@@ -41,6 +41,31 @@ def time_of_day(value: time | None) -> str:
     return formatting.format_time(value, _language)
 
 
+def moment(value: datetime | None, length: str = "short") -> str:
+    """A date and time, e.g. '6/30/25, 2:05 PM'."""
+    return formatting.format_datetime(value, _language, length) if value else ""
+
+
+def amount(value: Money) -> str:
+    """The number alone, as typed into an amount field ('12,500,000')."""
+    return formatting.format_amount(value, _language)
+
+
+def parse_money(text: str, currency: str) -> Money:
+    """A typed amount in the UI language's notation; raises ValueError."""
+    return formatting.parse_amount(text, currency, _language)
+
+
+# Numeric date sections only, so a date can be typed digit by digit with the keyboard.
+_QT_DATE_FORMATS = {"vi": "dd/MM/yyyy", "zh_TW": "yyyy/MM/dd", "zh_CN": "yyyy/MM/dd",
+                    "en": "MM/dd/yyyy"}
+
+
+def qt_date_format() -> str:
+    """The display format of date editors (QDateEdit) in the UI language."""
+    return _QT_DATE_FORMATS.get(_language, "yyyy-MM-dd")
+
+
 def number(value: int | float) -> str:
     return formatting.format_number(value, _language)
 

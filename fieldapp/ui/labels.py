@@ -7,6 +7,9 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from ..domain.enums import AgingBucket, BusinessStatus, DeliveryStatus, Language, PaymentMethod
+from ..domain.installments import Frequency
+from ..domain.visit import DisputeReason, NextStep, OutcomeKind, VisitKind
+from ..services.followups import FollowUpKind
 
 _CONTEXT = "Labels"
 # Source texts are marked for lupdate here and translated when shown, so a language switch
@@ -32,6 +35,38 @@ _LABELS: dict[Enum, str] = {
     Language.ZH_TW: QT_TRANSLATE_NOOP("Labels", "Chinese (Traditional, Taiwan)"),
     Language.ZH_CN: QT_TRANSLATE_NOOP("Labels", "Chinese (Simplified, China)"),
     Language.EN: QT_TRANSLATE_NOOP("Labels", "English"),
+    VisitKind.VISIT: QT_TRANSLATE_NOOP("Labels", "Visit"),
+    VisitKind.CALL: QT_TRANSLATE_NOOP("Labels", "Call"),
+    OutcomeKind.MONEY_RECEIVED: QT_TRANSLATE_NOOP("Labels", "Money received"),
+    OutcomeKind.PROMISE: QT_TRANSLATE_NOOP("Labels", "Promise to pay"),
+    OutcomeKind.INSTALLMENT_PLAN: QT_TRANSLATE_NOOP("Labels", "Installment plan"),
+    OutcomeKind.DISPUTE: QT_TRANSLATE_NOOP("Labels", "Dispute"),
+    OutcomeKind.REFUSAL: QT_TRANSLATE_NOOP("Labels", "Refusal"),
+    OutcomeKind.ABSENT: QT_TRANSLATE_NOOP("Labels", "Customer absent / premises closed"),
+    DisputeReason.QUALITY: QT_TRANSLATE_NOOP("Labels", "Quality"),
+    DisputeReason.DAMAGED: QT_TRANSLATE_NOOP("Labels", "Damaged goods"),
+    DisputeReason.WRONG_GOODS: QT_TRANSLATE_NOOP("Labels", "Wrong goods"),
+    DisputeReason.SHORT_DELIVERY: QT_TRANSLATE_NOOP("Labels", "Short or not delivered"),
+    DisputeReason.LATE_DELIVERY: QT_TRANSLATE_NOOP("Labels", "Late delivery"),
+    DisputeReason.PRICE: QT_TRANSLATE_NOOP("Labels", "Price"),
+    DisputeReason.INVOICE_ERROR: QT_TRANSLATE_NOOP("Labels", "Invoice error"),
+    DisputeReason.MISSING_DOCUMENTS: QT_TRANSLATE_NOOP("Labels", "Missing documents"),
+    DisputeReason.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+    NextStep.REVISIT: QT_TRANSLATE_NOOP("Labels", "Revisit"),
+    NextStep.SUPERVISOR_CALL: QT_TRANSLATE_NOOP("Labels", "Supervisor calls the customer"),
+    NextStep.LEGAL_ROUTE: QT_TRANSLATE_NOOP("Labels", "Legal route recommended"),
+    Frequency.WEEKLY: QT_TRANSLATE_NOOP("Labels", "Weekly"),
+    Frequency.BIWEEKLY: QT_TRANSLATE_NOOP("Labels", "Every two weeks"),
+    Frequency.MONTHLY: QT_TRANSLATE_NOOP("Labels", "Monthly"),
+    FollowUpKind.REMINDER: QT_TRANSLATE_NOOP("Labels", "Reminder"),
+    FollowUpKind.DUE_TODAY: QT_TRANSLATE_NOOP("Labels", "Due today"),
+    FollowUpKind.OVERDUE: QT_TRANSLATE_NOOP("Labels", "Overdue"),
+    FollowUpKind.BROKEN: QT_TRANSLATE_NOOP("Labels", "Broken"),
+    FollowUpKind.PARTIALLY_KEPT: QT_TRANSLATE_NOOP("Labels", "Partially kept"),
+    FollowUpKind.DISPUTE_NEAR: QT_TRANSLATE_NOOP("Labels", "Dispute deadline near"),
+    FollowUpKind.DISPUTE_LATE: QT_TRANSLATE_NOOP("Labels", "Dispute deadline passed"),
+    FollowUpKind.DISPUTE_OPEN: QT_TRANSLATE_NOOP("Labels", "Dispute open"),
+    FollowUpKind.REVISIT: QT_TRANSLATE_NOOP("Labels", "Revisit"),
 }
 
 
@@ -39,4 +74,3 @@ def label(value: Enum) -> str:
     """The translated name of an enum member (its raw value if we never named it)."""
     source = _LABELS.get(value)
     return QCoreApplication.translate(_CONTEXT, source) if source else str(value.value)
-

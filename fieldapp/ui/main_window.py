@@ -1,4 +1,4 @@
-"""The collector's main window: composes the route, the customer list and the customer's file."""
+"""The collector's main window: composes the route, lists, the customer's file and visit windows."""
 
 from __future__ import annotations
 
@@ -9,13 +9,17 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from .. import __version__
+from ..domain.visit import VisitKind
 from . import formats
+from .commands import Commands
 from .signals import AppSignals
 from .taskman import TaskManager
 from .views.common import Retranslating
 from .views.customer_list import CustomerListView
 from .views.customer_view import CustomerView
+from .views.follow_up_view import FollowUpView
 from .views.route_view import RouteView
+from .visit.launcher import VisitLauncher
 from .window_state import WindowState
 
 log = logging.getLogger(__name__)
@@ -26,13 +30,19 @@ LEFT_SHARE = 0.4  # of the window's width for the route/search pane on first sta
 class MainWindow(Retranslating, QMainWindow):
     """Left: search box over today's route or the results. Right: the open customer's file."""
 
-    def __init__(self, portfolio, profile, parent: QWidget | None = None):
+    def __init__(self, services, profile, ask_collector: bool = True,
+                 parent: QWidget | None = None):
+        """``ask_collector``: on a first start with no collector name, ask for it (tests skip)."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
-        self._portfolio = portfolio
+        self.services = services
+        self._portfolio = services.portfolio
         self.taskman = TaskManager(self, on_error=self.show_error)
         self.signals = AppSignals(self)
         self._state = WindowState(profile.settings_file)
+        self.launcher = VisitLauncher(self, services, self.taskman, self.signals,
+                                      profile.settings_file)
+        self.commands = Commands(self, services, self.taskman, self.signals, self.launcher)
         self._build_views()
         self._build_actions()
         self._build_menus()
@@ -43,15 +53,20 @@ class MainWindow(Retranslating, QMainWindow):
             left = int(DEFAULT_SIZE[0] * LEFT_SHARE)
             self.splitter.setSizes([left, DEFAULT_SIZE[0] - left])
         self.back_action.setEnabled(False)
+        self._enable_visit_actions(False)
         self.retranslate_ui()
         self.route_view.reload()
+        self.follow_up_view.reload()
         self._load_status()
+        self.commands.check_at_startup(ask_collector)
 
     def _build_views(self) -> None:
         self.route_view = RouteView(self._portfolio, self.taskman)
         self.customer_list = CustomerListView(self._portfolio, self.taskman)
         self.customer_list.set_idle_page(self.route_view)
-        self.customer_view = CustomerView(self._portfolio, self.taskman)
+        self.follow_up_view = FollowUpView(self.services.follow_ups, self.taskman)
+        self.customer_list.add_page("follow_ups", self.follow_up_view)
+        self.customer_view = CustomerView(self.services, self.taskman)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.customer_list)
@@ -65,7 +80,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _build_actions(self) -> None:
         def action(shortcut, slot) -> QAction:
             act = QAction(self)
-            act.setShortcut(QKeySequence(shortcut))
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
             return act
 
@@ -73,11 +89,18 @@ class MainWindow(Retranslating, QMainWindow):
         self.find_action = action("Ctrl+F", self.customer_list.focus_search)
         self.route_action = action("Ctrl+1", self.show_route)
         self.customers_action = action("Ctrl+2", self.show_customers)
+        self.follow_ups_action = action("Ctrl+3", self.show_follow_ups)
         self.back_action = action("Alt+Left", self.customer_view.back)
         self.about_action = action("F1", self.show_about)
+        self.settings_action = action(QKeySequence.StandardKey.Preferences,
+                                      lambda: self.commands.open_settings())
+        self.start_visit_action = action("Ctrl+N", lambda: self.start(VisitKind.VISIT))
+        self.log_call_action = action("Ctrl+L", lambda: self.start(VisitKind.CALL))
+        self.drafts_action = action(None, self.commands.show_drafts)
+        self.customer_view.set_visit_actions(self.start_visit_action, self.log_call_action)
         # The View menu shows which list the left pane holds.
         self._modes = QActionGroup(self)
-        for act in (self.route_action, self.customers_action):
+        for act in (self.route_action, self.customers_action, self.follow_ups_action):
             act.setCheckable(True)
             self._modes.addAction(act)
         self.route_action.setChecked(True)
@@ -85,10 +108,18 @@ class MainWindow(Retranslating, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
-        for act in (self.route_action, self.customers_action, self.find_action, self.back_action):
+        for act in (self.route_action, self.customers_action, self.follow_ups_action,
+                    self.find_action, self.back_action):
             self.view_menu.addAction(act)
+        self.visit_menu = bar.addMenu("")
+        for act in (self.start_visit_action, self.log_call_action):
+            self.visit_menu.addAction(act)
+        self.visit_menu.addSeparator()
+        self.visit_menu.addAction(self.drafts_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
         # Esc belongs to the left pane only, so it never fights dialogs or the tabs.
@@ -104,15 +135,17 @@ class MainWindow(Retranslating, QMainWindow):
         self._status: tuple[int, object] | None = None
 
     def _connect(self) -> None:
-        for view in (self.route_view, self.customer_list):
+        for view in (self.route_view, self.customer_list, self.follow_up_view):
             view.customer_activated.connect(self.customer_view.open)
         self.customer_view.file_shown.connect(self._on_file_shown)
+        self.customer_view.visits.amend_requested.connect(self.commands.amend)
         self.customer_list.mode_changed.connect(self._on_mode_changed)
         # Views decide for themselves what a change means for them (Anki's op_executed).
         changed = self.signals.data_changed
         changed.connect(self.route_view.reload)
         changed.connect(self.customer_list.refresh)
         changed.connect(self.customer_view.reload)
+        changed.connect(self.follow_up_view.reload)
         changed.connect(self._load_status)
 
     # -- commands -------------------------------------------------------------------------
@@ -123,6 +156,20 @@ class MainWindow(Retranslating, QMainWindow):
     def show_customers(self) -> None:
         self.customer_list.show_results()
         self.customer_list.focus_search()
+
+    def show_follow_ups(self) -> None:
+        self.customer_list.show_page("follow_ups")
+        self.follow_up_view.focus_table()
+
+    def start(self, kind: VisitKind) -> None:
+        """Ctrl+N / Ctrl+L: a visit or a call with the customer on screen."""
+        file = self.customer_view.file
+        if file is not None:
+            self.launcher.start(file.customer.id, kind)
+
+    def _enable_visit_actions(self, enabled: bool) -> None:
+        self.start_visit_action.setEnabled(enabled)
+        self.log_call_action.setEnabled(enabled)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About fieldapp"), self.tr(
@@ -148,9 +195,12 @@ class MainWindow(Retranslating, QMainWindow):
         self._retranslate_status()
 
     def _on_mode_changed(self, mode: str) -> None:
-        (self.route_action if mode == "route" else self.customers_action).setChecked(True)
+        actions = {"route": self.route_action, "results": self.customers_action,
+                   "follow_ups": self.follow_ups_action}
+        actions[mode].setChecked(True)
 
     def _on_file_shown(self, _customer_id: int) -> None:
+        self._enable_visit_actions(True)
         self._retitle()
         self.back_action.setEnabled(self.customer_view.history.can_go_back)
 
@@ -169,6 +219,14 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.visit_menu.setTitle(self.tr("Vi&sit"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.follow_ups_action.setText(self.tr("F&ollow-ups"))
+        self.start_visit_action.setText(self.tr("Start &visit"))
+        self.start_visit_action.setToolTip(self.tr("Start a visit with this customer (Ctrl+N)"))
+        self.log_call_action.setText(self.tr("&Log a call"))
+        self.log_call_action.setToolTip(self.tr("Log a phone call with this customer (Ctrl+L)"))
+        self.drafts_action.setText(self.tr("&Unfinished visits…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.quit_action.setText(self.tr("&Quit"))
         self.find_action.setText(self.tr("&Find customer"))
@@ -180,6 +238,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._retranslate_status()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.launcher.close_all()  # each visit window saves its draft before the worker stops
         self._state.save(self, self.splitter)
         self.taskman.shutdown()
         super().closeEvent(event)

@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, Signal
 class AppSignals(QObject):
     """Emitted after a mutation with its Changes record (Anki's OpChanges pattern).
 
-    Nothing mutates data yet; the visit issue will emit ``data_changed`` after each
-    operation, and every view already refreshes itself when it fires.
+    The visit windows emit it after finalizing or discarding, the dialogs after discarding a
+    draft or saving settings; every view refreshes itself when it fires.
     """
 
     data_changed = Signal(object)

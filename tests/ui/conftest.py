@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 # Before anything imports Qt: no display on CI (notes/platform.md §3).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -10,9 +11,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from fieldapp.paths import Profile  # noqa: E402
+from fieldapp.services import app_services  # noqa: E402
+from fieldapp.services import settings as cfg  # noqa: E402
 from fieldapp.services.portfolio import Portfolio  # noqa: E402
 from fieldapp.store.engine import open_store  # noqa: E402
-from ui_expect import CUSTOMERS, TODAY  # noqa: E402
+from ui_expect import COLLECTOR, CUSTOMERS, TODAY  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -24,9 +27,51 @@ def demo_db(tmp_path_factory):
     store = open_store(path)
     try:
         generate(store, customers=CUSTOMERS, seed=20250630, today=TODAY)
+        # The collector is known (no first-run question) and the device id is made once.
+        cfg.Settings(store).set(cfg.COLLECTOR_NAME, COLLECTOR)
     finally:
         store.close()
     return path
+
+
+def copy_db(source, folder):
+    """A private copy of a database file for a test that writes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "fieldapp.db"
+    shutil.copyfile(source, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def history_db(demo_db, tmp_path_factory):
+    """The demo plus past visits and calls with every outcome (made by the real services)."""
+    from fieldapp.services.demo_history import generate_history
+
+    path = copy_db(demo_db, tmp_path_factory.mktemp("ui-history"))
+    store = open_store(path)
+    try:
+        generate_history(store, TODAY, 24)
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def services(store):
+    return app_services.build(store, TODAY)
+
+
+@pytest.fixture
+def live_store(history_db, tmp_path):
+    """A writable copy of the history database, for tests that record visits."""
+    opened = open_store(copy_db(history_db, tmp_path / "live"))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def live_services(live_store):
+    return app_services.build(live_store, TODAY)
 
 
 @pytest.fixture
@@ -63,16 +108,26 @@ def taskman(qtbot):
     manager.shutdown()
 
 
-@pytest.fixture
-def window(qtbot, portfolio, profile):
-    """The main window, shown, with today's route on screen."""
+def show_main_window(qtbot, services, profile):
     from fieldapp.ui.main_window import MainWindow
 
-    win = MainWindow(portfolio, profile)
+    win = MainWindow(services, profile, ask_collector=False)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.route_view.loaded, timeout=5000):
         win.show()
     return win
+
+
+@pytest.fixture
+def window(qtbot, services, profile):
+    """The main window over the read-only demo, shown, with today's route on screen."""
+    return show_main_window(qtbot, services, profile)
+
+
+@pytest.fixture
+def live_window(qtbot, live_services, profile):
+    """The main window over a private copy of the demo with history: visits may be recorded."""
+    return show_main_window(qtbot, live_services, profile)
 
 
 @pytest.fixture(scope="session")

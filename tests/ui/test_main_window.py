@@ -63,7 +63,7 @@ def test_starts_with_todays_route_and_empty_states(window, portfolio):
     view = window.customer_view
     assert view.currentWidget() is view.empty
     assert view.empty.text() == "Pick a customer from today's route or search (Ctrl+F)"
-    assert view.visits.text() == "No visits recorded yet"
+    assert view.visits.empty.text() == "No visits recorded yet"
     assert window.count_label.text() == "Customers: 80"
     assert window.today_label.text() == "Today: Jun 30, 2025"
 
@@ -185,14 +185,14 @@ def test_ctrl_1_and_ctrl_2_switch_between_route_and_customers(qtbot, window):
     assert window.find_action.shortcut().toString() == "Ctrl+F"
 
 
-def test_window_state_is_restored_from_settings(qtbot, window, portfolio, profile):
+def test_window_state_is_restored_from_settings(qtbot, window, services, profile):
     # Inside the offscreen platform's 800×600 screen: restoreGeometry clamps to the screen.
     window.resize(780, 560)
     window.splitter.setSizes([290, 480])
     sizes = window.splitter.sizes()
     window.close()
     assert profile.settings_file.exists()
-    again = MainWindow(portfolio, profile)
+    again = MainWindow(services, profile, ask_collector=False)
     qtbot.addWidget(again)
     again.show()
     assert (again.width(), again.height()) == (780, 560)

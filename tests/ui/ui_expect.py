@@ -11,6 +11,7 @@ from fieldapp.domain.money import MINOR_UNITS
 
 TODAY = date(2025, 6, 30)  # the demo data and the portfolio are both pinned to this day
 CUSTOMERS = 80
+COLLECTOR = "Trần Minh Khoa"
 
 
 def fold(text: str) -> str:

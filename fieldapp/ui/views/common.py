@@ -29,6 +29,7 @@ def make_table(model, parent: QWidget | None = None,
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.setShowGrid(False)
+    table.setTabKeyNavigation(False)  # arrows move inside; Tab goes on to the next field
     table.verticalHeader().hide()
     # Rows as tall as the font needs so Vietnamese stacked marks and Han glyphs never clip;
     # a fixed height (not ResizeToContents) keeps long paged lists cheap to lay out.

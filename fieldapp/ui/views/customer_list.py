@@ -22,6 +22,7 @@ class CustomerListView(Retranslating, QWidget):
         super().__init__(parent)
         self.model = CustomerListModel(portfolio, taskman, self)
         self._idle: QWidget | None = None
+        self._extra: dict[str, QWidget] = {}  # more lists for the pane, e.g. the follow-ups
         self._fitted_for: str | None = None
         self._build_search_box()
         self._results = self._results_page()
@@ -64,10 +65,21 @@ class CustomerListView(Retranslating, QWidget):
         self._pages.insertWidget(0, widget)
         self.show_route()
 
+    def add_page(self, mode: str, widget: QWidget) -> None:
+        """Another list the pane can show instead of the route (``show_page(mode)``)."""
+        self._extra[mode] = widget
+        self._pages.addWidget(widget)
+
     # -- modes ----------------------------------------------------------------------------
     @property
     def mode(self) -> str:
-        return "results" if self._pages.currentWidget() is self._results else "route"
+        current = self._pages.currentWidget()
+        if current is self._results:
+            return "results"
+        return next((mode for mode, w in self._extra.items() if w is current), "route")
+
+    def show_page(self, mode: str) -> None:
+        self._show_page(self._extra[mode])
 
     def _show_page(self, page: QWidget) -> None:
         if page is not self._pages.currentWidget():
@@ -154,7 +166,7 @@ class CustomerListView(Retranslating, QWidget):
             return True
         if key == Qt.Key.Key_Down:
             # Arrow down leaves the box for the list, as in a browser's address bar.
-            target = self.table if self.mode == "results" else self._idle
+            target = self.table if self.mode == "results" else self._pages.currentWidget()
             if target is not None:
                 target.setFocus(Qt.FocusReason.TabFocusReason)
             return True

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QStackedWidget, QStyle, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (QHBoxLayout, QStackedWidget, QStyle, QTabWidget, QToolButton,
+                               QVBoxLayout, QWidget)
 
 from ...domain.records import CustomerFile
 from .. import formats
@@ -14,6 +15,8 @@ from .background_tab import BackgroundTab
 from .common import EmptyState, Retranslating
 from .customer_header import CustomerHeader
 from .file_tabs import DeliveriesTab, InvoicesTab, TableTab
+from .follow_up_strip import FollowUpStrip
+from .visits_tab import VisitsTab
 
 
 class CustomerView(Retranslating, QStackedWidget):
@@ -21,9 +24,10 @@ class CustomerView(Retranslating, QStackedWidget):
 
     file_shown = Signal(int)  # customer id, once its file is on screen
 
-    def __init__(self, portfolio, taskman, parent: QWidget | None = None):
+    def __init__(self, services, taskman, parent: QWidget | None = None):
         super().__init__(parent)
-        self._portfolio = portfolio
+        self._services = services
+        self._portfolio = services.portfolio
         self._taskman = taskman
         self._generation = 0
         self.file: CustomerFile | None = None
@@ -36,12 +40,23 @@ class CustomerView(Retranslating, QStackedWidget):
     def _build_content(self) -> QWidget:
         self.header = CustomerHeader()
         self.aging = AgingStrip()
+        self.follow_up_strip = FollowUpStrip()
         self.tabs = self._build_tabs()
+        self.visits.follow_ups_loaded.connect(self.follow_up_strip.set_follow_ups)
+        self.visits.loaded.connect(lambda _cid: self._retitle_tabs())
+        self.start_button, self.call_button = QToolButton(), QToolButton()
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.call_button):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.header)
+        layout.addLayout(buttons)
         layout.addWidget(self.aging)
+        layout.addWidget(self.follow_up_strip)
         layout.addWidget(self.tabs, 1)
         self._content = content
         return content
@@ -56,13 +71,18 @@ class CustomerView(Retranslating, QStackedWidget):
         self.deliveries = DeliveriesTab()
         self.payments = TableTab(PaymentTableModel(), QT_TRANSLATE_NOOP("FileTabs", "No payments"),
                                  stretch_column=4)
-        self.visits = EmptyState()  # the visit issue puts the visit history here
+        self.visits = VisitsTab(self._services, self._taskman)
         tabs = QTabWidget()
         tabs.setDocumentMode(True)
         for tab in (self.background, self.contacts, self.contracts, self.invoices,
                     self.deliveries, self.payments, self.visits):
             tabs.addTab(tab, "")
         return tabs
+
+    def set_visit_actions(self, start_action, call_action) -> None:
+        """The main window's Start visit (Ctrl+N) and Log a call (Ctrl+L), as buttons here."""
+        self.start_button.setDefaultAction(start_action)
+        self.call_button.setDefaultAction(call_action)
 
     # -- opening --------------------------------------------------------------------------
     def open(self, customer_id: int, remember: bool = True) -> None:
@@ -101,6 +121,7 @@ class CustomerView(Retranslating, QStackedWidget):
         self.invoices.set_file(file)
         self.deliveries.model.set_records(file.deliveries)
         self.payments.model.set_records(file.payments)
+        self.visits.load(file)
         self.setCurrentWidget(self._content)
         self._retitle_tabs()
         self.file_shown.emit(file.customer.id)
@@ -116,6 +137,7 @@ class CustomerView(Retranslating, QStackedWidget):
                   self.contracts: self.tr("Contracts"), self.invoices: self.tr("Invoices"),
                   self.deliveries: self.tr("Deliveries"), self.payments: self.tr("Payments"),
                   self.visits: self.tr("Visits")}
+        counts[self.visits] = self.visits.model.rowCount() if file else 0
         for tab, title in titles.items():
             count = counts.get(tab)
             text = f"{title} ({formats.number(count)})" if count else title
@@ -132,5 +154,4 @@ class CustomerView(Retranslating, QStackedWidget):
 
     def retranslate_ui(self) -> None:
         self.empty.setText(self.tr("Pick a customer from today's route or search (Ctrl+F)"))
-        self.visits.setText(self.tr("No visits recorded yet"))
         self._retitle_tabs()

@@ -1,0 +1,87 @@
+"""Main-window commands that go through dialogs: settings, unfinished drafts, amending a record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from ..services import settings as cfg
+from ..services.changes import Changes
+from .dialogs.questions import ReasonDialog
+from .dialogs.recovery import RecoveryDialog
+from .dialogs.settings_dialog import EDITABLE, SettingsDialog
+
+
+class Commands(QObject):
+    """Holds the open dialog of each kind (tests reach them there) and runs the store work."""
+
+    def __init__(self, window, services, taskman, signals, launcher):
+        super().__init__(window)
+        self._w, self._services, self._taskman = window, services, taskman
+        self._signals, self._launcher = signals, launcher
+        self.recovery_dialog: RecoveryDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.reason_dialog: ReasonDialog | None = None
+
+    # -- start-up ---------------------------------------------------------------------------
+    def check_at_startup(self, ask_collector: bool) -> None:
+        """Offer unfinished drafts; on a first start, ask who the collector is."""
+        visits, settings = self._services.visits, self._services.settings
+        self._taskman.run(lambda: (visits.drafts(), settings.get(cfg.COLLECTOR_NAME)),
+                          lambda result: self._checked(*result, ask_collector))
+
+    def _checked(self, drafts, collector: str, ask_collector: bool) -> None:
+        if drafts:
+            self._show_drafts(drafts)
+        if ask_collector and not collector.strip():
+            self.open_settings(first_run=True)
+
+    # -- drafts -----------------------------------------------------------------------------
+    def show_drafts(self) -> None:
+        """Visit › Unfinished visits…"""
+        self._taskman.run(self._services.visits.drafts, self._show_drafts_or_say_none)
+
+    def _show_drafts_or_say_none(self, drafts) -> None:
+        if drafts:
+            self._show_drafts(drafts)
+        else:
+            self._w.statusBar().showMessage(self.tr("No unfinished visits."), 5000)
+
+    def _show_drafts(self, drafts) -> None:
+        if self.recovery_dialog is not None:
+            self.recovery_dialog.close()
+        self.recovery_dialog = RecoveryDialog(self._w, drafts, self._launcher.resume, self._discard)
+        self.recovery_dialog.open()
+
+    def _discard(self, uuid: str, done) -> None:
+        visits = self._services.visits
+        self._taskman.run(lambda: visits.discard(uuid),
+                          lambda changes: (done(), self._signals.data_changed.emit(changes)))
+
+    # -- settings ---------------------------------------------------------------------------
+    def open_settings(self, first_run: bool = False) -> None:
+        settings = self._services.settings
+        self._taskman.run(lambda: {s: settings.get(s) for s in EDITABLE},
+                          lambda values: self._show_settings(values, first_run))
+
+    def _show_settings(self, values: dict, first_run: bool) -> None:
+        self.settings_dialog = SettingsDialog(self._w, values, self._save_settings, first_run)
+        self.settings_dialog.open()
+
+    def _save_settings(self, values: dict) -> None:
+        settings = self._services.settings
+
+        def job():
+            for setting, value in values.items():
+                settings.set(setting, value)
+            return Changes(follow_ups=True)  # horizons and grace days judge promises anew
+
+        self._taskman.run(job, self._signals.data_changed.emit)
+
+    # -- amendments -------------------------------------------------------------------------
+    def amend(self, original_uuid: str) -> None:
+        """Ask for the reason, then open the amendment draft in a visit window."""
+        self.reason_dialog = ReasonDialog(
+            self._w, self.tr("Amend a finalized record"),
+            self.tr("The record stays as it was signed. The correction is a new record that "
+                    "refers to it. Why is it corrected?"),
+            lambda reason: self._launcher.amend(original_uuid, reason))

@@ -1,0 +1,1 @@
+"""Dialogs of the collector's window: recovery of drafts, settings, questions and reasons."""

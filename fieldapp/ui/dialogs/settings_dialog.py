@@ -1,0 +1,98 @@
+"""File › Settings: the declared settings with typed editors (collector, promises, disputes, ink)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
+                               QLineEdit, QSpinBox, QVBoxLayout, QWidget)
+
+from ...services import settings as cfg
+from ..views.common import Retranslating
+
+EDITABLE = (cfg.COLLECTOR_NAME, cfg.COLLECTOR_TITLE, cfg.PROMISE_HORIZON_DAYS,
+            cfg.PROMISE_GRACE_DAYS, cfg.PROMISE_KEPT_PCT, cfg.REMINDER_DAYS,
+            cfg.DISPUTE_NEAR_HOURS, cfg.MIN_INK)
+# The services declare English labels; marked here so lupdate collects them (a test compares).
+LABELS = (
+    QT_TRANSLATE_NOOP("Settings", "Collector name"),
+    QT_TRANSLATE_NOOP("Settings", "Collector title"),
+    QT_TRANSLATE_NOOP("Settings", "Latest promise date (days ahead)"),
+    QT_TRANSLATE_NOOP("Settings", "Grace days before a promise is broken"),
+    QT_TRANSLATE_NOOP("Settings", "Share paid that keeps a promise (%)"),
+    QT_TRANSLATE_NOOP("Settings", "Remind this many days before a promise"),
+    QT_TRANSLATE_NOOP("Settings", "Warn when a dispute deadline is this close (hours)"),
+    QT_TRANSLATE_NOOP("Settings", "Least ink for a signature (pixels)"),
+)
+RANGES = {cfg.PROMISE_HORIZON_DAYS: (1, 365), cfg.PROMISE_GRACE_DAYS: (0, 60),
+          cfg.PROMISE_KEPT_PCT: (50.0, 100.0), cfg.REMINDER_DAYS: (0, 30),
+          cfg.DISPUTE_NEAR_HOURS: (1, 24), cfg.MIN_INK: (0.0, 2000.0)}
+
+
+def editor_for(setting: cfg.Setting) -> QWidget:
+    """A QLineEdit, QSpinBox or QDoubleSpinBox after the setting's declared type."""
+    if setting.kind is int:
+        editor = QSpinBox()
+        editor.setRange(*RANGES.get(setting, (0, 10_000)))
+        return editor
+    if setting.kind is float:
+        editor = QDoubleSpinBox()
+        editor.setRange(*RANGES.get(setting, (0.0, 10_000.0)))
+        editor.setDecimals(1)
+        return editor
+    return QLineEdit()
+
+
+def value_of(editor: QWidget):
+    return editor.text().strip() if isinstance(editor, QLineEdit) else editor.value()
+
+
+def set_value(editor: QWidget, value) -> None:
+    if isinstance(editor, QLineEdit):
+        editor.setText(str(value))
+    else:
+        editor.setValue(value)
+
+
+class SettingsDialog(Retranslating, QDialog):
+    """Values come in as {Setting: value}; OK hands the edited ones to ``on_save``."""
+
+    def __init__(self, parent: QWidget, values: dict, on_save: Callable[[dict], None],
+                 first_run: bool = False):
+        super().__init__(parent)
+        self._on_save = on_save
+        self._first_run = first_run
+        self.editors = {setting: editor_for(setting) for setting in EDITABLE}
+        self.captions = {setting: QLabel() for setting in EDITABLE}
+        for setting, editor in self.editors.items():
+            set_value(editor, values.get(setting, setting.default))
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        form = QFormLayout()
+        for setting in EDITABLE:
+            form.addRow(self.captions[setting], self.editors[setting])
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.accepted.connect(self._save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        if first_run:
+            self.editors[cfg.COLLECTOR_NAME].setFocus()
+
+    def _save(self) -> None:
+        self._on_save({setting: value_of(editor) for setting, editor in self.editors.items()})
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self.intro.setText(self.tr("Your name and title go on every record you sign. Please "
+                                   "enter them before the first visit.") if self._first_run
+                           else self.tr("These settings apply to this laptop."))
+        self.intro.setVisible(True)
+        for setting, caption in self.captions.items():
+            caption.setText(QCoreApplication.translate("Settings", setting.label))

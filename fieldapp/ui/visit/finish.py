@@ -1,0 +1,101 @@
+"""Finalizing (confirm, freeze, receipts) and discarding the draft of a visit window."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.errors import FieldappError
+from ...domain.visit import MoneyReceived
+from ...services.changes import Changes
+from ...services.finalize import VisitIncomplete
+from ..dialogs.questions import ask, tell
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Finisher", text)
+
+
+class Finisher:
+    """Runs the final steps through the task manager and reports back to the window."""
+
+    def __init__(self, window, signals):
+        self.w = window
+        self.signals = signals
+        self.question: QMessageBox | None = None  # the open confirmation (tests answer it)
+        self.final = None
+
+    # -- finalize ---------------------------------------------------------------------------
+    def confirm(self) -> None:
+        self.question = ask(self.w, _tr("Finalize the record"), _tr(
+            "A finalized visit cannot be changed; corrections become amendments.\n\n"
+            "Finalize it now?"), self._finalize, _tr("&Finalize"))
+
+    def _finalize(self) -> None:
+        session, visits = self.w.session, self.w.services.visits
+        visit = session.visit
+        session.close()  # no autosave may land on a record that is being frozen
+        self.w.centralWidget().setEnabled(False)
+        self.w.saved_label.setText(_tr("Finalizing…"))
+        self.w.taskman.run(lambda: visits.finalize(visit), self._finalized, self._failed)
+
+    def _finalized(self, result) -> None:
+        final, changes = result
+        self.final = final
+        self.signals.data_changed.emit(changes)
+        receipts = [o.receipt_no for o in final.outcomes
+                    if isinstance(o, MoneyReceived) and o.receipt_no]
+        if receipts:
+            self._show_done(receipts)
+        else:
+            self.w.close()
+
+    def _failed(self, error: BaseException) -> None:
+        self.w.session.reopen()  # still a draft: keep saving it
+        self.w.centralWidget().setEnabled(True)
+        self.w.saved_label.setText("")
+        if isinstance(error, VisitIncomplete):
+            self.w.navigator.show_incomplete(error.errors)
+            return
+        if not isinstance(error, FieldappError):
+            log.error("finalize failed", exc_info=error)
+        self.question = tell(self.w, _tr("Not finalized"), str(error), QMessageBox.Icon.Warning)
+
+    def _show_done(self, receipts: list[str]) -> None:
+        """Money was taken: the receipt number must be seen and written on the paper receipt."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        text = QLabel(_tr("Finalized — receipt %1").replace("%1", ", ".join(receipts)))
+        text.setObjectName("doneText")
+        text.setStyleSheet("QLabel#doneText { font-size: 16pt; font-weight: 600; color: #1b5e20; }")
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QPushButton(_tr("Close"))
+        close.clicked.connect(self.w.close)
+        layout.addStretch(1)
+        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        self.w.done_label = text
+        self.w.saved_label.setText(_tr("Finalized"))
+        self.w.setCentralWidget(page)
+        close.setFocus()
+
+    # -- discard ----------------------------------------------------------------------------
+    def discard(self) -> None:
+        self.question = ask(self.w, _tr("Discard the draft"), _tr(
+            "Discard this unfinished record? What was typed is lost."), self._discard,
+            _tr("&Discard"), QMessageBox.Icon.Warning)
+
+    def _discard(self) -> None:
+        session, visits = self.w.session, self.w.services.visits
+        session.close()
+        uuid = session.visit.uuid
+        self.w.taskman.run(lambda: visits.discard(uuid), self._discarded)
+
+    def _discarded(self, changes: Changes) -> None:
+        self.signals.data_changed.emit(changes)
+        self.w.close()

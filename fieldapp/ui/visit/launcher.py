@@ -1,0 +1,78 @@
+"""Opens visit windows: a new visit or call, a recovered draft, or an amendment of a record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ...domain.visit import VisitKind
+from .setup import load_setup
+from .window import VisitWindow
+
+
+class VisitLauncher(QObject):
+    """One window per draft; asking again for an open draft raises its window."""
+
+    opened = Signal(object)  # VisitWindow
+
+    def __init__(self, main_window, services, taskman, signals, settings_file):
+        super().__init__(main_window)
+        self._main = main_window
+        self._services = services
+        self._taskman = taskman
+        self._signals = signals
+        self._settings_file = settings_file
+        self.windows: dict[str, VisitWindow] = {}
+
+    def start(self, customer_id: int, kind: VisitKind = VisitKind.VISIT) -> None:
+        """A new draft, unless this customer already has an unfinished one of this kind."""
+        services = self._services
+
+        def job():
+            visits = services.visits
+            for draft in visits.drafts():
+                if draft.customer_id == customer_id and draft.kind is kind:
+                    visit = visits.load(draft.uuid)
+                    if not visit.amends:
+                        return load_setup(services, visit), True
+            return load_setup(services, visits.start(customer_id, kind)), False
+
+        self._taskman.run(job, lambda result: self._open(*result))
+
+    def resume(self, uuid: str) -> None:
+        if self._raise(uuid):
+            return
+        services = self._services
+        self._taskman.run(lambda: load_setup(services, services.visits.load(uuid)),
+                          lambda setup: self._open(setup, True))
+
+    def amend(self, original_uuid: str, reason: str) -> None:
+        services = self._services
+        self._taskman.run(lambda: load_setup(services, services.visits.amend(original_uuid, reason)),
+                          lambda setup: self._open(setup, False))
+
+    def _raise(self, uuid: str) -> bool:
+        window = self.windows.get(uuid)
+        if window is not None:
+            window.show()
+            window.raise_()
+            window.activateWindow()
+        return window is not None
+
+    def _open(self, setup, resume: bool) -> None:
+        if self._raise(setup.visit.uuid):
+            return
+        window = VisitWindow(self._services, self._taskman, self._signals, setup,
+                             self._settings_file, resume, self._main)
+        self.windows[setup.visit.uuid] = window
+        window.closed.connect(self._closed)
+        window.show()
+        window.activateWindow()
+        self.opened.emit(window)
+
+    def _closed(self, uuid: str) -> None:
+        self.windows.pop(uuid, None)
+
+    def close_all(self) -> None:
+        """The program is closing: each window saves its draft on the way out."""
+        for window in list(self.windows.values()):
+            window.close()

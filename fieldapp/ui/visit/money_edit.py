@@ -1,0 +1,66 @@
+"""An amount field: typed in the UI's notation, held as Money in the customer's currency."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from ...domain.money import Money, minor_units
+from .. import formats
+from .errors import NOT_AN_AMOUNT, translate
+
+
+class MoneyEdit(QWidget):
+    """A line edit plus the currency code; ``changed`` fires on every edit by the user."""
+
+    changed = Signal()
+
+    def __init__(self, currency: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.currency = currency
+        self.edit = QLineEdit()
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.edit.setMinimumWidth(140)
+        self.edit.setPlaceholderText(self._example())
+        self.edit.textEdited.connect(self.changed)
+        # Tidy the grouping once the collector moves on, never while they type.
+        self.edit.editingFinished.connect(self._reformat)
+        self.code = QLabel(currency)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.code)
+        self.setFocusProxy(self.edit)
+
+    def _example(self) -> str:
+        return formats.amount(Money(1_250_000 * 10 ** minor_units(self.currency), self.currency))
+
+    def money(self) -> Money | None:
+        """The amount, or None when empty or not an amount (see ``problem``)."""
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        try:
+            return formats.parse_money(text, self.currency)
+        except ValueError:
+            return None
+
+    def money_or_zero(self) -> Money:
+        return self.money() or Money.zero(self.currency)
+
+    def problem(self) -> str:
+        """Why the text is not an amount ('' when it is one, or empty)."""
+        if self.edit.text().strip() and self.money() is None:
+            return translate(NOT_AN_AMOUNT, example=self._example())
+        return ""
+
+    def set_money(self, value: Money | None) -> None:
+        self.edit.setText(formats.amount(value) if value is not None and value.minor else "")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+
+    def _reformat(self) -> None:
+        value = self.money()
+        if value is not None and formats.amount(value) != self.edit.text():
+            self.edit.setText(formats.amount(value))

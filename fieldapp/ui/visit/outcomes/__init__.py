@@ -1,0 +1,1 @@
+"""Editors of the Resolve step: one card per outcome (money, promise, plan, dispute, …)."""

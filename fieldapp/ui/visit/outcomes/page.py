@@ -1,0 +1,147 @@
+"""The Resolve step: add one or more outcomes, each edited in its own card."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ....domain.checklist import Step
+from ....domain.visit import OUTCOME_KINDS, OutcomeKind
+from ..page import Page
+from ..setup import VisitSetup
+from .card import CardEnv, OutcomeCard
+from .dispute_card import DisputeCard
+from .money_card import MoneyCard
+from .plan_card import PlanCard
+from .simple_cards import AbsenceCard, PromiseCard, RefusalCard
+
+CARDS = {OutcomeKind.MONEY_RECEIVED: MoneyCard, OutcomeKind.PROMISE: PromiseCard,
+         OutcomeKind.INSTALLMENT_PLAN: PlanCard, OutcomeKind.DISPUTE: DisputeCard,
+         OutcomeKind.REFUSAL: RefusalCard, OutcomeKind.ABSENT: AbsenceCard}
+
+
+class ResolvePage(Page):
+    """``outcomes()`` is what the visit records, in card order (errors name cards by index)."""
+
+    def __init__(self, step: Step, setup: VisitSetup, visit, met_contact, attach,
+                 parent: QWidget | None = None):
+        super().__init__(step, parent)
+        self.setup = setup
+        self._visit = visit  # callable: the session's visit
+        self.env = CardEnv(setup, self._collectible, met_contact, self._disputing, attach,
+                           {a.id: a.name for a in setup.attachments})
+        self.cards: list[OutcomeCard] = []
+        self.caption = QLabel()
+        self.body.addWidget(self.caption)
+        self.body.addWidget(self.error_label("outcomes"))
+        self.add_buttons = self._make_buttons()
+        self.card_box = QVBoxLayout()
+        self.body.addLayout(self.card_box)
+        self.body.addStretch(1)
+        self.retranslate_ui()
+
+    def _make_buttons(self) -> dict[OutcomeKind, QPushButton]:
+        grid = QGridLayout()
+        buttons = {}
+        for n, kind in enumerate(OutcomeKind):
+            button = QPushButton()
+            button.clicked.connect(lambda _c=False, k=kind: self.add(k))
+            grid.addWidget(button, n // 3, n % 3)
+            buttons[kind] = button
+        self.body.addLayout(grid)
+        return buttons
+
+    def _disputing(self) -> set[int]:
+        return {i for card in self.cards if isinstance(card, DisputeCard)
+                for i in card.checked_ids()}
+
+    def _collectible(self):
+        return self.setup.context.collectible(replace(self._visit(), outcomes=self.outcomes()))
+
+    # -- cards ------------------------------------------------------------------------------
+    def add(self, kind: OutcomeKind, outcome=None, focus: bool = True) -> OutcomeCard:
+        card = CARDS[kind](self.env)
+        if outcome is not None:
+            card.load(outcome)
+        card.changed.connect(lambda c=card: self._card_changed(c))
+        card.remove_requested.connect(lambda c=card: self.remove(c))
+        self.cards.append(card)
+        self.card_box.addWidget(card)
+        if outcome is None:
+            self.touch("outcomes")
+            self._after_change(card)
+            if focus:
+                self._focus_card(card)
+        return card
+
+    def remove(self, card: OutcomeCard) -> None:
+        index = self.cards.index(card)
+        self.cards.remove(card)
+        card.hide()
+        card.deleteLater()
+        self._after_change(None)
+        # Keyboard users land on the card that took its place, or on the add buttons.
+        following = self.cards[index] if index < len(self.cards) else None
+        target = following.first_field() if following else self.add_buttons[card.kind]
+        if target is not None:
+            target.setFocus()
+
+    def _focus_card(self, card: OutcomeCard) -> None:
+        def go():
+            self.ensureWidgetVisible(card)
+            if card.first_field() is not None:
+                card.first_field().setFocus()
+        QTimer.singleShot(0, go)  # after the layout gave the card its place
+
+    def _card_changed(self, card: OutcomeCard) -> None:
+        self._after_change(card)
+
+    def _after_change(self, source) -> None:
+        for card in self.cards:
+            if card is not source:
+                card.visit_changed()  # e.g. a plan total following a new dispute
+        self.changed.emit()
+
+    # -- values and errors ------------------------------------------------------------------
+    def outcomes(self) -> tuple:
+        return tuple(card.outcome() for card in self.cards)
+
+    def load(self, outcomes) -> None:
+        for outcome in outcomes:
+            self.add(OUTCOME_KINDS[type(outcome)], outcome, focus=False)
+
+    def set_errors(self, errors) -> None:
+        super().set_errors([e for e in errors if e.field == "outcomes"])
+        for index, card in enumerate(self.cards):
+            prefix = f"outcomes.{index}."
+            card.set_errors([replace(e, field=e.field[len(prefix):]) for e in errors
+                             if e.field.startswith(prefix)], self._show_all)
+
+    def show_all_errors(self) -> None:
+        super().show_all_errors()
+        for card in self.cards:
+            card.set_errors(card._errors, True)
+
+    def first_field(self):
+        return self.cards[0].first_field() if self.cards else self.add_buttons[OutcomeKind.PROMISE]
+
+    def first_error_widget(self):
+        if self.messages_for("outcomes"):
+            return self.add_buttons[OutcomeKind.PROMISE]
+        bad = next((c for c in self.cards if c.has_visible_errors()), None)
+        return bad.first_field() if bad else None
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        self.caption.setText("<b>" + self.tr("Outcomes") + " *</b> " + self.tr(
+            "— add every result of the visit; one visit can have several."))
+        texts = {OutcomeKind.MONEY_RECEIVED: self.tr("+ &Money received"),
+                 OutcomeKind.PROMISE: self.tr("+ &Promise to pay"),
+                 OutcomeKind.INSTALLMENT_PLAN: self.tr("+ &Installment plan"),
+                 OutcomeKind.DISPUTE: self.tr("+ &Dispute"),
+                 OutcomeKind.REFUSAL: self.tr("+ Re&fusal"),
+                 OutcomeKind.ABSENT: self.tr("+ Customer &absent / closed")}
+        for kind, button in getattr(self, "add_buttons", {}).items():
+            button.setText(texts[kind])

@@ -1,0 +1,150 @@
+"""The draft being edited: every change is saved (debounced, in order) and its steps re-checked."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ...domain.visit import Visit
+
+log = logging.getLogger(__name__)
+DEBOUNCE_MS = 300  # a burst of keystrokes becomes one write; a crash loses at most this much
+RETRY_MS = 2000
+
+
+class VisitSession(QObject):
+    """Holds the draft; ``checked`` carries {step id: [FieldError]} for the saved state."""
+
+    saving = Signal()
+    saved = Signal()
+    checked = Signal(object)
+    failed = Signal(object)  # the exception of a save that did not land
+    signatures_cleared = Signal()
+
+    def __init__(self, visits, taskman, visit: Visit, step_ids, debounce_ms: int = DEBOUNCE_MS,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._visits = visits
+        self._taskman = taskman
+        self._visit = visit
+        self._steps = tuple(step_ids)
+        self._debounce = debounce_ms
+        self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._timer.timeout.connect(self._on_timeout)
+        self._generation = 0  # bumped by every change; a result for an older one is stale
+        self._in_flight = False
+        self._waiters: list[Callable[[dict], None]] = []
+        self.closed = False
+        self.errors: dict[str, list] = {}
+
+    @property
+    def visit(self) -> Visit:
+        return self._visit
+
+    @property
+    def dirty(self) -> bool:
+        return self._timer.isActive() or self._in_flight
+
+    # -- changes ----------------------------------------------------------------------------
+    def set_answers(self, answers: dict) -> None:
+        self._change(answers={**self._visit.answers, **answers})
+
+    def set_outcomes(self, outcomes) -> None:
+        self._change(outcomes=tuple(outcomes))
+
+    def set_signatures(self, customer, collector) -> None:
+        # Signing changes nothing the customer read, so the signatures stay.
+        self._apply(replace(self._visit, customer_signature=customer, collector_signature=collector))
+
+    def _change(self, **fields) -> None:
+        visit = replace(self._visit, **fields)
+        if visit == self._visit:
+            return
+        if visit.customer_signature or visit.collector_signature:
+            # The customer signed another text: both must read the new one and sign again.
+            visit = replace(visit, customer_signature=None, collector_signature=None)
+            self.signatures_cleared.emit()
+        self._apply(visit)
+
+    def _apply(self, visit: Visit) -> None:
+        if self.closed:
+            return
+        self._visit = visit
+        self._generation += 1
+        self._timer.start(self._debounce)
+
+    # -- saving -----------------------------------------------------------------------------
+    def commit(self, then: Callable[[dict], None] | None = None) -> None:
+        """Save now (if needed) and check; ``then(errors)`` gets the result of this state."""
+        if then is not None:
+            self._waiters.append(then)
+        self._timer.stop()
+        if not self._in_flight:
+            self._save()
+
+    def _on_timeout(self) -> None:
+        if not self._in_flight:  # else the running save sees it is stale and saves again
+            self._save()
+
+    def _save(self) -> None:
+        if self.closed:
+            return
+        visit, generation, visits, steps = self._visit, self._generation, self._visits, self._steps
+        self._in_flight = True
+        self.saving.emit()
+
+        def job():
+            visits.save_draft(visit)
+            return {step: visits.check_step(step, visit) for step in steps}
+
+        self._taskman.run(job, lambda errors: self._done(generation, errors), self._failed)
+
+    def _done(self, generation: int, errors: dict) -> None:
+        self._in_flight = False
+        if self.closed:
+            return
+        if generation != self._generation:
+            if not self._timer.isActive():
+                self._save()  # changed while saving: the newest state goes next
+            return
+        self.errors = errors
+        self.saved.emit()
+        self.checked.emit(errors)
+        waiters, self._waiters = self._waiters, []
+        for then in waiters:
+            then(errors)
+
+    def _failed(self, error: BaseException) -> None:
+        self._in_flight = False
+        if self.closed:
+            return
+        log.error("draft not saved", exc_info=error)
+        self._waiters.clear()
+        self.failed.emit(error)
+        self._timer.start(RETRY_MS)  # a busy disk or a locked database: try again soon
+
+    def flush(self, timeout: float = 5.0) -> None:
+        """Save what is pending and wait for it: the window is closing, nothing may be lost."""
+        if self.closed or not self.dirty:
+            return
+        self._timer.stop()
+        visits, visit = self._visits, self._visit
+        future = self._taskman.run(lambda: visits.save_draft(visit), lambda _r: None)
+        if future is None:
+            return
+        try:
+            future.result(timeout)
+        except Exception:  # noqa: BLE001 — closing must go on; the log says what was lost
+            log.exception("the last change of draft %s was not saved", visit.uuid)
+
+    def close(self) -> None:
+        """No more saves (finalized or discarded)."""
+        self._timer.stop()
+        self.closed = True
+
+    def reopen(self) -> None:
+        """Finalizing was refused: the visit is still a draft and is saved again."""
+        self.closed = False

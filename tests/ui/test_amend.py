@@ -1,0 +1,101 @@
+"""A finalized record is never edited: an amendment with a reason; the history shows both."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from fieldapp.domain.visit import MoneyReceived, Promise, VisitKind
+
+from ui_expect import TODAY
+from visit_helpers import ALT, CTRL, go_on, press, sign, type_text, wait_active
+
+KEY = Qt.Key
+
+
+def record_with(services, predicate):
+    for cid in range(1, 81):
+        for entry in services.visits.history(cid):
+            if entry.visit.kind is VisitKind.VISIT and any(predicate(o) for o in entry.visit.outcomes):
+                return cid, entry
+    raise AssertionError("the demo history has such a record")
+
+
+def open_amendment(qtbot, window, cid, entry, reason):
+    """Visits tab → select the record → Alt+A → type the reason → Enter."""
+    view = window.customer_view
+    with qtbot.waitSignal(view.visits.loaded, timeout=5000):
+        view.open(cid)
+    view.tabs.setCurrentWidget(view.visits)
+    view.visits.select_uuid(entry.visit.uuid)
+    view.visits.table.setFocus()
+    wait_active(qtbot, window)
+    press(qtbot, KEY.Key_A, ALT)
+    qtbot.waitUntil(lambda: window.commands.reason_dialog is not None, timeout=2000)
+    dialog = window.commands.reason_dialog
+    wait_active(qtbot, dialog)
+    assert not dialog.ok.isEnabled()  # no reason, no amendment
+    type_text(qtbot, reason)
+    with qtbot.waitSignal(window.launcher.opened, timeout=5000) as opened:
+        press(qtbot, KEY.Key_Return)
+    win = opened.args[0]
+    qtbot.waitUntil(lambda: win.session.errors != {}, timeout=5000)
+    wait_active(qtbot, win)
+    return win
+
+
+def test_amend_a_promise_and_the_history_shows_both(qtbot, live_window, live_services):
+    services = live_services
+    cid, entry = record_with(services, lambda o: isinstance(o, Promise) and o.due_on > TODAY)
+    reason = "Khách hàng xin dời ngày hẹn thêm 3 ngày"
+    win = open_amendment(qtbot, live_window, cid, entry, reason)
+    assert win.amendment.isVisible() and reason in win.amendment.text()
+    assert win.session.visit.amends == entry.visit.uuid
+
+    for step in ("prepare", "meet", "listen", "resolve"):
+        go_on(qtbot, win, step)
+    card = win.page("resolve").cards[0]
+    card.due_on.setFocus()
+    old = card.outcome().due_on
+    press(qtbot, KEY.Key_Tab)  # to the day section of MM/dd/yyyy …
+    press(qtbot, KEY.Key_Up, times=3)  # … three days later
+    assert card.outcome().due_on.toordinal() == old.toordinal() + 3
+    go_on(qtbot, win, "next_steps")
+    go_on(qtbot, win, "sign")
+    sign_page = win.page("sign")
+    sign(qtbot, sign_page.customer.pad)
+    sign(qtbot, sign_page.collector.pad)
+    press(qtbot, KEY.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: win.finisher.question is not None, timeout=5000)
+    wait_active(qtbot, win.finisher.question)
+    with qtbot.waitSignal(live_window.signals.data_changed, timeout=5000):
+        press(qtbot, KEY.Key_F, ALT)
+
+    history = {e.visit.uuid: e for e in services.visits.history(cid)}
+    amendment = next(e for e in history.values() if e.visit.amends == entry.visit.uuid)
+    assert history[entry.visit.uuid].amended_by == (amendment.visit.uuid,)
+    assert history[entry.visit.uuid].visit.outcomes == entry.visit.outcomes  # untouched
+    assert amendment.visit.amend_reason == reason
+    assert amendment.visit.outcomes[0].due_on.toordinal() == old.toordinal() + 3
+
+    tab = live_window.customer_view.visits
+    qtbot.waitUntil(lambda: tab.model.rowCount() == len(history), timeout=5000)
+    marks = {tab.model.entry(r).visit.uuid: tab.model.index(r, 4).data()
+             for r in range(tab.model.rowCount())}
+    assert marks[entry.visit.uuid] == "Amended"
+    assert marks[amendment.visit.uuid] == f"Amendment: {reason}"
+    tab.select_uuid(entry.visit.uuid)
+    assert not tab.amend_button.isEnabled()  # amend the latest correction, not the original
+    assert "Corrected by a later amendment" in tab.detail.toPlainText()
+    tab.select_uuid(amendment.visit.uuid)
+    assert reason in tab.detail.toPlainText() and tab.amend_button.isEnabled()
+
+
+def test_an_amendment_keeps_the_receipt_already_issued(qtbot, live_window, live_services):
+    cid, entry = record_with(live_services, lambda o: isinstance(o, MoneyReceived))
+    win = open_amendment(qtbot, live_window, cid, entry, "sai ghi chú")
+    card = next(c for c in win.page("resolve").cards if c.kind.value == "money_received")
+    receipt = next(o.receipt_no for o in entry.visit.outcomes if isinstance(o, MoneyReceived))
+    assert not card.amount.isEnabled() and card.remove_button.isHidden()
+    assert receipt in card.receipt.text()
+    assert card.outcome().receipt_no == receipt
+    win.close()
