@@ -14,7 +14,7 @@ from .words import word
 
 def build(rec: RecordInput, money: MoneyReceived) -> bytes:
     """The unsigned PDF of the receipt for ``money`` (an outcome of ``rec``'s visit)."""
-    lang, v = rec.language, rec.visit
+    lang = rec.language
     w = lambda key: word(key, lang)  # noqa: E731
     f = lambda key: label("fields", key, lang)  # noqa: E731
     title = w("receipt")

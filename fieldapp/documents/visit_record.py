@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, datetime
-
 from reportlab.platypus import KeepTogether, Spacer
 
 from ..domain.checklist import Checklist
-from ..domain.money import Money
 from ..domain.visit import OUTCOME_KINDS, InstallmentPlan, VisitKind
-from ..i18n.formatting import format_date, format_datetime
+from ..i18n.formatting import format_datetime
 from ..i18n.summary import answer_sections, label, outcome_rows
 from . import layout, parts
 from .model import RecordInput, numbered
 from .styles import p
 from .words import word
 
-# Answers kept for the collector and the office, not for the customer's copy: planning notes,
-# reminders and the note to the supervisor; the person met is printed in the header block.
-INTERNAL = {"target_amount", "objections", "late_reason", "reminder_days", "supervisor_note",
-            "met_contact", "met_role", "authority_to_pay"}
+# The person met is printed in the header block, so the steps don't repeat it.
+IN_HEADER = frozenset({"met_contact", "met_role", "authority_to_pay"})
 
 
 def build(rec: RecordInput) -> bytes:
@@ -56,42 +50,15 @@ def _parties(rec: RecordInput):
     return layout.fields([row for pair in zip(left, right) for row in pair], pairs=2)
 
 
-def _formatted_answers(rec: RecordInput) -> dict:
-    """Answers with dates and amounts in the document's language; internal ones left out."""
-    lang, items = rec.language, {i.id: i for s in rec.checklist.steps for i in s.items}
-    result = {}
-    for key, value in rec.visit.answers.items():
-        item = items.get(key)
-        if key in INTERNAL or item is None or value in (None, "", []):
-            continue
-        result[key] = _localized(item.kind, value, lang)
-    return result
-
-
-def _localized(kind: str, value, lang: str):
-    """Dates, times and amounts of answers in the document's language (others as they are)."""
-    try:
-        if kind == "date":
-            return format_date(date.fromisoformat(str(value)[:10]), lang)
-        if kind == "datetime":
-            return format_datetime(datetime.fromisoformat(str(value)), lang, "short")
-        if kind == "money" and isinstance(value, dict):
-            return parts.money(Money(int(value["minor"]), value["currency"]), lang)
-    except (KeyError, TypeError, ValueError):  # an odd stored value prints as it was typed
-        return str(value)
-    return value
-
-
 def _steps(rec: RecordInput) -> list:
     """Checklist steps in order, with the outcomes where the 'outcomes' item stands."""
-    visit = replace(rec.visit, answers=_formatted_answers(rec))
     story = []
     for step in rec.checklist.steps:
         if any(item.kind == "outcomes" for item in step.items):
             story += _outcomes(rec)
             continue
         one = Checklist(rec.checklist.kind, rec.checklist.title, (step,))
-        for section in answer_sections(visit, one, rec.language):
+        for section in answer_sections(rec.visit, one, rec.language, IN_HEADER):
             story += [layout.heading(section.title), layout.fields(section.rows, label_share=0.4)]
     return story
 

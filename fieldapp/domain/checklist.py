@@ -25,6 +25,7 @@ class Item:
     required_if: tuple[tuple[str, str], ...] = ()
     options: tuple[Option, ...] = ()
     default: object = None
+    internal: bool = False  # for the collector and the office; left out of the customer's copy
 
     def text(self, language: str) -> str:
         return localized(self.label, language)
@@ -56,7 +57,8 @@ def localized(texts: dict, language: str) -> str:
 def _item(d: dict) -> Item:
     options = tuple(Option(o["id"], o["label"]) for o in d.get("options", ()))
     return Item(d["id"], d["kind"], d["label"], bool(d.get("required")),
-                tuple(d.get("required_if", {}).items()), options, d.get("default"))
+                tuple(d.get("required_if", {}).items()), options, d.get("default"),
+                bool(d.get("internal")))
 
 
 def _step(d: dict, library: dict[str, dict]) -> Step:

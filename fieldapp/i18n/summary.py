@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
 
 from ..domain.checklist import SPECIAL_KINDS, Checklist, localized
 from ..domain.visit import (OUTCOME_KINDS, Absence, Dispute, InstallmentPlan, MoneyReceived,
                             Promise, Refusal, Visit)
-from .formatting import format_date, format_datetime, format_money, format_percent
+from ..domain.money import Money
 from ..paths import resource_dir
+from .formatting import format_date, format_datetime, format_money, format_number, format_percent
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,22 @@ def default_clause(language: str, days: int = 15) -> str:
     return localized(texts()["default_clause"], language).format(days=days)
 
 
+def _typed(kind: str, value, language: str) -> str | None:
+    """Amounts, dates and times of answers in ``language``; None when ``kind`` isn't one."""
+    try:
+        if kind == "money" and isinstance(value, dict):
+            return format_money(Money(int(value["minor"]), value["currency"]), language, iso_code=True)
+        if kind == "date":
+            return format_date(date.fromisoformat(str(value)[:10]), language)
+        if kind == "datetime":
+            return format_datetime(datetime.fromisoformat(str(value)), language, "short")
+        if kind == "int":
+            return format_number(int(value), language)
+    except (KeyError, TypeError, ValueError):  # an odd stored value shows as it was typed
+        return str(value)
+    return None
+
+
 def _answer(item, value, language: str) -> str:
     if item.kind == "bool":
         return "✓" if value else "—"
@@ -42,15 +60,24 @@ def _answer(item, value, language: str) -> str:
         return ", ".join(names.get(v, str(v)) for v in chosen)
     if item.kind == "objections":
         return "; ".join(f"{o.get('objection', '')} → {o.get('answer', '')}" for o in value)
-    return str(value)
+    typed = _typed(item.kind, value, language)
+    return str(value) if typed is None else typed
 
 
-def answer_sections(visit: Visit, checklist: Checklist, language: str) -> list[Section]:
+def _shown(item, answers: dict, skip) -> bool:
+    # Internal items (our target, prepared answers, the note to the supervisor) are the
+    # collector's and the office's; the customer reads and signs the rest.
+    return (item.kind not in SPECIAL_KINDS and not item.internal and item.id not in skip
+            and answers.get(item.id) not in (None, "", []))
+
+
+def answer_sections(visit: Visit, checklist: Checklist, language: str,
+                    skip: frozenset[str] = frozenset()) -> list[Section]:
+    """The customer-facing answers, step by step, less the ``skip`` items."""
     sections = []
     for step in checklist.steps:
         rows = tuple((item.text(language), _answer(item, visit.answers[item.id], language))
-                     for item in step.items
-                     if item.kind not in SPECIAL_KINDS and visit.answers.get(item.id) not in (None, "", []))
+                     for item in step.items if _shown(item, visit.answers, skip))
         if rows:
             sections.append(Section(localized(step.title, language), rows))
     return sections

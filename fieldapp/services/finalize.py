@@ -13,7 +13,6 @@ from ..domain.errors import FieldappError
 from ..domain.visit import (OUTCOME_KINDS, Absence, Dispute, InstallmentPlan, MoneyReceived,
                             Promise, Visit, VisitStatus)
 from ..store import visit_repo
-from . import settings as cfg
 from .changes import Changes
 from .checklists import checklist
 from .visit_check import check_visit, load_context
@@ -85,8 +84,10 @@ def _check_receipts_kept(session, visit: Visit) -> None:
 def _record(session, visit: Visit, outcome, now: datetime):
     if isinstance(outcome, MoneyReceived) and not outcome.receipt_no:
         number = visit_repo.next_receipt_no(session, visit.device_id)
+        # A post-dated cheque pays on its date: promises are judged by when money is good.
+        paid_on = outcome.cheque_date or now.date()
         visit_repo.record_payment(
-            session, visit.customer_id, visit.uuid, now.date(), outcome.amount.minor,
+            session, visit.customer_id, visit.uuid, paid_on, outcome.amount.minor,
             outcome.amount.currency, outcome.method, outcome.reference,
             [(a.invoice_id, a.amount.minor) for a in outcome.allocations])
         return replace(outcome, receipt_no=receipt_number(visit.device_id, number))

@@ -62,6 +62,21 @@ class FollowUps:
         found = [i for i in items if i is not None]
         return sorted(found, key=lambda f: (order.index(f.kind), f.due_on, f.customer_name))
 
+    def promise_statuses(self, customer_id: int) -> dict[str, tuple[PromiseStatus, Money]]:
+        """Every live promise of a customer, kept ones too, by visit: (status, paid so far)."""
+        today = self.now().date()
+        result = {}
+        with self._store.sessions() as session:
+            for row in visit_repo.live_outcomes(session, ("promise",)):
+                if row[2] != customer_id:
+                    continue
+                _u, visit_uuid, cid, _n, _k, made_on, due_on, _d, minor, currency, _b = row
+                payments = visit_repo.payments_since(session, cid, currency, made_on, visit_uuid)
+                status, paid = evaluate(minor, made_on, due_on, payments, today,
+                                        self.settings.promise_policy())
+                result[visit_uuid] = (status, Money(paid, currency))
+        return result
+
     def _judge(self, session, row, now: datetime) -> FollowUp | None:
         _u, visit_uuid, cid, name, kind, created_on, due_on, deadline, minor, currency, _b = row
         if kind in ("promise", "installment"):

@@ -30,10 +30,7 @@ class VisitContext:
 
     customer_id: int
     invoices: tuple[OpenInvoice, ...]
-
-    @property
-    def currency(self) -> str:
-        return self.invoices[0].balance.currency if self.invoices else "VND"
+    currency: str  # the customer's account currency, also when nothing is open
 
     def open_balance(self) -> Money:
         return Money(sum(i.balance.minor for i in self.invoices), self.currency)
@@ -51,8 +48,9 @@ class VisitContext:
 def load_context(store, customer_id: int) -> VisitContext:
     with store.sessions() as session:
         rows = visit_repo.invoice_balances(session, customer_id)
+        currency = visit_repo.customer_currency(session, customer_id)
     return VisitContext(customer_id, tuple(OpenInvoice(i, n, Money(m, c), bool(d))
-                                           for i, n, m, c, d in rows))
+                                           for i, n, m, c, d in rows), currency)
 
 
 def _outcome_errors(outcome, ctx: VisitContext, visit: Visit, today: date, settings) -> list[FieldError]:

@@ -164,3 +164,10 @@ def attachment_data(session, uuid: str) -> bytes:
     if row is None:
         raise NotFound(f"attachment {uuid} does not exist")
     return row.data
+
+
+def customer_currency(session, customer_id: int) -> str:
+    currency = session.scalar(select(CustomerRow.currency).where(CustomerRow.id == customer_id))
+    if currency is None:
+        raise NotFound(f"customer {customer_id} does not exist")
+    return currency

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, time
+from datetime import date, datetime, time
 
 from ..domain.money import Money
 from ..i18n import formatting

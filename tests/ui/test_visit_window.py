@@ -70,7 +70,9 @@ def test_a_change_after_signing_asks_for_new_signatures(qtbot, live_window, live
     assert page.customer.pad.is_empty() and page.collector.pad.is_empty()
     assert page.resigned.isVisible() and "sign again" in page.resigned.text()
     assert win.session.visit.customer_signature is None
-    assert "Changed after signing" in page.summary.toPlainText()
+    assert "Changed after signing" in win.session.visit.answers["supervisor_note"]
+    # the note to the supervisor is internal: it stays off the summary the customer signs
+    assert "Changed after signing" not in page.summary.toPlainText()
 
 
 def test_closing_keeps_the_draft_with_the_last_keystrokes_and_the_size(qtbot, live_window,

@@ -42,3 +42,21 @@ def test_traditional_chinese_summary_uses_iso_codes():
     assert sections[3].title == "付款承諾"
     assert dict(sections[3].rows)["金額"] == "VND\xa05,000,000"
     assert dict(sections[5].rows)["原因"] == "貨物損壞"
+
+
+def test_typed_answers_are_formatted_and_internal_ones_left_out():
+    from dataclasses import replace
+    v = replace(visit(), answers={"objective": "Thu nợ", "target_amount": {"minor": 50_000_000, "currency": "VND"},
+                                  "appointment": "2026-11-23T09:00", "follow_up_on": "2026-12-01",
+                                  "supervisor_note": "Khách khó tính", "reminder_days": 2})
+    rows = {k: v for s in visit_summary(v, checklist("visit"), "vi", {}) for k, v in s.rows}
+    assert rows["Lịch hẹn (ngày giờ)"] == "09:00 23/11/26"
+    assert rows["Ngày theo dõi tiếp"] == "1 thg 12, 2026"
+    assert "Số tiền dự kiến thu" not in rows and "Ghi chú cho cấp trên" not in rows
+    assert not any("minor" in value for value in rows.values())
+
+
+def test_call_prepare_step_has_its_own_hint():
+    prepare = checklist("call").step("prepare")
+    assert "Before dialling" in prepare.hint["en"] and [i.id for i in prepare.items] == [
+        "balances_reviewed", "late_reason", "promises_reviewed"]

@@ -10,7 +10,7 @@ from fieldapp.domain.installments import Frequency, build_schedule
 from fieldapp.domain.money import Money
 from fieldapp.domain.records import Allocation
 from fieldapp.domain.visit import (Dispute, DisputeReason, InstallmentPlan, MoneyReceived,
-                                   Promise, Signature, VisitKind, VisitStatus)
+                                   Promise, PromiseStatus, Signature, VisitKind, VisitStatus)
 from fieldapp.services import settings as cfg
 from fieldapp.services.finalize import VisitIncomplete
 from fieldapp.services.followups import FollowUpKind, FollowUps
@@ -176,3 +176,28 @@ def test_follow_ups_judge_promises_installments_and_disputes(world):
     # … but not the second (20 M by 1 Jan, + 3 grace days)
     (line,) = [f for f in follow.list() if f.what == "installment"]
     assert line.kind is FollowUpKind.PARTIALLY_KEPT and line.due_on == date(2027, 1, 1)
+
+
+def test_promise_statuses_include_kept_ones(world):
+    visits, cid, clock, store = world
+    promise = Promise(Money(2_000_000, "VND"), date(2026, 11, 25), "Chị Hường")
+    final, _ = visits.finalize(complete(visits.start(cid), promise))
+    _pay(store, 950, cid, date(2026, 11, 24), 2_000_000)
+    clock.value = datetime(2026, 11, 26, 9, 0)
+    statuses = FollowUps(store, visits.settings, clock).promise_statuses(cid)
+    assert statuses == {final.uuid: (PromiseStatus.KEPT, Money(2_000_000, "VND"))}
+
+
+def test_post_dated_cheque_pays_on_its_date_and_context_knows_the_currency(world, builder):
+    visits, cid, clock, store = world
+    inv = Portfolio(store, lambda: NOW.date()).open_customer(cid).invoices[0]
+    cheque = MoneyReceived(Money(3_000_000, "VND"), "post_dated_cheque", "Séc 000123",
+                           (Allocation(inv.id, inv.number, Money(3_000_000, "VND")),),
+                           cheque_date=date(2026, 12, 10))
+    visits.finalize(complete(visits.start(cid), cheque))
+    (payment,) = Portfolio(store, lambda: NOW.date()).open_customer(cid).payments
+    assert payment.paid_on == date(2026, 12, 10) and payment.method.value == "post_dated_cheque"
+    quiet = builder.customer("台北市永豐五金行有限公司", currency="TWD", language="zh_TW")
+    builder.save()
+    ctx = visits.context(quiet)
+    assert ctx.currency == "TWD" and ctx.open_balance() == Money(0, "TWD")
