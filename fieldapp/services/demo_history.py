@@ -15,6 +15,7 @@ from ..domain.visit import (Absence, Dispute, DisputeReason, InstallmentPlan, Mo
 from ..store import visit_repo
 from . import settings as cfg
 from .documents import DeviceKeys, Documents
+from .demo_texts import text
 from .portfolio import Portfolio
 from ..i18n.summary import default_clause
 from .visits import Visits
@@ -67,10 +68,11 @@ def generate_history(store, today: date, customers: int = 24, seed: int = 2026,
     documents = Documents(store, settings, keys, clock) if keys else None
     visits = Visits(store, settings, clock, documents)
     portfolio = Portfolio(store, lambda: clock.value.date())
-    ids = _candidates(store, customers)
     made = {"visit": 0, "call": 0}
-    for n, customer_id in enumerate(ids):
-        scenario, days_ago = SCENARIOS[n % len(SCENARIOS)]
+    for customer_id in _candidates(store, customers):
+        if made["visit"] + made["call"] == customers:
+            break
+        scenario, days_ago = SCENARIOS[(made["visit"] + made["call"]) % len(SCENARIOS)]
         clock.value = datetime.combine(today - timedelta(days=days_ago), time(9, 15)) + timedelta(
             minutes=rng.randint(0, 300))
         if scenario == "dispute_near":  # deadline today 14:00: close during the working morning
@@ -78,44 +80,65 @@ def generate_history(store, today: date, customers: int = 24, seed: int = 2026,
         if scenario == "dispute_late":
             clock.value = datetime.combine(today, time(8)) - timedelta(hours=30)
         kind = _one(store, visits, portfolio, customer_id, scenario, rng, today)
-        made[kind] += 1
+        if kind:
+            made[kind] += 1
     return HistorySummary(made["visit"], made["call"])
 
 
 def _candidates(store, count: int) -> list[int]:
+    """Customers with open invoices, a Taiwanese and a mainland one among the first few, so
+    the demo has records in Chinese as well as Vietnamese."""
     with store.sessions() as session:
-        return visit_repo.customers_with_open_invoices(session, count, at_least=2)
+        rows = visit_repo.customers_with_open_invoices(session, count * 3, at_least=2)
+        anyone = visit_repo.customers_with_open_invoices(session, 10**9, at_least=1)
+    local = [cid for cid, currency in rows if currency == "VND"]
+    foreign: dict[str, list[int]] = {}
+    for cid, currency in anyone:
+        if currency != "VND" and len(foreign.setdefault(currency, [])) < 2:
+            foreign[currency].append(cid)
+    # Two of each, early on: one may have had nothing invoiced yet on its visit day.
+    chosen = sorted(cid for cids in foreign.values() for cid in cids)
+    for slot, cid in enumerate(chosen):
+        local.insert(1 + 3 * slot, cid)
+    return local
 
 
 def _answers(file, rng: random.Random, call: bool) -> dict:
+    lang = file.customer.language.value
     contact = next((c for c in file.contacts if c.authority_to_pay), file.contacts[0]) if file.contacts else None
     answers = {"balances_reviewed": True, "purpose_stated": True,
-               "met_contact": contact.name if contact else "Chủ cửa hàng",
+               "met_contact": contact.name if contact else text(lang, "owner"),
                "met_role": contact.role if contact else "",
                "authority_to_pay": bool(contact and contact.authority_to_pay),
                "position_reason": rng.choice(["cash_flow", "awaiting_approval", "cash_flow", "quality"]),
-               "position_notes": "Khách hàng cho biết doanh thu tháng này giảm, xin lùi thời hạn.",
+               "position_notes": text(lang, "notes"),
                "reminder_days": 1}
     if not call:
-        answers.update({"objective": "Thu hồi công nợ quá hạn và chốt lịch thanh toán cụ thể",
+        answers.update({"objective": text(lang, "objective"),
                         "materials": ["contract", "invoices", "delivery_notes", "statement"],
                         "deliveries_match": "yes"})
     return answers
 
 
 def _one(store, visits: Visits, portfolio: Portfolio, cid: int, scenario: str,
-         rng: random.Random, today: date) -> str:
+         rng: random.Random, today: date) -> str | None:
+    """One past encounter; None when the customer had nothing open on that day yet."""
     file = portfolio.open_customer(cid)
-    open_invoices = [i for i in file.open_invoices if not i.disputed]
+    now = visits.now()
+    # Only what had been invoiced by the day of the visit can have been discussed then.
+    open_invoices = [i for i in file.open_invoices if not i.disputed and i.issued_on <= now.date()]
+    if not open_invoices:
+        return None
+    lang = file.customer.language.value
     call = scenario == "call_promise"
     visit = visits.start(cid, VisitKind.CALL if call else VisitKind.VISIT)
-    now = visits.now()
     person = _answers(file, rng, call)
-    outcomes = _outcomes(scenario, open_invoices, now, today, person["met_contact"])
+    outcomes = _outcomes(scenario, open_invoices, now, today, person["met_contact"], lang)
     visit = replace(visit, answers=person, outcomes=outcomes)
     if not call:
-        visit = replace(visit, customer_signature=_signature(rng, person["met_contact"], person["met_role"] or "Đại diện"),
-                        collector_signature=_signature(rng, visit.collector, "Nhân viên thu hồi nợ"))
+        role = person["met_role"] or text(lang, "representative")
+        visit = replace(visit, customer_signature=_signature(rng, person["met_contact"], role),
+                        collector_signature=_signature(rng, visit.collector, text(lang, "collector_title")))
     visits.finalize(visit)
     _settle(store, scenario, cid, open_invoices, outcomes, now.date(), today)
     return "call" if call else "visit"
@@ -126,7 +149,7 @@ def _round(minor: int, currency: str) -> int:
     return max(step, minor // step * step)
 
 
-def _outcomes(scenario: str, invoices, now: datetime, today: date, person: str) -> tuple:
+def _outcomes(scenario: str, invoices, now: datetime, today: date, person: str, lang: str) -> tuple:
     inv = invoices[0]
     cur = inv.open_balance
     half = Money(_round(cur.minor // 2, cur.currency), cur.currency)
@@ -139,15 +162,15 @@ def _outcomes(scenario: str, invoices, now: datetime, today: date, person: str) 
     if scenario == "plan_running":
         total = Money(sum(i.open_balance.minor for i in invoices), cur.currency)
         lines = build_schedule(total, 4, now.date() + timedelta(days=14), Frequency.MONTHLY)
-        return (InstallmentPlan(total, lines, Frequency.MONTHLY, 0.0, None, default_clause("vi"),
+        return (InstallmentPlan(total, lines, Frequency.MONTHLY, 0.0, None, default_clause(lang),
                                 tuple(i.id for i in invoices)),)
     if scenario in ("dispute_near", "dispute_late"):
-        return (Dispute(DisputeReason.DAMAGED, (inv.id,), "Một phần lô hàng bị ướt, bao bì rách.",
-                        "Đổi lại hàng hỏng rồi mới thanh toán.", now),)
+        return (Dispute(DisputeReason.DAMAGED, (inv.id,), text(lang, "dispute"),
+                        text(lang, "resolution"), now),)
     if scenario == "refusal":
-        return (Refusal("Khách hàng không thừa nhận số dư, yêu cầu đối chiếu lại.", NextStep.SUPERVISOR_CALL),)
+        return (Refusal(text(lang, "refusal"), NextStep.SUPERVISOR_CALL),)
     if scenario == "absent_revisit":
-        return (Absence("Cửa hàng đóng cửa, hàng xóm cho biết chủ đi vắng.", today),)
+        return (Absence(text(lang, "absent"), today),)
     amount = Money(min(cur.minor, half.minor), cur.currency)
     return (MoneyReceived(amount, "cash", "", (Allocation(inv.id, inv.number, amount),)),)
 

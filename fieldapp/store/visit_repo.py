@@ -137,12 +137,13 @@ def payments_since(session, customer_id: int, currency: str, since: date,
     return [tuple(r) for r in session.execute(stmt)]
 
 
-def customers_with_open_invoices(session, count: int, at_least: int = 1) -> list[int]:
-    """The first ``count`` customers with ``at_least`` undisputed open invoices."""
-    stmt = (select(InvoiceRow.customer_id).where(InvoiceRow.open_minor > 0, InvoiceRow.disputed.is_(False))
+def customers_with_open_invoices(session, count: int, at_least: int = 1) -> list[tuple[int, str]]:
+    """(id, currency) of the first ``count`` customers with ``at_least`` undisputed open invoices."""
+    stmt = (select(InvoiceRow.customer_id, func.min(InvoiceRow.currency))
+            .where(InvoiceRow.open_minor > 0, InvoiceRow.disputed.is_(False))
             .group_by(InvoiceRow.customer_id).having(func.count() >= at_least)
             .order_by(InvoiceRow.customer_id).limit(count))
-    return list(session.scalars(stmt))
+    return [tuple(r) for r in session.execute(stmt)]
 
 
 def add_attachment(session, uuid: str, visit_uuid: str, name: str, mime: str, sha256: str,

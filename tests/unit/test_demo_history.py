@@ -28,3 +28,24 @@ def test_history_has_every_outcome_and_follow_ups_today(store):
             FollowUpKind.DISPUTE_NEAR, FollowUpKind.DISPUTE_LATE, FollowUpKind.REVISIT,
             FollowUpKind.REMINDER} <= found
     assert visits.drafts() == []
+
+
+def test_history_speaks_the_customers_language_and_only_knows_earlier_invoices(store):
+    from fieldapp.services.portfolio import Portfolio
+    demo.generate(store, 150, today=TODAY)
+    generate_history(store, TODAY, history_size(150))
+    visits, portfolio = Visits(store, cfg.Settings(store)), Portfolio(store, lambda: TODAY)
+    languages = set()
+    for cid in range(1, 151):
+        for entry in visits.history(cid):
+            file = portfolio.open_customer(cid)
+            languages.add(file.customer.language.value)
+            issued = {i.id: i.issued_on for i in file.invoices}
+            started = entry.visit.started_at.date()
+            for o in entry.visit.outcomes:
+                ids = getattr(o, "invoice_ids", ()) or [a.invoice_id for a in getattr(o, "allocations", ())]
+                assert all(issued[i] <= started for i in ids), (cid, o)
+            if file.customer.language.value != "vi":
+                assert not any("Khách hàng" in str(v) for v in entry.visit.answers.values())
+    # 150 customers have Taiwanese ones with open invoices (mainland ones may all have paid)
+    assert "vi" in languages and languages & {"zh_TW", "zh_CN"}
