@@ -9,7 +9,7 @@ import re
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 
@@ -57,6 +57,17 @@ class DocumentInfo:
     @property
     def file_name(self) -> str:
         return f"{self.kind.value}-{re.sub(r'[^A-Za-z0-9-]+', '_', self.number)}.pdf"
+
+
+@dataclass(frozen=True)
+class NamedDocument:
+    """A document with its customer's name, for lists that span customers."""
+
+    info: DocumentInfo
+    customer_name: str
+
+
+AGREEMENT_KINDS = (DocumentKind.AGREEMENT, DocumentKind.AGREEMENT_PRINT)
 
 
 def _info(row) -> DocumentInfo:
@@ -156,6 +167,15 @@ class Documents:
         """The customer's documents, newest first."""
         with self._store.sessions() as session:
             return [_info(r) for r in document_repo.of_customer(session, customer_id)]
+
+    def agreements_made_on(self, day: date) -> list[NamedDocument]:
+        """Agreements made on ``day`` across customers, signed ones and versions printed for
+        ink alike, oldest first (to print a day's agreements in one go)."""
+        start, end = day.isoformat(), (day + timedelta(days=1)).isoformat()
+        with self._store.sessions() as session:
+            rows = document_repo.made_between(session, [k.value for k in AGREEMENT_KINDS],
+                                              start, end)
+        return [NamedDocument(_info(row[:-1]), row[-1]) for row in rows]
 
     def pdf(self, document_id: str) -> bytes:
         with self._store.sessions() as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from ..domain.errors import FieldappError, NotFound
-from .tables import AllocationRow, DocumentRow, PaymentRow, VisitRow
+from .tables import AllocationRow, CustomerRow, DocumentRow, PaymentRow, VisitRow
 
 # Listing columns: everything but the PDF bytes.
 _INFO = (DocumentRow.id, DocumentRow.kind, DocumentRow.customer_id, DocumentRow.visit_uuid,
@@ -27,6 +27,17 @@ def of_customer(session, customer_id: int) -> list[tuple]:
     """The customer's documents, newest first."""
     stmt = select(*_INFO).where(DocumentRow.customer_id == customer_id).order_by(
         DocumentRow.created_at.desc(), DocumentRow.kind, DocumentRow.number)
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def made_between(session, kinds, start: str, end: str) -> list[tuple]:
+    """Documents of ``kinds`` created in [start, end) (ISO texts), each row ending with the
+    customer's name; oldest first."""
+    stmt = (select(*_INFO, CustomerRow.name)
+            .join(CustomerRow, CustomerRow.id == DocumentRow.customer_id)
+            .where(DocumentRow.kind.in_(list(kinds)), DocumentRow.created_at >= start,
+                   DocumentRow.created_at < end)
+            .order_by(DocumentRow.created_at, DocumentRow.number, DocumentRow.kind))
     return [tuple(r) for r in session.execute(stmt)]
 
 

@@ -1,4 +1,4 @@
-"""Main-window commands that go through dialogs: settings, unfinished drafts, amending a record."""
+"""Main-window commands that go through dialogs: settings, drafts, amending, a day's agreements."""
 
 from __future__ import annotations
 
@@ -9,18 +9,20 @@ from ..services.changes import Changes
 from .dialogs.questions import ReasonDialog
 from .dialogs.recovery import RecoveryDialog
 from .dialogs.settings_dialog import EDITABLE, SettingsDialog
+from .documents.day_dialog import DayAgreementsDialog
 
 
 class Commands(QObject):
     """Holds the open dialog of each kind (tests reach them there) and runs the store work."""
 
-    def __init__(self, window, services, taskman, signals, launcher):
+    def __init__(self, window, services, taskman, signals, launcher, opener):
         super().__init__(window)
         self._w, self._services, self._taskman = window, services, taskman
-        self._signals, self._launcher = signals, launcher
+        self._signals, self._launcher, self._opener = signals, launcher, opener
         self.recovery_dialog: RecoveryDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.reason_dialog: ReasonDialog | None = None
+        self.day_dialog: DayAgreementsDialog | None = None
 
     # -- start-up ---------------------------------------------------------------------------
     def check_at_startup(self, ask_collector: bool) -> None:
@@ -85,3 +87,15 @@ class Commands(QObject):
             self.tr("The record stays as it was signed. The correction is a new record that "
                     "refers to it. Why is it corrected?"),
             lambda reason: self._launcher.amend(original_uuid, reason))
+
+    # -- documents --------------------------------------------------------------------------
+    def print_day_agreements(self) -> None:
+        """File › Print agreements of a day…: today's, or any other day's."""
+        today = self._services.portfolio.today()
+        if self.day_dialog is None:
+            self.day_dialog = DayAgreementsDialog(self._w, self._services.documents,
+                                                  self._taskman, today)
+            self.day_dialog.open_requested.connect(self._opener.open)
+        else:
+            self.day_dialog.show_day(today)
+        self.day_dialog.open()

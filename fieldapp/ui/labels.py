@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from ..domain.enums import AgingBucket, BusinessStatus, DeliveryStatus, Language, PaymentMethod
 from ..domain.installments import Frequency
-from ..domain.visit import DisputeReason, NextStep, OutcomeKind, VisitKind
+from ..domain.visit import DisputeReason, NextStep, OutcomeKind, PromiseStatus, VisitKind
+from ..services.documents import DocumentKind
 from ..services.followups import FollowUpKind
 
 _CONTEXT = "Labels"
@@ -67,6 +68,15 @@ _LABELS: dict[Enum, str] = {
     FollowUpKind.DISPUTE_LATE: QT_TRANSLATE_NOOP("Labels", "Dispute deadline passed"),
     FollowUpKind.DISPUTE_OPEN: QT_TRANSLATE_NOOP("Labels", "Dispute open"),
     FollowUpKind.REVISIT: QT_TRANSLATE_NOOP("Labels", "Revisit"),
+    # PromiseStatus.BROKEN and .PARTIALLY_KEPT equal FollowUpKind's members of the same value
+    # (str enums compare by value), so they share those labels.
+    PromiseStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Open"),
+    PromiseStatus.KEPT: QT_TRANSLATE_NOOP("Labels", "Kept"),
+    DocumentKind.VISIT_RECORD: QT_TRANSLATE_NOOP("Labels", "Visit record"),
+    DocumentKind.AGREEMENT: QT_TRANSLATE_NOOP("Labels", "Installment agreement"),
+    DocumentKind.AGREEMENT_PRINT: QT_TRANSLATE_NOOP("Labels", "Agreement for wet signature"),
+    DocumentKind.RECEIPT: QT_TRANSLATE_NOOP("Labels", "Receipt"),
+    DocumentKind.STATEMENT: QT_TRANSLATE_NOOP("Labels", "Statement of account"),
 }
 
 

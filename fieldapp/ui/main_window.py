@@ -12,6 +12,7 @@ from .. import __version__
 from ..domain.visit import VisitKind
 from . import formats
 from .commands import Commands
+from .documents.opener import DocumentOpener
 from .signals import AppSignals
 from .taskman import TaskManager
 from .views.common import Retranslating
@@ -42,7 +43,10 @@ class MainWindow(Retranslating, QMainWindow):
         self._state = WindowState(profile.settings_file)
         self.launcher = VisitLauncher(self, services, self.taskman, self.signals,
                                       profile.settings_file)
-        self.commands = Commands(self, services, self.taskman, self.signals, self.launcher)
+        self.documents = DocumentOpener(self, services, self.taskman, self.signals,
+                                        profile.settings_file)
+        self.commands = Commands(self, services, self.taskman, self.signals, self.launcher,
+                                 self.documents)
         self._build_views()
         self._build_actions()
         self._build_menus()
@@ -97,7 +101,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.start_visit_action = action("Ctrl+N", lambda: self.start(VisitKind.VISIT))
         self.log_call_action = action("Ctrl+L", lambda: self.start(VisitKind.CALL))
         self.drafts_action = action(None, self.commands.show_drafts)
+        self.statement_action = action("Ctrl+Shift+S", self.make_statement)
+        self.print_day_action = action(None, self.commands.print_day_agreements)
         self.customer_view.set_visit_actions(self.start_visit_action, self.log_call_action)
+        self.customer_view.set_statement_action(self.statement_action)
         # The View menu shows which list the left pane holds.
         self._modes = QActionGroup(self)
         for act in (self.route_action, self.customers_action, self.follow_ups_action):
@@ -108,6 +115,9 @@ class MainWindow(Retranslating, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.statement_action)
+        self.file_menu.addAction(self.print_day_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -139,6 +149,7 @@ class MainWindow(Retranslating, QMainWindow):
             view.customer_activated.connect(self.customer_view.open)
         self.customer_view.file_shown.connect(self._on_file_shown)
         self.customer_view.visits.amend_requested.connect(self.commands.amend)
+        self._connect_documents()
         self.customer_list.mode_changed.connect(self._on_mode_changed)
         # Views decide for themselves what a change means for them (Anki's op_executed).
         changed = self.signals.data_changed
@@ -148,7 +159,28 @@ class MainWindow(Retranslating, QMainWindow):
         changed.connect(self.follow_up_view.reload)
         changed.connect(self._load_status)
 
+    def _connect_documents(self) -> None:
+        """Every place that shows a document asks the one opener (one viewer per document)."""
+        docs, view = self.documents, self.customer_view
+        view.documents.open_requested.connect(lambda info: docs.open(info, self._name()))
+        bar = view.visits.documents_bar
+        bar.open_requested.connect(lambda info: docs.open(info, self._name()))
+        bar.record_requested.connect(lambda uuid: docs.open_visit_record(uuid, self._name()))
+        bar.ink_requested.connect(
+            lambda uuid, n: docs.agreement_for_print(uuid, n, self._name()))
+        self.launcher.record_requested.connect(docs.open_visit_record)
+
+    def _name(self) -> str:
+        file = self.customer_view.file
+        return file.customer.name if file else ""
+
     # -- commands -------------------------------------------------------------------------
+    def make_statement(self) -> None:
+        """Ctrl+Shift+S: a statement of account as of today for the customer on screen."""
+        file = self.customer_view.file
+        if file is not None:
+            self.documents.statement(file.customer.id, file.customer.name)
+
     def show_route(self) -> None:
         self.customer_list.show_route()
         self.route_view.focus_table()
@@ -170,6 +202,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _enable_visit_actions(self, enabled: bool) -> None:
         self.start_visit_action.setEnabled(enabled)
         self.log_call_action.setEnabled(enabled)
+        self.statement_action.setEnabled(enabled)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About fieldapp"), self.tr(
@@ -227,6 +260,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.log_call_action.setText(self.tr("&Log a call"))
         self.log_call_action.setToolTip(self.tr("Log a phone call with this customer (Ctrl+L)"))
         self.drafts_action.setText(self.tr("&Unfinished visits…"))
+        self.statement_action.setText(self.tr("S&tatement of account"))
+        self.statement_action.setToolTip(self.tr(
+            "Make a signed statement of account as of today and open it (Ctrl+Shift+S)"))
+        self.print_day_action.setText(self.tr("&Print agreements of a day…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.quit_action.setText(self.tr("&Quit"))
         self.find_action.setText(self.tr("&Find customer"))
@@ -239,6 +276,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.launcher.close_all()  # each visit window saves its draft before the worker stops
+        self.documents.close_all()  # viewers keep their size and place
         self._state.save(self, self.splitter)
         self.taskman.shutdown()
         super().closeEvent(event)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-import shutil
+import sqlite3
+from contextlib import closing
 
 # Before anything imports Qt: no display on CI (notes/platform.md §3).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -35,22 +36,29 @@ def demo_db(tmp_path_factory):
 
 
 def copy_db(source, folder):
-    """A private copy of a database file for a test that writes."""
+    """A private copy of a database for a test that writes.
+
+    Through SQLite's backup API, not a file copy: the store runs in WAL mode, and what a
+    connection still open somewhere committed may sit in the -wal file, not yet in the main one.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "fieldapp.db"
-    shutil.copyfile(source, target)
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
     return target
 
 
 @pytest.fixture(scope="session")
 def history_db(demo_db, tmp_path_factory):
-    """The demo plus past visits and calls with every outcome (made by the real services)."""
+    """The demo plus past visits and calls with every outcome (made by the real services),
+    each with its signed documents, as finalizing makes them."""
     from fieldapp.services.demo_history import generate_history
+    from fieldapp.services.documents import device_keys
 
     path = copy_db(demo_db, tmp_path_factory.mktemp("ui-history"))
     store = open_store(path)
     try:
-        generate_history(store, TODAY, 24)
+        generate_history(store, TODAY, 24, keys=device_keys(path.parent, cfg.Settings(store)))
     finally:
         store.close()
     return path
@@ -97,6 +105,17 @@ def ui_font(qapp):
     from fieldapp.ui.fonts import font_for
 
     qapp.setFont(font_for("en"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp):
+    """As in the program: cyclic garbage (windows, QSettings) is collected on the GUI thread,
+    never in a task manager's worker, where destroying Qt objects crashed the run at random."""
+    from fieldapp.ui import gui_gc
+
+    collector = gui_gc.install(qapp)
+    yield collector
+    collector.stop()
 
 
 @pytest.fixture

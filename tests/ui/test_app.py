@@ -40,8 +40,10 @@ def test_startup_probe_prints_one_line_and_exits_zero(demo_db, tmp_path):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith("fieldapp-shown ")
-    shown = float(lines[0].split()[1])
-    assert started < shown < time.time()
+    fields = lines[0].split()
+    assert started < float(fields[1]) < time.time()
+    if sys.platform != "win32":  # peak RSS in MB: Python, Qt and the window take tens of MB
+        assert len(fields) == 3 and 20 < float(fields[2]) < 2000
 
 
 ONE_DELIVERY_TS = """<?xml version="1.0" encoding="utf-8"?>

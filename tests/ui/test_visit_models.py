@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 
 from fieldapp.domain.money import Money
 from fieldapp.domain.validation import MESSAGES, FieldError
-from fieldapp.domain.visit import Dispute, DisputeReason, Promise, Signature, Visit, VisitKind
+from fieldapp.domain.visit import (Dispute, DisputeReason, Promise, PromiseStatus, Signature,
+                                   Visit, VisitKind)
 from fieldapp.services import settings as cfg
 from fieldapp.services.followups import FollowUp, FollowUpKind
 from fieldapp.services.visits import HistoryEntry
@@ -87,6 +88,27 @@ def test_earlier_outcomes_show_the_most_pressing_follow_up(qapp):
     assert model.index(0, 2).data() == "₫5,000,000 by Jun 25, 2025 — Chị Hường"
     assert model.index(1, 2).data() == "Damaged goods · HD-0007"
     assert model.index(1, 3).data() == "Dispute deadline passed"
+
+
+def test_earlier_promises_show_kept_broken_and_open_ones(qapp):
+    """Kept promises leave no follow-up, so the promise statuses speak for them."""
+    promise = Promise(Money(5_000_000, "VND"), date(2025, 6, 25), "Chị Hường")
+    entries = [HistoryEntry(visit(u, (promise,)), "x", ()) for u in ("kept", "broken", "due", "later")]
+    follow = [FollowUp(FollowUpKind.DUE_TODAY, 1, "C", date(2025, 6, 30), "promise",
+                       visit_uuid="due")]
+    paid = Money(5_000_000, "VND")
+    statuses = {"kept": (PromiseStatus.KEPT, paid), "broken": (PromiseStatus.BROKEN, paid),
+                "due": (PromiseStatus.OPEN, paid), "later": (PromiseStatus.OPEN, paid)}
+    rows = earlier_outcomes(entries, follow, statuses)
+    assert [r.status for r in rows] == [PromiseStatus.KEPT, PromiseStatus.BROKEN,
+                                        FollowUpKind.DUE_TODAY, PromiseStatus.OPEN]
+    model = EarlierOutcomesModel()
+    model.set_records(rows)
+    assert [model.index(r, 3).data() for r in range(4)] == ["Kept", "Broken", "Due today", "Open"]
+    assert model.index(0, 3).data(FG).color().name() == "#1b5e20"  # green
+    assert model.index(1, 3).data(FG).color() == RED and model.index(3, 3).data(FG) is None
+    assert [r.status for r in earlier_outcomes(entries, follow)] == [
+        None, None, FollowUpKind.DUE_TODAY, None]  # without statuses: follow-ups only
 
 
 def test_follow_up_model_columns_and_urgency(qapp):

@@ -152,7 +152,19 @@ def test_complete_visit_with_the_keyboard(qtbot, live_window, live_services, tmp
     kinds = {f.kind for f in services.follow_ups.list(file.customer.id)}
     assert kinds & {FollowUpKind.DISPUTE_OPEN, FollowUpKind.DISPUTE_NEAR}
     assert services.visits.drafts() == []
-    # … and on screen: the window closed, the Visits tab lists the record.
+    # … and on screen: "Finalized", the signed record one Enter away, then Ctrl+W.
+    qtbot.waitUntil(lambda: hasattr(win, "record_button"), timeout=5000)
+    wait_active(qtbot, win)
+    assert win.done_label.text() == "Finalized" and inside(win.record_button)
+    with qtbot.waitSignal(live_window.documents.opened, timeout=5000) as opened:
+        press(qtbot, KEY.Key_Return)
+    viewer = opened.args[0]
+    assert viewer.info.kind.value == "visit_record" and viewer.info.visit_uuid == uuid
+    assert viewer.document.pageCount() >= 1 and viewer.panel.customer.text() == file.customer.name
+    viewer.close()
+    wait_active(qtbot, win)
+    press(qtbot, KEY.Key_W, CTRL)
+    # The window closed, the Visits tab lists the record.
     qtbot.waitUntil(lambda: not live_window.launcher.windows, timeout=5000)
     tab = live_window.customer_view.visits
     qtbot.waitUntil(lambda: tab.model.rowCount() == before + 1, timeout=5000)

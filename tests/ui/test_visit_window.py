@@ -111,3 +111,20 @@ def test_a_refused_finalize_opens_the_first_step_with_problems(qtbot, live_windo
     assert not win.page("sign").error_label("customer_signature").isHidden()  # page not shown
     assert not win.session.closed and win.centralWidget().isEnabled()
     win.close()
+
+
+def test_the_prepare_step_shows_a_kept_promise_as_kept(qtbot, live_services):
+    from fieldapp.domain.visit import PromiseStatus
+    from fieldapp.ui.visit.panels import HistoryPanel
+    from fieldapp.ui.visit.setup import load_setup
+
+    follow_ups = live_services.follow_ups
+    cid = next(c for c in range(1, 81) if any(
+        status is PromiseStatus.KEPT for status, _paid in follow_ups.promise_statuses(c).values()))
+    setup = load_setup(live_services, live_services.visits.start(cid))
+    assert PromiseStatus.KEPT in {status for status, _paid in setup.promises.values()}
+    panel = HistoryPanel(setup)
+    qtbot.addWidget(panel)
+    model = panel.outcomes
+    shown = {model.index(r, 1).data(): model.index(r, 3).data() for r in range(model.rowCount())}
+    assert shown["Promise to pay"] == "Kept"

@@ -269,6 +269,8 @@ def vietnamese_visit():
     dispute_and_plan(w)
     next_steps_and_sign(w)
     finalize(w, "visit-10-finalize-confirm")
+    wait(lambda: hasattr(w, "record_button"))  # "Finalized", with the record on offer
+    w.close()
     wait(lambda: not win.launcher.windows)
     return file
 

@@ -158,6 +158,28 @@ def test_statement_of_account_on_demand(world):
     assert info in documents.of_customer(ids["zh_TW"])
 
 
+def test_agreements_made_on_a_day_span_customers_and_include_ink_versions(world):
+    visits, documents, ids, clock, _home = world
+    finals = []
+    for lang, person in (("vi", "Nguyễn Thị Hường"), ("zh_TW", "林美玲")):
+        _cash, plan = money_and_plan(visits._store, ids[lang])
+        finals.append(visits.finalize(complete(visits.start(ids[lang]), person, plan))[0])
+        clock.value += timedelta(minutes=30)
+    printed, _ = documents.agreement_for_print(finals[0].uuid)
+    clock.value = NOW + timedelta(days=1)  # the next day's agreement is not listed
+    _cash, plan = money_and_plan(visits._store, ids["vi"])
+    visits.finalize(complete(visits.start(ids["vi"]), "Nguyễn Thị Hường", plan))
+    day = documents.agreements_made_on(NOW.date())
+    assert [(d.info.kind, d.customer_name) for d in day] == [
+        (DocumentKind.AGREEMENT, "Công ty TNHH Đặng Hưng"),
+        (DocumentKind.AGREEMENT, "永豐五金行有限公司"),
+        (DocumentKind.AGREEMENT_PRINT, "Công ty TNHH Đặng Hưng")]
+    assert day[2].info == printed
+    assert [d.info.created_at.date() for d in documents.agreements_made_on(clock.value.date())] \
+        == [clock.value.date()]
+    assert documents.agreements_made_on(NOW.date() - timedelta(days=1)) == []
+
+
 def test_a_failure_to_make_documents_leaves_the_visit_final_and_pending(world, monkeypatch):
     visits, documents, ids, _clock, _home = world
     monkeypatch.setattr(documents.keys, "signer", lambda: (_ for _ in ()).throw(OSError("disk full")))

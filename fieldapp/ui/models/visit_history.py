@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ...domain.visit import OUTCOME_KINDS
+from ...domain.visit import OUTCOME_KINDS, Promise, PromiseStatus
 from ...services.followups import FollowUp, FollowUpKind
 from ...services.visits import HistoryEntry
 from .. import formats
@@ -62,11 +64,12 @@ class VisitHistoryModel(RecordTableModel):
 
 @dataclass(frozen=True)
 class EarlierOutcome:
-    """One outcome of an earlier live record, with its follow-up state if one is open."""
+    """One outcome of an earlier live record and where it stands: a promise's status (or its
+    follow-up while it is open), other outcomes' follow-up state if one is open."""
 
     entry: HistoryEntry
     outcome: object
-    status: FollowUpKind | None
+    status: FollowUpKind | PromiseStatus | None
 
 
 SEVERITY = {FollowUpKind.BROKEN: 6, FollowUpKind.DISPUTE_LATE: 6, FollowUpKind.PARTIALLY_KEPT: 5,
@@ -77,8 +80,15 @@ _FOLLOW_UP_WHAT = {"promise": "promise", "installment_plan": "installment", "dis
                    "absent": "absent"}
 
 
-def earlier_outcomes(history, follow_ups: list[FollowUp]) -> list[EarlierOutcome]:
-    """Outcomes of records not replaced by an amendment, newest first."""
+def earlier_outcomes(history, follow_ups: list[FollowUp],
+                     promises: Mapping[str, tuple[PromiseStatus, object]] | None = None
+                     ) -> list[EarlierOutcome]:
+    """Outcomes of records not replaced by an amendment, newest first.
+
+    ``promises`` (FollowUps.promise_statuses) judges promises, kept ones included, which have
+    no follow-up; an open promise shows its follow-up (reminder, due today, overdue) instead.
+    """
+    promises = promises or {}
     worst: dict[tuple[str, str], FollowUpKind] = {}
     for f in follow_ups:  # a plan has one follow-up per line: show the most pressing
         key = (f.visit_uuid, f.what)
@@ -90,12 +100,25 @@ def earlier_outcomes(history, follow_ups: list[FollowUp]) -> list[EarlierOutcome
             continue
         for outcome in entry.visit.outcomes:
             what = _FOLLOW_UP_WHAT.get(OUTCOME_KINDS[type(outcome)].value, "")
-            rows.append(EarlierOutcome(entry, outcome, worst.get((entry.visit.uuid, what))))
+            status: Enum | None = worst.get((entry.visit.uuid, what))
+            if isinstance(outcome, Promise):
+                status = _promise_now(status, promises.get(entry.visit.uuid))
+            rows.append(EarlierOutcome(entry, outcome, status))
     return rows
 
 
-RED, AMBER_TEXT = QColor("#b3261e"), QColor("#8a5a00")
-_BAD = {FollowUpKind.BROKEN, FollowUpKind.DISPUTE_LATE}
+def _promise_now(follow_up: FollowUpKind | None, judged) -> Enum | None:
+    """Kept, broken or partly kept speaks for itself (kept ones have no follow-up); while a
+    promise is open, its follow-up (reminder, due today, overdue) says more than "Open"."""
+    if judged is None:
+        return follow_up
+    status = judged[0]
+    return follow_up if status is PromiseStatus.OPEN and follow_up is not None else status
+
+
+RED, AMBER_TEXT, GREEN = QColor("#b3261e"), QColor("#8a5a00"), QColor("#1b5e20")
+_BAD = {FollowUpKind.BROKEN, FollowUpKind.DISPUTE_LATE, PromiseStatus.BROKEN}
+_QUIET = {PromiseStatus.OPEN}
 
 
 class EarlierOutcomesModel(RecordTableModel):
@@ -103,7 +126,7 @@ class EarlierOutcomesModel(RecordTableModel):
 
     def __init__(self, invoice_numbers: dict[int, str] | None = None, parent=None):
         self.invoice_numbers = invoice_numbers or {}
-        red, amber = QBrush(RED), QBrush(AMBER_TEXT)
+        red, amber, green = QBrush(RED), QBrush(AMBER_TEXT), QBrush(GREEN)
         super().__init__((
             Column(QT_TRANSLATE_NOOP("EarlierOutcomesModel", "Date"),
                    lambda r: formats.day(when(r.entry).date()), sort=lambda r: when(r.entry)),
@@ -114,5 +137,13 @@ class EarlierOutcomesModel(RecordTableModel):
                    tooltip=lambda r: detail(r.outcome, self.invoice_numbers)),
             Column(QT_TRANSLATE_NOOP("EarlierOutcomesModel", "Now"),
                    lambda r: label(r.status) if r.status else "",
-                   foreground=lambda r: red if r.status in _BAD else amber if r.status else None),
+                   foreground=lambda r: self._colour(r.status, red, amber, green)),
         ), "EarlierOutcomesModel", parent=parent)
+
+    @staticmethod
+    def _colour(status, red: QBrush, amber: QBrush, green: QBrush) -> QBrush | None:
+        if status is None or status in _QUIET:
+            return None
+        if status is PromiseStatus.KEPT:
+            return green
+        return red if status in _BAD else amber

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QStackedWidget, QStyle, QTabWidget, 
 
 from ...domain.records import CustomerFile
 from .. import formats
+from ..documents.tab import DocumentsTab
 from ..history import History
 from ..models.file_tables import ContactTableModel, ContractTableModel, PaymentTableModel
 from .aging_strip import AgingStrip
@@ -44,9 +45,11 @@ class CustomerView(Retranslating, QStackedWidget):
         self.tabs = self._build_tabs()
         self.visits.follow_ups_loaded.connect(self.follow_up_strip.set_follow_ups)
         self.visits.loaded.connect(lambda _cid: self._retitle_tabs())
+        self.documents.loaded.connect(lambda _cid: self._retitle_tabs())
         self.start_button, self.call_button = QToolButton(), QToolButton()
+        self.statement_button = QToolButton()
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.call_button):
+        for button in (self.start_button, self.call_button, self.statement_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -72,10 +75,11 @@ class CustomerView(Retranslating, QStackedWidget):
         self.payments = TableTab(PaymentTableModel(), QT_TRANSLATE_NOOP("FileTabs", "No payments"),
                                  stretch_column=4)
         self.visits = VisitsTab(self._services, self._taskman)
+        self.documents = DocumentsTab(self._services.documents, self._taskman)
         tabs = QTabWidget()
         tabs.setDocumentMode(True)
         for tab in (self.background, self.contacts, self.contracts, self.invoices,
-                    self.deliveries, self.payments, self.visits):
+                    self.deliveries, self.payments, self.visits, self.documents):
             tabs.addTab(tab, "")
         return tabs
 
@@ -83,6 +87,10 @@ class CustomerView(Retranslating, QStackedWidget):
         """The main window's Start visit (Ctrl+N) and Log a call (Ctrl+L), as buttons here."""
         self.start_button.setDefaultAction(start_action)
         self.call_button.setDefaultAction(call_action)
+
+    def set_statement_action(self, action) -> None:
+        """The main window's Statement of account (Ctrl+Shift+S), beside the visit buttons."""
+        self.statement_button.setDefaultAction(action)
 
     # -- opening --------------------------------------------------------------------------
     def open(self, customer_id: int, remember: bool = True) -> None:
@@ -122,6 +130,7 @@ class CustomerView(Retranslating, QStackedWidget):
         self.deliveries.model.set_records(file.deliveries)
         self.payments.model.set_records(file.payments)
         self.visits.load(file)
+        self.documents.load(file.customer.id)
         self.setCurrentWidget(self._content)
         self._retitle_tabs()
         self.file_shown.emit(file.customer.id)
@@ -136,8 +145,9 @@ class CustomerView(Retranslating, QStackedWidget):
         titles = {self.background: self.tr("Background"), self.contacts: self.tr("Contacts"),
                   self.contracts: self.tr("Contracts"), self.invoices: self.tr("Invoices"),
                   self.deliveries: self.tr("Deliveries"), self.payments: self.tr("Payments"),
-                  self.visits: self.tr("Visits")}
+                  self.visits: self.tr("Visits"), self.documents: self.tr("Documents")}
         counts[self.visits] = self.visits.model.rowCount() if file else 0
+        counts[self.documents] = self.documents.model.rowCount() if file else 0
         for tab, title in titles.items():
             count = counts.get(tab)
             text = f"{title} ({formats.number(count)})" if count else title

@@ -10,6 +10,7 @@ from ...domain.visit import VisitKind
 from ...services.checklists import checklist
 from ...i18n.summary import visit_summary
 from .. import formats
+from ..documents.visit_bar import VisitDocumentsBar
 from ..fonts import font_for
 from ..models.visit_history import VisitHistoryModel
 from ..summary_html import sections_html
@@ -34,6 +35,7 @@ class VisitsTab(Retranslating, QWidget):
         self.detail = QTextBrowser()
         self.amend_button = QPushButton()
         self.amend_button.clicked.connect(self._amend)
+        self.documents_bar = VisitDocumentsBar(services.documents, taskman)
         self.empty = EmptyState()
         self._pages = QStackedWidget()
         self._pages.addWidget(self.empty)
@@ -50,6 +52,7 @@ class VisitsTab(Retranslating, QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.documents_bar)
         buttons.addStretch(1)
         buttons.addWidget(self.amend_button)
         content = QWidget()
@@ -83,6 +86,7 @@ class VisitsTab(Retranslating, QWidget):
         if history:
             self.table.selectRow(row)
         self._show_detail()
+        self.documents_bar.refresh()  # e.g. an agreement for ink was just made
         self.follow_ups_loaded.emit(follow_ups)
         self.loaded.emit(cid)
 
@@ -99,6 +103,9 @@ class VisitsTab(Retranslating, QWidget):
     def _show_detail(self) -> None:
         entry = self.selected()
         self.amend_button.setEnabled(entry is not None and not entry.amended_by)
+        shown = self.documents_bar.visit
+        if entry is None or shown is None or shown.uuid != entry.visit.uuid:
+            self.documents_bar.show_visit(entry.visit if entry else None)
         if entry is None or self._file is None:
             self.detail.clear()
             return

@@ -1,11 +1,12 @@
-"""Finalizing (confirm, freeze, receipts) and discarding the draft of a visit window."""
+"""Finalizing (confirm, freeze, receipts, the record on offer) and discarding a visit's draft."""
 
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from ...domain.errors import FieldappError
 from ...domain.visit import MoneyReceived
@@ -49,10 +50,7 @@ class Finisher:
         self.signals.data_changed.emit(changes)
         receipts = [o.receipt_no for o in final.outcomes
                     if isinstance(o, MoneyReceived) and o.receipt_no]
-        if receipts:
-            self._show_done(receipts)
-        else:
-            self.w.close()
+        self._show_done(receipts)
 
     def _failed(self, error: BaseException) -> None:
         self.w.session.reopen()  # still a draft: keep saving it
@@ -66,23 +64,38 @@ class Finisher:
         self.question = tell(self.w, _tr("Not finalized"), str(error), QMessageBox.Icon.Warning)
 
     def _show_done(self, receipts: list[str]) -> None:
-        """Money was taken: the receipt number must be seen and written on the paper receipt."""
+        """Done: the record is on offer (to show the customer or print); when money was taken,
+        the receipt number must be seen and written on the paper receipt."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        text = QLabel(_tr("Finalized — receipt %1").replace("%1", ", ".join(receipts)))
+        done = _tr("Finalized — receipt %1").replace("%1", ", ".join(receipts)) if receipts \
+            else _tr("Finalized")
+        text = QLabel(done)
         text.setObjectName("doneText")
         text.setStyleSheet("QLabel#doneText { font-size: 16pt; font-weight: 600; color: #1b5e20; }")
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        record = QPushButton(_tr("&Open the visit record"))
+        record.setToolTip(_tr("The signed record (PDF): show it to the customer or print it"))
+        record.clicked.connect(self._open_record)
         close = QPushButton(_tr("Close"))
         close.clicked.connect(self.w.close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(record)
+        buttons.addWidget(close)
+        buttons.addStretch(1)
         layout.addStretch(1)
         layout.addWidget(text, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addLayout(buttons)
         layout.addStretch(1)
-        self.w.done_label = text
+        self.w.done_label, self.w.record_button = text, record
         self.w.saved_label.setText(_tr("Finalized"))
         self.w.setCentralWidget(page)
-        close.setFocus()
+        record.setDefault(True)
+        record.setFocus()
+
+    def _open_record(self) -> None:
+        self.w.record_requested.emit(self.final.uuid, self.w.setup.file.customer.name)
 
     # -- discard ----------------------------------------------------------------------------
     def discard(self) -> None:

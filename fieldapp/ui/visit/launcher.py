@@ -13,6 +13,7 @@ class VisitLauncher(QObject):
     """One window per draft; asking again for an open draft raises its window."""
 
     opened = Signal(object)  # VisitWindow
+    record_requested = Signal(str, str)  # a finalized visit's uuid, its customer's name
 
     def __init__(self, main_window, services, taskman, signals, settings_file):
         super().__init__(main_window)
@@ -65,6 +66,7 @@ class VisitLauncher(QObject):
                              self._settings_file, resume, self._main)
         self.windows[setup.visit.uuid] = window
         window.closed.connect(self._closed)
+        window.record_requested.connect(self.record_requested)
         window.show()
         window.activateWindow()
         self.opened.emit(window)

@@ -62,12 +62,13 @@ class AccountPanel(Retranslating, QWidget):
 
 
 class HistoryPanel(Retranslating, QWidget):
-    """Earlier visits' outcomes and where each stands now: kept promises leave no follow-up."""
+    """Earlier visits' outcomes and where each stands now, kept promises included."""
 
     def __init__(self, setup: VisitSetup, parent: QWidget | None = None):
         super().__init__(parent)
         self.outcomes = EarlierOutcomesModel(setup.invoice_numbers(), self)
-        self.outcomes.set_records(earlier_outcomes(setup.history, list(setup.follow_ups)))
+        self.outcomes.set_records(earlier_outcomes(setup.history, list(setup.follow_ups),
+                                                   setup.promises))
         self.caption, self.none = QLabel(), QLabel()
         table = make_table(self.outcomes, self, stretch_column=2)
         fit_columns(table)

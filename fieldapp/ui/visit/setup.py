@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ...domain.checklist import Checklist
 from ...domain.records import CustomerFile
-from ...domain.visit import Visit
+from ...domain.money import Money
+from ...domain.visit import PromiseStatus, Visit
 from ...services import settings as cfg
 from ...services.attachments import Attachment
 from ...services.checklists import checklist
@@ -30,6 +31,9 @@ class VisitSetup:
     collector_name: str
     collector_title: str
     attachments: tuple[Attachment, ...] = ()
+    # Every live promise by visit, kept ones too: (status, paid so far).
+    promises: Mapping[str, tuple[PromiseStatus, Money]] = field(default_factory=dict,
+                                                                compare=False)
     clock: Callable[[], datetime] = field(default=datetime.now, compare=False)
 
     @property
@@ -61,4 +65,6 @@ def load_setup(services, visit: Visit) -> VisitSetup:
                       services.portfolio.open_customer(cid), tuple(services.visits.history(cid)),
                       tuple(services.follow_ups.list(cid)), settings.get(cfg.COLLECTOR_NAME),
                       settings.get(cfg.COLLECTOR_TITLE),
-                      tuple(services.attachments.list(visit.uuid)), services.visits.now)
+                      attachments=tuple(services.attachments.list(visit.uuid)),
+                      promises=services.follow_ups.promise_statuses(cid),
+                      clock=services.visits.now)

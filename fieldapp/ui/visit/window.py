@@ -28,6 +28,7 @@ class VisitWindow(Retranslating, QMainWindow):
     """A top-level, non-modal window over one draft; closing keeps the draft."""
 
     closed = Signal(str)  # the draft's uuid
+    record_requested = Signal(str, str)  # once finalized: the visit's uuid, the customer's name
 
     def __init__(self, services, taskman, signals, setup: VisitSetup, settings_file,
                  resume: bool = False, parent: QWidget | None = None):

@@ -1,0 +1,1 @@
+"""Signed documents on screen and on paper: the viewer, printing, lists and a day's agreements."""

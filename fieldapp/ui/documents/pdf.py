@@ -1,0 +1,62 @@
+"""PDF bytes as a QPdfDocument, pages as images on white, and crash-safe copies on disk."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+
+PRINT_DPI = 300  # sharp on paper; Qt's HighResolution (1200 dpi) only makes huge spool files
+POINTS_PER_INCH = 72
+
+
+class PdfLoadError(RuntimeError):
+    """The bytes are not a PDF QtPdf can open."""
+
+
+def load_pdf(data: bytes, parent: QObject | None = None) -> QPdfDocument:
+    """A document read from memory; the buffer lives as long as the document (its child)."""
+    doc = QPdfDocument(parent)
+    buffer = QBuffer(doc)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc.load(buffer)
+    if doc.status() is not QPdfDocument.Status.Ready or doc.pageCount() == 0:
+        raise PdfLoadError(f"the document could not be read ({doc.error().name})")
+    return doc
+
+
+def page_pixels(doc: QPdfDocument, page: int, dpi: int = PRINT_DPI) -> QSize:
+    """The size of ``page`` in pixels at ``dpi``."""
+    return (doc.pagePointSize(page) * dpi / POINTS_PER_INCH).toSize()
+
+
+def render_page(doc: QPdfDocument, page: int, size: QSize) -> QImage:
+    """``page`` drawn on white paper (QtPdf leaves the background transparent)."""
+    rendered = doc.render(page, size)
+    image = QImage(rendered.size(), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return image
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename: a crash never leaves half a PDF behind."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(tmp, 0o644)  # mkstemp makes the file private; a saved copy is the user's
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,62 @@
+"""A customer's signed documents as a table; shared texts for a document's kind and signer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QBrush, QColor
+
+from ...domain.enums import Language
+from ...services.documents import DocumentInfo
+from .. import formats
+from ..labels import label
+from .table import Column, RecordTableModel
+
+AMBER_TEXT = QColor("#8a5a00")  # a development signature: readable, but not evidence
+_CONTEXT = "DocumentTableModel"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def language_name(code: str) -> str:
+    try:
+        return label(Language(code))
+    except ValueError:
+        return code
+
+
+def signed_by(info: DocumentInfo) -> str:
+    """The signer, marked when the certificate is only a development one."""
+    if not info.development:
+        return info.signer
+    return _tr("%1 (development)").replace("%1", info.signer)
+
+
+def development_note(info: DocumentInfo) -> str:
+    if not info.development:
+        return ""
+    return _tr("Signed with a development certificate: not valid as evidence")
+
+
+class DocumentTableModel(RecordTableModel):
+    """Newest first, as the service returns them; ``document(row)`` gives the DocumentInfo."""
+
+    DATE, KIND, NUMBER, LANGUAGE, SIGNER = range(5)
+
+    def __init__(self, parent=None):
+        amber = QBrush(AMBER_TEXT)
+        super().__init__((
+            Column(QT_TRANSLATE_NOOP("DocumentTableModel", "Date"),
+                   lambda d: formats.moment(d.created_at), sort=lambda d: d.created_at),
+            Column(QT_TRANSLATE_NOOP("DocumentTableModel", "Document"), lambda d: label(d.kind)),
+            Column(QT_TRANSLATE_NOOP("DocumentTableModel", "Number"), lambda d: d.number),
+            Column(QT_TRANSLATE_NOOP("DocumentTableModel", "Language"),
+                   lambda d: language_name(d.language)),
+            Column(QT_TRANSLATE_NOOP("DocumentTableModel", "Signed by"), signed_by,
+                   tooltip=development_note,
+                   foreground=lambda d: amber if d.development else None),
+        ), _CONTEXT, parent=parent)
+
+    def document(self, row: int) -> DocumentInfo:
+        return self.record(row)
