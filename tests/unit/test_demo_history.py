@@ -15,7 +15,7 @@ TODAY = date(2026, 11, 22)
 def test_history_has_every_outcome_and_follow_ups_today(store):
     demo.generate(store, 150, today=TODAY)
     summary = generate_history(store, TODAY, history_size(150))
-    assert summary.visits + summary.calls == 2 * len(SCENARIOS) and summary.calls >= 1
+    assert summary.visits + summary.calls >= 2 * len(SCENARIOS) and summary.calls >= 1
     settings = cfg.Settings(store)
     visits = Visits(store, settings)
     entries = [e for cid in range(1, 151) for e in visits.history(cid)]
