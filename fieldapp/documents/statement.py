@@ -77,7 +77,7 @@ def _invoices(st: StatementInput):
     totals = totals_by_currency(i.open_balance for i in invoices).values()
     total = [w("total"), "", "", "", "\n".join(parts.money(t, lang) for t in totals), ""]
     return layout.table([w("invoice_no"), w("issued_on"), w("due_on"), w("amount"),
-                         w("open_balance"), w("days_late")], rows, [.17, .16, .16, .19, .19, .13], right=(3, 4, 5),
+                         w("open_balance"), w("days_late")], rows, [.19, .16, .16, .18, .2, .11], right=(3, 4, 5),
                         total=total)
 
 
@@ -93,7 +93,7 @@ def _payments(st: StatementInput):
              ", ".join(a.invoice_number for a in pay.allocations), parts.money(pay.amount, lang)]
             for pay in recent]
     return layout.table([w("date"), f("method"), f("reference"), f("allocations"), w("amount")],
-                        rows, [.15, .15, .2, .27, .23], right=(4,))
+                        rows, [.16, .14, .2, .27, .23], right=(4,))
 
 
 def _aging(st: StatementInput):
@@ -103,7 +103,7 @@ def _aging(st: StatementInput):
     rows = [[a.currency] + [format_amount(a.amount(b), lang) for b in buckets]
             + [format_amount(a.total, lang)] for a in st.file.aging]
     header = [word("currency", lang), *(word(b.value, lang) for b in buckets), word("total", lang)]
-    return layout.table(header, rows, [.1, .14, .14, .14, .14, .14, .2],
+    return layout.table(header, rows, [.08, .146, .146, .146, .146, .146, .19],
                         right=tuple(range(1, 7)))
 
 

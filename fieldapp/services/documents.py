@@ -82,10 +82,13 @@ def device_keys(home: Path, settings: cfg.Settings) -> DeviceKeys:
                               lambda: settings.get(cfg.COLLECTOR_NAME))
 
 
-def _reviewed(invoices, paid: dict[int, int]) -> tuple[Invoice, ...]:
-    """Invoices open when the visit took place: today's balance plus what the visit itself took."""
+def _reviewed(invoices, paid: dict[int, int], day: date) -> tuple[Invoice, ...]:
+    """Invoices open when the visit took place: today's balance plus what the visit itself took,
+    of invoices issued by then (a record made later must not list what came after)."""
     result = []
     for inv in sorted(invoices, key=lambda i: (i.due_on, i.number)):
+        if inv.issued_on > day:
+            continue
         before = inv.open_balance.minor + paid.get(inv.id, 0)
         if before:
             result.append(replace(inv, open_balance=Money(before, inv.open_balance.currency)))
@@ -209,7 +212,7 @@ class Documents:
         history = tuple(Revision(v.uuid, v.finalized_at, v.amend_reason) for v in earlier)
         original = (earlier or [visit])[0]
         rec = RecordInput(visit, file.customer, self.company(), record_number(original), sha,
-                          _reviewed(file.invoices, paid), checklist(visit.kind.value),
+                          _reviewed(file.invoices, paid, visit.started_at.date()), checklist(visit.kind.value),
                           self._signing(), history, self._collector_title())
         return rec, body
 

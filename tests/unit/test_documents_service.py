@@ -203,3 +203,16 @@ def test_a_schema_3_database_gains_the_document_table(tmp_path):
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT value FROM schema_meta").fetchone() == (str(migrations.LATEST),)
         assert con.execute("SELECT count(*) FROM document").fetchone() == (0,)
+
+
+def test_record_lists_only_invoices_issued_by_the_visit_day():
+    from datetime import date as _date
+
+    from fieldapp.domain.money import Money
+    from fieldapp.domain.records import Invoice
+    from fieldapp.services.documents import _reviewed
+    def inv(i, issued, open_minor):
+        return Invoice(i, 1, None, f"HD-{i}", issued, issued, Money(9, "VND"), Money(open_minor, "VND"), False)
+    listed = _reviewed([inv(1, _date(2026, 10, 1), 5), inv(2, _date(2026, 11, 14), 7), inv(3, _date(2026, 9, 1), 0)],
+                       {3: 4}, _date(2026, 10, 13))
+    assert [(i.number, i.open_balance.minor) for i in listed] == [("HD-3", 4), ("HD-1", 5)]
