@@ -112,17 +112,17 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="47"/>
+        <location filename="../fieldapp/ui/commands.py" line="49"/>
         <source>No unfinished visits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="84"/>
+        <location filename="../fieldapp/ui/commands.py" line="86"/>
         <source>Amend a finalized record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="85"/>
+        <location filename="../fieldapp/ui/commands.py" line="87"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,42 +321,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="136"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
         <source>Background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="136"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="137"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
         <source>Contracts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="137"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
         <source>Invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="138"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
         <source>Deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="138"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="139"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="156"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="166"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -366,6 +371,82 @@
     <message>
         <location filename="../fieldapp/ui/visit/typed_fields.py" line="24"/>
         <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DayAgreementsDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="148"/>
+        <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="150"/>
+        <source>No agreements were made on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="182"/>
+        <source>Print the agreements of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="184"/>
+        <source>Printing the agreements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="191"/>
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="196"/>
+        <source>Not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
+        <source>Print agreements of a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
+        <source>Agreements made on &amp;day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
+        <source>All ticked agreements in one print job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -467,6 +548,246 @@
     </message>
 </context>
 <context>
+    <name>DocumentInfoPanel</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="71"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="72"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="73"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="74"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="76"/>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="77"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
+        <source>%1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
+        <source>DEVELOPMENT certificate — not valid as evidence.
+Signed with this laptop&apos;s development key, not with a certificate issued by the company.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOpener</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/opener.py" line="44"/>
+        <source>Opening the visit record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/opener.py" line="55"/>
+        <source>Making the statement of account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/opener.py" line="67"/>
+        <source>Making the agreement for signing in ink…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="53"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="56"/>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="130"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="136"/>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="144"/>
+        <source>Print %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="151"/>
+        <source>Printing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/documents/viewer.py" line="156"/>
+        <source>Sent %n pages to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="163"/>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="172"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
+        <source>The copy could not be saved to %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="177"/>
+        <source>Saved a copy to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="194"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
+        <source>Print through the system print dialog (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
+        <source>&amp;Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
+        <source>Save the signed PDF, unchanged (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
+        <source>&amp;Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
+        <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
+        <source>Close the viewer (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/tab.py" line="80"/>
+        <source>No documents yet. Finalized visits get a signed record; a statement of account can be made at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/tab.py" line="82"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/tab.py" line="83"/>
+        <source>Open the selected document (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DraftModel</name>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="23"/>
@@ -487,22 +808,22 @@
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="108"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="131"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="110"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="133"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="112"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="115"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="138"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,17 +831,17 @@
 <context>
     <name>FileTabs</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="66"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="69"/>
         <source>No contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="69"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="72"/>
         <source>No contracts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="72"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="75"/>
         <source>No payments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,9 +919,9 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/follow_up_strip.py" line="36"/>
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
     <message>
@@ -624,9 +945,9 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="83"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item: promises due or broken, disputes, revisits</numerusform>
+            <numerusform>%n items: promises due or broken, disputes, revisits</numerusform>
         </translation>
     </message>
     <message>
@@ -638,12 +959,12 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="84"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="85"/>
         <source>Earlier visits, calls and promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="85"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="86"/>
         <source>No earlier visits or calls recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -713,286 +1034,321 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="18"/>
+        <location filename="../fieldapp/ui/labels.py" line="19"/>
         <source>Current</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="19"/>
+        <location filename="../fieldapp/ui/labels.py" line="20"/>
         <source>1–30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="20"/>
+        <location filename="../fieldapp/ui/labels.py" line="21"/>
         <source>31–60</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="21"/>
+        <location filename="../fieldapp/ui/labels.py" line="22"/>
         <source>61–90</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="22"/>
+        <location filename="../fieldapp/ui/labels.py" line="23"/>
         <source>90+</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="23"/>
+        <location filename="../fieldapp/ui/labels.py" line="24"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="24"/>
+        <location filename="../fieldapp/ui/labels.py" line="25"/>
         <source>Slowing down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="25"/>
+        <location filename="../fieldapp/ui/labels.py" line="26"/>
         <source>Restructuring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="26"/>
+        <location filename="../fieldapp/ui/labels.py" line="27"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="27"/>
+        <location filename="../fieldapp/ui/labels.py" line="28"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="28"/>
+        <location filename="../fieldapp/ui/labels.py" line="29"/>
         <source>Partial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="29"/>
+        <location filename="../fieldapp/ui/labels.py" line="30"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="30"/>
+        <location filename="../fieldapp/ui/labels.py" line="31"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="31"/>
+        <location filename="../fieldapp/ui/labels.py" line="32"/>
         <source>Bank transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="32"/>
+        <location filename="../fieldapp/ui/labels.py" line="33"/>
         <source>Cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="33"/>
+        <location filename="../fieldapp/ui/labels.py" line="34"/>
         <source>Post-dated cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="34"/>
+        <location filename="../fieldapp/ui/labels.py" line="35"/>
         <source>Vietnamese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="35"/>
+        <location filename="../fieldapp/ui/labels.py" line="36"/>
         <source>Chinese (Traditional, Taiwan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="36"/>
+        <location filename="../fieldapp/ui/labels.py" line="37"/>
         <source>Chinese (Simplified, China)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="37"/>
+        <location filename="../fieldapp/ui/labels.py" line="38"/>
         <source>English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="38"/>
+        <location filename="../fieldapp/ui/labels.py" line="39"/>
         <source>Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="39"/>
+        <location filename="../fieldapp/ui/labels.py" line="40"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="40"/>
+        <location filename="../fieldapp/ui/labels.py" line="41"/>
         <source>Money received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="41"/>
+        <location filename="../fieldapp/ui/labels.py" line="42"/>
         <source>Promise to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="42"/>
+        <location filename="../fieldapp/ui/labels.py" line="43"/>
         <source>Installment plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="43"/>
+        <location filename="../fieldapp/ui/labels.py" line="44"/>
         <source>Dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="44"/>
+        <location filename="../fieldapp/ui/labels.py" line="45"/>
         <source>Refusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="45"/>
+        <location filename="../fieldapp/ui/labels.py" line="46"/>
         <source>Customer absent / premises closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="46"/>
+        <location filename="../fieldapp/ui/labels.py" line="47"/>
         <source>Quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="47"/>
+        <location filename="../fieldapp/ui/labels.py" line="48"/>
         <source>Damaged goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="48"/>
+        <location filename="../fieldapp/ui/labels.py" line="49"/>
         <source>Wrong goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="49"/>
+        <location filename="../fieldapp/ui/labels.py" line="50"/>
         <source>Short or not delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="50"/>
+        <location filename="../fieldapp/ui/labels.py" line="51"/>
         <source>Late delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="51"/>
+        <location filename="../fieldapp/ui/labels.py" line="52"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="52"/>
+        <location filename="../fieldapp/ui/labels.py" line="53"/>
         <source>Invoice error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="53"/>
+        <location filename="../fieldapp/ui/labels.py" line="54"/>
         <source>Missing documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="54"/>
+        <location filename="../fieldapp/ui/labels.py" line="55"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="55"/>
-        <location filename="../fieldapp/ui/labels.py" line="69"/>
+        <location filename="../fieldapp/ui/labels.py" line="56"/>
+        <location filename="../fieldapp/ui/labels.py" line="70"/>
         <source>Revisit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="56"/>
+        <location filename="../fieldapp/ui/labels.py" line="57"/>
         <source>Supervisor calls the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="57"/>
+        <location filename="../fieldapp/ui/labels.py" line="58"/>
         <source>Legal route recommended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="58"/>
+        <location filename="../fieldapp/ui/labels.py" line="59"/>
         <source>Weekly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="59"/>
+        <location filename="../fieldapp/ui/labels.py" line="60"/>
         <source>Every two weeks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="60"/>
+        <location filename="../fieldapp/ui/labels.py" line="61"/>
         <source>Monthly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="61"/>
+        <location filename="../fieldapp/ui/labels.py" line="62"/>
         <source>Reminder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="62"/>
+        <location filename="../fieldapp/ui/labels.py" line="63"/>
         <source>Due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="63"/>
+        <location filename="../fieldapp/ui/labels.py" line="64"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="64"/>
+        <location filename="../fieldapp/ui/labels.py" line="65"/>
         <source>Broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="65"/>
+        <location filename="../fieldapp/ui/labels.py" line="66"/>
         <source>Partially kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="66"/>
+        <location filename="../fieldapp/ui/labels.py" line="67"/>
         <source>Dispute deadline near</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="67"/>
+        <location filename="../fieldapp/ui/labels.py" line="68"/>
         <source>Dispute deadline passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="68"/>
+        <location filename="../fieldapp/ui/labels.py" line="69"/>
         <source>Dispute open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/labels.py" line="73"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/labels.py" line="74"/>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/labels.py" line="75"/>
+        <source>Visit record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/labels.py" line="76"/>
+        <source>Installment agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/labels.py" line="77"/>
+        <source>Agreement for wet signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/labels.py" line="78"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/labels.py" line="79"/>
+        <source>Statement of account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="175"/>
+        <location filename="../fieldapp/ui/main_window.py" line="208"/>
         <source>About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="176"/>
+        <location filename="../fieldapp/ui/main_window.py" line="209"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="185"/>
+        <location filename="../fieldapp/ui/main_window.py" line="218"/>
         <source>Something went wrong: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="210"/>
+        <location filename="../fieldapp/ui/main_window.py" line="243"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="216"/>
+        <location filename="../fieldapp/ui/main_window.py" line="249"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Customers: %n</numerusform>
@@ -1000,92 +1356,107 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="217"/>
+        <location filename="../fieldapp/ui/main_window.py" line="250"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="220"/>
+        <location filename="../fieldapp/ui/main_window.py" line="253"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="221"/>
+        <location filename="../fieldapp/ui/main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="222"/>
+        <location filename="../fieldapp/ui/main_window.py" line="255"/>
         <source>Vi&amp;sit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="223"/>
+        <location filename="../fieldapp/ui/main_window.py" line="256"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="224"/>
+        <location filename="../fieldapp/ui/main_window.py" line="257"/>
         <source>F&amp;ollow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="225"/>
+        <location filename="../fieldapp/ui/main_window.py" line="258"/>
         <source>Start &amp;visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="226"/>
+        <location filename="../fieldapp/ui/main_window.py" line="259"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="227"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>&amp;Log a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="228"/>
+        <location filename="../fieldapp/ui/main_window.py" line="261"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="229"/>
+        <location filename="../fieldapp/ui/main_window.py" line="262"/>
         <source>&amp;Unfinished visits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="230"/>
+        <location filename="../fieldapp/ui/main_window.py" line="263"/>
+        <source>S&amp;tatement of account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <source>&amp;Print agreements of a day…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="231"/>
+        <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="232"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="233"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>Today&apos;s &amp;route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="234"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="235"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>&amp;Back to previous customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="236"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,9 +1529,9 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/outcome_text.py" line="35"/>
         <source>%n installments</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n installment</numerusform>
+            <numerusform>%n installments</numerusform>
         </translation>
     </message>
 </context>
@@ -1491,29 +1862,67 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>VisitDocumentsBar</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="103"/>
+        <source>Plan %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="124"/>
+        <source>Open &amp;record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="125"/>
+        <source>The signed visit record (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="126"/>
+        <source>Open a&amp;greement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="127"/>
+        <source>Open recei&amp;pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="128"/>
+        <source>Agreement for &amp;wet signature…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="129"/>
+        <source>A fresh copy of the installment agreement with empty boxes, to print and sign in ink</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="49"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="53"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="53"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1521,97 +1930,97 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="130"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="131"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="172"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="173"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="177"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="178"/>
         <source>Not saved, retrying: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="195"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
         <source>Visit — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="195"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
         <source>Call — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="198"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="199"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="200"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
         <source>&amp;Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="200"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="203"/>
         <source>Previous step (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="203"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="204"/>
         <source>Next →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="204"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="206"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="206"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
         <source>Go on (next step or finalize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
         <source>Discard this draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Close (keeps the draft)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1619,42 +2028,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="113"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
         <source>Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="113"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="119"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="126"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="123"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="130"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="124"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="131"/>
         <source>SHA-256 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="140"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="147"/>
         <source>No visits recorded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="148"/>
         <source>&amp;Amend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="142"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="149"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation type="unfinished"></translation>
     </message>
