@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,25 +14,15 @@ from cryptography.x509.oid import NameOID
 from pyhanko.sign.signers import SimpleSigner
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from ..files import write_atomically
 from .keys import CA_FILE, DEVELOPMENT
 
 CA_KEY, DEVICE_KEY, DEVICE_CERT = "dev-ca-key.pem", "device-key.pem", "device.pem"
 
 
 def write(path: Path, data: bytes, private: bool = False) -> None:
-    """Temp file, fsync, rename: a crash never leaves half a key behind."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        os.chmod(tmp, 0o600 if private else 0o644)  # mkstemp makes every file private
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """A crash never leaves half a key behind."""
+    write_atomically(path, data, private)
 
 
 def _name(common: str, unit: str) -> x509.Name:

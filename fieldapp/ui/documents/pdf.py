@@ -1,10 +1,6 @@
-"""PDF bytes as a QPdfDocument, pages as images on white, and crash-safe copies on disk."""
+"""PDF bytes as a QPdfDocument and pages as images on white."""
 
 from __future__ import annotations
-
-import os
-import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
@@ -44,19 +40,3 @@ def render_page(doc: QPdfDocument, page: int, size: QSize) -> QImage:
     painter.drawImage(0, 0, rendered)
     painter.end()
     return image
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename: a crash never leaves half a PDF behind."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(tmp, 0o644)  # mkstemp makes the file private; a saved copy is the user's
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -16,7 +16,8 @@ from ..labels import label
 from ..views.common import Retranslating
 from . import printing
 from .info_panel import DocumentInfoPanel
-from .pdf import load_pdf, write_atomically
+from ...files import write_atomically
+from .pdf import load_pdf
 from .print_job import PrintJob
 
 GEOMETRY_KEY = "documentViewer/geometry"
