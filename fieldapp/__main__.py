@@ -84,6 +84,8 @@ def _keys(store, profile: Profile):
 def _fill_demo(store, today: date, profile: Profile) -> None:
     from fieldapp.services import demo
     from fieldapp.services.demo_history import generate_history, history_size
+    print(f"preparing a demo portfolio of {DEMO_CUSTOMERS} customers with past visits and "
+          "their signed documents (a few seconds)…", file=sys.stderr, flush=True)
     demo.generate(store, DEMO_CUSTOMERS, today=today)
     generate_history(store, today, history_size(DEMO_CUSTOMERS), keys=_keys(store, profile))
 
