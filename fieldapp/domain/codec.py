@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -20,6 +21,9 @@ _BY_KIND = {kind.value: cls for cls, kind in OUTCOME_KINDS.items()}
 
 
 def _plain(value):
+    if isinstance(value, str):
+        # Stored text is NFC: some Vietnamese keyboards type tone marks as combining characters.
+        return unicodedata.normalize("NFC", value)
     if isinstance(value, Money):
         return {"minor": value.minor, "currency": value.currency}
     if isinstance(value, Enum):

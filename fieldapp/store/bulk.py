@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 from . import search_index
@@ -21,7 +22,12 @@ def write_rows(store, chunk: Mapping[str, Sequence[dict]]) -> None:
         for name in ORDER:
             rows = chunk.get(name)
             if rows:
-                conn.execute(Base.metadata.tables[name].insert(), list(rows))
+                conn.execute(Base.metadata.tables[name].insert(), [_nfc(r) for r in rows])
+
+
+def _nfc(row: dict) -> dict:
+    """Stored text is NFC whatever the source wrote (decomposed Vietnamese from some exports)."""
+    return {k: unicodedata.normalize("NFC", v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def rebuild_search(store) -> int:

@@ -40,3 +40,13 @@ def test_canonical_json_is_stable_and_keeps_vietnamese():
     assert "Chị Hường" in text and '": ' not in text and text.index('"amends"') < text.index('"uuid"')
     assert sha256_of(data) == sha256_of(visit_to_dict(sample_visit()))
     assert sha256_of(data) != sha256_of({**data, "collector": "x"})
+
+
+def test_stored_text_is_nfc_even_when_typed_decomposed():
+    from dataclasses import replace
+    import unicodedata
+    decomposed = unicodedata.normalize("NFD", "Nguyễn Thị Hường")
+    visit = replace(sample_visit(), answers={"position_notes": decomposed}, collector=decomposed)
+    data = visit_to_dict(visit)
+    assert data["answers"]["position_notes"] == data["collector"] == "Nguyễn Thị Hường"
+    assert visit_from_dict(data).collector == unicodedata.normalize("NFC", decomposed)

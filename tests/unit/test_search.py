@@ -110,3 +110,12 @@ def test_refresh_follows_a_renamed_contact_and_rebuild_batches(builder, monkeypa
         assert search_index.rebuild(conn) == 7
     assert codes(portfolio, "cua hang so") == [f"KH{i:06d}" for i in range(1, 8)]
     assert codes(portfolio, "yen") == ["KH000003"]
+
+
+def test_bulk_writes_store_nfc(builder):
+    import unicodedata
+    builder.customer(unicodedata.normalize("NFD", "Công ty Đặng Hưng"))
+    builder.save()
+    with builder.store.engine.connect() as conn:
+        name = conn.exec_driver_sql("SELECT name FROM customer").scalar()
+    assert name == unicodedata.normalize("NFC", name) == "Công ty Đặng Hưng"
