@@ -53,8 +53,9 @@ def _signature(rng: random.Random, name: str, title: str) -> Signature:
 
 
 def history_size(customers: int) -> int:
-    """How many customers get a past visit: a tenth, at least one per scenario twice, at most 400."""
-    return max(2 * len(SCENARIOS), min(customers // 10, 400))
+    """How many customers get a past visit: a tenth, at least each scenario twice, at most 150
+    (each one is also signed documents: more would only slow the generation down)."""
+    return max(2 * len(SCENARIOS), min(customers // 10, 150))
 
 
 def generate_history(store, today: date, customers: int = 24, seed: int = 2026,
