@@ -14,6 +14,16 @@ from fieldapp.store.engine import open_store  # noqa: E402
 TODAY = date(2026, 11, 22)
 
 
+class Clock:
+    """A settable now() for services, so tests walk through days and deadlines."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __call__(self):
+        return self.value
+
+
 @pytest.fixture
 def store(tmp_path):
     s = open_store(tmp_path / "fieldapp.db")

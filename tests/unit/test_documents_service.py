@@ -21,17 +21,10 @@ from fieldapp.services.portfolio import Portfolio
 from fieldapp.services.visits import Visits
 from fieldapp.store import migrations
 from fieldapp.store.engine import open_store
+from tests.conftest import Clock
 
 NOW = datetime(2026, 11, 22, 9, 30)
 INK = (((0.0, 0.0), (100.0, 0.0), (100.0, 60.0)),)
-
-
-class Clock:
-    def __init__(self):
-        self.value = NOW
-
-    def __call__(self):
-        return self.value
 
 
 @pytest.fixture
@@ -43,7 +36,7 @@ def world(builder, tmp_path):
         builder.invoice(cid, f"HD-{cid}-1", date(2026, 8, 1), 20 * unit, currency=currency)
         builder.invoice(cid, f"HD-{cid}-2", date(2026, 10, 1), 8 * unit, currency=currency)
     builder.save()
-    clock = Clock()
+    clock = Clock(NOW)
     settings = cfg.Settings(builder.store)
     settings.set(cfg.COLLECTOR_NAME, "Trần Minh Khoa")
     documents = Documents(builder.store, settings, device_keys(tmp_path, settings), clock)

@@ -18,17 +18,10 @@ from fieldapp.services.portfolio import Portfolio
 from fieldapp.services.visits import Visits
 from fieldapp.store import bulk
 from fieldapp.store.visit_repo import FinalizedVisitError
+from tests.conftest import Clock
 
 NOW = datetime(2026, 11, 22, 9, 30)
 INK = (((0.0, 0.0), (100.0, 0.0), (100.0, 60.0)),)
-
-
-class Clock:
-    def __init__(self):
-        self.value = NOW
-
-    def __call__(self):
-        return self.value
 
 
 @pytest.fixture
@@ -38,7 +31,7 @@ def world(builder):
     builder.invoice(cid, "HD-2", date(2026, 9, 1), 12_000_000)
     builder.invoice(cid, "HD-3", date(2026, 10, 1), 8_000_000)
     builder.save()
-    clock = Clock()
+    clock = Clock(NOW)
     settings = cfg.Settings(builder.store)
     settings.set(cfg.COLLECTOR_NAME, "Trần Minh Khoa")
     visits = Visits(builder.store, settings, clock)
