@@ -90,10 +90,10 @@ def ensure_ca(folder: Path, span: Span):
     damaged, not the key's, or does not cover ``span``."""
     key_file, cert_file = folder / CA_KEY, folder / CA_FILE
     if key_file.exists():
-        key = identity.read_key(key_file)
+        key = identity.read_key(key_file, "development CA key")
     else:
         key = ec.generate_private_key(ec.SECP256R1())
-        write_atomically(key_file, _pem_key(key), private=True)
+        write_atomically(key_file, identity.pem_key(key), private=True)
     cert = identity.read_cert(cert_file) if cert_file.exists() else None
     if cert is None or not identity.matches(key, cert) or not _covers(cert, span):
         cert = _self_signed(key, span)
@@ -103,11 +103,6 @@ def ensure_ca(folder: Path, span: Span):
 
 def _self_signed(key, span: Span) -> x509.Certificate:
     return _certificate(CA_SUBJECT, CA_SUBJECT, key.public_key(), key, span, CA_DAYS, ca=True)
-
-
-def _pem_key(key) -> bytes:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption())
 
 
 def ensure_device(folder: Path, device_id: str, holder: str, today: date):

@@ -22,10 +22,13 @@ OLD_KEY, OLD_CERT = "device-key.pem", "device.pem"  # profiles before the single
 _BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 ]+)-----\r?\n.*?-----END \1-----", re.S)
 
 
+def pem_key(key) -> bytes:
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption())
+
+
 def pem(key, cert: x509.Certificate) -> bytes:
-    return (key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                              serialization.NoEncryption())
-            + cert.public_bytes(serialization.Encoding.PEM))
+    return pem_key(key) + cert.public_bytes(serialization.Encoding.PEM)
 
 
 def write(path: Path, key, cert: x509.Certificate) -> None:
@@ -39,15 +42,16 @@ def _blocks(data: bytes, suffix: bytes) -> list[bytes]:
     return [m.group(0) for m in _BLOCK.finditer(data) if m.group(1).endswith(suffix)]
 
 
-def read_key(path: Path):
-    """The one private key in ``path``; DeviceKeyDamaged when it is missing, cut off or unreadable."""
+def read_key(path: Path, what: str = "device key"):
+    """The one private key in ``path``; DeviceKeyDamaged when it is missing, cut off or
+    unreadable."""
     try:
         found = _blocks(path.read_bytes(), b"PRIVATE KEY")
         if len(found) != 1:
             raise ValueError(f"{len(found)} whole private keys instead of one")
         return serialization.load_pem_private_key(found[0], None)
     except (OSError, ValueError, TypeError) as exc:
-        raise DeviceKeyDamaged(f"the device key file {path} cannot be read ({exc}); nothing was "
+        raise DeviceKeyDamaged(f"the {what} file {path} cannot be read ({exc}); nothing was "
                                "signed and no new key was made over it") from exc
 
 

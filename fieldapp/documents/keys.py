@@ -62,7 +62,8 @@ class LocalDevelopmentCA:
 
     def __init__(self, folder: Path, device_id: str, holder: Callable[[], str],
                  today: Callable[[], date] = date.today):
-        self.folder, self.device_id, self._holder, self._today = Path(folder), device_id, holder, today
+        self.folder, self.device_id = Path(folder), device_id
+        self._holder, self._today = holder, today
         self._signer: SimpleSigner | None = None
         self._loaded_for: tuple[str, date] | None = None
 
