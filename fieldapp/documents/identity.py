@@ -52,7 +52,8 @@ def read_key(path: Path, what: str = "device key"):
         return serialization.load_pem_private_key(found[0], None)
     except (OSError, ValueError, TypeError) as exc:
         raise DeviceKeyDamaged(f"the {what} file {path} cannot be read ({exc}); nothing was "
-                               "signed and no new key was made over it") from exc
+                               "signed and no new key was made over it (move the file away "
+                               "to have a new key made)") from exc
 
 
 def read_cert(path: Path) -> x509.Certificate | None:
@@ -103,7 +104,7 @@ def stored(folder: Path):
         return None, None
     if cert is not None and not matches(key, cert):
         # Kept key, dropped certificate: the caller issues a new one for the key it holds.
-        log.warning("%s", DeviceKeyMismatch(f"the certificate in {path} is not the device key's"))
+        log.warning("the certificate in %s is not the device key's; it is not used", path)
         cert = None
     return key, cert
 
