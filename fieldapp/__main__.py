@@ -63,7 +63,7 @@ def _demo_data(profile: Profile, args) -> int:
         summary = demo.generate(store, args.customers, seed=args.seed, today=today,
                                 progress=_print_progress)
         history = generate_history(store, today, history_size(args.customers), args.seed,
-                                   _keys(store, profile))
+                                   _keys(store, profile, today))
     finally:
         store.close()
     print(f"\n{profile.database}: {summary}, {history}")
@@ -74,11 +74,11 @@ def _print_progress(done: int, total: int) -> None:
     print(f"\rgenerating customers {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
-def _keys(store, profile: Profile):
-    """The device keys of the profile, for the demo's documents."""
+def _keys(store, profile: Profile, today: date):
+    """The device keys of the profile, for the demo's documents made as of ``today``."""
     from fieldapp.services import settings as cfg
     from fieldapp.services.documents import device_keys
-    return device_keys(profile.home, cfg.Settings(store))
+    return device_keys(profile.home, cfg.Settings(store), lambda: today)
 
 
 def _fill_demo(store, today: date, profile: Profile) -> None:
@@ -87,7 +87,7 @@ def _fill_demo(store, today: date, profile: Profile) -> None:
     print(f"preparing a demo portfolio of {DEMO_CUSTOMERS} customers with past visits and "
           "their signed documents (a few seconds)…", file=sys.stderr, flush=True)
     demo.generate(store, DEMO_CUSTOMERS, today=today)
-    generate_history(store, today, history_size(DEMO_CUSTOMERS), keys=_keys(store, profile))
+    generate_history(store, today, history_size(DEMO_CUSTOMERS), keys=_keys(store, profile, today))
 
 
 def _window(profile: Profile, args, demo: bool) -> int:

@@ -76,10 +76,11 @@ def _info(row) -> DocumentInfo:
                         datetime.fromisoformat(created), sha, size, signer, bool(dev))
 
 
-def device_keys(home: Path, settings: cfg.Settings) -> DeviceKeys:
-    """The one place that picks the key storage; the office's enrolment will swap it here."""
+def device_keys(home: Path, settings: cfg.Settings, today: Callable[[], date]) -> DeviceKeys:
+    """The one place that picks the key storage; the office's enrolment will swap it here.
+    ``today`` is the program's clock, which certificate checks follow (``--today``)."""
     return LocalDevelopmentCA(keys_folder(home), settings.get(cfg.DEVICE_ID),
-                              lambda: settings.get(cfg.COLLECTOR_NAME))
+                              lambda: settings.get(cfg.COLLECTOR_NAME), today)
 
 
 def _reviewed(invoices, paid: dict[int, int], day: date) -> tuple[Invoice, ...]:

@@ -58,7 +58,8 @@ def history_db(demo_db, tmp_path_factory):
     path = copy_db(demo_db, tmp_path_factory.mktemp("ui-history"))
     store = open_store(path)
     try:
-        generate_history(store, TODAY, 24, keys=device_keys(path.parent, cfg.Settings(store)))
+        generate_history(store, TODAY, 24, keys=device_keys(path.parent, cfg.Settings(store),
+                                                                 lambda: TODAY))
     finally:
         store.close()
     return path

@@ -39,7 +39,8 @@ def world(builder, tmp_path):
     clock = Clock(NOW)
     settings = cfg.Settings(builder.store)
     settings.set(cfg.COLLECTOR_NAME, "Trần Minh Khoa")
-    documents = Documents(builder.store, settings, device_keys(tmp_path, settings), clock)
+    documents = Documents(builder.store, settings, device_keys(tmp_path, settings,
+                                                                lambda: clock().date()), clock)
     visits = Visits(builder.store, settings, clock, documents)
     return visits, documents, {"vi": vi, "zh_TW": tw}, clock, tmp_path
 
