@@ -560,33 +560,34 @@
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="76" />
         <source>Signed by</source>
-        <translation type="unfinished" />
+        <translation>Người ký</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="77" />
         <source>Pages</source>
-        <translation type="unfinished" />
+        <translation>Số trang</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="78" />
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation>Dung lượng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="78" />
         <source>%1 KB</source>
-        <translation type="unfinished" />
+        <translation>%1 KB</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="80" />
         <source>SHA-256</source>
-        <translation type="unfinished" />
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="85" />
         <source>DEVELOPMENT certificate — not valid as evidence.
 Signed with this laptop's development key, not with a certificate issued by the company.</source>
-        <translation type="unfinished" />
+        <translation>Chứng thư THỬ NGHIỆM — không có giá trị làm bằng chứng.
+Văn bản được ký bằng khóa thử nghiệm của máy này, không phải bằng chứng thư do công ty cấp.</translation>
     </message>
 </context>
 <context>
@@ -594,17 +595,17 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/documents/opener.py" line="44" />
         <source>Opening the visit record…</source>
-        <translation type="unfinished" />
+        <translation>Đang mở biên bản làm việc…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/opener.py" line="55" />
         <source>Making the statement of account…</source>
-        <translation type="unfinished" />
+        <translation>Đang lập bảng đối chiếu công nợ…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/opener.py" line="67" />
         <source>Making the agreement for signing in ink…</source>
-        <translation type="unfinished" />
+        <translation>Đang lập bản thỏa thuận để ký tay…</translation>
     </message>
 </context>
 <context>
@@ -612,27 +613,27 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="50" />
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="52" />
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation>Văn bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="53" />
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation>Số</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="54" />
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation>Ngôn ngữ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="56" />
         <source>Signed by</source>
-        <translation type="unfinished" />
+        <translation>Người ký</translation>
     </message>
 </context>
 <context>
@@ -640,120 +641,119 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="130" />
         <source>Page %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>Trang %1/%2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="136" />
         <source>Fit width</source>
-        <translation type="unfinished" />
+        <translation>Vừa chiều rộng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="144" />
         <source>Print %1</source>
-        <translation type="unfinished" />
+        <translation>In %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="151" />
         <source>Printing %1…</source>
-        <translation type="unfinished" />
+        <translation>Đang in %1…</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/documents/viewer.py" line="156" />
         <source>Sent %n pages to the printer.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>Đã gửi %n trang đến máy in.</numerusform></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="163" />
         <source>Save a copy</source>
-        <translation type="unfinished" />
+        <translation>Lưu bản sao</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="164" />
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>Văn bản PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="172" />
         <source>Not saved</source>
-        <translation type="unfinished" />
+        <translation>Chưa lưu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="173" />
         <source>The copy could not be saved to %1:
 %2</source>
-        <translation type="unfinished" />
+        <translation>Không lưu được bản sao vào %1:
+%2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="177" />
         <source>Saved a copy to %1</source>
-        <translation type="unfinished" />
+        <translation>Đã lưu bản sao vào %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="194" />
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation>Văn bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="195" />
         <source>&amp;Print…</source>
-        <translation type="unfinished" />
+        <translation>&amp;In…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="196" />
         <source>Print through the system print dialog (Ctrl+P)</source>
-        <translation type="unfinished" />
+        <translation>In qua hộp thoại in của hệ thống (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="197" />
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Lưu bản sao…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="198" />
         <source>Save the signed PDF, unchanged (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation>Lưu tệp PDF đã ký, giữ nguyên nội dung (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="199" />
         <source>Zoom &amp;in</source>
-        <translation type="unfinished" />
+        <translation>&amp;Phóng to</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="200" />
         <source>Zoom in (Ctrl++)</source>
-        <translation type="unfinished" />
+        <translation>Phóng to (Ctrl++)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="201" />
         <source>Zoom &amp;out</source>
-        <translation type="unfinished" />
+        <translation>&amp;Thu nhỏ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="202" />
         <source>Zoom out (Ctrl+-)</source>
-        <translation type="unfinished" />
+        <translation>Thu nhỏ (Ctrl+-)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="203" />
         <source>&amp;Fit width</source>
-        <translation type="unfinished" />
+        <translation>&amp;Vừa chiều rộng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="204" />
         <source>Fit the page to the window's width (Ctrl+0)</source>
-        <translation type="unfinished" />
+        <translation>Hiển thị trang vừa chiều rộng cửa sổ (Ctrl+0)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="205" />
         <source>&amp;Close</source>
-        <translation type="unfinished" />
+        <translation>Đón&amp;g</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="206" />
         <source>Close the viewer (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Đóng trình xem (Esc)</translation>
     </message>
 </context>
 <context>
@@ -761,17 +761,17 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/documents/tab.py" line="80" />
         <source>No documents yet. Finalized visits get a signed record; a statement of account can be made at any time.</source>
-        <translation type="unfinished" />
+        <translation>Chưa có văn bản nào. Mỗi buổi làm việc hoàn tất có một biên bản đã ký; bảng đối chiếu công nợ có thể lập bất cứ lúc nào.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/tab.py" line="82" />
         <source>&amp;Open</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mở</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/tab.py" line="83" />
         <source>Open the selected document (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Mở văn bản đang chọn (Enter)</translation>
     </message>
 </context>
 <context>
@@ -779,17 +779,17 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="23" />
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="24" />
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Loại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="25" />
         <source>Last saved</source>
-        <translation type="unfinished" />
+        <translation>Lưu lần cuối</translation>
     </message>
 </context>
 <context>
@@ -797,22 +797,22 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="131" />
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="133" />
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>Kết quả</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="135" />
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>Chi tiết</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="138" />
         <source>Now</source>
-        <translation type="unfinished" />
+        <translation>Hiện trạng</translation>
     </message>
 </context>
 <context>
@@ -820,27 +820,27 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="69" />
         <source>No contacts</source>
-        <translation type="unfinished" />
+        <translation>Chưa có người liên hệ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="72" />
         <source>No contracts</source>
-        <translation type="unfinished" />
+        <translation>Chưa có hợp đồng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="75" />
         <source>No payments</source>
-        <translation type="unfinished" />
+        <translation>Chưa có khoản thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="54" />
         <source>No invoices</source>
-        <translation type="unfinished" />
+        <translation>Không có hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="101" />
         <source>No deliveries</source>
-        <translation type="unfinished" />
+        <translation>Chưa có lần giao hàng nào</translation>
     </message>
 </context>
 <context>
@@ -848,57 +848,57 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="17" />
         <source>Promise to pay</source>
-        <translation type="unfinished" />
+        <translation>Cam kết thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="18" />
         <source>Installment</source>
-        <translation type="unfinished" />
+        <translation>Kỳ trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="19" />
         <source>Dispute</source>
-        <translation type="unfinished" />
+        <translation>Khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="20" />
         <source>Revisit after absence</source>
-        <translation type="unfinished" />
+        <translation>Quay lại sau khi không gặp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="21" />
         <source>Planned follow-up</source>
-        <translation type="unfinished" />
+        <translation>Theo dõi theo kế hoạch</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="43" />
         <source>Follow-up</source>
-        <translation type="unfinished" />
+        <translation>Việc cần theo dõi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="45" />
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="47" />
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>Thời hạn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="49" />
         <source>What</source>
-        <translation type="unfinished" />
+        <translation>Nội dung</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="50" />
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="53" />
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>Đã trả</translation>
     </message>
 </context>
 <context>
@@ -906,14 +906,12 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/follow_up_strip.py" line="36" />
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>… và %n việc khác</numerusform></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/follow_up_strip.py" line="37" />
         <source>Follow-ups:</source>
-        <translation type="unfinished" />
+        <translation>Việc cần theo dõi:</translation>
     </message>
 </context>
 <context>
@@ -921,24 +919,22 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="20" />
         <source>paid %1</source>
-        <translation type="unfinished" />
+        <translation>đã trả %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="81" />
         <source>Follow-ups</source>
-        <translation type="unfinished" />
+        <translation>Việc cần theo dõi</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="83" />
         <source>%n items: promises due or broken, disputes, revisits</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n việc: cam kết đến hạn hoặc không được thực hiện, khiếu nại, quay lại làm việc</numerusform></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="85" />
         <source>Nothing to follow up today.</source>
-        <translation type="unfinished" />
+        <translation>Hôm nay không có việc cần theo dõi.</translation>
     </message>
 </context>
 <context>
@@ -946,12 +942,12 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="85" />
         <source>Earlier visits, calls and promises</source>
-        <translation type="unfinished" />
+        <translation>Các buổi làm việc, cuộc gọi và cam kết trước đây</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="86" />
         <source>No earlier visits or calls recorded.</source>
-        <translation type="unfinished" />
+        <translation>Chưa ghi nhận buổi làm việc hay cuộc gọi nào trước đây.</translation>
     </message>
 </context>
 <context>
@@ -959,42 +955,42 @@ Signed with this laptop's development key, not with a certificate issued by the 
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="42" />
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation>Số</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="43" />
         <source>Issued</source>
-        <translation type="unfinished" />
+        <translation>Ngày lập</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="45" />
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation>Hạn thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="47" />
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="49" />
         <source>Open balance</source>
-        <translation type="unfinished" />
+        <translation>Còn nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="52" />
         <source>Days late</source>
-        <translation type="unfinished" />
+        <translation>Số ngày quá hạn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="54" />
         <source>Bucket</source>
-        <translation type="unfinished" />
+        <translation>Nhóm tuổi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="55" />
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation>Tình trạng</translation>
     </message>
 </context>
 <context>
@@ -1003,17 +999,18 @@ Signed with this laptop's development key, not with a certificate issued by the 
         <location filename="../fieldapp/ui/views/file_tabs.py" line="71" />
         <source>No open invoices: everything is paid.
 Untick “Open invoices only” to see the paid ones.</source>
-        <translation type="unfinished" />
+        <translation>Không có hóa đơn còn nợ: tất cả đã được thanh toán.
+Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã thanh toán.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="80" />
         <source>%1: amount %2 · open balance %3</source>
-        <translation type="unfinished" />
+        <translation>%1: số tiền %2 · còn nợ %3</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="88" />
         <source>Open invoices only</source>
-        <translation type="unfinished" />
+        <translation>Chỉ hóa đơn còn nợ</translation>
     </message>
 </context>
 <context>
@@ -1021,92 +1018,92 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="19" />
         <source>Current</source>
-        <translation type="unfinished" />
+        <translation>Trong hạn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="20" />
         <source>1–30</source>
-        <translation type="unfinished" />
+        <translation>1–30</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="21" />
         <source>31–60</source>
-        <translation type="unfinished" />
+        <translation>31–60</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="22" />
         <source>61–90</source>
-        <translation type="unfinished" />
+        <translation>61–90</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="23" />
         <source>90+</source>
-        <translation type="unfinished" />
+        <translation>90+</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="24" />
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation>Đang hoạt động</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="25" />
         <source>Slowing down</source>
-        <translation type="unfinished" />
+        <translation>Kinh doanh chững lại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="26" />
         <source>Restructuring</source>
-        <translation type="unfinished" />
+        <translation>Đang tái cơ cấu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="27" />
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>Đã ngừng hoạt động</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="28" />
         <source>Complete</source>
-        <translation type="unfinished" />
+        <translation>Đã giao đủ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="29" />
         <source>Partial</source>
-        <translation type="unfinished" />
+        <translation>Giao một phần</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="30" />
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>Có vấn đề</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="31" />
         <source>Cash</source>
-        <translation type="unfinished" />
+        <translation>Tiền mặt</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="32" />
         <source>Bank transfer</source>
-        <translation type="unfinished" />
+        <translation>Chuyển khoản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="33" />
         <source>Cheque</source>
-        <translation type="unfinished" />
+        <translation>Séc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="34" />
         <source>Post-dated cheque</source>
-        <translation type="unfinished" />
+        <translation>Séc ghi ngày sau</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="35" />
         <source>Vietnamese</source>
-        <translation type="unfinished" />
+        <translation>Tiếng Việt</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="36" />
         <source>Chinese (Traditional, Taiwan)</source>
-        <translation type="unfinished" />
+        <translation>Tiếng Trung (Phồn thể, Đài Loan)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="37" />
