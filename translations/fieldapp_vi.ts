@@ -403,7 +403,7 @@
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="199" />
         <source>Print agreements of a day</source>
-        <translation>In thỏa thuận trong ngày</translation>
+        <translation>In thỏa thuận theo ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="200" />
@@ -1108,203 +1108,203 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/labels.py" line="37" />
         <source>Chinese (Simplified, China)</source>
-        <translation type="unfinished" />
+        <translation>Tiếng Trung (Giản thể, Trung Quốc)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="38" />
         <source>English</source>
-        <translation type="unfinished" />
+        <translation>Tiếng Anh</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="39" />
         <source>Visit</source>
-        <translation type="unfinished" />
+        <translation>Làm việc tại chỗ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="40" />
         <source>Call</source>
-        <translation type="unfinished" />
+        <translation>Cuộc gọi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="41" />
         <source>Money received</source>
-        <translation type="unfinished" />
+        <translation>Đã thu tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="42" />
         <source>Promise to pay</source>
-        <translation type="unfinished" />
+        <translation>Cam kết thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="43" />
         <source>Installment plan</source>
-        <translation type="unfinished" />
+        <translation>Kế hoạch trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="44" />
         <source>Dispute</source>
-        <translation type="unfinished" />
+        <translation>Khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="45" />
         <source>Refusal</source>
-        <translation type="unfinished" />
+        <translation>Từ chối thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="46" />
         <source>Customer absent / premises closed</source>
-        <translation type="unfinished" />
+        <translation>Không gặp khách hàng / đóng cửa</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="47" />
         <source>Quality</source>
-        <translation type="unfinished" />
+        <translation>Chất lượng hàng hóa</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="48" />
         <source>Damaged goods</source>
-        <translation type="unfinished" />
+        <translation>Hàng bị hư hỏng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="49" />
         <source>Wrong goods</source>
-        <translation type="unfinished" />
+        <translation>Giao sai chủng loại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="50" />
         <source>Short or not delivered</source>
-        <translation type="unfinished" />
+        <translation>Giao thiếu / chưa giao</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="51" />
         <source>Late delivery</source>
-        <translation type="unfinished" />
+        <translation>Giao hàng chậm</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="52" />
         <source>Price</source>
-        <translation type="unfinished" />
+        <translation>Giá cả</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="53" />
         <source>Invoice error</source>
-        <translation type="unfinished" />
+        <translation>Sai hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="54" />
         <source>Missing documents</source>
-        <translation type="unfinished" />
+        <translation>Thiếu chứng từ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="55" />
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>Khác</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="56" />
         <location filename="../fieldapp/ui/labels.py" line="70" />
         <source>Revisit</source>
-        <translation type="unfinished" />
+        <translation>Quay lại làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="57" />
         <source>Supervisor calls the customer</source>
-        <translation type="unfinished" />
+        <translation>Cấp trên gọi điện cho khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="58" />
         <source>Legal route recommended</source>
-        <translation type="unfinished" />
+        <translation>Đề xuất thu hồi nợ qua pháp lý</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="59" />
         <source>Weekly</source>
-        <translation type="unfinished" />
+        <translation>Hằng tuần</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="60" />
         <source>Every two weeks</source>
-        <translation type="unfinished" />
+        <translation>Hai tuần một lần</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="61" />
         <source>Monthly</source>
-        <translation type="unfinished" />
+        <translation>Hằng tháng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="62" />
         <source>Reminder</source>
-        <translation type="unfinished" />
+        <translation>Nhắc hẹn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="63" />
         <source>Due today</source>
-        <translation type="unfinished" />
+        <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="64" />
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation>Quá hạn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="65" />
         <source>Broken</source>
-        <translation type="unfinished" />
+        <translation>Không thực hiện</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="66" />
         <source>Partially kept</source>
-        <translation type="unfinished" />
+        <translation>Thực hiện một phần</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="67" />
         <source>Dispute deadline near</source>
-        <translation type="unfinished" />
+        <translation>Sắp hết hạn xử lý khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="68" />
         <source>Dispute deadline passed</source>
-        <translation type="unfinished" />
+        <translation>Quá hạn xử lý khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="69" />
         <source>Dispute open</source>
-        <translation type="unfinished" />
+        <translation>Khiếu nại chưa giải quyết</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="73" />
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation>Đang theo dõi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="74" />
         <source>Kept</source>
-        <translation type="unfinished" />
+        <translation>Đã thực hiện</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="75" />
         <source>Visit record</source>
-        <translation type="unfinished" />
+        <translation>Biên bản làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="76" />
         <source>Installment agreement</source>
-        <translation type="unfinished" />
+        <translation>Thỏa thuận trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="77" />
         <source>Agreement for wet signature</source>
-        <translation type="unfinished" />
+        <translation>Thỏa thuận để ký tay</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="78" />
         <source>Receipt</source>
-        <translation type="unfinished" />
+        <translation>Biên nhận thu tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="79" />
         <source>Statement of account</source>
-        <translation type="unfinished" />
+        <translation>Bảng đối chiếu công nợ</translation>
     </message>
 </context>
 <context>
@@ -1312,134 +1312,132 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="208" />
         <source>About fieldapp</source>
-        <translation type="unfinished" />
+        <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="209" />
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="218" />
         <source>Something went wrong: %1</source>
-        <translation type="unfinished" />
+        <translation>Đã xảy ra lỗi: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="243" />
         <source>fieldapp — collector's portfolio</source>
-        <translation type="unfinished" />
+        <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/main_window.py" line="249" />
         <source>Customers: %n</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>Khách hàng: %n</numerusform></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="250" />
         <source>Today: %1</source>
-        <translation type="unfinished" />
+        <translation>Hôm nay: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="253" />
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tệp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="254" />
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation>&amp;Xem</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="255" />
         <source>Vi&amp;sit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="256" />
         <source>&amp;Settings…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="257" />
         <source>F&amp;ollow-ups</source>
-        <translation type="unfinished" />
+        <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="258" />
         <source>Start &amp;visit</source>
-        <translation type="unfinished" />
+        <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="259" />
         <source>Start a visit with this customer (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="260" />
         <source>&amp;Log a call</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="261" />
         <source>Log a phone call with this customer (Ctrl+L)</source>
-        <translation type="unfinished" />
+        <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="262" />
         <source>&amp;Unfinished visits…</source>
-        <translation type="unfinished" />
+        <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="263" />
         <source>S&amp;tatement of account</source>
-        <translation type="unfinished" />
+        <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="265" />
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
-        <translation type="unfinished" />
+        <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="266" />
         <source>&amp;Print agreements of a day…</source>
-        <translation type="unfinished" />
+        <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="267" />
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="268" />
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation>T&amp;hoát</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="269" />
         <source>&amp;Find customer</source>
-        <translation type="unfinished" />
+        <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="270" />
         <source>Today's &amp;route</source>
-        <translation type="unfinished" />
+        <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="271" />
         <source>&amp;Customers</source>
-        <translation type="unfinished" />
+        <translation>&amp;Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="272" />
         <source>&amp;Back to previous customer</source>
-        <translation type="unfinished" />
+        <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="273" />
         <source>&amp;About fieldapp</source>
-        <translation type="unfinished" />
+        <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
 </context>
 <context>
@@ -1447,62 +1445,62 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="34" />
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35" />
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>Hình thức</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="38" />
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation>Số tham chiếu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39" />
         <source>Date on the cheque</source>
-        <translation type="unfinished" />
+        <translation>Ngày trên séc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41" />
         <source>Applied to</source>
-        <translation type="unfinished" />
+        <translation>Thanh toán cho hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50" />
         <source>Invoice</source>
-        <translation type="unfinished" />
+        <translation>Hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50" />
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation>Hạn thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51" />
         <source>Open balance</source>
-        <translation type="unfinished" />
+        <translation>Còn nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51" />
         <source>Applied</source>
-        <translation type="unfinished" />
+        <translation>Thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="82" />
         <source>Transfer or cheque number</source>
-        <translation type="unfinished" />
+        <translation>Số giao dịch chuyển khoản hoặc số séc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="123" />
         <source>Not an amount for invoice %1.</source>
-        <translation type="unfinished" />
+        <translation>Số tiền nhập cho hóa đơn %1 không hợp lệ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="155" />
         <source>Receipt %1 was issued; only the office can void it.</source>
-        <translation type="unfinished" />
+        <translation>Đã xuất biên nhận %1; chỉ văn phòng mới có thể hủy.</translation>
     </message>
 </context>
 <context>
@@ -1510,9 +1508,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message numerus="yes">
         <location filename="../fieldapp/ui/outcome_text.py" line="35" />
         <source>%n installments</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n kỳ trả góp</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1520,27 +1516,27 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="120" />
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="122" />
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="124" />
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>Hình thức</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="125" />
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation>Số tham chiếu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="126" />
         <source>Allocated to</source>
-        <translation type="unfinished" />
+        <translation>Thanh toán cho</translation>
     </message>
 </context>
 <context>
@@ -1548,57 +1544,57 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="33" />
         <source>Agreed total</source>
-        <translation type="unfinished" />
+        <translation>Tổng số tiền thỏa thuận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="34" />
         <source>Down payment (optional)</source>
-        <translation type="unfinished" />
+        <translation>Trả trước (không bắt buộc)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="37" />
         <source>Schedule</source>
-        <translation type="unfinished" />
+        <translation>Lịch thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="39" />
         <source>Default clause</source>
-        <translation type="unfinished" />
+        <translation>Điều khoản vi phạm</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="59" />
         <source>installments,</source>
-        <translation type="unfinished" />
+        <translation>kỳ,</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="60" />
         <source>first due</source>
-        <translation type="unfinished" />
+        <translation>kỳ đầu vào ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="63" />
         <source>Installments</source>
-        <translation type="unfinished" />
+        <translation>Trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="77" />
         <source>if everything is paid by</source>
-        <translation type="unfinished" />
+        <translation>nếu thanh toán hết trước ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="81" />
         <source>Early-payment discount</source>
-        <translation type="unfinished" />
+        <translation>Chiết khấu thanh toán sớm</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="132" />
         <source>settles with %1</source>
-        <translation type="unfinished" />
+        <translation>khi đó chỉ cần trả %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="143" />
         <source>Covers invoices: %1</source>
-        <translation type="unfinished" />
+        <translation>Áp dụng cho các hóa đơn: %1</translation>
     </message>
 </context>
 <context>
@@ -1606,17 +1602,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33" />
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="34" />
         <source>Pay by</source>
-        <translation type="unfinished" />
+        <translation>Ngày thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36" />
         <source>Promised by</source>
-        <translation type="unfinished" />
+        <translation>Người cam kết</translation>
     </message>
 </context>
 <context>
@@ -1624,12 +1620,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="78" />
         <source>Discard the draft</source>
-        <translation type="unfinished" />
+        <translation>Hủy bản nháp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="79" />
         <source>Discard the unfinished %1 with %2? What was typed is lost.</source>
-        <translation type="unfinished" />
+        <translation>Hủy bản nháp (%1) chưa hoàn tất với %2? Nội dung đã nhập sẽ bị mất.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="81" />
