@@ -1630,32 +1630,32 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="81" />
         <source>&amp;Discard</source>
-        <translation type="unfinished" />
+        <translation>&amp;Hủy</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="93" />
         <source>Unfinished visits</source>
-        <translation type="unfinished" />
+        <translation>Buổi làm việc chưa hoàn tất</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="94" />
         <source>These visits and calls were not finalized. Everything typed was saved: resume one to finish it, or discard it.</source>
-        <translation type="unfinished" />
+        <translation>Các buổi làm việc và cuộc gọi này chưa được hoàn tất. Mọi nội dung đã nhập đều được lưu: hãy tiếp tục để hoàn tất, hoặc hủy bỏ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="96" />
         <source>&amp;Resume</source>
-        <translation type="unfinished" />
+        <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="97" />
         <source>&amp;Discard…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Hủy…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="98" />
         <source>&amp;Later</source>
-        <translation type="unfinished" />
+        <translation>Để &amp;sau</translation>
     </message>
 </context>
 <context>
@@ -1663,12 +1663,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="66" />
         <source>Reason given</source>
-        <translation type="unfinished" />
+        <translation>Lý do khách hàng đưa ra</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="67" />
         <source>Next step</source>
-        <translation type="unfinished" />
+        <translation>Bước tiếp theo</translation>
     </message>
 </context>
 <context>
@@ -1676,42 +1676,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="138" />
         <source>Outcomes</source>
-        <translation type="unfinished" />
+        <translation>Kết quả</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="139" />
         <source>— add every result of the visit; one visit can have several.</source>
-        <translation type="unfinished" />
+        <translation>— ghi nhận mọi kết quả của buổi làm việc; một buổi có thể có nhiều kết quả.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="140" />
         <source>+ &amp;Money received</source>
-        <translation type="unfinished" />
+        <translation>+ Đã &amp;thu tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="141" />
         <source>+ &amp;Promise to pay</source>
-        <translation type="unfinished" />
+        <translation>+ &amp;Cam kết thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="142" />
         <source>+ &amp;Installment plan</source>
-        <translation type="unfinished" />
+        <translation>+ Kế hoạch trả &amp;góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="143" />
         <source>+ &amp;Dispute</source>
-        <translation type="unfinished" />
+        <translation>+ &amp;Khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144" />
         <source>+ Re&amp;fusal</source>
-        <translation type="unfinished" />
+        <translation>+ Từ chối thanh t&amp;oán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145" />
         <source>+ Customer &amp;absent / closed</source>
-        <translation type="unfinished" />
+        <translation>+ Không gặp khách hàng / đóng cử&amp;a</translation>
     </message>
 </context>
 <context>
@@ -1719,17 +1719,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="34" />
         <source>#</source>
-        <translation type="unfinished" />
+        <translation>#</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="36" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Giờ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="39" />
         <source>Purpose</source>
-        <translation type="unfinished" />
+        <translation>Mục đích</translation>
     </message>
 </context>
 <context>
@@ -1737,19 +1737,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/views/route_view.py" line="90" />
         <source>Today's route</source>
-        <translation type="unfinished" />
+        <translation>Lộ trình hôm nay</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/route_view.py" line="93" />
         <source>Stops: %n</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>Điểm đến: %n</numerusform></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/route_view.py" line="95" />
         <source>No visits are planned for today.</source>
-        <translation type="unfinished" />
+        <translation>Hôm nay không có buổi làm việc nào theo kế hoạch.</translation>
     </message>
 </context>
 <context>
@@ -1757,42 +1755,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="19" />
         <source>Collector name</source>
-        <translation type="unfinished" />
+        <translation>Họ tên nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20" />
         <source>Collector title</source>
-        <translation type="unfinished" />
+        <translation>Chức danh</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21" />
         <source>Latest promise date (days ahead)</source>
-        <translation type="unfinished" />
+        <translation>Ngày cam kết xa nhất (số ngày tới)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22" />
         <source>Grace days before a promise is broken</source>
-        <translation type="unfinished" />
+        <translation>Số ngày ân hạn trước khi coi là không thực hiện cam kết</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23" />
         <source>Share paid that keeps a promise (%)</source>
-        <translation type="unfinished" />
+        <translation>Tỷ lệ đã trả để coi là thực hiện cam kết (%)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24" />
         <source>Remind this many days before a promise</source>
-        <translation type="unfinished" />
+        <translation>Nhắc trước ngày cam kết (số ngày)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25" />
         <source>Warn when a dispute deadline is this close (hours)</source>
-        <translation type="unfinished" />
+        <translation>Cảnh báo khi sắp hết hạn xử lý khiếu nại (số giờ)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26" />
         <source>Least ink for a signature (pixels)</source>
-        <translation type="unfinished" />
+        <translation>Độ dài nét ký tối thiểu (điểm ảnh)</translation>
     </message>
 </context>
 <context>
@@ -1800,17 +1798,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="92" />
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>Cài đặt</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="93" />
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
-        <translation type="unfinished" />
+        <translation>Họ tên và chức danh của bạn được ghi trên mọi biên bản bạn ký. Vui lòng nhập trước buổi làm việc đầu tiên.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="95" />
         <source>These settings apply to this laptop.</source>
-        <translation type="unfinished" />
+        <translation>Các cài đặt này áp dụng cho máy tính này.</translation>
     </message>
 </context>
 <context>
@@ -1818,22 +1816,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="76" />
         <source>The record changed after it was signed: read the summary again with the customer, then both sign again.</source>
-        <translation type="unfinished" />
+        <translation>Biên bản đã thay đổi sau khi ký: hãy cùng khách hàng đọc lại phần tóm tắt, rồi hai bên ký lại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="94" />
         <source>Summary for the customer (%1)</source>
-        <translation type="unfinished" />
+        <translation>Tóm tắt cho khách hàng (%1)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="96" />
         <source>Customer signs</source>
-        <translation type="unfinished" />
+        <translation>Khách hàng ký</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="97" />
         <source>Collector signs</source>
-        <translation type="unfinished" />
+        <translation>Nhân viên thu hồi nợ ký</translation>
     </message>
 </context>
 <context>
@@ -1841,37 +1839,37 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="103" />
         <source>Plan %1</source>
-        <translation type="unfinished" />
+        <translation>Kế hoạch %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="124" />
         <source>Open &amp;record</source>
-        <translation type="unfinished" />
+        <translation>Mở &amp;biên bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="125" />
         <source>The signed visit record (PDF)</source>
-        <translation type="unfinished" />
+        <translation>Biên bản làm việc đã ký (PDF)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="126" />
         <source>Open a&amp;greement</source>
-        <translation type="unfinished" />
+        <translation>Mở thỏa &amp;thuận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="127" />
         <source>Open recei&amp;pt</source>
-        <translation type="unfinished" />
+        <translation>Mở biên &amp;nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="128" />
         <source>Agreement for &amp;wet signature…</source>
-        <translation type="unfinished" />
+        <translation>Thỏa thuận để &amp;ký tay…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="129" />
         <source>A fresh copy of the installment agreement with empty boxes, to print and sign in ink</source>
-        <translation type="unfinished" />
+        <translation>Bản mới của thỏa thuận trả góp với các ô để trống, để in ra và ký tay</translation>
     </message>
 </context>
 <context>
@@ -1879,27 +1877,27 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="51" />
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="53" />
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Loại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="54" />
         <source>Collector</source>
-        <translation type="unfinished" />
+        <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="55" />
         <source>Outcomes</source>
-        <translation type="unfinished" />
+        <translation>Kết quả</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="57" />
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>Biên bản</translation>
     </message>
 </context>
 <context>
@@ -1907,97 +1905,97 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="131" />
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>Đang lưu…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="173" />
         <source>Saved %1</source>
-        <translation type="unfinished" />
+        <translation>Đã lưu lúc %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="178" />
         <source>Not saved, retrying: %1</source>
-        <translation type="unfinished" />
+        <translation>Chưa lưu được, đang thử lại: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="196" />
         <source>Visit — %1</source>
-        <translation type="unfinished" />
+        <translation>Làm việc tại chỗ — %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="196" />
         <source>Call — %1</source>
-        <translation type="unfinished" />
+        <translation>Cuộc gọi — %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="199" />
         <source>Amendment of an earlier record. Reason: %1</source>
-        <translation type="unfinished" />
+        <translation>Sửa đổi của một biên bản trước đó. Lý do: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="201" />
         <source>&amp;Visit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="201" />
         <source>&amp;Call</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cuộc gọi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="202" />
         <source>← Back</source>
-        <translation type="unfinished" />
+        <translation>← Quay lại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="203" />
         <source>Previous step (Alt+Left)</source>
-        <translation type="unfinished" />
+        <translation>Bước trước (Alt+Left)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="204" />
         <source>Next →</source>
-        <translation type="unfinished" />
+        <translation>Tiếp →</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="205" />
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>Bước tiếp theo (Alt+Right hoặc Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="206" />
         <source>Finalize…</source>
-        <translation type="unfinished" />
+        <translation>Hoàn tất…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="207" />
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>Kiểm tra toàn bộ và khóa biên bản (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="208" />
         <source>Previous step</source>
-        <translation type="unfinished" />
+        <translation>Bước trước</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="209" />
         <source>Next step</source>
-        <translation type="unfinished" />
+        <translation>Bước tiếp theo</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="210" />
         <source>Go on (next step or finalize)</source>
-        <translation type="unfinished" />
+        <translation>Tiếp tục (bước tiếp theo hoặc hoàn tất)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="211" />
         <source>Discard this draft…</source>
-        <translation type="unfinished" />
+        <translation>Hủy bản nháp này…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="212" />
         <source>Close (keeps the draft)</source>
-        <translation type="unfinished" />
+        <translation>Đóng (giữ bản nháp)</translation>
     </message>
 </context>
 <context>
@@ -2005,42 +2003,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="120" />
         <source>Visit</source>
-        <translation type="unfinished" />
+        <translation>Làm việc tại chỗ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="120" />
         <source>Call</source>
-        <translation type="unfinished" />
+        <translation>Cuộc gọi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="126" />
         <source>Amendment of the record of %1. Reason: %2</source>
-        <translation type="unfinished" />
+        <translation>Sửa đổi biên bản ngày %1. Lý do: %2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="130" />
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
-        <translation type="unfinished" />
+        <translation>Đã được sửa đổi bằng một biên bản sau; bản này được giữ nguyên làm bằng chứng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="131" />
         <source>SHA-256 %1</source>
-        <translation type="unfinished" />
+        <translation>SHA-256 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="147" />
         <source>No visits recorded yet</source>
-        <translation type="unfinished" />
+        <translation>Chưa có buổi làm việc nào</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="148" />
         <source>&amp;Amend…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Sửa đổi…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="149" />
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
-        <translation type="unfinished" />
+        <translation>Sửa đổi biên bản này: lập biên bản mới kèm lý do; biên bản gốc được giữ nguyên</translation>
     </message>
 </context>
 <context>
@@ -2048,102 +2046,102 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="18" />
         <source>Required.</source>
-        <translation type="unfinished" />
+        <translation>Bắt buộc.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="19" />
         <source>The amount must be more than zero.</source>
-        <translation type="unfinished" />
+        <translation>Số tiền phải lớn hơn 0.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="20" />
         <source>More than the open balance of {balance}.</source>
-        <translation type="unfinished" />
+        <translation>Vượt quá số dư còn nợ {balance}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="21" />
         <source>This date is in the past: agree on a specific day from today on.</source>
-        <translation type="unfinished" />
+        <translation>Ngày này đã qua: hãy thống nhất một ngày cụ thể từ hôm nay trở đi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="22" />
         <source>More than {days} days ahead: agree on an earlier date.</source>
-        <translation type="unfinished" />
+        <translation>Quá {days} ngày kể từ hôm nay: hãy thống nhất một ngày sớm hơn.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="23" />
         <source>Pick a day after today.</source>
-        <translation type="unfinished" />
+        <translation>Chọn một ngày sau hôm nay.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="24" />
         <source>Allocated {allocated} but received {amount}.</source>
-        <translation type="unfinished" />
+        <translation>Đã phân bổ {allocated} nhưng số tiền thu là {amount}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="25" />
         <source>More than the open balance of invoice {invoice}.</source>
-        <translation type="unfinished" />
+        <translation>Vượt quá số dư còn nợ của hóa đơn {invoice}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="26" />
         <source>Give the transfer or cheque reference.</source>
-        <translation type="unfinished" />
+        <translation>Nhập số tham chiếu chuyển khoản hoặc số séc.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="27" />
         <source>A post-dated cheque needs the date written on it, after today.</source>
-        <translation type="unfinished" />
+        <translation>Séc ghi ngày sau cần có ngày ghi trên séc, sau hôm nay.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="28" />
         <source>The installments add up to {sum}, not the agreed {total}.</source>
-        <translation type="unfinished" />
+        <translation>Tổng các kỳ trả góp là {sum}, không khớp tổng số tiền thỏa thuận {total}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="29" />
         <source>Each installment must fall after the previous one.</source>
-        <translation type="unfinished" />
+        <translation>Mỗi kỳ trả góp phải sau kỳ trước.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="30" />
         <source>The down payment must be less than the agreed total.</source>
-        <translation type="unfinished" />
+        <translation>Khoản trả trước phải nhỏ hơn tổng số tiền thỏa thuận.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="31" />
         <source>The discount must be between 0 and {max} %.</source>
-        <translation type="unfinished" />
+        <translation>Chiết khấu phải từ 0 đến {max} %.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="32" />
         <source>Say until when the early-payment discount applies.</source>
-        <translation type="unfinished" />
+        <translation>Nhập thời hạn áp dụng chiết khấu thanh toán sớm.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="33" />
         <source>Pick at least one invoice.</source>
-        <translation type="unfinished" />
+        <translation>Chọn ít nhất một hóa đơn.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="34" />
         <source>The signature is too small; clear it and sign again.</source>
-        <translation type="unfinished" />
+        <translation>Chữ ký quá nhỏ; hãy xóa và ký lại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="37" />
         <source>Not an amount: type digits, e.g. {example}.</source>
-        <translation type="unfinished" />
+        <translation>Số tiền không hợp lệ: nhập chữ số, ví dụ {example}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38" />
         <source>Add at least one outcome.</source>
-        <translation type="unfinished" />
+        <translation>Thêm ít nhất một kết quả.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="39" />
         <source>The signer's printed name is required.</source>
-        <translation type="unfinished" />
+        <translation>Cần ghi rõ họ tên người ký.</translation>
     </message>
 </context>
 </TS>
