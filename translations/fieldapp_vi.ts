@@ -1485,7 +1485,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51" />
         <source>Applied</source>
-        <translation>Thanh toán</translation>
+        <translation>Phân bổ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="82" />
@@ -1536,7 +1536,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="126" />
         <source>Allocated to</source>
-        <translation>Thanh toán cho</translation>
+        <translation>Phân bổ cho</translation>
     </message>
 </context>
 <context>
@@ -1760,7 +1760,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20" />
         <source>Collector title</source>
-        <translation>Chức danh</translation>
+        <translation>Chức danh nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21" />
