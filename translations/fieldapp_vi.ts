@@ -835,7 +835,7 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="54" />
         <source>No invoices</source>
-        <translation>Không có hóa đơn</translation>
+        <translation>Chưa có hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="101" />
