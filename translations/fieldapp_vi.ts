@@ -2,14 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74" />
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75" />
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
         <source>Remove this outcome</source>
         <translation>Xóa kết quả này</translation>
     </message>
@@ -17,17 +17,17 @@
 <context>
     <name>AbsenceCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="95" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="95"/>
         <source>Revisit on</source>
         <translation>Ngày quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
         <source>Photo</source>
         <translation>Ảnh chụp</translation>
     </message>
@@ -35,17 +35,17 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="51" />
+        <location filename="../fieldapp/ui/visit/panels.py" line="51"/>
         <source>Open invoices</source>
         <translation>Hóa đơn còn nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="55" />
+        <location filename="../fieldapp/ui/visit/panels.py" line="55"/>
         <source>Last payment: %1, %2 (%3)</source>
         <translation>Lần thanh toán gần nhất: %1, %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="60" />
+        <location filename="../fieldapp/ui/visit/panels.py" line="60"/>
         <source>No payments recorded.</source>
         <translation>Chưa có khoản thanh toán nào.</translation>
     </message>
@@ -53,17 +53,17 @@
 <context>
     <name>AgingModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/aging.py" line="41" />
+        <location filename="../fieldapp/ui/models/aging.py" line="41"/>
         <source>Currency</source>
         <translation>Loại tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/aging.py" line="43" />
+        <location filename="../fieldapp/ui/models/aging.py" line="43"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/aging.py" line="45" />
+        <location filename="../fieldapp/ui/models/aging.py" line="45"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
@@ -71,7 +71,7 @@
 <context>
     <name>AgingStrip</name>
     <message>
-        <location filename="../fieldapp/ui/views/aging_strip.py" line="50" />
+        <location filename="../fieldapp/ui/views/aging_strip.py" line="50"/>
         <source>Nothing open: every invoice is paid.</source>
         <translation>Không còn nợ: mọi hóa đơn đã được thanh toán.</translation>
     </message>
@@ -79,32 +79,32 @@
 <context>
     <name>BackgroundTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="57" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="57"/>
         <source>Business status</source>
         <translation>Tình trạng kinh doanh</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="57" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="57"/>
         <source>Business notes</source>
         <translation>Ghi chú kinh doanh</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="58" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="58"/>
         <source>Financial situation</source>
         <translation>Tình hình tài chính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="59" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="59"/>
         <source>Personality &amp; communication</source>
         <translation>Tính cách &amp; cách giao tiếp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="60" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="60"/>
         <source>Cooperating since</source>
         <translation>Hợp tác từ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="60" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="60"/>
         <source>Credit limit</source>
         <translation>Hạn mức công nợ</translation>
     </message>
@@ -112,17 +112,17 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="49" />
+        <location filename="../fieldapp/ui/commands.py" line="49"/>
         <source>No unfinished visits.</source>
         <translation>Không có buổi làm việc nào chưa hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="86" />
+        <location filename="../fieldapp/ui/commands.py" line="86"/>
         <source>Amend a finalized record</source>
         <translation>Sửa đổi biên bản đã hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="87" />
+        <location filename="../fieldapp/ui/commands.py" line="87"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>Biên bản đã ký được giữ nguyên. Nội dung sửa đổi là một biên bản mới dẫn chiếu đến biên bản cũ. Lý do sửa đổi là gì?</translation>
     </message>
@@ -130,37 +130,37 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="31" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="31"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="32" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="32"/>
         <source>Role</source>
         <translation>Chức vụ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="33" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="33"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="34" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="34"/>
         <source>Authority</source>
         <translation>Thẩm quyền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="35" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="35"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="36" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="36"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="45" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="45"/>
         <source>Authority to pay</source>
         <translation>Có thẩm quyền thanh toán</translation>
     </message>
@@ -168,80 +168,84 @@
 <context>
     <name>ContractTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="53" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="53"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="54" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="54"/>
         <source>Signed</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="56" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="56"/>
         <source>Goods</source>
         <translation>Hàng hóa</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="58" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="58"/>
         <source>Payment terms</source>
         <translation>Điều khoản thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="60" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="60"/>
         <source>Installments</source>
         <translation>Trả góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="62" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="62"/>
         <source>Early-payment discount</source>
         <translation>Chiết khấu thanh toán sớm</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/models/file_tables.py" line="69" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="69"/>
         <source>Net %n days</source>
-        <translation><numerusform>Thanh toán trong %n ngày</numerusform></translation>
+        <translation>
+            <numerusform>Thanh toán trong %n ngày</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="74" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="74"/>
         <source>Allowed</source>
         <translation>Được phép</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="75" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="75"/>
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/models/file_tables.py" line="82" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="82"/>
         <source>within %n days</source>
-        <translation><numerusform>trong vòng %n ngày</numerusform></translation>
+        <translation>
+            <numerusform>trong vòng %n ngày</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CustomerColumns</name>
     <message>
-        <location filename="../fieldapp/ui/models/summary_columns.py" line="45" />
+        <location filename="../fieldapp/ui/models/summary_columns.py" line="45"/>
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/summary_columns.py" line="47" />
+        <location filename="../fieldapp/ui/models/summary_columns.py" line="47"/>
         <source>Code</source>
         <translation>Mã KH</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/summary_columns.py" line="49" />
+        <location filename="../fieldapp/ui/models/summary_columns.py" line="49"/>
         <source>District</source>
         <translation>Quận/huyện</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/summary_columns.py" line="51" />
+        <location filename="../fieldapp/ui/models/summary_columns.py" line="51"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/summary_columns.py" line="55" />
+        <location filename="../fieldapp/ui/models/summary_columns.py" line="55"/>
         <source>Days late</source>
         <translation>Số ngày quá hạn</translation>
     </message>
@@ -249,37 +253,37 @@
 <context>
     <name>CustomerHeader</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="92" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="92"/>
         <source>Code</source>
         <translation>Mã KH</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="92" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="92"/>
         <source>Tax code</source>
         <translation>Mã số thuế</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="93" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="93"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="93" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="93"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="94" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="94"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="94" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="94"/>
         <source>Credit limit</source>
         <translation>Hạn mức công nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="95" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="95"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
@@ -287,27 +291,27 @@
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="135" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="135"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="137" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="137"/>
         <source>Customers matching “%1”</source>
         <translation>Khách hàng khớp với “%1”</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="139" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="139"/>
         <source>All customers</source>
         <translation>Tất cả khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="141" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="141"/>
         <source>No customer matches “%1”</source>
         <translation>Không có khách hàng nào khớp với “%1”</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="182" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="182"/>
         <source>Search name, code, tax code, phone, contact…</source>
         <translation>Tìm theo tên, mã, mã số thuế, điện thoại, người liên hệ…</translation>
     </message>
@@ -315,55 +319,55 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="145" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
         <source>Background</source>
         <translation>Thông tin chung</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="145" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
         <source>Contacts</source>
         <translation>Người liên hệ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="146" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
         <source>Contracts</source>
         <translation>Hợp đồng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="146" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
         <source>Invoices</source>
         <translation>Hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="147" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
         <source>Deliveries</source>
         <translation>Giao hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="147" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
         <source>Payments</source>
         <translation>Thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="148" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
         <source>Visits</source>
         <translation>Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="148" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="166" />
-        <source>Pick a customer from today's route or search (Ctrl+F)</source>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="166"/>
+        <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>Chọn khách hàng trong lộ trình hôm nay hoặc tìm kiếm (Ctrl+F)</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../fieldapp/ui/visit/typed_fields.py" line="24" />
+        <location filename="../fieldapp/ui/visit/typed_fields.py" line="24"/>
         <source>Set</source>
         <translation>Có ngày</translation>
     </message>
@@ -371,72 +375,74 @@
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="148" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="148"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
         <translation>Đã chọn %1/%2 (phím Space để chọn hoặc bỏ chọn dòng đang đứng)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="150" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="150"/>
         <source>No agreements were made on %1.</source>
         <translation>Không có thỏa thuận nào được lập ngày %1.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="182" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="182"/>
         <source>Print the agreements of %1</source>
         <translation>In các thỏa thuận ngày %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="184" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="184"/>
         <source>Printing the agreements…</source>
         <translation>Đang in các thỏa thuận…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="191" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="191"/>
         <source>Sent %n pages to the printer.</source>
-        <translation><numerusform>Đã gửi %n trang đến máy in.</numerusform></translation>
+        <translation>
+            <numerusform>Đã gửi %n trang đến máy in.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="196" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="196"/>
         <source>Not printed: %1</source>
         <translation>Chưa in được: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
         <source>Print agreements of a day</source>
         <translation>In thỏa thuận theo ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
         <source>Agreements made on &amp;day:</source>
         <translation>Thỏa thuận lập &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="201" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
         <source>All ticked agreements in one print job</source>
         <translation>In mọi thỏa thuận đã chọn trong một lệnh in</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
@@ -444,12 +450,14 @@
 <context>
     <name>DeliveriesTab</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="117" />
-        <source>%n deliveries don't match the contract — check them before talking about money</source>
-        <translation><numerusform>%n lần giao hàng không khớp hợp đồng — hãy kiểm tra trước khi nói chuyện tiền</numerusform></translation>
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="117"/>
+        <source>%n deliveries don&apos;t match the contract — check them before talking about money</source>
+        <translation>
+            <numerusform>%n lần giao hàng không khớp hợp đồng — hãy kiểm tra trước khi nói chuyện tiền</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="126" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="126"/>
         <source>ordered %1, delivered %2</source>
         <translation>đặt %1, đã giao %2</translation>
     </message>
@@ -457,37 +465,37 @@
 <context>
     <name>DeliveryTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="94" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="94"/>
         <source>Note</source>
         <translation>Phiếu giao hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="95" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="95"/>
         <source>Delivered</source>
         <translation>Ngày giao</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="97" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="97"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="98" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="98"/>
         <source>Ordered</source>
         <translation>SL đặt</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="100" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="100"/>
         <source>Delivered qty</source>
         <translation>SL đã giao</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="103" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="103"/>
         <source>Discrepancy</source>
         <translation>Sai khác</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="105" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="105"/>
         <source>Receiver</source>
         <translation>Người nhận</translation>
     </message>
@@ -495,42 +503,42 @@
 <context>
     <name>DisputeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="24" />
-        <source>Customer's reason</source>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="24"/>
+        <source>Customer&apos;s reason</source>
         <translation>Lý do của khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="27" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="27"/>
         <source>Invoices concerned</source>
         <translation>Hóa đơn liên quan</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="28" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="28"/>
         <source>What the customer says</source>
         <translation>Khách hàng trình bày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="31" />
-        <source>Customer's proposed resolution</source>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="31"/>
+        <source>Customer&apos;s proposed resolution</source>
         <translation>Đề xuất giải quyết của khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="32" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="32"/>
         <source>Evidence</source>
         <translation>Bằng chứng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="35" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="35"/>
         <source>Escalate by</source>
         <translation>Hạn chuyển cấp trên</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="49" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="49"/>
         <source>already disputed</source>
         <translation>đã có khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="61" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="61"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
         <translation>%1 — cấp trên phải nhận được trong vòng 24 giờ</translation>
     </message>
@@ -538,54 +546,54 @@
 <context>
     <name>DocumentInfoPanel</name>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="71" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="71"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="72" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="72"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="73" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="73"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="74" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="74"/>
         <source>Created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="76" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="76"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="77" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="77"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="80" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="85" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>DEVELOPMENT certificate — not valid as evidence.
-Signed with this laptop's development key, not with a certificate issued by the company.</source>
+Signed with this laptop&apos;s development key, not with a certificate issued by the company.</source>
         <translation>Chứng thư THỬ NGHIỆM — không có giá trị làm bằng chứng.
 Văn bản được ký bằng khóa thử nghiệm của máy này, không phải bằng chứng thư do công ty cấp.</translation>
     </message>
@@ -593,17 +601,17 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>DocumentOpener</name>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="44" />
+        <location filename="../fieldapp/ui/documents/opener.py" line="44"/>
         <source>Opening the visit record…</source>
         <translation>Đang mở biên bản làm việc…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="55" />
+        <location filename="../fieldapp/ui/documents/opener.py" line="55"/>
         <source>Making the statement of account…</source>
         <translation>Đang lập bảng đối chiếu công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="67" />
+        <location filename="../fieldapp/ui/documents/opener.py" line="67"/>
         <source>Making the agreement for signing in ink…</source>
         <translation>Đang lập bản thỏa thuận để ký tay…</translation>
     </message>
@@ -611,27 +619,27 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="50" />
+        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="52" />
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="53" />
+        <location filename="../fieldapp/ui/models/documents.py" line="53"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="54" />
+        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="56" />
+        <location filename="../fieldapp/ui/models/documents.py" line="56"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
@@ -639,119 +647,121 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="130" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="131"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="136" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="137"/>
         <source>Fit width</source>
         <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="144" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="145"/>
         <source>Print %1</source>
         <translation>In %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="151" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="152"/>
         <source>Printing %1…</source>
         <translation>Đang in %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/viewer.py" line="156" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="157"/>
         <source>Sent %n pages to the printer.</source>
-        <translation><numerusform>Đã gửi %n trang đến máy in.</numerusform></translation>
+        <translation>
+            <numerusform>Đã gửi %n trang đến máy in.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="163" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
         <source>Save a copy</source>
         <translation>Lưu bản sao</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="164" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="165"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Văn bản PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="172" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
         <source>Not saved</source>
         <translation>Chưa lưu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="173" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="174"/>
         <source>The copy could not be saved to %1:
 %2</source>
         <translation>Không lưu được bản sao vào %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="177" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="178"/>
         <source>Saved a copy to %1</source>
         <translation>Đã lưu bản sao vào %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="194" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="195" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="196" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
         <source>Print through the system print dialog (Ctrl+P)</source>
         <translation>In qua hộp thoại in của hệ thống (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="197" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
         <source>&amp;Save a copy…</source>
         <translation>&amp;Lưu bản sao…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="198" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
         <source>Save the signed PDF, unchanged (Ctrl+S)</source>
         <translation>Lưu tệp PDF đã ký, giữ nguyên nội dung (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="199" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Phóng to</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="200" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>Phóng to (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="201" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
         <source>Zoom &amp;out</source>
         <translation>&amp;Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="202" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation>Thu nhỏ (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="203" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
         <source>&amp;Fit width</source>
         <translation>&amp;Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="204" />
-        <source>Fit the page to the window's width (Ctrl+0)</source>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
+        <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
         <translation>Hiển thị trang vừa chiều rộng cửa sổ (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="205" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
         <source>&amp;Close</source>
         <translation>Đón&amp;g</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="206" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="207"/>
         <source>Close the viewer (Esc)</source>
         <translation>Đóng trình xem (Esc)</translation>
     </message>
@@ -759,17 +769,17 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../fieldapp/ui/documents/tab.py" line="80" />
+        <location filename="../fieldapp/ui/documents/tab.py" line="80"/>
         <source>No documents yet. Finalized visits get a signed record; a statement of account can be made at any time.</source>
         <translation>Chưa có văn bản nào. Mỗi buổi làm việc hoàn tất có một biên bản đã ký; bảng đối chiếu công nợ có thể lập bất cứ lúc nào.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/tab.py" line="82" />
+        <location filename="../fieldapp/ui/documents/tab.py" line="82"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/tab.py" line="83" />
+        <location filename="../fieldapp/ui/documents/tab.py" line="83"/>
         <source>Open the selected document (Enter)</source>
         <translation>Mở văn bản đang chọn (Enter)</translation>
     </message>
@@ -777,17 +787,17 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="23" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="23"/>
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="24" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="24"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="25" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="25"/>
         <source>Last saved</source>
         <translation>Lưu lần cuối</translation>
     </message>
@@ -795,22 +805,22 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="131" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="131"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="133" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="133"/>
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="135" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="138" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="138"/>
         <source>Now</source>
         <translation>Hiện trạng</translation>
     </message>
@@ -818,27 +828,27 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>FileTabs</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="69" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="69"/>
         <source>No contacts</source>
         <translation>Chưa có người liên hệ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="72" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="72"/>
         <source>No contracts</source>
         <translation>Chưa có hợp đồng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="75" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="75"/>
         <source>No payments</source>
         <translation>Chưa có khoản thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="54" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="54"/>
         <source>No invoices</source>
         <translation>Chưa có hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="101" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="101"/>
         <source>No deliveries</source>
         <translation>Chưa có lần giao hàng nào</translation>
     </message>
@@ -846,57 +856,57 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="17" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="17"/>
         <source>Promise to pay</source>
         <translation>Cam kết thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="18" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="18"/>
         <source>Installment</source>
         <translation>Kỳ trả góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="19" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="19"/>
         <source>Dispute</source>
         <translation>Khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="20" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="20"/>
         <source>Revisit after absence</source>
         <translation>Quay lại sau khi không gặp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="21" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="21"/>
         <source>Planned follow-up</source>
         <translation>Theo dõi theo kế hoạch</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="43" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="43"/>
         <source>Follow-up</source>
         <translation>Việc cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="45" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="45"/>
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="47" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="47"/>
         <source>When</source>
         <translation>Thời hạn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="49" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="49"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="50" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="50"/>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="53" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="53"/>
         <source>Paid</source>
         <translation>Đã trả</translation>
     </message>
@@ -904,12 +914,14 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>FollowUpStrip</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/follow_up_strip.py" line="36" />
+        <location filename="../fieldapp/ui/views/follow_up_strip.py" line="36"/>
         <source>… and %n more</source>
-        <translation><numerusform>… và %n việc khác</numerusform></translation>
+        <translation>
+            <numerusform>… và %n việc khác</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_strip.py" line="37" />
+        <location filename="../fieldapp/ui/views/follow_up_strip.py" line="37"/>
         <source>Follow-ups:</source>
         <translation>Việc cần theo dõi:</translation>
     </message>
@@ -917,22 +929,24 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="20" />
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="20"/>
         <source>paid %1</source>
         <translation>đã trả %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="81" />
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="81"/>
         <source>Follow-ups</source>
         <translation>Việc cần theo dõi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="83" />
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="83"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
-        <translation><numerusform>%n việc: cam kết đến hạn hoặc không được thực hiện, khiếu nại, quay lại làm việc</numerusform></translation>
+        <translation>
+            <numerusform>%n việc: cam kết đến hạn hoặc không được thực hiện, khiếu nại, quay lại làm việc</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="85" />
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="85"/>
         <source>Nothing to follow up today.</source>
         <translation>Hôm nay không có việc cần theo dõi.</translation>
     </message>
@@ -940,12 +954,12 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="85" />
+        <location filename="../fieldapp/ui/visit/panels.py" line="85"/>
         <source>Earlier visits, calls and promises</source>
         <translation>Các buổi làm việc, cuộc gọi và cam kết trước đây</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="86" />
+        <location filename="../fieldapp/ui/visit/panels.py" line="86"/>
         <source>No earlier visits or calls recorded.</source>
         <translation>Chưa ghi nhận buổi làm việc hay cuộc gọi nào trước đây.</translation>
     </message>
@@ -953,42 +967,42 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="42" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="42"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="43" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="43"/>
         <source>Issued</source>
         <translation>Ngày lập</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="45" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="45"/>
         <source>Due</source>
         <translation>Hạn thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="47" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="47"/>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="49" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="49"/>
         <source>Open balance</source>
         <translation>Còn nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="52" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="52"/>
         <source>Days late</source>
         <translation>Số ngày quá hạn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="54" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="54"/>
         <source>Bucket</source>
         <translation>Nhóm tuổi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="55" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="55"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
@@ -996,19 +1010,19 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>InvoicesTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="71" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="71"/>
         <source>No open invoices: everything is paid.
 Untick “Open invoices only” to see the paid ones.</source>
         <translation>Không có hóa đơn còn nợ: tất cả đã được thanh toán.
 Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã thanh toán.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="80" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="80"/>
         <source>%1: amount %2 · open balance %3</source>
         <translation>%1: số tiền %2 · còn nợ %3</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="88" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="88"/>
         <source>Open invoices only</source>
         <translation>Chỉ hóa đơn còn nợ</translation>
     </message>
@@ -1016,293 +1030,293 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="19" />
+        <location filename="../fieldapp/ui/labels.py" line="19"/>
         <source>Current</source>
         <translation>Trong hạn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="20" />
+        <location filename="../fieldapp/ui/labels.py" line="20"/>
         <source>1–30</source>
         <translation>1–30</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="21" />
+        <location filename="../fieldapp/ui/labels.py" line="21"/>
         <source>31–60</source>
         <translation>31–60</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="22" />
+        <location filename="../fieldapp/ui/labels.py" line="22"/>
         <source>61–90</source>
         <translation>61–90</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="23" />
+        <location filename="../fieldapp/ui/labels.py" line="23"/>
         <source>90+</source>
         <translation>90+</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="24" />
+        <location filename="../fieldapp/ui/labels.py" line="24"/>
         <source>Active</source>
         <translation>Đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="25" />
+        <location filename="../fieldapp/ui/labels.py" line="25"/>
         <source>Slowing down</source>
         <translation>Kinh doanh chững lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="26" />
+        <location filename="../fieldapp/ui/labels.py" line="26"/>
         <source>Restructuring</source>
         <translation>Đang tái cơ cấu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="27" />
+        <location filename="../fieldapp/ui/labels.py" line="27"/>
         <source>Closed</source>
         <translation>Đã ngừng hoạt động</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="28" />
+        <location filename="../fieldapp/ui/labels.py" line="28"/>
         <source>Complete</source>
         <translation>Đã giao đủ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="29" />
+        <location filename="../fieldapp/ui/labels.py" line="29"/>
         <source>Partial</source>
         <translation>Giao một phần</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="30" />
+        <location filename="../fieldapp/ui/labels.py" line="30"/>
         <source>Problem</source>
         <translation>Có vấn đề</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="31" />
+        <location filename="../fieldapp/ui/labels.py" line="31"/>
         <source>Cash</source>
         <translation>Tiền mặt</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="32" />
+        <location filename="../fieldapp/ui/labels.py" line="32"/>
         <source>Bank transfer</source>
         <translation>Chuyển khoản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="33" />
+        <location filename="../fieldapp/ui/labels.py" line="33"/>
         <source>Cheque</source>
         <translation>Séc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="34" />
+        <location filename="../fieldapp/ui/labels.py" line="34"/>
         <source>Post-dated cheque</source>
         <translation>Séc ghi ngày sau</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="35" />
+        <location filename="../fieldapp/ui/labels.py" line="35"/>
         <source>Vietnamese</source>
         <translation>Tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="36" />
+        <location filename="../fieldapp/ui/labels.py" line="36"/>
         <source>Chinese (Traditional, Taiwan)</source>
         <translation>Tiếng Trung (Phồn thể, Đài Loan)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="37" />
+        <location filename="../fieldapp/ui/labels.py" line="37"/>
         <source>Chinese (Simplified, China)</source>
         <translation>Tiếng Trung (Giản thể, Trung Quốc)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="38" />
+        <location filename="../fieldapp/ui/labels.py" line="38"/>
         <source>English</source>
         <translation>Tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="39" />
+        <location filename="../fieldapp/ui/labels.py" line="39"/>
         <source>Visit</source>
         <translation>Làm việc tại chỗ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="40" />
+        <location filename="../fieldapp/ui/labels.py" line="40"/>
         <source>Call</source>
         <translation>Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="41" />
+        <location filename="../fieldapp/ui/labels.py" line="41"/>
         <source>Money received</source>
         <translation>Đã thu tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="42" />
+        <location filename="../fieldapp/ui/labels.py" line="42"/>
         <source>Promise to pay</source>
         <translation>Cam kết thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="43" />
+        <location filename="../fieldapp/ui/labels.py" line="43"/>
         <source>Installment plan</source>
         <translation>Kế hoạch trả góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="44" />
+        <location filename="../fieldapp/ui/labels.py" line="44"/>
         <source>Dispute</source>
         <translation>Khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="45" />
+        <location filename="../fieldapp/ui/labels.py" line="45"/>
         <source>Refusal</source>
         <translation>Từ chối thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="46" />
+        <location filename="../fieldapp/ui/labels.py" line="46"/>
         <source>Customer absent / premises closed</source>
         <translation>Không gặp khách hàng / đóng cửa</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="47" />
+        <location filename="../fieldapp/ui/labels.py" line="47"/>
         <source>Quality</source>
         <translation>Chất lượng hàng hóa</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="48" />
+        <location filename="../fieldapp/ui/labels.py" line="48"/>
         <source>Damaged goods</source>
         <translation>Hàng bị hư hỏng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="49" />
+        <location filename="../fieldapp/ui/labels.py" line="49"/>
         <source>Wrong goods</source>
         <translation>Giao sai chủng loại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="50" />
+        <location filename="../fieldapp/ui/labels.py" line="50"/>
         <source>Short or not delivered</source>
         <translation>Giao thiếu / chưa giao</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="51" />
+        <location filename="../fieldapp/ui/labels.py" line="51"/>
         <source>Late delivery</source>
         <translation>Giao hàng chậm</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="52" />
+        <location filename="../fieldapp/ui/labels.py" line="52"/>
         <source>Price</source>
         <translation>Giá cả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="53" />
+        <location filename="../fieldapp/ui/labels.py" line="53"/>
         <source>Invoice error</source>
         <translation>Sai hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="54" />
+        <location filename="../fieldapp/ui/labels.py" line="54"/>
         <source>Missing documents</source>
         <translation>Thiếu chứng từ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="55" />
+        <location filename="../fieldapp/ui/labels.py" line="55"/>
         <source>Other</source>
         <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="56" />
-        <location filename="../fieldapp/ui/labels.py" line="70" />
+        <location filename="../fieldapp/ui/labels.py" line="56"/>
+        <location filename="../fieldapp/ui/labels.py" line="70"/>
         <source>Revisit</source>
         <translation>Quay lại làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="57" />
+        <location filename="../fieldapp/ui/labels.py" line="57"/>
         <source>Supervisor calls the customer</source>
         <translation>Cấp trên gọi điện cho khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="58" />
+        <location filename="../fieldapp/ui/labels.py" line="58"/>
         <source>Legal route recommended</source>
         <translation>Đề xuất thu hồi nợ qua pháp lý</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="59" />
+        <location filename="../fieldapp/ui/labels.py" line="59"/>
         <source>Weekly</source>
         <translation>Hằng tuần</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="60" />
+        <location filename="../fieldapp/ui/labels.py" line="60"/>
         <source>Every two weeks</source>
         <translation>Hai tuần một lần</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="61" />
+        <location filename="../fieldapp/ui/labels.py" line="61"/>
         <source>Monthly</source>
         <translation>Hằng tháng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="62" />
+        <location filename="../fieldapp/ui/labels.py" line="62"/>
         <source>Reminder</source>
         <translation>Nhắc hẹn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="63" />
+        <location filename="../fieldapp/ui/labels.py" line="63"/>
         <source>Due today</source>
         <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="64" />
+        <location filename="../fieldapp/ui/labels.py" line="64"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="65" />
+        <location filename="../fieldapp/ui/labels.py" line="65"/>
         <source>Broken</source>
         <translation>Không thực hiện</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="66" />
+        <location filename="../fieldapp/ui/labels.py" line="66"/>
         <source>Partially kept</source>
         <translation>Thực hiện một phần</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="67" />
+        <location filename="../fieldapp/ui/labels.py" line="67"/>
         <source>Dispute deadline near</source>
         <translation>Sắp hết hạn xử lý khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="68" />
+        <location filename="../fieldapp/ui/labels.py" line="68"/>
         <source>Dispute deadline passed</source>
         <translation>Quá hạn xử lý khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="69" />
+        <location filename="../fieldapp/ui/labels.py" line="69"/>
         <source>Dispute open</source>
         <translation>Khiếu nại chưa giải quyết</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="73" />
+        <location filename="../fieldapp/ui/labels.py" line="73"/>
         <source>Open</source>
         <translation>Đang theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="74" />
+        <location filename="../fieldapp/ui/labels.py" line="74"/>
         <source>Kept</source>
         <translation>Đã thực hiện</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="75" />
+        <location filename="../fieldapp/ui/labels.py" line="75"/>
         <source>Visit record</source>
         <translation>Biên bản làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="76" />
+        <location filename="../fieldapp/ui/labels.py" line="76"/>
         <source>Installment agreement</source>
         <translation>Thỏa thuận trả góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="77" />
+        <location filename="../fieldapp/ui/labels.py" line="77"/>
         <source>Agreement for wet signature</source>
         <translation>Thỏa thuận để ký tay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="78" />
+        <location filename="../fieldapp/ui/labels.py" line="78"/>
         <source>Receipt</source>
         <translation>Biên nhận thu tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="79" />
+        <location filename="../fieldapp/ui/labels.py" line="79"/>
         <source>Statement of account</source>
         <translation>Bảng đối chiếu công nợ</translation>
     </message>
@@ -1310,132 +1324,134 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="208" />
+        <location filename="../fieldapp/ui/main_window.py" line="208"/>
         <source>About fieldapp</source>
         <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="209" />
+        <location filename="../fieldapp/ui/main_window.py" line="209"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="218" />
+        <location filename="../fieldapp/ui/main_window.py" line="218"/>
         <source>Something went wrong: %1</source>
         <translation>Đã xảy ra lỗi: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="243" />
-        <source>fieldapp — collector's portfolio</source>
+        <location filename="../fieldapp/ui/main_window.py" line="243"/>
+        <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="249" />
+        <location filename="../fieldapp/ui/main_window.py" line="249"/>
         <source>Customers: %n</source>
-        <translation><numerusform>Khách hàng: %n</numerusform></translation>
+        <translation>
+            <numerusform>Khách hàng: %n</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="250" />
+        <location filename="../fieldapp/ui/main_window.py" line="250"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="253" />
+        <location filename="../fieldapp/ui/main_window.py" line="253"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="254" />
+        <location filename="../fieldapp/ui/main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="255" />
+        <location filename="../fieldapp/ui/main_window.py" line="255"/>
         <source>Vi&amp;sit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="256" />
+        <location filename="../fieldapp/ui/main_window.py" line="256"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="257" />
+        <location filename="../fieldapp/ui/main_window.py" line="257"/>
         <source>F&amp;ollow-ups</source>
         <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="258" />
+        <location filename="../fieldapp/ui/main_window.py" line="258"/>
         <source>Start &amp;visit</source>
         <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="259" />
+        <location filename="../fieldapp/ui/main_window.py" line="259"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260" />
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>&amp;Log a call</source>
         <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="261" />
+        <location filename="../fieldapp/ui/main_window.py" line="261"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="262" />
+        <location filename="../fieldapp/ui/main_window.py" line="262"/>
         <source>&amp;Unfinished visits…</source>
         <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="263" />
+        <location filename="../fieldapp/ui/main_window.py" line="263"/>
         <source>S&amp;tatement of account</source>
         <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265" />
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266" />
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267" />
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268" />
+        <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269" />
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270" />
-        <source>Today's &amp;route</source>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <source>Today&apos;s &amp;route</source>
         <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271" />
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;Customers</source>
         <translation>&amp;Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272" />
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>&amp;Back to previous customer</source>
         <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273" />
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;About fieldapp</source>
         <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
@@ -1443,62 +1459,62 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>MoneyCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="34" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="34"/>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
         <source>Method</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="38" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="38"/>
         <source>Reference</source>
         <translation>Số tham chiếu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
         <source>Date on the cheque</source>
         <translation>Ngày trên séc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41"/>
         <source>Applied to</source>
         <translation>Thanh toán cho hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
         <source>Invoice</source>
         <translation>Hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
         <source>Due</source>
         <translation>Hạn thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Open balance</source>
         <translation>Còn nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Applied</source>
         <translation>Phân bổ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="82" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="82"/>
         <source>Transfer or cheque number</source>
         <translation>Số giao dịch chuyển khoản hoặc số séc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="123" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="123"/>
         <source>Not an amount for invoice %1.</source>
         <translation>Số tiền nhập cho hóa đơn %1 không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="155" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="155"/>
         <source>Receipt %1 was issued; only the office can void it.</source>
         <translation>Đã xuất biên nhận %1; chỉ văn phòng mới có thể hủy.</translation>
     </message>
@@ -1506,35 +1522,37 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>OutcomeText</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/outcome_text.py" line="35" />
+        <location filename="../fieldapp/ui/outcome_text.py" line="35"/>
         <source>%n installments</source>
-        <translation><numerusform>%n kỳ trả góp</numerusform></translation>
+        <translation>
+            <numerusform>%n kỳ trả góp</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="120" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="120"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="122" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="122"/>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="124" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="124"/>
         <source>Method</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="125" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="125"/>
         <source>Reference</source>
         <translation>Số tham chiếu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="126" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="126"/>
         <source>Allocated to</source>
         <translation>Phân bổ cho</translation>
     </message>
@@ -1542,57 +1560,57 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>PlanCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="33" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="33"/>
         <source>Agreed total</source>
         <translation>Tổng số tiền thỏa thuận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="34" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="34"/>
         <source>Down payment (optional)</source>
         <translation>Trả trước (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="37" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="37"/>
         <source>Schedule</source>
         <translation>Lịch thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="39" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="39"/>
         <source>Default clause</source>
         <translation>Điều khoản vi phạm</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="59" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="59"/>
         <source>installments,</source>
         <translation>kỳ,</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="60" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="60"/>
         <source>first due</source>
         <translation>kỳ đầu vào ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="63" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="63"/>
         <source>Installments</source>
         <translation>Trả góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="77" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="77"/>
         <source>if everything is paid by</source>
         <translation>nếu thanh toán hết trước ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="81" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="81"/>
         <source>Early-payment discount</source>
         <translation>Chiết khấu thanh toán sớm</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="132" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="132"/>
         <source>settles with %1</source>
         <translation>khi đó chỉ cần trả %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="143" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="143"/>
         <source>Covers invoices: %1</source>
         <translation>Áp dụng cho các hóa đơn: %1</translation>
     </message>
@@ -1600,17 +1618,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>PromiseCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="34" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="34"/>
         <source>Pay by</source>
         <translation>Ngày thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Promised by</source>
         <translation>Người cam kết</translation>
     </message>
@@ -1618,42 +1636,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="78" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="78"/>
         <source>Discard the draft</source>
         <translation>Hủy bản nháp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="79" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="79"/>
         <source>Discard the unfinished %1 with %2? What was typed is lost.</source>
         <translation>Hủy bản nháp (%1) chưa hoàn tất với %2? Nội dung đã nhập sẽ bị mất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="81" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="81"/>
         <source>&amp;Discard</source>
         <translation>&amp;Hủy</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="93" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="93"/>
         <source>Unfinished visits</source>
         <translation>Buổi làm việc chưa hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="94" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="94"/>
         <source>These visits and calls were not finalized. Everything typed was saved: resume one to finish it, or discard it.</source>
         <translation>Các buổi làm việc và cuộc gọi này chưa được hoàn tất. Mọi nội dung đã nhập đều được lưu: hãy tiếp tục để hoàn tất, hoặc hủy bỏ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="96" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="96"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="97" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="97"/>
         <source>&amp;Discard…</source>
         <translation>&amp;Hủy…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="98" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="98"/>
         <source>&amp;Later</source>
         <translation>Để &amp;sau</translation>
     </message>
@@ -1661,12 +1679,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>RefusalCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="66" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="66"/>
         <source>Reason given</source>
         <translation>Lý do khách hàng đưa ra</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="67" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="67"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
@@ -1674,42 +1692,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="138" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="138"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="139" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="139"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation>— ghi nhận mọi kết quả của buổi làm việc; một buổi có thể có nhiều kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="140" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="140"/>
         <source>+ &amp;Money received</source>
         <translation>+ Đã &amp;thu tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="141" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="141"/>
         <source>+ &amp;Promise to pay</source>
         <translation>+ &amp;Cam kết thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="142" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="142"/>
         <source>+ &amp;Installment plan</source>
         <translation>+ Kế hoạch trả &amp;góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="143" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="143"/>
         <source>+ &amp;Dispute</source>
         <translation>+ &amp;Khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
         <source>+ Re&amp;fusal</source>
         <translation>+ Từ chối thanh t&amp;oán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation>+ Không gặp khách hàng / đóng cử&amp;a</translation>
     </message>
@@ -1717,17 +1735,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>RouteModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/route.py" line="34" />
+        <location filename="../fieldapp/ui/models/route.py" line="34"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/route.py" line="36" />
+        <location filename="../fieldapp/ui/models/route.py" line="36"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/route.py" line="39" />
+        <location filename="../fieldapp/ui/models/route.py" line="39"/>
         <source>Purpose</source>
         <translation>Mục đích</translation>
     </message>
@@ -1735,17 +1753,19 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>RouteView</name>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="90" />
-        <source>Today's route</source>
+        <location filename="../fieldapp/ui/views/route_view.py" line="90"/>
+        <source>Today&apos;s route</source>
         <translation>Lộ trình hôm nay</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/route_view.py" line="93" />
+        <location filename="../fieldapp/ui/views/route_view.py" line="93"/>
         <source>Stops: %n</source>
-        <translation><numerusform>Điểm đến: %n</numerusform></translation>
+        <translation>
+            <numerusform>Điểm đến: %n</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="95" />
+        <location filename="../fieldapp/ui/views/route_view.py" line="95"/>
         <source>No visits are planned for today.</source>
         <translation>Hôm nay không có buổi làm việc nào theo kế hoạch.</translation>
     </message>
@@ -1753,42 +1773,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="19" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="19"/>
         <source>Collector name</source>
         <translation>Họ tên nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
         <source>Collector title</source>
         <translation>Chức danh nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
         <source>Latest promise date (days ahead)</source>
         <translation>Ngày cam kết xa nhất (số ngày tới)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
         <source>Grace days before a promise is broken</source>
         <translation>Số ngày ân hạn trước khi coi là không thực hiện cam kết</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
         <source>Share paid that keeps a promise (%)</source>
         <translation>Tỷ lệ đã trả để coi là thực hiện cam kết (%)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
         <source>Remind this many days before a promise</source>
         <translation>Nhắc trước ngày cam kết (số ngày)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
         <translation>Cảnh báo khi sắp hết hạn xử lý khiếu nại (số giờ)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Least ink for a signature (pixels)</source>
         <translation>Độ dài nét ký tối thiểu (điểm ảnh)</translation>
     </message>
@@ -1796,17 +1816,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="92" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="92"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="93" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="93"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation>Họ tên và chức danh của bạn được ghi trên mọi biên bản bạn ký. Vui lòng nhập trước buổi làm việc đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="95" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="95"/>
         <source>These settings apply to this laptop.</source>
         <translation>Các cài đặt này áp dụng cho máy tính này.</translation>
     </message>
@@ -1814,22 +1834,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="76" />
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="76"/>
         <source>The record changed after it was signed: read the summary again with the customer, then both sign again.</source>
         <translation>Biên bản đã thay đổi sau khi ký: hãy cùng khách hàng đọc lại phần tóm tắt, rồi hai bên ký lại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="94" />
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="94"/>
         <source>Summary for the customer (%1)</source>
         <translation>Tóm tắt cho khách hàng (%1)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="96" />
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="96"/>
         <source>Customer signs</source>
         <translation>Khách hàng ký</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="97" />
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="97"/>
         <source>Collector signs</source>
         <translation>Nhân viên thu hồi nợ ký</translation>
     </message>
@@ -1837,37 +1857,37 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitDocumentsBar</name>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="103" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="103"/>
         <source>Plan %1</source>
         <translation>Kế hoạch %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="124" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="124"/>
         <source>Open &amp;record</source>
         <translation>Mở &amp;biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="125" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="125"/>
         <source>The signed visit record (PDF)</source>
         <translation>Biên bản làm việc đã ký (PDF)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="126" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="126"/>
         <source>Open a&amp;greement</source>
         <translation>Mở thỏa &amp;thuận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="127" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="127"/>
         <source>Open recei&amp;pt</source>
         <translation>Mở biên &amp;nhận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="128" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="128"/>
         <source>Agreement for &amp;wet signature…</source>
         <translation>Thỏa thuận để &amp;ký tay…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="129" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="129"/>
         <source>A fresh copy of the installment agreement with empty boxes, to print and sign in ink</source>
         <translation>Bản mới của thỏa thuận trả góp với các ô để trống, để in ra và ký tay</translation>
     </message>
@@ -1875,27 +1895,27 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="51" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="53" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="53"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Collector</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="57" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
         <source>Record</source>
         <translation>Biên bản</translation>
     </message>
@@ -1903,97 +1923,97 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="131" />
+        <location filename="../fieldapp/ui/visit/window.py" line="131"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="173" />
+        <location filename="../fieldapp/ui/visit/window.py" line="173"/>
         <source>Saved %1</source>
         <translation>Đã lưu lúc %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="178" />
+        <location filename="../fieldapp/ui/visit/window.py" line="178"/>
         <source>Not saved, retrying: %1</source>
         <translation>Chưa lưu được, đang thử lại: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196" />
+        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
         <source>Visit — %1</source>
         <translation>Làm việc tại chỗ — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196" />
+        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
         <source>Call — %1</source>
         <translation>Cuộc gọi — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="199" />
+        <location filename="../fieldapp/ui/visit/window.py" line="199"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>Sửa đổi của một biên bản trước đó. Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201" />
+        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
         <source>&amp;Visit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201" />
+        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
         <source>&amp;Call</source>
         <translation>&amp;Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202" />
+        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="203" />
+        <location filename="../fieldapp/ui/visit/window.py" line="203"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Bước trước (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="204" />
+        <location filename="../fieldapp/ui/visit/window.py" line="204"/>
         <source>Next →</source>
         <translation>Tiếp →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="205" />
+        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>Bước tiếp theo (Alt+Right hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="206" />
+        <location filename="../fieldapp/ui/visit/window.py" line="206"/>
         <source>Finalize…</source>
         <translation>Hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207" />
+        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>Kiểm tra toàn bộ và khóa biên bản (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="208" />
+        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
         <source>Previous step</source>
         <translation>Bước trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="209" />
+        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="210" />
+        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
         <source>Go on (next step or finalize)</source>
         <translation>Tiếp tục (bước tiếp theo hoặc hoàn tất)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="211" />
+        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
         <source>Discard this draft…</source>
         <translation>Hủy bản nháp này…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212" />
+        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Close (keeps the draft)</source>
         <translation>Đóng (giữ bản nháp)</translation>
     </message>
@@ -2001,42 +2021,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="120" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
         <source>Visit</source>
         <translation>Làm việc tại chỗ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="120" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
         <source>Call</source>
         <translation>Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="126" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="126"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation>Sửa đổi biên bản ngày %1. Lý do: %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="130" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="130"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation>Đã được sửa đổi bằng một biên bản sau; bản này được giữ nguyên làm bằng chứng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="131" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="131"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="147" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="147"/>
         <source>No visits recorded yet</source>
         <translation>Chưa có buổi làm việc nào</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="148" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="148"/>
         <source>&amp;Amend…</source>
         <translation>&amp;Sửa đổi…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="149" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="149"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation>Sửa đổi biên bản này: lập biên bản mới kèm lý do; biên bản gốc được giữ nguyên</translation>
     </message>
@@ -2044,103 +2064,103 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>validation</name>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="18" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="18"/>
         <source>Required.</source>
         <translation>Bắt buộc.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="19" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="19"/>
         <source>The amount must be more than zero.</source>
         <translation>Số tiền phải lớn hơn 0.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="20" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="20"/>
         <source>More than the open balance of {balance}.</source>
         <translation>Vượt quá số dư còn nợ {balance}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="21" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="21"/>
         <source>This date is in the past: agree on a specific day from today on.</source>
         <translation>Ngày này đã qua: hãy thống nhất một ngày cụ thể từ hôm nay trở đi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="22" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="22"/>
         <source>More than {days} days ahead: agree on an earlier date.</source>
         <translation>Quá {days} ngày kể từ hôm nay: hãy thống nhất một ngày sớm hơn.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="23" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="23"/>
         <source>Pick a day after today.</source>
         <translation>Chọn một ngày sau hôm nay.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="24" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="24"/>
         <source>Allocated {allocated} but received {amount}.</source>
         <translation>Đã phân bổ {allocated} nhưng số tiền thu là {amount}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="25" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="25"/>
         <source>More than the open balance of invoice {invoice}.</source>
         <translation>Vượt quá số dư còn nợ của hóa đơn {invoice}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="26" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="26"/>
         <source>Give the transfer or cheque reference.</source>
         <translation>Nhập số tham chiếu chuyển khoản hoặc số séc.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="27" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="27"/>
         <source>A post-dated cheque needs the date written on it, after today.</source>
         <translation>Séc ghi ngày sau cần có ngày ghi trên séc, sau hôm nay.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="28" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="28"/>
         <source>The installments add up to {sum}, not the agreed {total}.</source>
         <translation>Tổng các kỳ trả góp là {sum}, không khớp tổng số tiền thỏa thuận {total}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="29" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="29"/>
         <source>Each installment must fall after the previous one.</source>
         <translation>Mỗi kỳ trả góp phải sau kỳ trước.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="30" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="30"/>
         <source>The down payment must be less than the agreed total.</source>
         <translation>Khoản trả trước phải nhỏ hơn tổng số tiền thỏa thuận.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="31" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="31"/>
         <source>The discount must be between 0 and {max} %.</source>
         <translation>Chiết khấu phải từ 0 đến {max} %.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="32" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="32"/>
         <source>Say until when the early-payment discount applies.</source>
         <translation>Nhập thời hạn áp dụng chiết khấu thanh toán sớm.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="33" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="33"/>
         <source>Pick at least one invoice.</source>
         <translation>Chọn ít nhất một hóa đơn.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="34" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="34"/>
         <source>The signature is too small; clear it and sign again.</source>
         <translation>Chữ ký quá nhỏ; hãy xóa và ký lại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="37" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>Số tiền không hợp lệ: nhập chữ số, ví dụ {example}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="38" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>Add at least one outcome.</source>
         <translation>Thêm ít nhất một kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="39" />
-        <source>The signer's printed name is required.</source>
+        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <source>The signer&apos;s printed name is required.</source>
         <translation>Cần ghi rõ họ tên người ký.</translation>
     </message>
 </context>
