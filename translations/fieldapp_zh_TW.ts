@@ -1476,7 +1476,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
         <source>Date on the cheque</source>
-        <translation>票載日期</translation>
+        <translation>支票日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41"/>
