@@ -127,6 +127,6 @@ def test_translations_use_the_glossary_words(language):
     for context, source, translation, _finished in all_messages:
         for term in terms_in(source, glossary):
             if not any(plain(word) in plain(translation) for word in accepted(term, language)):
-                problems.append(f"{context}: {source!r} → {translation!r} lacks "
+                problems.append(f"{language} {context}: {source!r} → {translation!r} lacks "
                                 f"{' / '.join(accepted(term, language))} ({term['en']})")
     assert not problems, "\n".join(problems)
