@@ -6,12 +6,12 @@
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
         <source>Remove this outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa kết quả này</translation>
     </message>
 </context>
 <context>
@@ -19,17 +19,17 @@
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="95"/>
         <source>Revisit on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày quay lại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ảnh chụp</translation>
     </message>
 </context>
 <context>
@@ -37,17 +37,17 @@
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="51"/>
         <source>Open invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Hóa đơn còn nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="55"/>
         <source>Last payment: %1, %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lần thanh toán gần nhất: %1, %2 (%3)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="60"/>
         <source>No payments recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có khoản thanh toán nào.</translation>
     </message>
 </context>
 <context>
@@ -55,17 +55,17 @@
     <message>
         <location filename="../fieldapp/ui/models/aging.py" line="41"/>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/aging.py" line="43"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng cộng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/aging.py" line="45"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn</translation>
     </message>
 </context>
 <context>
@@ -73,7 +73,7 @@
     <message>
         <location filename="../fieldapp/ui/views/aging_strip.py" line="50"/>
         <source>Nothing open: every invoice is paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không còn nợ: mọi hóa đơn đã được thanh toán.</translation>
     </message>
 </context>
 <context>
@@ -81,32 +81,32 @@
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="57"/>
         <source>Business status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng kinh doanh</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="57"/>
         <source>Business notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú kinh doanh</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="58"/>
         <source>Financial situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình hình tài chính</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="59"/>
         <source>Personality &amp; communication</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính cách &amp; cách giao tiếp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="60"/>
         <source>Cooperating since</source>
-        <translation type="unfinished"></translation>
+        <translation>Hợp tác từ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="60"/>
         <source>Credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn mức công nợ</translation>
     </message>
 </context>
 <context>
@@ -114,17 +114,17 @@
     <message>
         <location filename="../fieldapp/ui/commands.py" line="49"/>
         <source>No unfinished visits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có buổi làm việc nào chưa hoàn tất.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/commands.py" line="86"/>
         <source>Amend a finalized record</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa đổi biên bản đã hoàn tất</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/commands.py" line="87"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản đã ký được giữ nguyên. Nội dung sửa đổi là một biên bản mới dẫn chiếu đến biên bản cũ. Lý do sửa đổi là gì?</translation>
     </message>
 </context>
 <context>
@@ -132,37 +132,37 @@
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="31"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ tên</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="32"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Chức vụ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="33"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện thoại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="34"/>
         <source>Authority</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẩm quyền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="35"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="36"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="45"/>
         <source>Authority to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Có thẩm quyền thanh toán</translation>
     </message>
 </context>
 <context>
@@ -170,55 +170,55 @@
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="53"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="54"/>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày ký</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="56"/>
         <source>Goods</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng hóa</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="58"/>
         <source>Payment terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều khoản thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="60"/>
         <source>Installments</source>
-        <translation type="unfinished"></translation>
+        <translation>Trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="62"/>
         <source>Early-payment discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiết khấu thanh toán sớm</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/models/file_tables.py" line="69"/>
         <source>Net %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Thanh toán trong %n ngày</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="74"/>
         <source>Allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Được phép</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="75"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Không</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/models/file_tables.py" line="82"/>
         <source>within %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>trong vòng %n ngày</numerusform>
         </translation>
     </message>
 </context>
@@ -227,27 +227,27 @@
     <message>
         <location filename="../fieldapp/ui/models/summary_columns.py" line="45"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/summary_columns.py" line="47"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã KH</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/summary_columns.py" line="49"/>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>Quận/huyện</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/summary_columns.py" line="51"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/summary_columns.py" line="55"/>
         <source>Days late</source>
-        <translation type="unfinished"></translation>
+        <translation>Số ngày quá hạn</translation>
     </message>
 </context>
 <context>
@@ -255,37 +255,37 @@
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="92"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã KH</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="92"/>
         <source>Tax code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã số thuế</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="93"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="93"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện thoại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="94"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="94"/>
         <source>Credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn mức công nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="95"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngôn ngữ</translation>
     </message>
 </context>
 <context>
@@ -293,27 +293,27 @@
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="135"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tìm…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="137"/>
         <source>Customers matching “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng khớp với “%1”</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="139"/>
         <source>All customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="141"/>
         <source>No customer matches “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có khách hàng nào khớp với “%1”</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="182"/>
         <source>Search name, code, tax code, phone, contact…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm theo tên, mã, mã số thuế, điện thoại, người liên hệ…</translation>
     </message>
 </context>
 <context>
@@ -321,47 +321,47 @@
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
         <source>Background</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông tin chung</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Người liên hệ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hợp đồng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
         <source>Deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>Giao hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
         <source>Payments</source>
-        <translation type="unfinished"></translation>
+        <translation>Thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="166"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn khách hàng trong lộ trình hôm nay hoặc tìm kiếm (Ctrl+F)</translation>
     </message>
 </context>
 <context>
@@ -369,7 +369,7 @@
     <message>
         <location filename="../fieldapp/ui/visit/typed_fields.py" line="24"/>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>Có ngày</translation>
     </message>
 </context>
 <context>
@@ -377,74 +377,74 @@
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="148"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã chọn %1/%2 (phím Space để chọn hoặc bỏ chọn dòng đang đứng)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="150"/>
         <source>No agreements were made on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có thỏa thuận nào được lập ngày %1.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="182"/>
         <source>Print the agreements of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In các thỏa thuận ngày %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="184"/>
         <source>Printing the agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang in các thỏa thuận…</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="191"/>
         <source>Sent %n pages to the printer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Đã gửi %n trang đến máy in.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="196"/>
         <source>Not printed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa in được: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
         <source>Print agreements of a day</source>
-        <translation type="unfinished"></translation>
+        <translation>In thỏa thuận theo ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
         <source>Agreements made on &amp;day:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thỏa thuận lập &amp;ngày:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
         <source>All ticked agreements in one print job</source>
-        <translation type="unfinished"></translation>
+        <translation>In mọi thỏa thuận đã chọn trong một lệnh in</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Giờ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số</translation>
     </message>
 </context>
 <context>
@@ -452,14 +452,14 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/file_tabs.py" line="117"/>
         <source>%n deliveries don&apos;t match the contract — check them before talking about money</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n lần giao hàng không khớp hợp đồng — hãy kiểm tra trước khi nói chuyện tiền</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="126"/>
         <source>ordered %1, delivered %2</source>
-        <translation type="unfinished"></translation>
+        <translation>đặt %1, đã giao %2</translation>
     </message>
 </context>
 <context>
@@ -467,37 +467,37 @@
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="94"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiếu giao hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="95"/>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày giao</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="97"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="98"/>
         <source>Ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>SL đặt</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="100"/>
         <source>Delivered qty</source>
-        <translation type="unfinished"></translation>
+        <translation>SL đã giao</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="103"/>
         <source>Discrepancy</source>
-        <translation type="unfinished"></translation>
+        <translation>Sai khác</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="105"/>
         <source>Receiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Người nhận</translation>
     </message>
 </context>
 <context>
@@ -505,42 +505,42 @@
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="24"/>
         <source>Customer&apos;s reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do của khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="27"/>
         <source>Invoices concerned</source>
-        <translation type="unfinished"></translation>
+        <translation>Hóa đơn liên quan</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="28"/>
         <source>What the customer says</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng trình bày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="31"/>
         <source>Customer&apos;s proposed resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Đề xuất giải quyết của khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="32"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Bằng chứng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="35"/>
         <source>Escalate by</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn chuyển cấp trên</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="49"/>
         <source>already disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>đã có khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="61"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — cấp trên phải nhận được trong vòng 24 giờ</translation>
     </message>
 </context>
 <context>
@@ -548,53 +548,54 @@
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="71"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="72"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="73"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngôn ngữ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="74"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày tạo</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="76"/>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Người ký</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="77"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Số trang</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Dung lượng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>%1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>DEVELOPMENT certificate — not valid as evidence.
 Signed with this laptop&apos;s development key, not with a certificate issued by the company.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chứng thư THỬ NGHIỆM — không có giá trị làm bằng chứng.
+Văn bản được ký bằng khóa thử nghiệm của máy này, không phải bằng chứng thư do công ty cấp.</translation>
     </message>
 </context>
 <context>
@@ -602,17 +603,17 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/documents/opener.py" line="44"/>
         <source>Opening the visit record…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang mở biên bản làm việc…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/opener.py" line="55"/>
         <source>Making the statement of account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang lập bảng đối chiếu công nợ…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/opener.py" line="67"/>
         <source>Making the agreement for signing in ink…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang lập bản thỏa thuận để ký tay…</translation>
     </message>
 </context>
 <context>
@@ -620,148 +621,149 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="50"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="53"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="54"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngôn ngữ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="56"/>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Người ký</translation>
     </message>
 </context>
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="130"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="131"/>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang %1/%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="136"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="137"/>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="144"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="145"/>
         <source>Print %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="151"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="152"/>
         <source>Printing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang in %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/viewer.py" line="156"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="157"/>
         <source>Sent %n pages to the printer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Đã gửi %n trang đến máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="163"/>
-        <source>Save a copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <source>Save a copy</source>
+        <translation>Lưu bản sao</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="172"/>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="165"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Văn bản PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="174"/>
         <source>The copy could not be saved to %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lưu được bản sao vào %1:
+%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="177"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="178"/>
         <source>Saved a copy to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="194"/>
-        <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu bản sao vào %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
-        <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <source>Document</source>
+        <translation>Văn bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
-        <source>Print through the system print dialog (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
-        <source>&amp;Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <source>Print through the system print dialog (Ctrl+P)</source>
+        <translation>In qua hộp thoại in của hệ thống (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
-        <source>Save the signed PDF, unchanged (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Lưu bản sao…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
-        <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <source>Save the signed PDF, unchanged (Ctrl+S)</source>
+        <translation>Lưu tệp PDF đã ký, giữ nguyên nội dung (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
-        <source>Zoom in (Ctrl++)</source>
-        <translation type="unfinished"></translation>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Phóng to</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
-        <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Phóng to (Ctrl++)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
-        <source>Zoom out (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Thu nhỏ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
-        <source>&amp;Fit width</source>
-        <translation type="unfinished"></translation>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Thu nhỏ (Ctrl+-)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
-        <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Fit width</source>
+        <translation>&amp;Vừa chiều rộng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
-        <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
+        <translation>Hiển thị trang vừa chiều rộng cửa sổ (Ctrl+0)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
+        <source>&amp;Close</source>
+        <translation>Đón&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="207"/>
         <source>Close the viewer (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng trình xem (Esc)</translation>
     </message>
 </context>
 <context>
@@ -769,17 +771,17 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/documents/tab.py" line="80"/>
         <source>No documents yet. Finalized visits get a signed record; a statement of account can be made at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có văn bản nào. Mỗi buổi làm việc hoàn tất có một biên bản đã ký; bảng đối chiếu công nợ có thể lập bất cứ lúc nào.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/tab.py" line="82"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/tab.py" line="83"/>
         <source>Open the selected document (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở văn bản đang chọn (Enter)</translation>
     </message>
 </context>
 <context>
@@ -787,17 +789,17 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="23"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="24"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="25"/>
         <source>Last saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu lần cuối</translation>
     </message>
 </context>
 <context>
@@ -805,22 +807,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="131"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="133"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Chi tiết</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="138"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện trạng</translation>
     </message>
 </context>
 <context>
@@ -828,27 +830,27 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="69"/>
         <source>No contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có người liên hệ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="72"/>
         <source>No contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có hợp đồng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="75"/>
         <source>No payments</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có khoản thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="54"/>
         <source>No invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="101"/>
         <source>No deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có lần giao hàng nào</translation>
     </message>
 </context>
 <context>
@@ -856,57 +858,57 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="17"/>
         <source>Promise to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam kết thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="18"/>
         <source>Installment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kỳ trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="19"/>
         <source>Dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>Khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="20"/>
         <source>Revisit after absence</source>
-        <translation type="unfinished"></translation>
+        <translation>Quay lại sau khi không gặp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="21"/>
         <source>Planned follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo dõi theo kế hoạch</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="43"/>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Việc cần theo dõi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="45"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="47"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời hạn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="49"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="50"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="53"/>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã trả</translation>
     </message>
 </context>
 <context>
@@ -914,14 +916,14 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/follow_up_strip.py" line="36"/>
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… và %n việc khác</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/follow_up_strip.py" line="37"/>
         <source>Follow-ups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Việc cần theo dõi:</translation>
     </message>
 </context>
 <context>
@@ -929,24 +931,24 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="20"/>
         <source>paid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>đã trả %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="81"/>
         <source>Follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Việc cần theo dõi</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="83"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n việc: cam kết đến hạn hoặc không được thực hiện, khiếu nại, quay lại làm việc</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="85"/>
         <source>Nothing to follow up today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôm nay không có việc cần theo dõi.</translation>
     </message>
 </context>
 <context>
@@ -954,12 +956,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="85"/>
         <source>Earlier visits, calls and promises</source>
-        <translation type="unfinished"></translation>
+        <translation>Các buổi làm việc, cuộc gọi và cam kết trước đây</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="86"/>
         <source>No earlier visits or calls recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa ghi nhận buổi làm việc hay cuộc gọi nào trước đây.</translation>
     </message>
 </context>
 <context>
@@ -967,42 +969,42 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="42"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="43"/>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày lập</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="45"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="47"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="49"/>
         <source>Open balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="52"/>
         <source>Days late</source>
-        <translation type="unfinished"></translation>
+        <translation>Số ngày quá hạn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="54"/>
         <source>Bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhóm tuổi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="55"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng</translation>
     </message>
 </context>
 <context>
@@ -1011,17 +1013,18 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <location filename="../fieldapp/ui/views/file_tabs.py" line="71"/>
         <source>No open invoices: everything is paid.
 Untick “Open invoices only” to see the paid ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có hóa đơn còn nợ: tất cả đã được thanh toán.
+Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã thanh toán.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="80"/>
         <source>%1: amount %2 · open balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: số tiền %2 · còn nợ %3</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="88"/>
         <source>Open invoices only</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ hóa đơn còn nợ</translation>
     </message>
 </context>
 <context>
@@ -1029,293 +1032,293 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="19"/>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>Trong hạn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="20"/>
         <source>1–30</source>
-        <translation type="unfinished"></translation>
+        <translation>1–30</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="21"/>
         <source>31–60</source>
-        <translation type="unfinished"></translation>
+        <translation>31–60</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="22"/>
         <source>61–90</source>
-        <translation type="unfinished"></translation>
+        <translation>61–90</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="23"/>
         <source>90+</source>
-        <translation type="unfinished"></translation>
+        <translation>90+</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="24"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang hoạt động</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="25"/>
         <source>Slowing down</source>
-        <translation type="unfinished"></translation>
+        <translation>Kinh doanh chững lại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="26"/>
         <source>Restructuring</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tái cơ cấu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="27"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã ngừng hoạt động</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="28"/>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã giao đủ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="29"/>
         <source>Partial</source>
-        <translation type="unfinished"></translation>
+        <translation>Giao một phần</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="30"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Có vấn đề</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="31"/>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiền mặt</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="32"/>
         <source>Bank transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyển khoản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="33"/>
         <source>Cheque</source>
-        <translation type="unfinished"></translation>
+        <translation>Séc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="34"/>
         <source>Post-dated cheque</source>
-        <translation type="unfinished"></translation>
+        <translation>Séc ghi ngày sau</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="35"/>
         <source>Vietnamese</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếng Việt</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="36"/>
         <source>Chinese (Traditional, Taiwan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếng Trung (Phồn thể, Đài Loan)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="37"/>
         <source>Chinese (Simplified, China)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếng Trung (Giản thể, Trung Quốc)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="38"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếng Anh</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="39"/>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm việc tại chỗ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="40"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc gọi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="41"/>
         <source>Money received</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thu tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="42"/>
         <source>Promise to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam kết thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="43"/>
         <source>Installment plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="44"/>
         <source>Dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>Khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="45"/>
         <source>Refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ chối thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="46"/>
         <source>Customer absent / premises closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Không gặp khách hàng / đóng cửa</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="47"/>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Chất lượng hàng hóa</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="48"/>
         <source>Damaged goods</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng bị hư hỏng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="49"/>
         <source>Wrong goods</source>
-        <translation type="unfinished"></translation>
+        <translation>Giao sai chủng loại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="50"/>
         <source>Short or not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Giao thiếu / chưa giao</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="51"/>
         <source>Late delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Giao hàng chậm</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="52"/>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Giá cả</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="53"/>
         <source>Invoice error</source>
-        <translation type="unfinished"></translation>
+        <translation>Sai hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="54"/>
         <source>Missing documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiếu chứng từ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="55"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Khác</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="56"/>
         <location filename="../fieldapp/ui/labels.py" line="70"/>
         <source>Revisit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quay lại làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="57"/>
         <source>Supervisor calls the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cấp trên gọi điện cho khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="58"/>
         <source>Legal route recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>Đề xuất thu hồi nợ qua pháp lý</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="59"/>
         <source>Weekly</source>
-        <translation type="unfinished"></translation>
+        <translation>Hằng tuần</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="60"/>
         <source>Every two weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai tuần một lần</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="61"/>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>Hằng tháng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="62"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhắc hẹn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="63"/>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="64"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="65"/>
         <source>Broken</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thực hiện</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="66"/>
         <source>Partially kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Thực hiện một phần</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="67"/>
         <source>Dispute deadline near</source>
-        <translation type="unfinished"></translation>
+        <translation>Sắp hết hạn xử lý khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="68"/>
         <source>Dispute deadline passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn xử lý khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="69"/>
         <source>Dispute open</source>
-        <translation type="unfinished"></translation>
+        <translation>Khiếu nại chưa giải quyết</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="73"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang theo dõi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="74"/>
         <source>Kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thực hiện</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="75"/>
         <source>Visit record</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="76"/>
         <source>Installment agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Thỏa thuận trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="77"/>
         <source>Agreement for wet signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Thỏa thuận để ký tay</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="78"/>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên nhận thu tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="79"/>
         <source>Statement of account</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng đối chiếu công nợ</translation>
     </message>
 </context>
 <context>
@@ -1323,134 +1326,134 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="208"/>
         <source>About fieldapp</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="209"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="218"/>
         <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xảy ra lỗi: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="243"/>
         <source>fieldapp — collector&apos;s portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/main_window.py" line="249"/>
         <source>Customers: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Khách hàng: %n</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="250"/>
         <source>Today: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôm nay: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="253"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tệp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="254"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xem</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="255"/>
         <source>Vi&amp;sit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="256"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="257"/>
         <source>F&amp;ollow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="258"/>
         <source>Start &amp;visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="259"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>&amp;Log a call</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="261"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="262"/>
         <source>&amp;Unfinished visits…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="263"/>
         <source>S&amp;tatement of account</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>&amp;Print agreements of a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;hoát</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>&amp;Find customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>Today&apos;s &amp;route</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>&amp;Back to previous customer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;About fieldapp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
 </context>
 <context>
@@ -1458,62 +1461,62 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="34"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Hình thức</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="38"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tham chiếu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
         <source>Date on the cheque</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày trên séc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41"/>
         <source>Applied to</source>
-        <translation type="unfinished"></translation>
+        <translation>Thanh toán cho hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Open balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Phân bổ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="82"/>
         <source>Transfer or cheque number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số giao dịch chuyển khoản hoặc số séc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="123"/>
         <source>Not an amount for invoice %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền nhập cho hóa đơn %1 không hợp lệ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="155"/>
         <source>Receipt %1 was issued; only the office can void it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xuất biên nhận %1; chỉ văn phòng mới có thể hủy.</translation>
     </message>
 </context>
 <context>
@@ -1521,8 +1524,8 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/outcome_text.py" line="35"/>
         <source>%n installments</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kỳ trả góp</numerusform>
         </translation>
     </message>
 </context>
@@ -1531,27 +1534,27 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="120"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="122"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="124"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Hình thức</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="125"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tham chiếu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="126"/>
         <source>Allocated to</source>
-        <translation type="unfinished"></translation>
+        <translation>Phân bổ cho</translation>
     </message>
 </context>
 <context>
@@ -1559,57 +1562,57 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="33"/>
         <source>Agreed total</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng số tiền thỏa thuận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="34"/>
         <source>Down payment (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trả trước (không bắt buộc)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="37"/>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="39"/>
         <source>Default clause</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều khoản vi phạm</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="59"/>
         <source>installments,</source>
-        <translation type="unfinished"></translation>
+        <translation>kỳ,</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="60"/>
         <source>first due</source>
-        <translation type="unfinished"></translation>
+        <translation>kỳ đầu vào ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="63"/>
         <source>Installments</source>
-        <translation type="unfinished"></translation>
+        <translation>Trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="77"/>
         <source>if everything is paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>nếu thanh toán hết trước ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="81"/>
         <source>Early-payment discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiết khấu thanh toán sớm</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="132"/>
         <source>settles with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>khi đó chỉ cần trả %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="143"/>
         <source>Covers invoices: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Áp dụng cho các hóa đơn: %1</translation>
     </message>
 </context>
 <context>
@@ -1617,17 +1620,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="34"/>
         <source>Pay by</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Promised by</source>
-        <translation type="unfinished"></translation>
+        <translation>Người cam kết</translation>
     </message>
 </context>
 <context>
@@ -1635,42 +1638,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="78"/>
         <source>Discard the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy bản nháp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="79"/>
         <source>Discard the unfinished %1 with %2? What was typed is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy bản nháp (%1) chưa hoàn tất với %2? Nội dung đã nhập sẽ bị mất.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="81"/>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hủy</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="93"/>
         <source>Unfinished visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi làm việc chưa hoàn tất</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="94"/>
         <source>These visits and calls were not finalized. Everything typed was saved: resume one to finish it, or discard it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các buổi làm việc và cuộc gọi này chưa được hoàn tất. Mọi nội dung đã nhập đều được lưu: hãy tiếp tục để hoàn tất, hoặc hủy bỏ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="96"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="97"/>
         <source>&amp;Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hủy…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="98"/>
         <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Để &amp;sau</translation>
     </message>
 </context>
 <context>
@@ -1678,12 +1681,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="66"/>
         <source>Reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do khách hàng đưa ra</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="67"/>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Bước tiếp theo</translation>
     </message>
 </context>
 <context>
@@ -1691,42 +1694,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="138"/>
         <source>Outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="139"/>
         <source>— add every result of the visit; one visit can have several.</source>
-        <translation type="unfinished"></translation>
+        <translation>— ghi nhận mọi kết quả của buổi làm việc; một buổi có thể có nhiều kết quả.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="140"/>
         <source>+ &amp;Money received</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Đã &amp;thu tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="141"/>
         <source>+ &amp;Promise to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>+ &amp;Cam kết thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="142"/>
         <source>+ &amp;Installment plan</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Kế hoạch trả &amp;góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="143"/>
         <source>+ &amp;Dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>+ &amp;Khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
         <source>+ Re&amp;fusal</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Từ chối thanh t&amp;oán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
         <source>+ Customer &amp;absent / closed</source>
-        <translation type="unfinished"></translation>
+        <translation>+ Không gặp khách hàng / đóng cử&amp;a</translation>
     </message>
 </context>
 <context>
@@ -1734,17 +1737,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="34"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="36"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Giờ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="39"/>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục đích</translation>
     </message>
 </context>
 <context>
@@ -1752,19 +1755,19 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/views/route_view.py" line="90"/>
         <source>Today&apos;s route</source>
-        <translation type="unfinished"></translation>
+        <translation>Lộ trình hôm nay</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/route_view.py" line="93"/>
         <source>Stops: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Điểm đến: %n</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/route_view.py" line="95"/>
         <source>No visits are planned for today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôm nay không có buổi làm việc nào theo kế hoạch.</translation>
     </message>
 </context>
 <context>
@@ -1772,42 +1775,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="19"/>
         <source>Collector name</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ tên nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
         <source>Collector title</source>
-        <translation type="unfinished"></translation>
+        <translation>Chức danh nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
         <source>Latest promise date (days ahead)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày cam kết xa nhất (số ngày tới)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
         <source>Grace days before a promise is broken</source>
-        <translation type="unfinished"></translation>
+        <translation>Số ngày ân hạn trước khi coi là không thực hiện cam kết</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
         <source>Share paid that keeps a promise (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ lệ đã trả để coi là thực hiện cam kết (%)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
         <source>Remind this many days before a promise</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhắc trước ngày cam kết (số ngày)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo khi sắp hết hạn xử lý khiếu nại (số giờ)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Least ink for a signature (pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ dài nét ký tối thiểu (điểm ảnh)</translation>
     </message>
 </context>
 <context>
@@ -1815,17 +1818,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="92"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Cài đặt</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="93"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ tên và chức danh của bạn được ghi trên mọi biên bản bạn ký. Vui lòng nhập trước buổi làm việc đầu tiên.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="95"/>
         <source>These settings apply to this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các cài đặt này áp dụng cho máy tính này.</translation>
     </message>
 </context>
 <context>
@@ -1833,22 +1836,22 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="76"/>
         <source>The record changed after it was signed: read the summary again with the customer, then both sign again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản đã thay đổi sau khi ký: hãy cùng khách hàng đọc lại phần tóm tắt, rồi hai bên ký lại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="94"/>
         <source>Summary for the customer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tóm tắt cho khách hàng (%1)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="96"/>
         <source>Customer signs</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng ký</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="97"/>
         <source>Collector signs</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhân viên thu hồi nợ ký</translation>
     </message>
 </context>
 <context>
@@ -1856,37 +1859,37 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="103"/>
         <source>Plan %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="124"/>
         <source>Open &amp;record</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở &amp;biên bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="125"/>
         <source>The signed visit record (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản làm việc đã ký (PDF)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="126"/>
         <source>Open a&amp;greement</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở thỏa &amp;thuận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="127"/>
         <source>Open recei&amp;pt</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở biên &amp;nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="128"/>
         <source>Agreement for &amp;wet signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thỏa thuận để &amp;ký tay…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="129"/>
         <source>A fresh copy of the installment agreement with empty boxes, to print and sign in ink</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản mới của thỏa thuận trả góp với các ô để trống, để in ra và ký tay</translation>
     </message>
 </context>
 <context>
@@ -1894,27 +1897,27 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="53"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Collector</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản</translation>
     </message>
 </context>
 <context>
@@ -1922,97 +1925,97 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="131"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang lưu…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="173"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu lúc %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="178"/>
         <source>Not saved, retrying: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa lưu được, đang thử lại: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="196"/>
         <source>Visit — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm việc tại chỗ — %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="196"/>
         <source>Call — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc gọi — %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="199"/>
         <source>Amendment of an earlier record. Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa đổi của một biên bản trước đó. Lý do: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="201"/>
         <source>&amp;Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="201"/>
         <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cuộc gọi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>← Back</source>
-        <translation type="unfinished"></translation>
+        <translation>← Quay lại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="203"/>
         <source>Previous step (Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bước trước (Alt+Left)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="204"/>
         <source>Next →</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp →</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="205"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bước tiếp theo (Alt+Right hoặc Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="206"/>
         <source>Finalize…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tất…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểm tra toàn bộ và khóa biên bản (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="208"/>
         <source>Previous step</source>
-        <translation type="unfinished"></translation>
+        <translation>Bước trước</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="209"/>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Bước tiếp theo</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="210"/>
         <source>Go on (next step or finalize)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp tục (bước tiếp theo hoặc hoàn tất)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="211"/>
         <source>Discard this draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy bản nháp này…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Close (keeps the draft)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng (giữ bản nháp)</translation>
     </message>
 </context>
 <context>
@@ -2020,42 +2023,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm việc tại chỗ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc gọi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="126"/>
         <source>Amendment of the record of %1. Reason: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa đổi biên bản ngày %1. Lý do: %2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="130"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã được sửa đổi bằng một biên bản sau; bản này được giữ nguyên làm bằng chứng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="131"/>
         <source>SHA-256 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="147"/>
         <source>No visits recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có buổi làm việc nào</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="148"/>
         <source>&amp;Amend…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sửa đổi…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="149"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa đổi biên bản này: lập biên bản mới kèm lý do; biên bản gốc được giữ nguyên</translation>
     </message>
 </context>
 <context>
@@ -2063,102 +2066,102 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="18"/>
         <source>Required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt buộc.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="19"/>
         <source>The amount must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền phải lớn hơn 0.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="20"/>
         <source>More than the open balance of {balance}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vượt quá số dư còn nợ {balance}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="21"/>
         <source>This date is in the past: agree on a specific day from today on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày này đã qua: hãy thống nhất một ngày cụ thể từ hôm nay trở đi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="22"/>
         <source>More than {days} days ahead: agree on an earlier date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá {days} ngày kể từ hôm nay: hãy thống nhất một ngày sớm hơn.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="23"/>
         <source>Pick a day after today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một ngày sau hôm nay.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="24"/>
         <source>Allocated {allocated} but received {amount}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã phân bổ {allocated} nhưng số tiền thu là {amount}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="25"/>
         <source>More than the open balance of invoice {invoice}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vượt quá số dư còn nợ của hóa đơn {invoice}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="26"/>
         <source>Give the transfer or cheque reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập số tham chiếu chuyển khoản hoặc số séc.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="27"/>
         <source>A post-dated cheque needs the date written on it, after today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Séc ghi ngày sau cần có ngày ghi trên séc, sau hôm nay.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="28"/>
         <source>The installments add up to {sum}, not the agreed {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng các kỳ trả góp là {sum}, không khớp tổng số tiền thỏa thuận {total}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="29"/>
         <source>Each installment must fall after the previous one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi kỳ trả góp phải sau kỳ trước.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="30"/>
         <source>The down payment must be less than the agreed total.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoản trả trước phải nhỏ hơn tổng số tiền thỏa thuận.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="31"/>
         <source>The discount must be between 0 and {max} %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiết khấu phải từ 0 đến {max} %.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="32"/>
         <source>Say until when the early-payment discount applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập thời hạn áp dụng chiết khấu thanh toán sớm.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="33"/>
         <source>Pick at least one invoice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn ít nhất một hóa đơn.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="34"/>
         <source>The signature is too small; clear it and sign again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chữ ký quá nhỏ; hãy xóa và ký lại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền không hợp lệ: nhập chữ số, ví dụ {example}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>Add at least one outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm ít nhất một kết quả.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
         <source>The signer&apos;s printed name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần ghi rõ họ tên người ký.</translation>
     </message>
 </context>
 </TS>

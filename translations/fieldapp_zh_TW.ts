@@ -6,12 +6,12 @@
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
         <source>Remove this outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>移除此項結果</translation>
     </message>
 </context>
 <context>
@@ -19,17 +19,17 @@
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>備註</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="95"/>
         <source>Revisit on</source>
-        <translation type="unfinished"></translation>
+        <translation>再訪日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
 </context>
 <context>
@@ -37,17 +37,17 @@
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="51"/>
         <source>Open invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>未結發票</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="55"/>
         <source>Last payment: %1, %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次付款：%1，%2（%3）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="60"/>
         <source>No payments recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無付款記錄。</translation>
     </message>
 </context>
 <context>
@@ -55,17 +55,17 @@
     <message>
         <location filename="../fieldapp/ui/models/aging.py" line="41"/>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>幣別</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/aging.py" line="43"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合計</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/aging.py" line="45"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期金額</translation>
     </message>
 </context>
 <context>
@@ -73,7 +73,7 @@
     <message>
         <location filename="../fieldapp/ui/views/aging_strip.py" line="50"/>
         <source>Nothing open: every invoice is paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>無未結帳款：所有發票均已付清。</translation>
     </message>
 </context>
 <context>
@@ -81,32 +81,32 @@
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="57"/>
         <source>Business status</source>
-        <translation type="unfinished"></translation>
+        <translation>營運狀況</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="57"/>
         <source>Business notes</source>
-        <translation type="unfinished"></translation>
+        <translation>營運概況</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="58"/>
         <source>Financial situation</source>
-        <translation type="unfinished"></translation>
+        <translation>財務狀況</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="59"/>
         <source>Personality &amp; communication</source>
-        <translation type="unfinished"></translation>
+        <translation>個性與溝通方式</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="60"/>
         <source>Cooperating since</source>
-        <translation type="unfinished"></translation>
+        <translation>合作起始日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="60"/>
         <source>Credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation>信用額度</translation>
     </message>
 </context>
 <context>
@@ -114,17 +114,17 @@
     <message>
         <location filename="../fieldapp/ui/commands.py" line="49"/>
         <source>No unfinished visits.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有未完成的拜訪。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/commands.py" line="86"/>
         <source>Amend a finalized record</source>
-        <translation type="unfinished"></translation>
+        <translation>修訂已完成的記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/commands.py" line="87"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
-        <translation type="unfinished"></translation>
+        <translation>原記錄維持簽名時的內容不變；修訂會另建一份引用原記錄的新記錄。請說明更正原因：</translation>
     </message>
 </context>
 <context>
@@ -132,37 +132,37 @@
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="31"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="32"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>職務</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="33"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>電話</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="34"/>
         <source>Authority</source>
-        <translation type="unfinished"></translation>
+        <translation>付款決定權</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="35"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>電子郵件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="36"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>備註</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="45"/>
         <source>Authority to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>有付款決定權</translation>
     </message>
 </context>
 <context>
@@ -170,55 +170,55 @@
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="53"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>合約編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="54"/>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>簽約日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="56"/>
         <source>Goods</source>
-        <translation type="unfinished"></translation>
+        <translation>貨品</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="58"/>
         <source>Payment terms</source>
-        <translation type="unfinished"></translation>
+        <translation>付款條件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="60"/>
         <source>Installments</source>
-        <translation type="unfinished"></translation>
+        <translation>分期付款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="62"/>
         <source>Early-payment discount</source>
-        <translation type="unfinished"></translation>
+        <translation>提前付款折扣</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/models/file_tables.py" line="69"/>
         <source>Net %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>帳期 %n 天</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="74"/>
         <source>Allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>可</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="75"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/models/file_tables.py" line="82"/>
         <source>within %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（%n 天內付清）</numerusform>
         </translation>
     </message>
 </context>
@@ -227,27 +227,27 @@
     <message>
         <location filename="../fieldapp/ui/models/summary_columns.py" line="45"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/summary_columns.py" line="47"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/summary_columns.py" line="49"/>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>地區</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/summary_columns.py" line="51"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/summary_columns.py" line="55"/>
         <source>Days late</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期天數</translation>
     </message>
 </context>
 <context>
@@ -255,37 +255,37 @@
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="92"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="92"/>
         <source>Tax code</source>
-        <translation type="unfinished"></translation>
+        <translation>統一編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="93"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>營運狀況</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="93"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>電話</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="94"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="94"/>
         <source>Credit limit</source>
-        <translation type="unfinished"></translation>
+        <translation>信用額度</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_header.py" line="95"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>文件語言</translation>
     </message>
 </context>
 <context>
@@ -293,27 +293,27 @@
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="135"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋中…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="137"/>
         <source>Customers matching “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>符合「%1」的客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="139"/>
         <source>All customers</source>
-        <translation type="unfinished"></translation>
+        <translation>全部客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="141"/>
         <source>No customer matches “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有符合「%1」的客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="182"/>
         <source>Search name, code, tax code, phone, contact…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋名稱、編號、統一編號、電話、聯絡人…</translation>
     </message>
 </context>
 <context>
@@ -321,47 +321,47 @@
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
         <source>Background</source>
-        <translation type="unfinished"></translation>
+        <translation>背景資料</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>聯絡人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
         <source>Contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>合約</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
         <source>Invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>發票</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
         <source>Deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>送貨記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
         <source>Payments</source>
-        <translation type="unfinished"></translation>
+        <translation>付款記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="166"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>請從今日路線中選擇客戶，或搜尋客戶（Ctrl+F）</translation>
     </message>
 </context>
 <context>
@@ -369,7 +369,7 @@
     <message>
         <location filename="../fieldapp/ui/visit/typed_fields.py" line="24"/>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>指定日期</translation>
     </message>
 </context>
 <context>
@@ -377,74 +377,74 @@
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="148"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
-        <translation type="unfinished"></translation>
+        <translation>已勾選 %1 份，共 %2 份（按空白鍵可勾選或取消勾選選取的項目）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="150"/>
         <source>No agreements were made on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 沒有簽訂任何協議書。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="182"/>
         <source>Print the agreements of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>列印 %1 的協議書</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="184"/>
         <source>Printing the agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在列印協議書…</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="191"/>
         <source>Sent %n pages to the printer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已將 %n 頁送出列印。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="196"/>
         <source>Not printed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未列印：%1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
         <source>Print agreements of a day</source>
-        <translation type="unfinished"></translation>
+        <translation>列印某日的協議書</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
         <source>Agreements made on &amp;day:</source>
-        <translation type="unfinished"></translation>
+        <translation>協議簽訂日期(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>列印(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
         <source>All ticked agreements in one print job</source>
-        <translation type="unfinished"></translation>
+        <translation>將所有勾選的協議書合併為一個列印工作</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>時間</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>編號</translation>
     </message>
 </context>
 <context>
@@ -452,14 +452,14 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/file_tabs.py" line="117"/>
         <source>%n deliveries don&apos;t match the contract — check them before talking about money</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 筆送貨與合約不符，談款項之前請先核對</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="126"/>
         <source>ordered %1, delivered %2</source>
-        <translation type="unfinished"></translation>
+        <translation>訂購 %1，實送 %2</translation>
     </message>
 </context>
 <context>
@@ -467,37 +467,37 @@
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="94"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>送貨單號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="95"/>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>送貨日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="97"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="98"/>
         <source>Ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>訂購數量</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="100"/>
         <source>Delivered qty</source>
-        <translation type="unfinished"></translation>
+        <translation>實送數量</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="103"/>
         <source>Discrepancy</source>
-        <translation type="unfinished"></translation>
+        <translation>差異</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="105"/>
         <source>Receiver</source>
-        <translation type="unfinished"></translation>
+        <translation>簽收人</translation>
     </message>
 </context>
 <context>
@@ -505,42 +505,42 @@
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="24"/>
         <source>Customer&apos;s reason</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶所述原因</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="27"/>
         <source>Invoices concerned</source>
-        <translation type="unfinished"></translation>
+        <translation>相關發票</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="28"/>
         <source>What the customer says</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶說法</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="31"/>
         <source>Customer&apos;s proposed resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶提出的解決方案</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="32"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>證據</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="35"/>
         <source>Escalate by</source>
-        <translation type="unfinished"></translation>
+        <translation>上報期限</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="49"/>
         <source>already disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>已有爭議</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="61"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 須於 24 小時內上報主管</translation>
     </message>
 </context>
 <context>
@@ -548,53 +548,54 @@
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="71"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="72"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="73"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>語言</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="74"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>建立時間</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="76"/>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>簽署人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="77"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>頁數</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>%1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>DEVELOPMENT certificate — not valid as evidence.
 Signed with this laptop&apos;s development key, not with a certificate issued by the company.</source>
-        <translation type="unfinished"></translation>
+        <translation>開發測試憑證 — 不具證據效力。
+本文件以本機的開發測試金鑰簽署，並非使用公司核發的憑證。</translation>
     </message>
 </context>
 <context>
@@ -602,17 +603,17 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/documents/opener.py" line="44"/>
         <source>Opening the visit record…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在開啟拜訪記錄…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/opener.py" line="55"/>
         <source>Making the statement of account…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在產生對帳單…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/opener.py" line="67"/>
         <source>Making the agreement for signing in ink…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在產生供親筆簽名的協議書…</translation>
     </message>
 </context>
 <context>
@@ -620,148 +621,149 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="50"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="53"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="54"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>語言</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="56"/>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>簽署人</translation>
     </message>
 </context>
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="130"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="131"/>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 頁，共 %2 頁</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="136"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="137"/>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>符合寬度</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="144"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="145"/>
         <source>Print %1</source>
-        <translation type="unfinished"></translation>
+        <translation>列印 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="151"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="152"/>
         <source>Printing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在列印 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/viewer.py" line="156"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="157"/>
         <source>Sent %n pages to the printer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已將 %n 頁送出列印。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="163"/>
-        <source>Save a copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="172"/>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="165"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
+        <source>Not saved</source>
+        <translation>未儲存</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="174"/>
         <source>The copy could not be saved to %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>無法將副本儲存至 %1：
+%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="177"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="178"/>
         <source>Saved a copy to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="194"/>
-        <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>已將副本儲存至 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
-        <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <source>Document</source>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
-        <source>Print through the system print dialog (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
-        <source>&amp;Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <source>Print through the system print dialog (Ctrl+P)</source>
+        <translation>透過系統的列印對話方塊列印（Ctrl+P）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
-        <source>Save the signed PDF, unchanged (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Save a copy…</source>
+        <translation>另存副本(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
-        <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <source>Save the signed PDF, unchanged (Ctrl+S)</source>
+        <translation>儲存已簽署的 PDF，內容不做任何變更（Ctrl+S）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
-        <source>Zoom in (Ctrl++)</source>
-        <translation type="unfinished"></translation>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
-        <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
-        <source>Zoom out (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
-        <source>&amp;Fit width</source>
-        <translation type="unfinished"></translation>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>縮小（Ctrl+-）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
-        <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Fit width</source>
+        <translation>符合寬度(&amp;F)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
-        <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
+        <translation>將頁面縮放至視窗寬度（Ctrl+0）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
+        <source>&amp;Close</source>
+        <translation>關閉(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="207"/>
         <source>Close the viewer (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉檢視器（Esc）</translation>
     </message>
 </context>
 <context>
@@ -769,17 +771,17 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/documents/tab.py" line="80"/>
         <source>No documents yet. Finalized visits get a signed record; a statement of account can be made at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無文件。拜訪完成後會產生已簽名的記錄；對帳單可隨時產生。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/tab.py" line="82"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟(&amp;O)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/tab.py" line="83"/>
         <source>Open the selected document (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟選取的文件（Enter）</translation>
     </message>
 </context>
 <context>
@@ -787,17 +789,17 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="23"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="24"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>類型</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="25"/>
         <source>Last saved</source>
-        <translation type="unfinished"></translation>
+        <translation>上次儲存時間</translation>
     </message>
 </context>
 <context>
@@ -805,22 +807,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="131"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="133"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>結果</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>內容</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="138"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>目前狀態</translation>
     </message>
 </context>
 <context>
@@ -828,27 +830,27 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="69"/>
         <source>No contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無聯絡人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="72"/>
         <source>No contracts</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無合約</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="75"/>
         <source>No payments</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無付款記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="54"/>
         <source>No invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無發票</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="101"/>
         <source>No deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無送貨記錄</translation>
     </message>
 </context>
 <context>
@@ -856,57 +858,57 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="17"/>
         <source>Promise to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>付款承諾</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="18"/>
         <source>Installment</source>
-        <translation type="unfinished"></translation>
+        <translation>分期款項</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="19"/>
         <source>Dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>爭議</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="20"/>
         <source>Revisit after absence</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶不在，需再訪</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="21"/>
         <source>Planned follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>預定追蹤</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="43"/>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>追蹤類型</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="45"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="47"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>期限</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="49"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>事項</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="50"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/follow_ups.py" line="53"/>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>已付金額</translation>
     </message>
 </context>
 <context>
@@ -914,14 +916,14 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/follow_up_strip.py" line="36"/>
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… 另有 %n 項</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/follow_up_strip.py" line="37"/>
         <source>Follow-ups:</source>
-        <translation type="unfinished"></translation>
+        <translation>待追蹤事項：</translation>
     </message>
 </context>
 <context>
@@ -929,24 +931,24 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="20"/>
         <source>paid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已付 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="81"/>
         <source>Follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>待追蹤事項</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="83"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 項：到期或未兌現的承諾、爭議、再訪</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/follow_up_view.py" line="85"/>
         <source>Nothing to follow up today.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天沒有需要追蹤的事項。</translation>
     </message>
 </context>
 <context>
@@ -954,12 +956,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="85"/>
         <source>Earlier visits, calls and promises</source>
-        <translation type="unfinished"></translation>
+        <translation>以往的拜訪、電話與承諾</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="86"/>
         <source>No earlier visits or calls recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無以往的拜訪或電話記錄。</translation>
     </message>
 </context>
 <context>
@@ -967,42 +969,42 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="42"/>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>發票號碼</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="43"/>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>開立日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="45"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="47"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="49"/>
         <source>Open balance</source>
-        <translation type="unfinished"></translation>
+        <translation>未付餘額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="52"/>
         <source>Days late</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期天數</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="54"/>
         <source>Bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>帳齡區間</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="55"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>狀態</translation>
     </message>
 </context>
 <context>
@@ -1011,17 +1013,18 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <location filename="../fieldapp/ui/views/file_tabs.py" line="71"/>
         <source>No open invoices: everything is paid.
 Untick “Open invoices only” to see the paid ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有未結發票：全部已付清。
+取消勾選「僅顯示未結發票」即可查看已付清的發票。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="80"/>
         <source>%1: amount %2 · open balance %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：金額 %2 · 未付餘額 %3</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="88"/>
         <source>Open invoices only</source>
-        <translation type="unfinished"></translation>
+        <translation>僅顯示未結發票</translation>
     </message>
 </context>
 <context>
@@ -1029,293 +1032,293 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="19"/>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>未到期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="20"/>
         <source>1–30</source>
-        <translation type="unfinished"></translation>
+        <translation>1–30 天</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="21"/>
         <source>31–60</source>
-        <translation type="unfinished"></translation>
+        <translation>31–60 天</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="22"/>
         <source>61–90</source>
-        <translation type="unfinished"></translation>
+        <translation>61–90 天</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="23"/>
         <source>90+</source>
-        <translation type="unfinished"></translation>
+        <translation>90 天以上</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="24"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>正常營運</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="25"/>
         <source>Slowing down</source>
-        <translation type="unfinished"></translation>
+        <translation>營運趨緩</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="26"/>
         <source>Restructuring</source>
-        <translation type="unfinished"></translation>
+        <translation>重整中</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="27"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已歇業</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="28"/>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>已送齊</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="29"/>
         <source>Partial</source>
-        <translation type="unfinished"></translation>
+        <translation>部分送達</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="30"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>有問題</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="31"/>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>現金</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="32"/>
         <source>Bank transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>匯款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="33"/>
         <source>Cheque</source>
-        <translation type="unfinished"></translation>
+        <translation>支票</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="34"/>
         <source>Post-dated cheque</source>
-        <translation type="unfinished"></translation>
+        <translation>遠期支票</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="35"/>
         <source>Vietnamese</source>
-        <translation type="unfinished"></translation>
+        <translation>越南文</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="36"/>
         <source>Chinese (Traditional, Taiwan)</source>
-        <translation type="unfinished"></translation>
+        <translation>中文（繁體，台灣）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="37"/>
         <source>Chinese (Simplified, China)</source>
-        <translation type="unfinished"></translation>
+        <translation>中文（簡體，中國大陸）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="38"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="39"/>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="40"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>電話</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="41"/>
         <source>Money received</source>
-        <translation type="unfinished"></translation>
+        <translation>當場收款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="42"/>
         <source>Promise to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>付款承諾</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="43"/>
         <source>Installment plan</source>
-        <translation type="unfinished"></translation>
+        <translation>分期付款計劃</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="44"/>
         <source>Dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>爭議</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="45"/>
         <source>Refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>拒絕付款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="46"/>
         <source>Customer absent / premises closed</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶不在／店鋪關閉</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="47"/>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>品質問題</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="48"/>
         <source>Damaged goods</source>
-        <translation type="unfinished"></translation>
+        <translation>貨物損壞</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="49"/>
         <source>Wrong goods</source>
-        <translation type="unfinished"></translation>
+        <translation>送錯貨品</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="50"/>
         <source>Short or not delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>少送或未送</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="51"/>
         <source>Late delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>延遲送貨</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="52"/>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>價格</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="53"/>
         <source>Invoice error</source>
-        <translation type="unfinished"></translation>
+        <translation>發票錯誤</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="54"/>
         <source>Missing documents</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少單據</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="55"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="56"/>
         <location filename="../fieldapp/ui/labels.py" line="70"/>
         <source>Revisit</source>
-        <translation type="unfinished"></translation>
+        <translation>再次拜訪</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="57"/>
         <source>Supervisor calls the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>主管致電客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="58"/>
         <source>Legal route recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>建議採取法律途徑</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="59"/>
         <source>Weekly</source>
-        <translation type="unfinished"></translation>
+        <translation>每週</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="60"/>
         <source>Every two weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>每兩週</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="61"/>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>每月</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="62"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="63"/>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日到期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="64"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="65"/>
         <source>Broken</source>
-        <translation type="unfinished"></translation>
+        <translation>未兌現</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="66"/>
         <source>Partially kept</source>
-        <translation type="unfinished"></translation>
+        <translation>部分兌現</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="67"/>
         <source>Dispute deadline near</source>
-        <translation type="unfinished"></translation>
+        <translation>爭議上報期限將至</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="68"/>
         <source>Dispute deadline passed</source>
-        <translation type="unfinished"></translation>
+        <translation>爭議已逾上報期限</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="69"/>
         <source>Dispute open</source>
-        <translation type="unfinished"></translation>
+        <translation>爭議處理中</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="73"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>進行中</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="74"/>
         <source>Kept</source>
-        <translation type="unfinished"></translation>
+        <translation>已兌現</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="75"/>
         <source>Visit record</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="76"/>
         <source>Installment agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>分期付款協議書</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="77"/>
         <source>Agreement for wet signature</source>
-        <translation type="unfinished"></translation>
+        <translation>親筆簽名用協議書</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="78"/>
         <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>收款收據</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/labels.py" line="79"/>
         <source>Statement of account</source>
-        <translation type="unfinished"></translation>
+        <translation>對帳單</translation>
     </message>
 </context>
 <context>
@@ -1323,134 +1326,134 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="208"/>
         <source>About fieldapp</source>
-        <translation type="unfinished"></translation>
+        <translation>關於 fieldapp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="209"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤帳款催收人員使用的離線客戶資料與拜訪記錄工具。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="218"/>
         <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>發生錯誤：%1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="243"/>
         <source>fieldapp — collector&apos;s portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>fieldapp — 催收員客戶清單</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/main_window.py" line="249"/>
         <source>Customers: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>客戶數：%n</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="250"/>
         <source>Today: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>今日：%1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="253"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案(&amp;F)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="254"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>檢視(&amp;V)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="255"/>
         <source>Vi&amp;sit</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪(&amp;S)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="256"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>設定(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="257"/>
         <source>F&amp;ollow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>待追蹤事項(&amp;O)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="258"/>
         <source>Start &amp;visit</source>
-        <translation type="unfinished"></translation>
+        <translation>開始拜訪(&amp;V)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="259"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>開始拜訪此客戶（Ctrl+N）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>&amp;Log a call</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄電話催收(&amp;L)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="261"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄與此客戶的通話（Ctrl+L）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="262"/>
         <source>&amp;Unfinished visits…</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成的拜訪(&amp;U)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="263"/>
         <source>S&amp;tatement of account</source>
-        <translation type="unfinished"></translation>
+        <translation>對帳單(&amp;T)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>產生截至今日並已簽章的對帳單，然後開啟（Ctrl+Shift+S）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>&amp;Print agreements of a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>列印某日的協議書(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>說明(&amp;H)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>結束(&amp;Q)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>&amp;Find customer</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>Today&apos;s &amp;route</source>
-        <translation type="unfinished"></translation>
+        <translation>今日路線(&amp;R)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶清單(&amp;C)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>&amp;Back to previous customer</source>
-        <translation type="unfinished"></translation>
+        <translation>回到上一位客戶(&amp;B)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;About fieldapp</source>
-        <translation type="unfinished"></translation>
+        <translation>關於 fieldapp(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1458,62 +1461,62 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="34"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="38"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>參考號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
         <source>Date on the cheque</source>
-        <translation type="unfinished"></translation>
+        <translation>支票日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41"/>
         <source>Applied to</source>
-        <translation type="unfinished"></translation>
+        <translation>沖銷發票</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>發票號碼</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Open balance</source>
-        <translation type="unfinished"></translation>
+        <translation>未付餘額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>沖銷金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="82"/>
         <source>Transfer or cheque number</source>
-        <translation type="unfinished"></translation>
+        <translation>匯款或支票號碼</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="123"/>
         <source>Not an amount for invoice %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>發票 %1 的金額格式不正確。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="155"/>
         <source>Receipt %1 was issued; only the office can void it.</source>
-        <translation type="unfinished"></translation>
+        <translation>收據 %1 已開立，只有公司內勤可以作廢。</translation>
     </message>
 </context>
 <context>
@@ -1521,8 +1524,8 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/outcome_text.py" line="35"/>
         <source>%n installments</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 期</numerusform>
         </translation>
     </message>
 </context>
@@ -1531,27 +1534,27 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="120"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="122"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="124"/>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>付款方式</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="125"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>參考號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="126"/>
         <source>Allocated to</source>
-        <translation type="unfinished"></translation>
+        <translation>沖銷發票</translation>
     </message>
 </context>
 <context>
@@ -1559,57 +1562,57 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="33"/>
         <source>Agreed total</source>
-        <translation type="unfinished"></translation>
+        <translation>協議總額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="34"/>
         <source>Down payment (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>頭期款（選填）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="37"/>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>付款時間表</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="39"/>
         <source>Default clause</source>
-        <translation type="unfinished"></translation>
+        <translation>違約條款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="59"/>
         <source>installments,</source>
-        <translation type="unfinished"></translation>
+        <translation>期，</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="60"/>
         <source>first due</source>
-        <translation type="unfinished"></translation>
+        <translation>首期到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="63"/>
         <source>Installments</source>
-        <translation type="unfinished"></translation>
+        <translation>期數</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="77"/>
         <source>if everything is paid by</source>
-        <translation type="unfinished"></translation>
+        <translation>若於以下日期前全部付清</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="81"/>
         <source>Early-payment discount</source>
-        <translation type="unfinished"></translation>
+        <translation>提前付款折扣</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="132"/>
         <source>settles with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>只需付 %1 即可結清</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="143"/>
         <source>Covers invoices: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>涵蓋發票：%1</translation>
     </message>
 </context>
 <context>
@@ -1617,17 +1620,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="34"/>
         <source>Pay by</source>
-        <translation type="unfinished"></translation>
+        <translation>付款日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Promised by</source>
-        <translation type="unfinished"></translation>
+        <translation>承諾人</translation>
     </message>
 </context>
 <context>
@@ -1635,42 +1638,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="78"/>
         <source>Discard the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除草稿</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="79"/>
         <source>Discard the unfinished %1 with %2? What was typed is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>要刪除 %2 未完成的%1草稿嗎？已輸入的內容將會遺失。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="81"/>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除(&amp;D)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="93"/>
         <source>Unfinished visits</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成的拜訪</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="94"/>
         <source>These visits and calls were not finalized. Everything typed was saved: resume one to finish it, or discard it.</source>
-        <translation type="unfinished"></translation>
+        <translation>這些拜訪與電話尚未完成。已輸入的內容都已儲存：可繼續完成，或將其刪除。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="96"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>繼續(&amp;R)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="97"/>
         <source>&amp;Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/recovery.py" line="98"/>
         <source>&amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>稍後(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1678,12 +1681,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="66"/>
         <source>Reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>拒付原因</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="67"/>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
 </context>
 <context>
@@ -1691,42 +1694,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="138"/>
         <source>Outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪結果</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="139"/>
         <source>— add every result of the visit; one visit can have several.</source>
-        <translation type="unfinished"></translation>
+        <translation>— 請加入本次拜訪的每一項結果；一次拜訪可以有多項結果。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="140"/>
         <source>+ &amp;Money received</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 當場收款(&amp;M)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="141"/>
         <source>+ &amp;Promise to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 付款承諾(&amp;P)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="142"/>
         <source>+ &amp;Installment plan</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 分期付款計劃(&amp;I)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="143"/>
         <source>+ &amp;Dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 爭議(&amp;D)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
         <source>+ Re&amp;fusal</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 拒絕付款(&amp;F)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
         <source>+ Customer &amp;absent / closed</source>
-        <translation type="unfinished"></translation>
+        <translation>+ 客戶不在／店鋪關閉(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1734,17 +1737,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="34"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>序號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="36"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>時間</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="39"/>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪目的</translation>
     </message>
 </context>
 <context>
@@ -1752,19 +1755,19 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/views/route_view.py" line="90"/>
         <source>Today&apos;s route</source>
-        <translation type="unfinished"></translation>
+        <translation>今日路線</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/route_view.py" line="93"/>
         <source>Stops: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 個拜訪點</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/route_view.py" line="95"/>
         <source>No visits are planned for today.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天沒有安排拜訪。</translation>
     </message>
 </context>
 <context>
@@ -1772,42 +1775,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="19"/>
         <source>Collector name</source>
-        <translation type="unfinished"></translation>
+        <translation>催收員姓名</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
         <source>Collector title</source>
-        <translation type="unfinished"></translation>
+        <translation>催收員職稱</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
         <source>Latest promise date (days ahead)</source>
-        <translation type="unfinished"></translation>
+        <translation>承諾付款日最遠可約幾天後（天）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
         <source>Grace days before a promise is broken</source>
-        <translation type="unfinished"></translation>
+        <translation>承諾付款的寬限天數（超過即視為未兌現）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
         <source>Share paid that keeps a promise (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>付款達多少比例即視為承諾已兌現（%）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
         <source>Remind this many days before a promise</source>
-        <translation type="unfinished"></translation>
+        <translation>承諾付款日前幾天提醒（天）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>爭議上報期限前多久警示（小時）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Least ink for a signature (pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>簽名筆跡最少長度（像素）</translation>
     </message>
 </context>
 <context>
@@ -1815,17 +1818,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="92"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="93"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名與職稱會出現在您簽署的每一份記錄上，請在第一次拜訪前填寫。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="95"/>
         <source>These settings apply to this laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>這些設定僅適用於本機。</translation>
     </message>
 </context>
 <context>
@@ -1833,22 +1836,22 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="76"/>
         <source>The record changed after it was signed: read the summary again with the customer, then both sign again.</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄在簽名後已變更：請與客戶重新確認摘要，然後雙方重新簽名。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="94"/>
         <source>Summary for the customer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>供客戶確認的摘要（%1）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="96"/>
         <source>Customer signs</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶簽名</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="97"/>
         <source>Collector signs</source>
-        <translation type="unfinished"></translation>
+        <translation>催收員簽名</translation>
     </message>
 </context>
 <context>
@@ -1856,37 +1859,37 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="103"/>
         <source>Plan %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分期付款計劃 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="124"/>
         <source>Open &amp;record</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟記錄(&amp;R)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="125"/>
         <source>The signed visit record (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>已簽名的拜訪記錄（PDF）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="126"/>
         <source>Open a&amp;greement</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟協議書(&amp;G)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="127"/>
         <source>Open recei&amp;pt</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟收據(&amp;P)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="128"/>
         <source>Agreement for &amp;wet signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>親筆簽名用協議書(&amp;W)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="129"/>
         <source>A fresh copy of the installment agreement with empty boxes, to print and sign in ink</source>
-        <translation type="unfinished"></translation>
+        <translation>重新產生一份簽名欄空白的分期付款協議書，供列印後親筆簽名</translation>
     </message>
 </context>
 <context>
@@ -1894,27 +1897,27 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="53"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>類型</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Collector</source>
-        <translation type="unfinished"></translation>
+        <translation>催收員</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>結果</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄</translation>
     </message>
 </context>
 <context>
@@ -1922,97 +1925,97 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="131"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存中…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="173"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已儲存 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="178"/>
         <source>Not saved, retrying: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未儲存，正在重試：%1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="196"/>
         <source>Visit — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪 — %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="196"/>
         <source>Call — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>電話催收 — %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="199"/>
         <source>Amendment of an earlier record. Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>此為先前記錄的修訂。原因：%1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="201"/>
         <source>&amp;Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪(&amp;V)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="201"/>
         <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
+        <translation>電話(&amp;C)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>← Back</source>
-        <translation type="unfinished"></translation>
+        <translation>← 上一步</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="203"/>
         <source>Previous step (Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步（Alt+Left）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="204"/>
         <source>Next →</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步 →</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="205"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步（Alt+Right 或 Ctrl+Enter）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="206"/>
         <source>Finalize…</source>
-        <translation type="unfinished"></translation>
+        <translation>完成並鎖定…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查所有內容並鎖定記錄（Ctrl+Enter）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="208"/>
         <source>Previous step</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="209"/>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="210"/>
         <source>Go on (next step or finalize)</source>
-        <translation type="unfinished"></translation>
+        <translation>繼續（下一步或完成）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="211"/>
         <source>Discard this draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除此草稿…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Close (keeps the draft)</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉（保留草稿）</translation>
     </message>
 </context>
 <context>
@@ -2020,42 +2023,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>電話</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="126"/>
         <source>Amendment of the record of %1. Reason: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>此為 %1 記錄的修訂。原因：%2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="130"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>已由後續修訂更正；原記錄保持不變，留作證據。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="131"/>
         <source>SHA-256 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="147"/>
         <source>No visits recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無拜訪記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="148"/>
         <source>&amp;Amend…</source>
-        <translation type="unfinished"></translation>
+        <translation>修訂(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="149"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>更正此記錄：另建一份註明原因的新記錄，原記錄保持不變</translation>
     </message>
 </context>
 <context>
@@ -2063,102 +2066,102 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="18"/>
         <source>Required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必填。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="19"/>
         <source>The amount must be more than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>金額必須大於零。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="20"/>
         <source>More than the open balance of {balance}.</source>
-        <translation type="unfinished"></translation>
+        <translation>超過未付餘額 {balance}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="21"/>
         <source>This date is in the past: agree on a specific day from today on.</source>
-        <translation type="unfinished"></translation>
+        <translation>此日期已過：請約定今天或之後的具體日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="22"/>
         <source>More than {days} days ahead: agree on an earlier date.</source>
-        <translation type="unfinished"></translation>
+        <translation>距今超過 {days} 天：請約定較早的日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="23"/>
         <source>Pick a day after today.</source>
-        <translation type="unfinished"></translation>
+        <translation>請選擇今天之後的日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="24"/>
         <source>Allocated {allocated} but received {amount}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已沖銷 {allocated}，但實收金額為 {amount}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="25"/>
         <source>More than the open balance of invoice {invoice}.</source>
-        <translation type="unfinished"></translation>
+        <translation>超過發票 {invoice} 的未付餘額。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="26"/>
         <source>Give the transfer or cheque reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>請填寫匯款或支票號碼。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="27"/>
         <source>A post-dated cheque needs the date written on it, after today.</source>
-        <translation type="unfinished"></translation>
+        <translation>遠期支票須填寫票載日期，且須晚於今天。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="28"/>
         <source>The installments add up to {sum}, not the agreed {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>各期金額合計為 {sum}，與協議總額 {total} 不符。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="29"/>
         <source>Each installment must fall after the previous one.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一期的日期必須晚於前一期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="30"/>
         <source>The down payment must be less than the agreed total.</source>
-        <translation type="unfinished"></translation>
+        <translation>頭期款必須少於協議總額。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="31"/>
         <source>The discount must be between 0 and {max} %.</source>
-        <translation type="unfinished"></translation>
+        <translation>折扣必須介於 0 到 {max} % 之間。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="32"/>
         <source>Say until when the early-payment discount applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>請填寫提前付款折扣的截止日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="33"/>
         <source>Pick at least one invoice.</source>
-        <translation type="unfinished"></translation>
+        <translation>請至少選擇一張發票。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="34"/>
         <source>The signature is too small; clear it and sign again.</source>
-        <translation type="unfinished"></translation>
+        <translation>簽名太小，請清除後重新簽名。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的金額：請輸入數字，例如 {example}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>Add at least one outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>請至少加入一項結果。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
         <source>The signer&apos;s printed name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>請填寫簽名人的正楷姓名。</translation>
     </message>
 </context>
 </TS>
