@@ -57,8 +57,8 @@ def _demo_data(profile: Profile, args) -> int:
     try:
         held = Portfolio(store).count_customers()
         if held:
-            raise FieldappError(f"{profile.database} already holds {held} customers; add --replace "
-                                "to move it to backups/ and start over")
+            raise FieldappError("demo.profile_not_empty", database=str(profile.database),
+                                count=held)
         today = args.today or date.today()
         summary = demo.generate(store, args.customers, seed=args.seed, today=today,
                                 progress=_print_progress)
