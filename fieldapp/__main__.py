@@ -92,7 +92,12 @@ def _fill_demo(store, today: date, profile: Profile) -> None:
 
 def _window(profile: Profile, args, demo: bool) -> int:
     from fieldapp.services import app_services
-    store = _open(profile)
+    try:
+        store = _open(profile)
+    except FieldappError as exc:
+        from fieldapp.ui.app import show_startup_error
+        show_startup_error(exc)
+        raise  # and on stderr, with the exit status, as before
     try:
         if demo:
             _fill_demo(store, args.today or date.today(), profile)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 from fieldapp.domain.errors import FieldappError, NotFound
+from fieldapp.paths import Profile
+from fieldapp.store.engine import open_store
 from fieldapp.ui import formats
 from fieldapp.ui.error_text import UNEXPECTED, WORDS, describe
 
@@ -75,3 +82,40 @@ def test_unknown_codes_and_foreign_errors_get_a_generic_sentence(qapp):
     assert describe(foreign) == UNEXPECTED and "SQL" not in describe(foreign)
     disk = OSError(28, "No space left on device")
     assert describe(disk) == "A file could not be read or written: No space left on device"
+
+
+# The real program in a child process; the box it opens is read and closed as a person would.
+CHILD = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from fieldapp.__main__ import main
+from fieldapp.ui.app import make_app
+
+app = make_app([])
+
+def close_box():
+    box = QApplication.activeModalWidget()
+    if box is None:
+        QTimer.singleShot(20, close_box)
+        return
+    print("BOX", box.text(), flush=True)
+    box.accept()
+
+QTimer.singleShot(0, close_box)
+sys.exit(main(["--home", sys.argv[1]]))
+"""
+
+
+def test_a_newer_database_is_refused_in_a_box_before_the_window(tmp_path):
+    profile = Profile(tmp_path).ensure()
+    open_store(profile.database).close()
+    with sqlite3.connect(profile.database) as con:
+        con.execute("UPDATE schema_meta SET value='42' WHERE key='schema_version'")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path)], capture_output=True,
+                         text=True, env=env, timeout=120)
+    assert out.returncode == 2, out.stderr
+    assert ("BOX This database was written by a newer version of fieldapp (schema 42; this one "
+            "knows up to ") in out.stdout
+    assert "newer fieldapp" in out.stderr  # the command line keeps its English text
