@@ -57,8 +57,8 @@ def _demo_data(profile: Profile, args) -> int:
     try:
         held = Portfolio(store).count_customers()
         if held:
-            raise FieldappError(f"{profile.database} already holds {held} customers; add --replace "
-                                "to move it to backups/ and start over")
+            raise FieldappError("demo.profile_not_empty", database=str(profile.database),
+                                count=held)
         today = args.today or date.today()
         summary = demo.generate(store, args.customers, seed=args.seed, today=today,
                                 progress=_print_progress)
@@ -92,7 +92,12 @@ def _fill_demo(store, today: date, profile: Profile) -> None:
 
 def _window(profile: Profile, args, demo: bool) -> int:
     from fieldapp.services import app_services
-    store = _open(profile)
+    try:
+        store = _open(profile)
+    except FieldappError as exc:
+        from fieldapp.ui.app import show_startup_error
+        show_startup_error(exc)
+        raise  # and on stderr, with the exit status, as before
     try:
         if demo:
             _fill_demo(store, args.today or date.today(), profile)

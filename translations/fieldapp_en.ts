@@ -377,27 +377,27 @@
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="148"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="149"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="150"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="151"/>
         <source>No agreements were made on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="182"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
         <source>Print the agreements of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="184"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="185"/>
         <source>Printing the agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="191"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="192"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -405,47 +405,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="196"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="197"/>
         <source>Not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
         <source>Print agreements of a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
         <source>Agreements made on &amp;day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
         <source>All ticked agreements in one print job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="205"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,27 +650,27 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="130"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="131"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="136"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="137"/>
         <source>Fit width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="144"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="145"/>
         <source>Print %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="151"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="152"/>
         <source>Printing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/viewer.py" line="156"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="157"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -678,93 +678,93 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="163"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
         <source>Save a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="165"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="172"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="174"/>
         <source>The copy could not be saved to %1:
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="177"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="178"/>
         <source>Saved a copy to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="194"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
         <source>Print through the system print dialog (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
         <source>&amp;Save a copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
         <source>Save the signed PDF, unchanged (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
         <source>Zoom in (Ctrl++)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
         <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
         <source>&amp;Fit width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
         <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="207"/>
         <source>Close the viewer (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,6 +825,209 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="138"/>
         <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="17"/>
+        <source>This database was written by a newer version of fieldapp (schema {version}; this one knows up to {latest}). Install the newer version to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="20"/>
+        <source>Upgrading the database to schema {step} failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="22"/>
+        <source>Upgrading the database to schema {step} failed: {reason}. The database as it was before is saved as {backup}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="25"/>
+        <source>This customer is no longer in the portfolio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="27"/>
+        <source>This visit no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="28"/>
+        <source>This document no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="29"/>
+        <source>This attachment no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="30"/>
+        <source>This visit is final: record a correction as an amendment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="32"/>
+        <source>This visit is final and cannot be discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="34"/>
+        <source>This visit was already finalized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="35"/>
+        <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="37"/>
+        <source>The documents of a visit are made once it is finalized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="39"/>
+        <source>The visit cannot be finalized yet: some steps still have problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="41"/>
+        <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="44"/>
+        <source>Say why the visit is amended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="45"/>
+        <source>Only a final visit can be amended; finish the unfinished one instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="47"/>
+        <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="50"/>
+        <source>This visit has no installment plan {index}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="52"/>
+        <source>The document could not be read: the file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="54"/>
+        <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="57"/>
+        <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="59"/>
+        <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="62"/>
+        <source>{path} is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="63"/>
+        <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="65"/>
+        <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="67"/>
+        <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="70"/>
+        <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="73"/>
+        <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="75"/>
+        <source>The company certificate in {path} is damaged, so nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="77"/>
+        <source>The currency {currency} is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="79"/>
+        <source>Amounts in {first} and {second} cannot be added together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="81"/>
+        <source>“{text}” is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="82"/>
+        <source>“{text}” has more decimals than {currency} allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="84"/>
+        <source>An installment plan needs at least one installment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="86"/>
+        <source>The demo portfolio needs at least one customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <source>Demo data can only be generated into an empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <source>The database already holds {count} customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <source>Something went wrong (error {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1328,27 +1531,22 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="208"/>
+        <location filename="../fieldapp/ui/main_window.py" line="209"/>
         <source>About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="209"/>
+        <location filename="../fieldapp/ui/main_window.py" line="210"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="218"/>
-        <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/main_window.py" line="243"/>
+        <location filename="../fieldapp/ui/main_window.py" line="242"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="249"/>
+        <location filename="../fieldapp/ui/main_window.py" line="248"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Customers: %n</numerusform>
@@ -1356,107 +1554,107 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="250"/>
+        <location filename="../fieldapp/ui/main_window.py" line="249"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="253"/>
+        <location filename="../fieldapp/ui/main_window.py" line="252"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="254"/>
+        <location filename="../fieldapp/ui/main_window.py" line="253"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="255"/>
+        <location filename="../fieldapp/ui/main_window.py" line="254"/>
         <source>Vi&amp;sit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="256"/>
+        <location filename="../fieldapp/ui/main_window.py" line="255"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="257"/>
+        <location filename="../fieldapp/ui/main_window.py" line="256"/>
         <source>F&amp;ollow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="258"/>
+        <location filename="../fieldapp/ui/main_window.py" line="257"/>
         <source>Start &amp;visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../fieldapp/ui/main_window.py" line="258"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="259"/>
         <source>&amp;Log a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="261"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="262"/>
+        <location filename="../fieldapp/ui/main_window.py" line="261"/>
         <source>&amp;Unfinished visits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../fieldapp/ui/main_window.py" line="262"/>
         <source>S&amp;tatement of account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>&amp;Print agreements of a day…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>Today&apos;s &amp;route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>&amp;Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;Back to previous customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>&amp;About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1930,12 +2128,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="131"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="132"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="173"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="174"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -90,7 +90,7 @@ def ensure_ca(folder: Path, span: Span):
     damaged, not the key's, or does not cover ``span``."""
     key_file, cert_file = folder / CA_KEY, folder / CA_FILE
     if key_file.exists():
-        key = identity.read_key(key_file, "development CA key")
+        key = identity.read_key(key_file)
     else:
         key = ec.generate_private_key(ec.SECP256R1())
         write_atomically(key_file, identity.pem_key(key), private=True)
@@ -144,7 +144,7 @@ def load_signer(folder: Path) -> SimpleSigner:
     key, cert = identity.load(folder / IDENTITY_FILE)
     ca_cert = identity.read_cert(folder / CA_FILE)
     if ca_cert is None:
-        raise DeviceKeyDamaged(f"{folder / CA_FILE} holds no whole CA certificate")
+        raise DeviceKeyDamaged("device_key.no_ca", path=str(folder / CA_FILE))
     der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
                             serialization.NoEncryption())
     chain = SimpleCertificateStore.from_certs([_asn1(ca_cert)])

@@ -42,18 +42,17 @@ def _blocks(data: bytes, suffix: bytes) -> list[bytes]:
     return [m.group(0) for m in _BLOCK.finditer(data) if m.group(1).endswith(suffix)]
 
 
-def read_key(path: Path, what: str = "device key"):
+def read_key(path: Path):
     """The one private key in ``path``; DeviceKeyDamaged when it is missing, cut off or
     unreadable."""
     try:
         found = _blocks(path.read_bytes(), b"PRIVATE KEY")
-        if len(found) != 1:
-            raise ValueError(f"{len(found)} whole private keys instead of one")
-        return serialization.load_pem_private_key(found[0], None)
+        if len(found) == 1:
+            return serialization.load_pem_private_key(found[0], None)
+        reason = f"{len(found)} whole private keys instead of one"
     except (OSError, ValueError, TypeError) as exc:
-        raise DeviceKeyDamaged(f"the {what} file {path} cannot be read ({exc}); nothing was "
-                               "signed and no new key was made over it (move the file away "
-                               "to have a new key made)") from exc
+        raise DeviceKeyDamaged("device_key.damaged", path=str(path), reason=str(exc)) from exc
+    raise DeviceKeyDamaged("device_key.damaged", path=str(path), reason=reason)
 
 
 def read_cert(path: Path) -> x509.Certificate | None:
@@ -78,15 +77,14 @@ def matches(key, cert: x509.Certificate) -> bool:
 
 def check(key, cert: x509.Certificate, where: Path) -> None:
     if not matches(key, cert):
-        raise DeviceKeyMismatch(f"the certificate in {where} is not the device key's: it was "
-                                "issued for another key, so nothing is signed with it")
+        raise DeviceKeyMismatch("device_key.mismatch", path=str(where))
 
 
 def load(path: Path):
     """(key, certificate) from ``path``, refused when either is damaged or they do not match."""
     key, cert = read_key(path), read_cert(path)
     if cert is None:
-        raise DeviceKeyDamaged(f"the device key file {path} holds no whole certificate")
+        raise DeviceKeyDamaged("device_key.no_certificate", path=str(path))
     check(key, cert, path)
     return key, cert
 

@@ -19,13 +19,9 @@ CA_FILE = "ca.pem"  # the company CA this profile trusts (the development CA unt
 class DeviceKeyDamaged(FieldappError):
     """The device key cannot be read whole: nothing is signed, and no new key is made over it."""
 
-    code = "device_key.damaged"
-
 
 class DeviceKeyMismatch(FieldappError):
     """A certificate stored with the device key certifies another key: it is never signed with."""
-
-    code = "device_key.mismatch"
 
 
 class DeviceKeys(Protocol):

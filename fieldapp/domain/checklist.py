@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import InvalidValue
 from .validation import FieldError
 
 # Kinds whose answer the visit keeps outside ``answers`` (outcomes, signatures) or that only show.
@@ -73,7 +74,7 @@ def _step(d: dict, library: dict[str, dict]) -> Step:
 def parse(definition: dict, library: dict[str, dict]) -> Checklist:
     """A checklist from its JSON; ``library`` holds the definitions its steps may reuse."""
     if definition.get("format", 1) > 1:
-        raise ValueError(f"checklist format {definition['format']} is newer than this program")
+        raise InvalidValue("checklist.format_newer", format=definition["format"])
     steps = tuple(_step(s, library) for s in definition["steps"])
     return Checklist(definition["kind"], definition["title"], steps)
 

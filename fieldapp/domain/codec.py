@@ -9,6 +9,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from .errors import InvalidValue
 from .installments import Frequency, InstallmentLine
 from .money import Money
 from .records import Allocation
@@ -100,7 +101,7 @@ def _signature(d):
 
 def visit_from_dict(d: dict) -> Visit:
     if d.get("format", FORMAT) > FORMAT:
-        raise ValueError(f"visit format {d['format']} is newer than this program ({FORMAT})")
+        raise InvalidValue("visit.format_newer", format=d["format"], known=FORMAT)
     return Visit(d["uuid"], d["customer_id"], VisitKind(d["kind"]), _moment(d["started_at"]),
                  d["collector"], d["device_id"], d.get("answers", {}),
                  tuple(_outcome(o) for o in d.get("outcomes", ())),

@@ -1,8 +1,79 @@
-"""Errors the domain and store raise, each saying what is wrong and where."""
+"""Errors raised below the UI: a stable code and plain arguments, which the UI puts in words."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+# The registry of codes. The English text is for logs and the command line (``str(error)``);
+# the window words each code itself in the UI language (ui/error_text.py; a test checks that
+# every code raised anywhere is here and has a wording there, with the same arguments).
+MESSAGES = {
+    "db.newer": "{database} was written by a newer fieldapp (schema {version}; this program "
+                "knows up to {latest}). Install the newer version to open it.",
+    "db.migration_failed": "upgrading the database to schema {step} failed: {reason}",
+    "db.migration_failed_backup": "upgrading the database to schema {step} failed: {reason}; "
+                                  "the backup is {backup}",
+    "customer.not_found": "customer {customer} does not exist",
+    "visit.not_found": "visit {visit} does not exist",
+    "document.not_found": "document {document} does not exist",
+    "attachment.not_found": "attachment {attachment} does not exist",
+    "visit.final_not_saved": "visit {visit} is final; record a correction as an amendment",
+    "visit.final_not_deleted": "visit {visit} is final and cannot be deleted",
+    "visit.already_final": "visit {visit} is not a draft any more",
+    "visit.save_not_draft": "only drafts are saved; a final visit is corrected by an amendment",
+    "visit.draft_no_documents": "visit {visit} is a draft; documents are made once it is "
+                                "finalized",
+    "visit.incomplete": "the visit cannot be finalized yet: fix the steps {steps}",
+    "visit.format_newer": "visit format {format} is newer than this program ({known})",
+    "amendment.reason_required": "an amendment needs a reason",
+    "amendment.not_final": "only a final visit can be amended; edit the draft instead",
+    "receipt.already_issued": "receipt {receipts} was already issued; the office voids receipts, "
+                              "an amendment cannot remove them",
+    "document.no_plan": "visit {visit} has {count} installment plan(s); there is no plan {index}",
+    "document.unreadable": "the document could not be read ({reason})",
+    "record.tampered": "the stored record {visit} does not match its SHA-256; it was changed "
+                       "outside fieldapp",
+    "checklist.missing": "no checklist named {kind!r} in {folder}",
+    "checklist.format_newer": "checklist format {format} is newer than this program",
+    "attachment.not_a_file": "{path} is not a file",
+    "attachment.size": "{name} is {size} bytes; attach files of 1 byte to 20 MB",
+    "profile.no_home": "a profile folder is needed for the device keys",
+    "device_key.damaged": "the device key file {path} cannot be read ({reason}); nothing was "
+                          "signed and no new key was made over it (move the file away to have a "
+                          "new key made)",
+    "device_key.mismatch": "the certificate in {path} is not the device key's: it was issued for "
+                           "another key, so nothing is signed with it",
+    "device_key.no_certificate": "the device key file {path} holds no whole certificate",
+    "device_key.no_ca": "{path} holds no whole CA certificate",
+    "money.unsupported_currency": "unsupported currency {currency!r}",
+    "money.currency_mismatch": "{first} vs {second}: amounts in different currencies cannot be "
+                               "combined",
+    "amount.not_a_number": "{text!r} is not an amount",
+    "amount.too_many_decimals": "{text!r} has more decimals than {currency} allows",
+    "plan.no_installments": "an installment plan needs at least one installment",
+    "demo.too_few_customers": "the demo portfolio needs at least one customer, not {customers}",
+    "demo.database_not_empty": "demo data can only be generated into an empty database, but this "
+                               "one already has customers",
+    "demo.profile_not_empty": "{database} already holds {count} customers; add --replace to move "
+                              "it to backups/ and start over",
+}
 
 
 class FieldappError(Exception):
-    """Base class for errors shown to the user as they are."""
+    """A problem a person is told about: ``code`` keys MESSAGES, ``params`` are plain values
+    (ints, strings, dates, Money) that the UI formats in its own language."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+    def __str__(self) -> str:
+        return english(self.code, self.params)
+
+
+class InvalidValue(FieldappError, ValueError):
+    """A value that breaks a rule; still a ValueError, so parsers' callers keep catching it."""
 
 
 class NewerDatabaseError(FieldappError):
@@ -15,3 +86,25 @@ class MigrationError(FieldappError):
 
 class NotFound(FieldappError):
     """A record asked for by id does not exist."""
+
+
+def english(code: str, params: dict) -> str:
+    """The English text of ``code``: for logs, the command line and developers."""
+    template = MESSAGES.get(code)
+    plain = {k: _plain(v) for k, v in params.items()}
+    if template is None:
+        return f"{code} {plain}" if plain else code
+    try:
+        return template.format(**plain)
+    except (KeyError, IndexError, ValueError):  # wrong arguments still give a readable text
+        return f"{template} {plain}"
+
+
+def _plain(value):
+    """Money as 'VND 12500000' and dates as ISO; the UI formats them in its language instead."""
+    if hasattr(value, "minor") and hasattr(value, "currency"):  # Money, without importing it here
+        from .money import minor_units  # noqa: PLC0415 (money imports this module)
+        return f"{value.currency} {Decimal(value.minor).scaleb(-minor_units(value.currency))}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

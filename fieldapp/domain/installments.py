@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
+from .errors import InvalidValue
 from .money import Money
 
 
@@ -43,7 +44,7 @@ def due_dates(first_due: date, count: int, frequency: Frequency) -> list[date]:
 def split_evenly(total: Money, count: int) -> list[Money]:
     """``count`` equal amounts in whole minor units; the remainder goes on the last one."""
     if count < 1:
-        raise ValueError("an installment plan needs at least one installment")
+        raise InvalidValue("plan.no_installments")
     share = total.minor // count
     amounts = [share] * count
     amounts[-1] += total.minor - share * count

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import InvalidValue
+
 # ISO 4217 minor units of the currencies we carry; a test checks them against Babel.
 MINOR_UNITS = {"VND": 0, "TWD": 2, "CNY": 2, "USD": 2}
 
 
-class CurrencyMismatch(ValueError):
+class CurrencyMismatch(InvalidValue):
     """Raised when two amounts in different currencies are combined."""
 
 
@@ -17,7 +19,7 @@ def minor_units(currency: str) -> int:
     try:
         return MINOR_UNITS[currency]
     except KeyError:
-        raise ValueError(f"unsupported currency {currency!r}") from None
+        raise InvalidValue("money.unsupported_currency", currency=currency) from None
 
 
 @dataclass(frozen=True, slots=True, order=False)
@@ -38,7 +40,8 @@ class Money:
 
     def _same(self, other: Money) -> None:
         if self.currency != other.currency:
-            raise CurrencyMismatch(f"{self.currency} vs {other.currency}")
+            raise CurrencyMismatch("money.currency_mismatch", first=self.currency,
+                                   second=other.currency)
 
     def __add__(self, other: Money) -> Money:
         self._same(other)

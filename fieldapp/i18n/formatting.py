@@ -10,6 +10,7 @@ from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
+from ..domain.errors import InvalidValue
 from ..domain.money import Money, minor_units
 
 # Our language codes (domain.enums.Language) to the CLDR locales that format them.
@@ -75,8 +76,8 @@ def parse_amount(text: str, currency: str, language: str = DEFAULT_LOCALE) -> Mo
     try:
         value = babel_numbers.parse_decimal(text.strip(), locale=locale_for(language), strict=True)
     except babel_numbers.NumberFormatError as exc:
-        raise ValueError(f"{text!r} is not an amount") from exc
+        raise InvalidValue("amount.not_a_number", text=text) from exc
     minor = value.scaleb(minor_units(currency))
     if minor != minor.to_integral_value():
-        raise ValueError(f"{text!r} has more decimals than {currency} allows")
+        raise InvalidValue("amount.too_many_decimals", text=text, currency=currency)
     return Money(int(minor), currency)

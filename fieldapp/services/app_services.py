@@ -38,7 +38,7 @@ def build(store, today: date | None = None, home: Path | None = None) -> AppServ
             return datetime.combine(today, datetime.now().time())
     settings = cfg.Settings(store)
     if home is None and store.path is None:
-        raise FieldappError("a profile folder is needed for the device keys")
+        raise FieldappError("profile.no_home")
     documents = Documents(store, settings, device_keys(home or store.path.parent, settings,
                                                       lambda: now().date()), now)
     return AppServices(Portfolio(store, lambda: now().date()), Visits(store, settings, now, documents),

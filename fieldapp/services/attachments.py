@@ -31,10 +31,10 @@ class Attachments:
         """Copy the file at ``path`` into the profile; refuses missing, empty or huge files."""
         path = Path(path)
         if not path.is_file():
-            raise FieldappError(f"{path} is not a file")
+            raise FieldappError("attachment.not_a_file", path=str(path))
         data = path.read_bytes()
         if not data or len(data) > MAX_BYTES:
-            raise FieldappError(f"{path.name} is {len(data)} bytes; attach files of 1 byte to 20 MB")
+            raise FieldappError("attachment.size", name=path.name, size=len(data))
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         item = Attachment(str(uuidlib.uuid4()), path.name, mime, hashlib.sha256(data).hexdigest(),
                           len(data))

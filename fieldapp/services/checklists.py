@@ -6,6 +6,7 @@ import json
 from functools import lru_cache
 
 from ..domain.checklist import Checklist, parse
+from ..domain.errors import InvalidValue
 from ..paths import resource_dir
 
 
@@ -19,5 +20,6 @@ def checklist(kind: str) -> Checklist:
     """The checklist of a visit kind ('visit' or 'call')."""
     library = _library()
     if kind not in library:
-        raise ValueError(f"no checklist named {kind!r} in {resource_dir() / 'checklists'}")
+        raise InvalidValue("checklist.missing", kind=kind,
+                           folder=str(resource_dir() / "checklists"))
     return parse(library[kind], library)

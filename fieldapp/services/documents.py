@@ -142,8 +142,7 @@ class Documents:
         rec, body = self._record(visit_uuid)
         plans = _plans(rec.visit)
         if not 1 <= index <= len(plans):
-            raise FieldappError(f"visit {visit_uuid} has {len(plans)} installment plan(s); "
-                                f"there is no plan {index}")
+            raise FieldappError("document.no_plan", visit=visit_uuid, count=len(plans), index=index)
         pdf = agreement.build(rec, plans[index - 1], index, wet=True)
         row = self._sign(DocumentKind.AGREEMENT_PRINT, agreement.number(rec, index), pdf,
                          rec.visit.customer_id, visit_uuid, rec.language, rec.sha256, body)
@@ -208,8 +207,7 @@ class Documents:
             file = queries.customer_file(session, visit.customer_id, visit.started_at.date())
             paid = document_repo.allocations_of_visit(session, visit_uuid)
         if hashlib.sha256(body.encode("utf-8")).hexdigest() != sha:
-            raise FieldappError(f"the stored record {visit_uuid} does not match its SHA-256; "
-                                "it was changed outside fieldapp")
+            raise FieldappError("record.tampered", visit=visit_uuid)
         history = tuple(Revision(v.uuid, v.finalized_at, v.amend_reason) for v in earlier)
         original = (earlier or [visit])[0]
         rec = RecordInput(visit, file.customer, self.company(), record_number(original), sha,

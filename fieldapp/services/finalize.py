@@ -24,8 +24,7 @@ class VisitIncomplete(FieldappError):
     """The visit has unfinished steps; ``errors`` maps step ids to field errors."""
 
     def __init__(self, errors):
-        steps = ", ".join(errors)
-        super().__init__(f"the visit cannot be finalized yet: fix the steps {steps}")
+        super().__init__("visit.incomplete", steps=", ".join(errors))
         self.errors = errors
 
 
@@ -77,8 +76,7 @@ def _check_receipts_kept(session, visit: Visit) -> None:
     issued = {o.get("receipt_no") for o in original["outcomes"] if o.get("receipt_no")}
     kept = {o.receipt_no for o in visit.outcomes if isinstance(o, MoneyReceived)}
     if issued - kept:
-        raise FieldappError(f"receipt {', '.join(sorted(issued - kept))} was already issued; "
-                            "the office voids receipts, an amendment cannot remove them")
+        raise FieldappError("receipt.already_issued", receipts=", ".join(sorted(issued - kept)))
 
 
 def _record(session, visit: Visit, outcome, now: datetime):

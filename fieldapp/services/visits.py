@@ -62,7 +62,7 @@ class Visits:
 
     def save_draft(self, visit: Visit) -> Changes:
         if visit.status is not VisitStatus.DRAFT:
-            raise FieldappError("only drafts are saved; a final visit is corrected by an amendment")
+            raise FieldappError("visit.save_not_draft")
         data = visit_to_dict(visit)
         with self._store.sessions.begin() as session:
             visit_repo.save_draft(session, data, canonical_json(data), self._now().isoformat())
@@ -100,10 +100,10 @@ class Visits:
     def amend(self, original_uuid: str, reason: str) -> Visit:
         """A new draft that corrects a final visit; the original stays as it was."""
         if not reason.strip():
-            raise FieldappError("an amendment needs a reason")
+            raise FieldappError("amendment.reason_required")
         original = self.load(original_uuid)
         if original.status is not VisitStatus.FINAL:
-            raise FieldappError("only a final visit can be amended; edit the draft instead")
+            raise FieldappError("amendment.not_final")
         draft = replace(original, uuid=str(uuidlib.uuid4()), status=VisitStatus.DRAFT,
                         started_at=self._now(), finalized_at=None, amends=original_uuid,
                         amend_reason=reason.strip(), customer_signature=None,

@@ -44,7 +44,7 @@ def made_between(session, kinds, start: str, end: str) -> list[tuple]:
 def data(session, document_id: str) -> bytes:
     row = session.get(DocumentRow, document_id)
     if row is None:
-        raise NotFound(f"document {document_id} does not exist")
+        raise NotFound("document.not_found", document=document_id)
     return row.data
 
 
@@ -52,9 +52,9 @@ def final_record(session, uuid: str) -> tuple[str, str]:
     """(canonical body, sha256) of a finalized visit; drafts have no documents."""
     row = session.get(VisitRow, uuid)
     if row is None:
-        raise NotFound(f"visit {uuid} does not exist")
+        raise NotFound("visit.not_found", visit=uuid)
     if row.status != "final":
-        raise FieldappError(f"visit {uuid} is a draft; documents are made once it is finalized")
+        raise FieldappError("visit.draft_no_documents", visit=uuid)
     return row.body, row.sha256
 
 

@@ -88,9 +88,8 @@ def upgrade(store, backup_dir: Path | None) -> Path | None:
     with store.engine.connect() as conn:
         version = current_version(conn)
     if version > LATEST:
-        raise NewerDatabaseError(
-            f"{store.path or store.engine.url} was written by a newer fieldapp (schema {version}; "
-            f"this program knows up to {LATEST}). Install the newer version to open it.")
+        raise NewerDatabaseError("db.newer", database=str(store.path or store.engine.url),
+                                 version=version, latest=LATEST)
     if version == LATEST:
         return None
     if version == 0:
@@ -109,5 +108,7 @@ def _step_up(store, version: int, saved: Path | None) -> None:
                 STEPS[step](conn)
                 _set_version(conn, step)
         except Exception as exc:
-            where = f"; the backup is {saved}" if saved else ""
-            raise MigrationError(f"upgrading the database to schema {step} failed: {exc}{where}") from exc
+            if saved:
+                raise MigrationError("db.migration_failed_backup", step=step, reason=str(exc),
+                                     backup=str(saved)) from exc
+            raise MigrationError("db.migration_failed", step=step, reason=str(exc)) from exc

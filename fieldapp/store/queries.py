@@ -88,7 +88,7 @@ def customer_file(session, customer_id: int, as_of: date) -> CustomerFile:
     """Everything about one customer, newest documents first."""
     row = session.get(CustomerRow, customer_id)
     if row is None:
-        raise NotFound(f"customer {customer_id} does not exist")
+        raise NotFound("customer.not_found", customer=customer_id)
 
     def rows(table, order):
         return session.execute(select(table).where(table.customer_id == customer_id)

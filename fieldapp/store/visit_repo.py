@@ -24,14 +24,14 @@ def save_draft(session, data: dict, body: str, now_iso: str) -> None:
                              amends=data.get("amends"), body=body))
         return
     if row.status != "draft":
-        raise FinalizedVisitError(f"visit {row.uuid} is final; record a correction as an amendment")
+        raise FinalizedVisitError("visit.final_not_saved", visit=row.uuid)
     row.body, row.updated_at = body, now_iso
 
 
 def load(session, uuid: str) -> tuple[dict, str]:
     row = session.get(VisitRow, uuid)
     if row is None:
-        raise NotFound(f"visit {uuid} does not exist")
+        raise NotFound("visit.not_found", visit=uuid)
     return json.loads(row.body), row.status
 
 
@@ -46,7 +46,7 @@ def drafts(session) -> list[tuple]:
 def delete_draft(session, uuid: str) -> None:
     row = session.get(VisitRow, uuid)
     if row is not None and row.status != "draft":
-        raise FinalizedVisitError(f"visit {uuid} is final and cannot be deleted")
+        raise FinalizedVisitError("visit.final_not_deleted", visit=uuid)
     if row is not None:
         session.delete(row)
 
@@ -93,7 +93,7 @@ def mark_disputed(session, invoice_ids) -> None:
 def finalize(session, uuid: str, body: str, sha256: str, finalized_at: str) -> None:
     row = session.get(VisitRow, uuid)
     if row is None or row.status != "draft":
-        raise FinalizedVisitError(f"visit {uuid} is not a draft any more")
+        raise FinalizedVisitError("visit.already_final", visit=uuid)
     row.status, row.body, row.sha256 = "final", body, sha256
     row.finalized_at = row.updated_at = finalized_at
 
@@ -163,12 +163,12 @@ def attachments(session, visit_uuid: str) -> list[tuple]:
 def attachment_data(session, uuid: str) -> bytes:
     row = session.get(AttachmentRow, uuid)
     if row is None:
-        raise NotFound(f"attachment {uuid} does not exist")
+        raise NotFound("attachment.not_found", attachment=uuid)
     return row.data
 
 
 def customer_currency(session, customer_id: int) -> str:
     currency = session.scalar(select(CustomerRow.currency).where(CustomerRow.id == customer_id))
     if currency is None:
-        raise NotFound(f"customer {customer_id} does not exist")
+        raise NotFound("customer.not_found", customer=customer_id)
     return currency

@@ -9,10 +9,11 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..paths import resource_dir
 from . import formats, gui_gc
+from .error_text import describe
 from .fonts import font_for
 from .main_window import MainWindow
 
@@ -57,6 +58,18 @@ def run_gui(services, profile, argv: list[str] | None = None) -> int:
         _arm_startup_probe(app, window)
     window.show()
     return app.exec()
+
+
+def show_startup_error(error: BaseException, argv: list[str] | None = None) -> None:
+    """A refusal before the window can open (a newer database, a failed upgrade), said in a box:
+    whoever started fieldapp from a menu never sees the terminal."""
+    make_app(argv)
+    startup_error_box(error).exec()
+
+
+def startup_error_box(error: BaseException) -> QMessageBox:
+    return QMessageBox(QMessageBox.Icon.Critical, APP_NAME, describe(error),
+                       QMessageBox.StandardButton.Ok)
 
 
 def peak_rss_mb() -> float | None:

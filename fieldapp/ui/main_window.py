@@ -13,6 +13,7 @@ from ..domain.visit import VisitKind
 from . import formats
 from .commands import Commands
 from .documents.opener import DocumentOpener
+from .error_text import describe
 from .signals import AppSignals
 from .taskman import TaskManager
 from .views.common import Retranslating
@@ -212,11 +213,9 @@ class MainWindow(Retranslating, QMainWindow):
     def show_error(self, error: BaseException) -> None:
         """Failures of background work: logged in full, summarized in the status bar."""
         log.error("background task failed", exc_info=error)
-        # One short line: the full text (SQL and all) is in the log, not in the collector's face.
-        lines = str(error).strip().splitlines() or [type(error).__name__]
-        summary = lines[0] if len(lines[0]) <= 120 else lines[0][:119] + "…"
-        self.statusBar().showMessage(self.tr("Something went wrong: %1").replace("%1", summary),
-                                     10_000)
+        # Worded in the UI language: the full text (SQL and all) is in the log, not in the
+        # collector's face.
+        self.statusBar().showMessage(describe(error), 10_000)
 
     # -- status ---------------------------------------------------------------------------
     def _load_status(self, *_changes) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from ...domain.errors import InvalidValue
 from ...store import bulk
 from . import builder, routes
 from .rows import Chunk, Context
@@ -35,7 +36,7 @@ def generate(store, customers: int, *, seed: int = 2026, today: datetime.date,
     the size. ``progress(done, total)`` is called after every chunk.
     """
     if customers < 1:
-        raise ValueError(f"the demo portfolio needs at least one customer, not {customers}")
+        raise InvalidValue("demo.too_few_customers", customers=customers)
     if isinstance(today, datetime.datetime):
         today = today.date()
     _require_empty(store)
@@ -60,8 +61,7 @@ def _require_empty(store) -> None:
     with store.engine.connect() as conn:
         taken = conn.exec_driver_sql("SELECT 1 FROM customer LIMIT 1").first()
     if taken is not None:
-        raise ValueError("demo data can only be generated into an empty database, "
-                         "but this one already has customers")
+        raise InvalidValue("demo.database_not_empty")
 
 
 def _summary(ids: dict[str, int]) -> DemoSummary:

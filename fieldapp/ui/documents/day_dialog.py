@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout
 
 from ...services.documents import NamedDocument
 from .. import formats
+from ..error_text import describe
 from ..labels import label
 from ..views.common import EmptyState, Retranslating
 from . import printing
@@ -193,7 +194,7 @@ class DayAgreementsDialog(Retranslating, QDialog):
 
     def _fail(self, error: BaseException) -> None:
         self.summary.setVisible(True)
-        self.summary.setText(self.tr("Not printed: %1").replace("%1", str(error)))
+        self.summary.setText(self.tr("Not printed: %1").replace("%1", describe(error)))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Print agreements of a day"))

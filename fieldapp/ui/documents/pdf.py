@@ -6,11 +6,13 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
+from ...domain.errors import FieldappError
+
 PRINT_DPI = 300  # sharp on paper; Qt's HighResolution (1200 dpi) only makes huge spool files
 POINTS_PER_INCH = 72
 
 
-class PdfLoadError(RuntimeError):
+class PdfLoadError(FieldappError, RuntimeError):
     """The bytes are not a PDF QtPdf can open."""
 
 
@@ -22,7 +24,7 @@ def load_pdf(data: bytes, parent: QObject | None = None) -> QPdfDocument:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     doc.load(buffer)
     if doc.status() is not QPdfDocument.Status.Ready or doc.pageCount() == 0:
-        raise PdfLoadError(f"the document could not be read ({doc.error().name})")
+        raise PdfLoadError("document.unreadable", reason=doc.error().name)
     return doc
 
 

@@ -13,6 +13,7 @@ from ...domain.visit import MoneyReceived
 from ...services.changes import Changes
 from ...services.finalize import VisitIncomplete
 from ..dialogs.questions import ask, tell
+from ..error_text import describe
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class Finisher:
             return
         if not isinstance(error, FieldappError):
             log.error("finalize failed", exc_info=error)
-        self.question = tell(self.w, _tr("Not finalized"), str(error), QMessageBox.Icon.Warning)
+        self.question = tell(self.w, _tr("Not finalized"), describe(error), QMessageBox.Icon.Warning)
 
     def _show_done(self, receipts: list[str]) -> None:
         """Done: the record is on offer (to show the customer or print); when money was taken,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QPushButton, QS
 
 from ...domain.visit import VisitKind
 from .. import formats
+from ..error_text import describe
 from ..fonts import font_for
 from ..views.common import Banner, Retranslating
 from .finish import Finisher
@@ -167,15 +168,14 @@ class VisitWindow(Retranslating, QMainWindow):
     def _attach(self, paths, done) -> None:
         attachments, uuid = self.services.attachments, self.session.visit.uuid
         self.taskman.run(lambda: [attachments.add(uuid, p) for p in paths], done,
-                         lambda error: (done([]), self.statusBar().showMessage(str(error), 10_000)))
+                         lambda error: (done([]), self.statusBar().showMessage(describe(error), 10_000)))
 
     def _show_saved(self) -> None:
         self.saved_label.setText(self.tr("Saved %1").replace(
             "%1", formats.moment(self.setup.now(), "short")))
 
     def _show_not_saved(self, error) -> None:
-        first = (str(error).splitlines() or [type(error).__name__])[0][:100]
-        self.saved_label.setText(self.tr("Not saved, retrying: %1").replace("%1", first))
+        self.saved_label.setText(self.tr("Not saved, retrying: %1").replace("%1", describe(error)))
 
     # -- window -----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

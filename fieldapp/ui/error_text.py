@@ -1,0 +1,138 @@
+"""Errors raised below the UI, put in words in the UI language: each code has its own sentence."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from ..domain.errors import FieldappError
+from ..domain.money import Money
+from . import formats
+
+CONTEXT = "Errors"
+# One sentence per code of domain.errors.MESSAGES, with a subset of its {arguments}; a test
+# checks both ways. Internal ids (visit UUIDs, step ids) stay in the log, not in these words.
+WORDS = {
+    "db.newer": QT_TRANSLATE_NOOP(
+        "Errors", "This database was written by a newer version of fieldapp (schema {version}; "
+                  "this one knows up to {latest}). Install the newer version to open it."),
+    "db.migration_failed": QT_TRANSLATE_NOOP(
+        "Errors", "Upgrading the database to schema {step} failed: {reason}"),
+    "db.migration_failed_backup": QT_TRANSLATE_NOOP(
+        "Errors", "Upgrading the database to schema {step} failed: {reason}. The database as it "
+                  "was before is saved as {backup}."),
+    "customer.not_found": QT_TRANSLATE_NOOP(
+        "Errors", "This customer is no longer in the portfolio."),
+    "visit.not_found": QT_TRANSLATE_NOOP("Errors", "This visit no longer exists."),
+    "document.not_found": QT_TRANSLATE_NOOP("Errors", "This document no longer exists."),
+    "attachment.not_found": QT_TRANSLATE_NOOP("Errors", "This attachment no longer exists."),
+    "visit.final_not_saved": QT_TRANSLATE_NOOP(
+        "Errors", "This visit is final: record a correction as an amendment."),
+    "visit.final_not_deleted": QT_TRANSLATE_NOOP(
+        "Errors", "This visit is final and cannot be discarded."),
+    "visit.already_final": QT_TRANSLATE_NOOP("Errors", "This visit was already finalized."),
+    "visit.save_not_draft": QT_TRANSLATE_NOOP(
+        "Errors", "Only unfinished visits are saved; a final visit is corrected by an amendment."),
+    "visit.draft_no_documents": QT_TRANSLATE_NOOP(
+        "Errors", "The documents of a visit are made once it is finalized."),
+    "visit.incomplete": QT_TRANSLATE_NOOP(
+        "Errors", "The visit cannot be finalized yet: some steps still have problems."),
+    "visit.format_newer": QT_TRANSLATE_NOOP(
+        "Errors", "This visit was recorded by a newer version of fieldapp; install it to open "
+                  "the visit."),
+    "amendment.reason_required": QT_TRANSLATE_NOOP("Errors", "Say why the visit is amended."),
+    "amendment.not_final": QT_TRANSLATE_NOOP(
+        "Errors", "Only a final visit can be amended; finish the unfinished one instead."),
+    "receipt.already_issued": QT_TRANSLATE_NOOP(
+        "Errors", "Receipt {receipts} was already issued: only the office can void a receipt, an "
+                  "amendment cannot remove it."),
+    "document.no_plan": QT_TRANSLATE_NOOP(
+        "Errors", "This visit has no installment plan {index}."),
+    "document.unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "The document could not be read: the file is damaged."),
+    "record.tampered": QT_TRANSLATE_NOOP(
+        "Errors", "The stored record of this visit was changed outside fieldapp: it no longer "
+                  "matches its fingerprint."),
+    "checklist.missing": QT_TRANSLATE_NOOP(
+        "Errors", "The checklist “{kind}” is missing from this installation; reinstall fieldapp."),
+    "checklist.format_newer": QT_TRANSLATE_NOOP(
+        "Errors", "A checklist was written for a newer version of fieldapp; install the newer "
+                  "version."),
+    "attachment.not_a_file": QT_TRANSLATE_NOOP("Errors", "{path} is not a file."),
+    "attachment.size": QT_TRANSLATE_NOOP(
+        "Errors", "{name} cannot be attached: attach files from 1 byte to 20 MB."),
+    "profile.no_home": QT_TRANSLATE_NOOP(
+        "Errors", "There is no profile folder to keep this device's signing keys in."),
+    "device_key.damaged": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop's signing key in {path} is damaged, so nothing was signed. Move "
+                  "the file away to have a new key made; documents signed before stay valid."),
+    "device_key.mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The certificate in {path} does not belong to this laptop's signing key, so "
+                  "nothing was signed."),
+    "device_key.no_certificate": QT_TRANSLATE_NOOP(
+        "Errors", "The signing key file {path} has no whole certificate, so nothing was signed."),
+    "device_key.no_ca": QT_TRANSLATE_NOOP(
+        "Errors", "The company certificate in {path} is damaged, so nothing was signed."),
+    "money.unsupported_currency": QT_TRANSLATE_NOOP(
+        "Errors", "The currency {currency} is not supported."),
+    "money.currency_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "Amounts in {first} and {second} cannot be added together."),
+    "amount.not_a_number": QT_TRANSLATE_NOOP("Errors", "“{text}” is not an amount."),
+    "amount.too_many_decimals": QT_TRANSLATE_NOOP(
+        "Errors", "“{text}” has more decimals than {currency} allows."),
+    "plan.no_installments": QT_TRANSLATE_NOOP(
+        "Errors", "An installment plan needs at least one installment."),
+    "demo.too_few_customers": QT_TRANSLATE_NOOP(
+        "Errors", "The demo portfolio needs at least one customer."),
+    "demo.database_not_empty": QT_TRANSLATE_NOOP(
+        "Errors", "Demo data can only be generated into an empty database."),
+    "demo.profile_not_empty": QT_TRANSLATE_NOOP(
+        "Errors", "The database already holds {count} customers."),
+}
+# What is said when a code has no sentence (a newer service, a missed one) or the error is not
+# ours at all (a bug, a full disk): never the raw English, never an empty status bar.
+UNKNOWN_CODE = QT_TRANSLATE_NOOP("Errors", "Something went wrong (error {code}).")
+UNEXPECTED = QT_TRANSLATE_NOOP("Errors", "Something went wrong; the details are in the log.")
+FILE_PROBLEM = QT_TRANSLATE_NOOP("Errors", "A file could not be read or written: {reason}")
+
+
+class _Blanks(dict):
+    """A translation that drops or misspells an argument keeps its braces rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _shown(value) -> str:
+    if isinstance(value, Money):
+        return formats.money(value)
+    if isinstance(value, datetime):
+        return formats.moment(value)
+    if isinstance(value, date):
+        return formats.day(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return formats.number(value)
+    return str(value)
+
+
+def words(code: str, params: dict) -> str:
+    """The sentence for ``code`` in the UI language, with ``params`` in its notation."""
+    source = WORDS.get(code)
+    if source is None:
+        source, params = UNKNOWN_CODE, {"code": code}
+    values = _Blanks({k: _shown(v) for k, v in params.items()})
+    try:
+        return QCoreApplication.translate(CONTEXT, source).format_map(values)
+    except (ValueError, IndexError, AttributeError):  # a translation with stray braces
+        return source.format_map(values)
+
+
+def describe(error: BaseException) -> str:
+    """What a person reads about ``error``; the full English text goes to the log instead."""
+    if isinstance(error, FieldappError):
+        return words(error.code, error.params)
+    if isinstance(error, OSError) and error.strerror:  # the system's own words for the cause
+        return QCoreApplication.translate(CONTEXT, FILE_PROBLEM).format_map(
+            _Blanks(reason=error.strerror))
+    return QCoreApplication.translate(CONTEXT, UNEXPECTED)
