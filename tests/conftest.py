@@ -5,17 +5,21 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from datetime import date  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
 
 import pytest  # noqa: E402
 
-from fieldapp.store import bulk  # noqa: E402
+from fieldapp.store import bulk, settings_repo  # noqa: E402
 from fieldapp.store.engine import open_store  # noqa: E402
 
 TODAY = date(2026, 11, 22)
+# Tests state times as Vietnamese wall-clock times; test stores are set to this zone, so a test
+# means the same on a machine in Taipei, in UTC or anywhere else.
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class Clock:
-    """A settable now() for services, so tests walk through days and deadlines."""
+    """A settable now() for services, so tests walk through days and deadlines (aware values)."""
 
     def __init__(self, value):
         self.value = value
@@ -24,9 +28,15 @@ class Clock:
         return self.value
 
 
+def set_zone(store, name="Asia/Ho_Chi_Minh"):
+    with store.sessions.begin() as session:
+        settings_repo.write(session, {"time.zone": name})
+
+
 @pytest.fixture
 def store(tmp_path):
     s = open_store(tmp_path / "fieldapp.db")
+    set_zone(s)
     yield s
     s.close()
 

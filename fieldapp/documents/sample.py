@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from ..domain.checklist import Checklist, parse
@@ -21,7 +21,7 @@ from ..domain.visit import (Absence, Dispute, DisputeReason, InstallmentPlan, Mo
 from ..paths import resource_dir
 from .model import Company, RecordInput, Revision, Signing, record_number
 
-WHEN = datetime(2026, 11, 22, 9, 30)
+WHEN = datetime(2026, 11, 22, 9, 30, tzinfo=timezone(timedelta(hours=7)))  # in Hồ Chí Minh City
 COMPANY = Company("Công ty TNHH Thương mại Ánh Dương", "123 Nguyễn Trãi, Quận 1, TP. Hồ Chí Minh",
                   "0312345678", "028 3925 1234")
 # name, contact, role, currency, unit (one minor-unit step of a typical invoice)

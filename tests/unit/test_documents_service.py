@@ -21,9 +21,9 @@ from fieldapp.services.portfolio import Portfolio
 from fieldapp.services.visits import Visits
 from fieldapp.store import migrations
 from fieldapp.store.engine import open_store
-from tests.conftest import Clock
+from tests.conftest import Clock, VN
 
-NOW = datetime(2026, 11, 22, 9, 30)
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=VN)
 INK = (((0.0, 0.0), (100.0, 0.0), (100.0, 60.0)),)
 
 
