@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 
 from fieldapp.store import bulk, settings_repo  # noqa: E402
 from fieldapp.store.engine import open_store  # noqa: E402
+from tests.pg import pg_server, pg_url  # noqa: E402, F401 (fixtures)
 
 TODAY = date(2026, 11, 22)
 # Tests state times as Vietnamese wall-clock times; test stores are set to this zone, so a test
