@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo  # noqa: E402
 import pytest  # noqa: E402
 
 from fieldapp.store import bulk, settings_repo  # noqa: E402
-from fieldapp.store.engine import open_store  # noqa: E402
+from fieldapp.store.engine import open_store, open_url  # noqa: E402
 from tests.pg import pg_server, pg_url  # noqa: E402, F401 (fixtures)
 
 TODAY = date(2026, 11, 22)
@@ -34,9 +34,18 @@ def set_zone(store, name="Asia/Ho_Chi_Minh"):
         settings_repo.write(session, {"time.zone": name})
 
 
+# A test (or, as pytestmark, a module) so marked runs with ``store`` on SQLite (the laptop) and
+# on PostgreSQL (the office).
+ON_BOTH_DATABASES = pytest.mark.parametrize("store", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "fieldapp.db")
+def store(request, tmp_path):
+    """A fresh SQLite profile database, or PostgreSQL under ON_BOTH_DATABASES."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        s = open_url(request.getfixturevalue("pg_url"))
+    else:
+        s = open_store(tmp_path / "fieldapp.db")
     set_zone(s)
     yield s
     s.close()

@@ -7,8 +7,8 @@ from datetime import date
 
 from sqlalchemy import func, select, update
 
-from ..domain.ids import new_id
 from ..domain.errors import FieldappError, NotFound
+from ..domain.ids import new_id
 from .tables import (AllocationRow, AttachmentRow, CustomerRow, InvoiceRow, OutcomeRow, PaymentRow,
                      ReceiptCounterRow, VisitRow)
 

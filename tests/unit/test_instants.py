@@ -14,7 +14,7 @@ from fieldapp.i18n.formatting import format_instant
 from fieldapp.services import settings as cfg
 from fieldapp.services.documents import DocumentKind, Documents, device_keys
 from fieldapp.services.visits import Visits
-from tests.conftest import Clock, set_zone
+from tests.conftest import Clock, ON_BOTH_DATABASES, set_zone
 
 UTC = timezone.utc
 INK = (((0.0, 0.0), (100.0, 0.0), (100.0, 60.0)),)
@@ -60,6 +60,7 @@ def test_the_ui_shows_an_instant_in_the_users_zone():
     assert format_instant(None, "vi", UTC) == ""
 
 
+@ON_BOTH_DATABASES
 def test_a_bad_zone_setting_is_refused_before_it_is_stored(store):
     settings = cfg.Settings(store)
     with pytest.raises(ValueError, match="unknown time zone"):
@@ -90,6 +91,7 @@ def _complete(visit, *outcomes):
                    collector_signature=Signature("Trần Minh Khoa", "Collector", INK, 400, 150))
 
 
+@ON_BOTH_DATABASES
 def test_a_visit_finalized_at_2330_in_taipei_belongs_to_that_taipei_day(taipei):
     visits, documents, cid, _clock = taipei
     paid = Money(500_000, "TWD")
@@ -109,6 +111,7 @@ def test_a_visit_finalized_at_2330_in_taipei_belongs_to_that_taipei_day(taipei):
     assert visits.history(cid)[0].visit.finalized_at == final.finalized_at
 
 
+@ON_BOTH_DATABASES
 def test_agreements_of_a_taipei_day_include_its_late_evening(taipei):
     from fieldapp.domain.installments import Frequency, build_schedule
     from fieldapp.domain.visit import InstallmentPlan

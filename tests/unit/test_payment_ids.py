@@ -7,7 +7,7 @@ from sqlalchemy import text
 from fieldapp.domain import ids
 from fieldapp.store import bulk, visit_repo
 from fieldapp.store.engine import open_url
-from tests.conftest import PortfolioBuilder
+from tests.conftest import ON_BOTH_DATABASES, PortfolioBuilder
 
 
 def _portfolio(store):
@@ -24,6 +24,7 @@ def _pay(store, cid, minor):
                                   "", [(1, minor)])
 
 
+@ON_BOTH_DATABASES
 def test_laptop_payments_and_accounting_payments_do_not_collide(store):
     cid = _portfolio(store)
     _pay(store, cid, 1_000_000)

@@ -18,7 +18,9 @@ from fieldapp.services.portfolio import Portfolio
 from fieldapp.services.visits import Visits
 from fieldapp.store import bulk
 from fieldapp.store.visit_repo import FinalizedVisitError
-from tests.conftest import Clock, VN
+from tests.conftest import ON_BOTH_DATABASES, Clock, VN
+
+pytestmark = ON_BOTH_DATABASES
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=VN)
 INK = (((0.0, 0.0), (100.0, 0.0), (100.0, 60.0)),)
