@@ -1,5 +1,5 @@
 """A throwaway PostgreSQL server for the tests: initdb in a temp folder, loopback port, dropped
-at the end of the session. A fresh database per test.
+at the end of the session. A fresh schema per test.
 
 Root may not run initdb: as root (CI, the dev VM) the server runs as the ``postgres`` user the
 Debian package creates. Without the server binaries the PostgreSQL tests are skipped, except in
@@ -120,14 +120,18 @@ def pg_server():
 
 @pytest.fixture
 def pg_url(pg_server):
-    """The URL of a new, empty database, dropped after the test."""
+    """The URL of a new, empty schema (as the search path), dropped after the test: as good as
+    a new database for the store, and a hundred times quicker to make than CREATE DATABASE."""
     from sqlalchemy import create_engine, text
 
     name = f"t{os.getpid()}_{next(_names)}"
     admin = create_engine(pg_server.url(), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0"))
-    yield pg_server.url(name)
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+    yield pg_server.url() + f"?options=-csearch_path%3D{name}"
     with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        # Sessions a failed test left open would hold locks on the schema's tables.
+        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE pid <> pg_backend_pid() AND datname = 'postgres'"))
+        conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
     admin.dispose()
