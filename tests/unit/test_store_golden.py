@@ -238,3 +238,32 @@ def test_golden_rows_are_real_json_records():
     assert len(rows["visit"]) >= 10 and len(rows["document"]) >= 10
     assert all(json.loads(v["body"])["status"] == "final" for v in rows["visit"])
     assert all("+" not in v["started_at"] for v in rows["visit"]), "v4 stored local times"
+
+
+def test_a_v4_draft_with_local_times_reads_back_in_the_users_zone(tmp_path, monkeypatch):
+    """Drafts of schema 4 (not signed yet) recover after the upgrade as the same instants."""
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    db = tmp_path / "fieldapp.db"
+    shutil.copy(RELEASED[4], db)
+    with sqlite3.connect(db) as con:
+        cid, body = con.execute("SELECT customer_id, body FROM visit LIMIT 1").fetchone()
+        draft = json.loads(body)
+        draft.update(uuid="d0000000-0000-4000-8000-000000000001", status="draft",
+                     finalized_at=None, started_at="2026-11-23T06:10:00", outcomes=[])
+        con.execute("INSERT INTO visit (uuid, customer_id, kind, status, started_at, updated_at, "
+                    "body, sha256) VALUES (?, ?, 'visit', 'draft', ?, ?, ?, '')",
+                    (draft["uuid"], cid, "2026-11-23T06:10:00", "2026-11-23T06:12:00",
+                     json.dumps(draft)))
+    store = open_store(db)
+    try:
+        settings = cfg.Settings(store)
+        visits = Visits(store, settings)
+        (info,) = visits.drafts()
+        assert to_text(info.updated_at) == "2026-11-22T23:12:00+00:00"
+        assert info.updated_at.date() == date(2026, 11, 23)  # the user's day, not UTC's
+        loaded = visits.load(info.uuid)
+        assert to_text(loaded.started_at) == "2026-11-22T23:10:00+00:00"
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+    finally:
+        store.close()
