@@ -5,17 +5,22 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from datetime import date  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
 
 import pytest  # noqa: E402
 
-from fieldapp.store import bulk  # noqa: E402
-from fieldapp.store.engine import open_store  # noqa: E402
+from fieldapp.store import bulk, settings_repo  # noqa: E402
+from fieldapp.store.engine import open_store, open_url  # noqa: E402
+from tests.pg import pg_server, pg_url  # noqa: E402, F401 (fixtures)
 
 TODAY = date(2026, 11, 22)
+# Tests state times as Vietnamese wall-clock times; test stores are set to this zone, so a test
+# means the same on a machine in Taipei, in UTC or anywhere else.
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class Clock:
-    """A settable now() for services, so tests walk through days and deadlines."""
+    """A settable now() for services, so tests walk through days and deadlines (aware values)."""
 
     def __init__(self, value):
         self.value = value
@@ -24,9 +29,24 @@ class Clock:
         return self.value
 
 
+def set_zone(store, name="Asia/Ho_Chi_Minh"):
+    with store.sessions.begin() as session:
+        settings_repo.write(session, {"time.zone": name})
+
+
+# A test (or, as pytestmark, a module) so marked runs with ``store`` on SQLite (the laptop) and
+# on PostgreSQL (the office).
+ON_BOTH_DATABASES = pytest.mark.parametrize("store", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "fieldapp.db")
+def store(request, tmp_path):
+    """A fresh SQLite profile database, or PostgreSQL under ON_BOTH_DATABASES."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        s = open_url(request.getfixturevalue("pg_url"))
+    else:
+        s = open_store(tmp_path / "fieldapp.db")
+    set_zone(s)
     yield s
     s.close()
 

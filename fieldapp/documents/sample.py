@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from ..domain.checklist import Checklist, parse
 from ..domain.codec import sha256_of, visit_to_dict
 from ..domain.enums import BusinessStatus, Language
+from ..domain.ids import legacy_payment_id
 from ..domain.installments import Frequency, build_schedule
 from ..domain.money import Money
 from ..domain.aging import age_balances
@@ -21,7 +22,7 @@ from ..domain.visit import (Absence, Dispute, DisputeReason, InstallmentPlan, Mo
 from ..paths import resource_dir
 from .model import Company, RecordInput, Revision, Signing, record_number
 
-WHEN = datetime(2026, 11, 22, 9, 30)
+WHEN = datetime(2026, 11, 22, 9, 30, tzinfo=timezone(timedelta(hours=7)))  # in Hồ Chí Minh City
 COMPANY = Company("Công ty TNHH Thương mại Ánh Dương", "123 Nguyễn Trãi, Quận 1, TP. Hồ Chí Minh",
                   "0312345678", "028 3925 1234")
 # name, contact, role, currency, unit (one minor-unit step of a typical invoice)
@@ -116,9 +117,9 @@ def customer_file(language: str = "vi") -> CustomerFile:
     currency = inv[0].amount.currency
     paid = Money(inv[0].amount.minor // 2, currency)
     inv[0] = replace(inv[0], open_balance=inv[0].amount - paid)
-    payments = (Payment(1, 7, date(2026, 10, 2), paid, PaymentMethod.TRANSFER, "UNC 0210-7",
+    payments = (Payment(legacy_payment_id(1), 7, date(2026, 10, 2), paid, PaymentMethod.TRANSFER, "UNC 0210-7",
                         (Allocation(inv[0].id, inv[0].number, paid),)),
-                Payment(2, 7, date(2026, 3, 1), Money(paid.minor // 2, currency), PaymentMethod.CASH,
+                Payment(legacy_payment_id(2), 7, date(2026, 3, 1), Money(paid.minor // 2, currency), PaymentMethod.CASH,
                         "", ()))
     contact = Contact(1, 7, _PEOPLE[language][1], _PEOPLE[language][2], "0912", "", True, "")
     aging = age_balances(((i.due_on, i.open_balance) for i in inv), WHEN.date())

@@ -6,10 +6,11 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import fields, is_dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from enum import Enum
 
 from .errors import InvalidValue
+from .instants import UTC, from_text, to_text
 from .installments import Frequency, InstallmentLine
 from .money import Money
 from .records import Allocation
@@ -29,7 +30,9 @@ def _plain(value):
         return {"minor": value.minor, "currency": value.currency}
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, (datetime, date)):
+    if isinstance(value, datetime):
+        return to_text(value)  # an instant: UTC with offset; naive ones are refused
+    if isinstance(value, date):
         return value.isoformat()
     if is_dataclass(value):
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
@@ -64,11 +67,7 @@ def _day(s):
     return date.fromisoformat(s) if s else None
 
 
-def _moment(s):
-    return datetime.fromisoformat(s) if s else None
-
-
-def _outcome(d: dict):
+def _outcome(d: dict, moment):
     kind = OutcomeKind(d["kind"])
     if kind is OutcomeKind.MONEY_RECEIVED:
         allocs = tuple(Allocation(a["invoice_id"], a["invoice_number"], _money(a["amount"]))
@@ -86,7 +85,7 @@ def _outcome(d: dict):
                                d.get("default_clause", ""), tuple(d.get("invoice_ids", ())))
     if kind is OutcomeKind.DISPUTE:
         return Dispute(DisputeReason(d["reason"]), tuple(d["invoice_ids"]), d["description"],
-                       d["proposed_resolution"], _moment(d["captured_at"]), tuple(d["evidence"]))
+                       d["proposed_resolution"], moment(d["captured_at"]), tuple(d["evidence"]))
     if kind is OutcomeKind.REFUSAL:
         return Refusal(d["reason"], NextStep(d["next_step"]))
     return Absence(d["note"], _day(d["revisit_on"]), tuple(d.get("photos", ())))
@@ -99,12 +98,17 @@ def _signature(d):
     return Signature(d["signer_name"], d["signer_title"], strokes, d["width"], d["height"])
 
 
-def visit_from_dict(d: dict) -> Visit:
+def visit_from_dict(d: dict, zone: tzinfo = UTC, legacy_zone: tzinfo | None = None) -> Visit:
+    """The visit with its instants in ``zone``; records from before schema 5 hold local times
+    without an offset, which mean ``legacy_zone`` (their stored JSON is signed, so kept)."""
+    def moment(s):
+        return from_text(s, zone, legacy_zone) if s else None
+
     if d.get("format", FORMAT) > FORMAT:
         raise InvalidValue("visit.format_newer", format=d["format"], known=FORMAT)
-    return Visit(d["uuid"], d["customer_id"], VisitKind(d["kind"]), _moment(d["started_at"]),
+    return Visit(d["uuid"], d["customer_id"], VisitKind(d["kind"]), moment(d["started_at"]),
                  d["collector"], d["device_id"], d.get("answers", {}),
-                 tuple(_outcome(o) for o in d.get("outcomes", ())),
+                 tuple(_outcome(o, moment) for o in d.get("outcomes", ())),
                  _signature(d.get("customer_signature")), _signature(d.get("collector_signature")),
-                 VisitStatus(d["status"]), _moment(d.get("finalized_at")), d.get("amends"),
+                 VisitStatus(d["status"]), moment(d.get("finalized_at")), d.get("amends"),
                  d.get("amend_reason", ""))

@@ -46,6 +46,8 @@ MESSAGES = {
                            "another key, so nothing is signed with it",
     "device_key.no_certificate": "the device key file {path} holds no whole certificate",
     "device_key.no_ca": "{path} holds no whole CA certificate",
+    "time.zone_unknown": "unknown time zone {zone!r}; use a name like Asia/Ho_Chi_Minh or an "
+                         "offset like +07:00",
     "money.unsupported_currency": "unsupported currency {currency!r}",
     "money.currency_mismatch": "{first} vs {second}: amounts in different currencies cannot be "
                                "combined",

@@ -122,7 +122,7 @@ class Allocation:
 class Payment:
     """Money received from the customer and the invoices it settled."""
 
-    id: int
+    id: str  # UUID text: laptops and the accounting import both write payments
     customer_id: int
     paid_on: date
     amount: Money

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from decimal import Decimal
 from functools import lru_cache
 
@@ -69,6 +69,17 @@ def format_time(value: time | None, language: str = DEFAULT_LOCALE) -> str:
 
 def format_datetime(value: datetime, language: str = DEFAULT_LOCALE, length: str = "medium") -> str:
     return babel_dates.format_datetime(value, format=length, locale=locale_for(language))
+
+
+def format_instant(value: datetime | None, language: str, zone: tzinfo,
+                   length: str = "short") -> str:
+    """An aware instant as the user reads it: in ``zone`` (the user's), '' for none. Stored
+    instants are UTC; 23:30 in Taipei shows as 23:30 whatever zone it was written in."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        raise ValueError(f"{value!r} has no time zone; instants are aware")
+    return format_datetime(value.astimezone(zone), language, length)
 
 
 def parse_amount(text: str, currency: str, language: str = DEFAULT_LOCALE) -> Money:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from ..clock import utc_now
 from ..domain.errors import FieldappError
 from . import settings as cfg
 from .attachments import Attachments
@@ -30,13 +30,12 @@ def build(store, today: date | None = None, home: Path | None = None) -> AppServ
     """Services sharing one clock; ``today`` pins the date (training, demos), keeping the time.
 
     ``home`` is the profile folder holding the device keys (default: the database's folder)."""
-    now: Callable[[], datetime]
-    if today is None:
-        now = datetime.now
-    else:
-        def now() -> datetime:
-            return datetime.combine(today, datetime.now().time())
     settings = cfg.Settings(store)
+
+    def now() -> datetime:
+        """Aware, in the user's zone (the setting may change while the window is open)."""
+        moment = utc_now().astimezone(settings.zone())
+        return moment if today is None else datetime.combine(today, moment.timetz())
     if home is None and store.path is None:
         raise FieldappError("profile.no_home")
     documents = Documents(store, settings, device_keys(home or store.path.parent, settings,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from ..domain.installments import Frequency, build_schedule
 from ..domain.money import Money
@@ -35,11 +35,13 @@ class HistorySummary:
 
 
 class _Clock:
-    def __init__(self, value: datetime):
-        self.value = value
+    """Local wall-clock times of the story (9:15 on a working day), in the user's zone."""
+
+    def __init__(self, value: datetime, zone: tzinfo):
+        self.value, self.zone = value, zone
 
     def __call__(self) -> datetime:
-        return self.value
+        return self.value.replace(tzinfo=self.zone)
 
 
 def _signature(rng: random.Random, name: str, title: str) -> Signature:
@@ -66,7 +68,7 @@ def generate_history(store, today: date, customers: int = 24, seed: int = 2026,
     settings = cfg.Settings(store)
     if not settings.get(cfg.COLLECTOR_NAME):
         settings.set(cfg.COLLECTOR_NAME, "Trần Minh Khoa")
-    clock = _Clock(datetime.combine(today, time(9)))
+    clock = _Clock(datetime.combine(today, time(9)), settings.zone())
     documents = Documents(store, settings, keys, clock) if keys else None
     visits = Visits(store, settings, clock, documents)
     portfolio = Portfolio(store, lambda: clock.value.date())

@@ -9,14 +9,16 @@ import re
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, tzinfo
 from enum import Enum
 from pathlib import Path
 
 from ..documents.keys import DeviceKeys, LocalDevelopmentCA, keys_folder
 from ..documents.model import RECORD_FILE, Company, RecordInput, Revision, Signing, record_number
+from ..clock import utc_now
 from ..domain.codec import visit_from_dict
 from ..domain.errors import FieldappError
+from ..domain.instants import day_bounds, from_text, in_zone, to_text
 from ..domain.money import Money
 from ..domain.records import Invoice
 from ..domain.visit import InstallmentPlan, MoneyReceived, Visit
@@ -70,10 +72,10 @@ class NamedDocument:
 AGREEMENT_KINDS = (DocumentKind.AGREEMENT, DocumentKind.AGREEMENT_PRINT)
 
 
-def _info(row) -> DocumentInfo:
+def _info(row, zone: tzinfo, legacy: tzinfo) -> DocumentInfo:
     doc_id, kind, cid, visit, number, lang, created, sha, size, signer, dev = row
     return DocumentInfo(doc_id, DocumentKind(kind), cid, visit, number, lang,
-                        datetime.fromisoformat(created), sha, size, signer, bool(dev))
+                        from_text(created, zone, legacy), sha, size, signer, bool(dev))
 
 
 def device_keys(home: Path, settings: cfg.Settings, today: Callable[[], date]) -> DeviceKeys:
@@ -100,8 +102,18 @@ class Documents:
     """Signed PDFs in the customer's language; making a visit's documents is idempotent."""
 
     def __init__(self, store, settings: cfg.Settings, keys: DeviceKeys,
-                 now: Callable[[], datetime] = datetime.now):
+                 now: Callable[[], datetime] = utc_now):
         self._store, self.settings, self.keys, self.now = store, settings, keys, now
+
+    def _now(self) -> datetime:
+        """Now in the user's zone, so .date() is the user's calendar day."""
+        return in_zone(self.now(), self.settings.zone())
+
+    def _zones(self) -> tuple[tzinfo, tzinfo]:
+        return self.settings.zone(), self.settings.legacy_zone()
+
+    def _decode(self, body: str) -> Visit:
+        return visit_from_dict(json.loads(body), *self._zones())
 
     def company(self) -> Company:
         get = self.settings.get
@@ -147,38 +159,38 @@ class Documents:
         row = self._sign(DocumentKind.AGREEMENT_PRINT, agreement.number(rec, index), pdf,
                          rec.visit.customer_id, visit_uuid, rec.language, rec.sha256, body)
         self._save([row])
-        return _info_of(row), Changes(frozenset({rec.visit.customer_id}), visits=True)
+        return _info_of(row, *self._zones()), Changes(frozenset({rec.visit.customer_id}), visits=True)
 
     def statement(self, customer_id: int, as_of: date | None = None
                   ) -> tuple[DocumentInfo, Changes]:
         """A signed statement of account as of ``as_of`` (default today), kept with the customer."""
         from ..documents import statement  # noqa: PLC0415 (see _sign)
         with self._store.sessions() as session:
-            file = queries.customer_file(session, customer_id, as_of or self.now().date())
+            file = queries.customer_file(session, customer_id, as_of or self._now().date())
         data = statement.StatementInput(file, self.company(), self._signing(),
                                         self.settings.get(cfg.COLLECTOR_NAME))
         row = self._sign(DocumentKind.STATEMENT, statement.number(file), statement.build(data),
                          customer_id, None, data.language, "", "")
         self._save([row])
-        return _info_of(row), Changes(frozenset({customer_id}))
+        return _info_of(row, *self._zones()), Changes(frozenset({customer_id}))
 
     def of_visit(self, visit_uuid: str) -> list[DocumentInfo]:
         with self._store.sessions() as session:
-            return [_info(r) for r in document_repo.of_visit(session, visit_uuid)]
+            return [_info(r, *self._zones()) for r in document_repo.of_visit(session, visit_uuid)]
 
     def of_customer(self, customer_id: int) -> list[DocumentInfo]:
         """The customer's documents, newest first."""
         with self._store.sessions() as session:
-            return [_info(r) for r in document_repo.of_customer(session, customer_id)]
+            return [_info(r, *self._zones()) for r in document_repo.of_customer(session, customer_id)]
 
     def agreements_made_on(self, day: date) -> list[NamedDocument]:
         """Agreements made on ``day`` across customers, signed ones and versions printed for
         ink alike, oldest first (to print a day's agreements in one go)."""
-        start, end = day.isoformat(), (day + timedelta(days=1)).isoformat()
+        start, end = day_bounds(day, self.settings.zone())  # the user's day, as stored UTC text
         with self._store.sessions() as session:
             rows = document_repo.made_between(session, [k.value for k in AGREEMENT_KINDS],
                                               start, end)
-        return [NamedDocument(_info(row[:-1]), row[-1]) for row in rows]
+        return [NamedDocument(_info(row[:-1], *self._zones()), row[-1]) for row in rows]
 
     def pdf(self, document_id: str) -> bytes:
         with self._store.sessions() as session:
@@ -202,8 +214,8 @@ class Documents:
         """The record input of a final visit, and its canonical JSON (checked against its hash)."""
         with self._store.sessions() as session:
             body, sha = document_repo.final_record(session, visit_uuid)
-            visit = visit_from_dict(json.loads(body))
-            earlier = _earlier(session, visit)
+            visit = self._decode(body)
+            earlier = _earlier(session, visit, self._decode)
             file = queries.customer_file(session, visit.customer_id, visit.started_at.date())
             paid = document_repo.allocations_of_visit(session, visit_uuid)
         if hashlib.sha256(body.encode("utf-8")).hexdigest() != sha:
@@ -227,7 +239,7 @@ class Documents:
                               files)
         return dict(id=str(uuidlib.uuid4()), kind=kind.value, customer_id=customer_id,
                     visit_uuid=visit_uuid, number=number, language=language,
-                    created_at=self.now().replace(microsecond=0).isoformat(),
+                    created_at=to_text(self._now()),
                     sha256=hashlib.sha256(signed).hexdigest(), record_sha256=record_sha,
                     signer=self.keys.signer_name(), development=self.keys.is_development(),
                     data=signed)
@@ -243,18 +255,18 @@ def _plans(visit: Visit) -> list[InstallmentPlan]:
     return [o for o in visit.outcomes if isinstance(o, InstallmentPlan)]
 
 
-def _earlier(session, visit: Visit) -> list[Visit]:
+def _earlier(session, visit: Visit, decode) -> list[Visit]:
     """The revisions a visit amends, oldest (the original) first."""
     chain: list[Visit] = []
     current = visit
     while current.amends and len(chain) < 1000:  # a cycle can only come from a damaged file
         body, _sha = document_repo.final_record(session, current.amends)
-        current = visit_from_dict(json.loads(body))
+        current = decode(body)
         chain.append(current)
     return chain[::-1]
 
 
-def _info_of(values: dict) -> DocumentInfo:
+def _info_of(values: dict, zone: tzinfo, legacy: tzinfo) -> DocumentInfo:
     return _info((values["id"], values["kind"], values["customer_id"], values["visit_uuid"],
                   values["number"], values["language"], values["created_at"], values["sha256"],
-                  len(values["data"]), values["signer"], values["development"]))
+                  len(values["data"]), values["signer"], values["development"]), zone, legacy)

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from ..domain.codec import canonical_json, sha256_of, visit_to_dict
 from ..domain.errors import FieldappError
+from ..domain.instants import to_text
 from ..domain.visit import (OUTCOME_KINDS, Absence, Dispute, InstallmentPlan, MoneyReceived,
                             Promise, Visit, VisitStatus)
 from ..store import visit_repo
@@ -36,6 +37,7 @@ def receipt_number(device_id: str, number: int) -> str:
 def finalize(store, settings, visit: Visit, now: datetime, documents=None) -> tuple[Visit, Changes]:
     """Check, number, record and freeze ``visit``; nothing is written if anything fails.
 
+    ``now`` is aware and in the user's zone: its date is the user's calendar day.
     Then, outside that transaction, ``documents`` (a services.documents.Documents) makes and
     signs the visit's PDFs."""
     errors = check_visit(visit, checklist(visit.kind.value), load_context(store, visit.customer_id),
@@ -48,7 +50,7 @@ def finalize(store, settings, visit: Visit, now: datetime, documents=None) -> tu
         final = replace(visit, outcomes=outcomes, status=VisitStatus.FINAL, finalized_at=now)
         data = visit_to_dict(final)
         visit_repo.finalize(session, visit.uuid, canonical_json(data), sha256_of(data),
-                            now.isoformat())
+                            to_text(now))
         if visit.amends:
             visit_repo.supersede(session, visit.amends, visit.uuid)
         visit_repo.add_outcomes(session, outcome_rows(final))
@@ -126,7 +128,9 @@ def outcome_rows(visit: Visit) -> list[dict]:
                           body=remind)
                      for n, line in enumerate(o.lines, 1)]
         if isinstance(o, Dispute):
-            extra = dict(deadline_at=o.deadline.isoformat(), due_on=o.deadline.date())
+            # The deadline's day in the zone the visit was finalized in (the user's).
+            deadline = o.deadline.astimezone(visit.finalized_at.tzinfo)
+            extra = dict(deadline_at=to_text(deadline), due_on=deadline.date())
         if isinstance(o, Absence):
             extra = dict(due_on=o.revisit_on)
         rows.append(_row(visit, str(i), kind, body=body, **extra))

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 
+from ..clock import utc_now
+from ..domain.instants import from_text, in_zone
 from ..domain.money import Money
 from ..domain.promises import evaluate
 from ..domain.visit import PromiseStatus
@@ -46,13 +48,13 @@ class FollowUp:
 class FollowUps:
     """Judges every live promise and dispute as of now()."""
 
-    def __init__(self, store, settings: cfg.Settings, now: Callable[[], datetime] = datetime.now):
+    def __init__(self, store, settings: cfg.Settings, now: Callable[[], datetime] = utc_now):
         self._store = store
         self.settings = settings
         self.now = now
 
     def list(self, customer_id: int | None = None) -> list[FollowUp]:
-        now = self.now()
+        now = self._now()
         with self._store.sessions() as session:
             rows = visit_repo.live_outcomes(session, ("promise", "installment", "dispute",
                                                       "absent", "follow_up"))
@@ -62,9 +64,13 @@ class FollowUps:
         found = [i for i in items if i is not None]
         return sorted(found, key=lambda f: (order.index(f.kind), f.due_on, f.customer_name))
 
+    def _now(self) -> datetime:
+        """Now in the user's zone, so .date() is the user's calendar day."""
+        return in_zone(self.now(), self.settings.zone())
+
     def promise_statuses(self, customer_id: int) -> dict[str, tuple[PromiseStatus, Money]]:
         """Every live promise of a customer, kept ones too, by visit: (status, paid so far)."""
-        today = self.now().date()
+        today = self._now().date()
         result = {}
         with self._store.sessions() as session:
             for row in visit_repo.live_outcomes(session, ("promise",)):
@@ -82,7 +88,9 @@ class FollowUps:
         if kind in ("promise", "installment"):
             return self._judge_promise(session, row, now.date())
         if kind == "dispute":
-            return self._judge_dispute(cid, name, datetime.fromisoformat(deadline), now, visit_uuid)
+            return self._judge_dispute(cid, name, from_text(deadline, now.tzinfo,
+                                                            self.settings.legacy_zone()),
+                                       now, visit_uuid)
         if due_on <= now.date() + timedelta(days=REVISIT_WINDOW_DAYS):
             return FollowUp(FollowUpKind.REVISIT, cid, name, due_on, kind, visit_uuid=visit_uuid)
         return None

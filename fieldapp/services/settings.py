@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import tzinfo
 
+from .. import clock
+from ..domain.instants import zone_named
 from ..domain.promises import PromisePolicy
 from ..store import settings_repo
+from ..store.migrations import LEGACY_ZONE_KEY
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,9 @@ PROMISE_GRACE_DAYS = Setting("promise.grace_days", int, 3, "Grace days before a 
 PROMISE_KEPT_PCT = Setting("promise.kept_pct", float, 100.0, "Share paid that keeps a promise (%)")
 REMINDER_DAYS = Setting("promise.reminder_days", int, 1, "Remind this many days before a promise")
 DISPUTE_NEAR_HOURS = Setting("dispute.near_hours", int, 6, "Warn when a dispute deadline is this close (hours)")
+# The user's time zone, e.g. Asia/Taipei or +07:00; empty: this machine's zone. Instants are
+# stored in UTC and shown in this zone; it also decides which calendar day an instant is on.
+TIME_ZONE = Setting("time.zone", str, "", "Time zone")
 MIN_INK = Setting("signature.min_ink", float, 120.0, "Least ink for a signature (pixels)")
 # The letterhead of every document.
 COMPANY_NAME = Setting("company.name", str, "Công ty TNHH Thương mại Ánh Dương", "Company name")
@@ -33,7 +40,7 @@ COMPANY_ADDRESS = Setting("company.address", str, "123 Nguyễn Trãi, Quận 1,
 COMPANY_TAX_CODE = Setting("company.tax_code", str, "0312345678", "Company tax code")
 COMPANY_PHONE = Setting("company.phone", str, "028 3925 1234", "Company phone")
 ALL = (COLLECTOR_NAME, COLLECTOR_TITLE, DEVICE_ID, PROMISE_HORIZON_DAYS, PROMISE_GRACE_DAYS,
-       PROMISE_KEPT_PCT, REMINDER_DAYS, DISPUTE_NEAR_HOURS, MIN_INK,
+       PROMISE_KEPT_PCT, REMINDER_DAYS, DISPUTE_NEAR_HOURS, TIME_ZONE, MIN_INK,
        COMPANY_NAME, COMPANY_ADDRESS, COMPANY_TAX_CODE, COMPANY_PHONE)
 
 
@@ -42,6 +49,8 @@ class Settings:
 
     def __init__(self, store):
         self._store = store
+        self._zone: tzinfo | None = None
+        self._legacy: tzinfo | None = None
         with store.sessions.begin() as session:
             values = settings_repo.read_all(session)
             if not values.get(DEVICE_ID.key):
@@ -55,8 +64,28 @@ class Settings:
 
     def set(self, setting: Setting, value) -> None:
         typed = setting.kind(value)
+        if setting is TIME_ZONE:
+            if typed:
+                zone_named(typed)  # a clear ValueError before anything is stored
+            self._zone = self._legacy = None
         with self._store.sessions.begin() as session:
             settings_repo.write(session, {setting.key: str(typed)})
+
+    def zone(self) -> tzinfo:
+        """The user's zone (read once: every now() of the services asks for it)."""
+        if self._zone is None:
+            name = self.get(TIME_ZONE)
+            self._zone = zone_named(name) if name else clock.machine_zone()
+        return self._zone
+
+    def legacy_zone(self) -> tzinfo:
+        """The zone of local times stored without an offset before schema 5 (finalized
+        records keep them, as signed); recorded by the migration, else the user's zone."""
+        if self._legacy is None:
+            with self._store.sessions() as session:
+                name = settings_repo.read_all(session).get(LEGACY_ZONE_KEY)
+            self._legacy = zone_named(name) if name else self.zone()
+        return self._legacy
 
     def promise_policy(self) -> PromisePolicy:
         return PromisePolicy(self.get(PROMISE_GRACE_DAYS), self.get(PROMISE_KEPT_PCT))

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from ..clock import utc_now
 from ..domain.codec import canonical_json, visit_from_dict, visit_to_dict
 from ..domain.errors import FieldappError
+from ..domain.instants import from_text, in_zone, to_text
 from ..domain.visit import Visit, VisitKind, VisitStatus
 from ..domain.validation import FieldError
 from ..store import visit_repo
@@ -43,7 +45,7 @@ class HistoryEntry:
 class Visits:
     """Drafts are saved on every change, so a crash loses nothing."""
 
-    def __init__(self, store, settings: cfg.Settings, now: Callable[[], datetime] = datetime.now,
+    def __init__(self, store, settings: cfg.Settings, now: Callable[[], datetime] = utc_now,
                  documents=None):
         self._store = store
         self.settings = settings
@@ -58,25 +60,31 @@ class Visits:
         return visit
 
     def _now(self) -> datetime:
-        return self.now().replace(microsecond=0)
+        """Now in the user's zone, so .date() is the user's calendar day."""
+        return in_zone(self.now(), self.settings.zone())
+
+    def _decode(self, data: dict) -> Visit:
+        return visit_from_dict(data, self.settings.zone(), self.settings.legacy_zone())
 
     def save_draft(self, visit: Visit) -> Changes:
         if visit.status is not VisitStatus.DRAFT:
             raise FieldappError("visit.save_not_draft")
         data = visit_to_dict(visit)
         with self._store.sessions.begin() as session:
-            visit_repo.save_draft(session, data, canonical_json(data), self._now().isoformat())
+            visit_repo.save_draft(session, data, canonical_json(data), to_text(self._now()))
         return Changes(frozenset({visit.customer_id}), visits=True)
 
     def drafts(self) -> list[DraftInfo]:
         with self._store.sessions() as session:
             rows = visit_repo.drafts(session)
-        return [DraftInfo(u, c, n, VisitKind(k), datetime.fromisoformat(t)) for u, c, n, k, t in rows]
+        zone, legacy = self.settings.zone(), self.settings.legacy_zone()
+        return [DraftInfo(u, c, n, VisitKind(k), from_text(t, zone, legacy))
+                for u, c, n, k, t in rows]
 
     def load(self, uuid: str) -> Visit:
         with self._store.sessions() as session:
             data, _status = visit_repo.load(session, uuid)
-        return visit_from_dict(data)
+        return self._decode(data)
 
     def discard(self, uuid: str) -> Changes:
         with self._store.sessions.begin() as session:
@@ -114,7 +122,7 @@ class Visits:
     def history(self, customer_id: int) -> list[HistoryEntry]:
         with self._store.sessions() as session:
             rows = visit_repo.history(session, customer_id)
-        visits = [(visit_from_dict(json.loads(body)), sha) for _u, _s, sha, body in rows]
+        visits = [(self._decode(json.loads(body)), sha) for _u, _s, sha, body in rows]
         amended_by: dict[str, list[str]] = {}
         for v, _sha in visits:
             if v.amends:

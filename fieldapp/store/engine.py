@@ -69,5 +69,9 @@ def open_url(url: str) -> Store:
         return open_store(Path(url.removeprefix("sqlite:///")))
     engine = create_engine(url)
     store = Store(engine, sessionmaker(engine, expire_on_commit=False), None)
-    migrations.upgrade(store, None)
+    try:
+        migrations.upgrade(store, None)
+    except Exception:
+        engine.dispose()
+        raise
     return store

@@ -6,69 +6,131 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, text
 
+from .. import clock
+from ..domain import ids
 from ..domain.errors import MigrationError, NewerDatabaseError
-from . import search_index
-from .tables import Base, SchemaMetaRow
+from ..domain.instants import UTC, zone_name
+from . import ddl, search_index
 
-LATEST = 4
+LATEST = 5
 _KEY = "schema_version"
-# Tables of version 1, the first release: everything but the search index.
-_V1_TABLES = ("schema_meta", "customer", "contact", "contract", "invoice", "delivery",
-              "payment", "allocation", "route_stop")
+# The setting naming the zone that pre-5 local times were written in (see _v5).
+LEGACY_ZONE_KEY = "time.legacy_zone"
 
 
 def current_version(conn) -> int:
     """The schema version stored in the database; 0 for an empty database."""
     if not inspect(conn).has_table("schema_meta"):
         return 0
-    value = conn.execute(select(SchemaMetaRow.value).where(SchemaMetaRow.key == _KEY)).scalar()
+    value = conn.exec_driver_sql(
+        "SELECT value FROM schema_meta WHERE \"key\" = 'schema_version'").scalar()
     return int(value or 0)
 
 
 def _set_version(conn, version: int) -> None:
-    table = SchemaMetaRow.__table__
-    conn.execute(table.delete().where(table.c.key == _KEY))
-    conn.execute(table.insert().values(key=_KEY, value=str(version)))
+    conn.execute(text('DELETE FROM schema_meta WHERE "key" = :k'), {"k": _KEY})
+    conn.execute(text('INSERT INTO schema_meta ("key", value) VALUES (:k, :v)'),
+                 {"k": _KEY, "v": str(version)})
 
 
 def _v1(conn) -> None:
-    Base.metadata.create_all(conn, tables=[Base.metadata.tables[t] for t in _V1_TABLES])
+    ddl.run(conn, ddl.V1)
 
 
 def _v2(conn) -> None:
-    search_index.create(conn)
+    ddl.run(conn, ddl.V2)
+    if conn.dialect.name == "sqlite":
+        ddl.run(conn, ddl.V2_SQLITE)
+    # The index is derived data: built with today's folding (a later step may rebuild it).
     search_index.rebuild(conn)
 
 
-_V3_TABLES = ("setting", "visit", "outcome", "attachment", "receipt_counter")
-
-
 def _v3(conn) -> None:
-    Base.metadata.create_all(conn, tables=[Base.metadata.tables[t] for t in _V3_TABLES])
-    columns = {c["name"] for c in inspect(conn).get_columns("payment")}
-    if "visit_uuid" not in columns:
-        conn.exec_driver_sql("ALTER TABLE payment ADD COLUMN visit_uuid VARCHAR(36)")
+    statements = list(ddl.V3)
+    # Files made by the old create_all-based ladder may have the column already.
+    if "visit_uuid" in {c["name"] for c in inspect(conn).get_columns("payment")}:
+        statements.remove("ALTER TABLE payment ADD COLUMN visit_uuid VARCHAR(36)")
+    ddl.run(conn, statements)
 
 
 def _v4(conn) -> None:
     """Signed documents (visit records, agreements, receipts, statements)."""
-    Base.metadata.create_all(conn, tables=[Base.metadata.tables["document"]])
+    ddl.run(conn, ddl.V4)
 
 
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _v5(conn) -> None:
+    """Merge-safe payment ids (UUID text) and instants in UTC with their offset."""
+    ddl.run(conn, ddl.V5_SET_ASIDE)
+    ddl.run(conn, ddl.V5_CREATE)
+    _copy_payments(conn)
+    ddl.run(conn, ddl.V5_DROP)
+    # Which zone were the old local times in? Nothing recorded it; the honest default is this
+    # machine's zone at migration time (laptops and office servers run in their users' zone).
+    zone = clock.machine_zone()
+    for table, key, columns in ddl.V5_INSTANTS:
+        _instants_to_utc(conn, table, key, columns, zone)
+    # Finalized records keep their stored JSON (it is hashed and signed): the zone their
+    # local times mean is kept, so they read back as the same instants.
+    conn.execute(text('DELETE FROM setting WHERE "key" = :k'), {"k": LEGACY_ZONE_KEY})
+    conn.execute(text('INSERT INTO setting ("key", value) VALUES (:k, :v)'),
+                 {"k": LEGACY_ZONE_KEY, "v": zone_name(zone)})
+
+
+def _copy_payments(conn) -> None:
+    new_ids = {}
+    rows = conn.exec_driver_sql(
+        "SELECT id, customer_id, paid_on, amount_minor, currency, method, reference, visit_uuid "
+        "FROM payment_v4 ORDER BY id").mappings().all()
+    for row in rows:
+        new_ids[row["id"]] = ids.legacy_payment_id(row["id"], row["visit_uuid"])
+    if rows:
+        conn.execute(text(
+            "INSERT INTO payment (id, customer_id, paid_on, amount_minor, currency, method, "
+            "reference, visit_uuid) VALUES (:id, :customer_id, :paid_on, :amount_minor, "
+            ":currency, :method, :reference, :visit_uuid)"),
+            [{**row, "id": new_ids[row["id"]]} for row in rows])
+    allocations = conn.exec_driver_sql(
+        "SELECT id, payment_id, invoice_id, amount_minor FROM allocation_v4 ORDER BY id").all()
+    if allocations:
+        conn.execute(text(
+            "INSERT INTO allocation (id, payment_id, invoice_id, amount_minor) "
+            "VALUES (:id, :payment_id, :invoice_id, :amount_minor)"),
+            [{"id": ids.legacy_allocation_id(aid, new_ids[pid]), "payment_id": new_ids[pid],
+              "invoice_id": iid, "amount_minor": minor} for aid, pid, iid, minor in allocations])
+
+
+def _instants_to_utc(conn, table: str, key: str, columns, zone) -> None:
+    cols = ", ".join(columns)
+    changed = []
+    for row in conn.exec_driver_sql(f"SELECT {key}, {cols} FROM {table}").all():
+        values = {c: _utc_text(v, zone) for c, v in zip(columns, row[1:])}
+        if any(values[c] != v for c, v in zip(columns, row[1:])):
+            changed.append({"k": row[0], **values})
+    if changed:
+        sets = ", ".join(f"{c} = :{c}" for c in columns)
+        conn.execute(text(f"UPDATE {table} SET {sets} WHERE {key} = :k"), changed)
+
+
+def _utc_text(value: str | None, zone) -> str | None:
+    if not value:
+        return value
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 
 
 def create_version(conn, version: int) -> None:
-    """Build an empty database of schema ``version`` (fresh files, and old files for tests)."""
-    if version == LATEST:
-        Base.metadata.create_all(conn)
-        search_index.create(conn)
-    else:
-        for step in range(1, version + 1):
-            STEPS[step](conn)
-    _set_version(conn, version)
+    """Build an empty database of schema ``version``: the same steps an old file went through,
+    so a fresh file and an upgraded one have one schema."""
+    for step in range(1, version + 1):
+        STEPS[step](conn)
+        _set_version(conn, step)
 
 
 def backup(path: Path, backup_dir: Path, version: int) -> Path:

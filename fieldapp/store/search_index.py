@@ -11,29 +11,8 @@ from . import hot
 
 # Trigram needs three characters; shorter terms (one Chinese character, 'ng') are scanned with instr.
 TRIGRAM = 3
-_FTS_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5("
-            "doc, content='customer_search', content_rowid='customer_id', tokenize='trigram')")
-# External-content FTS tables must be told about every change to their content table.
-_TRIGGERS = (
-    "CREATE TRIGGER IF NOT EXISTS customer_search_ai AFTER INSERT ON customer_search BEGIN "
-    "INSERT INTO customer_fts(rowid, doc) VALUES (new.customer_id, new.doc); END",
-    "CREATE TRIGGER IF NOT EXISTS customer_search_ad AFTER DELETE ON customer_search BEGIN "
-    "INSERT INTO customer_fts(customer_fts, rowid, doc) VALUES ('delete', old.customer_id, old.doc); END",
-    "CREATE TRIGGER IF NOT EXISTS customer_search_au AFTER UPDATE ON customer_search BEGIN "
-    "INSERT INTO customer_fts(customer_fts, rowid, doc) VALUES ('delete', old.customer_id, old.doc); "
-    "INSERT INTO customer_fts(rowid, doc) VALUES (new.customer_id, new.doc); END",
-)
-
-
-def create(conn) -> None:
-    """Create the search table (and, on SQLite, its FTS5 index and sync triggers)."""
-    from .tables import CustomerSearchRow
-
-    CustomerSearchRow.__table__.create(conn, checkfirst=True)
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql(_FTS_DDL)
-        for trigger in _TRIGGERS:
-            conn.exec_driver_sql(trigger)
+# The tables (customer_search; on SQLite the FTS5 customer_fts and its sync triggers) are
+# created by the frozen migration steps, store/ddl.py V2.
 
 
 BATCH = 5_000  # customers per round trip while (re)building: keeps memory flat at any size
@@ -116,7 +95,8 @@ def search_sql(query: str, after_id: int, limit: int, dialect: str = "sqlite") -
         where = " AND ".join(["customer_fts MATCH :match", "rowid > :after", *conds])
         return SearchSql(f"SELECT rowid FROM customer_fts WHERE {where} ORDER BY rowid LIMIT :limit",
                          params)
-    wide = ["wide = 1"] if any(not t.isascii() for t in short) else []
+    # SQLite keeps booleans as 0/1 (and uses the index on "= 1"); PostgreSQL has a real boolean.
+    wide = ["wide = 1" if dialect == "sqlite" else "wide"] if any(not t.isascii() for t in short) else []
     where = " AND ".join([*wide, "customer_id > :after", *conds])
     return SearchSql(f"SELECT customer_id FROM customer_search WHERE {where} "
                      f"ORDER BY customer_id LIMIT :limit", params)

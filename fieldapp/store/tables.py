@@ -1,4 +1,8 @@
-"""ORM tables (*Row); they never leave the store package."""
+"""ORM tables (*Row); they never leave the store package.
+
+They describe schema LATEST for queries only: tables are created by the frozen steps in ddl.py,
+and tests/unit/test_store_migrations.py checks both agree. Instants (*_at) are text in UTC with
+offset, '2026-11-29T03:30:00+00:00' (domain.instants.to_text)."""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ from datetime import date
 
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from ..domain.ids import new_id
 
 
 class Base(DeclarativeBase):
@@ -99,8 +105,9 @@ class DeliveryRow(Base):
 
 
 class PaymentRow(Base):
+    # Laptops and the accounting import both write payments: ids are UUID text, never max+1.
     __tablename__ = "payment"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
     paid_on: Mapped[date] = mapped_column(Date)
     amount_minor: Mapped[int] = mapped_column(Integer)
@@ -113,8 +120,8 @@ class PaymentRow(Base):
 
 class AllocationRow(Base):
     __tablename__ = "allocation"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    payment_id: Mapped[int] = mapped_column(ForeignKey("payment.id"), index=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    payment_id: Mapped[str] = mapped_column(ForeignKey("payment.id"), index=True)
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), index=True)
     amount_minor: Mapped[int] = mapped_column(Integer)
 

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select, update
 
 from ..domain.errors import FieldappError, NotFound
+from ..domain.ids import new_id
 from .tables import (AllocationRow, AttachmentRow, CustomerRow, InvoiceRow, OutcomeRow, PaymentRow,
                      ReceiptCounterRow, VisitRow)
 
@@ -73,13 +74,13 @@ def next_receipt_no(session, device_id: str) -> int:
 def record_payment(session, customer_id: int, visit_uuid: str, paid_on: date, amount_minor: int,
                    currency: str, method: str, reference: str, allocations) -> None:
     """Store money taken on site and reduce the open balances it was allocated to."""
-    next_id = (session.scalar(select(func.max(PaymentRow.id))) or 0) + 1
-    session.add(PaymentRow(id=next_id, customer_id=customer_id, paid_on=paid_on,
+    payment_id = new_id()
+    session.add(PaymentRow(id=payment_id, customer_id=customer_id, paid_on=paid_on,
                            amount_minor=amount_minor, currency=currency, method=method,
                            reference=reference, visit_uuid=visit_uuid))
     session.flush()
     for invoice_id, minor in allocations:
-        session.add(AllocationRow(payment_id=next_id, invoice_id=invoice_id, amount_minor=minor))
+        session.add(AllocationRow(id=new_id(), payment_id=payment_id, invoice_id=invoice_id, amount_minor=minor))
         session.execute(update(InvoiceRow).where(InvoiceRow.id == invoice_id)
                         .values(open_minor=InvoiceRow.open_minor - minor))
 

@@ -21,7 +21,9 @@ from fieldapp.ui.visit.errors import SOURCES, error_text
 from fieldapp.ui.visit.money_edit import MoneyEdit
 from fieldapp.ui.visit.session import VisitSession
 
-AT = datetime(2025, 6, 30, 9, 30)
+from tests.conftest import VN
+
+AT = datetime(2025, 6, 30, 9, 30, tzinfo=VN)
 FG = Qt.ItemDataRole.ForegroundRole
 
 
@@ -115,7 +117,7 @@ def test_follow_up_model_columns_and_urgency(qapp):
     items = [FollowUp(FollowUpKind.BROKEN, 3, "Đại lý Sơn Phạm", date(2025, 6, 20), "promise",
                       Money(4_000_000, "VND"), Money(0, "VND")),
              FollowUp(FollowUpKind.DISPUTE_NEAR, 4, "新利建材", date(2025, 6, 30), "dispute",
-                      deadline=datetime(2025, 6, 30, 14, 0))]
+                      deadline=datetime(2025, 6, 30, 14, 0, tzinfo=VN))]
     model = FollowUpModel()
     model.set_records(items)
     row = [model.index(0, c).data() for c in range(model.columnCount())]

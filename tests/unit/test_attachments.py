@@ -6,6 +6,9 @@ import pytest
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.services.attachments import Attachments
+from tests.conftest import ON_BOTH_DATABASES
+
+pytestmark = ON_BOTH_DATABASES
 
 
 def test_attach_list_and_read_back(store, tmp_path):

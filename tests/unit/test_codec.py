@@ -10,6 +10,8 @@ from fieldapp.domain.visit import (Absence, Dispute, DisputeReason, InstallmentP
                                    MoneyReceived, NextStep, Promise, Refusal, Signature, Visit,
                                    VisitKind)
 
+from tests.conftest import VN
+
 
 def sample_visit():
     lines = build_schedule(Money(9_000_000, "VND"), 3, date(2026, 12, 1), Frequency.MONTHLY,
@@ -20,12 +22,12 @@ def sample_visit():
         Promise(Money(5_000_000, "VND"), date(2026, 12, 5), "Chị Hường", (1, 2)),
         InstallmentPlan(Money(10_000_000, "VND"), lines, Frequency.MONTHLY, 2.0, date(2026, 12, 31),
                         "Chậm quá 15 ngày: toàn bộ số còn lại đến hạn ngay."),
-        Dispute(DisputeReason.DAMAGED, (4,), "5 thùng móp méo", "Đổi hàng", datetime(2026, 11, 22, 9, 5)),
+        Dispute(DisputeReason.DAMAGED, (4,), "5 thùng móp méo", "Đổi hàng", datetime(2026, 11, 22, 9, 5, tzinfo=VN)),
         Refusal("Không đồng ý số nợ", NextStep.SUPERVISOR_CALL),
         Absence("Cửa hàng đóng cửa", date(2026, 11, 24), ("att-1",)),
     )
     sig = Signature("Nguyễn Văn Á", "Giám đốc", (((1.0, 2.0), (3.5, 4.0)),), 400, 150)
-    return Visit("u-1", 7, VisitKind.VISIT, datetime(2026, 11, 22, 9, 0), "Trần Minh Khoa", "dev-1",
+    return Visit("u-1", 7, VisitKind.VISIT, datetime(2026, 11, 22, 9, 0, tzinfo=VN), "Trần Minh Khoa", "dev-1",
                  {"objective": "Thu 10 triệu", "materials": ["contract", "invoices"]}, outcomes, sig, sig)
 
 

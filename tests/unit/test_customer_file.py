@@ -9,7 +9,9 @@ from fieldapp.domain.errors import NotFound
 from fieldapp.domain.money import Money
 from fieldapp.services.portfolio import Portfolio
 from fieldapp.store import bulk
-from tests.conftest import TODAY
+from tests.conftest import ON_BOTH_DATABASES, TODAY
+
+pytestmark = ON_BOTH_DATABASES
 
 
 @pytest.fixture

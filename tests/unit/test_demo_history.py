@@ -9,6 +9,8 @@ from fieldapp.services.demo_history import SCENARIOS, generate_history, history_
 from fieldapp.services.followups import FollowUpKind, FollowUps
 from fieldapp.services.visits import Visits
 
+from tests.conftest import VN
+
 TODAY = date(2026, 11, 22)
 
 
@@ -23,7 +25,7 @@ def test_history_has_every_outcome_and_follow_ups_today(store):
     assert {OUTCOME_KINDS[k] for k in kinds} == set(OutcomeKind)
     assert {e.visit.kind for e in entries} == {VisitKind.VISIT, VisitKind.CALL}
     assert all(e.visit.customer_signature for e in entries if e.visit.kind is VisitKind.VISIT)
-    found = {f.kind for f in FollowUps(store, settings, lambda: datetime(2026, 11, 22, 10)).list()}
+    found = {f.kind for f in FollowUps(store, settings, lambda: datetime(2026, 11, 22, 10, tzinfo=VN)).list()}
     assert {FollowUpKind.DUE_TODAY, FollowUpKind.BROKEN, FollowUpKind.PARTIALLY_KEPT,
             FollowUpKind.DISPUTE_NEAR, FollowUpKind.DISPUTE_LATE, FollowUpKind.REVISIT,
             FollowUpKind.REMINDER} <= found

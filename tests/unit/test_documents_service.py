@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy import text as sql_text
 from pyhanko.keys import load_cert_from_pemder
 
 from fieldapp.documents import verify
@@ -21,9 +22,9 @@ from fieldapp.services.portfolio import Portfolio
 from fieldapp.services.visits import Visits
 from fieldapp.store import migrations
 from fieldapp.store.engine import open_store
-from tests.conftest import Clock
+from tests.conftest import Clock, ON_BOTH_DATABASES, VN
 
-NOW = datetime(2026, 11, 22, 9, 30)
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=VN)
 INK = (((0.0, 0.0), (100.0, 0.0), (100.0, 60.0)),)
 
 
@@ -72,6 +73,7 @@ def text(pdf, tmp_path):
     return " ".join(out.decode("utf-8").split())
 
 
+@ON_BOTH_DATABASES
 def test_finalizing_makes_signed_record_agreement_and_receipt(world):
     visits, documents, ids, _clock, home = world
     store = visits._store
@@ -82,8 +84,9 @@ def test_finalizing_makes_signed_record_agreement_and_receipt(world):
     assert docs[DocumentKind.RECEIPT].number == final.outcomes[0].receipt_no
     assert docs[DocumentKind.AGREEMENT].number == docs[DocumentKind.VISIT_RECORD].number + "-P1"
     assert all(d.language == "vi" and d.development for d in docs.values())
-    with sqlite3.connect(store.path) as con:
-        (record_sha,) = con.execute("SELECT sha256 FROM visit WHERE uuid=?", (final.uuid,)).fetchone()
+    with store.engine.connect() as conn:
+        record_sha = conn.execute(sql_text("SELECT sha256 FROM visit WHERE uuid = :u"),
+                                  {"u": final.uuid}).scalar()
     roots = [load_cert_from_pemder(str(trusted_ca_file(home)))]
     for doc in docs.values():
         pdf = documents.pdf(doc.id)
@@ -98,6 +101,7 @@ def test_finalizing_makes_signed_record_agreement_and_receipt(world):
     assert [d.kind for d in documents.of_customer(ids["vi"])].count(DocumentKind.RECEIPT) == 1
 
 
+@ON_BOTH_DATABASES
 def test_documents_use_the_customers_language_whatever_the_ui_speaks(world):
     visits, documents, ids, _clock, home = world
     cash, plan = money_and_plan(visits._store, ids["zh_TW"])
@@ -110,6 +114,7 @@ def test_documents_use_the_customers_language_whatever_the_ui_speaks(world):
     assert "分期付款協議書" in agreement and "林美玲" in agreement
 
 
+@ON_BOTH_DATABASES
 def test_an_amendment_prints_its_history_and_keeps_the_receipt_it_inherits(world):
     visits, documents, ids, clock, home = world
     cash, _plan = money_and_plan(visits._store, ids["vi"])
@@ -128,6 +133,7 @@ def test_an_amendment_prints_its_history_and_keeps_the_receipt_it_inherits(world
     assert "Khách hàng đổi ngày hẹn" in record and original[DocumentKind.VISIT_RECORD].number in record
 
 
+@ON_BOTH_DATABASES
 def test_a_call_gets_its_record_and_an_agreement_printed_for_ink(world):
     visits, documents, ids, _clock, home = world
     _cash, plan = money_and_plan(visits._store, ids["vi"])
@@ -142,6 +148,7 @@ def test_a_call_gets_its_record_and_an_agreement_printed_for_ink(world):
     assert printed.kind is DocumentKind.AGREEMENT_PRINT and printed.number.endswith("-P1")
 
 
+@ON_BOTH_DATABASES
 def test_statement_of_account_on_demand(world):
     _visits, documents, ids, clock, home = world
     info, changes = documents.statement(ids["zh_TW"])
@@ -152,6 +159,7 @@ def test_statement_of_account_on_demand(world):
     assert info in documents.of_customer(ids["zh_TW"])
 
 
+@ON_BOTH_DATABASES
 def test_agreements_made_on_a_day_span_customers_and_include_ink_versions(world):
     visits, documents, ids, clock, _home = world
     finals = []
@@ -174,6 +182,7 @@ def test_agreements_made_on_a_day_span_customers_and_include_ink_versions(world)
     assert documents.agreements_made_on(NOW.date() - timedelta(days=1)) == []
 
 
+@ON_BOTH_DATABASES
 def test_a_failure_to_make_documents_leaves_the_visit_final_and_pending(world, monkeypatch):
     visits, documents, ids, _clock, _home = world
     monkeypatch.setattr(documents.keys, "signer", lambda: (_ for _ in ()).throw(OSError("disk full")))

@@ -12,6 +12,8 @@ from fieldapp.domain.validation import (validate_absence, validate_dispute, vali
 from fieldapp.domain.visit import (Absence, Dispute, DisputeReason, MoneyReceived, NextStep,
                                    Promise, PromiseStatus, Refusal, Signature)
 
+from tests.conftest import VN
+
 TODAY = date(2026, 11, 22)
 BALANCE = Money(50_000_000, "VND")
 
@@ -53,9 +55,9 @@ def test_money_received_rules():
 
 
 def test_dispute_deadline_and_rules():
-    at = datetime(2026, 11, 22, 9, 30)
+    at = datetime(2026, 11, 22, 9, 30, tzinfo=VN)
     d = Dispute(DisputeReason.DAMAGED, (), "", "Đổi hàng", at)
-    assert d.deadline == datetime(2026, 11, 23, 9, 30)
+    assert d.deadline == datetime(2026, 11, 23, 9, 30, tzinfo=VN)
     assert codes(validate_dispute(d)) == [("invoice_ids", "no_invoices"), ("description", "required")]
 
 

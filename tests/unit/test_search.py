@@ -5,7 +5,9 @@ from datetime import date
 import pytest
 
 from fieldapp.services.portfolio import Portfolio
-from tests.conftest import TODAY
+from tests.conftest import ON_BOTH_DATABASES, TODAY
+
+pytestmark = ON_BOTH_DATABASES
 
 
 @pytest.fixture

@@ -70,3 +70,39 @@ def test_failed_step_rolls_back_and_names_the_backup(tmp_path, monkeypatch):
     with sqlite3.connect(db) as con:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "half_done" not in tables and "customer" in tables
+
+
+def test_postgresql_database_is_created_at_the_latest_version_and_refuses_newer(pg_url):
+    from sqlalchemy import text
+
+    from fieldapp.store.engine import open_url
+    store = open_url(pg_url)
+    with store.engine.begin() as conn:
+        assert migrations.current_version(conn) == migrations.LATEST
+        conn.execute(text("UPDATE schema_meta SET value = '99' WHERE \"key\" = 'schema_version'"))
+    store.close()
+    with pytest.raises(NewerDatabaseError, match="schema 99"):
+        open_url(pg_url)
+
+
+def test_postgresql_failed_step_rolls_back_its_ddl(pg_url, monkeypatch):
+    from sqlalchemy import create_engine, inspect
+
+    from fieldapp.store.engine import open_url
+    engine = create_engine(pg_url)
+    with engine.begin() as conn:
+        migrations.create_version(conn, 4)
+
+    def broken(conn):
+        migrations.STEPS_ORIGINAL[5](conn)
+        raise RuntimeError("disk on fire")
+    monkeypatch.setattr(migrations, "STEPS_ORIGINAL", dict(migrations.STEPS), raising=False)
+    monkeypatch.setitem(migrations.STEPS, 5, broken)
+    with pytest.raises(MigrationError, match="schema 5 failed: disk on fire"):
+        open_url(pg_url)
+    with engine.connect() as conn:
+        assert migrations.current_version(conn) == 4
+        tables = set(inspect(conn).get_table_names())
+        payment_id = {c["name"]: c for c in inspect(conn).get_columns("payment")}["id"]
+    engine.dispose()
+    assert "payment_v4" not in tables and str(payment_id["type"]) == "INTEGER"

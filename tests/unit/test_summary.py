@@ -9,16 +9,18 @@ from fieldapp.domain.visit import (Dispute, DisputeReason, InstallmentPlan, Prom
 from fieldapp.services.checklists import checklist
 from fieldapp.i18n.summary import default_clause, visit_summary
 
+from tests.conftest import VN
+
 
 def visit():
     lines = build_schedule(Money(9_000_000, "VND"), 3, date(2026, 12, 1), Frequency.MONTHLY)
-    return Visit("u", 1, VisitKind.VISIT, datetime(2026, 11, 22, 9), "Khoa", "d",
+    return Visit("u", 1, VisitKind.VISIT, datetime(2026, 11, 22, 9, tzinfo=VN), "Khoa", "d",
                  {"objective": "Thu nợ", "materials": ["contract", "statement"], "purpose_stated": True,
                   "position_reason": "cash_flow"},
                  (Promise(Money(5_000_000, "VND"), date(2026, 11, 30), "Chị Hường"),
                   InstallmentPlan(Money(9_000_000, "VND"), lines, Frequency.MONTHLY,
                                   default_clause=default_clause("vi")),
-                  Dispute(DisputeReason.DAMAGED, (7,), "Móp méo", "Đổi hàng", datetime(2026, 11, 22, 9))))
+                  Dispute(DisputeReason.DAMAGED, (7,), "Móp méo", "Đổi hàng", datetime(2026, 11, 22, 9, tzinfo=VN))))
 
 
 def test_vietnamese_summary():

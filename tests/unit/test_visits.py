@@ -18,9 +18,11 @@ from fieldapp.services.portfolio import Portfolio
 from fieldapp.services.visits import Visits
 from fieldapp.store import bulk
 from fieldapp.store.visit_repo import FinalizedVisitError
-from tests.conftest import Clock
+from tests.conftest import ON_BOTH_DATABASES, Clock, VN
 
-NOW = datetime(2026, 11, 22, 9, 30)
+pytestmark = ON_BOTH_DATABASES
+
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=VN)
 INK = (((0.0, 0.0), (100.0, 0.0), (100.0, 60.0)),)
 
 
@@ -119,7 +121,7 @@ def test_final_visits_are_immutable_and_amendments_reference_them(world):
     assert history[1].visit.outcomes[0].due_on == date(2026, 11, 30)   # the original is untouched
     follow = FollowUps(_store, visits.settings, clock).list()
     assert [(f.kind, f.due_on) for f in follow] == []   # Dec 3 is 11 days away: no reminder yet
-    clock.value = datetime(2026, 12, 1, 8, 0)
+    clock.value = datetime(2026, 12, 1, 8, 0, tzinfo=VN)
     follow = FollowUps(_store, visits.settings, clock).list()
     assert [(f.kind, f.due_on) for f in follow] == [(FollowUpKind.REMINDER, date(2026, 12, 3))]
 
@@ -152,20 +154,20 @@ def test_follow_ups_judge_promises_installments_and_disputes(world):
     visits.finalize(complete(visits.start(cid), promise, plan, dispute))
     follow = FollowUps(store, settings, clock)
     assert {(f.kind, f.what) for f in follow.list()} == {(FollowUpKind.DISPUTE_OPEN, "dispute")}
-    clock.value = datetime(2026, 11, 23, 4, 0)   # 5.5 h before the 24-hour deadline
+    clock.value = datetime(2026, 11, 23, 4, 0, tzinfo=VN)   # 5.5 h before the 24-hour deadline
     assert {f.kind for f in follow.list()} == {FollowUpKind.DISPUTE_NEAR, FollowUpKind.REMINDER}
-    clock.value = datetime(2026, 11, 25, 10, 0)
+    clock.value = datetime(2026, 11, 25, 10, 0, tzinfo=VN)
     kinds = {(f.kind, f.what) for f in follow.list()}
     assert (FollowUpKind.DUE_TODAY, "promise") in kinds and (FollowUpKind.DISPUTE_LATE, "dispute") in kinds
     _pay(store, 900, cid, date(2026, 11, 27), 3_000_000)
-    clock.value = datetime(2026, 11, 29, 10, 0)   # grace of 3 days is over
+    clock.value = datetime(2026, 11, 29, 10, 0, tzinfo=VN)   # grace of 3 days is over
     (p,) = [f for f in follow.list() if f.what == "promise"]
     assert p.kind is FollowUpKind.PARTIALLY_KEPT and p.paid == Money(3_000_000, "VND")
     _pay(store, 901, cid, date(2026, 12, 1), 9_000_000)
-    clock.value = datetime(2026, 12, 5, 10, 0)
+    clock.value = datetime(2026, 12, 5, 10, 0, tzinfo=VN)
     # 12 M paid since the visit covers the first installment (10 M) …
     assert [f for f in follow.list() if f.what == "installment"] == []
-    clock.value = datetime(2027, 1, 5, 10, 0)
+    clock.value = datetime(2027, 1, 5, 10, 0, tzinfo=VN)
     # … but not the second (20 M by 1 Jan, + 3 grace days)
     (line,) = [f for f in follow.list() if f.what == "installment"]
     assert line.kind is FollowUpKind.PARTIALLY_KEPT and line.due_on == date(2027, 1, 1)
@@ -176,7 +178,7 @@ def test_promise_statuses_include_kept_ones(world):
     promise = Promise(Money(2_000_000, "VND"), date(2026, 11, 25), "Chị Hường")
     final, _ = visits.finalize(complete(visits.start(cid), promise))
     _pay(store, 950, cid, date(2026, 11, 24), 2_000_000)
-    clock.value = datetime(2026, 11, 26, 9, 0)
+    clock.value = datetime(2026, 11, 26, 9, 0, tzinfo=VN)
     statuses = FollowUps(store, visits.settings, clock).promise_statuses(cid)
     assert statuses == {final.uuid: (PromiseStatus.KEPT, Money(2_000_000, "VND"))}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...domain import ids
 from . import profiles
 from .ledger import AMOUNT, DISPUTED, DUE, ID, ISSUED, NUMBER, PAID
 
@@ -76,7 +77,8 @@ def _group(rng, tranches):
 
 def _emit(rng, c, invoices, when, parts, ctx, payments, allocations) -> None:
     pack = c["pack"]
-    pid = ctx.next_id("payment")
+    # The accounting export numbers payments; stored ids are UUIDs derived from that number.
+    pid = ids.legacy_payment_id(ctx.next_id("payment"))
     amount = sum(a for _, a in parts)
     method = pack.methods.pick(rng)
     if method == "cash" and amount >= pack.cash_limit:
@@ -87,7 +89,8 @@ def _emit(rng, c, invoices, when, parts, ctx, payments, allocations) -> None:
     for index, part in parts:
         inv = invoices[index]
         inv[PAID] += part
-        allocations.append((ctx.next_id("allocation"), pid, inv[ID], part))
+        allocations.append((ids.legacy_allocation_id(ctx.next_id("allocation"), pid), pid,
+                            inv[ID], part))
 
 
 def _reference(rng, pack, method: str, day, invoice_number: str) -> str:

@@ -1,0 +1,156 @@
+"""The schema of every version as frozen DDL: a step means the same thing forever.
+
+Never edit a step once released; add a new one. ``{blob}`` is the only dialect difference
+(BLOB on SQLite, BYTEA on PostgreSQL). Office-owned ids (customers, invoices, …) are plain
+INTEGER: the ERP hands them out, never a sequence here."""
+
+from __future__ import annotations
+
+V1 = (
+    """CREATE TABLE schema_meta ("key" VARCHAR(40) NOT NULL, value VARCHAR(200) NOT NULL,
+        PRIMARY KEY ("key"))""",
+    """CREATE TABLE customer (id INTEGER NOT NULL, code VARCHAR(20) NOT NULL, name TEXT NOT NULL,
+        tax_code VARCHAR(20) NOT NULL, phone VARCHAR(30) NOT NULL, address TEXT NOT NULL,
+        district TEXT NOT NULL, province TEXT NOT NULL, country VARCHAR(2) NOT NULL,
+        business_status VARCHAR(20) NOT NULL, business_notes TEXT NOT NULL,
+        financial_notes TEXT NOT NULL, personality_notes TEXT NOT NULL,
+        cooperation_since DATE NOT NULL, credit_limit_minor INTEGER NOT NULL,
+        currency VARCHAR(3) NOT NULL, language VARCHAR(8) NOT NULL,
+        PRIMARY KEY (id), UNIQUE (code))""",
+    """CREATE TABLE contact (id INTEGER NOT NULL, customer_id INTEGER NOT NULL, name TEXT NOT NULL,
+        role TEXT NOT NULL, phone VARCHAR(30) NOT NULL, email TEXT NOT NULL,
+        authority_to_pay BOOLEAN NOT NULL, notes TEXT NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(customer_id) REFERENCES customer (id))""",
+    "CREATE INDEX ix_contact_customer_id ON contact (customer_id)",
+    """CREATE TABLE contract (id INTEGER NOT NULL, customer_id INTEGER NOT NULL,
+        number VARCHAR(40) NOT NULL, signed_on DATE NOT NULL, goods TEXT NOT NULL,
+        net_days INTEGER NOT NULL, installments_allowed BOOLEAN NOT NULL,
+        early_discount_pct FLOAT NOT NULL, early_discount_days INTEGER NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(customer_id) REFERENCES customer (id))""",
+    "CREATE INDEX ix_contract_customer_id ON contract (customer_id)",
+    """CREATE TABLE invoice (id INTEGER NOT NULL, customer_id INTEGER NOT NULL, contract_id INTEGER,
+        number VARCHAR(40) NOT NULL, issued_on DATE NOT NULL, due_on DATE NOT NULL,
+        amount_minor INTEGER NOT NULL, open_minor INTEGER NOT NULL, currency VARCHAR(3) NOT NULL,
+        disputed BOOLEAN NOT NULL, PRIMARY KEY (id),
+        FOREIGN KEY(customer_id) REFERENCES customer (id),
+        FOREIGN KEY(contract_id) REFERENCES contract (id))""",
+    "CREATE INDEX ix_invoice_customer_open ON invoice (customer_id, open_minor, due_on, currency)",
+    """CREATE TABLE delivery (id INTEGER NOT NULL, customer_id INTEGER NOT NULL,
+        contract_id INTEGER, invoice_id INTEGER, note_number VARCHAR(40) NOT NULL,
+        delivered_on DATE NOT NULL, receiver TEXT NOT NULL, status VARCHAR(20) NOT NULL,
+        ordered_qty INTEGER NOT NULL, delivered_qty INTEGER NOT NULL, discrepancy TEXT NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(customer_id) REFERENCES customer (id),
+        FOREIGN KEY(contract_id) REFERENCES contract (id),
+        FOREIGN KEY(invoice_id) REFERENCES invoice (id))""",
+    "CREATE INDEX ix_delivery_customer_id ON delivery (customer_id)",
+    """CREATE TABLE payment (id INTEGER NOT NULL, customer_id INTEGER NOT NULL,
+        paid_on DATE NOT NULL, amount_minor INTEGER NOT NULL, currency VARCHAR(3) NOT NULL,
+        method VARCHAR(20) NOT NULL, reference TEXT NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(customer_id) REFERENCES customer (id))""",
+    "CREATE INDEX ix_payment_customer_id ON payment (customer_id)",
+    """CREATE TABLE allocation (id INTEGER NOT NULL, payment_id INTEGER NOT NULL,
+        invoice_id INTEGER NOT NULL, amount_minor INTEGER NOT NULL, PRIMARY KEY (id),
+        FOREIGN KEY(payment_id) REFERENCES payment (id),
+        FOREIGN KEY(invoice_id) REFERENCES invoice (id))""",
+    "CREATE INDEX ix_allocation_invoice_id ON allocation (invoice_id)",
+    "CREATE INDEX ix_allocation_payment_id ON allocation (payment_id)",
+    """CREATE TABLE route_stop (id INTEGER NOT NULL, route_date DATE NOT NULL, seq INTEGER NOT NULL,
+        customer_id INTEGER NOT NULL, planned_time VARCHAR(5) NOT NULL, purpose TEXT NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(customer_id) REFERENCES customer (id))""",
+    "CREATE INDEX ix_route_stop_route_date ON route_stop (route_date)",
+)
+
+V2 = (
+    """CREATE TABLE customer_search (customer_id INTEGER NOT NULL, doc TEXT NOT NULL,
+        wide BOOLEAN NOT NULL, PRIMARY KEY (customer_id),
+        FOREIGN KEY(customer_id) REFERENCES customer (id))""",
+    "CREATE INDEX ix_customer_search_wide ON customer_search (wide, customer_id)",
+)
+# SQLite only: the FTS5 trigram index over customer_search and the triggers keeping it in sync.
+V2_SQLITE = (
+    "CREATE VIRTUAL TABLE customer_fts USING fts5(doc, content='customer_search', "
+    "content_rowid='customer_id', tokenize='trigram')",
+    "CREATE TRIGGER customer_search_ai AFTER INSERT ON customer_search BEGIN "
+    "INSERT INTO customer_fts(rowid, doc) VALUES (new.customer_id, new.doc); END",
+    "CREATE TRIGGER customer_search_ad AFTER DELETE ON customer_search BEGIN "
+    "INSERT INTO customer_fts(customer_fts, rowid, doc) VALUES ('delete', old.customer_id, old.doc); END",
+    "CREATE TRIGGER customer_search_au AFTER UPDATE ON customer_search BEGIN "
+    "INSERT INTO customer_fts(customer_fts, rowid, doc) VALUES ('delete', old.customer_id, old.doc); "
+    "INSERT INTO customer_fts(rowid, doc) VALUES (new.customer_id, new.doc); END",
+)
+
+V3 = (
+    """CREATE TABLE setting ("key" VARCHAR(60) NOT NULL, value TEXT NOT NULL, PRIMARY KEY ("key"))""",
+    """CREATE TABLE visit (uuid VARCHAR(36) NOT NULL, customer_id INTEGER NOT NULL,
+        kind VARCHAR(10) NOT NULL, status VARCHAR(10) NOT NULL, started_at VARCHAR(32) NOT NULL,
+        updated_at VARCHAR(32) NOT NULL, finalized_at VARCHAR(32), amends VARCHAR(36),
+        body TEXT NOT NULL, sha256 VARCHAR(64) NOT NULL, PRIMARY KEY (uuid),
+        FOREIGN KEY(customer_id) REFERENCES customer (id))""",
+    "CREATE INDEX ix_visit_customer_id ON visit (customer_id)",
+    "CREATE INDEX ix_visit_status ON visit (status)",
+    "CREATE INDEX ix_visit_amends ON visit (amends)",
+    """CREATE TABLE outcome (uuid VARCHAR(36) NOT NULL, visit_uuid VARCHAR(36) NOT NULL,
+        customer_id INTEGER NOT NULL, kind VARCHAR(20) NOT NULL, created_on DATE NOT NULL,
+        due_on DATE, deadline_at VARCHAR(32), amount_minor INTEGER NOT NULL,
+        currency VARCHAR(3) NOT NULL, receipt_no VARCHAR(40) NOT NULL,
+        superseded_by VARCHAR(36), resolved BOOLEAN NOT NULL, body TEXT NOT NULL,
+        PRIMARY KEY (uuid), FOREIGN KEY(visit_uuid) REFERENCES visit (uuid),
+        FOREIGN KEY(customer_id) REFERENCES customer (id))""",
+    "CREATE INDEX ix_outcome_visit_uuid ON outcome (visit_uuid)",
+    "CREATE INDEX ix_outcome_kind ON outcome (kind)",
+    "CREATE INDEX ix_outcome_customer_id ON outcome (customer_id)",
+    "CREATE INDEX ix_outcome_due_on ON outcome (due_on)",
+    """CREATE TABLE attachment (uuid VARCHAR(36) NOT NULL, visit_uuid VARCHAR(36) NOT NULL,
+        name TEXT NOT NULL, mime VARCHAR(80) NOT NULL, sha256 VARCHAR(64) NOT NULL,
+        data {blob} NOT NULL, PRIMARY KEY (uuid))""",
+    "CREATE INDEX ix_attachment_visit_uuid ON attachment (visit_uuid)",
+    """CREATE TABLE receipt_counter (device_id VARCHAR(36) NOT NULL, last_no INTEGER NOT NULL,
+        PRIMARY KEY (device_id))""",
+    "ALTER TABLE payment ADD COLUMN visit_uuid VARCHAR(36)",
+)
+
+V4 = (
+    """CREATE TABLE document (id VARCHAR(36) NOT NULL, kind VARCHAR(20) NOT NULL,
+        customer_id INTEGER NOT NULL, visit_uuid VARCHAR(36), number VARCHAR(80) NOT NULL,
+        language VARCHAR(8) NOT NULL, created_at VARCHAR(32) NOT NULL,
+        sha256 VARCHAR(64) NOT NULL, record_sha256 VARCHAR(64) NOT NULL, signer TEXT NOT NULL,
+        development BOOLEAN NOT NULL, data {blob} NOT NULL, PRIMARY KEY (id),
+        FOREIGN KEY(customer_id) REFERENCES customer (id))""",
+    "CREATE INDEX ix_document_customer_id ON document (customer_id)",
+    "CREATE INDEX ix_document_visit_uuid ON document (visit_uuid)",
+    "CREATE INDEX ix_document_kind ON document (kind)",
+)
+
+# Payments and allocations get merge-safe UUID text ids: the old tables are set aside under
+# another name, rebuilt, filled (migrations._v5 maps the ids) and dropped.
+V5_SET_ASIDE = (
+    "ALTER TABLE allocation RENAME TO allocation_v4",
+    "ALTER TABLE payment RENAME TO payment_v4",
+    "DROP INDEX ix_allocation_invoice_id",
+    "DROP INDEX ix_allocation_payment_id",
+    "DROP INDEX ix_payment_customer_id",
+)
+V5_CREATE = (
+    """CREATE TABLE payment (id VARCHAR(36) NOT NULL, customer_id INTEGER NOT NULL,
+        paid_on DATE NOT NULL, amount_minor INTEGER NOT NULL, currency VARCHAR(3) NOT NULL,
+        method VARCHAR(20) NOT NULL, reference TEXT NOT NULL, visit_uuid VARCHAR(36),
+        PRIMARY KEY (id), FOREIGN KEY(customer_id) REFERENCES customer (id))""",
+    "CREATE INDEX ix_payment_customer_id ON payment (customer_id)",
+    """CREATE TABLE allocation (id VARCHAR(36) NOT NULL, payment_id VARCHAR(36) NOT NULL,
+        invoice_id INTEGER NOT NULL, amount_minor INTEGER NOT NULL, PRIMARY KEY (id),
+        FOREIGN KEY(payment_id) REFERENCES payment (id),
+        FOREIGN KEY(invoice_id) REFERENCES invoice (id))""",
+    "CREATE INDEX ix_allocation_invoice_id ON allocation (invoice_id)",
+    "CREATE INDEX ix_allocation_payment_id ON allocation (payment_id)",
+)
+V5_DROP = ("DROP TABLE allocation_v4", "DROP TABLE payment_v4")
+# Instants written as local text without a zone before schema 5: (table, key, columns).
+V5_INSTANTS = (("visit", "uuid", ("started_at", "updated_at", "finalized_at")),
+               ("outcome", "uuid", ("deadline_at",)),
+               ("document", "id", ("created_at",)))
+
+
+def run(conn, statements) -> None:
+    blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
+    for sql in statements:
+        conn.exec_driver_sql(sql.replace("{blob}", blob))
