@@ -69,7 +69,6 @@ _W = {
     "paid_by": {"en": "Paid by", "vi": "Người nộp tiền", "zh_TW": "付款人", "zh_CN": "付款人"},
     "received_by": {"en": "Received by", "vi": "Người thu tiền", "zh_TW": "收款人", "zh_CN": "收款人"},
     "in_words": {"en": "In words", "vi": "Bằng chữ", "zh_TW": "金額大寫", "zh_CN": "金额大写"},
-    "disputed": {"en": "Disputed", "vi": "Đang khiếu nại", "zh_TW": "爭議中", "zh_CN": "争议中"},
     "disputed_note": {"en": "* Invoice under dispute: the customer has raised a claim on it, and it stays in the balance until the claim is settled. Under dispute: {amount}.", "vi": "* Hóa đơn đang khiếu nại: khách hàng đã có khiếu nại về hóa đơn này; hóa đơn vẫn nằm trong số dư cho đến khi khiếu nại được giải quyết. Số tiền đang khiếu nại: {amount}.", "zh_TW": "* 爭議中的發票：客戶已對該發票提出爭議，爭議解決前仍列入餘額。爭議金額：{amount}。", "zh_CN": "* 争议中的发票：客户已对该发票提出争议，争议解决前仍列入余额。争议金额：{amount}。"},
     "aging_note": {"en": "By due date, as of {date}.", "vi": "Theo hạn thanh toán, tính đến ngày {date}.", "zh_TW": "依到期日計算，截至 {date}。", "zh_CN": "按到期日计算，截至 {date}。"},
     "receipt_note": {"en": "This receipt confirms money taken on site; the office matches it against the accounts.", "vi": "Biên nhận này xác nhận số tiền đã thu tại chỗ; công ty sẽ đối chiếu và ghi nhận vào sổ sách.", "zh_TW": "本收據證明現場收款，公司將與帳務核對入帳。", "zh_CN": "本收据证明现场收款，公司将与账务核对入账。"},
