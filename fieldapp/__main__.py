@@ -22,10 +22,10 @@ DEMO_CUSTOMERS = 300
 
 def main(argv: list[str] | None = None) -> int:
     files.make_new_files_private()  # before the first file: see make_new_files_private
-    args = cli.build_parser().parse_args(argv)
     try:
-        code = _run(args)
-        sys.stdout.flush()  # a closed pipe shows up here when the output was short
+        code = _run(cli.build_parser().parse_args(argv))
+        if sys.stdout is not None:  # None in a windowed build
+            sys.stdout.flush()  # a closed pipe shows up here when the output was short
     except BrokenPipeError:
         # `fieldapp verify --json | head`: the reader left; say nothing more. Python's docs:
         # point stdout at devnull so the flush at exit does not fail a second time.
