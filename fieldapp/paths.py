@@ -62,8 +62,8 @@ class Profile:
 
     def ensure(self) -> Profile:
         """Create the folders (owner-only) and tighten what an older version left readable."""
-        fresh = not self.home.exists() or not any(self.home.iterdir())
         try:
+            fresh = not self.home.exists() or not any(self.home.iterdir())
             for folder in (self.home, self.backups, self.logs):
                 folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
         except OSError as exc:
