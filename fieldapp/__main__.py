@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import shutil
 import sys
 import tempfile
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from fieldapp import cli, logs
+from fieldapp import cli, files, logs
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import Profile, resolve_profile
 
@@ -18,7 +21,23 @@ DEMO_CUSTOMERS = 300
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = cli.build_parser().parse_args(argv)
+    files.make_new_files_private()  # before the first file: see make_new_files_private
+    try:
+        code = _run(cli.build_parser().parse_args(argv))
+        if sys.stdout is not None:  # None in a windowed build
+            sys.stdout.flush()  # a closed pipe shows up here when the output was short
+    except BrokenPipeError:
+        # `fieldapp verify --json | head`: the reader left; say nothing more. Python's docs:
+        # point stdout at devnull so the flush at exit does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except FieldappError as exc:
+        print(f"fieldapp: {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+def _run(args) -> int:
     if args.command == "bench":
         from fieldapp import bench
         return bench.main(args)
@@ -32,9 +51,6 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "demo-data":
             return _demo_data(profile, args)
         return _window(profile, args, demo=bool(demo_home))
-    except FieldappError as exc:
-        print(f"fieldapp: {exc}", file=sys.stderr)
-        return 2
     finally:
         if demo_home:
             shutil.rmtree(demo_home, ignore_errors=True)
@@ -52,7 +68,7 @@ def _demo_data(profile: Profile, args) -> int:
     if args.replace:
         moved = profile_admin.retire_database(profile)
         if moved:
-            print(f"previous database saved as {moved}")
+            print(f"previous database saved as {moved}", file=sys.stderr)
     store = _open(profile)
     try:
         held = Portfolio(store).count_customers()
@@ -66,8 +82,25 @@ def _demo_data(profile: Profile, args) -> int:
                                    _keys(store, profile, today))
     finally:
         store.close()
-    print(f"\n{profile.database}: {summary}, {history}")
+    print(file=sys.stderr)  # ends the progress line
+    print(_demo_report(profile, summary, history, args.json))
     return 0
+
+
+def _demo_report(profile: Profile, summary, history, as_json: bool) -> str:
+    counts = {**asdict(summary), **{f"past_{k}": v for k, v in asdict(history).items()}}
+    if as_json:
+        return json.dumps({"database": str(profile.database), **counts}, indent=1)
+    lines = [f"Demo portfolio written to {profile.database}:"]
+    lines += [f"  {counts[key]:>9,} {what}" for key, what in _DEMO_LINES]
+    return "\n".join(lines)
+
+
+_DEMO_LINES = (("customers", "customers"), ("contacts", "contacts"), ("contracts", "contracts"),
+               ("invoices", "invoices"), ("deliveries", "deliveries"), ("payments", "payments"),
+               ("allocations", "payment allocations"), ("route_stops", "route stops"),
+               ("past_visits", "past visits with signed documents"),
+               ("past_calls", "past calls"))
 
 
 def _print_progress(done: int, total: int) -> None:

@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
     demo.add_argument("--replace", action="store_true",
                       help="back up and replace a profile database that already has customers")
+    demo.add_argument("--json", action="store_true",
+                      help="print what was generated as one JSON object")
 
     verify = sub.add_parser("verify", help="check the signature and record hash of documents",
                             description="Check signed fieldapp documents: is the signature intact, "

@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
+from .domain.errors import FieldappError
+
 APP_NAME = "fieldapp"
 HOME_ENV = "FIELDAPP_HOME"
+FOLDER_MODE, FILE_MODE = 0o700, 0o600  # the profile holds debtors' data and the signing key
+# What the program itself puts in a profile; only these are tightened in an existing folder, so
+# `--home` on a folder holding other things never changes the modes of the user's own files.
+_OWN_FOLDERS = ("backups", "logs", "keys")
+_OWN_FILES = ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm", "fieldapp.db-journal",
+              "settings.ini")
+
+log = logging.getLogger(__name__)
+
+
+class ProfileError(FieldappError):
+    """The profile folder asked for cannot be used (empty name, a file, not creatable)."""
+
+    code = "profile.unusable"
 
 
 def resource_dir() -> Path:
@@ -43,12 +61,57 @@ class Profile:
         return self.home / "logs"
 
     def ensure(self) -> Profile:
-        for folder in (self.home, self.backups, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+        """Create the folders (owner-only) and tighten what an older version left readable."""
+        try:
+            fresh = not self.home.exists() or not any(self.home.iterdir())
+            for folder in (self.home, self.backups, self.logs):
+                folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ProfileError(f"the profile folder {self.home} cannot be created: "
+                               f"{exc.strerror or exc}") from exc
+        if fresh or any((self.home / name).exists() for name in (*_OWN_FILES, "keys")):
+            _tighten(self.home, FOLDER_MODE)
+        for name in _OWN_FOLDERS:
+            _tighten_tree(self.home / name)
+        for name in _OWN_FILES:
+            _tighten(self.home / name, FILE_MODE)
         return self
 
 
+def _tighten(path: Path, mode: int) -> None:
+    """Take group and other rights away (never adds any); symlinks are not followed."""
+    try:
+        st = path.lstat()
+        if stat.S_ISLNK(st.st_mode) or not stat.S_IMODE(st.st_mode) & 0o077:
+            return
+        os.chmod(path, stat.S_IMODE(st.st_mode) & mode)
+    except FileNotFoundError:
+        return
+    except OSError as exc:  # a file of another owner: say so, the program still runs
+        log.warning("cannot make %s private: %s", path, exc.strerror or exc)
+
+
+def _tighten_tree(top: Path) -> None:
+    if not top.is_dir() or top.is_symlink():
+        return
+    _tighten(top, FOLDER_MODE)
+    for folder, dirs, files in os.walk(top):
+        for name in dirs:
+            _tighten(Path(folder, name), FOLDER_MODE)
+        for name in files:
+            _tighten(Path(folder, name), FILE_MODE)
+
+
 def resolve_profile(home: str | os.PathLike | None = None) -> Profile:
-    """``--home`` wins, then ``FIELDAPP_HOME``, then the per-user data folder."""
+    """``--home`` wins, then ``FIELDAPP_HOME``, then the per-user data folder. An empty
+    ``--home`` is refused (a script's unset variable must not open the real profile); an empty
+    ``FIELDAPP_HOME`` counts as unset, as XDG variables do."""
+    if home is not None and not str(home).strip():
+        raise ProfileError("--home was given an empty folder name; name the profile folder "
+                           "(or leave --home out to use the per-user profile)")
     chosen = home or os.environ.get(HOME_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
-    return Profile(Path(chosen).expanduser().resolve())
+    path = Path(chosen).expanduser().resolve()
+    if path.exists() and not path.is_dir():
+        raise ProfileError(f"the profile folder {path} is a file, not a folder; name a folder "
+                           "(it is created when missing)")
+    return Profile(path)

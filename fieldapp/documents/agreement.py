@@ -46,7 +46,7 @@ def _parties(rec: RecordInput):
     lang, c, v = rec.language, rec.customer, rec.visit
     company = rec.company
     collector = ", ".join(x for x in (v.collector, rec.collector_title) if x)
-    place = ", ".join(x for x in (c.address, c.district, c.province) if x)
+    place = c.full_address
     return parts.pair(
         _party(word("party_a", lang), company.name, company.address, company.tax_code, collector,
                lang),

@@ -97,7 +97,7 @@ def ensure_ca(folder: Path, span: Span):
     cert = identity.read_cert(cert_file) if cert_file.exists() else None
     if cert is None or not identity.matches(key, cert) or not _covers(cert, span):
         cert = _self_signed(key, span)
-        write_atomically(cert_file, cert.public_bytes(serialization.Encoding.PEM))
+        write_atomically(cert_file, cert.public_bytes(serialization.Encoding.PEM), private=True)
     return key, cert
 
 

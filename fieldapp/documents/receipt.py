@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Spacer
 
 from ..domain.visit import MoneyReceived
+from ..i18n.amount_words import amount_in_words
 from ..i18n.summary import label
 from . import layout, parts
 from .model import RecordInput
@@ -20,7 +21,8 @@ def build(rec: RecordInput, money: MoneyReceived) -> bytes:
     title = w("receipt")
     story = [p(title.upper() if lang in ("vi", "en") else title, "title"),
              p(f"{f('receipt_no')}: {money.receipt_no} · {parts.finalized(rec)}", "subtitle"),
-             p(f"{f('amount')}: {parts.money(money.amount, lang)}", "big"), Spacer(1, 6),
+             p(f"{f('amount')}: {parts.money(money.amount, lang)}", "big"),
+             p(f"{w('in_words')}: {amount_in_words(money.amount, lang)}", "strong"), Spacer(1, 6),
              layout.fields(_rows(rec, money), label_share=0.3)]
     if money.allocations:
         rows = [[a.invoice_number, parts.money(a.amount, lang)] for a in money.allocations]
@@ -37,7 +39,7 @@ def _rows(rec: RecordInput, money: MoneyReceived) -> list[tuple[str, str]]:
     w = lambda key: word(key, lang)  # noqa: E731
     f = lambda key: label("fields", key, lang)  # noqa: E731
     rows = [(w("received_from"), f"{c.name} ({c.code})"), (w("tax_code"), c.tax_code),
-            (w("address"), ", ".join(x for x in (c.address, c.district, c.province) if x)),
+            (w("address"), c.full_address),
             (w("paid_by"), parts.person_met(rec.visit, lang)),
             (f("method"), label("values", money.method, lang)), (f("reference"), money.reference)]
     if money.cheque_date:

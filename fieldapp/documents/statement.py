@@ -46,10 +46,12 @@ def build(st: StatementInput) -> bytes:
              p(f"{w('statement_no')}: {no} · {w('as_of')} {parts.day(file.as_of, lang)}",
                "subtitle"),
              _customer(st), layout.heading(w("open_invoices"))]
-    story.append(_invoices(st) if file.open_invoices else p(w("none_open")))
+    story += _invoices(st) if file.open_invoices else [p(w("none_open"))]
     story += [layout.heading(w("payments")), _payments(st) or p(w("none_paid"))]
     if file.aging:
-        story += [layout.heading(w("aging_summary")), _aging(st)]
+        story += [layout.heading(w("aging_summary")),
+                  p(word("aging_note", lang, date=parts.day(file.as_of, lang)), "small"),
+                  Spacer(1, 2), _aging(st)]
     story += [Spacer(1, 6), p(w("statement_note")), Spacer(1, 10),
               KeepTogether([_signatures(st), Spacer(1, 6), parts.signing_note(st.signing, lang)])]
     head = layout.Letterhead(st.company, title, f"{w('statement_no')}: {no}",
@@ -61,24 +63,31 @@ def build(st: StatementInput) -> bytes:
 def _customer(st: StatementInput):
     lang, c = st.language, st.file.customer
     w = lambda key: word(key, lang)  # noqa: E731
-    place = ", ".join(x for x in (c.address, c.district, c.province) if x)
+    place = c.full_address
     rows = [(w("customer"), c.name), (w("customer_code"), c.code), (w("tax_code"), c.tax_code),
             (w("phone"), c.phone), (w("address"), place)]
     return layout.fields([r for r in rows if r[1]], label_share=0.25)
 
 
-def _invoices(st: StatementInput):
+def _invoices(st: StatementInput) -> list:
+    """The open invoices, disputed ones marked '*' and explained (with their total) below."""
     lang, file = st.language, st.file
     w = lambda key: word(key, lang)  # noqa: E731
     invoices = sorted(file.open_invoices, key=lambda i: (i.due_on, i.number))
-    rows = [[i.number, parts.day(i.issued_on, lang), parts.day(i.due_on, lang),
-             parts.money(i.amount, lang), parts.money(i.open_balance, lang),
-             format_number(i.days_late(file.as_of), lang)] for i in invoices]
+    rows = [[f"{i.number} *" if i.disputed else i.number, parts.day(i.issued_on, lang),
+             parts.day(i.due_on, lang), parts.money(i.amount, lang),
+             parts.money(i.open_balance, lang), format_number(i.days_late(file.as_of), lang)]
+            for i in invoices]
     totals = totals_by_currency(i.open_balance for i in invoices).values()
     total = [w("total"), "", "", "", "\n".join(parts.money(t, lang) for t in totals), ""]
-    return layout.table([w("invoice_no"), w("issued_on"), w("due_on"), w("amount"),
-                         w("open_balance"), w("days_late")], rows, [.19, .16, .16, .18, .2, .11], right=(3, 4, 5),
-                        total=total)
+    story = [layout.table([w("invoice_no"), w("issued_on"), w("due_on"), w("amount"),
+                           w("open_balance"), w("days_late")], rows,
+                          [.19, .16, .16, .18, .2, .11], right=(3, 4, 5), total=total)]
+    disputed = totals_by_currency(i.open_balance for i in invoices if i.disputed).values()
+    if disputed:
+        amount = ", ".join(parts.money(t, lang) for t in disputed)
+        story += [Spacer(1, 3), p(word("disputed_note", lang, amount=amount), "small")]
+    return story
 
 
 def _payments(st: StatementInput):

@@ -59,6 +59,11 @@ def _quiet(name: str):
         logger.setLevel(level)
 
 
+def is_pdf(data: bytes) -> bool:
+    """Whether ``data`` opens like a PDF: readers accept the header within the first 1024 bytes."""
+    return b"%PDF-" in data[:1024]
+
+
 def verify_bytes(data: bytes, trust_roots: list, path: str = "", strict: bool = False,
                  ca_missing: str = "") -> Report:
     """Check one PDF against ``trust_roots`` (the company CA); ``strict`` refuses DEVELOPMENT."""
@@ -199,6 +204,11 @@ def main(args) -> int:
             data = Path(name).read_bytes()
         except OSError as exc:
             print(f"fieldapp verify: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+            worst = 2
+            continue
+        if not is_pdf(data):
+            print(f"fieldapp verify: {name} is not a PDF (it does not start with %PDF-), so there "
+                  "is no signature to check", file=sys.stderr)
             worst = 2
             continue
         report = verify_bytes(data, roots, name, args.strict, missing)

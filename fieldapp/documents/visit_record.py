@@ -40,7 +40,7 @@ def story(rec: RecordInput) -> tuple[list, layout.Letterhead]:
 def _parties(rec: RecordInput):
     lang, c, v = rec.language, rec.customer, rec.visit
     w = lambda key: word(key, lang)  # noqa: E731
-    place = ", ".join(x for x in (c.address, c.district, c.province) if x)
+    place = c.full_address
     collector = ", ".join(x for x in (v.collector, rec.collector_title) if x)
     left = [(w("customer"), c.name), (w("customer_code"), c.code), (w("tax_code"), c.tax_code),
             (w("address"), place), (w("person_met"), parts.person_met(v, lang))]

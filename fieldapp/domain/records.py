@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from .address import full_address
 from .aging import CurrencyAging, bucket_for, days_late
 from .enums import AgingBucket, BusinessStatus, DeliveryStatus, Language, PaymentMethod
 from .money import Money
@@ -30,6 +31,11 @@ class Customer:
     cooperation_since: date
     credit_limit: Money
     language: Language
+
+    @property
+    def full_address(self) -> str:
+        """Address, district and province as printed, none of them twice."""
+        return full_address(self.address, self.district, self.province, self.country)
 
 
 @dataclass(frozen=True, slots=True)

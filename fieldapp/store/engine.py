@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+
+# hide_parameters: a failed statement's message (logged with its traceback) would otherwise carry
+# the values it wrote: whole record JSON with signature strokes, customer notes, document bytes.
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import migrations
@@ -51,7 +54,10 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
     """Open (creating or migrating) the SQLite database at ``path``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(sqlite_url(path), connect_args={"check_same_thread": False})
+    if not path.exists():  # owner-only; SQLite gives its -wal and -shm files the same mode
+        path.touch(mode=0o600)
+    engine = create_engine(sqlite_url(path), connect_args={"check_same_thread": False},
+                           hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _begin)
     store = Store(engine, sessionmaker(engine, expire_on_commit=False), path)
@@ -67,7 +73,7 @@ def open_url(url: str) -> Store:
     """Open a store by SQLAlchemy URL (the office's PostgreSQL, or SQLite)."""
     if url.startswith("sqlite:///"):
         return open_store(Path(url.removeprefix("sqlite:///")))
-    engine = create_engine(url)
+    engine = create_engine(url, hide_parameters=True)
     store = Store(engine, sessionmaker(engine, expire_on_commit=False), None)
     try:
         migrations.upgrade(store, None)

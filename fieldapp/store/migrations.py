@@ -138,6 +138,7 @@ def backup(path: Path, backup_dir: Path, version: int) -> Path:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{path.stem}-v{version}-{stamp}{path.suffix}"
+    target.touch(mode=0o600)  # a copy of the customers' data: owner-only like the original
     with sqlite3.connect(path) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     src.close()

@@ -23,12 +23,6 @@ def _value_label() -> QLabel:
     return value
 
 
-def _full_address(customer: Customer) -> str:
-    # Many addresses already end with their district and province; do not say them twice.
-    extra = [p for p in (customer.district, customer.province) if p and p not in customer.address]
-    return ", ".join([customer.address, *extra] if customer.address else extra)
-
-
 class CustomerHeader(Retranslating, QWidget):
     """Name in the customer's own script, then code, tax code, status, address, phone, limit."""
 
@@ -74,7 +68,7 @@ class CustomerHeader(Retranslating, QWidget):
         values["code"].setText(customer.code)
         values["tax_code"].setText(customer.tax_code)
         values["phone"].setText(customer.phone)
-        values["address"].setText(_full_address(customer))
+        values["address"].setText(customer.full_address)
         values["address"].setFont(font_for(customer.language.value))
         values["credit_limit"].setText(formats.money(customer.credit_limit))
         self._set_translated_values()
