@@ -28,8 +28,6 @@ log = logging.getLogger(__name__)
 class ProfileError(FieldappError):
     """The profile folder asked for cannot be used (empty name, a file, not creatable)."""
 
-    code = "profile.unusable"
-
 
 def resource_dir() -> Path:
     """The shipped ``resources/`` folder, from a checkout or from a PyInstaller bundle."""
@@ -67,8 +65,8 @@ class Profile:
             for folder in (self.home, self.backups, self.logs):
                 folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
         except OSError as exc:
-            raise ProfileError(f"the profile folder {self.home} cannot be created: "
-                               f"{exc.strerror or exc}") from exc
+            raise ProfileError("profile.not_created", folder=str(self.home),
+                               reason=str(exc.strerror or exc)) from exc
         if fresh or any((self.home / name).exists() for name in (*_OWN_FILES, "keys")):
             _tighten(self.home, FOLDER_MODE)
         for name in _OWN_FOLDERS:
@@ -107,11 +105,9 @@ def resolve_profile(home: str | os.PathLike | None = None) -> Profile:
     ``--home`` is refused (a script's unset variable must not open the real profile); an empty
     ``FIELDAPP_HOME`` counts as unset, as XDG variables do."""
     if home is not None and not str(home).strip():
-        raise ProfileError("--home was given an empty folder name; name the profile folder "
-                           "(or leave --home out to use the per-user profile)")
+        raise ProfileError("profile.empty_name")
     chosen = home or os.environ.get(HOME_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
     path = Path(chosen).expanduser().resolve()
     if path.exists() and not path.is_dir():
-        raise ProfileError(f"the profile folder {path} is a file, not a folder; name a folder "
-                           "(it is created when missing)")
+        raise ProfileError("profile.is_a_file", folder=str(path))
     return Profile(path)

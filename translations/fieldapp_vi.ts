@@ -253,37 +253,37 @@
 <context>
     <name>CustomerHeader</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="92"/>
+        <location filename="../fieldapp/ui/views/customer_header.py" line="86"/>
         <source>Code</source>
         <translation>Mã KH</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="92"/>
+        <location filename="../fieldapp/ui/views/customer_header.py" line="86"/>
         <source>Tax code</source>
         <translation>Mã số thuế</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="93"/>
+        <location filename="../fieldapp/ui/views/customer_header.py" line="87"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="93"/>
+        <location filename="../fieldapp/ui/views/customer_header.py" line="87"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="94"/>
+        <location filename="../fieldapp/ui/views/customer_header.py" line="88"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="94"/>
+        <location filename="../fieldapp/ui/views/customer_header.py" line="88"/>
         <source>Credit limit</source>
         <translation>Hạn mức công nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="95"/>
+        <location filename="../fieldapp/ui/views/customer_header.py" line="89"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
@@ -949,86 +949,101 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="65"/>
-        <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
+        <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="67"/>
-        <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
+        <source>The profile folder was given as an empty name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="70"/>
-        <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="69"/>
+        <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="73"/>
+        <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="76"/>
+        <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="75"/>
+        <location filename="../fieldapp/ui/error_text.py" line="81"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="77"/>
+        <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Ho_Chi_Minh or an offset like +07:00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="80"/>
+        <location filename="../fieldapp/ui/error_text.py" line="86"/>
         <source>The currency {currency} is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="82"/>
+        <location filename="../fieldapp/ui/error_text.py" line="88"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="84"/>
+        <location filename="../fieldapp/ui/error_text.py" line="90"/>
         <source>“{text}” is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="85"/>
+        <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="87"/>
+        <location filename="../fieldapp/ui/error_text.py" line="93"/>
         <source>An installment plan needs at least one installment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="89"/>
+        <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="91"/>
+        <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="93"/>
+        <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>The database already holds {count} customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="98"/>
+        <location filename="../fieldapp/ui/error_text.py" line="104"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="105"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="100"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -38,6 +38,11 @@ MESSAGES = {
     "checklist.format_newer": "checklist format {format} is newer than this program",
     "attachment.not_a_file": "{path} is not a file",
     "attachment.size": "{name} is {size} bytes; attach files of 1 byte to 20 MB",
+    "profile.not_created": "the profile folder {folder} cannot be created: {reason}",
+    "profile.empty_name": "--home was given an empty folder name; name the profile folder (or "
+                          "leave --home out to use the per-user profile)",
+    "profile.is_a_file": "the profile folder {folder} is a file, not a folder; name a folder (it "
+                         "is created when missing)",
     "profile.no_home": "a profile folder is needed for the device keys",
     "device_key.damaged": "the device key file {path} cannot be read ({reason}); nothing was "
                           "signed and no new key was made over it (move the file away to have a "

@@ -62,6 +62,12 @@ WORDS = {
     "attachment.not_a_file": QT_TRANSLATE_NOOP("Errors", "{path} is not a file."),
     "attachment.size": QT_TRANSLATE_NOOP(
         "Errors", "{name} cannot be attached: attach files from 1 byte to 20 MB."),
+    "profile.not_created": QT_TRANSLATE_NOOP(
+        "Errors", "The profile folder {folder} cannot be created: {reason}"),
+    "profile.empty_name": QT_TRANSLATE_NOOP(
+        "Errors", "The profile folder was given as an empty name."),
+    "profile.is_a_file": QT_TRANSLATE_NOOP(
+        "Errors", "{folder} is a file, not a folder: choose a folder for the profile."),
     "profile.no_home": QT_TRANSLATE_NOOP(
         "Errors", "There is no profile folder to keep this device's signing keys in."),
     "device_key.damaged": QT_TRANSLATE_NOOP(
