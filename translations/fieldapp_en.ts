@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
-        <source>Remove this outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AbsenceCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
@@ -124,6 +111,19 @@
     <message>
         <location filename="../fieldapp/ui/commands.py" line="87"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactField</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="33"/>
+        <source>Choose a contact or type a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="61"/>
+        <source>Authority to pay</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -622,27 +622,37 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="29"/>
+        <source>%1 (development)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="36"/>
+        <source>Signed with a development certificate: not valid as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="48"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="53"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="51"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="56"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
         <source>Signed by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,27 +660,27 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="130"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="131"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="136"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="137"/>
         <source>Fit width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="144"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="145"/>
         <source>Print %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="151"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="152"/>
         <source>Printing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/viewer.py" line="156"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="157"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -678,93 +688,93 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="163"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
         <source>Save a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="165"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="172"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="174"/>
         <source>The copy could not be saved to %1:
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="177"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="178"/>
         <source>Saved a copy to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="194"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
         <source>Print through the system print dialog (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
         <source>&amp;Save a copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
         <source>Save the signed PDF, unchanged (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
         <source>Zoom in (Ctrl++)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
         <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
         <source>&amp;Fit width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
         <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="207"/>
         <source>Close the viewer (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,23 +818,51 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="131"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="128"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="133"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="130"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="132"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="138"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
         <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="23"/>
+        <source>Attach photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="24"/>
+        <source>Attach files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="37"/>
+        <source>Photos (*.jpg *.jpeg *.png *.heic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="38"/>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="68"/>
+        <source>Nothing attached</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -853,6 +891,77 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="101"/>
         <source>No deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Finisher</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="31"/>
+        <source>Finalize the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="32"/>
+        <source>A finalized visit cannot be changed; corrections become amendments.
+
+Finalize it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="35"/>
+        <source>&amp;Finalize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="42"/>
+        <source>Finalizing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="62"/>
+        <source>Not finalized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="70"/>
+        <source>Finalized — receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="71"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="92"/>
+        <source>Finalized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="76"/>
+        <source>&amp;Open the visit record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="77"/>
+        <source>The signed record (PDF): show it to the customer or print it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="80"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="102"/>
+        <source>Discard the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
+        <source>Discard this unfinished record? What was typed is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="105"/>
+        <source>&amp;Discard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1525,14 +1634,78 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>Navigator</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="84"/>
+        <source>Fix what is marked in red before going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="143"/>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsField</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="22"/>
+        <source>Objection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="23"/>
+        <source>Prepared answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="30"/>
+        <source>Add objection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="31"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeCard</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="69"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="70"/>
+        <source>Remove this outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutcomeText</name>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="27"/>
+        <source>%1 by %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/outcome_text.py" line="35"/>
+        <location filename="../fieldapp/ui/outcome_text.py" line="32"/>
         <source>%n installments</source>
         <translation>
             <numerusform>%n installment</numerusform>
             <numerusform>%n installments</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="36"/>
+        <source>%1 down, then %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="44"/>
+        <source>revisit %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1622,6 +1795,35 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="30"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="32"/>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="40"/>
+        <source>Not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="41"/>
+        <source>The printer could not be used:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="50"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromiseCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
@@ -1636,6 +1838,14 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Promised by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/questions.py" line="44"/>
+        <source>Amend</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1778,6 +1988,24 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>ScheduleTable</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="26"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="27"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="38"/>
+        <source>Down payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="19"/>
@@ -1862,6 +2090,34 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>SignerPanel</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="27"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="28"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="29"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="36"/>
+        <source>Printed name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="38"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitDocumentsBar</name>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="103"/>
@@ -1902,27 +2158,37 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="32"/>
+        <source>Amendment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="35"/>
+        <source>Amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="48"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="53"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="50"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>

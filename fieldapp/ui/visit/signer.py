@@ -11,10 +11,6 @@ from .errors import ErrorLabel
 from .signature_pad import SignaturePad
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SignerPanel", text)
-
-
 class SignerPanel(QGroupBox):
     """``signature()`` is None until something is drawn; ``changed`` after a stroke or an edit."""
 
@@ -28,18 +24,18 @@ class SignerPanel(QGroupBox):
         self.title_edit = QLineEdit()
         self.ink_error, self.name_error = ink_error, name_error
         buttons = QHBoxLayout()
-        self.clear_button = QPushButton(_tr("Clear"))
-        self.undo_button = QPushButton(_tr("Undo"))
-        self.redo_button = QPushButton(_tr("Redo"))
+        self.clear_button = QPushButton(QCoreApplication.translate("SignerPanel", "Clear"))
+        self.undo_button = QPushButton(QCoreApplication.translate("SignerPanel", "Undo"))
+        self.redo_button = QPushButton(QCoreApplication.translate("SignerPanel", "Redo"))
         for button, slot in ((self.clear_button, self.pad.clear), (self.undo_button, self.pad.undo),
                              (self.redo_button, self.pad.redo)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
         form = QFormLayout()
-        form.addRow(_tr("Printed name"), self.name)
+        form.addRow(QCoreApplication.translate("SignerPanel", "Printed name"), self.name)
         form.addRow("", self.name_error)
-        form.addRow(_tr("Title"), self.title_edit)
+        form.addRow(QCoreApplication.translate("SignerPanel", "Title"), self.title_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pad)
         layout.addWidget(self.ink_error)

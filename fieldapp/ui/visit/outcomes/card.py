@@ -18,11 +18,6 @@ from ..errors import ErrorLabel, error_text
 from ..setup import VisitSetup
 
 
-def tr(text: str) -> str:
-    # One context for the shared frame: self.tr() would look under each subclass's name.
-    return QCoreApplication.translate("OutcomeCard", text)
-
-
 @dataclass
 class CardEnv:
     """What a card may ask of the visit it belongs to."""
@@ -71,8 +66,8 @@ class OutcomeCard(QFrame):
         self._labels: dict[str, ErrorLabel] = {}
         self._loading = False
         self.title = QLabel(f"<b>{label(self.kind)}</b>")
-        self.remove_button = QPushButton(tr("Remove"))
-        self.remove_button.setToolTip(tr("Remove this outcome"))
+        self.remove_button = QPushButton(QCoreApplication.translate("OutcomeCard", "Remove"))
+        self.remove_button.setToolTip(QCoreApplication.translate("OutcomeCard", "Remove this outcome"))
         self.remove_button.clicked.connect(self.remove_requested)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)

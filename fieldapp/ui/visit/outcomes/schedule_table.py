@@ -14,10 +14,6 @@ from .card import date_edit, day_of, set_day
 VISIBLE_ROWS = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScheduleTable", text)
-
-
 class ScheduleTable(QTableWidget):
     """Shows ``lines``; ``dates_edited`` after a hand-edited date (amounts never change here)."""
 
@@ -27,7 +23,8 @@ class ScheduleTable(QTableWidget):
         super().__init__(0, 3, parent)
         self._today = today
         self.lines: tuple = ()
-        self.setHorizontalHeaderLabels(["#", _tr("Due"), _tr("Amount")])
+        self.setHorizontalHeaderLabels(["#", QCoreApplication.translate("ScheduleTable", "Due"),
+                                        QCoreApplication.translate("ScheduleTable", "Amount")])
         self.verticalHeader().hide()
         self.setTabKeyNavigation(False)  # Tab walks the date editors, then leaves
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -38,8 +35,8 @@ class ScheduleTable(QTableWidget):
         self.setRowCount(len(self.lines))
         first_is_down = bool(self.lines) and self.lines[0].down_payment
         for row, line in enumerate(self.lines):
-            number = _tr("Down payment") if line.down_payment else formats.number(
-                row + (0 if first_is_down else 1))
+            number = QCoreApplication.translate("ScheduleTable", "Down payment") if line.down_payment \
+                else formats.number(row + (0 if first_is_down else 1))
             self.setItem(row, 0, QTableWidgetItem(number))
             edit = self._date_cell(row)
             edit.blockSignals(True)  # a computed date is not a hand edit
