@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
 from ....domain.money import Money
 from ....domain.visit import OutcomeKind
-from ... import formats
+from ...date_edit import DateEdit
 from ...labels import label
 from ..errors import ErrorLabel, error_text
 from ..setup import VisitSetup
@@ -30,19 +30,18 @@ class CardEnv:
     attachment_names: dict[str, str]  # id → file name of everything attached to this visit
 
 
-def date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit()
+def date_edit(day: date) -> DateEdit:
+    edit = DateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(formats.qt_date_format())
     set_day(edit, day)
     return edit
 
 
-def set_day(edit: QDateEdit, day: date) -> None:
+def set_day(edit: DateEdit, day: date) -> None:
     edit.setDate(QDate(day.year, day.month, day.day))
 
 
-def day_of(edit: QDateEdit) -> date:
+def day_of(edit: DateEdit) -> date:
     return edit.date().toPython()
 
 
