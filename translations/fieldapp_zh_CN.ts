@@ -99,17 +99,17 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="49"/>
+        <location filename="../fieldapp/ui/commands.py" line="51"/>
         <source>No unfinished visits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="86"/>
+        <location filename="../fieldapp/ui/commands.py" line="99"/>
         <source>Amend a finalized record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="87"/>
+        <location filename="../fieldapp/ui/commands.py" line="100"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -361,6 +361,14 @@
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="166"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../fieldapp/ui/date_edit.py" line="83"/>
+        <source>Type a date like %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1113,6 +1121,16 @@ Finalize it now?</source>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../fieldapp/ui/models/invoices.py" line="93"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/invoices.py" line="97"/>
+        <source>Disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InvoicesTab</name>
@@ -1664,12 +1682,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OutcomeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="69"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="68"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="70"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="69"/>
         <source>Remove this outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1998,60 +2016,85 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="19"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
         <source>Collector name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
-        <source>Collector title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
-        <source>Latest promise date (days ahead)</source>
+        <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
-        <source>Grace days before a promise is broken</source>
+        <source>Your title on Vietnamese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
-        <source>Share paid that keeps a promise (%)</source>
+        <source>Your title on Traditional Chinese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
-        <source>Remind this many days before a promise</source>
+        <source>Your title on Simplified Chinese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
-        <source>Warn when a dispute deadline is this close (hours)</source>
+        <source>Your title on English documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
+        <source>Latest promise date (days ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
+        <source>Grace days before a promise is broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
+        <source>Share paid that keeps a promise (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
+        <source>Remind this many days before a promise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
+        <source>Warn when a dispute deadline is this close (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Least ink for a signature (pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="50"/>
+        <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="118"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="121"/>
         <source>These settings apply to this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
