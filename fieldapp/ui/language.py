@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..i18n.languages import LANGUAGES, environment_locales, first_language
@@ -46,6 +46,8 @@ def switch(app: QApplication, language: str, folder: Path | None = None) -> list
     """
     formats.set_ui_language(language)
     language = formats.ui_language()
+    # Qt tells the windows only when a translator with messages comes or goes.
+    told = any(not t.isEmpty() for t in _installed)
     for old in _installed:
         app.removeTranslator(old)
         old.deleteLater()
@@ -58,7 +60,12 @@ def switch(app: QApplication, language: str, folder: Path | None = None) -> list
         if translator is not None:
             app.installTranslator(translator)
             _installed.append(translator)
+            told = told or not translator.isEmpty()
     app.setFont(font_for(language))
+    if not told:
+        # No translator came or went (English without a built .qm), yet dates and numbers
+        # still change: tell every window as installTranslator would have.
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
     return list(_installed)
 
 

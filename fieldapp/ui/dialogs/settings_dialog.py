@@ -41,6 +41,7 @@ class LanguageBox(QComboBox):
 
     def __init__(self):
         super().__init__()
+        self.setObjectName("languageBox")
         self.addItem("", "")
         for code in LANGUAGES:
             self.addItem(NATIVE_NAMES[code], code)
