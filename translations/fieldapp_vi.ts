@@ -122,7 +122,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/contact_field.py" line="61"/>
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="62"/>
         <source>Authority to pay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -375,7 +375,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../fieldapp/ui/visit/typed_fields.py" line="24"/>
+        <location filename="../fieldapp/ui/visit/typed_fields.py" line="25"/>
         <source>Set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,12 +541,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="49"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="58"/>
         <source>already disputed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="61"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="62"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -844,27 +844,27 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EvidenceList</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="23"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="27"/>
         <source>Attach photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="24"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="28"/>
         <source>Attach files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="37"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="41"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="42"/>
         <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="68"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="72"/>
         <source>Nothing attached</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1608,12 +1608,12 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1659,22 +1659,22 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>ObjectionsField</name>
     <message>
-        <location filename="../fieldapp/ui/visit/objections.py" line="22"/>
+        <location filename="../fieldapp/ui/visit/objections.py" line="23"/>
         <source>Objection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/objections.py" line="23"/>
+        <location filename="../fieldapp/ui/visit/objections.py" line="24"/>
         <source>Prepared answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/objections.py" line="30"/>
+        <location filename="../fieldapp/ui/visit/objections.py" line="33"/>
         <source>Add objection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/objections.py" line="31"/>
+        <location filename="../fieldapp/ui/visit/objections.py" line="35"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1682,12 +1682,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OutcomeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="68"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="72"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="69"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
         <source>Remove this outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1998,17 +1998,17 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>ScheduleTable</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="26"/>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="28"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="27"/>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="29"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="53"/>
         <source>Down payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2076,7 +2076,7 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="50"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="51"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2084,17 +2084,17 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="120"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="122"/>
         <source>These settings apply to this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2125,27 +2125,27 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>SignerPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/signer.py" line="27"/>
+        <location filename="../fieldapp/ui/visit/signer.py" line="30"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/signer.py" line="28"/>
+        <location filename="../fieldapp/ui/visit/signer.py" line="31"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/signer.py" line="29"/>
+        <location filename="../fieldapp/ui/visit/signer.py" line="32"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/signer.py" line="36"/>
+        <location filename="../fieldapp/ui/visit/signer.py" line="34"/>
         <source>Printed name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/signer.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/signer.py" line="35"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>

@@ -250,9 +250,22 @@ def test_every_open_window_retranslates_at_once(qtbot, live_services, profile):
 
 def test_switching_the_language_in_settings_retranslates_open_windows_at_once(
         qtbot, live_window, live_services):
-    """Settings › Language: the route's date and the menus change without a restart."""
+    """Settings › Language: the route's date, the menus and an open visit window change
+    without a restart."""
     win = live_window
     subtitle = win.route_view._subtitle
+    cid = next(c for c in range(1, 81)
+               if live_services.portfolio.open_customer(c).customer.language.value == "vi")
+    with qtbot.waitSignal(win.customer_view.file_shown, timeout=5000):
+        win.customer_view.open(cid)
+    with qtbot.waitSignal(win.launcher.opened, timeout=5000) as opened:
+        win.start_visit_action.trigger()
+    visit = opened.args[0]
+    qtbot.waitUntil(lambda: visit.session.errors != {}, timeout=5000)
+    first_step = visit.setup.checklist.steps[0].title
+    assert first_step["en"] in visit.step_title.text()
+    dates = [e for e in visit.findChildren(DateEdit)]
+    assert dates and all(re.fullmatch(r"\d{4}-\d\d-\d\d( \d\d:\d\d)?", e.text()) for e in dates)
     before = subtitle.text()
     assert "2025" in before and "June" in before  # English long date
     win.settings_action.trigger()
@@ -264,7 +277,10 @@ def test_switching_the_language_in_settings_retranslates_open_windows_at_once(
         dialog.accept()
         qtbot.waitUntil(lambda: live_services.settings.get(cfg.UI_LANGUAGE) == "vi", timeout=5000)
         assert formats.ui_language() == "vi"
-        assert "tháng 6" in subtitle.text()  # "Thứ Hai, 30 tháng 6, 2025"
+        # Qt posts LanguageChange to each window: it lands on the next turn of the event loop.
+        qtbot.waitUntil(lambda: "tháng 6" in subtitle.text(), timeout=2000)  # Thứ Hai, 30 tháng 6
+        qtbot.waitUntil(lambda: first_step["vi"] in visit.step_title.text(), timeout=2000)
+        assert all(re.fullmatch(r"\d\d/\d\d/\d{4}( \d\d:\d\d)?", e.text()) for e in dates)
         # Any installed translation reaches every open window: the pseudo one shows it.
         app = QApplication.instance()
         pseudo = PseudoTranslator(app)

@@ -29,9 +29,10 @@ class ContactField(Field):
             if contact.authority_to_pay:
                 self.editor.setItemData(self.editor.count() - 1, bold, Qt.ItemDataRole.FontRole)
         self.editor.setCurrentIndex(-1)
-        self.editor.lineEdit().setPlaceholderText(
-            QCoreApplication.translate("ContactField", "Choose a contact or type a name"))
+        self.keep(lambda: self.editor.lineEdit().setPlaceholderText(
+            QCoreApplication.translate("ContactField", "Choose a contact or type a name")))
         self.about = self._add(QLabel(), 1)
+        self.keep(lambda: self._describe())
         self.about.setStyleSheet("color: palette(placeholder-text);")
         self.editor.lineEdit().textEdited.connect(self._edited)
         self.editor.activated.connect(self._picked)

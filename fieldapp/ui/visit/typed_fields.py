@@ -21,7 +21,8 @@ class DateField(Field):
     def __init__(self, item, language, today: date, parent=None):
         super().__init__(item, language, parent)
         self.today = today
-        self.enabled = self._add(QCheckBox(QCoreApplication.translate("DateField", "Set")))
+        self.enabled = self._add(QCheckBox())
+        self.keep(lambda: self.enabled.setText(QCoreApplication.translate("DateField", "Set")))
         self.editor = self._add(DateEdit(with_time=self.with_time))
         self.editor.setCalendarPopup(True)
         self._layout.addStretch(1)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...kept_texts import KeptTexts
 
-class EvidenceList(QWidget):
+
+class EvidenceList(KeptTexts, QWidget):
     """Holds attachment ids; adding goes through ``attach(paths, done)`` (the worker copies)."""
 
     changed = Signal()
@@ -20,8 +22,11 @@ class EvidenceList(QWidget):
         self._photos_only = photos_only
         self.listing = QLabel()
         self.listing.setWordWrap(True)
-        self.button = QPushButton(QCoreApplication.translate("EvidenceList", "Attach photo…") if photos_only
-                                  else QCoreApplication.translate("EvidenceList", "Attach files…"))
+        self.button = QPushButton()
+        self.keep(lambda: self.button.setText(
+            QCoreApplication.translate("EvidenceList", "Attach photo…") if photos_only
+            else QCoreApplication.translate("EvidenceList", "Attach files…")))
+        self.keep(lambda: self._show())
         self.button.clicked.connect(self.choose)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -31,7 +36,6 @@ class EvidenceList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.listing)
         layout.addLayout(row)
-        self._show()
 
     def choose(self) -> None:
         pattern = QCoreApplication.translate("EvidenceList", "Photos (*.jpg *.jpeg *.png *.heic)") \
