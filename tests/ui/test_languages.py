@@ -262,6 +262,9 @@ def test_switching_the_language_in_settings_retranslates_open_windows_at_once(
         win.start_visit_action.trigger()
     visit = opened.args[0]
     qtbot.waitUntil(lambda: visit.session.errors != {}, timeout=5000)
+    visit.navigator._show(len(visit.pages) - 1)  # the signatures: a Vietnamese title
+    assert visit.sign_page().collector.title_edit.text() == "Nhân viên thu hồi nợ"
+    visit.navigator._show(0)
     first_step = visit.setup.checklist.steps[0].title
     assert first_step["en"] in visit.step_title.text()
     dates = [e for e in visit.findChildren(DateEdit)]
