@@ -369,7 +369,7 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../fieldapp/ui/date_edit.py" line="83"/>
+        <location filename="../fieldapp/ui/date_edit.py" line="90"/>
         <source>Type a date like %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2244,92 +2244,92 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="173"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="178"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="178"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="184"/>
         <source>Not saved, retrying: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>Visit — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>Call — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="199"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>&amp;Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="203"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
         <source>Previous step (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="204"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
         <source>Next →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="206"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="213"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="214"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="216"/>
         <source>Go on (next step or finalize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
         <source>Discard this draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="218"/>
         <source>Close (keeps the draft)</source>
         <translation type="unfinished"></translation>
     </message>

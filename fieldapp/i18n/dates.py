@@ -53,6 +53,15 @@ _DATE_TIME = re.compile(rf"^\s*(\d{{1,4}}){_SEPARATORS}(\d{{1,2}}){_SEPARATORS}(
                         r"\s+(\d{1,2})[:h.](\d{2})\s*$")
 
 
+_DIGITS_ONLY = re.compile(r"^\s*(\d{8})\s*$")
+
+
+def _split_digits(digits: str, conv: DateConvention) -> tuple[str, str, str]:
+    """'06122026' (dmy) or '20261206' (ymd): the sections typed without separators."""
+    return (digits[:2], digits[2:4], digits[4:]) if conv.order == "dmy" else \
+        (digits[:4], digits[4:6], digits[6:])
+
+
 def _day(first: str, middle: str, last: str, conv: DateConvention) -> date:
     if conv.order == "dmy":
         d, m, y = first, middle, last
@@ -64,10 +73,14 @@ def _day(first: str, middle: str, last: str, conv: DateConvention) -> date:
 
 
 def parse_day(text: str, conv: DateConvention) -> date:
-    """The date typed in ``conv``'s order; any of / - . or space separates. Raises ValueError.
+    """The date typed in ``conv``'s order; any of / - . or space separates, or none ('06122026').
+    Raises ValueError.
 
     Nothing is corrected: a day, month or year out of range is an error, never another date.
     """
+    compact = _DIGITS_ONLY.match(text)
+    if compact:
+        return _day(*_split_digits(compact.group(1), conv), conv)
     match = _DATE.match(text)
     if not match:
         raise ValueError(f"{text!r} is not a date like {conv.example}")

@@ -1,9 +1,4 @@
-"""A date typed whole in the UI language's order (06/12/2026, 2026/12/06), never silently changed.
-
-QDateEdit edits one section at a time: typing "12/15/2026" over a selected date wrote only
-some sections and left 11/15/2026. Here the text is read as a whole when it parses; while it
-doesn't, it stays as typed, marked red with an example, and the last good date is kept.
-"""
+"""A date typed whole in the UI language's order (06/12/2026, 2026/12/06), never silently changed."""
 
 from __future__ import annotations
 
@@ -17,7 +12,13 @@ from . import formats
 
 
 class DateEdit(QLineEdit):
-    """Drop-in for the QDateEdit calls we use: date()/setDate(), dateChanged, a calendar."""
+    """Drop-in for the QDateEdit calls we use: date()/setDate(), dateChanged, a calendar.
+
+    QDateEdit edits one section at a time: typing "12/15/2026" over a selected date wrote only
+    some sections and left 11/15/2026. Here the text is read as a whole when it parses; while
+    it doesn't, it stays as typed, marked red with an example, and the last good date is kept.
+    Up and Down move a day.
+    """
 
     dateChanged = Signal(QDate)  # noqa: N815 (Qt's name)
     dateTimeChanged = Signal(QDateTime)  # noqa: N815
@@ -38,6 +39,9 @@ class DateEdit(QLineEdit):
             icon = self.style().standardIcon(self.style().StandardPixmap.SP_ArrowDown)
             self._popup_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
             self._popup_action.triggered.connect(self._open_calendar)
+
+    def calendarPopup(self) -> bool:  # noqa: N802
+        return self._popup_action is not None
 
     def setDisplayFormat(self, _fmt: str) -> None:  # noqa: N802 (the UI language decides)
         self._render()
@@ -71,20 +75,24 @@ class DateEdit(QLineEdit):
         try:
             moment = self._parse(text)
         except ValueError:
-            self._mark(False)
+            # Half typed is no error yet: only marked, and shown red when the field is left.
+            self.setProperty("invalid", True)
             return
         self._mark(True)
         self._change(moment, render=False)
 
     def _mark(self, ok: bool) -> None:
         self.setProperty("invalid", not ok)
-        self.setStyleSheet("" if ok else "QLineEdit { border: 1px solid #c62828; background: #fdecea; }")
+        style = "" if ok else "QLineEdit { border: 1px solid #c62828; background: #fdecea; }"
+        if self.styleSheet() != style:  # restyling on every keystroke would re-polish
+            self.setStyleSheet(style)
         example = formats.date_convention().example + (" 14:30" if self.with_time else "")
         self.setToolTip("" if ok else QCoreApplication.translate(
             "DateEdit", "Type a date like %1").replace("%1", example))
 
     def _set(self, moment: datetime) -> None:
-        self._mark(True)
+        if not self.is_acceptable():
+            self._mark(True)
         self._change(moment, render=True)
 
     def _change(self, moment: datetime, render: bool) -> None:
@@ -97,9 +105,12 @@ class DateEdit(QLineEdit):
             self.dateTimeChanged.emit(self.dateTime())
 
     def _show_value(self) -> None:
-        """Leaving the field: a good date is shown in full ('6/12/2026' → '06/12/2026')."""
+        """Leaving the field: a good date is shown in full ('6/12/2026' → '06/12/2026'), a bad
+        one stays as typed, in red, with an example of what is expected."""
         if self.is_acceptable():
             self._render()
+        else:
+            self._mark(False)
 
     def _render(self) -> None:
         text = dates.format_day(self._value.date(), formats.date_convention())
