@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -349,3 +352,20 @@ def test_a_typed_date_is_never_silently_changed(qtbot):
         assert edit.date().toPython() == date(2026, 12, 15)  # the last good one, still shown red
     finally:
         formats.set_ui_language("en")
+
+
+@pytest.mark.parametrize("system, expected", [
+    ("vi_VN.UTF-8", "vi"), ("zh_TW.UTF-8", "zh_TW"), ("zh_HK.UTF-8", "zh_TW"),
+    ("zh_CN.UTF-8", "zh_CN"), ("de_DE.UTF-8", "en"), ("C", "en"),
+])
+def test_the_first_start_follows_the_system_locale(system, expected):
+    """No language chosen yet: the window speaks the system's language, else English."""
+    env = {"PATH": os.environ.get("PATH", ""), "LANG": system, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(ROOT), "HOME": os.environ.get("HOME", "/tmp")}
+    code = ("from fieldapp.ui import app, formats, language\n"
+            "app.make_app([], None)\n"
+            "print(language.resolve(''), formats.ui_language())")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == [expected, expected]
