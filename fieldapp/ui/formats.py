@@ -7,10 +7,10 @@ from datetime import date, datetime, time
 
 from ..domain.money import Money
 from ..i18n import dates, formatting
+from ..i18n.languages import LANGUAGES
 
 # The UI language lives here and only here: ui.language sets it at start and on every switch
 # (ui/language.py), and every number and date on screen is formatted through it.
-LANGUAGES = ("en", "vi", "zh_TW", "zh_CN")
 _language = "en"
 
 
