@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
-        <source>Remove this outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AbsenceCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
@@ -112,18 +99,31 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="49"/>
+        <location filename="../fieldapp/ui/commands.py" line="51"/>
         <source>No unfinished visits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="86"/>
+        <location filename="../fieldapp/ui/commands.py" line="99"/>
         <source>Amend a finalized record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="87"/>
+        <location filename="../fieldapp/ui/commands.py" line="100"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactField</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="33"/>
+        <source>Choose a contact or type a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="62"/>
+        <source>Authority to pay</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -367,9 +367,17 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../fieldapp/ui/date_edit.py" line="90"/>
+        <source>Type a date like %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
-        <location filename="../fieldapp/ui/visit/typed_fields.py" line="24"/>
+        <location filename="../fieldapp/ui/visit/typed_fields.py" line="25"/>
         <source>Set</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,12 +545,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="49"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="58"/>
         <source>already disputed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="61"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="62"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -622,27 +630,37 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="29"/>
+        <source>%1 (development)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="36"/>
+        <source>Signed with a development certificate: not valid as evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="48"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="53"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="51"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="56"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
         <source>Signed by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,22 +826,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="131"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="128"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="133"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="130"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="132"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="138"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,62 +1010,95 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="83"/>
-        <source>“{zone}” is not a time zone: use a name like Asia/Ho_Chi_Minh or an offset like +07:00.</source>
+        <source>“{value}” is not one of the values this setting allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="86"/>
-        <source>The currency {currency} is not supported.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="85"/>
+        <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="88"/>
-        <source>Amounts in {first} and {second} cannot be added together.</source>
+        <source>The currency {currency} is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <source>Amounts in {first} and {second} cannot be added together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="92"/>
         <source>“{text}” is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="91"/>
+        <location filename="../fieldapp/ui/error_text.py" line="93"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="93"/>
+        <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>An installment plan needs at least one installment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="101"/>
         <source>The database already holds {count} customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="104"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="105"/>
+        <location filename="../fieldapp/ui/error_text.py" line="107"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>A file could not be read or written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="27"/>
+        <source>Attach photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="28"/>
+        <source>Attach files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="41"/>
+        <source>Photos (*.jpg *.jpeg *.png *.heic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="42"/>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="72"/>
+        <source>Nothing attached</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1076,6 +1127,77 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="101"/>
         <source>No deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Finisher</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="32"/>
+        <source>Finalize the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="33"/>
+        <source>A finalized visit cannot be changed; corrections become amendments.
+
+Finalize it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
+        <source>&amp;Finalize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="43"/>
+        <source>Finalizing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="63"/>
+        <source>Not finalized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="71"/>
+        <source>Finalized — receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="72"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="93"/>
+        <source>Finalized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="77"/>
+        <source>&amp;Open the visit record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="78"/>
+        <source>The signed record (PDF): show it to the customer or print it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="81"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
+        <source>Discard the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="104"/>
+        <source>Discard this unfinished record? What was typed is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="106"/>
+        <source>&amp;Discard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1232,6 +1354,16 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="55"/>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/invoices.py" line="93"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/invoices.py" line="97"/>
+        <source>Disputed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1707,12 +1839,12 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1743,14 +1875,78 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>Navigator</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="84"/>
+        <source>Fix what is marked in red before going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="143"/>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsField</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="23"/>
+        <source>Objection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="24"/>
+        <source>Prepared answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="33"/>
+        <source>Add objection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="35"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeCard</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="72"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
+        <source>Remove this outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutcomeText</name>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="27"/>
+        <source>%1 by %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/outcome_text.py" line="35"/>
+        <location filename="../fieldapp/ui/outcome_text.py" line="32"/>
         <source>%n installments</source>
         <translation>
             <numerusform>%n installment</numerusform>
             <numerusform>%n installments</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="36"/>
+        <source>%1 down, then %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="44"/>
+        <source>revisit %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1840,6 +2036,35 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="30"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="32"/>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="40"/>
+        <source>Not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="41"/>
+        <source>The printer could not be used:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="50"/>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromiseCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
@@ -1854,6 +2079,14 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Promised by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/questions.py" line="44"/>
+        <source>Amend</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1996,62 +2229,105 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>ScheduleTable</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="28"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="29"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="53"/>
+        <source>Down payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="19"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
         <source>Collector name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
-        <source>Collector title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
-        <source>Latest promise date (days ahead)</source>
+        <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
-        <source>Grace days before a promise is broken</source>
+        <source>Your title on Vietnamese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
-        <source>Share paid that keeps a promise (%)</source>
+        <source>Your title on Traditional Chinese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
-        <source>Remind this many days before a promise</source>
+        <source>Your title on Simplified Chinese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
-        <source>Warn when a dispute deadline is this close (hours)</source>
+        <source>Your title on English documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
+        <source>Latest promise date (days ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
+        <source>Grace days before a promise is broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
+        <source>Share paid that keeps a promise (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
+        <source>Remind this many days before a promise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
+        <source>Warn when a dispute deadline is this close (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Least ink for a signature (pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="51"/>
+        <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="120"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="122"/>
         <source>These settings apply to this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2076,6 +2352,34 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="97"/>
         <source>Collector signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignerPanel</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="30"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="31"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="32"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="34"/>
+        <source>Printed name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="35"/>
+        <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2120,27 +2424,37 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="32"/>
+        <source>Amendment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="35"/>
+        <source>Amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="48"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="53"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="50"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2153,92 +2467,92 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="174"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="179"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="178"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="184"/>
         <source>Not saved, retrying: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>Visit — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>Call — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="199"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>&amp;Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="203"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
         <source>Previous step (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="204"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
         <source>Next →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="206"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="213"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="214"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="216"/>
         <source>Go on (next step or finalize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
         <source>Discard this draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="218"/>
         <source>Close (keeps the draft)</source>
         <translation type="unfinished"></translation>
     </message>

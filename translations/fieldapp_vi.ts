@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
-        <source>Remove</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
-        <source>Remove this outcome</source>
-        <translation>Xóa kết quả này</translation>
-    </message>
-</context>
-<context>
     <name>AbsenceCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
@@ -112,19 +99,32 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="49"/>
+        <location filename="../fieldapp/ui/commands.py" line="51"/>
         <source>No unfinished visits.</source>
         <translation>Không có buổi làm việc nào chưa hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="86"/>
+        <location filename="../fieldapp/ui/commands.py" line="99"/>
         <source>Amend a finalized record</source>
         <translation>Sửa đổi biên bản đã hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="87"/>
+        <location filename="../fieldapp/ui/commands.py" line="100"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>Biên bản đã ký được giữ nguyên. Nội dung sửa đổi là một biên bản mới dẫn chiếu đến biên bản cũ. Lý do sửa đổi là gì?</translation>
+    </message>
+</context>
+<context>
+    <name>ContactField</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="33"/>
+        <source>Choose a contact or type a name</source>
+        <translation>Chọn người liên hệ hoặc nhập tên</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="62"/>
+        <source>Authority to pay</source>
+        <translation>Có thẩm quyền thanh toán</translation>
     </message>
 </context>
 <context>
@@ -365,9 +365,17 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../fieldapp/ui/date_edit.py" line="90"/>
+        <source>Type a date like %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
-        <location filename="../fieldapp/ui/visit/typed_fields.py" line="24"/>
+        <location filename="../fieldapp/ui/visit/typed_fields.py" line="25"/>
         <source>Set</source>
         <translation>Có ngày</translation>
     </message>
@@ -533,12 +541,12 @@
         <translation>Hạn chuyển cấp trên</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="49"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="58"/>
         <source>already disputed</source>
         <translation>đã có khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="61"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="62"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
         <translation>%1 — cấp trên phải nhận được trong vòng 24 giờ</translation>
     </message>
@@ -619,27 +627,37 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="29"/>
+        <source>%1 (development)</source>
+        <translation>%1 (thử nghiệm)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="36"/>
+        <source>Signed with a development certificate: not valid as evidence</source>
+        <translation>Ký bằng chứng thư thử nghiệm: không có giá trị làm bằng chứng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="48"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="53"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="51"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="56"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
@@ -805,22 +823,22 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="131"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="128"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="133"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="130"/>
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="132"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="138"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
         <source>Now</source>
         <translation>Hiện trạng</translation>
     </message>
@@ -989,63 +1007,96 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="83"/>
-        <source>“{zone}” is not a time zone: use a name like Asia/Ho_Chi_Minh or an offset like +07:00.</source>
+        <source>“{value}” is not one of the values this setting allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="86"/>
-        <source>The currency {currency} is not supported.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="85"/>
+        <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="88"/>
-        <source>Amounts in {first} and {second} cannot be added together.</source>
+        <source>The currency {currency} is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <source>Amounts in {first} and {second} cannot be added together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="92"/>
         <source>“{text}” is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="91"/>
+        <location filename="../fieldapp/ui/error_text.py" line="93"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="93"/>
+        <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>An installment plan needs at least one installment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="101"/>
         <source>The database already holds {count} customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="104"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="105"/>
+        <location filename="../fieldapp/ui/error_text.py" line="107"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="27"/>
+        <source>Attach photo…</source>
+        <translation>Đính kèm ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="28"/>
+        <source>Attach files…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="41"/>
+        <source>Photos (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="42"/>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)</source>
+        <translation>Ảnh và tài liệu (*.jpg *.jpeg *.png *.heic *.pdf);;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="72"/>
+        <source>Nothing attached</source>
+        <translation>Chưa đính kèm gì</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1125,79 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <location filename="../fieldapp/ui/views/file_tabs.py" line="101"/>
         <source>No deliveries</source>
         <translation>Chưa có lần giao hàng nào</translation>
+    </message>
+</context>
+<context>
+    <name>Finisher</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="32"/>
+        <source>Finalize the record</source>
+        <translation>Hoàn tất biên bản</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="33"/>
+        <source>A finalized visit cannot be changed; corrections become amendments.
+
+Finalize it now?</source>
+        <translation>Biên bản đã hoàn tất thì không thể thay đổi; mọi chỉnh sửa sẽ thành biên bản sửa đổi.
+
+Hoàn tất ngay bây giờ?</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
+        <source>&amp;Finalize</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="43"/>
+        <source>Finalizing…</source>
+        <translation>Đang hoàn tất…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="63"/>
+        <source>Not finalized</source>
+        <translation>Chưa hoàn tất</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="71"/>
+        <source>Finalized — receipt %1</source>
+        <translation>Đã hoàn tất — biên nhận %1</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="72"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="93"/>
+        <source>Finalized</source>
+        <translation>Đã hoàn tất</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="77"/>
+        <source>&amp;Open the visit record</source>
+        <translation>&amp;Mở biên bản làm việc</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="78"/>
+        <source>The signed record (PDF): show it to the customer or print it</source>
+        <translation>Biên bản đã ký (PDF): cho khách hàng xem hoặc in ra</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="81"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
+        <source>Discard the draft</source>
+        <translation>Hủy bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="104"/>
+        <source>Discard this unfinished record? What was typed is lost.</source>
+        <translation>Hủy biên bản chưa hoàn tất này? Nội dung đã nhập sẽ bị mất.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="106"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Hủy</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1352,16 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <location filename="../fieldapp/ui/models/invoices.py" line="55"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/invoices.py" line="93"/>
+        <source>Paid</source>
+        <translation>Đã thanh toán</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/invoices.py" line="97"/>
+        <source>Disputed</source>
+        <translation>Đang khiếu nại</translation>
     </message>
 </context>
 <context>
@@ -1557,10 +1691,6 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Something went wrong: %1</source>
-        <translation type="vanished">Đã xảy ra lỗi: %1</translation>
-    </message>
-    <message>
         <location filename="../fieldapp/ui/main_window.py" line="242"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
@@ -1706,12 +1836,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation>Thanh toán cho hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Invoice</source>
         <translation>Hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Due</source>
         <translation>Hạn thanh toán</translation>
     </message>
@@ -1742,13 +1872,77 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>Navigator</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="84"/>
+        <source>Fix what is marked in red before going on.</source>
+        <translation>Sửa các mục được đánh dấu đỏ trước khi tiếp tục.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="143"/>
+        <source>Step %1 of %2</source>
+        <translation>Bước %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsField</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="23"/>
+        <source>Objection</source>
+        <translation>Phản đối</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="24"/>
+        <source>Prepared answer</source>
+        <translation>Cách trả lời đã chuẩn bị</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="33"/>
+        <source>Add objection</source>
+        <translation>Thêm phản đối</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="35"/>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeCard</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="72"/>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
+        <source>Remove this outcome</source>
+        <translation>Xóa kết quả này</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeText</name>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="27"/>
+        <source>%1 by %2 — %3</source>
+        <translation>%1, hạn %2 — %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/outcome_text.py" line="35"/>
+        <location filename="../fieldapp/ui/outcome_text.py" line="32"/>
         <source>%n installments</source>
         <translation>
             <numerusform>%n kỳ trả góp</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="36"/>
+        <source>%1 down, then %2</source>
+        <translation>trả trước %1, sau đó %2</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="44"/>
+        <source>revisit %1</source>
+        <translation>quay lại ngày %1</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2032,36 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="30"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="32"/>
+        <source>Printing</source>
+        <translation>Đang in</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="40"/>
+        <source>Not printed</source>
+        <translation>Chưa in</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="41"/>
+        <source>The printer could not be used:
+%1</source>
+        <translation>Không dùng được máy in:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="50"/>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+</context>
+<context>
     <name>PromiseCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
@@ -1853,6 +2077,14 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Promised by</source>
         <translation>Người cam kết</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/questions.py" line="44"/>
+        <source>Amend</source>
+        <translation>Sửa đổi</translation>
     </message>
 </context>
 <context>
@@ -1993,62 +2225,105 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>ScheduleTable</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="28"/>
+        <source>Due</source>
+        <translation>Hạn thanh toán</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="29"/>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="53"/>
+        <source>Down payment</source>
+        <translation>Trả trước</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="19"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
         <source>Collector name</source>
         <translation>Họ tên nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
-        <source>Collector title</source>
-        <translation>Chức danh nhân viên thu hồi nợ</translation>
+        <source>Language</source>
+        <translation type="unfinished">Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
+        <source>Your title on Vietnamese documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
+        <source>Your title on Traditional Chinese documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
+        <source>Your title on Simplified Chinese documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
+        <source>Your title on English documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Latest promise date (days ahead)</source>
         <translation>Ngày cam kết xa nhất (số ngày tới)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
         <source>Grace days before a promise is broken</source>
         <translation>Số ngày ân hạn trước khi coi là không thực hiện cam kết</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
         <source>Share paid that keeps a promise (%)</source>
         <translation>Tỷ lệ đã trả để coi là thực hiện cam kết (%)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
         <source>Remind this many days before a promise</source>
         <translation>Nhắc trước ngày cam kết (số ngày)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
         <translation>Cảnh báo khi sắp hết hạn xử lý khiếu nại (số giờ)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Least ink for a signature (pixels)</source>
         <translation>Độ dài nét ký tối thiểu (điểm ảnh)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="51"/>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="120"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation>Họ tên và chức danh của bạn được ghi trên mọi biên bản bạn ký. Vui lòng nhập trước buổi làm việc đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="122"/>
         <source>These settings apply to this laptop.</source>
         <translation>Các cài đặt này áp dụng cho máy tính này.</translation>
     </message>
@@ -2074,6 +2349,34 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <location filename="../fieldapp/ui/visit/sign_page.py" line="97"/>
         <source>Collector signs</source>
         <translation>Nhân viên thu hồi nợ ký</translation>
+    </message>
+</context>
+<context>
+    <name>SignerPanel</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="30"/>
+        <source>Clear</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="31"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="32"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="34"/>
+        <source>Printed name</source>
+        <translation>Họ tên (ghi rõ)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="35"/>
+        <source>Title</source>
+        <translation>Chức danh</translation>
     </message>
 </context>
 <context>
@@ -2117,27 +2420,37 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="32"/>
+        <source>Amendment: %1</source>
+        <translation>Sửa đổi: %1</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="35"/>
+        <source>Amended</source>
+        <translation>Đã sửa đổi</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="48"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="53"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="50"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
         <source>Collector</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Record</source>
         <translation>Biên bản</translation>
     </message>
@@ -2150,92 +2463,92 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="174"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="179"/>
         <source>Saved %1</source>
         <translation>Đã lưu lúc %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="178"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="184"/>
         <source>Not saved, retrying: %1</source>
         <translation>Chưa lưu được, đang thử lại: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>Visit — %1</source>
         <translation>Làm việc tại chỗ — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>Call — %1</source>
         <translation>Cuộc gọi — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="199"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>Sửa đổi của một biên bản trước đó. Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>&amp;Visit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>&amp;Call</source>
         <translation>&amp;Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="203"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Bước trước (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="204"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
         <source>Next →</source>
         <translation>Tiếp →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>Bước tiếp theo (Alt+Right hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="206"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Finalize…</source>
         <translation>Hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="213"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>Kiểm tra toàn bộ và khóa biên bản (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="214"/>
         <source>Previous step</source>
         <translation>Bước trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="216"/>
         <source>Go on (next step or finalize)</source>
         <translation>Tiếp tục (bước tiếp theo hoặc hoàn tất)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
         <source>Discard this draft…</source>
         <translation>Hủy bản nháp này…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="218"/>
         <source>Close (keeps the draft)</source>
         <translation>Đóng (giữ bản nháp)</translation>
     </message>

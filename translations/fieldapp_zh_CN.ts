@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
-        <source>Remove this outcome</source>
-        <translation>移除此项结果</translation>
-    </message>
-</context>
-<context>
     <name>AbsenceCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
@@ -112,19 +99,32 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="49"/>
+        <location filename="../fieldapp/ui/commands.py" line="51"/>
         <source>No unfinished visits.</source>
         <translation>没有未完成的拜访。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="86"/>
+        <location filename="../fieldapp/ui/commands.py" line="99"/>
         <source>Amend a finalized record</source>
         <translation>修订已完成的记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="87"/>
+        <location filename="../fieldapp/ui/commands.py" line="100"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>原记录保持签名时的内容不变；修订会另建一份引用原记录的新记录。请说明更正原因：</translation>
+    </message>
+</context>
+<context>
+    <name>ContactField</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="33"/>
+        <source>Choose a contact or type a name</source>
+        <translation>选择联系人或输入姓名</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="62"/>
+        <source>Authority to pay</source>
+        <translation>有付款决定权</translation>
     </message>
 </context>
 <context>
@@ -365,9 +365,17 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../fieldapp/ui/date_edit.py" line="90"/>
+        <source>Type a date like %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
-        <location filename="../fieldapp/ui/visit/typed_fields.py" line="24"/>
+        <location filename="../fieldapp/ui/visit/typed_fields.py" line="25"/>
         <source>Set</source>
         <translation>指定日期</translation>
     </message>
@@ -533,12 +541,12 @@
         <translation>上报期限</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="49"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="58"/>
         <source>already disputed</source>
         <translation>已有争议</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="61"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="62"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
         <translation>%1 — 须在 24 小时内上报主管</translation>
     </message>
@@ -619,27 +627,37 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="29"/>
+        <source>%1 (development)</source>
+        <translation>%1（开发测试）</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="36"/>
+        <source>Signed with a development certificate: not valid as evidence</source>
+        <translation>使用开发测试证书签署：不具证据效力</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="48"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="53"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="51"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="56"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
@@ -805,22 +823,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="131"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="128"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="133"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="130"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="132"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="138"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
@@ -989,63 +1007,96 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="83"/>
-        <source>“{zone}” is not a time zone: use a name like Asia/Ho_Chi_Minh or an offset like +07:00.</source>
+        <source>“{value}” is not one of the values this setting allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="86"/>
-        <source>The currency {currency} is not supported.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="85"/>
+        <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="88"/>
-        <source>Amounts in {first} and {second} cannot be added together.</source>
+        <source>The currency {currency} is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <source>Amounts in {first} and {second} cannot be added together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="92"/>
         <source>“{text}” is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="91"/>
+        <location filename="../fieldapp/ui/error_text.py" line="93"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="93"/>
+        <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>An installment plan needs at least one installment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="101"/>
         <source>The database already holds {count} customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="104"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="105"/>
+        <location filename="../fieldapp/ui/error_text.py" line="107"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceList</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="27"/>
+        <source>Attach photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="28"/>
+        <source>Attach files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="41"/>
+        <source>Photos (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="42"/>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)</source>
+        <translation>照片和文件 (*.jpg *.jpeg *.png *.heic *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="72"/>
+        <source>Nothing attached</source>
+        <translation>暂无附件</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1125,79 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <location filename="../fieldapp/ui/views/file_tabs.py" line="101"/>
         <source>No deliveries</source>
         <translation>暂无送货记录</translation>
+    </message>
+</context>
+<context>
+    <name>Finisher</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="32"/>
+        <source>Finalize the record</source>
+        <translation>完成并锁定记录</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="33"/>
+        <source>A finalized visit cannot be changed; corrections become amendments.
+
+Finalize it now?</source>
+        <translation>已完成的拜访记录不能再更改，之后的更正将以修订方式处理。
+
+确定现在完成吗？</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
+        <source>&amp;Finalize</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="43"/>
+        <source>Finalizing…</source>
+        <translation>正在完成记录…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="63"/>
+        <source>Not finalized</source>
+        <translation>未能完成</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="71"/>
+        <source>Finalized — receipt %1</source>
+        <translation>已完成 — 收据 %1</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="72"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="93"/>
+        <source>Finalized</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="77"/>
+        <source>&amp;Open the visit record</source>
+        <translation>打开拜访记录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="78"/>
+        <source>The signed record (PDF): show it to the customer or print it</source>
+        <translation>已签名的记录（PDF）：可出示给客户或打印</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="81"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
+        <source>Discard the draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="104"/>
+        <source>Discard this unfinished record? What was typed is lost.</source>
+        <translation>要删除这份未完成的记录吗？已输入的内容将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="106"/>
+        <source>&amp;Discard</source>
+        <translation>删除(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1352,16 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <location filename="../fieldapp/ui/models/invoices.py" line="55"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/invoices.py" line="93"/>
+        <source>Paid</source>
+        <translation type="unfinished">已付金额</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/invoices.py" line="97"/>
+        <source>Disputed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1557,10 +1691,6 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤账款催收人员使用的离线客户资料与拜访记录工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Something went wrong: %1</source>
-        <translation type="vanished">出现错误：%1</translation>
-    </message>
-    <message>
         <location filename="../fieldapp/ui/main_window.py" line="242"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收员客户清单</translation>
@@ -1706,12 +1836,12 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation>核销发票</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Invoice</source>
         <translation>发票号码</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -1742,13 +1872,77 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>Navigator</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="84"/>
+        <source>Fix what is marked in red before going on.</source>
+        <translation>请先修正标红的项目，再继续。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="143"/>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsField</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="23"/>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="24"/>
+        <source>Prepared answer</source>
+        <translation>应对话术</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="33"/>
+        <source>Add objection</source>
+        <translation>添加异议</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/objections.py" line="35"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeCard</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="72"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
+        <source>Remove this outcome</source>
+        <translation>移除此项结果</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeText</name>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="27"/>
+        <source>%1 by %2 — %3</source>
+        <translation>%1，%2 前付款 — %3</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/outcome_text.py" line="35"/>
+        <location filename="../fieldapp/ui/outcome_text.py" line="32"/>
         <source>%n installments</source>
         <translation>
             <numerusform>%n 期</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="36"/>
+        <source>%1 down, then %2</source>
+        <translation>首付 %1，之后 %2</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/outcome_text.py" line="44"/>
+        <source>revisit %1</source>
+        <translation>%1 再访</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2032,36 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="30"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="32"/>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="40"/>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="41"/>
+        <source>The printer could not be used:
+%1</source>
+        <translation>无法使用打印机：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/print_job.py" line="50"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
     <name>PromiseCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
@@ -1853,6 +2077,14 @@ Untick “Open invoices only” to see the paid ones.</source>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Promised by</source>
         <translation>承诺人</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/questions.py" line="44"/>
+        <source>Amend</source>
+        <translation>修订</translation>
     </message>
 </context>
 <context>
@@ -1993,62 +2225,105 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>ScheduleTable</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="28"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="29"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="53"/>
+        <source>Down payment</source>
+        <translation>首付款</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="19"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
         <source>Collector name</source>
         <translation>催收员姓名</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
-        <source>Collector title</source>
-        <translation>催收员职务</translation>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
+        <source>Your title on Vietnamese documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
+        <source>Your title on Traditional Chinese documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
+        <source>Your title on Simplified Chinese documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
+        <source>Your title on English documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Latest promise date (days ahead)</source>
         <translation>承诺付款日最远可约几天后（天）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
         <source>Grace days before a promise is broken</source>
         <translation>承诺付款的宽限天数（超过即视为未兑现）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
         <source>Share paid that keeps a promise (%)</source>
         <translation>付款达到多少比例即视为承诺已兑现（%）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
         <source>Remind this many days before a promise</source>
         <translation>承诺付款日前几天提醒（天）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
         <translation>争议上报期限前多久提醒（小时）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Least ink for a signature (pixels)</source>
         <translation>签名笔迹最少长度（像素）</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="51"/>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="120"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation>您的姓名和职务会出现在您签署的每一份记录上，请在首次拜访前填写。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="95"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="122"/>
         <source>These settings apply to this laptop.</source>
         <translation>这些设置仅适用于本机。</translation>
     </message>
@@ -2074,6 +2349,34 @@ Untick “Open invoices only” to see the paid ones.</source>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="97"/>
         <source>Collector signs</source>
         <translation>催收员签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignerPanel</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="30"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="31"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="32"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="34"/>
+        <source>Printed name</source>
+        <translation>正楷姓名</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/signer.py" line="35"/>
+        <source>Title</source>
+        <translation>职务</translation>
     </message>
 </context>
 <context>
@@ -2117,27 +2420,37 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="32"/>
+        <source>Amendment: %1</source>
+        <translation>修订：%1</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="35"/>
+        <source>Amended</source>
+        <translation>已修订</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="48"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="53"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="50"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
         <source>Outcomes</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -2150,92 +2463,92 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="174"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="179"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="178"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="184"/>
         <source>Not saved, retrying: %1</source>
         <translation>未保存，正在重试：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>Visit — %1</source>
         <translation>拜访 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
         <source>Call — %1</source>
         <translation>电话催收 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="199"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>此为先前记录的修订。原因：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>&amp;Visit</source>
         <translation>拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
         <source>&amp;Call</source>
         <translation>电话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
         <source>← Back</source>
         <translation>← 上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="203"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
         <source>Previous step (Alt+Left)</source>
         <translation>上一步（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="204"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
         <source>Next →</source>
         <translation>下一步 →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>下一步（Alt+Right 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="206"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Finalize…</source>
         <translation>完成并锁定…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="213"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>检查全部内容并锁定记录（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="214"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="216"/>
         <source>Go on (next step or finalize)</source>
         <translation>继续（下一步或完成）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
         <source>Discard this draft…</source>
         <translation>删除此草稿…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="218"/>
         <source>Close (keeps the draft)</source>
         <translation>关闭（保留草稿）</translation>
     </message>

@@ -51,6 +51,7 @@ MESSAGES = {
                            "another key, so nothing is signed with it",
     "device_key.no_certificate": "the device key file {path} holds no whole certificate",
     "device_key.no_ca": "{path} holds no whole CA certificate",
+    "setting.not_allowed": "{value!r} is not allowed for the setting {setting}",
     "time.zone_unknown": "unknown time zone {zone!r}; use a name like Asia/Ho_Chi_Minh or an "
                          "offset like +07:00",
     "money.unsupported_currency": "unsupported currency {currency!r}",

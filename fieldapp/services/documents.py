@@ -201,11 +201,9 @@ class Documents:
         with self._store.sessions() as session:
             return document_repo.undocumented_visits(session, DocumentKind.VISIT_RECORD.value)
 
-    def _collector_title(self) -> str:
-        """The title typed in the settings; the untouched English default is left off, since
-        the document's own caption already says "collector" in the customer's language."""
-        title = self.settings.get(cfg.COLLECTOR_TITLE)
-        return "" if title == cfg.COLLECTOR_TITLE.default else title
+    def _collector_title(self, language: str) -> str:
+        """The title typed in the settings for documents in ``language``."""
+        return self.settings.collector_title(language)
 
     def _signing(self) -> Signing:
         return Signing(self.keys.signer_name(), self.keys.is_development())
@@ -224,7 +222,8 @@ class Documents:
         original = (earlier or [visit])[0]
         rec = RecordInput(visit, file.customer, self.company(), record_number(original), sha,
                           _reviewed(file.invoices, paid, visit.started_at.date()), checklist(visit.kind.value),
-                          self._signing(), history, self._collector_title())
+                          self._signing(), history,
+                          self._collector_title(file.customer.language.value))
         return rec, body
 
     def _sign(self, kind: DocumentKind, number: str, pdf: bytes, customer_id: int,

@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from .. import clock
+from ..documents.words import word
+from ..domain.errors import InvalidValue
 from ..domain.instants import zone_named
 from ..domain.promises import PromisePolicy
+from ..i18n.folding import script_language
+from ..i18n.languages import LANGUAGES
 from ..store import settings_repo
 from ..store.migrations import LEGACY_ZONE_KEY
 
@@ -19,10 +23,26 @@ class Setting:
     kind: type
     default: object
     label: str  # English; the window translates it
+    choices: tuple = ()  # the only values allowed, when not empty
 
 
 COLLECTOR_NAME = Setting("collector.name", str, "", "Collector name")
+# Before titles were per language: one title for every document, whatever its language.
 COLLECTOR_TITLE = Setting("collector.title", str, "Collector", "Collector title")
+# The title under the collector's signature, in each document language (a Vietnamese record
+# never shows an English "Collector"); the defaults are the documents' own word.
+COLLECTOR_TITLES = {
+    "vi": Setting("collector.title.vi", str, word("collector", "vi"),
+                  "Your title on Vietnamese documents"),
+    "zh_TW": Setting("collector.title.zh_TW", str, word("collector", "zh_TW"),
+                     "Your title on Traditional Chinese documents"),
+    "zh_CN": Setting("collector.title.zh_CN", str, word("collector", "zh_CN"),
+                     "Your title on Simplified Chinese documents"),
+    "en": Setting("collector.title.en", str, word("collector", "en"),
+                  "Your title on English documents"),
+}
+# "" follows the system's language until one is chosen in Settings.
+UI_LANGUAGE = Setting("ui.language", str, "", "Language", ("", *LANGUAGES))
 DEVICE_ID = Setting("device.id", str, "", "Device id")
 PROMISE_HORIZON_DAYS = Setting("promise.horizon_days", int, 60, "Latest promise date (days ahead)")
 PROMISE_GRACE_DAYS = Setting("promise.grace_days", int, 3, "Grace days before a promise is broken")
@@ -39,8 +59,9 @@ COMPANY_ADDRESS = Setting("company.address", str, "123 Nguyễn Trãi, Quận 1,
                        "Company address")
 COMPANY_TAX_CODE = Setting("company.tax_code", str, "0312345678", "Company tax code")
 COMPANY_PHONE = Setting("company.phone", str, "028 3925 1234", "Company phone")
-ALL = (COLLECTOR_NAME, COLLECTOR_TITLE, DEVICE_ID, PROMISE_HORIZON_DAYS, PROMISE_GRACE_DAYS,
-       PROMISE_KEPT_PCT, REMINDER_DAYS, DISPUTE_NEAR_HOURS, TIME_ZONE, MIN_INK,
+ALL = (COLLECTOR_NAME, COLLECTOR_TITLE, *COLLECTOR_TITLES.values(), UI_LANGUAGE, DEVICE_ID,
+       PROMISE_HORIZON_DAYS, PROMISE_GRACE_DAYS, PROMISE_KEPT_PCT, REMINDER_DAYS,
+       DISPUTE_NEAR_HOURS, TIME_ZONE, MIN_INK,
        COMPANY_NAME, COMPANY_ADDRESS, COMPANY_TAX_CODE, COMPANY_PHONE)
 
 
@@ -64,9 +85,11 @@ class Settings:
 
     def set(self, setting: Setting, value) -> None:
         typed = setting.kind(value)
+        if setting.choices and typed not in setting.choices:
+            raise InvalidValue("setting.not_allowed", setting=setting.key, value=str(typed))
         if setting is TIME_ZONE:
             if typed:
-                zone_named(typed)  # a clear ValueError before anything is stored
+                zone_named(typed)  # a clear error before anything is stored
             self._zone = self._legacy = None
         with self._store.sessions.begin() as session:
             settings_repo.write(session, {setting.key: str(typed)})
@@ -86,6 +109,30 @@ class Settings:
                 name = settings_repo.read_all(session).get(LEGACY_ZONE_KEY)
             self._legacy = zone_named(name) if name else self.zone()
         return self._legacy
+
+    def stored(self, setting: Setting):
+        """The stored value, or None when the setting was never written."""
+        with self._store.sessions() as session:
+            raw = settings_repo.read_all(session).get(setting.key)
+        return None if raw is None else setting.kind(raw)
+
+    def collector_title(self, language: str) -> str:
+        """The collector's title for a document in ``language``.
+
+        A title typed before titles were per language counts for the language it is written
+        in (a Vietnamese title for Vietnamese documents), never for the others.
+        """
+        setting = COLLECTOR_TITLES.get(language, COLLECTOR_TITLES["en"])
+        own = self.stored(setting)
+        if own is not None:
+            return own
+        legacy = self.stored(COLLECTOR_TITLE)
+        if legacy and legacy != COLLECTOR_TITLE.default and script_language(legacy) == language:
+            return legacy
+        return setting.default
+
+    def collector_titles(self) -> dict[Setting, str]:
+        return {s: self.collector_title(lang) for lang, s in COLLECTOR_TITLES.items()}
 
     def promise_policy(self) -> PromisePolicy:
         return PromisePolicy(self.get(PROMISE_GRACE_DAYS), self.get(PROMISE_KEPT_PCT))

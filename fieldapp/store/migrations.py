@@ -14,7 +14,7 @@ from ..domain.errors import MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
 from . import ddl, search_index
 
-LATEST = 5
+LATEST = 6
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -122,7 +122,13 @@ def _utc_text(value: str | None, zone) -> str | None:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+def _v6(conn) -> None:
+    """Search documents fold Traditional and Simplified Chinese together ('貿易' finds '贸易'):
+    every customer's document is written again once."""
+    search_index.rebuild(conn)
+
+
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 
 
 def create_version(conn, version: int) -> None:

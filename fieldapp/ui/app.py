@@ -6,53 +6,32 @@ import os
 import sys
 import time
 
-from pathlib import Path
-
-from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..paths import resource_dir
-from . import formats, gui_gc
+from ..services import settings as cfg
+from . import gui_gc, language
 from .error_text import describe
-from .fonts import font_for
 from .main_window import MainWindow
 
 APP_NAME = "fieldapp"
 PROBE_ENV = "FIELDAPP_STARTUP_PROBE"
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
-    """The one QApplication, named and with a font that covers Vietnamese and Chinese."""
+def make_app(argv: list[str] | None = None, ui_language: str | None = None) -> QApplication:
+    """The one QApplication, named, translated into ``ui_language`` (default: the system's)
+    and with a font that covers Vietnamese and Chinese."""
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setFont(font_for(formats.ui_language()))
     gui_gc.install(app)  # before the first worker thread starts
-    install_translator(app, formats.ui_language())
+    language.switch(app, language.resolve(ui_language))
     return app
-
-
-def translations_dir() -> Path:
-    """Built .qm files sit next to ``resources/`` (checkout and bundle alike)."""
-    return resource_dir().parent / "translations"
-
-
-def install_translator(app: QApplication, language: str,
-                       folder: Path | None = None) -> QTranslator | None:
-    """Load ``fieldapp_<language>.qm`` if it was built; the English sources show without one.
-
-    Even English wants its .qm: it holds the plural forms ("1 delivery doesn't…").
-    """
-    translator = QTranslator(app)
-    if not translator.load(f"fieldapp_{language}", str(folder or translations_dir())):
-        return None
-    app.installTranslator(translator)
-    return translator
 
 
 def run_gui(services, profile, argv: list[str] | None = None) -> int:
     """Show the collector's window over ``services`` (AppServices) and run until it is closed."""
-    app = make_app(argv)
+    app = make_app(argv, services.settings.get(cfg.UI_LANGUAGE))
     window = MainWindow(services, profile)
     if os.environ.get(PROBE_ENV) == "1":
         _arm_startup_probe(app, window)

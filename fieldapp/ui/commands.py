@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
 from ..services import settings as cfg
 from ..services.changes import Changes
+from . import formats, language
 from .dialogs.questions import ReasonDialog
 from .dialogs.recovery import RecoveryDialog
 from .dialogs.settings_dialog import EDITABLE, SettingsDialog
@@ -62,8 +64,12 @@ class Commands(QObject):
     # -- settings ---------------------------------------------------------------------------
     def open_settings(self, first_run: bool = False) -> None:
         settings = self._services.settings
-        self._taskman.run(lambda: {s: settings.get(s) for s in EDITABLE},
-                          lambda values: self._show_settings(values, first_run))
+
+        def job():
+            values = {s: settings.get(s) for s in EDITABLE}
+            return values | settings.collector_titles()
+
+        self._taskman.run(job, lambda values: self._show_settings(values, first_run))
 
     def _show_settings(self, values: dict, first_run: bool) -> None:
         self.settings_dialog = SettingsDialog(self._w, values, self._save_settings, first_run)
@@ -77,7 +83,14 @@ class Commands(QObject):
                 settings.set(setting, value)
             return Changes(follow_ups=True)  # horizons and grace days judge promises anew
 
-        self._taskman.run(job, self._signals.data_changed.emit)
+        self._taskman.run(job, self._saved)
+        chosen = language.resolve(values.get(cfg.UI_LANGUAGE))
+        if chosen != formats.ui_language():
+            # At once, not after the store answers: every open window retranslates now.
+            language.switch(QApplication.instance(), chosen)
+
+    def _saved(self, changes: Changes) -> None:
+        self._signals.data_changed.emit(changes)
 
     # -- amendments -------------------------------------------------------------------------
     def amend(self, original_uuid: str) -> None:

@@ -80,8 +80,10 @@ WORDS = {
         "Errors", "The signing key file {path} has no whole certificate, so nothing was signed."),
     "device_key.no_ca": QT_TRANSLATE_NOOP(
         "Errors", "The company certificate in {path} is damaged, so nothing was signed."),
+    "setting.not_allowed": QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” is not one of the values this setting allows."),
     "time.zone_unknown": QT_TRANSLATE_NOOP(
-        "Errors", "“{zone}” is not a time zone: use a name like Asia/Ho_Chi_Minh or an offset "
+        "Errors", "“{zone}” is not a time zone: use a name like Asia/Taipei or an offset "
                   "like +07:00."),
     "money.unsupported_currency": QT_TRANSLATE_NOOP(
         "Errors", "The currency {currency} is not supported."),

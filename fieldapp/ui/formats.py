@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 
 from ..domain.money import Money
-from ..i18n import formatting
+from ..i18n import dates, formatting
+from ..i18n.languages import LANGUAGES
 
-# The UI language lives here and only here, so the languages issue can switch it in one call.
+# The UI language lives here and only here: ui.language sets it at start and on every switch
+# (ui/language.py), and every number and date on screen is formatted through it.
 _language = "en"
 
 
@@ -19,7 +21,7 @@ def ui_language() -> str:
 def set_ui_language(language: str) -> None:
     """Switch number/date formatting; the caller also installs translators (LanguageChange)."""
     global _language
-    _language = language
+    _language = language if language in LANGUAGES else "en"
 
 
 def money(value: Money) -> str:
@@ -33,7 +35,14 @@ def moneys(values: Iterable[Money], separator: str = " · ") -> str:
 
 
 def day(value: date | None, length: str = "medium") -> str:
-    return formatting.format_date(value, _language, length) if value else ""
+    """'06/12/2026' (vi), '2026/12/06' (zh_TW), '2026-12-06' (zh_CN), 'Dec 6, 2026' (en);
+    ``length='full'`` spells the weekday and month out in the UI language."""
+    if not value:
+        return ""
+    if length in ("short", "medium") and _language != "en":
+        # Babel's medium Vietnamese is '6 thg 12, 2026': show what the editors type instead.
+        return dates.format_day(value, dates.convention(_language))
+    return formatting.format_date(value, _language, length)
 
 
 def time_of_day(value: time | None) -> str:
@@ -42,8 +51,13 @@ def time_of_day(value: time | None) -> str:
 
 
 def moment(value: datetime | None, length: str = "short") -> str:
-    """A date and time, e.g. '6/30/25, 2:05 PM'."""
-    return formatting.format_datetime(value, _language, length) if value else ""
+    """A date and time, e.g. '06/12/2026 14:30' (vi) or 'Dec 6, 2026 2:30 PM' (en)."""
+    if not value:
+        return ""
+    if length in ("short", "medium"):
+        # Never Babel's short English '12/6/26': day and month would read either way round.
+        return f"{day(value.date())} {time_of_day(value.time())}"
+    return formatting.format_datetime(value, _language, length)
 
 
 def amount(value: Money) -> str:
@@ -56,14 +70,15 @@ def parse_money(text: str, currency: str) -> Money:
     return formatting.parse_amount(text, currency, _language)
 
 
-# Numeric date sections only, so a date can be typed digit by digit with the keyboard.
-_QT_DATE_FORMATS = {"vi": "dd/MM/yyyy", "zh_TW": "yyyy/MM/dd", "zh_CN": "yyyy/MM/dd",
-                    "en": "MM/dd/yyyy"}
+def date_convention() -> dates.DateConvention:
+    """How dates are typed in the UI language (vi dd/MM/yyyy, zh_TW yyyy/MM/dd, zh_CN and en
+    yyyy-MM-dd): the date editors show and parse this."""
+    return dates.convention(_language)
 
 
 def qt_date_format() -> str:
-    """The display format of date editors (QDateEdit) in the UI language."""
-    return _QT_DATE_FORMATS.get(_language, "yyyy-MM-dd")
+    """The same pattern in Qt's notation."""
+    return date_convention().qt_format
 
 
 def number(value: int | float) -> str:

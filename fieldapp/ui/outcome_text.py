@@ -11,10 +11,6 @@ from . import formats
 from .labels import label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutcomeText", text)
-
-
 def _fill(text: str, *values: str) -> str:
     for n, value in enumerate(values, 1):
         text = text.replace(f"%{n}", value)
@@ -28,7 +24,8 @@ def detail(outcome, invoice_numbers: dict[int, str]) -> str:
         text = f"{formats.money(outcome.amount)} · {label_of_method(outcome.method)}"
         return f"{text} · {outcome.receipt_no}" if outcome.receipt_no else text
     if isinstance(outcome, Promise):
-        return _fill(_tr("%1 by %2 — %3"), formats.money(outcome.amount),
+        return _fill(QCoreApplication.translate("OutcomeText", "%1 by %2 — %3"),
+                     formats.money(outcome.amount),
                      formats.day(outcome.due_on), outcome.promised_by)
     if isinstance(outcome, InstallmentPlan):
         count = sum(1 for line in outcome.lines if not line.down_payment)
@@ -36,14 +33,16 @@ def detail(outcome, invoice_numbers: dict[int, str]) -> str:
                                                            count), count)
         down = next((line.amount for line in outcome.lines if line.down_payment), None)
         if down is not None:
-            lines = _fill(_tr("%1 down, then %2"), formats.money(down), lines)
+            lines = _fill(QCoreApplication.translate("OutcomeText", "%1 down, then %2"),
+                          formats.money(down), lines)
         return f"{formats.money(outcome.total)} · {lines} · {label(outcome.frequency)}"
     if isinstance(outcome, Dispute):
         return f"{label(outcome.reason)} · {numbers(outcome.invoice_ids)}"
     if isinstance(outcome, Refusal):
         return f"{label(outcome.next_step)} · {outcome.reason}"
     if isinstance(outcome, Absence):
-        return _fill(_tr("revisit %1"), formats.day(outcome.revisit_on))
+        return _fill(QCoreApplication.translate("OutcomeText", "revisit %1"),
+                     formats.day(outcome.revisit_on))
     raise TypeError(f"unknown outcome {outcome!r}")
 
 

@@ -64,19 +64,21 @@ ONE_DELIVERY_TS = """<?xml version="1.0" encoding="utf-8"?>
 
 
 def test_a_built_translation_gives_english_its_plural_forms(qapp, qtbot, tmp_path):
-    from fieldapp.ui.app import install_translator
+    from fieldapp.ui import language
     from fieldapp.ui.views.file_tabs import DeliveriesTab
 
-    assert install_translator(qapp, "en", tmp_path) is None  # nothing built: sources show
+    names = [t.filePath() for t in language.switch(qapp, "en", tmp_path)]
+    assert not any("fieldapp_en" in n for n in names)  # nothing built: sources show
     (tmp_path / "fieldapp_en.ts").write_text(ONE_DELIVERY_TS, encoding="utf-8")
     lrelease = os.path.join(os.path.dirname(sys.executable), "pyside6-lrelease")
     subprocess.run([lrelease, str(tmp_path / "fieldapp_en.ts"), "-qm",
                     str(tmp_path / "fieldapp_en.qm")], check=True, capture_output=True)
-    translator = install_translator(qapp, "en", tmp_path)
+    names = [t.filePath() for t in language.switch(qapp, "en", tmp_path)]
+    assert any("fieldapp_en" in n for n in names)
     try:
         tab = DeliveriesTab()
         qtbot.addWidget(tab)
         assert tab.tr("%n deliveries don't match the contract — check them before talking "
                       "about money", "", 1).startswith("1 delivery doesn't match")
     finally:
-        qapp.removeTranslator(translator)
+        language.uninstall(qapp)

@@ -36,7 +36,7 @@ def test_log_a_call_with_a_promise(qtbot, live_window, live_services):
     amount = min(ctx.collectible(win.session.visit).minor, 5_000_000)
     type_text(qtbot, f"{amount / 100:.2f}")  # TWD has cents
     tab_to(qtbot, resolve.cards[0].due_on)
-    type_text(qtbot, (TODAY + timedelta(days=5)).strftime("%m%d%Y"))
+    type_text(qtbot, (TODAY + timedelta(days=5)).isoformat())  # English: year first
     go_on(qtbot, win, "next_steps")
     assert win.finalize_button.isVisible() and not win.next_button.isVisible()
     press(qtbot, KEY.Key_Return, CTRL)  # the last step: Finalize

@@ -53,12 +53,14 @@ def test_settings_are_typed_and_saved(qtbot, live_window, live_services):
     assert dialog.captions[cfg.DISPUTE_NEAR_HOURS].text() == \
         "Warn when a dispute deadline is this close (hours)"
     editors[cfg.PROMISE_HORIZON_DAYS].setValue(30)
-    editors[cfg.COLLECTOR_TITLE].setText("Nhân viên thu hồi nợ")
+    assert editors[cfg.COLLECTOR_TITLES["vi"]].text() == "Nhân viên thu hồi nợ"  # the default
+    editors[cfg.COLLECTOR_TITLES["vi"]].setText("Trưởng nhóm thu hồi nợ")
     with qtbot.waitSignal(live_window.signals.data_changed, timeout=5000):
         press(qtbot, KEY.Key_Return)
     settings = live_services.settings
     assert settings.get(cfg.PROMISE_HORIZON_DAYS) == 30
-    assert settings.get(cfg.COLLECTOR_TITLE) == "Nhân viên thu hồi nợ"
+    assert settings.collector_title("vi") == "Trưởng nhóm thu hồi nợ"
+    assert settings.collector_title("en") == "Collector"
 
 
 def test_the_first_start_asks_for_the_collector(qtbot, demo_db, tmp_path, profile):

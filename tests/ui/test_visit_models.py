@@ -123,7 +123,7 @@ def test_follow_up_model_columns_and_urgency(qapp):
     row = [model.index(0, c).data() for c in range(model.columnCount())]
     assert row == ["Broken", "Đại lý Sơn Phạm", "Jun 20, 2025", "Promise to pay", "₫4,000,000", ""]
     assert model.index(0, 0).data(FG).color() == RED
-    assert model.index(1, FollowUpModel.WHEN).data() == "6/30/25, 2:00\u202fPM"
+    assert model.index(1, FollowUpModel.WHEN).data() == "Jun 30, 2025 2:00\u202fPM"  # never 6/30
     assert model.customer_id(1) == 4
 
 

@@ -28,7 +28,7 @@ def test_a_past_promise_date_is_refused_next_to_the_field(qtbot, live_window, li
     type_text(qtbot, "1000000")
     tab_to(qtbot, card.due_on)
     yesterday = TODAY - timedelta(days=1)
-    type_text(qtbot, yesterday.strftime("%m%d%Y"))
+    type_text(qtbot, yesterday.strftime("%Y%m%d"))  # English order, digits only
     saved(qtbot, win)
     message = card.error_label("due_on")
     assert message.isVisible()
@@ -52,7 +52,7 @@ def test_a_past_promise_date_is_refused_next_to_the_field(qtbot, live_window, li
     card.amount.edit.selectAll()
     type_text(qtbot, "1000000")
     tab_to(qtbot, card.due_on)
-    type_text(qtbot, (TODAY + timedelta(days=3)).strftime("%m%d%Y"))
+    type_text(qtbot, (TODAY + timedelta(days=3)).strftime("%Y%m%d"))
     go_on(qtbot, win, "next_steps")  # fixed: Ctrl+Enter goes on
     assert not card.error_label("due_on").isVisible()
     assert win.steps_list.state(steps.index("resolve")) is StepState.DONE

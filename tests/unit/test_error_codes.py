@@ -20,6 +20,7 @@ PROGRAMMER_ERRORS = {
     ("fieldapp/domain/instants.py", "ValueError"),  # a naive datetime: a bug, not input
     ("fieldapp/i18n/formatting.py", "ValueError"),  # the same, at display
     ("fieldapp/i18n/amount_words.py", "ValueError"),  # receipts are positive and bounded
+    ("fieldapp/i18n/dates.py", "ValueError"),  # the date editor catches it and shows an example
     ("fieldapp/services/visit_check.py", "TypeError"),
     ("fieldapp/i18n/summary.py", "TypeError"),
     ("fieldapp/domain/money.py", "TypeError"),

@@ -1,6 +1,6 @@
-"""Search folding: case, tones, Đ/đ, Chinese untouched, phones as digits."""
+"""Search folding: case, tones, Đ/đ, Traditional and Simplified Chinese alike, phones as digits."""
 
-from fieldapp.i18n.folding import digits, fold, query_terms, search_document
+from fieldapp.i18n.folding import digits, fold, query_terms, script_language, search_document
 
 
 def test_vietnamese_tones_and_marks_fold_away():
@@ -16,9 +16,22 @@ def test_decomposed_input_folds_like_composed():
     assert fold("Nguye\u0302\u0303n") == fold("Nguyễn") == "nguyen"
 
 
-def test_chinese_is_kept_and_latin_in_it_lowercased():
-    assert fold("台北市永豐五金行 Co.") == "台北市永豐五金行 co."
+def test_chinese_folds_to_simplified_and_latin_in_it_lowercased():
+    assert fold("台北市永豐五金行 Co.") == "台北市永丰五金行 co."
     assert fold("深圳市华强电子") == "深圳市华强电子"
+
+
+def test_traditional_and_simplified_forms_of_a_name_fold_alike():
+    assert fold("貿易") == fold("贸易") == "贸易"
+    assert query_terms("臺灣貿易") == query_terms("台湾贸易")
+    assert fold("國際") == fold("国际")
+
+
+def test_script_language_tells_the_two_chinese_scripts_apart():
+    assert script_language("催收員") == "zh_TW"
+    assert script_language("催收员") == "zh_CN"
+    assert script_language("Nhân viên thu hồi nợ") == "vi"
+    assert script_language("Senior collector") == "en"
 
 
 def test_phone_like_terms_lose_separators():

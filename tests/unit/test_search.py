@@ -45,7 +45,10 @@ def test_unaccented_vietnamese_finds_accented_names(portfolio, query, expected):
 
 @pytest.mark.parametrize("query, expected", [
     ("永", ["TW000003"]), ("五金", ["TW000003"]), ("永豐五金行", ["TW000003"]),
-    ("华强", ["CN000004"]), ("有限公司", ["TW000003", "CN000004"]), ("貿", []),
+    ("华强", ["CN000004"]), ("有限公司", ["TW000003", "CN000004"]), ("日", []),
+    # Traditional and Simplified forms of the same characters find each other.
+    ("貿", ["CN000004"]), ("電子貿易", ["CN000004"]), ("永丰五金", ["TW000003"]),
+    ("華強電子", ["CN000004"]),
 ])
 def test_chinese_names_found_by_any_substring(portfolio, query, expected):
     assert codes(portfolio, query) == expected

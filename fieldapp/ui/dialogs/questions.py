@@ -31,10 +31,6 @@ def tell(parent: QWidget, title: str, text: str,
     return box
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReasonDialog", text)
-
-
 class ReasonDialog(QDialog):
     """Asks why a finalized record is corrected; OK stays disabled until a reason is typed."""
 
@@ -45,7 +41,7 @@ class ReasonDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(_tr("Amend"))
+        self.ok.setText(QCoreApplication.translate("ReasonDialog", "Amend"))
         self.ok.setEnabled(False)
         self.text.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
         self.buttons.accepted.connect(self.accept)

@@ -1,23 +1,28 @@
-"""File › Settings: the declared settings with typed editors (collector, promises, disputes, ink)."""
+"""File › Settings: the declared settings with typed editors (language, collector, promises, ink)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel,
-                               QLineEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
+from ...i18n.languages import LANGUAGES, NATIVE_NAMES
 from ...services import settings as cfg
 from ..views.common import Retranslating
 
-EDITABLE = (cfg.COLLECTOR_NAME, cfg.COLLECTOR_TITLE, cfg.PROMISE_HORIZON_DAYS,
-            cfg.PROMISE_GRACE_DAYS, cfg.PROMISE_KEPT_PCT, cfg.REMINDER_DAYS,
-            cfg.DISPUTE_NEAR_HOURS, cfg.MIN_INK)
+EDITABLE = (cfg.UI_LANGUAGE, cfg.COLLECTOR_NAME, *cfg.COLLECTOR_TITLES.values(),
+            cfg.PROMISE_HORIZON_DAYS, cfg.PROMISE_GRACE_DAYS, cfg.PROMISE_KEPT_PCT,
+            cfg.REMINDER_DAYS, cfg.DISPUTE_NEAR_HOURS, cfg.MIN_INK)
 # The services declare English labels; marked here so lupdate collects them (a test compares).
 LABELS = (
+    QT_TRANSLATE_NOOP("Settings", "Language"),
     QT_TRANSLATE_NOOP("Settings", "Collector name"),
-    QT_TRANSLATE_NOOP("Settings", "Collector title"),
+    QT_TRANSLATE_NOOP("Settings", "Your title on Vietnamese documents"),
+    QT_TRANSLATE_NOOP("Settings", "Your title on Traditional Chinese documents"),
+    QT_TRANSLATE_NOOP("Settings", "Your title on Simplified Chinese documents"),
+    QT_TRANSLATE_NOOP("Settings", "Your title on English documents"),
     QT_TRANSLATE_NOOP("Settings", "Latest promise date (days ahead)"),
     QT_TRANSLATE_NOOP("Settings", "Grace days before a promise is broken"),
     QT_TRANSLATE_NOOP("Settings", "Share paid that keeps a promise (%)"),
@@ -30,8 +35,26 @@ RANGES = {cfg.PROMISE_HORIZON_DAYS: (1, 365), cfg.PROMISE_GRACE_DAYS: (0, 60),
           cfg.DISPUTE_NEAR_HOURS: (1, 24), cfg.MIN_INK: (0.0, 2000.0)}
 
 
+class LanguageBox(QComboBox):
+    """The UI language: "as the system" first, then each language named in itself, so the
+    collector finds his own whatever language the window is in now."""
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("languageBox")
+        self.addItem("", "")
+        for code in LANGUAGES:
+            self.addItem(NATIVE_NAMES[code], code)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setItemText(0, QCoreApplication.translate("Settings", "As the system"))
+
+
 def editor_for(setting: cfg.Setting) -> QWidget:
     """A QLineEdit, QSpinBox or QDoubleSpinBox after the setting's declared type."""
+    if setting is cfg.UI_LANGUAGE:
+        return LanguageBox()
     if setting.kind is int:
         editor = QSpinBox()
         editor.setRange(*RANGES.get(setting, (0, 10_000)))
@@ -45,11 +68,15 @@ def editor_for(setting: cfg.Setting) -> QWidget:
 
 
 def value_of(editor: QWidget):
+    if isinstance(editor, QComboBox):
+        return editor.currentData()
     return editor.text().strip() if isinstance(editor, QLineEdit) else editor.value()
 
 
 def set_value(editor: QWidget, value) -> None:
-    if isinstance(editor, QLineEdit):
+    if isinstance(editor, QComboBox):
+        editor.setCurrentIndex(max(editor.findData(value), 0))
+    elif isinstance(editor, QLineEdit):
         editor.setText(str(value))
     else:
         editor.setValue(value)
@@ -96,3 +123,4 @@ class SettingsDialog(Retranslating, QDialog):
         self.intro.setVisible(True)
         for setting, caption in self.captions.items():
             caption.setText(QCoreApplication.translate("Settings", setting.label))
+        self.editors[cfg.UI_LANGUAGE].retranslate_ui()

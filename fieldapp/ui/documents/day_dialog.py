@@ -6,12 +6,13 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QStackedWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
 from ...services.documents import NamedDocument
 from .. import formats
+from ..date_edit import DateEdit
 from ..error_text import describe
 from ..labels import label
 from ..views.common import EmptyState, Retranslating
@@ -50,10 +51,9 @@ class DayAgreementsDialog(Retranslating, QDialog):
         self.reload()
 
     def _build_day(self, today: date) -> None:
-        self.day = QDateEdit()
+        self.day = DateEdit()
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(formats.qt_date_format())  # typed digit by digit
         self.day.dateChanged.connect(lambda _d: self.reload())
         self.day_label = QLabel()
         self.day_label.setBuddy(self.day)

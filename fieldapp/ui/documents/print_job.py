@@ -16,10 +16,6 @@ log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 400  # a page or two print without a flash of a dialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintJob", text)
-
-
 class PrintJob:
     """Renders page after page onto the printer; QPainter and QtPdf stay on the GUI thread."""
 
@@ -31,8 +27,9 @@ class PrintJob:
 
     def run(self) -> int:
         """Print; returns the pages printed (0 when it failed or was cancelled at once)."""
-        self.progress = QProgressDialog(self.text, _tr("Cancel"), 0, len(self.pages), self.parent)
-        self.progress.setWindowTitle(_tr("Printing"))
+        self.progress = QProgressDialog(self.text, QCoreApplication.translate("PrintJob", "Cancel"), 0,
+                                        len(self.pages), self.parent)
+        self.progress.setWindowTitle(QCoreApplication.translate("PrintJob", "Printing"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(SHOW_AFTER_MS)
         self.progress.setAutoClose(True)
@@ -40,15 +37,17 @@ class PrintJob:
             return printing.print_pages(self.printer, self.pages, self._step)
         except OSError as error:
             log.error("printing failed", exc_info=error)
-            QMessageBox.warning(self.parent, _tr("Not printed"),
-                                _tr("The printer could not be used:\n%1").replace("%1", str(error)))
+            QMessageBox.warning(self.parent, QCoreApplication.translate("PrintJob", "Not printed"),
+                                QCoreApplication.translate("PrintJob", "The printer could not be used:\n%1")
+                                .replace("%1", str(error)))
             return 0
         finally:
             self.progress.reset()
 
     def _step(self, done: int, total: int) -> bool:
         self.progress.setValue(done)  # a modal progress dialog processes events here
-        self.progress.setLabelText(self.text + "\n" + _tr("Page %1 of %2")
+        self.progress.setLabelText(self.text + "\n"
+                                   + QCoreApplication.translate("PrintJob", "Page %1 of %2")
                                    .replace("%1", formats.number(done))
                                    .replace("%2", formats.number(total)))
         self.cancelled = self.progress.wasCanceled()

@@ -15,10 +15,6 @@ AMBER_TEXT = QColor("#8a5a00")  # a development signature: readable, but not evi
 _CONTEXT = "DocumentTableModel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def language_name(code: str) -> str:
     try:
         return label(Language(code))
@@ -30,13 +26,15 @@ def signed_by(info: DocumentInfo) -> str:
     """The signer, marked when the certificate is only a development one."""
     if not info.development:
         return info.signer
-    return _tr("%1 (development)").replace("%1", info.signer)
+    return QCoreApplication.translate("DocumentTableModel", "%1 (development)").replace("%1",
+                                                                                info.signer)
 
 
 def development_note(info: DocumentInfo) -> str:
     if not info.development:
         return ""
-    return _tr("Signed with a development certificate: not valid as evidence")
+    return QCoreApplication.translate("DocumentTableModel",
+                                      "Signed with a development certificate: not valid as evidence")
 
 
 class DocumentTableModel(RecordTableModel):

@@ -90,8 +90,8 @@ class InvoiceTableModel(RecordTableModel):
 
     def _bucket(self, invoice: Invoice) -> str:
         if not invoice.is_open:
-            return QCoreApplication.translate(_CONTEXT, "Paid")
+            return QCoreApplication.translate("InvoiceTableModel", "Paid")
         return label(invoice.bucket(self._as_of))
 
     def _status(self, invoice: Invoice) -> str:
-        return QCoreApplication.translate(_CONTEXT, "Disputed") if invoice.disputed else ""
+        return QCoreApplication.translate("InvoiceTableModel", "Disputed") if invoice.disputed else ""

@@ -21,10 +21,6 @@ GREY = QColor("#6b6b6b")  # a record an amendment replaced: still there, quieter
 _CONTEXT = "VisitHistoryModel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def when(entry: HistoryEntry):
     return entry.visit.finalized_at or entry.visit.started_at
 
@@ -33,9 +29,10 @@ def mark(entry: HistoryEntry) -> str:
     """'Amended' on an original, 'Amendment: <reason>' on its correction."""
     parts = []
     if entry.visit.amends:
-        parts.append(_tr("Amendment: %1").replace("%1", entry.visit.amend_reason))
+        parts.append(QCoreApplication.translate("VisitHistoryModel", "Amendment: %1")
+                     .replace("%1", entry.visit.amend_reason))
     if entry.amended_by:
-        parts.append(_tr("Amended"))
+        parts.append(QCoreApplication.translate("VisitHistoryModel", "Amended"))
     return " · ".join(parts)
 
 

@@ -10,10 +10,6 @@ from ...domain.records import Contact
 from .fields import Field
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ContactField", text)
-
-
 class ContactField(Field):
     """Pick a contact or type another name; ``contact_chosen`` fires for a known contact."""
 
@@ -33,8 +29,10 @@ class ContactField(Field):
             if contact.authority_to_pay:
                 self.editor.setItemData(self.editor.count() - 1, bold, Qt.ItemDataRole.FontRole)
         self.editor.setCurrentIndex(-1)
-        self.editor.lineEdit().setPlaceholderText(_tr("Choose a contact or type a name"))
+        self.keep(lambda: self.editor.lineEdit().setPlaceholderText(
+            QCoreApplication.translate("ContactField", "Choose a contact or type a name")))
         self.about = self._add(QLabel(), 1)
+        self.keep(lambda: self._describe())
         self.about.setStyleSheet("color: palette(placeholder-text);")
         self.editor.lineEdit().textEdited.connect(self._edited)
         self.editor.activated.connect(self._picked)
@@ -61,7 +59,7 @@ class ContactField(Field):
             return
         parts = [contact.role, contact.phone]
         if contact.authority_to_pay:
-            parts.append("✔ " + _tr("Authority to pay"))
+            parts.append("✔ " + QCoreApplication.translate("ContactField", "Authority to pay"))
         self.about.setText(" · ".join(p for p in parts if p))
 
     def value(self) -> str:

@@ -7,11 +7,12 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, 
                                QLineEdit, QPlainTextEdit, QRadioButton, QWidget)
 
 from ...domain.checklist import Item, localized
+from ..kept_texts import KeptTexts
 
 RADIO_LIMIT = 3  # up to this many options show as radio buttons, more as a drop-down list
 
 
-class Field(QWidget):
+class Field(KeptTexts, QWidget):
     """Base of the item editors: ``changed`` fires on user edits, not on ``set_value``."""
 
     changed = Signal()

@@ -18,10 +18,6 @@ from ..error_text import describe
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Finisher", text)
-
-
 class Finisher:
     """Runs the final steps through the task manager and reports back to the window."""
 
@@ -33,16 +29,18 @@ class Finisher:
 
     # -- finalize ---------------------------------------------------------------------------
     def confirm(self) -> None:
-        self.question = ask(self.w, _tr("Finalize the record"), _tr(
-            "A finalized visit cannot be changed; corrections become amendments.\n\n"
-            "Finalize it now?"), self._finalize, _tr("&Finalize"))
+        title = QCoreApplication.translate("Finisher", "Finalize the record")
+        text = QCoreApplication.translate("Finisher", "A finalized visit cannot be changed; corrections become "
+                                            "amendments.\n\nFinalize it now?")
+        self.question = ask(self.w, title, text, self._finalize,
+                            QCoreApplication.translate("Finisher", "&Finalize"))
 
     def _finalize(self) -> None:
         session, visits = self.w.session, self.w.services.visits
         visit = session.visit
         session.close()  # no autosave may land on a record that is being frozen
         self.w.centralWidget().setEnabled(False)
-        self.w.saved_label.setText(_tr("Finalizing…"))
+        self.w.saved_label.setText(QCoreApplication.translate("Finisher", "Finalizing…"))
         self.w.taskman.run(lambda: visits.finalize(visit), self._finalized, self._failed)
 
     def _finalized(self, result) -> None:
@@ -62,23 +60,25 @@ class Finisher:
             return
         if not isinstance(error, FieldappError):
             log.error("finalize failed", exc_info=error)
-        self.question = tell(self.w, _tr("Not finalized"), describe(error), QMessageBox.Icon.Warning)
+        self.question = tell(self.w, QCoreApplication.translate("Finisher", "Not finalized"),
+                             describe(error), QMessageBox.Icon.Warning)
 
     def _show_done(self, receipts: list[str]) -> None:
         """Done: the record is on offer (to show the customer or print); when money was taken,
         the receipt number must be seen and written on the paper receipt."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        done = _tr("Finalized — receipt %1").replace("%1", ", ".join(receipts)) if receipts \
-            else _tr("Finalized")
+        done = QCoreApplication.translate("Finisher", "Finalized — receipt %1").replace(
+            "%1", ", ".join(receipts)) if receipts else QCoreApplication.translate("Finisher", "Finalized")
         text = QLabel(done)
         text.setObjectName("doneText")
         text.setStyleSheet("QLabel#doneText { font-size: 16pt; font-weight: 600; color: #1b5e20; }")
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        record = QPushButton(_tr("&Open the visit record"))
-        record.setToolTip(_tr("The signed record (PDF): show it to the customer or print it"))
+        record = QPushButton(QCoreApplication.translate("Finisher", "&Open the visit record"))
+        record.setToolTip(QCoreApplication.translate(
+            "Finisher", "The signed record (PDF): show it to the customer or print it"))
         record.clicked.connect(self._open_record)
-        close = QPushButton(_tr("Close"))
+        close = QPushButton(QCoreApplication.translate("Finisher", "Close"))
         close.clicked.connect(self.w.close)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -90,7 +90,7 @@ class Finisher:
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.w.done_label, self.w.record_button = text, record
-        self.w.saved_label.setText(_tr("Finalized"))
+        self.w.saved_label.setText(QCoreApplication.translate("Finisher", "Finalized"))
         self.w.setCentralWidget(page)
         record.setDefault(True)
         record.setFocus()
@@ -100,9 +100,10 @@ class Finisher:
 
     # -- discard ----------------------------------------------------------------------------
     def discard(self) -> None:
-        self.question = ask(self.w, _tr("Discard the draft"), _tr(
-            "Discard this unfinished record? What was typed is lost."), self._discard,
-            _tr("&Discard"), QMessageBox.Icon.Warning)
+        title = QCoreApplication.translate("Finisher", "Discard the draft")
+        text = QCoreApplication.translate("Finisher", "Discard this unfinished record? What was typed is lost.")
+        self.question = ask(self.w, title, text, self._discard,
+                            QCoreApplication.translate("Finisher", "&Discard"), QMessageBox.Icon.Warning)
 
     def _discard(self) -> None:
         session, visits = self.w.session, self.w.services.visits

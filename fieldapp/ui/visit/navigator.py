@@ -9,10 +9,6 @@ from .. import formats
 from .steps_list import StepState
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Navigator", text)
-
-
 class Navigator:
     """Keeps the current step, the steps already passed, and the latest check of each step."""
 
@@ -84,7 +80,8 @@ class Navigator:
         page.show_all_errors()
         page.focus_first()
         self._render_states()
-        self.w.statusBar().showMessage(_tr("Fix what is marked in red before going on."), 8000)
+        self.w.statusBar().showMessage(
+            QCoreApplication.translate("Navigator", "Fix what is marked in red before going on."), 8000)
 
     def _finish_checked(self) -> None:
         bad = next((i for i in range(len(self.steps)) if self.errors(i)), None)
@@ -143,7 +140,8 @@ class Navigator:
     def retitle(self) -> None:
         step = self.steps[self.current]
         title = localized(step.title, formats.ui_language())
-        counter = _tr("Step %1 of %2").replace("%1", formats.number(self.current + 1)) \
+        counter = QCoreApplication.translate("Navigator", "Step %1 of %2") \
+            .replace("%1", formats.number(self.current + 1)) \
             .replace("%2", formats.number(len(self.steps)))
         self.w.step_title.setText(f"{title}  <span style='font-size:10pt; color:#5f6368'>"
                                   f"{counter}</span>")

@@ -11,10 +11,6 @@ from .fields import Field
 KEYS = ("objection", "answer")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ObjectionsField", text)
-
-
 class ObjectionsField(Field):
     """Rows of (objection, answer); empty rows are dropped from the answer."""
 
@@ -23,15 +19,20 @@ class ObjectionsField(Field):
         column = QVBoxLayout()
         self._layout.addLayout(column, 1)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([_tr("Objection"), _tr("Prepared answer")])
+        self.keep(lambda: self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("ObjectionsField", "Objection"),
+             QCoreApplication.translate("ObjectionsField", "Prepared answer")]))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 16)
         self.table.itemChanged.connect(lambda _i: self._edited())
-        self.add_button = QPushButton(_tr("Add objection"))
-        self.remove_button = QPushButton(_tr("Remove"))
+        self.add_button, self.remove_button = QPushButton(), QPushButton()
+        self.keep(lambda: self.add_button.setText(
+            QCoreApplication.translate("ObjectionsField", "Add objection")))
+        self.keep(lambda: self.remove_button.setText(
+            QCoreApplication.translate("ObjectionsField", "Remove")))
         self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button.clicked.connect(self.remove_row)
         buttons = QHBoxLayout()

@@ -61,10 +61,13 @@ def load_setup(services, visit: Visit) -> VisitSetup:
     """Runs in the worker: reads the store, touches no widget."""
     cid = visit.customer_id
     settings = services.settings
+    file = services.portfolio.open_customer(cid)
+    # The title goes under the collector's signature: in the customer's (document) language.
+    title = settings.collector_title(file.customer.language.value)
     return VisitSetup(visit, checklist(visit.kind.value), services.visits.context(cid),
-                      services.portfolio.open_customer(cid), tuple(services.visits.history(cid)),
+                      file, tuple(services.visits.history(cid)),
                       tuple(services.follow_ups.list(cid)), settings.get(cfg.COLLECTOR_NAME),
-                      settings.get(cfg.COLLECTOR_TITLE),
+                      title,
                       attachments=tuple(services.attachments.list(visit.uuid)),
                       promises=services.follow_ups.promise_statuses(cid),
                       clock=services.visits.now)

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from ...domain.visit import Signature
+from ..kept_texts import KeptTexts
 from .errors import ErrorLabel
 from .signature_pad import SignaturePad
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SignerPanel", text)
-
-
-class SignerPanel(QGroupBox):
+class SignerPanel(KeptTexts, QGroupBox):
     """``signature()`` is None until something is drawn; ``changed`` after a stroke or an edit."""
 
     changed = Signal()
@@ -28,18 +25,23 @@ class SignerPanel(QGroupBox):
         self.title_edit = QLineEdit()
         self.ink_error, self.name_error = ink_error, name_error
         buttons = QHBoxLayout()
-        self.clear_button = QPushButton(_tr("Clear"))
-        self.undo_button = QPushButton(_tr("Undo"))
-        self.redo_button = QPushButton(_tr("Redo"))
+        self.clear_button, self.undo_button, self.redo_button = (QPushButton() for _ in range(3))
+        name_caption, title_caption = QLabel(), QLabel()
+        self.keep(lambda: self.clear_button.setText(QCoreApplication.translate("SignerPanel", "Clear")))
+        self.keep(lambda: self.undo_button.setText(QCoreApplication.translate("SignerPanel", "Undo")))
+        self.keep(lambda: self.redo_button.setText(QCoreApplication.translate("SignerPanel", "Redo")))
+        self.keep(lambda: name_caption.setText(
+            QCoreApplication.translate("SignerPanel", "Printed name")))
+        self.keep(lambda: title_caption.setText(QCoreApplication.translate("SignerPanel", "Title")))
         for button, slot in ((self.clear_button, self.pad.clear), (self.undo_button, self.pad.undo),
                              (self.redo_button, self.pad.redo)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
         form = QFormLayout()
-        form.addRow(_tr("Printed name"), self.name)
+        form.addRow(name_caption, self.name)
         form.addRow("", self.name_error)
-        form.addRow(_tr("Title"), self.title_edit)
+        form.addRow(title_caption, self.title_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pad)
         layout.addWidget(self.ink_error)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QDateTimeEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QSpinBox
 
 from ...domain.money import Money
-from .. import formats
+from ..date_edit import DateEdit
 from .fields import Field
 from .money_edit import MoneyEdit
 
@@ -21,11 +21,10 @@ class DateField(Field):
     def __init__(self, item, language, today: date, parent=None):
         super().__init__(item, language, parent)
         self.today = today
-        self.enabled = self._add(QCheckBox(QCoreApplication.translate("DateField", "Set")))
-        self.editor = self._add(QDateTimeEdit() if self.with_time else QDateEdit())
+        self.enabled = self._add(QCheckBox())
+        self.keep(lambda: self.enabled.setText(QCoreApplication.translate("DateField", "Set")))
+        self.editor = self._add(DateEdit(with_time=self.with_time))
         self.editor.setCalendarPopup(True)
-        fmt = formats.qt_date_format()
-        self.editor.setDisplayFormat(fmt + " HH:mm" if self.with_time else fmt)
         self._layout.addStretch(1)
         self._set_default()
         self.editor.setEnabled(False)

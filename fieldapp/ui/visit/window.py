@@ -171,10 +171,16 @@ class VisitWindow(Retranslating, QMainWindow):
                          lambda error: (done([]), self.statusBar().showMessage(describe(error), 10_000)))
 
     def _show_saved(self) -> None:
-        self.saved_label.setText(self.tr("Saved %1").replace(
-            "%1", formats.moment(self.setup.now(), "short")))
+        self._saved_at = self.setup.now()
+        self._retranslate_saved()
+
+    def _retranslate_saved(self) -> None:
+        if getattr(self, "_saved_at", None) is not None:
+            self.saved_label.setText(self.tr("Saved %1").replace(
+                "%1", formats.moment(self._saved_at, "short")))
 
     def _show_not_saved(self, error) -> None:
+        self._saved_at = None
         self.saved_label.setText(self.tr("Not saved, retrying: %1").replace("%1", describe(error)))
 
     # -- window -----------------------------------------------------------------------------
@@ -212,3 +218,4 @@ class VisitWindow(Retranslating, QMainWindow):
         self.close_action.setText(self.tr("Close (keeps the draft)"))
         self.steps_list.retranslate()
         self.navigator.retitle()
+        self._retranslate_saved()

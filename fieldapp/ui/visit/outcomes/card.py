@@ -6,21 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtWidgets import (QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
 from ....domain.money import Money
 from ....domain.visit import OutcomeKind
-from ... import formats
+from ...date_edit import DateEdit
+from ...kept_texts import KeptTexts
 from ...labels import label
 from ..errors import ErrorLabel, error_text
 from ..setup import VisitSetup
-
-
-def tr(text: str) -> str:
-    # One context for the shared frame: self.tr() would look under each subclass's name.
-    return QCoreApplication.translate("OutcomeCard", text)
 
 
 @dataclass
@@ -35,23 +31,22 @@ class CardEnv:
     attachment_names: dict[str, str]  # id → file name of everything attached to this visit
 
 
-def date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit()
+def date_edit(day: date) -> DateEdit:
+    edit = DateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(formats.qt_date_format())
     set_day(edit, day)
     return edit
 
 
-def set_day(edit: QDateEdit, day: date) -> None:
+def set_day(edit: DateEdit, day: date) -> None:
     edit.setDate(QDate(day.year, day.month, day.day))
 
 
-def day_of(edit: QDateEdit) -> date:
+def day_of(edit: DateEdit) -> date:
     return edit.date().toPython()
 
 
-class OutcomeCard(QFrame):
+class OutcomeCard(KeptTexts, QFrame):
     """Subclasses add fields with ``add_row`` and implement ``outcome()`` and ``load()``."""
 
     changed = Signal()
@@ -70,9 +65,13 @@ class OutcomeCard(QFrame):
         self._show_all = False
         self._labels: dict[str, ErrorLabel] = {}
         self._loading = False
-        self.title = QLabel(f"<b>{label(self.kind)}</b>")
-        self.remove_button = QPushButton(tr("Remove"))
-        self.remove_button.setToolTip(tr("Remove this outcome"))
+        self.title = QLabel()
+        self.remove_button = QPushButton()
+        self.keep(lambda: self.title.setText(f"<b>{label(self.kind)}</b>"))
+        self.keep(lambda: self.remove_button.setText(
+            QCoreApplication.translate("OutcomeCard", "Remove")))
+        self.keep(lambda: self.remove_button.setToolTip(
+            QCoreApplication.translate("OutcomeCard", "Remove this outcome")))
         self.remove_button.clicked.connect(self.remove_requested)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -85,15 +84,24 @@ class OutcomeCard(QFrame):
         layout.addLayout(self.form)
 
     # -- building ---------------------------------------------------------------------------
-    def add_row(self, name: str, caption: str, widget: QWidget) -> QWidget:
-        """A captioned field with its error line under it; edits of ``widget`` touch ``name``."""
+    def caption(self, text: Callable[[], str]) -> QLabel:
+        """A label whose ``text()`` is asked again after each language switch."""
+        caption = QLabel()
+        self.keep(lambda: caption.setText(text()))
+        return caption
+
+    def add_row(self, name: str, caption: Callable[[], str], widget: QWidget) -> QWidget:
+        """A captioned field with its error line under it; edits of ``widget`` touch ``name``.
+
+        ``caption`` is called (now and after a language switch): ``lambda: self.tr("…")``.
+        """
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(self.error_label(name))
-        self.form.addRow(caption, box)
+        self.form.addRow(self.caption(caption), box)
         return widget
 
     def error_label(self, name: str) -> ErrorLabel:
@@ -135,6 +143,15 @@ class OutcomeCard(QFrame):
 
     def has_visible_errors(self) -> bool:
         return any(self.messages(name) for name in self._labels)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.language_changed()
+            self._render()  # error lines in the new language
+
+    def language_changed(self) -> None:
+        """Texts made from values (notes, deadlines) are written again in the new language."""
 
     # -- contract ---------------------------------------------------------------------------
     def outcome(self):

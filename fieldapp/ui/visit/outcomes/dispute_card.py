@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem
 
 from ....domain.visit import Dispute, DisputeReason, OutcomeKind
 from ... import formats
-from ...labels import label
+from ...kept_texts import fill_choices, relabel_choices
 from .card import OutcomeCard
 from .evidence import EvidenceList
 from .simple_cards import _text_box
@@ -21,18 +21,18 @@ class DisputeCard(OutcomeCard):
     def __init__(self, env, parent=None):
         super().__init__(env, parent)
         self.captured_at = env.setup.now()
-        self.reason = self.add_row("reason", self.tr("Customer's reason"), QComboBox())
-        for reason in DisputeReason:
-            self.reason.addItem(label(reason), reason.value)
-        self.invoices = self.add_row("invoice_ids", self.tr("Invoices concerned"), self._make_list())
-        self.description = self.add_row("description", self.tr("What the customer says"),
+        self.reason = self.add_row("reason", lambda: self.tr("Customer's reason"), QComboBox())
+        fill_choices(self.reason, DisputeReason)
+        self.keep(lambda: relabel_choices(self.reason, DisputeReason))
+        self.invoices = self.add_row("invoice_ids", lambda: self.tr("Invoices concerned"), self._make_list())
+        self.description = self.add_row("description", lambda: self.tr("What the customer says"),
                                         _text_box(3))
         self.proposal = self.add_row("proposed_resolution",
-                                     self.tr("Customer's proposed resolution"), _text_box(2))
-        self.evidence = self.add_row("evidence", self.tr("Evidence"),
+                                     lambda: self.tr("Customer's proposed resolution"), _text_box(2))
+        self.evidence = self.add_row("evidence", lambda: self.tr("Evidence"),
                                      EvidenceList(env.attach, env.attachment_names))
         self.deadline = QLabel()
-        self.form.addRow(self.tr("Escalate by"), self.deadline)
+        self.form.addRow(self.caption(lambda: self.tr("Escalate by")), self.deadline)
         self._show_deadline()
         self.reason.activated.connect(lambda _i: self.edited("reason"))
         self.invoices.itemChanged.connect(lambda _i: self.edited("invoice_ids"))
@@ -44,10 +44,7 @@ class DisputeCard(OutcomeCard):
         """Open invoices as check boxes; Space ticks the highlighted one."""
         box = QListWidget()
         for invoice in self.env.setup.context.invoices:
-            text = f"{invoice.number} — {formats.money(invoice.balance)}"
-            if invoice.disputed:
-                text += "  (" + self.tr("already disputed") + ")"
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(self._item_text(invoice))
             item.setData(Qt.ItemDataRole.UserRole, invoice.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -56,10 +53,19 @@ class DisputeCard(OutcomeCard):
         box.setFixedHeight(box.sizeHintForRow(0) * rows + 6 if box.count() else 30)
         return box
 
+    def _item_text(self, invoice) -> str:
+        text = f"{invoice.number} — {formats.money(invoice.balance)}"
+        return text + ("  (" + self.tr("already disputed") + ")" if invoice.disputed else "")
+
     def _show_deadline(self) -> None:
         dispute = self.outcome()
         self.deadline.setText(self.tr("%1 — the supervisor must have it within 24 hours")
                               .replace("%1", formats.moment(dispute.deadline)))
+
+    def language_changed(self) -> None:
+        self._show_deadline()
+        for row, invoice in enumerate(self.env.setup.context.invoices):
+            self.invoices.item(row).setText(self._item_text(invoice))
 
     def checked_ids(self) -> tuple[int, ...]:
         return tuple(self.invoices.item(r).data(Qt.ItemDataRole.UserRole)

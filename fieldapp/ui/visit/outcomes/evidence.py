@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceList", text)
+from ...kept_texts import KeptTexts
 
 
-class EvidenceList(QWidget):
+class EvidenceList(KeptTexts, QWidget):
     """Holds attachment ids; adding goes through ``attach(paths, done)`` (the worker copies)."""
 
     changed = Signal()
@@ -24,7 +22,11 @@ class EvidenceList(QWidget):
         self._photos_only = photos_only
         self.listing = QLabel()
         self.listing.setWordWrap(True)
-        self.button = QPushButton(_tr("Attach photo…") if photos_only else _tr("Attach files…"))
+        self.button = QPushButton()
+        self.keep(lambda: self.button.setText(
+            QCoreApplication.translate("EvidenceList", "Attach photo…") if photos_only
+            else QCoreApplication.translate("EvidenceList", "Attach files…")))
+        self.keep(lambda: self._show())
         self.button.clicked.connect(self.choose)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -34,11 +36,11 @@ class EvidenceList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.listing)
         layout.addLayout(row)
-        self._show()
 
     def choose(self) -> None:
-        pattern = _tr("Photos (*.jpg *.jpeg *.png *.heic)") if self._photos_only else \
-            _tr("Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)")
+        pattern = QCoreApplication.translate("EvidenceList", "Photos (*.jpg *.jpeg *.png *.heic)") \
+            if self._photos_only else QCoreApplication.translate(
+                "EvidenceList", "Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)")
         paths, _ = QFileDialog.getOpenFileNames(self, self.button.text(), "", pattern)
         if paths:
             self.attach_files(paths)
@@ -66,4 +68,5 @@ class EvidenceList(QWidget):
 
     def _show(self) -> None:
         names = [self._names.get(i, i[:8]) for i in self._ids]
-        self.listing.setText("\n".join(f"• {n}" for n in names) if names else _tr("Nothing attached"))
+        self.listing.setText("\n".join(f"• {n}" for n in names) if names
+                             else QCoreApplication.translate("EvidenceList", "Nothing attached"))

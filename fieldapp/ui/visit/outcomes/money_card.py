@@ -13,7 +13,7 @@ from ....domain.money import Money
 from ....domain.records import Allocation
 from ....domain.visit import MoneyReceived, OutcomeKind
 from ... import formats
-from ...labels import label
+from ...kept_texts import fill_choices, relabel_choices
 from ..money_edit import MoneyEdit
 from .card import OutcomeCard, date_edit, day_of, set_day
 
@@ -31,14 +31,14 @@ class MoneyCard(OutcomeCard):
         self._receipt_no = ""
         self._split_by_hand = False
         self.invoices = list(setup.context.invoices)  # oldest due first
-        self.amount = self.add_row("amount", self.tr("Amount"), MoneyEdit(setup.currency))
-        self.method = self.add_row("method", self.tr("Method"), QComboBox())
-        for method in PaymentMethod:
-            self.method.addItem(label(method), method.value)
-        self.reference = self.add_row("reference", self.tr("Reference"), QLineEdit())
-        self.cheque_date = self.add_row("cheque_date", self.tr("Date on the cheque"),
+        self.amount = self.add_row("amount", lambda: self.tr("Amount"), MoneyEdit(setup.currency))
+        self.method = self.add_row("method", lambda: self.tr("Method"), QComboBox())
+        fill_choices(self.method, PaymentMethod)
+        self.keep(lambda: relabel_choices(self.method, PaymentMethod))
+        self.reference = self.add_row("reference", lambda: self.tr("Reference"), QLineEdit())
+        self.cheque_date = self.add_row("cheque_date", lambda: self.tr("Date on the cheque"),
                                         date_edit(setup.today() + timedelta(days=30)))
-        self.table = self.add_row("allocations", self.tr("Applied to"), self._make_table())
+        self.table = self.add_row("allocations", lambda: self.tr("Applied to"), self._make_table())
         self.receipt = QLabel()
         self.form.addRow("", self.receipt)
         self.receipt.hide()
@@ -47,8 +47,8 @@ class MoneyCard(OutcomeCard):
 
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(len(self.invoices), 4)
-        table.setHorizontalHeaderLabels([self.tr("Invoice"), self.tr("Due"),
-                                         self.tr("Open balance"), self.tr("Applied")])
+        self.keep(lambda: table.setHorizontalHeaderLabels(
+            [self.tr("Invoice"), self.tr("Due"), self.tr("Open balance"), self.tr("Applied")]))
         table.verticalHeader().hide()
         table.setTabKeyNavigation(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -155,6 +155,15 @@ class MoneyCard(OutcomeCard):
         self.receipt.setText(self.tr("Receipt %1 was issued; only the office can void it.")
                              .replace("%1", self._receipt_no))
         self.receipt.show()
+
+    def language_changed(self) -> None:
+        self._method_changed()
+        if self._receipt_no:
+            self._lock()
+        due = {i.id: i.due_on for i in self.env.setup.file.invoices}
+        for row, invoice in enumerate(self.invoices):  # dates and balances in the new notation
+            self.table.item(row, DUE).setText(formats.day(due.get(invoice.id)))
+            self.table.item(row, BALANCE).setText(formats.money(invoice.balance))
 
     def first_field(self):
         return self.amount

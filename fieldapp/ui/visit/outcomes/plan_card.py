@@ -11,7 +11,7 @@ from ....domain.validation import MAX_DISCOUNT_PCT
 from ....domain.visit import InstallmentPlan, OutcomeKind
 from ....i18n.summary import default_clause
 from ... import formats
-from ...labels import label
+from ...kept_texts import fill_choices, relabel_choices
 from ..money_edit import MoneyEdit
 from .card import OutcomeCard, date_edit, day_of, set_day
 from .schedule_table import ScheduleTable
@@ -30,13 +30,13 @@ class PlanCard(OutcomeCard):
         super().__init__(env, parent)
         setup = env.setup
         self._total_by_hand = False
-        self.total = self.add_row("total", self.tr("Agreed total"), MoneyEdit(setup.currency))
-        self.down = self.add_row("down_payment", self.tr("Down payment (optional)"),
+        self.total = self.add_row("total", lambda: self.tr("Agreed total"), MoneyEdit(setup.currency))
+        self.down = self.add_row("down_payment", lambda: self.tr("Down payment (optional)"),
                                  MoneyEdit(setup.currency))
         self.count, self.frequency, self.first_due = self._terms_row()
-        self.table = self.add_row("lines", self.tr("Schedule"), ScheduleTable(setup.today()))
+        self.table = self.add_row("lines", lambda: self.tr("Schedule"), ScheduleTable(setup.today()))
         self.discount, self.discount_until = self._discount_row()
-        self.clause = self.add_row("default_clause", self.tr("Default clause"), _text_box(3))
+        self.clause = self.add_row("default_clause", lambda: self.tr("Default clause"), _text_box(3))
         self.clause.setPlainText(default_clause(setup.language))
         self.covers = QLabel()
         self.covers.setWordWrap(True)
@@ -49,18 +49,18 @@ class PlanCard(OutcomeCard):
         count.setRange(1, 60)
         count.setValue(DEFAULT_COUNT)
         frequency = QComboBox()
-        for f in Frequency:
-            frequency.addItem(label(f), f.value)
+        fill_choices(frequency, Frequency)
+        self.keep(lambda: relabel_choices(frequency, Frequency))
         frequency.setCurrentIndex(frequency.findData(Frequency.MONTHLY.value))
         first = date_edit(self.env.setup.today() + timedelta(days=FIRST_DUE_DAYS))
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (count, QLabel(self.tr("installments,")), frequency,
-                       QLabel(self.tr("first due")), first):
+        for widget in (count, self.caption(lambda: self.tr("installments,")), frequency,
+                       self.caption(lambda: self.tr("first due")), first):
             layout.addWidget(widget)
         layout.addStretch(1)
-        self.add_row("terms", self.tr("Installments"), row)
+        self.add_row("terms", lambda: self.tr("Installments"), row)
         return count, frequency, first
 
     def _discount_row(self):
@@ -74,11 +74,11 @@ class PlanCard(OutcomeCard):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(pct)
-        layout.addWidget(QLabel(self.tr("if everything is paid by")))
+        layout.addWidget(self.caption(lambda: self.tr("if everything is paid by")))
         layout.addWidget(until)
         self.discount_note = QLabel()
         layout.addWidget(self.discount_note, 1)
-        self.add_row("discount_pct", self.tr("Early-payment discount"), row)
+        self.add_row("discount_pct", lambda: self.tr("Early-payment discount"), row)
         self.form.addRow("", self.error_label("discount_until"))
         return pct, until
 
@@ -141,6 +141,10 @@ class PlanCard(OutcomeCard):
         numbers = self.env.setup.invoice_numbers()
         names = ", ".join(numbers.get(i, str(i)) for i in self._invoice_ids())
         self.covers.setText(self.tr("Covers invoices: %1").replace("%1", names or "—"))
+
+    def language_changed(self) -> None:
+        self._show_discount()
+        self._show_covers()
 
     def local_problem(self, name: str) -> str:
         if name == "total":

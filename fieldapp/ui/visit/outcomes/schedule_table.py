@@ -9,16 +9,13 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidg
 
 from ....domain.installments import with_dates
 from ... import formats
+from ...kept_texts import KeptTexts
 from .card import date_edit, day_of, set_day
 
 VISIBLE_ROWS = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScheduleTable", text)
-
-
-class ScheduleTable(QTableWidget):
+class ScheduleTable(KeptTexts, QTableWidget):
     """Shows ``lines``; ``dates_edited`` after a hand-edited date (amounts never change here)."""
 
     dates_edited = Signal()
@@ -27,7 +24,11 @@ class ScheduleTable(QTableWidget):
         super().__init__(0, 3, parent)
         self._today = today
         self.lines: tuple = ()
-        self.setHorizontalHeaderLabels(["#", _tr("Due"), _tr("Amount")])
+        self.keep(lambda: self.setHorizontalHeaderLabels(
+            ["#", QCoreApplication.translate("ScheduleTable", "Due"),
+             QCoreApplication.translate("ScheduleTable", "Amount")]))
+        # Numbers, amounts and "Down payment" in the new language (the dates edit themselves).
+        self.keep(lambda: self._show_lines())
         self.verticalHeader().hide()
         self.setTabKeyNavigation(False)  # Tab walks the date editors, then leaves
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -36,21 +37,25 @@ class ScheduleTable(QTableWidget):
     def set_lines(self, lines) -> None:
         self.lines = tuple(lines)
         self.setRowCount(len(self.lines))
-        first_is_down = bool(self.lines) and self.lines[0].down_payment
         for row, line in enumerate(self.lines):
-            number = _tr("Down payment") if line.down_payment else formats.number(
-                row + (0 if first_is_down else 1))
-            self.setItem(row, 0, QTableWidgetItem(number))
             edit = self._date_cell(row)
             edit.blockSignals(True)  # a computed date is not a hand edit
             set_day(edit, line.due_on)
             edit.blockSignals(False)
-            amount = QTableWidgetItem(formats.money(line.amount))
-            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.setItem(row, 2, amount)
+        self._show_lines()
         rows = min(max(len(self.lines), 1), VISIBLE_ROWS)
         self.setFixedHeight(self.horizontalHeader().sizeHint().height()
                             + self.verticalHeader().defaultSectionSize() * rows + 4)
+
+    def _show_lines(self) -> None:
+        first_is_down = bool(self.lines) and self.lines[0].down_payment
+        for row, line in enumerate(self.lines):
+            number = QCoreApplication.translate("ScheduleTable", "Down payment") if line.down_payment \
+                else formats.number(row + (0 if first_is_down else 1))
+            self.setItem(row, 0, QTableWidgetItem(number))
+            amount = QTableWidgetItem(formats.money(line.amount))
+            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.setItem(row, 2, amount)
 
     def _date_cell(self, row: int):
         """The row's date editor, reused: replacing cell widgets on every keystroke flickers."""

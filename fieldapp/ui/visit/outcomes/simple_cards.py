@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
 from ....domain.visit import Absence, NextStep, OutcomeKind, Promise, Refusal
-from ...labels import label
+from ...kept_texts import fill_choices, relabel_choices
 from ..money_edit import MoneyEdit
 from .card import OutcomeCard, date_edit, day_of, set_day
 from .evidence import EvidenceList
@@ -30,10 +30,10 @@ class PromiseCard(OutcomeCard):
     def __init__(self, env, parent=None):
         super().__init__(env, parent)
         setup = env.setup
-        self.amount = self.add_row("amount", self.tr("Amount"), MoneyEdit(setup.currency))
-        self.due_on = self.add_row("due_on", self.tr("Pay by"),
+        self.amount = self.add_row("amount", lambda: self.tr("Amount"), MoneyEdit(setup.currency))
+        self.due_on = self.add_row("due_on", lambda: self.tr("Pay by"),
                                    date_edit(setup.today() + timedelta(days=PROMISE_DAYS)))
-        self.promised_by = self.add_row("promised_by", self.tr("Promised by"), QLineEdit())
+        self.promised_by = self.add_row("promised_by", lambda: self.tr("Promised by"), QLineEdit())
         self.promised_by.setText(env.met_contact())
         self.amount.changed.connect(lambda: self.edited("amount"))
         self.due_on.dateChanged.connect(lambda _d: self.edited("due_on"))
@@ -63,10 +63,10 @@ class RefusalCard(OutcomeCard):
 
     def __init__(self, env, parent=None):
         super().__init__(env, parent)
-        self.reason = self.add_row("reason", self.tr("Reason given"), _text_box())
-        self.next_step = self.add_row("next_step", self.tr("Next step"), QComboBox())
-        for step in NextStep:
-            self.next_step.addItem(label(step), step.value)
+        self.reason = self.add_row("reason", lambda: self.tr("Reason given"), _text_box())
+        self.next_step = self.add_row("next_step", lambda: self.tr("Next step"), QComboBox())
+        fill_choices(self.next_step, NextStep)
+        self.keep(lambda: relabel_choices(self.next_step, NextStep))
         self.reason.textChanged.connect(lambda: self.edited("reason"))
         self.next_step.activated.connect(lambda _i: self.edited("next_step"))
 
@@ -91,10 +91,10 @@ class AbsenceCard(OutcomeCard):
     def __init__(self, env, parent=None):
         super().__init__(env, parent)
         setup = env.setup
-        self.note = self.add_row("note", self.tr("Note"), _text_box())
-        self.revisit_on = self.add_row("revisit_on", self.tr("Revisit on"),
+        self.note = self.add_row("note", lambda: self.tr("Note"), _text_box())
+        self.revisit_on = self.add_row("revisit_on", lambda: self.tr("Revisit on"),
                                        date_edit(setup.today() + timedelta(days=1)))
-        self.photos = self.add_row("photos", self.tr("Photo"),
+        self.photos = self.add_row("photos", lambda: self.tr("Photo"),
                                    EvidenceList(env.attach, env.attachment_names, photos_only=True))
         self.note.textChanged.connect(lambda: self.edited("note"))
         self.revisit_on.dateChanged.connect(lambda _d: self.edited("revisit_on"))
