@@ -5,12 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import uuid as uuidlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
-from enum import Enum
 from pathlib import Path
 
 from ..documents.keys import DeviceKeys, LocalDevelopmentCA, keys_folder
@@ -19,6 +17,8 @@ from ..domain.codec import visit_from_dict
 from ..domain.errors import FieldappError
 from ..domain.money import Money
 from ..domain.records import Invoice
+# NamedDocument is re-exported: the ui names the records it shows through the services.
+from ..domain.stored import DocumentInfo, DocumentKind, NamedDocument  # noqa: F401
 from ..domain.visit import InstallmentPlan, MoneyReceived, Visit
 from ..store import document_repo, queries
 from . import settings as cfg
@@ -30,50 +30,7 @@ log = logging.getLogger(__name__)
 # The letterhead; declared here until the settings dialog lists them (see settings.ALL).
 
 
-class DocumentKind(str, Enum):
-    VISIT_RECORD = "visit_record"
-    AGREEMENT = "agreement"  # signed on the pad, or printed for ink when the visit has no pad ink
-    AGREEMENT_PRINT = "agreement_print"  # printed on request for signing in ink
-    RECEIPT = "receipt"
-    STATEMENT = "statement"
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """A stored document without its bytes."""
-
-    id: str
-    kind: DocumentKind
-    customer_id: int
-    visit_uuid: str | None
-    number: str
-    language: str
-    created_at: datetime
-    sha256: str
-    size: int
-    signer: str
-    development: bool
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.kind.value}-{re.sub(r'[^A-Za-z0-9-]+', '_', self.number)}.pdf"
-
-
-@dataclass(frozen=True)
-class NamedDocument:
-    """A document with its customer's name, for lists that span customers."""
-
-    info: DocumentInfo
-    customer_name: str
-
-
 AGREEMENT_KINDS = (DocumentKind.AGREEMENT, DocumentKind.AGREEMENT_PRINT)
-
-
-def _info(row) -> DocumentInfo:
-    doc_id, kind, cid, visit, number, lang, created, sha, size, signer, dev = row
-    return DocumentInfo(doc_id, DocumentKind(kind), cid, visit, number, lang,
-                        datetime.fromisoformat(created), sha, size, signer, bool(dev))
 
 
 def device_keys(home: Path, settings: cfg.Settings) -> DeviceKeys:
@@ -164,21 +121,20 @@ class Documents:
 
     def of_visit(self, visit_uuid: str) -> list[DocumentInfo]:
         with self._store.sessions() as session:
-            return [_info(r) for r in document_repo.of_visit(session, visit_uuid)]
+            return document_repo.of_visit(session, visit_uuid)
 
     def of_customer(self, customer_id: int) -> list[DocumentInfo]:
         """The customer's documents, newest first."""
         with self._store.sessions() as session:
-            return [_info(r) for r in document_repo.of_customer(session, customer_id)]
+            return document_repo.of_customer(session, customer_id)
 
     def agreements_made_on(self, day: date) -> list[NamedDocument]:
         """Agreements made on ``day`` across customers, signed ones and versions printed for
         ink alike, oldest first (to print a day's agreements in one go)."""
         start, end = day.isoformat(), (day + timedelta(days=1)).isoformat()
         with self._store.sessions() as session:
-            rows = document_repo.made_between(session, [k.value for k in AGREEMENT_KINDS],
+            return document_repo.made_between(session, [k.value for k in AGREEMENT_KINDS],
                                               start, end)
-        return [NamedDocument(_info(row[:-1]), row[-1]) for row in rows]
 
     def pdf(self, document_id: str) -> bytes:
         with self._store.sessions() as session:
@@ -201,7 +157,8 @@ class Documents:
     def _record(self, visit_uuid: str) -> tuple[RecordInput, str]:
         """The record input of a final visit, and its canonical JSON (checked against its hash)."""
         with self._store.sessions() as session:
-            body, sha = document_repo.final_record(session, visit_uuid)
+            stored = document_repo.final_record(session, visit_uuid)
+            body, sha = stored.body, stored.sha256
             visit = visit_from_dict(json.loads(body))
             earlier = _earlier(session, visit)
             file = queries.customer_file(session, visit.customer_id, visit.started_at.date())
@@ -249,13 +206,15 @@ def _earlier(session, visit: Visit) -> list[Visit]:
     chain: list[Visit] = []
     current = visit
     while current.amends and len(chain) < 1000:  # a cycle can only come from a damaged file
-        body, _sha = document_repo.final_record(session, current.amends)
-        current = visit_from_dict(json.loads(body))
+        stored = document_repo.final_record(session, current.amends)
+        current = visit_from_dict(json.loads(stored.body))
         chain.append(current)
     return chain[::-1]
 
 
 def _info_of(values: dict) -> DocumentInfo:
-    return _info((values["id"], values["kind"], values["customer_id"], values["visit_uuid"],
-                  values["number"], values["language"], values["created_at"], values["sha256"],
-                  len(values["data"]), values["signer"], values["development"]))
+    """The listing record of a document just signed (before or after it is stored)."""
+    return DocumentInfo(values["id"], DocumentKind(values["kind"]), values["customer_id"],
+                        values["visit_uuid"], values["number"], values["language"],
+                        datetime.fromisoformat(values["created_at"]), values["sha256"],
+                        len(values["data"]), values["signer"], bool(values["development"]))

@@ -73,7 +73,7 @@ def _check_receipts_kept(session, visit: Visit) -> None:
     """An amendment may not drop a receipt that was already handed to the customer."""
     if not visit.amends:
         return
-    original, _ = visit_repo.load(session, visit.amends)
+    original = visit_repo.load(session, visit.amends).data
     issued = {o.get("receipt_no") for o in original["outcomes"] if o.get("receipt_no")}
     kept = {o.receipt_no for o in visit.outcomes if isinstance(o, MoneyReceived)}
     if issued - kept:
