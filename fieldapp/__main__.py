@@ -47,6 +47,7 @@ def _open(profile: Profile):
 
 def _demo_data(profile: Profile, args) -> int:
     from fieldapp.services import demo, profile_admin
+    from fieldapp.services.demo_bulk_history import generate_bulk_history
     from fieldapp.services.demo_history import generate_history, history_size
     from fieldapp.services.portfolio import Portfolio
     if args.replace:
@@ -64,9 +65,11 @@ def _demo_data(profile: Profile, args) -> int:
                                 progress=_print_progress)
         history = generate_history(store, today, history_size(args.customers), args.seed,
                                    _keys(store, profile))
+        bulk = generate_bulk_history(store, today, args.history, args.seed) if args.history else 0
     finally:
         store.close()
-    print(f"\n{profile.database}: {summary}, {history}")
+    more = f", {bulk} more past visits without documents" if bulk else ""
+    print(f"\n{profile.database}: {summary}, {history}{more}")
     return 0
 
 

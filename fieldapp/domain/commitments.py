@@ -9,7 +9,6 @@ from datetime import date, datetime
 from .money import Money
 
 COMMITMENT_KINDS = ("promise", "installment")
-REVISIT_KINDS = ("absent", "follow_up")
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,10 +104,16 @@ def _row(visit: Visit, key: str, kind: str, **values) -> dict:
     return {**base, **values}
 
 
+def reminder_body(days: int | None) -> str:
+    """The stored body of a promise or installment line: the visit's reminder days (None: the
+    profile's setting). The follow-up lists rely on this exact spelling to skip far dates."""
+    return json.dumps({"reminder_days": days})
+
+
 def outcome_rows(visit: Visit) -> list[dict]:
     """Flat rows the follow-up lists query: one per outcome, one per installment line."""
     rows = []
-    remind = json.dumps({"reminder_days": visit.answers.get("reminder_days")})
+    remind = reminder_body(visit.answers.get("reminder_days"))
     for i, o in enumerate(visit.outcomes):
         kind = OUTCOME_KINDS[type(o)].value
         body = json.dumps(visit_to_dict(replace(visit, outcomes=(o,)))["outcomes"][0],

@@ -14,9 +14,12 @@ from ..domain.promises import PromisePolicy, evaluate
 from ..domain.visit import PromiseStatus
 from ..store import followup_repo
 from . import settings as cfg
+from .finalize import reminder_body
 
 RECENT_BROKEN_DAYS = 30
 REVISIT_WINDOW_DAYS = 7
+# Commitments due further ahead are read only if their visit chose a longer reminder.
+REMINDER_HORIZON_DAYS = 7
 
 
 class FollowUpKind(str, Enum):
@@ -56,11 +59,18 @@ class _Rules:
         return self.default_remind_days if row.reminder_days is None else row.reminder_days
 
 
-def _period(today: date, policy: PromisePolicy) -> tuple[date, date]:
-    """Promises and lines due before the first day are kept, or broken too long ago to list
-    (RECENT_BROKEN_DAYS, or the grace days if longer); revisits are listed up to the second."""
-    back = max(RECENT_BROKEN_DAYS, policy.grace_days)
-    return today - timedelta(days=back), today + timedelta(days=REVISIT_WINDOW_DAYS)
+def _period(today: date, rules: _Rules) -> tuple[date, date, list[str], date]:
+    """What followup_repo.in_period reads, so that nothing it leaves out could be listed.
+
+    Promises and lines due before the first day are kept, or broken too long ago to list
+    (RECENT_BROKEN_DAYS, or the grace days if longer). Those due after the second day are
+    read only when their stored reminder is not one of the short ones listed third (which
+    cannot reach that far). Revisits are listed up to the last day."""
+    back = max(RECENT_BROKEN_DAYS, rules.policy.grace_days)
+    ahead = max(REMINDER_HORIZON_DAYS, rules.default_remind_days)
+    short = [reminder_body(None)] + [reminder_body(n) for n in range(ahead + 1)]
+    return (today - timedelta(days=back), today + timedelta(days=ahead), short,
+            today + timedelta(days=REVISIT_WINDOW_DAYS))
 
 
 def _not_due_yet(row: LiveOutcome, today: date, rules: _Rules) -> bool:
@@ -84,9 +94,9 @@ class FollowUps:
         now = self.now()
         today = now.date()
         rules = self._rules()
-        commitments_from, revisits_until = _period(today, rules.policy)
+        period = _period(today, rules)
         with self._store.sessions() as session:
-            rows = followup_repo.in_period(session, commitments_from, revisits_until, customer_id)
+            rows = followup_repo.in_period(session, *period, customer_id)
             rows = [r for r in rows if not _not_due_yet(r, today, rules)]
             payments = self._payments(session, rows)
         items = [self._judge(row, payments, now, rules) for row in rows]
@@ -109,9 +119,9 @@ class FollowUps:
         return result
 
     def _rules(self) -> _Rules:
-        get = self.settings.get
-        return _Rules(self.settings.promise_policy(), get(cfg.REMINDER_DAYS),
-                      timedelta(hours=get(cfg.DISPUTE_NEAR_HOURS)))
+        grace, kept, remind, near = self.settings.get_many(
+            cfg.PROMISE_GRACE_DAYS, cfg.PROMISE_KEPT_PCT, cfg.REMINDER_DAYS, cfg.DISPUTE_NEAR_HOURS)
+        return _Rules(PromisePolicy(grace, kept), remind, timedelta(hours=near))
 
     @staticmethod
     def _payments(session, rows: list[LiveOutcome]) -> dict[int, list]:
@@ -119,8 +129,10 @@ class FollowUps:
         judged = [r for r in rows if r.kind in COMMITMENT_KINDS]
         by_customer: dict[int, list] = defaultdict(list)
         if judged:
-            since = min(r.made_on for r in judged)
-            for p in followup_repo.payments_of(session, {r.customer_id for r in judged}, since):
+            since: dict[int, date] = {}
+            for r in judged:
+                since[r.customer_id] = min(r.made_on, since.get(r.customer_id, r.made_on))
+            for p in followup_repo.payments_of(session, since):
                 by_customer[p.customer_id].append(p)
         return by_customer
 

@@ -1,85 +1,132 @@
-"""Set-based reads of the follow-up lists: live outcomes in a period, payments of their customers."""
+"""Set-based reads of the follow-up lists: live outcomes in a period, payments of their customers.
+
+Statements go through ``hot`` (the follow-up list is rebuilt after every change, over the
+whole portfolio): plain SQL that SQLite and PostgreSQL both read, ids inlined as integers."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 
-from sqlalchemy import and_, case, func, or_, select
-from sqlalchemy.orm import aliased
-
-from ..domain.commitments import COMMITMENT_KINDS, REVISIT_KINDS, LiveOutcome, PaymentLine
+from ..domain.commitments import COMMITMENT_KINDS, LiveOutcome, PaymentLine
 from ..domain.money import Money
-from .tables import CustomerRow, OutcomeRow, PaymentRow
+from . import hot
 
-# Keeps the statement's parameter count well below every driver's limit.
-_IDS_PER_QUERY = 500
+# Ids per statement: keeps every statement short whatever the number of customers.
+_IDS_PER_QUERY = 900
+
+# What the follow-up reads need besides the tables' own indexes: live outcomes by kind and
+# due day (the period around today), a plan's lines by visit (the running sum of an
+# installment line; without it SQLite walks every installment row for every line), and a
+# customer's payments by day (those since the oldest commitment judged).
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_outcome_kind_due ON outcome (kind, resolved, due_on)",
+    "CREATE INDEX IF NOT EXISTS ix_outcome_visit_kind_due ON outcome (visit_uuid, kind, due_on)",
+    "CREATE INDEX IF NOT EXISTS ix_payment_customer_paid ON payment (customer_id, paid_on)",
+)
+
+# An installment line requires the plan's live lines due up to it; anything else its amount.
+_LIVE = """
+SELECT o.uuid, o.visit_uuid, o.customer_id, c.name, o.kind, o.created_on, o.due_on,
+       o.deadline_at, o.amount_minor,
+       CASE WHEN o.kind = 'installment' THEN
+            (SELECT SUM(l.amount_minor) FROM outcome l
+             WHERE l.visit_uuid = o.visit_uuid AND l.kind = 'installment'
+               AND l.superseded_by IS NULL AND l.resolved = FALSE AND l.due_on <= o.due_on)
+       ELSE o.amount_minor END,
+       o.currency, o.body
+FROM outcome o JOIN customer c ON c.id = o.customer_id
+WHERE o.superseded_by IS NULL AND o.resolved = FALSE AND ({where})
+ORDER BY o.created_on, o.uuid"""
+
+# Commitments due from :lo on; past :near only those whose stored reminder may reach further
+# than :near (a body not among :short, the bodies of reminders no longer than that).
+_IN_PERIOD = ("(o.kind IN ('promise', 'installment') AND o.due_on >= :lo"
+              " AND (o.due_on <= :near OR o.body NOT IN ({short})))"
+              " OR o.kind = 'dispute'"
+              " OR (o.kind IN ('absent', 'follow_up') AND o.due_on <= :revisit)")
 
 
-def _required():
-    """An installment line requires the plan's live lines due up to it; anything else its amount."""
-    line = aliased(OutcomeRow)
-    so_far = (select(func.sum(line.amount_minor))
-              .where(line.visit_uuid == OutcomeRow.visit_uuid, line.kind == "installment",
-                     line.superseded_by.is_(None), line.resolved.is_(False),
-                     line.due_on <= OutcomeRow.due_on).scalar_subquery())
-    return case((OutcomeRow.kind == "installment", so_far), else_=OutcomeRow.amount_minor)
-
-
-def _live(*conditions):
-    o = OutcomeRow
-    return (select(o.uuid, o.visit_uuid, o.customer_id, CustomerRow.name, o.kind, o.created_on,
-                   o.due_on, o.deadline_at, o.amount_minor, _required(), o.currency, o.body)
-            .join(CustomerRow, CustomerRow.id == o.customer_id)
-            .where(o.superseded_by.is_(None), o.resolved.is_(False), *conditions)
-            .order_by(o.created_on, o.uuid))
+def create_indexes(conn) -> None:
+    """Add the follow-up indexes (idempotent: also for databases that already have them)."""
+    for ddl in INDEXES:
+        conn.exec_driver_sql(ddl)
 
 
 def of_customer(session, customer_id: int, kinds: Iterable[str]) -> list[LiveOutcome]:
     """The customer's live outcomes of ``kinds``, oldest first."""
-    stmt = _live(OutcomeRow.customer_id == customer_id, OutcomeRow.kind.in_(list(kinds)))
-    return [_outcome(r) for r in session.execute(stmt)]
+    names = {f"k{i}": k for i, k in enumerate(kinds)}
+    where = f"o.customer_id = {int(customer_id)} AND o.kind IN ({_marks(names)})"
+    rows = hot.fetch(session.connection(), _LIVE.format(where=where), names)
+    return [_outcome(r) for r in rows]
 
 
-def in_period(session, commitments_from: date, revisits_until: date,
-              customer_id: int | None = None) -> list[LiveOutcome]:
+def in_period(session, commitments_from: date, reminders_until: date, short_reminders: Iterable[str],
+              revisits_until: date, customer_id: int | None = None) -> list[LiveOutcome]:
     """Live outcomes that can be followed up around today: promises and installment lines due
-    from ``commitments_from`` on, every open dispute, and revisits due by ``revisits_until``."""
-    o = OutcomeRow
-    wanted = or_(and_(o.kind.in_(COMMITMENT_KINDS), o.due_on >= commitments_from),
-                 o.kind == "dispute",
-                 and_(o.kind.in_(REVISIT_KINDS), o.due_on <= revisits_until))
-    where = [wanted] if customer_id is None else [o.customer_id == customer_id, wanted]
-    return [_outcome(r) for r in session.execute(_live(*where))]
+    from ``commitments_from`` to ``reminders_until`` (later ones too unless their stored body is
+    one of ``short_reminders``), every open dispute, and revisits due by ``revisits_until``."""
+    params = {"lo": commitments_from.isoformat(), "near": reminders_until.isoformat(),
+              "revisit": revisits_until.isoformat()}
+    short = {f"s{i}": body for i, body in enumerate(short_reminders)}
+    where = _IN_PERIOD.format(short=_marks(short) or "NULL")
+    if customer_id is not None:
+        where = f"o.customer_id = {int(customer_id)} AND ({where})"
+    rows = hot.fetch(session.connection(), _LIVE.format(where=where), {**params, **short})
+    return [_outcome(r) for r in rows]
 
 
-def payments_of(session, customer_ids: Iterable[int], since: date) -> list[PaymentLine]:
-    """Payments of ``customer_ids`` made on or after ``since``."""
-    ids = sorted(set(customer_ids))
+def payments_of(session, since: dict[int, date]) -> list[PaymentLine]:
+    """Payments of each customer in ``since`` made on or after its day there."""
+    ids = sorted(since)
     found = []
     for start in range(0, len(ids), _IDS_PER_QUERY):
-        stmt = (select(PaymentRow.customer_id, PaymentRow.paid_on, PaymentRow.amount_minor,
-                       PaymentRow.currency, PaymentRow.visit_uuid)
-                .where(PaymentRow.customer_id.in_(ids[start:start + _IDS_PER_QUERY]),
-                       PaymentRow.paid_on >= since))
-        found += [PaymentLine(cid, paid_on, Money(int(minor), currency), visit)
-                  for cid, paid_on, minor, currency, visit in session.execute(stmt)]
+        chunk = ids[start:start + _IDS_PER_QUERY]
+        first = min(since[i] for i in chunk)
+        sql = ("SELECT customer_id, paid_on, amount_minor, currency, visit_uuid FROM payment "
+               f"WHERE customer_id IN ({','.join(str(int(i)) for i in chunk)}) "
+               "AND paid_on >= :since")
+        for cid, paid_on, minor, currency, visit in hot.fetch(
+                session.connection(), sql, {"since": first.isoformat()}):
+            day = _day(paid_on)
+            if day >= since[cid]:  # the statement's day is the chunk's earliest
+                found.append(PaymentLine(cid, day, Money(int(minor), currency), visit))
     return found
+
+
+def _marks(names: dict) -> str:
+    return ", ".join(f":{name}" for name in names)
+
+
+def _day(value) -> date | None:
+    """Dates come back as ISO text from the bare SQLite driver, as dates from others."""
+    if value is None or isinstance(value, date):
+        return value
+    return _iso_day(value)
+
+
+@lru_cache(maxsize=4096)
+def _iso_day(text: str) -> date:
+    return date.fromisoformat(text)  # a few hundred distinct days among thousands of rows
 
 
 def _outcome(r) -> LiveOutcome:
     (uuid, visit_uuid, cid, name, kind, made_on, due_on, deadline, minor, required, currency,
      body) = r
-    return LiveOutcome(uuid, visit_uuid, cid, name, kind, made_on, due_on,
-                       datetime.fromisoformat(deadline) if deadline else None,
-                       Money(minor, currency) if currency else None,
-                       Money(int(required or 0), currency) if currency else None,
-                       _reminder_days(kind, body))
+    amount = Money(int(minor), currency) if currency else None  # disputes, revisits: none
+    if amount is not None and required != minor:
+        required = Money(int(required or 0), currency)
+    else:
+        required = amount
+    return LiveOutcome(uuid, visit_uuid, cid, name, kind, _day(made_on), _day(due_on),
+                       datetime.fromisoformat(deadline) if deadline else None, amount, required,
+                       _reminder_days(body) if kind in COMMITMENT_KINDS else None)
 
 
-def _reminder_days(kind: str, body: str) -> int | None:
-    if kind not in COMMITMENT_KINDS:
-        return None
+@lru_cache(maxsize=256)
+def _reminder_days(body: str) -> int | None:
+    """A commitment's body holds only its reminder days: a handful of distinct texts."""
     value = json.loads(body or "{}").get("reminder_days")
     return None if value is None else int(value)

@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlalchemy import inspect, select
 
 from ..domain.errors import MigrationError, NewerDatabaseError
-from . import search_index
+from . import followup_repo, search_index
 from .tables import Base, SchemaMetaRow
 
-LATEST = 4
+LATEST = 5
 _KEY = "schema_version"
 # Tables of version 1, the first release: everything but the search index.
 _V1_TABLES = ("schema_meta", "customer", "contact", "contract", "invoice", "delivery",
@@ -57,7 +57,12 @@ def _v4(conn) -> None:
     Base.metadata.create_all(conn, tables=[Base.metadata.tables["document"]])
 
 
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+def _v5_followup_indexes(conn) -> None:
+    """Indexes of the follow-up lists (outcomes by kind and due day, a plan's lines by visit)."""
+    followup_repo.create_indexes(conn)
+
+
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5_followup_indexes}
 
 
 def create_version(conn, version: int) -> None:
@@ -65,6 +70,7 @@ def create_version(conn, version: int) -> None:
     if version == LATEST:
         Base.metadata.create_all(conn)
         search_index.create(conn)
+        followup_repo.create_indexes(conn)
     else:
         for step in range(1, version + 1):
             STEPS[step](conn)
