@@ -13,7 +13,7 @@ COMMITMENT_KINDS = ("promise", "installment")
 
 @dataclass(frozen=True, slots=True)
 class LiveOutcome:
-    """An outcome not superseded by an amendment nor resolved, with its customer's name.
+    """An outcome not superseded by an amendment nor resolved.
 
     ``required`` is what must have been paid by ``due_on``: the promised amount, or for an
     installment line the plan's lines due up to and including this one."""
@@ -21,7 +21,6 @@ class LiveOutcome:
     uuid: str
     visit_uuid: str
     customer_id: int
-    customer_name: str
     kind: str  # promise, installment, dispute, absent, follow_up
     made_on: date
     due_on: date | None

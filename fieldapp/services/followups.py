@@ -47,6 +47,15 @@ class FollowUp:
     visit_uuid: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """How one live outcome is listed: under which kind and day, with what was paid."""
+
+    kind: FollowUpKind
+    due_on: date
+    paid: Money | None = None
+
+
 @dataclass(frozen=True)
 class _Rules:
     """The settings one judging pass uses, read once (each read is a query)."""
@@ -99,9 +108,11 @@ class FollowUps:
             rows = followup_repo.in_period(session, *period, customer_id)
             rows = [r for r in rows if not _not_due_yet(r, today, rules)]
             payments = self._payments(session, rows)
-        items = [self._judge(row, payments, now, rules) for row in rows]
+            verdicts = [(row, v) for row in rows if (v := self._judge(row, payments, now, rules))]
+            names = followup_repo.customer_names(session, {row.customer_id for row, _v in verdicts})
+        found = [FollowUp(v.kind, row.customer_id, names[row.customer_id], v.due_on, row.kind,
+                          row.amount, v.paid, row.deadline, row.visit_uuid) for row, v in verdicts]
         order = list(FollowUpKind)
-        found = [i for i in items if i is not None]
         return sorted(found, key=lambda f: (order.index(f.kind), f.due_on, f.customer_name))
 
     def promise_statuses(self, customer_id: int) -> dict[str, tuple[PromiseStatus, Money]]:
@@ -136,26 +147,23 @@ class FollowUps:
                 by_customer[p.customer_id].append(p)
         return by_customer
 
-    def _judge(self, row: LiveOutcome, payments, now: datetime, rules: _Rules) -> FollowUp | None:
+    def _judge(self, row: LiveOutcome, payments, now: datetime, rules: _Rules) -> _Verdict | None:
         if row.kind in COMMITMENT_KINDS:
             return self._judge_promise(row, payments[row.customer_id], now.date(), rules)
         if row.kind == "dispute":
-            return self._judge_dispute(row.customer_id, row.customer_name, row.deadline, now,
-                                       row.visit_uuid, rules.dispute_near)
+            return self._judge_dispute(row.deadline, now, rules.dispute_near)
         if row.due_on <= now.date() + timedelta(days=REVISIT_WINDOW_DAYS):
-            return FollowUp(FollowUpKind.REVISIT, row.customer_id, row.customer_name, row.due_on,
-                            row.kind, visit_uuid=row.visit_uuid)
+            return _Verdict(FollowUpKind.REVISIT, row.due_on)
         return None
 
     def _judge_promise(self, row: LiveOutcome, payments, today: date,
-                       rules: _Rules) -> FollowUp | None:
+                       rules: _Rules) -> _Verdict | None:
         status, paid = evaluate(row.required.minor, row.made_on, row.due_on,
                                 payments_toward(row, payments), today, rules.policy)
         follow = self._promise_kind(status, row.due_on, today, rules.remind_days(row))
         if follow is None:
             return None
-        return FollowUp(follow, row.customer_id, row.customer_name, row.due_on, row.kind,
-                        row.amount, Money(paid, row.amount.currency), visit_uuid=row.visit_uuid)
+        return _Verdict(follow, row.due_on, Money(paid, row.amount.currency))
 
     def _promise_kind(self, status: PromiseStatus, due_on: date, today: date, remind_days: int):
         if status is PromiseStatus.KEPT:
@@ -172,13 +180,11 @@ class FollowUps:
             return FollowUpKind.REMINDER
         return None
 
-    def _judge_dispute(self, cid, name, deadline: datetime, now: datetime, visit_uuid: str,
-                       near: timedelta):
+    def _judge_dispute(self, deadline: datetime, now: datetime, near: timedelta) -> _Verdict:
         if now > deadline:
             kind = FollowUpKind.DISPUTE_LATE
         elif deadline - now <= near:
             kind = FollowUpKind.DISPUTE_NEAR
         else:
             kind = FollowUpKind.DISPUTE_OPEN
-        return FollowUp(kind, cid, name, deadline.date(), "dispute", deadline=deadline,
-                        visit_uuid=visit_uuid)
+        return _Verdict(kind, deadline.date())
