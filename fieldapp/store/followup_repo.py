@@ -46,7 +46,7 @@ ORDER BY o.created_on, o.uuid"""
 # Commitments due from :lo on; past :near only those whose stored reminder may reach further
 # than :near (a body not among :short, the bodies of reminders no longer than that).
 _IN_PERIOD = ("(o.kind IN ('promise', 'installment') AND o.due_on >= :lo"
-              " AND (o.due_on <= :near OR o.body NOT IN ({short})))"
+              " AND (o.due_on <= :near OR {far}))"
               " OR o.kind = 'dispute'"
               " OR (o.kind IN ('absent', 'follow_up') AND o.due_on <= :revisit)")
 
@@ -70,13 +70,14 @@ def in_period(session, commitments_from: date, reminders_until: date, short_remi
     """Live outcomes that can be followed up around today: promises and installment lines due
     from ``commitments_from`` to ``reminders_until`` (later ones too unless their stored body is
     one of ``short_reminders``), every open dispute, and revisits due by ``revisits_until``."""
-    params = {"lo": commitments_from.isoformat(), "near": reminders_until.isoformat(),
-              "revisit": revisits_until.isoformat()}
+    conn = session.connection()
+    params = {"lo": _bind(conn, commitments_from), "near": _bind(conn, reminders_until),
+              "revisit": _bind(conn, revisits_until)}
     short = {f"s{i}": body for i, body in enumerate(short_reminders)}
-    where = _IN_PERIOD.format(short=_marks(short) or "NULL")
+    where = _IN_PERIOD.format(far=f"o.body NOT IN ({_marks(short)})" if short else "1 = 1")
     if customer_id is not None:
         where = f"o.customer_id = {int(customer_id)} AND ({where})"
-    rows = hot.fetch(session.connection(), _LIVE.format(where=where), {**params, **short})
+    rows = hot.fetch(conn, _LIVE.format(where=where), {**params, **short})
     return [_outcome(r) for r in rows]
 
 
@@ -94,7 +95,8 @@ def customer_names(session, customer_ids: Iterable[int]) -> dict[int, str]:
 
 def payments_of(session, since: dict[int, date]) -> list[PaymentLine]:
     """Payments of each customer in ``since`` made on or after its day there."""
-    ids = sorted(since)
+    # Customers grouped by their day: each statement's earliest day fits all of its customers.
+    ids = sorted(since, key=lambda i: (since[i], i))
     found = []
     for start in range(0, len(ids), _IDS_PER_QUERY):
         chunk = ids[start:start + _IDS_PER_QUERY]
@@ -102,12 +104,19 @@ def payments_of(session, since: dict[int, date]) -> list[PaymentLine]:
         sql = ("SELECT customer_id, paid_on, amount_minor, currency, visit_uuid FROM payment "
                f"WHERE customer_id IN ({','.join(str(int(i)) for i in chunk)}) "
                "AND paid_on >= :since")
-        for cid, paid_on, minor, currency, visit in hot.fetch(
-                session.connection(), sql, {"since": first.isoformat()}):
+        conn = session.connection()
+        for cid, paid_on, minor, currency, visit in hot.fetch(conn, sql,
+                                                               {"since": _bind(conn, first)}):
             day = _day(paid_on)
             if day >= since[cid]:  # the statement's day is the chunk's earliest
                 found.append(PaymentLine(cid, day, Money(int(minor), currency), visit))
     return found
+
+
+def _bind(conn, day: date):
+    """SQLite keeps dates as ISO text (Python 3.12 deprecates the sqlite3 date adapter);
+    other drivers send a date."""
+    return day.isoformat() if conn.dialect.name == "sqlite" else day
 
 
 def _marks(names: dict) -> str:
