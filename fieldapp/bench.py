@@ -19,7 +19,7 @@ from .bench_queries import QUERIES
 from .paths import Profile
 
 STARTUP_RUNS = 3
-FOLLOWUP_RUNS = 9
+FOLLOWUP_RUNS = 15
 
 
 def main(args) -> int:

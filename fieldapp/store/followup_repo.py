@@ -16,6 +16,7 @@ from . import hot
 
 # Ids per statement: keeps every statement short whatever the number of customers.
 _IDS_PER_QUERY = 900
+_SAME_MONTH_DAYS = 31
 
 # What the follow-up reads need besides the tables' own indexes: live outcomes by kind and
 # due day (the period around today), one customer's by kind (without it, SQLite may prefer
@@ -95,22 +96,30 @@ def customer_names(session, customer_ids: Iterable[int]) -> dict[int, str]:
 
 def payments_of(session, since: dict[int, date]) -> list[PaymentLine]:
     """Payments of each customer in ``since`` made on or after its day there."""
-    # Customers grouped by their day: each statement's earliest day fits all of its customers.
-    ids = sorted(since, key=lambda i: (since[i], i))
+    conn = session.connection()
     found = []
-    for start in range(0, len(ids), _IDS_PER_QUERY):
-        chunk = ids[start:start + _IDS_PER_QUERY]
-        first = min(since[i] for i in chunk)
+    for chunk in _by_day(since):
         sql = ("SELECT customer_id, paid_on, amount_minor, currency, visit_uuid FROM payment "
                f"WHERE customer_id IN ({','.join(str(int(i)) for i in chunk)}) "
                "AND paid_on >= :since")
-        conn = session.connection()
-        for cid, paid_on, minor, currency, visit in hot.fetch(conn, sql,
-                                                               {"since": _bind(conn, first)}):
+        for cid, paid_on, minor, currency, visit in hot.fetch(
+                conn, sql, {"since": _bind(conn, since[chunk[0]])}):
             day = _day(paid_on)
-            if day >= since[cid]:  # the statement's day is the chunk's earliest
+            if day >= since[cid]:  # the statement asks from its customers' earliest day
                 found.append(PaymentLine(cid, day, Money(int(minor), currency), visit))
     return found
+
+
+def _by_day(since: dict[int, date]) -> list[list[int]]:
+    """Customers in statements of customers whose days lie within a month of each other:
+    a plan made half a year ago must not fetch half a year of everyone's payments."""
+    chunks: list[list[int]] = []
+    for cid in sorted(since, key=lambda i: (since[i], i)):
+        if (not chunks or len(chunks[-1]) == _IDS_PER_QUERY
+                or (since[cid] - since[chunks[-1][0]]).days > _SAME_MONTH_DAYS):
+            chunks.append([])
+        chunks[-1].append(cid)
+    return chunks
 
 
 def _bind(conn, day: date):
