@@ -71,8 +71,8 @@ class _Rules:
 def _period(today: date, rules: _Rules) -> tuple[date, date, list[str], date]:
     """What followup_repo.in_period reads, so that nothing it leaves out could be listed.
 
-    Promises and lines due before the first day are kept, or broken too long ago to list
-    (RECENT_BROKEN_DAYS, or the grace days if longer). Those due after the second day are
+    Promises and lines due before the first day are either kept or were broken too long ago
+    to list (RECENT_BROKEN_DAYS, or the grace days if longer). Those due after the second day are
     read only when their stored reminder is not one of the short ones listed third (which
     cannot reach that far). Revisits are listed up to the last day."""
     back = max(RECENT_BROKEN_DAYS, rules.policy.grace_days)
