@@ -63,6 +63,7 @@ def _open(profile: Profile):
 
 def _demo_data(profile: Profile, args) -> int:
     from fieldapp.services import demo, profile_admin
+    from fieldapp.services.demo_bulk_history import generate_bulk_history
     from fieldapp.services.demo_history import generate_history, history_size
     from fieldapp.services.portfolio import Portfolio
     if args.replace:
@@ -80,15 +81,17 @@ def _demo_data(profile: Profile, args) -> int:
                                 progress=_print_progress)
         history = generate_history(store, today, history_size(args.customers), args.seed,
                                    _keys(store, profile, today))
+        bulk = generate_bulk_history(store, today, args.history, args.seed) if args.history else 0
     finally:
         store.close()
     print(file=sys.stderr)  # ends the progress line
-    print(_demo_report(profile, summary, history, args.json))
+    print(_demo_report(profile, summary, history, bulk, args.json))
     return 0
 
 
-def _demo_report(profile: Profile, summary, history, as_json: bool) -> str:
-    counts = {**asdict(summary), **{f"past_{k}": v for k, v in asdict(history).items()}}
+def _demo_report(profile: Profile, summary, history, bulk: int, as_json: bool) -> str:
+    counts = {**asdict(summary), **{f"past_{k}": v for k, v in asdict(history).items()},
+              "past_visits_without_documents": bulk}
     if as_json:
         return json.dumps({"database": str(profile.database), **counts}, indent=1)
     lines = [f"Demo portfolio written to {profile.database}:"]
@@ -100,7 +103,8 @@ _DEMO_LINES = (("customers", "customers"), ("contacts", "contacts"), ("contracts
                ("invoices", "invoices"), ("deliveries", "deliveries"), ("payments", "payments"),
                ("allocations", "payment allocations"), ("route_stops", "route stops"),
                ("past_visits", "past visits with signed documents"),
-               ("past_calls", "past calls"))
+               ("past_calls", "past calls"),
+               ("past_visits_without_documents", "more past visits and calls without documents"))
 
 
 def _print_progress(done: int, total: int) -> None:

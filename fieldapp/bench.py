@@ -1,4 +1,5 @@
-"""`fieldapp bench`: startup, search, customer open, documents, memory on a large cached profile."""
+"""`fieldapp bench`: startup, search, customer open, follow-ups, documents, memory on a large
+cached profile with a long visit history."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, datetime, time as clock
 from pathlib import Path
 
 import platformdirs
@@ -18,14 +19,16 @@ from .bench_queries import QUERIES
 from .paths import Profile
 
 STARTUP_RUNS = 3
+FOLLOWUP_RUNS = 15
 
 
 def main(args) -> int:
     profile = Profile(Path(args.cache) if args.cache else _default_cache(args.customers))
-    today = ensure_profile(profile, args.customers)
+    today = ensure_profile(profile, args.customers, args.history)
     result = {"customers": args.customers, "queries": len(QUERIES), "today": today.isoformat()}
     result.update(measure_startup(profile, today))
     result.update(measure_in_process(profile, today, args.rounds))
+    result.update(measure_followups(profile, today))
     result.update(measure_documents(profile))
     result["rss_mb"] = round(_peak_rss_mb(), 1)
     print(json.dumps(result) if args.json else _table(result))
@@ -36,22 +39,25 @@ def _default_cache(customers: int) -> Path:
     return Path(platformdirs.user_cache_dir("fieldapp", appauthor=False)) / f"bench-{customers}"
 
 
-def ensure_profile(profile: Profile, customers: int) -> date:
+def ensure_profile(profile: Profile, customers: int, history: int) -> date:
     """Build the benchmark profile once (in a child process, so its memory isn't ours)."""
     marker = profile.home / "bench.json"
     if marker.exists():
         info = json.loads(marker.read_text())
-        if info.get("customers") == customers and profile.database.exists():
+        if (info.get("customers") == customers and info.get("history", 0) == history
+                and profile.database.exists()):
             return date.fromisoformat(info["today"])
     if profile.home.exists():
         for name in ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm"):
             (profile.home / name).unlink(missing_ok=True)
     today = date.today()
-    print(f"building a {customers}-customer benchmark profile in {profile.home} …", file=sys.stderr)
+    print(f"building a {customers}-customer benchmark profile with {history} past visits in "
+          f"{profile.home} …", file=sys.stderr)
     subprocess.run([sys.executable, "-m", "fieldapp", "demo-data", "--home", str(profile.home),
-                    "--customers", str(customers), "--today", today.isoformat()], check=True,
-                   stdout=subprocess.DEVNULL)
-    marker.write_text(json.dumps({"customers": customers, "today": today.isoformat()}))
+                    "--customers", str(customers), "--today", today.isoformat(),
+                    "--history", str(history)], check=True, stdout=subprocess.DEVNULL)
+    marker.write_text(json.dumps({"customers": customers, "history": history,
+                                  "today": today.isoformat()}))
     return today
 
 
@@ -96,6 +102,49 @@ def measure_in_process(profile: Profile, today: date, rounds: int) -> dict:
             "search_ratio_p95": round(_pct(ours, 95) / max(_pct(raw, 95), 0.001), 2),
             "customer_open_ms": round(statistics.median(opens), 1),
             "customer_open_max_ms": round(max(opens), 1), "customer_open_id": busiest}
+
+
+def measure_followups(profile: Profile, today: date) -> dict:
+    """The follow-up list of all customers, and of the customer with the most live outcomes,
+    as the window rebuilds them after every change (warm, median of a few runs)."""
+    from .services import settings as cfg
+    from .services.followups import FollowUps
+    from .store.engine import open_store
+
+    store = open_store(profile.database, profile.backups)
+    try:
+        settings = cfg.Settings(store)
+        ten = datetime.combine(today, clock(10), tzinfo=settings.zone())  # mid-morning, locally
+        follow = FollowUps(store, settings, lambda: ten)
+        items = follow.list()
+        everyone = [_ms(follow.list) for _ in range(FOLLOWUP_RUNS)]
+        busiest = _busiest_history(profile.database)
+        follow.list(busiest)
+        one = [_ms(follow.list, busiest) for _ in range(FOLLOWUP_RUNS)]
+        promises = [_ms(follow.promise_statuses, busiest) for _ in range(FOLLOWUP_RUNS)]
+    finally:
+        store.close()
+    return {"followups_ms": round(statistics.median(everyone), 1),
+            "followups_max_ms": round(max(everyone), 1), "followups_items": len(items),
+            "customer_followups_ms": round(statistics.median(one), 2),
+            "customer_promises_ms": round(statistics.median(promises), 2),
+            "customer_followups_id": busiest, **_history_counts(profile.database)}
+
+
+def _busiest_history(path: Path) -> int:
+    """The customer with the most live outcomes (the longest history to judge)."""
+    with sqlite3.connect(path) as con:
+        row = con.execute("SELECT customer_id FROM outcome WHERE superseded_by IS NULL "
+                          "GROUP BY customer_id ORDER BY COUNT(*) DESC, customer_id LIMIT 1").fetchone()
+    return row[0] if row else 1
+
+
+def _history_counts(path: Path) -> dict:
+    with sqlite3.connect(path) as con:
+        visits, = con.execute("SELECT COUNT(*) FROM visit WHERE status = 'final'").fetchone()
+        kinds = dict(con.execute("SELECT kind, COUNT(*) FROM outcome GROUP BY kind").fetchall())
+    return {"history_visits": visits, "history_promises": kinds.get("promise", 0),
+            "history_plans": kinds.get("installment_plan", 0)}
 
 
 def measure_documents(profile: Profile) -> dict:

@@ -25,6 +25,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _not_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} must be 0 or more")
+    return value
+
+
 def _profile_options(parser: argparse.ArgumentParser, top: bool) -> None:
     # Subcommands accept --home too; SUPPRESS keeps them from erasing a value given before.
     default = None if top else argparse.SUPPRESS
@@ -49,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     _profile_options(demo, top=False)
     demo.add_argument("--customers", type=_positive, default=300, help="how many (default 300)")
     demo.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    demo.add_argument("--history", type=_not_negative, default=0, metavar="N",
+                      help="also N past visits and calls over the last three years, with the "
+                           "promises, plans and payments that followed, but without documents "
+                           "(a long-used laptop; default 0)")
     demo.add_argument("--replace", action="store_true",
                       help="back up and replace a profile database that already has customers")
     demo.add_argument("--json", action="store_true",
@@ -75,4 +89,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="portfolio size (default 100000)")
     bench.add_argument("--cache", metavar="DIR", help="where the benchmark profile is kept")
     bench.add_argument("--rounds", type=_positive, default=3, help="passes over the query list")
+    bench.add_argument("--history", type=_not_negative, default=20_000, metavar="N",
+                       help="past visits in the benchmark profile (default 20000)")
     return parser

@@ -5,22 +5,13 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import uuid as uuidlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import FieldappError
+from ..domain.stored import Attachment
 from ..store import visit_repo
 
 MAX_BYTES = 20 * 1024 * 1024  # a phone photo is a few MB; a 20 MB limit keeps bundles sane
-
-
-@dataclass(frozen=True)
-class Attachment:
-    id: str
-    name: str
-    mime: str
-    sha256: str
-    size: int
 
 
 class Attachments:
@@ -44,7 +35,7 @@ class Attachments:
 
     def list(self, visit_uuid: str) -> list[Attachment]:
         with self._store.sessions() as session:
-            return [Attachment(*row) for row in visit_repo.attachments(session, visit_uuid)]
+            return visit_repo.attachments(session, visit_uuid)
 
     def data(self, attachment_id: str) -> bytes:
         with self._store.sessions() as session:

@@ -111,11 +111,11 @@ def _candidates(store, count: int) -> tuple[list[int], list[int]]:
     with store.sessions() as session:
         rows = visit_repo.customers_with_open_invoices(session, count * 4)
         anyone = visit_repo.customers_with_open_invoices(session, 10**9, at_least=1)
-    local = [cid for cid, currency in rows if currency == "VND"]
+    local = [a.customer_id for a in rows if a.currency == "VND"]
     foreign: dict[str, list[int]] = {}
-    for cid, currency in anyone:
-        if currency != "VND" and len(foreign.setdefault(currency, [])) < 2:
-            foreign[currency].append(cid)
+    for a in anyone:
+        if a.currency != "VND" and len(foreign.setdefault(a.currency, [])) < 2:
+            foreign[a.currency].append(a.customer_id)
     return local, sorted(cid for cids in foreign.values() for cid in cids)
 
 

@@ -5,22 +5,22 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import uuid as uuidlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, tzinfo
-from enum import Enum
 from pathlib import Path
 
+from ..clock import utc_now
 from ..documents.keys import DeviceKeys, LocalDevelopmentCA, keys_folder
 from ..documents.model import RECORD_FILE, Company, RecordInput, Revision, Signing, record_number
-from ..clock import utc_now
 from ..domain.codec import visit_from_dict
 from ..domain.errors import FieldappError
 from ..domain.instants import day_bounds, from_text, in_zone, to_text
 from ..domain.money import Money
 from ..domain.records import Invoice
+# NamedDocument is re-exported: the ui names the records it shows through the services.
+from ..domain.stored import DocumentInfo, DocumentKind, NamedDocument  # noqa: F401
 from ..domain.visit import InstallmentPlan, MoneyReceived, Visit
 from ..store import document_repo, queries
 from . import settings as cfg
@@ -32,50 +32,7 @@ log = logging.getLogger(__name__)
 # The letterhead; declared here until the settings dialog lists them (see settings.ALL).
 
 
-class DocumentKind(str, Enum):
-    VISIT_RECORD = "visit_record"
-    AGREEMENT = "agreement"  # signed on the pad, or printed for ink when the visit has no pad ink
-    AGREEMENT_PRINT = "agreement_print"  # printed on request for signing in ink
-    RECEIPT = "receipt"
-    STATEMENT = "statement"
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """A stored document without its bytes."""
-
-    id: str
-    kind: DocumentKind
-    customer_id: int
-    visit_uuid: str | None
-    number: str
-    language: str
-    created_at: datetime
-    sha256: str
-    size: int
-    signer: str
-    development: bool
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.kind.value}-{re.sub(r'[^A-Za-z0-9-]+', '_', self.number)}.pdf"
-
-
-@dataclass(frozen=True)
-class NamedDocument:
-    """A document with its customer's name, for lists that span customers."""
-
-    info: DocumentInfo
-    customer_name: str
-
-
 AGREEMENT_KINDS = (DocumentKind.AGREEMENT, DocumentKind.AGREEMENT_PRINT)
-
-
-def _info(row, zone: tzinfo, legacy: tzinfo) -> DocumentInfo:
-    doc_id, kind, cid, visit, number, lang, created, sha, size, signer, dev = row
-    return DocumentInfo(doc_id, DocumentKind(kind), cid, visit, number, lang,
-                        from_text(created, zone, legacy), sha, size, signer, bool(dev))
 
 
 def device_keys(home: Path, settings: cfg.Settings, today: Callable[[], date]) -> DeviceKeys:
@@ -109,11 +66,8 @@ class Documents:
         """Now in the user's zone, so .date() is the user's calendar day."""
         return in_zone(self.now(), self.settings.zone())
 
-    def _zones(self) -> tuple[tzinfo, tzinfo]:
-        return self.settings.zone(), self.settings.legacy_zone()
-
     def _decode(self, body: str) -> Visit:
-        return visit_from_dict(json.loads(body), *self._zones())
+        return visit_from_dict(json.loads(body), self.settings.zone(), self.settings.legacy_zone())
 
     def company(self) -> Company:
         get = self.settings.get
@@ -159,7 +113,7 @@ class Documents:
         row = self._sign(DocumentKind.AGREEMENT_PRINT, agreement.number(rec, index), pdf,
                          rec.visit.customer_id, visit_uuid, rec.language, rec.sha256, body)
         self._save([row])
-        return _info_of(row, *self._zones()), Changes(frozenset({rec.visit.customer_id}), visits=True)
+        return self._info_of(row), Changes(frozenset({rec.visit.customer_id}), visits=True)
 
     def statement(self, customer_id: int, as_of: date | None = None
                   ) -> tuple[DocumentInfo, Changes]:
@@ -172,25 +126,28 @@ class Documents:
         row = self._sign(DocumentKind.STATEMENT, statement.number(file), statement.build(data),
                          customer_id, None, data.language, "", "")
         self._save([row])
-        return _info_of(row, *self._zones()), Changes(frozenset({customer_id}))
+        return self._info_of(row), Changes(frozenset({customer_id}))
 
     def of_visit(self, visit_uuid: str) -> list[DocumentInfo]:
         with self._store.sessions() as session:
-            return [_info(r, *self._zones()) for r in document_repo.of_visit(session, visit_uuid)]
+            return document_repo.of_visit(session, visit_uuid, self.settings.zone())
 
     def of_customer(self, customer_id: int) -> list[DocumentInfo]:
         """The customer's documents, newest first."""
         with self._store.sessions() as session:
-            return [_info(r, *self._zones()) for r in document_repo.of_customer(session, customer_id)]
+            return document_repo.of_customer(session, customer_id, self.settings.zone())
 
     def agreements_made_on(self, day: date) -> list[NamedDocument]:
         """Agreements made on ``day`` across customers, signed ones and versions printed for
         ink alike, oldest first (to print a day's agreements in one go)."""
-        start, end = day_bounds(day, self.settings.zone())  # the user's day, as stored UTC text
+        zone = self.settings.zone()
+        start, end = day_bounds(day, zone)  # the user's day, as stored UTC text
         with self._store.sessions() as session:
-            rows = document_repo.made_between(session, [k.value for k in AGREEMENT_KINDS],
-                                              start, end)
-        return [NamedDocument(_info(row[:-1], *self._zones()), row[-1]) for row in rows]
+            return document_repo.made_between(session, [k.value for k in AGREEMENT_KINDS],
+                                              start, end, zone)
+
+    def _info_of(self, values: dict) -> DocumentInfo:
+        return _info_of(values, self.settings.zone())
 
     def pdf(self, document_id: str) -> bytes:
         with self._store.sessions() as session:
@@ -211,7 +168,8 @@ class Documents:
     def _record(self, visit_uuid: str) -> tuple[RecordInput, str]:
         """The record input of a final visit, and its canonical JSON (checked against its hash)."""
         with self._store.sessions() as session:
-            body, sha = document_repo.final_record(session, visit_uuid)
+            stored = document_repo.final_record(session, visit_uuid)
+            body, sha = stored.body, stored.sha256
             visit = self._decode(body)
             earlier = _earlier(session, visit, self._decode)
             file = queries.customer_file(session, visit.customer_id, visit.started_at.date())
@@ -259,13 +217,15 @@ def _earlier(session, visit: Visit, decode) -> list[Visit]:
     chain: list[Visit] = []
     current = visit
     while current.amends and len(chain) < 1000:  # a cycle can only come from a damaged file
-        body, _sha = document_repo.final_record(session, current.amends)
-        current = decode(body)
+        stored = document_repo.final_record(session, current.amends)
+        current = decode(stored.body)
         chain.append(current)
     return chain[::-1]
 
 
-def _info_of(values: dict, zone: tzinfo, legacy: tzinfo) -> DocumentInfo:
-    return _info((values["id"], values["kind"], values["customer_id"], values["visit_uuid"],
-                  values["number"], values["language"], values["created_at"], values["sha256"],
-                  len(values["data"]), values["signer"], values["development"]), zone, legacy)
+def _info_of(values: dict, zone: tzinfo) -> DocumentInfo:
+    """The listing record of a document just signed (before or after it is stored)."""
+    return DocumentInfo(values["id"], DocumentKind(values["kind"]), values["customer_id"],
+                        values["visit_uuid"], values["number"], values["language"],
+                        from_text(values["created_at"], zone), values["sha256"],
+                        len(values["data"]), values["signer"], bool(values["development"]))

@@ -74,7 +74,7 @@ def _check_receipts_kept(session, visit: Visit) -> None:
     """An amendment may not drop a receipt that was already handed to the customer."""
     if not visit.amends:
         return
-    original, _ = visit_repo.load(session, visit.amends)
+    original = visit_repo.load(session, visit.amends).data
     issued = {o.get("receipt_no") for o in original["outcomes"] if o.get("receipt_no")}
     kept = {o.receipt_no for o in visit.outcomes if isinstance(o, MoneyReceived)}
     if issued - kept:
@@ -104,10 +104,16 @@ def _row(visit: Visit, key: str, kind: str, **values) -> dict:
     return {**base, **values}
 
 
+def reminder_body(days: int | None) -> str:
+    """The stored body of a promise or installment line: the visit's reminder days (None: the
+    profile's setting). The follow-up lists rely on this exact spelling to skip far dates."""
+    return json.dumps({"reminder_days": days})
+
+
 def outcome_rows(visit: Visit) -> list[dict]:
     """Flat rows the follow-up lists query: one per outcome, one per installment line."""
     rows = []
-    remind = json.dumps({"reminder_days": visit.answers.get("reminder_days")})
+    remind = reminder_body(visit.answers.get("reminder_days"))
     for i, o in enumerate(visit.outcomes):
         kind = OUTCOME_KINDS[type(o)].value
         body = json.dumps(visit_to_dict(replace(visit, outcomes=(o,)))["outcomes"][0],

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import json
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 
 from ..clock import utc_now
-from ..domain.instants import from_text, in_zone
+from ..domain.commitments import COMMITMENT_KINDS, LiveOutcome, payments_toward
+from ..domain.instants import in_zone
 from ..domain.money import Money
-from ..domain.promises import evaluate
+from ..domain.promises import PromisePolicy, evaluate
 from ..domain.visit import PromiseStatus
-from ..store import visit_repo
+from ..store import followup_repo
 from . import settings as cfg
+from .finalize import reminder_body
 
 RECENT_BROKEN_DAYS = 30
 REVISIT_WINDOW_DAYS = 7
+# Commitments due further ahead are read only if their visit chose a longer reminder.
+REMINDER_HORIZON_DAYS = 7
 
 
 class FollowUpKind(str, Enum):
@@ -45,76 +49,128 @@ class FollowUp:
     visit_uuid: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """How one live outcome is listed: under which kind and day, with what was paid."""
+
+    kind: FollowUpKind
+    due_on: date
+    paid: Money | None = None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The settings one judging pass uses, read once (each read is a query)."""
+
+    policy: PromisePolicy
+    default_remind_days: int
+    dispute_near: timedelta
+
+    def remind_days(self, row: LiveOutcome) -> int:
+        return self.default_remind_days if row.reminder_days is None else row.reminder_days
+
+
+def _period(today: date, rules: _Rules) -> tuple[date, date, list[str], date]:
+    """What followup_repo.in_period reads, so that nothing it leaves out could be listed.
+
+    Promises and lines due before the first day are either kept or were broken too long ago
+    to list (RECENT_BROKEN_DAYS, or the grace days if longer). Those due after the second day are
+    read only when their stored reminder is not one of the short ones listed third (which
+    cannot reach that far). Revisits are listed up to the last day."""
+    back = max(RECENT_BROKEN_DAYS, rules.policy.grace_days)
+    ahead = max(REMINDER_HORIZON_DAYS, rules.default_remind_days)
+    short = [reminder_body(None)] + [reminder_body(n) for n in range(ahead + 1)]
+    return (today - timedelta(days=back), today + timedelta(days=ahead), short,
+            today + timedelta(days=REVISIT_WINDOW_DAYS))
+
+
+def _not_due_yet(row: LiveOutcome, today: date, rules: _Rules) -> bool:
+    """A commitment due later than its reminder: open or kept, and neither is listed yet."""
+    return (row.kind in COMMITMENT_KINDS and row.due_on > today
+            and (row.due_on - today).days > rules.remind_days(row))
+
+
 class FollowUps:
-    """Judges every live promise and dispute as of now()."""
+    """Judges every live promise and dispute as of now().
+
+    Only outcomes that can need a follow-up today are read (see ``_period``), with the
+    payments of just their customers: a few set-based queries, however long the history."""
 
     def __init__(self, store, settings: cfg.Settings, now: Callable[[], datetime] = utc_now):
         self._store = store
         self.settings = settings
         self.now = now
 
-    def list(self, customer_id: int | None = None) -> list[FollowUp]:
-        now = self._now()
-        with self._store.sessions() as session:
-            rows = visit_repo.live_outcomes(session, ("promise", "installment", "dispute",
-                                                      "absent", "follow_up"))
-            rows = [r for r in rows if customer_id is None or r[2] == customer_id]
-            items = [self._judge(session, row, now) for row in rows]
-        order = list(FollowUpKind)
-        found = [i for i in items if i is not None]
-        return sorted(found, key=lambda f: (order.index(f.kind), f.due_on, f.customer_name))
-
     def _now(self) -> datetime:
         """Now in the user's zone, so .date() is the user's calendar day."""
         return in_zone(self.now(), self.settings.zone())
 
+    def list(self, customer_id: int | None = None) -> list[FollowUp]:
+        now = self._now()
+        today = now.date()
+        rules = self._rules()
+        period = _period(today, rules)
+        with self._store.sessions() as session:
+            rows = followup_repo.in_period(session, *period, customer_id)
+            rows = [r for r in rows if not _not_due_yet(r, today, rules)]
+            payments = self._payments(session, rows)
+            verdicts = [(row, v) for row in rows if (v := self._judge(row, payments, now, rules))]
+            names = followup_repo.customer_names(session, {row.customer_id for row, _v in verdicts})
+        found = [FollowUp(v.kind, row.customer_id, names[row.customer_id], v.due_on, row.kind,
+                          row.amount, v.paid, _local(row.deadline, now), row.visit_uuid)
+                 for row, v in verdicts]
+        order = list(FollowUpKind)
+        return sorted(found, key=lambda f: (order.index(f.kind), f.due_on, f.customer_name))
+
     def promise_statuses(self, customer_id: int) -> dict[str, tuple[PromiseStatus, Money]]:
         """Every live promise of a customer, kept ones too, by visit: (status, paid so far)."""
         today = self._now().date()
-        result = {}
+        policy = self.settings.promise_policy()
         with self._store.sessions() as session:
-            for row in visit_repo.live_outcomes(session, ("promise",)):
-                if row[2] != customer_id:
-                    continue
-                _u, visit_uuid, cid, _n, _k, made_on, due_on, _d, minor, currency, _b = row
-                payments = visit_repo.payments_since(session, cid, currency, made_on, visit_uuid)
-                status, paid = evaluate(minor, made_on, due_on, payments, today,
-                                        self.settings.promise_policy())
-                result[visit_uuid] = (status, Money(paid, currency))
+            rows = followup_repo.of_customer(session, customer_id, ("promise",))
+            payments = self._payments(session, rows)
+        result = {}
+        for row in rows:
+            status, paid = evaluate(row.required.minor, row.made_on, row.due_on,
+                                    payments_toward(row, payments[row.customer_id]), today, policy)
+            result[row.visit_uuid] = (status, Money(paid, row.amount.currency))
         return result
 
-    def _judge(self, session, row, now: datetime) -> FollowUp | None:
-        _u, visit_uuid, cid, name, kind, created_on, due_on, deadline, minor, currency, _b = row
-        if kind in ("promise", "installment"):
-            return self._judge_promise(session, row, now.date())
-        if kind == "dispute":
-            return self._judge_dispute(cid, name, from_text(deadline, now.tzinfo,
-                                                            self.settings.legacy_zone()),
-                                       now, visit_uuid)
-        if due_on <= now.date() + timedelta(days=REVISIT_WINDOW_DAYS):
-            return FollowUp(FollowUpKind.REVISIT, cid, name, due_on, kind, visit_uuid=visit_uuid)
+    def _rules(self) -> _Rules:
+        grace, kept, remind, near = self.settings.get_many(
+            cfg.PROMISE_GRACE_DAYS, cfg.PROMISE_KEPT_PCT, cfg.REMINDER_DAYS, cfg.DISPUTE_NEAR_HOURS)
+        return _Rules(PromisePolicy(grace, kept), remind, timedelta(hours=near))
+
+    @staticmethod
+    def _payments(session, rows: list[LiveOutcome]) -> dict[int, list]:
+        """The payments that can count toward ``rows``, by customer."""
+        judged = [r for r in rows if r.kind in COMMITMENT_KINDS]
+        by_customer: dict[int, list] = defaultdict(list)
+        if judged:
+            since: dict[int, date] = {}
+            for r in judged:
+                since[r.customer_id] = min(r.made_on, since.get(r.customer_id, r.made_on))
+            for p in followup_repo.payments_of(session, since):
+                by_customer[p.customer_id].append(p)
+        return by_customer
+
+    def _judge(self, row: LiveOutcome, payments, now: datetime, rules: _Rules) -> _Verdict | None:
+        if row.kind in COMMITMENT_KINDS:
+            return self._judge_promise(row, payments[row.customer_id], now.date(), rules)
+        if row.kind == "dispute":
+            return self._judge_dispute(_local(row.deadline, now), now, rules.dispute_near)
+        if row.due_on <= now.date() + timedelta(days=REVISIT_WINDOW_DAYS):
+            return _Verdict(FollowUpKind.REVISIT, row.due_on)
         return None
 
-    def _required(self, session, row) -> int:
-        """For an installment line, what must have been paid by then: the lines so far."""
-        if row[4] != "installment":
-            return row[8]
-        lines = [r for r in visit_repo.live_outcomes(session, ("installment",))
-                 if r[1] == row[1] and r[6] <= row[6]]
-        return sum(r[8] for r in lines)
-
-    def _judge_promise(self, session, row, today: date) -> FollowUp | None:
-        _u, visit_uuid, cid, name, kind, made_on, due_on, _d, minor, currency, body = row
-        payments = visit_repo.payments_since(session, cid, currency, made_on, visit_uuid)
-        status, paid = evaluate(self._required(session, row), made_on, due_on, payments, today,
-                                self.settings.promise_policy())
-        remind = json.loads(body).get("reminder_days")
-        follow = self._promise_kind(status, due_on, today,
-                                    self.settings.get(cfg.REMINDER_DAYS) if remind is None else int(remind))
+    def _judge_promise(self, row: LiveOutcome, payments, today: date,
+                       rules: _Rules) -> _Verdict | None:
+        status, paid = evaluate(row.required.minor, row.made_on, row.due_on,
+                                payments_toward(row, payments), today, rules.policy)
+        follow = self._promise_kind(status, row.due_on, today, rules.remind_days(row))
         if follow is None:
             return None
-        return FollowUp(follow, cid, name, due_on, kind, Money(minor, currency),
-                        Money(paid, currency), visit_uuid=visit_uuid)
+        return _Verdict(follow, row.due_on, Money(paid, row.amount.currency))
 
     def _promise_kind(self, status: PromiseStatus, due_on: date, today: date, remind_days: int):
         if status is PromiseStatus.KEPT:
@@ -131,13 +187,16 @@ class FollowUps:
             return FollowUpKind.REMINDER
         return None
 
-    def _judge_dispute(self, cid, name, deadline: datetime, now: datetime, visit_uuid: str):
-        near = timedelta(hours=self.settings.get(cfg.DISPUTE_NEAR_HOURS))
+    def _judge_dispute(self, deadline: datetime, now: datetime, near: timedelta) -> _Verdict:
         if now > deadline:
             kind = FollowUpKind.DISPUTE_LATE
         elif deadline - now <= near:
             kind = FollowUpKind.DISPUTE_NEAR
         else:
             kind = FollowUpKind.DISPUTE_OPEN
-        return FollowUp(kind, cid, name, deadline.date(), "dispute", deadline=deadline,
-                        visit_uuid=visit_uuid)
+        return _Verdict(kind, deadline.date())
+
+
+def _local(deadline: datetime | None, now: datetime) -> datetime | None:
+    """A stored (UTC) deadline in the user's zone, so its day and hour are the user's."""
+    return in_zone(deadline, now.tzinfo) if deadline else None

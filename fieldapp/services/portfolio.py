@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.records import CustomerFile, CustomerSummary, RouteStop
+from ..domain.stored import RouteDay
 from ..store import queries
 
 PAGE_SIZE = 50
@@ -43,7 +44,7 @@ class Portfolio:
         with self._store.sessions() as session:
             return tuple(queries.route(session, day or self.today()))
 
-    def route_days(self, days: int = 14) -> list[tuple[date, int]]:
+    def route_days(self, days: int = 14) -> list[RouteDay]:
         """Upcoming days with a route, from today, with their number of stops."""
         with self._store.sessions() as session:
             return queries.route_days(session, self.today(), days)

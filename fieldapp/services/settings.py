@@ -79,9 +79,14 @@ class Settings:
                 settings_repo.write(session, {DEVICE_ID.key: str(uuid.uuid4())})
 
     def get(self, setting: Setting):
+        return self.get_many(setting)[0]
+
+    def get_many(self, *settings: Setting) -> tuple:
+        """Several settings from one read (each read is a query)."""
         with self._store.sessions() as session:
-            raw = settings_repo.read_all(session).get(setting.key)
-        return setting.default if raw is None else setting.kind(raw)
+            values = settings_repo.read_all(session)
+        return tuple(s.default if values.get(s.key) is None else s.kind(values[s.key])
+                     for s in settings)
 
     def set(self, setting: Setting, value) -> None:
         typed = setting.kind(value)
@@ -135,4 +140,4 @@ class Settings:
         return {s: self.collector_title(lang) for lang, s in COLLECTOR_TITLES.items()}
 
     def promise_policy(self) -> PromisePolicy:
-        return PromisePolicy(self.get(PROMISE_GRACE_DAYS), self.get(PROMISE_KEPT_PCT))
+        return PromisePolicy(*self.get_many(PROMISE_GRACE_DAYS, PROMISE_KEPT_PCT))

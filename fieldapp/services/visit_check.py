@@ -7,6 +7,7 @@ from datetime import date
 
 from ..domain.checklist import Checklist, validate_answers
 from ..domain.money import Money
+from ..domain.stored import OpenInvoice
 from ..domain.validation import (FieldError, validate_absence, validate_dispute,
                                  validate_money_received, validate_plan, validate_promise,
                                  validate_refusal, validate_signature)
@@ -14,14 +15,6 @@ from ..domain.visit import (Absence, Dispute, InstallmentPlan, MoneyReceived, Pr
                             Visit, VisitKind)
 from ..store import visit_repo
 from . import settings as cfg
-
-
-@dataclass(frozen=True)
-class OpenInvoice:
-    id: int
-    number: str
-    balance: Money
-    disputed: bool
 
 
 @dataclass(frozen=True)
@@ -47,10 +40,9 @@ class VisitContext:
 
 def load_context(store, customer_id: int) -> VisitContext:
     with store.sessions() as session:
-        rows = visit_repo.invoice_balances(session, customer_id)
+        invoices = tuple(visit_repo.invoice_balances(session, customer_id))
         currency = visit_repo.customer_currency(session, customer_id)
-    return VisitContext(customer_id, tuple(OpenInvoice(i, n, Money(m, c), bool(d))
-                                           for i, n, m, c, d in rows), currency)
+    return VisitContext(customer_id, invoices, currency)
 
 
 def _outcome_errors(outcome, ctx: VisitContext, visit: Visit, today: date, settings) -> list[FieldError]:

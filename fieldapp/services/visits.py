@@ -11,7 +11,8 @@ from datetime import datetime
 from ..clock import utc_now
 from ..domain.codec import canonical_json, visit_from_dict, visit_to_dict
 from ..domain.errors import FieldappError
-from ..domain.instants import from_text, in_zone, to_text
+from ..domain.instants import in_zone, to_text
+from ..domain.stored import DraftInfo  # noqa: F401 (the ui names it through the services)
 from ..domain.visit import Visit, VisitKind, VisitStatus
 from ..domain.validation import FieldError
 from ..store import visit_repo
@@ -20,17 +21,6 @@ from . import settings as cfg
 from .changes import Changes
 from .checklists import checklist
 from .visit_check import VisitContext, check_step, load_context
-
-
-@dataclass(frozen=True)
-class DraftInfo:
-    """An unfinished visit, offered for recovery at start-up."""
-
-    uuid: str
-    customer_id: int
-    customer_name: str
-    kind: VisitKind
-    updated_at: datetime
 
 
 @dataclass(frozen=True)
@@ -76,15 +66,12 @@ class Visits:
 
     def drafts(self) -> list[DraftInfo]:
         with self._store.sessions() as session:
-            rows = visit_repo.drafts(session)
-        zone, legacy = self.settings.zone(), self.settings.legacy_zone()
-        return [DraftInfo(u, c, n, VisitKind(k), from_text(t, zone, legacy))
-                for u, c, n, k, t in rows]
+            return visit_repo.drafts(session, self.settings.zone())
 
     def load(self, uuid: str) -> Visit:
         with self._store.sessions() as session:
-            data, _status = visit_repo.load(session, uuid)
-        return self._decode(data)
+            stored = visit_repo.load(session, uuid)
+        return self._decode(stored.data)
 
     def discard(self, uuid: str) -> Changes:
         with self._store.sessions.begin() as session:
@@ -121,8 +108,8 @@ class Visits:
 
     def history(self, customer_id: int) -> list[HistoryEntry]:
         with self._store.sessions() as session:
-            rows = visit_repo.history(session, customer_id)
-        visits = [(self._decode(json.loads(body)), sha) for _u, _s, sha, body in rows]
+            records = visit_repo.history(session, customer_id)
+        visits = [(self._decode(json.loads(r.body)), r.sha256) for r in records]
         amended_by: dict[str, list[str]] = {}
         for v, _sha in visits:
             if v.amends:

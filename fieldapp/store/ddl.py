@@ -149,6 +149,18 @@ V5_INSTANTS = (("visit", "uuid", ("started_at", "updated_at", "finalized_at")),
                ("outcome", "uuid", ("deadline_at",)),
                ("document", "id", ("created_at",)))
 
+# What the follow-up reads need besides the tables' own indexes: live outcomes by kind and due
+# day (the period around today), one customer's by kind (without it SQLite may prefer the first
+# and walk every promise), a plan's lines by visit (the running sum of an installment line;
+# without it SQLite walks every installment row for every line), and a customer's payments by
+# day (those since the oldest commitment judged).
+V7 = (
+    "CREATE INDEX ix_outcome_kind_due ON outcome (kind, resolved, due_on)",
+    "CREATE INDEX ix_outcome_customer_kind ON outcome (customer_id, kind, resolved)",
+    "CREATE INDEX ix_outcome_visit_kind_due ON outcome (visit_uuid, kind, due_on)",
+    "CREATE INDEX ix_payment_customer_paid ON payment (customer_id, paid_on)",
+)
+
 
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from sqlalchemy import func, select
 
 from ..domain.errors import FieldappError, NotFound
+from ..domain.instants import from_text
+from ..domain.stored import DocumentInfo, DocumentKind, NamedDocument, StoredRecord
 from .tables import AllocationRow, CustomerRow, DocumentRow, PaymentRow, VisitRow
 
 # Listing columns: everything but the PDF bytes.
@@ -13,32 +17,39 @@ _INFO = (DocumentRow.id, DocumentRow.kind, DocumentRow.customer_id, DocumentRow.
          func.length(DocumentRow.data), DocumentRow.signer, DocumentRow.development)
 
 
+def info(row, zone: tzinfo) -> DocumentInfo:
+    """A listing row (the ``_INFO`` columns, in order) as a record, its time in ``zone``."""
+    doc_id, kind, cid, visit, number, lang, created, sha, size, signer, dev = row[:11]
+    return DocumentInfo(doc_id, DocumentKind(kind), cid, visit, number, lang,
+                        from_text(created, zone), sha, int(size), signer, bool(dev))
+
+
 def add(session, **values) -> None:
     session.add(DocumentRow(**values))
 
 
-def of_visit(session, visit_uuid: str) -> list[tuple]:
+def of_visit(session, visit_uuid: str, zone: tzinfo) -> list[DocumentInfo]:
     stmt = select(*_INFO).where(DocumentRow.visit_uuid == visit_uuid).order_by(
         DocumentRow.created_at, DocumentRow.kind, DocumentRow.number)
-    return [tuple(r) for r in session.execute(stmt)]
+    return [info(r, zone) for r in session.execute(stmt)]
 
 
-def of_customer(session, customer_id: int) -> list[tuple]:
+def of_customer(session, customer_id: int, zone: tzinfo) -> list[DocumentInfo]:
     """The customer's documents, newest first."""
     stmt = select(*_INFO).where(DocumentRow.customer_id == customer_id).order_by(
         DocumentRow.created_at.desc(), DocumentRow.kind, DocumentRow.number)
-    return [tuple(r) for r in session.execute(stmt)]
+    return [info(r, zone) for r in session.execute(stmt)]
 
 
-def made_between(session, kinds, start: str, end: str) -> list[tuple]:
-    """Documents of ``kinds`` created in [start, end) (ISO texts), each row ending with the
-    customer's name; oldest first."""
+def made_between(session, kinds, start: str, end: str, zone: tzinfo) -> list[NamedDocument]:
+    """Documents of ``kinds`` created in [start, end) (stored UTC texts), with their
+    customer's name; oldest first, times in ``zone``."""
     stmt = (select(*_INFO, CustomerRow.name)
             .join(CustomerRow, CustomerRow.id == DocumentRow.customer_id)
             .where(DocumentRow.kind.in_(list(kinds)), DocumentRow.created_at >= start,
                    DocumentRow.created_at < end)
             .order_by(DocumentRow.created_at, DocumentRow.number, DocumentRow.kind))
-    return [tuple(r) for r in session.execute(stmt)]
+    return [NamedDocument(info(r, zone), r.name) for r in session.execute(stmt)]
 
 
 def data(session, document_id: str) -> bytes:
@@ -48,14 +59,14 @@ def data(session, document_id: str) -> bytes:
     return row.data
 
 
-def final_record(session, uuid: str) -> tuple[str, str]:
-    """(canonical body, sha256) of a finalized visit; drafts have no documents."""
+def final_record(session, uuid: str) -> StoredRecord:
+    """A finalized visit's canonical body and hash; drafts have no documents."""
     row = session.get(VisitRow, uuid)
     if row is None:
         raise NotFound("visit.not_found", visit=uuid)
     if row.status != "final":
         raise FieldappError("visit.draft_no_documents", visit=uuid)
-    return row.body, row.sha256
+    return StoredRecord(row.uuid, row.body, row.sha256)
 
 
 def allocations_of_visit(session, visit_uuid: str) -> dict[int, int]:

@@ -14,7 +14,7 @@ from ..domain.errors import MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
 from . import ddl, search_index
 
-LATEST = 6
+LATEST = 7
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -128,7 +128,13 @@ def _v6(conn) -> None:
     search_index.rebuild(conn)
 
 
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
+def _v7(conn) -> None:
+    """Indexes of the follow-up lists: live outcomes by kind and due day, one customer's by
+    kind, a plan's lines by visit, a customer's payments by day."""
+    ddl.run(conn, ddl.V7)
+
+
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7}
 
 
 def create_version(conn, version: int) -> None:

@@ -11,6 +11,7 @@ from ..domain.aging import age_balances
 from ..domain.errors import NotFound
 from ..domain.money import Money
 from ..domain.records import CustomerFile, CustomerSummary, RouteStop
+from ..domain.stored import RouteDay
 from . import convert, hot, search_index
 from .tables import (AllocationRow, ContactRow, ContractRow, CustomerRow, DeliveryRow,
                      InvoiceRow, PaymentRow, RouteStopRow)
@@ -75,13 +76,13 @@ def _time(text: str) -> time | None:
         return None
 
 
-def route_days(session, start: date, days: int) -> list[tuple[date, int]]:
+def route_days(session, start: date, days: int) -> list[RouteDay]:
     """Days with planned stops from ``start`` on, and how many stops each has."""
     end = start + timedelta(days=days)
-    rows = session.execute(select(RouteStopRow.route_date, func.count())
+    rows = session.execute(select(RouteStopRow.route_date, func.count().label("stops"))
                            .where(RouteStopRow.route_date >= start, RouteStopRow.route_date < end)
                            .group_by(RouteStopRow.route_date).order_by(RouteStopRow.route_date))
-    return [(d, n) for d, n in rows]
+    return [RouteDay(r.route_date, r.stops) for r in rows]
 
 
 def customer_file(session, customer_id: int, as_of: date) -> CustomerFile:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, tzinfo
 
 from sqlalchemy import func, select, update
 
 from ..domain.errors import FieldappError, NotFound
 from ..domain.ids import new_id
+from ..domain.instants import from_text
+from ..domain.money import Money
+from ..domain.stored import (Attachment, DraftInfo, OpenAccount, OpenInvoice, StoredRecord,
+                             StoredVisit)
+from ..domain.visit import VisitKind
 from .tables import (AllocationRow, AttachmentRow, CustomerRow, InvoiceRow, OutcomeRow, PaymentRow,
                      ReceiptCounterRow, VisitRow)
 
@@ -29,19 +34,20 @@ def save_draft(session, data: dict, body: str, now_iso: str) -> None:
     row.body, row.updated_at = body, now_iso
 
 
-def load(session, uuid: str) -> tuple[dict, str]:
+def load(session, uuid: str) -> StoredVisit:
     row = session.get(VisitRow, uuid)
     if row is None:
         raise NotFound("visit.not_found", visit=uuid)
-    return json.loads(row.body), row.status
+    return StoredVisit(json.loads(row.body), row.status)
 
 
-def drafts(session) -> list[tuple]:
-    """(uuid, customer id, customer name, kind, updated_at) of every unfinished visit."""
+def drafts(session, zone: tzinfo) -> list[DraftInfo]:
+    """Every unfinished visit, last changed first, its time in ``zone``."""
     stmt = (select(VisitRow.uuid, VisitRow.customer_id, CustomerRow.name, VisitRow.kind,
                    VisitRow.updated_at).join(CustomerRow, CustomerRow.id == VisitRow.customer_id)
             .where(VisitRow.status == "draft").order_by(VisitRow.updated_at.desc()))
-    return [tuple(r) for r in session.execute(stmt)]
+    return [DraftInfo(r.uuid, r.customer_id, r.name, VisitKind(r.kind),
+                      from_text(r.updated_at, zone)) for r in session.execute(stmt)]
 
 
 def delete_draft(session, uuid: str) -> None:
@@ -52,12 +58,13 @@ def delete_draft(session, uuid: str) -> None:
         session.delete(row)
 
 
-def invoice_balances(session, customer_id: int) -> list[tuple]:
-    """(invoice id, number, open minor, currency, disputed) of the customer's open invoices."""
+def invoice_balances(session, customer_id: int) -> list[OpenInvoice]:
+    """The customer's open invoices, oldest due first."""
     stmt = (select(InvoiceRow.id, InvoiceRow.number, InvoiceRow.open_minor, InvoiceRow.currency,
                    InvoiceRow.disputed).where(InvoiceRow.customer_id == customer_id,
                                               InvoiceRow.open_minor != 0).order_by(InvoiceRow.due_on))
-    return [tuple(r) for r in session.execute(stmt)]
+    return [OpenInvoice(r.id, r.number, Money(r.open_minor, r.currency), bool(r.disputed))
+            for r in session.execute(stmt)]
 
 
 def next_receipt_no(session, device_id: str) -> int:
@@ -110,41 +117,21 @@ def supersede(session, original_uuid: str, by_uuid: str) -> None:
                     .values(superseded_by=by_uuid))
 
 
-def history(session, customer_id: int) -> list[tuple]:
-    """(uuid, status, sha256, body) of the customer's finalized visits, newest first."""
-    stmt = (select(VisitRow.uuid, VisitRow.status, VisitRow.sha256, VisitRow.body)
+def history(session, customer_id: int) -> list[StoredRecord]:
+    """The customer's finalized visits, newest first."""
+    stmt = (select(VisitRow.uuid, VisitRow.body, VisitRow.sha256)
             .where(VisitRow.customer_id == customer_id, VisitRow.status == "final")
             .order_by(VisitRow.finalized_at.desc()))
-    return [tuple(r) for r in session.execute(stmt)]
+    return [StoredRecord(r.uuid, r.body, r.sha256) for r in session.execute(stmt)]
 
 
-def live_outcomes(session, kinds) -> list[tuple]:
-    """Outcomes not superseded by an amendment, with the customer's name."""
-    stmt = (select(OutcomeRow, CustomerRow.name).join(CustomerRow, CustomerRow.id == OutcomeRow.customer_id)
-            .where(OutcomeRow.kind.in_(list(kinds)), OutcomeRow.superseded_by.is_(None),
-                   OutcomeRow.resolved.is_(False)))
-    return [(o.uuid, o.visit_uuid, o.customer_id, name, o.kind, o.created_on, o.due_on,
-             o.deadline_at, o.amount_minor, o.currency, o.body) for o, name in session.execute(stmt)]
-
-
-def payments_since(session, customer_id: int, currency: str, since: date,
-                   exclude_visit: str | None = None) -> list[tuple]:
-    """(paid_on, minor) of payments from ``since`` on, less those taken on ``exclude_visit``."""
-    stmt = (select(PaymentRow.paid_on, PaymentRow.amount_minor)
-            .where(PaymentRow.customer_id == customer_id, PaymentRow.currency == currency,
-                   PaymentRow.paid_on >= since))
-    if exclude_visit:
-        stmt = stmt.where((PaymentRow.visit_uuid.is_(None)) | (PaymentRow.visit_uuid != exclude_visit))
-    return [tuple(r) for r in session.execute(stmt)]
-
-
-def customers_with_open_invoices(session, count: int, at_least: int = 1) -> list[tuple[int, str]]:
-    """(id, currency) of the first ``count`` customers with ``at_least`` undisputed open invoices."""
-    stmt = (select(InvoiceRow.customer_id, func.min(InvoiceRow.currency))
+def customers_with_open_invoices(session, count: int, at_least: int = 1) -> list[OpenAccount]:
+    """The first ``count`` customers with ``at_least`` undisputed open invoices."""
+    stmt = (select(InvoiceRow.customer_id, func.min(InvoiceRow.currency).label("currency"))
             .where(InvoiceRow.open_minor > 0, InvoiceRow.disputed.is_(False))
             .group_by(InvoiceRow.customer_id).having(func.count() >= at_least)
             .order_by(InvoiceRow.customer_id).limit(count))
-    return [tuple(r) for r in session.execute(stmt)]
+    return [OpenAccount(r.customer_id, r.currency) for r in session.execute(stmt)]
 
 
 def add_attachment(session, uuid: str, visit_uuid: str, name: str, mime: str, sha256: str,
@@ -153,12 +140,12 @@ def add_attachment(session, uuid: str, visit_uuid: str, name: str, mime: str, sh
                               sha256=sha256, data=data))
 
 
-def attachments(session, visit_uuid: str) -> list[tuple]:
-    """(uuid, name, mime, sha256, size) of a visit's evidence files."""
+def attachments(session, visit_uuid: str) -> list[Attachment]:
+    """A visit's evidence files, without their bytes, by name."""
     stmt = (select(AttachmentRow.uuid, AttachmentRow.name, AttachmentRow.mime, AttachmentRow.sha256,
-                   func.length(AttachmentRow.data)).where(AttachmentRow.visit_uuid == visit_uuid)
-            .order_by(AttachmentRow.name))
-    return [tuple(r) for r in session.execute(stmt)]
+                   func.length(AttachmentRow.data).label("size"))
+            .where(AttachmentRow.visit_uuid == visit_uuid).order_by(AttachmentRow.name))
+    return [Attachment(r.uuid, r.name, r.mime, r.sha256, int(r.size)) for r in session.execute(stmt)]
 
 
 def attachment_data(session, uuid: str) -> bytes:

@@ -28,10 +28,13 @@ def test_version():
 
 
 def test_demo_data_fills_the_profile_and_refuses_to_mix(tmp_path):
-    out = run("demo-data", "--customers", "40", "--today", "2026-11-22", home=tmp_path)
+    out = run("demo-data", "--customers", "40", "--today", "2026-11-22", "--history", "500",
+              home=tmp_path)
     assert out.returncode == 0, out.stderr
     db = tmp_path / "fieldapp.db"
     assert count(db, "customer") == 40 and count(db, "invoice") > 40
+    # the signed demo visits (each with its documents) and the bulk ones (without)
+    assert count(db, "visit") > 500 and 0 < count(db, "document") < 100
     again = run("demo-data", "--customers", "10", home=tmp_path)
     assert again.returncode == 2
     assert "already" in again.stderr and "--replace" in again.stderr
@@ -53,6 +56,7 @@ def test_fieldapp_home_environment_variable(tmp_path):
     (["demo-data", "--customers", "0"], "must be at least 1"),
     (["demo-data", "--customers", "many"], "'many' is not a whole number"),
     (["--today", "22/11/2026", "demo-data"], "is not a date like"),
+    (["demo-data", "--history", "-5"], "must be 0 or more"),
 ])
 def test_bad_arguments_say_what_is_wrong(tmp_path, args, message):
     out = run(*args, home=tmp_path)
@@ -71,11 +75,14 @@ def test_newer_database_is_refused_with_a_clear_message(tmp_path):
 
 
 def test_bench_json_on_a_small_portfolio(tmp_path):
-    out = run("bench", "--json", "--customers", "300", "--rounds", "1", "--cache", str(tmp_path / "b"))
+    out = run("bench", "--json", "--customers", "300", "--history", "600", "--rounds", "1",
+              "--cache", str(tmp_path / "b"))
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     for key in ("startup_ms", "search_p50_ms", "search_p95_ms", "search_raw_p95_ms",
-                "customer_open_ms", "rss_mb"):
+                "customer_open_ms", "followups_ms", "customer_followups_ms", "rss_mb"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, key
     assert result["customers"] == 300 and result["queries"] >= 50
+    assert result["history_visits"] >= 600 and result["history_plans"] > 50
+    assert result["followups_items"] > 0
     assert result["search_p50_ms"] <= result["search_p95_ms"]

@@ -7,6 +7,7 @@ import pytest
 from fieldapp.domain.enums import AgingBucket
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.money import Money
+from fieldapp.domain.stored import RouteDay
 from fieldapp.services.portfolio import Portfolio
 from fieldapp.store import bulk
 from tests.conftest import ON_BOTH_DATABASES, TODAY
@@ -83,4 +84,4 @@ def test_route_is_in_visiting_order_with_overdue(portfolio):
     assert [(s.seq, s.customer.id) for s in stops] == [(1, cid), (2, cid + 1)]
     assert stops[0].customer.overdue == (Money(10_000_000, "VND"),)
     assert [s.seq for s in p.route(date(2026, 11, 23))] == [1]
-    assert p.route_days(7) == [(TODAY, 2), (date(2026, 11, 23), 1)]
+    assert p.route_days(7) == [RouteDay(TODAY, 2), RouteDay(date(2026, 11, 23), 1)]
