@@ -35,17 +35,17 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="57"/>
         <source>Open invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="55"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="61"/>
         <source>Last payment: %1, %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="60"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="66"/>
         <source>No payments recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -117,12 +117,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="86"/>
+        <location filename="../fieldapp/ui/commands.py" line="87"/>
         <source>Amend a finalized record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="87"/>
+        <location filename="../fieldapp/ui/commands.py" line="88"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,27 +291,27 @@
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="135"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="138"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="137"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="140"/>
         <source>Customers matching “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="139"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="142"/>
         <source>All customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="141"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="144"/>
         <source>No customer matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="193"/>
         <source>Search name, code, tax code, phone, contact…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -319,47 +319,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
         <source>Background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Contracts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="166"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="179"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -375,74 +375,79 @@
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="148"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="151"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="150"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="153"/>
         <source>No agreements were made on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="182"/>
+        <source>Reading the agreements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
         <source>Print the agreements of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="184"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
         <source>Printing the agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="191"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="208"/>
         <source>Sent %n pages to the printer.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="196"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="213"/>
         <source>Not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="216"/>
         <source>Print agreements of a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="217"/>
         <source>Agreements made on &amp;day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="219"/>
         <source>All ticked agreements in one print job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="220"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="220"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="220"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,12 +610,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="55"/>
+        <location filename="../fieldapp/ui/documents/opener.py" line="50"/>
         <source>Making the statement of account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="67"/>
+        <location filename="../fieldapp/ui/documents/opener.py" line="60"/>
         <source>Making the agreement for signing in ink…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,120 +651,120 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="130"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="131"/>
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="136"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="137"/>
         <source>Fit width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="144"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="145"/>
         <source>Print %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="151"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="152"/>
         <source>Printing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/viewer.py" line="156"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="157"/>
         <source>Sent %n pages to the printer.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="163"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
         <source>Save a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="165"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="172"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="174"/>
         <source>The copy could not be saved to %1:
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="177"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="178"/>
         <source>Saved a copy to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="194"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
         <source>Print through the system print dialog (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
         <source>&amp;Save a copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
         <source>Save the signed PDF, unchanged (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
         <source>Zoom in (Ctrl++)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
         <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
         <source>&amp;Fit width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
         <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
+        <location filename="../fieldapp/ui/documents/viewer.py" line="207"/>
         <source>Close the viewer (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,19 +937,19 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="81"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="88"/>
         <source>Follow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="83"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="90"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="85"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="92"/>
         <source>Nothing to follow up today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -952,12 +957,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="85"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="91"/>
         <source>Earlier visits, calls and promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="86"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="92"/>
         <source>No earlier visits or calls recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,134 +1326,134 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="208"/>
+        <location filename="../fieldapp/ui/main_window.py" line="215"/>
         <source>About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="209"/>
+        <location filename="../fieldapp/ui/main_window.py" line="216"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="218"/>
+        <location filename="../fieldapp/ui/main_window.py" line="225"/>
         <source>Something went wrong: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="243"/>
+        <location filename="../fieldapp/ui/main_window.py" line="254"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="249"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>Customers: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="250"/>
+        <location filename="../fieldapp/ui/main_window.py" line="261"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="253"/>
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="254"/>
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="255"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>Vi&amp;sit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="256"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="257"/>
+        <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>F&amp;ollow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="258"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>Start &amp;visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;Log a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="261"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="262"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;Unfinished visits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>S&amp;tatement of account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Print agreements of a day…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>Today&apos;s &amp;route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>&amp;Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Back to previous customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>&amp;About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1456,62 +1461,62 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MoneyCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="36"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="40"/>
         <source>Date on the cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="42"/>
         <source>Applied to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="50"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Open balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Applied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="82"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="83"/>
         <source>Transfer or cheque number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="123"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="136"/>
         <source>Not an amount for invoice %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="155"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="168"/>
         <source>Receipt %1 was issued; only the office can void it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1613,6 +1618,19 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <location filename="../fieldapp/ui/progress.py" line="15"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/progress.py" line="16"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromiseCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
@@ -1689,42 +1707,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="138"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="139"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="140"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="146"/>
         <source>+ &amp;Money received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="141"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="147"/>
         <source>+ &amp;Promise to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="142"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="148"/>
         <source>+ &amp;Installment plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="149"/>
         <source>+ &amp;Dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="150"/>
         <source>+ Re&amp;fusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="151"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1750,19 +1768,19 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>RouteView</name>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="90"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="99"/>
         <source>Today&apos;s route</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/route_view.py" line="93"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="102"/>
         <source>Stops: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="95"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="104"/>
         <source>No visits are planned for today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1920,97 +1938,103 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="131"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="135"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="227"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="173"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="177"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="178"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="182"/>
         <source>Not saved, retrying: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="214"/>
+        <source>Another record took money from this customer: open balances are updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
         <source>Visit — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="196"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
         <source>Call — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="199"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="242"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
         <source>&amp;Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="201"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="203"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
         <source>Previous step (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="204"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="247"/>
         <source>Next →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="248"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="206"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="249"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="250"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="251"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="252"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="253"/>
         <source>Go on (next step or finalize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="254"/>
         <source>Discard this draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
         <source>Close (keeps the draft)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -70,6 +70,39 @@ class NamedDocument:
 AGREEMENT_KINDS = (DocumentKind.AGREEMENT, DocumentKind.AGREEMENT_PRINT)
 
 
+class PinnedKeys:
+    """The device keys as they are now, read on the database lane (the signer's name is a
+    setting), so that drawing and signing elsewhere never touches the database."""
+
+    def __init__(self, keys: DeviceKeys):
+        self._signer, self._name = keys.signer(), keys.signer_name()
+        self._development = keys.is_development()
+
+    def signer(self):
+        return self._signer
+
+    def signer_name(self) -> str:
+        return self._name
+
+    def is_development(self) -> bool:
+        return self._development
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A document read from the store, to be drawn and signed without the database."""
+
+    kind: DocumentKind
+    number: str
+    build: Callable[[], bytes]
+    customer_id: int
+    visit_uuid: str | None
+    language: str
+    record_sha: str
+    body: str
+    keys: DeviceKeys
+
+
 def _info(row) -> DocumentInfo:
     doc_id, kind, cid, visit, number, lang, created, sha, size, signer, dev = row
     return DocumentInfo(doc_id, DocumentKind(kind), cid, visit, number, lang,
@@ -121,7 +154,8 @@ class Documents:
                 if (kind, number) not in have
                 and not (kind is DocumentKind.RECEIPT and number in issued)]
         self._save(rows)
-        return self.of_visit(visit_uuid), Changes(frozenset({rec.visit.customer_id}), visits=True)
+        changes = Changes(frozenset({rec.visit.customer_id}), documents=True)
+        return self.of_visit(visit_uuid), changes
 
     def _wanted(self, rec: RecordInput):
         """(kind, number, build) of every document the record calls for."""
@@ -137,30 +171,47 @@ class Documents:
 
     def agreement_for_print(self, visit_uuid: str, index: int = 1) -> tuple[DocumentInfo, Changes]:
         """The ``index``-th plan of a visit as an agreement with empty boxes for ink."""
+        return self.keep(self.make(self.plan_agreement_for_print(visit_uuid, index)))
+
+    def statement(self, customer_id: int, as_of: date | None = None
+                  ) -> tuple[DocumentInfo, Changes]:
+        """A signed statement of account as of ``as_of`` (default today), kept with the customer."""
+        return self.keep(self.make(self.plan_statement(customer_id, as_of)))
+
+    # The three steps of a document, for callers that keep the database on one thread:
+    # plan (reads the store), make (draws and signs, no database), keep (writes).
+    def plan_agreement_for_print(self, visit_uuid: str, index: int = 1) -> Planned:
         from ..documents import agreement  # noqa: PLC0415 (see _sign)
         rec, body = self._record(visit_uuid)
         plans = _plans(rec.visit)
         if not 1 <= index <= len(plans):
             raise FieldappError(f"visit {visit_uuid} has {len(plans)} installment plan(s); "
                                 f"there is no plan {index}")
-        pdf = agreement.build(rec, plans[index - 1], index, wet=True)
-        row = self._sign(DocumentKind.AGREEMENT_PRINT, agreement.number(rec, index), pdf,
-                         rec.visit.customer_id, visit_uuid, rec.language, rec.sha256, body)
-        self._save([row])
-        return _info_of(row), Changes(frozenset({rec.visit.customer_id}), visits=True)
+        plan = plans[index - 1]
+        return Planned(DocumentKind.AGREEMENT_PRINT, agreement.number(rec, index),
+                       lambda: agreement.build(rec, plan, index, wet=True), rec.visit.customer_id,
+                       visit_uuid, rec.language, rec.sha256, body, PinnedKeys(self.keys))
 
-    def statement(self, customer_id: int, as_of: date | None = None
-                  ) -> tuple[DocumentInfo, Changes]:
-        """A signed statement of account as of ``as_of`` (default today), kept with the customer."""
+    def plan_statement(self, customer_id: int, as_of: date | None = None) -> Planned:
         from ..documents import statement  # noqa: PLC0415 (see _sign)
         with self._store.sessions() as session:
             file = queries.customer_file(session, customer_id, as_of or self.now().date())
         data = statement.StatementInput(file, self.company(), self._signing(),
                                         self.settings.get(cfg.COLLECTOR_NAME))
-        row = self._sign(DocumentKind.STATEMENT, statement.number(file), statement.build(data),
-                         customer_id, None, data.language, "", "")
+        return Planned(DocumentKind.STATEMENT, statement.number(file),
+                       lambda: statement.build(data), customer_id, None, data.language, "", "",
+                       PinnedKeys(self.keys))
+
+    def make(self, planned: Planned) -> dict:
+        """Draw and sign ``planned``: touches no database, so it may run beside it."""
+        return self._sign(planned.kind, planned.number, planned.build(), planned.customer_id,
+                          planned.visit_uuid, planned.language, planned.record_sha, planned.body,
+                          planned.keys)
+
+    def keep(self, row: dict) -> tuple[DocumentInfo, Changes]:
+        """Store a document ``make`` gave."""
         self._save([row])
-        return _info_of(row), Changes(frozenset({customer_id}))
+        return _info_of(row), Changes(frozenset({row["customer_id"]}), documents=True)
 
     def of_visit(self, visit_uuid: str) -> list[DocumentInfo]:
         with self._store.sessions() as session:
@@ -217,20 +268,22 @@ class Documents:
         return rec, body
 
     def _sign(self, kind: DocumentKind, number: str, pdf: bytes, customer_id: int,
-              visit_uuid: str | None, language: str, record_sha: str, body: str) -> dict:
+              visit_uuid: str | None, language: str, record_sha: str, body: str,
+              keys: DeviceKeys | None = None) -> dict:
         """Embed the record (``body``, if any), sign, and give the row to store."""
+        keys = keys or self.keys
         # ReportLab and pyHanko take ~0.5 s to import: loaded with the first document, so the
         # window starts without them.
         from ..documents import signing  # noqa: PLC0415
         files = (signing.Attachment(RECORD_FILE, body.encode("utf-8"), description="visit record"),
                  ) if body else ()
-        signed = signing.sign(pdf, self.keys, f"fieldapp {kind.value.replace('_', ' ')} {number}",
+        signed = signing.sign(pdf, keys, f"fieldapp {kind.value.replace('_', ' ')} {number}",
                               files)
         return dict(id=str(uuidlib.uuid4()), kind=kind.value, customer_id=customer_id,
                     visit_uuid=visit_uuid, number=number, language=language,
                     created_at=self.now().replace(microsecond=0).isoformat(),
                     sha256=hashlib.sha256(signed).hexdigest(), record_sha256=record_sha,
-                    signer=self.keys.signer_name(), development=self.keys.is_development(),
+                    signer=keys.signer_name(), development=keys.is_development(),
                     data=signed)
 
     def _save(self, rows: list[dict]) -> None:

@@ -66,7 +66,7 @@ class Visits:
         data = visit_to_dict(visit)
         with self._store.sessions.begin() as session:
             visit_repo.save_draft(session, data, canonical_json(data), self._now().isoformat())
-        return Changes(frozenset({visit.customer_id}), visits=True)
+        return Changes(frozenset({visit.customer_id}), drafts=True)
 
     def drafts(self) -> list[DraftInfo]:
         with self._store.sessions() as session:
@@ -81,7 +81,7 @@ class Visits:
     def discard(self, uuid: str) -> Changes:
         with self._store.sessions.begin() as session:
             visit_repo.delete_draft(session, uuid)
-        return Changes(visits=True)
+        return Changes(drafts=True)
 
     def context(self, customer_id: int) -> VisitContext:
         """The customer's open invoices, to check amounts against."""

@@ -54,7 +54,7 @@ def matches(file, needle):
     return needle in fold(file.customer.name) or any(needle in fold(c.name) for c in file.contacts)
 
 
-def test_starts_with_todays_route_and_empty_states(window, portfolio):
+def test_starts_with_todays_route_and_empty_states(qtbot, window, portfolio):
     stops = portfolio.route()
     assert window.customer_list.mode == "route"
     assert window.route_view.model.rowCount() == len(stops) > 0
@@ -64,7 +64,8 @@ def test_starts_with_todays_route_and_empty_states(window, portfolio):
     assert view.currentWidget() is view.empty
     assert view.empty.text() == "Pick a customer from today's route or search (Ctrl+F)"
     assert view.visits.empty.text() == "No visits recorded yet"
-    assert window.count_label.text() == "Customers: 80"
+    # The count comes from its own task, which may still be on its way when the route is shown.
+    qtbot.waitUntil(lambda: window.count_label.text() == "Customers: 80", timeout=5000)
     assert window.today_label.text() == "Today: Jun 30, 2025"
 
 
@@ -253,14 +254,3 @@ def test_results_page_in_as_the_list_scrolls(qtbot, window):
     table.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() == CUSTOMERS, timeout=5000)
     assert not model.canFetchMore()
-
-
-def test_views_refresh_themselves_when_data_changed(qtbot, window, all_files):
-    file = next(iter(all_files.values()))
-    with qtbot.waitSignal(window.customer_view.file_shown, timeout=5000):
-        window.customer_view.open(file.customer.id)
-    with qtbot.waitSignals([window.route_view.loaded, window.customer_view.file_shown],
-                           timeout=5000):
-        window.signals.data_changed.emit(None)
-    assert window.customer_view.file.customer.id == file.customer.id
-    assert not window.customer_view.history.can_go_back  # a refresh is not a step back

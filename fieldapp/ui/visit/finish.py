@@ -47,7 +47,7 @@ class Finisher:
     def _finalized(self, result) -> None:
         final, changes = result
         self.final = final
-        self.signals.data_changed.emit(changes)
+        self.signals.data_changed.emit(changes.from_source(self.w))
         receipts = [o.receipt_no for o in final.outcomes
                     if isinstance(o, MoneyReceived) and o.receipt_no]
         self._show_done(receipts)
@@ -110,5 +110,5 @@ class Finisher:
         self.w.taskman.run(lambda: visits.discard(uuid), self._discarded)
 
     def _discarded(self, changes: Changes) -> None:
-        self.signals.data_changed.emit(changes)
+        self.signals.data_changed.emit(changes.from_source(self.w))
         self.w.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget,
@@ -29,6 +31,7 @@ class VisitWindow(Retranslating, QMainWindow):
 
     closed = Signal(str)  # the draft's uuid
     record_requested = Signal(str, str)  # once finalized: the visit's uuid, the customer's name
+    context_refreshed = Signal()  # fresh balances arrived (another window took money)
 
     def __init__(self, services, taskman, signals, setup: VisitSetup, settings_file,
                  resume: bool = False, parent: QWidget | None = None):
@@ -38,6 +41,7 @@ class VisitWindow(Retranslating, QMainWindow):
         self.services, self.taskman, self.setup = services, taskman, setup
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         steps = setup.checklist.steps
+        self._closing = False  # close was asked; the window goes once the last save landed
         self.session = VisitSession(services.visits, taskman, setup.visit, [s.id for s in steps],
                                     parent=self)
         self._build(steps)
@@ -177,14 +181,53 @@ class VisitWindow(Retranslating, QMainWindow):
         first = (str(error).splitlines() or [type(error).__name__])[0][:100]
         self.saved_label.setText(self.tr("Not saved, retrying: %1").replace("%1", first))
 
-    # -- window -----------------------------------------------------------------------------
+    def _saved_then_close(self) -> None:
+        self.session.close()  # no autosave after the last one
+        self.close()
+
     def _restore_geometry(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
 
+    # -- what other windows changed ---------------------------------------------------------
+    def on_changes(self, changes) -> None:
+        """Another window took money from this customer: fresh balances, the typed draft stays."""
+        cid = self.setup.visit.customer_id
+        if (self._closing or changes.caused_by(self) or not changes.touches(cid)
+                or not changes.money):
+            return
+        services = self.services
+        self.taskman.run(lambda: (services.visits.context(cid),
+                                  services.portfolio.open_customer(cid),
+                                  services.follow_ups.promise_statuses(cid)),
+                         self._context_loaded)
+
+    def _context_loaded(self, result) -> None:
+        if self._closing:
+            return
+        context, file, promises = result
+        self.setup = replace(self.setup, context=context, file=file, promises=promises)
+        for page in self.pages:
+            page.set_setup(self.setup)
+        self.statusBar().showMessage(self.tr(
+            "Another record took money from this customer: open balances are updated."), 15_000)
+        if not self.session.closed:
+            self.session.commit()  # the typed amounts are checked against the new balances
+        self.context_refreshed.emit()
+
+    # -- window -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.session.flush()  # the last keystrokes reach the disk before the window goes
+        if self.session.dirty and not self.session.closed:
+            # The last keystrokes reach the disk first; the event loop runs meanwhile.
+            event.ignore()
+            if not self._closing:
+                self._closing = True
+                self.centralWidget().setEnabled(False)  # nothing typed now could be saved
+                self.saved_label.setText(self.tr("Saving…"))
+                self.session.flush(self._saved_then_close)
+            return
+        self._closing = True
         self.session.close()
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.sync()
