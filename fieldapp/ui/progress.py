@@ -34,4 +34,5 @@ def follow(task, parent: QWidget, text: str) -> QProgressDialog:
     dialog.canceled.connect(task.cancel)
     task.finished.connect(end)
     dialog.setValue(0)  # starts the timer that shows the dialog after SHOW_AFTER_MS
+    step(*task.last)  # what was reported before we listened
     return dialog

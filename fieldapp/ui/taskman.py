@@ -35,6 +35,7 @@ class LongTask(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._cancel = threading.Event()
+        self.last = (0, 0, "")  # the latest report, for a follower that connects late
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -45,6 +46,7 @@ class LongTask(QObject):
 
     def report(self, done: int, total: int, text: str = "") -> None:
         """Called in the worker; Qt queues the signal to the GUI thread."""
+        self.last = (done, total, text)
         self.progressed.emit(done, total, text)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTranslator
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
@@ -198,6 +198,40 @@ def test_window_state_is_restored_from_settings(qtbot, window, services, profile
     again.show()
     assert (again.width(), again.height()) == (780, 560)
     assert again.splitter.sizes() == sizes
+
+
+class Marking(QTranslator):
+    """Every text of the window, marked: shows what was translated again and what was not."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+        return f"«{source}»"
+
+    def isEmpty(self):  # noqa: N802 (Qt override)
+        return False
+
+
+def test_installing_a_translator_retranslates_what_is_on_screen(qtbot, qapp, window, all_files):
+    search(qtbot, window, "dang")
+    file = next(iter(all_files.values()))
+    with qtbot.waitSignal(window.customer_view.file_shown, timeout=5000):
+        window.customer_view.open(file.customer.id)
+    marking = Marking()
+    qapp.installTranslator(marking)  # Qt posts LanguageChange to every widget
+    try:
+        box = window.customer_list.search_box
+        qtbot.waitUntil(lambda: box.placeholderText().startswith("«"), timeout=5000)
+        assert box.placeholderText() == "«Search name, code, tax code, phone, contact…»"
+        assert window.file_menu.title() == "«&File»"
+        assert window.route_view._title.text() == "«Today's route»"
+        assert window.customer_view.empty.text().startswith("«Pick a customer")
+        tabs = window.customer_view.tabs
+        assert tabs.tabText(tabs.indexOf(window.customer_view.background)) == "«Background»"
+        assert window.follow_up_view._title.text() == "«Follow-ups»"
+        assert window.customer_list.model.rowCount() > 0  # the search stays
+        assert window.customer_view.file.customer.id == file.customer.id
+    finally:
+        qapp.removeTranslator(marking)
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=5000)
 
 
 def test_language_change_retranslates_without_losing_state(qtbot, window):
