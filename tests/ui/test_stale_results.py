@@ -103,3 +103,24 @@ def test_a_save_overtaken_by_typing_reports_only_the_newest_state(qtbot, taskman
     assert checked == [{"plan": []}] and answered == [{"plan": []}]
     assert [v.answers.get("objective") for v in visits.saved] == [None, "Gặp chị Hường"]
 
+
+
+def test_a_visits_documents_do_not_come_back_after_it_was_left(qtbot, live_services, taskman):
+    from fieldapp.services.documents import DocumentKind
+    from fieldapp.ui.documents.visit_bar import VisitDocumentsBar
+
+    documents = live_services.documents
+    info = next(d for cid in range(1, 81) for d in documents.of_customer(cid)
+                if d.kind is DocumentKind.AGREEMENT)
+    visit = live_services.visits.load(info.visit_uuid)
+    bar = VisitDocumentsBar(documents, taskman)
+    qtbot.addWidget(bar)
+    bar.show_visit(visit)
+    settle(qtbot, taskman)
+    assert bar.agreements()  # what the stale answer would bring back
+    held = hold(taskman)
+    bar.show_visit(visit)
+    bar.show_visit(None)  # the selection went away while the store was asked
+    held.set()
+    settle(qtbot, taskman)
+    assert bar.docs == [] and bar.agreements() == []
