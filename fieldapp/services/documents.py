@@ -143,19 +143,37 @@ class Documents:
     def for_visit(self, visit_uuid: str) -> tuple[list[DocumentInfo], Changes]:
         """Make what a finalized visit still lacks: its record, an agreement per plan, a receipt
         per sum taken (a receipt an amendment keeps is not issued twice)."""
+        customer_id, planned = self.plan_for_visit(visit_uuid)
+        return self.keep_for_visit(visit_uuid, customer_id, [self.make(p) for p in planned])
+
+    def plan_for_visit(self, visit_uuid: str) -> tuple[int, list[Planned]]:
+        """The customer and the documents a finalized visit still lacks (reads the store)."""
         rec, body = self._record(visit_uuid)
+        missing = self._missing(visit_uuid, rec.visit,
+                                [(kind, number) for kind, number, _build in self._wanted(rec)])
+        keys = PinnedKeys(self.keys) if missing else self.keys
+        return rec.visit.customer_id, [
+            Planned(kind, number, build, rec.visit.customer_id, visit_uuid, rec.language,
+                    rec.sha256, body, keys)
+            for kind, number, build in self._wanted(rec) if (kind, number) in missing]
+
+    def keep_for_visit(self, visit_uuid: str, customer_id: int, rows: list[dict]
+                       ) -> tuple[list[DocumentInfo], Changes]:
+        """Store what ``make`` gave, but nothing another caller stored meanwhile."""
+        if rows:
+            visit = self._record(visit_uuid)[0].visit
+            missing = self._missing(visit_uuid, visit, [(DocumentKind(r["kind"]), r["number"])
+                                                        for r in rows])
+            self._save([r for r in rows if (DocumentKind(r["kind"]), r["number"]) in missing])
+        return self.of_visit(visit_uuid), Changes(frozenset({customer_id}), documents=True)
+
+    def _missing(self, visit_uuid: str, visit: Visit, wanted) -> set:
         have = {(d.kind, d.number) for d in self.of_visit(visit_uuid)}
         with self._store.sessions() as session:
             issued = document_repo.documented_numbers(session, DocumentKind.RECEIPT.value, [
-                o.receipt_no for o in rec.visit.outcomes if isinstance(o, MoneyReceived)])
-        rows = [self._sign(kind, number, build(), rec.visit.customer_id, visit_uuid, rec.language,
-                           rec.sha256, body)
-                for kind, number, build in self._wanted(rec)
-                if (kind, number) not in have
-                and not (kind is DocumentKind.RECEIPT and number in issued)]
-        self._save(rows)
-        changes = Changes(frozenset({rec.visit.customer_id}), documents=True)
-        return self.of_visit(visit_uuid), changes
+                o.receipt_no for o in visit.outcomes if isinstance(o, MoneyReceived)])
+        return {(kind, number) for kind, number in wanted if (kind, number) not in have
+                and not (kind is DocumentKind.RECEIPT and number in issued)}
 
     def _wanted(self, rec: RecordInput):
         """(kind, number, build) of every document the record calls for."""

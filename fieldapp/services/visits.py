@@ -92,10 +92,14 @@ class Visits:
         return check_step(step_id, visit, checklist(visit.kind.value),
                           self.context(visit.customer_id), self._now().date(), self.settings)
 
-    def finalize(self, visit: Visit) -> tuple[Visit, Changes]:
-        """Freeze the visit; raises VisitIncomplete naming the unfinished steps."""
+    def finalize(self, visit: Visit, make_documents: bool = True) -> tuple[Visit, Changes]:
+        """Freeze the visit; raises VisitIncomplete naming the unfinished steps.
+
+        ``make_documents=False``: the caller makes them (the window draws and signs them off
+        the database thread, through Documents.plan_for_visit / make / keep_for_visit)."""
         self.save_draft(visit)
-        return finalizing.finalize(self._store, self.settings, visit, self._now(), self.documents)
+        return finalizing.finalize(self._store, self.settings, visit, self._now(),
+                                   self.documents if make_documents else None)
 
     def amend(self, original_uuid: str, reason: str) -> Visit:
         """A new draft that corrects a final visit; the original stays as it was."""
