@@ -110,6 +110,14 @@
     </message>
 </context>
 <context>
+    <name>BalanceRefresh</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/balances.py" line="36"/>
+        <source>Another record took money from this customer: open balances are updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../fieldapp/ui/commands.py" line="49"/>
@@ -1939,7 +1947,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <name>VisitWindow</name>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="135"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="227"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1954,87 +1962,82 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="214"/>
-        <source>Another record took money from this customer: open balances are updated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="223"/>
         <source>Visit — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="223"/>
         <source>Call — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="242"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="226"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="228"/>
         <source>&amp;Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="228"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="230"/>
         <source>Previous step (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="247"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="231"/>
         <source>Next →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="248"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="232"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="249"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="233"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="250"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="251"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="235"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="252"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="236"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="253"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="237"/>
         <source>Go on (next step or finalize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="254"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
         <source>Discard this draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
         <source>Close (keeps the draft)</source>
         <translation type="unfinished"></translation>
     </message>

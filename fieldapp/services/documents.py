@@ -24,6 +24,7 @@ from ..store import document_repo, queries
 from . import settings as cfg
 from .changes import Changes
 from .checklists import checklist
+from .document_steps import PinnedKeys, Planned
 
 log = logging.getLogger(__name__)
 
@@ -68,39 +69,6 @@ class NamedDocument:
 
 
 AGREEMENT_KINDS = (DocumentKind.AGREEMENT, DocumentKind.AGREEMENT_PRINT)
-
-
-class PinnedKeys:
-    """The device keys as they are now, read on the database lane (the signer's name is a
-    setting), so that drawing and signing elsewhere never touches the database."""
-
-    def __init__(self, keys: DeviceKeys):
-        self._signer, self._name = keys.signer(), keys.signer_name()
-        self._development = keys.is_development()
-
-    def signer(self):
-        return self._signer
-
-    def signer_name(self) -> str:
-        return self._name
-
-    def is_development(self) -> bool:
-        return self._development
-
-
-@dataclass(frozen=True)
-class Planned:
-    """A document read from the store, to be drawn and signed without the database."""
-
-    kind: DocumentKind
-    number: str
-    build: Callable[[], bytes]
-    customer_id: int
-    visit_uuid: str | None
-    language: str
-    record_sha: str
-    body: str
-    keys: DeviceKeys
 
 
 def _info(row) -> DocumentInfo:

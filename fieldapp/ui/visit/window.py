@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget,
@@ -13,6 +11,7 @@ from ...domain.visit import VisitKind
 from .. import formats
 from ..fonts import font_for
 from ..views.common import Banner, Retranslating
+from .balances import BalanceRefresh
 from .finish import Finisher
 from .outcomes.page import ResolvePage
 from .session import VisitSession
@@ -48,6 +47,7 @@ class VisitWindow(Retranslating, QMainWindow):
         self._load(setup.visit)
         self.navigator = Navigator(self, resume)
         self.finisher = Finisher(self, signals)
+        self.balances = BalanceRefresh(self)
         self._build_actions()
         self._connect()
         self._restore_geometry()
@@ -190,31 +190,15 @@ class VisitWindow(Retranslating, QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
 
-    # -- what other windows changed ---------------------------------------------------------
-    def on_changes(self, changes) -> None:
-        """Another window took money from this customer: fresh balances, the typed draft stays."""
-        cid = self.setup.visit.customer_id
-        if (self._closing or changes.caused_by(self) or not changes.touches(cid)
-                or not changes.money):
-            return
-        services = self.services
-        self.taskman.run(lambda: (services.visits.context(cid),
-                                  services.portfolio.open_customer(cid),
-                                  services.follow_ups.promise_statuses(cid)),
-                         self._context_loaded)
+    @property
+    def closing(self) -> bool:
+        """Close was asked: the window only waits for its last save."""
+        return self._closing
 
-    def _context_loaded(self, result) -> None:
-        if self._closing:
-            return
-        context, file, promises = result
-        self.setup = replace(self.setup, context=context, file=file, promises=promises)
-        for page in self.pages:
-            page.set_setup(self.setup)
-        self.statusBar().showMessage(self.tr(
-            "Another record took money from this customer: open balances are updated."), 15_000)
-        if not self.session.closed:
-            self.session.commit()  # the typed amounts are checked against the new balances
-        self.context_refreshed.emit()
+    def on_changes(self, changes) -> None:
+        """Another window took money from this customer: fresh balances, the draft stays."""
+        if not self._closing:
+            self.balances.on_changes(changes)
 
     # -- window -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
