@@ -257,6 +257,31 @@ def test_ctrl_shift_s_makes_a_statement_and_opens_it(qtbot, live_window, live_se
     assert view.documents.model.document(0) == info  # the newest, on top
 
 
+def test_searching_goes_on_while_a_statement_is_being_signed(qtbot, live_window, live_services,
+                                                             monkeypatch):
+    """The signature is made beside the database lane: a search does not wait for it."""
+    documents = live_services.documents
+    signing, signed = threading.Event(), threading.Event()
+    make = documents.make
+
+    def slow_make(planned):  # the real drawing and signing, held until the search is back
+        signing.set()
+        signed.wait(10)
+        return make(planned)
+
+    monkeypatch.setattr(documents, "make", slow_make)
+    file, _info = documents_of(live_services, DocumentKind.VISIT_RECORD)
+    live_window.documents.statement(file.customer.id, file.customer.name)
+    qtbot.waitUntil(signing.is_set, timeout=5000)
+    model = live_window.customer_list.model
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        live_window.customer_list.search_box.setText("dang")
+    assert model.rowCount() > 0 and not signed.is_set()  # found while the signature waits
+    with qtbot.waitSignal(live_window.documents.opened, timeout=10000) as opened:
+        signed.set()
+    assert opened.args[0].info.kind is DocumentKind.STATEMENT
+
+
 def test_a_visit_offers_its_documents_and_an_agreement_for_ink(qtbot, live_window, live_services):
     file, agreement = documents_of(live_services, DocumentKind.AGREEMENT)
     view = open_customer(qtbot, live_window, file.customer.id)

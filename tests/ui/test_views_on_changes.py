@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from fieldapp.domain.money import Money
+from fieldapp.domain.visit import OutcomeKind
 from fieldapp.services.changes import Changes
+from fieldapp.ui import formats
+from fieldapp.ui.visit.outcomes.money_card import BALANCE
 from fieldapp.store import visit_repo
 
 from conftest import settle
@@ -149,6 +153,9 @@ def test_an_open_visit_window_hears_money_another_window_took(qtbot, live_window
     type_text(qtbot, "typed before the payment came in")
     before = win.setup.context.open_balance()
     oldest = ctx.invoices[0]
+    card = win.page("resolve").add(OutcomeKind.MONEY_RECEIVED, focus=False)
+    card.amount.set_money(Money(2000, oldest.balance.currency))
+    row = [i.id for i in card.invoices].index(oldest.id)
     with live_store.sessions.begin() as session:  # what another window's finalize wrote
         visit_repo.record_payment(session, cid, win.session.visit.uuid, date(2025, 6, 30), 1000,
                                   oldest.balance.currency, "cash", "", [(oldest.id, 1000)])
@@ -160,6 +167,9 @@ def test_an_open_visit_window_hears_money_another_window_took(qtbot, live_window
     shown = {account.record(r).id: account.record(r).open_balance.minor
              for r in range(account.rowCount())}
     assert shown[oldest.id] == oldest.balance.minor - 1000
+    fresh = Money(oldest.balance.minor - 1000, oldest.balance.currency)
+    assert card.table.item(row, BALANCE).text() == formats.money(fresh)  # the card's column too
+    assert card.amount.money_or_zero() == Money(2000, oldest.balance.currency)  # typed, kept
     assert "open balances are updated" in win.statusBar().currentMessage()
     assert win.page("plan").fields["objective"].value() == "typed before the payment came in"
     refreshed = recorder(win.context_refreshed)
