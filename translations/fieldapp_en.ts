@@ -22,17 +22,17 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="57"/>
         <source>Open invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="55"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="61"/>
         <source>Last payment: %1, %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="60"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="66"/>
         <source>No payments recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -97,6 +97,14 @@
     </message>
 </context>
 <context>
+    <name>BalanceRefresh</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/balances.py" line="36"/>
+        <source>Another record took money from this customer: open balances are updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../fieldapp/ui/commands.py" line="51"/>
@@ -104,12 +112,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="99"/>
+        <location filename="../fieldapp/ui/commands.py" line="100"/>
         <source>Amend a finalized record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="100"/>
+        <location filename="../fieldapp/ui/commands.py" line="101"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -293,27 +301,27 @@
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="135"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="138"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="137"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="140"/>
         <source>Customers matching “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="139"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="142"/>
         <source>All customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="141"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="144"/>
         <source>No customer matches “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="193"/>
         <source>Search name, code, tax code, phone, contact…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,47 +329,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
         <source>Background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Contracts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="166"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="179"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,27 +393,32 @@
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="149"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="152"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="151"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="154"/>
         <source>No agreements were made on %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
+        <source>Reading the agreements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
         <source>Print the agreements of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="185"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
         <source>Printing the agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="192"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="209"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -413,47 +426,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="197"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="214"/>
         <source>Not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="217"/>
         <source>Print agreements of a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
         <source>Agreements made on &amp;day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="219"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="220"/>
         <source>All ticked agreements in one print job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
         <source>Document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="205"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="222"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,12 +630,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="55"/>
+        <location filename="../fieldapp/ui/documents/opener.py" line="50"/>
         <source>Making the statement of account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="67"/>
+        <location filename="../fieldapp/ui/documents/opener.py" line="60"/>
         <source>Making the agreement for signing in ink…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,48 +1168,48 @@ Finalize it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="63"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="82"/>
         <source>Not finalized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="71"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="90"/>
         <source>Finalized — receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="72"/>
-        <location filename="../fieldapp/ui/visit/finish.py" line="93"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="91"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="112"/>
         <source>Finalized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="77"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="96"/>
         <source>&amp;Open the visit record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="78"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
         <source>The signed record (PDF): show it to the customer or print it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="81"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="100"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="122"/>
         <source>Discard the draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="104"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="123"/>
         <source>Discard this unfinished record? What was typed is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="106"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="125"/>
         <source>&amp;Discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,12 +1296,12 @@ Finalize it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="81"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="88"/>
         <source>Follow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="83"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="90"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
         <translation>
             <numerusform>%n item: promises due or broken, disputes, revisits</numerusform>
@@ -1296,7 +1309,7 @@ Finalize it now?</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="85"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="92"/>
         <source>Nothing to follow up today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1304,12 +1317,12 @@ Finalize it now?</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="85"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="91"/>
         <source>Earlier visits, calls and promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="86"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="92"/>
         <source>No earlier visits or calls recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1683,22 +1696,22 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="209"/>
+        <location filename="../fieldapp/ui/main_window.py" line="216"/>
         <source>About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="210"/>
+        <location filename="../fieldapp/ui/main_window.py" line="217"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="242"/>
+        <location filename="../fieldapp/ui/main_window.py" line="253"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="248"/>
+        <location filename="../fieldapp/ui/main_window.py" line="259"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Customers: %n</numerusform>
@@ -1706,107 +1719,107 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="249"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="252"/>
+        <location filename="../fieldapp/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="253"/>
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="254"/>
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>Vi&amp;sit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="255"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="256"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>F&amp;ollow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="257"/>
+        <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>Start &amp;visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="258"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>&amp;Log a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="261"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>&amp;Unfinished visits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="262"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>S&amp;tatement of account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>&amp;Print agreements of a day…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>Today&apos;s &amp;route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>&amp;Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>&amp;Back to previous customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1814,62 +1827,62 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MoneyCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="36"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="40"/>
         <source>Date on the cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="42"/>
         <source>Applied to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Open balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Applied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="82"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="83"/>
         <source>Transfer or cheque number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="123"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="136"/>
         <source>Not an amount for invoice %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="155"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="168"/>
         <source>Receipt %1 was issued; only the office can void it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2065,6 +2078,19 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <location filename="../fieldapp/ui/progress.py" line="15"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/progress.py" line="16"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromiseCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
@@ -2149,42 +2175,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="138"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="139"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="140"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="146"/>
         <source>+ &amp;Money received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="141"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="147"/>
         <source>+ &amp;Promise to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="142"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="148"/>
         <source>+ &amp;Installment plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="149"/>
         <source>+ &amp;Dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="150"/>
         <source>+ Re&amp;fusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="151"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2210,12 +2236,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>RouteView</name>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="90"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="99"/>
         <source>Today&apos;s route</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/route_view.py" line="93"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="102"/>
         <source>Stops: %n</source>
         <translation>
             <numerusform>Stops: %n</numerusform>
@@ -2223,7 +2249,7 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="95"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="104"/>
         <source>No visits are planned for today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2462,97 +2488,98 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="132"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="136"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="179"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="183"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="184"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="188"/>
         <source>Not saved, retrying: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
         <source>Visit — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
         <source>Call — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="232"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
         <source>&amp;Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="235"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="236"/>
         <source>Previous step (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="237"/>
         <source>Next →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="213"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="240"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="214"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="242"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="216"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="243"/>
         <source>Go on (next step or finalize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
         <source>Discard this draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="218"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
         <source>Close (keeps the draft)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,17 +22,17 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="57"/>
         <source>Open invoices</source>
         <translation>Hóa đơn còn nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="55"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="61"/>
         <source>Last payment: %1, %2 (%3)</source>
         <translation>Lần thanh toán gần nhất: %1, %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="60"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="66"/>
         <source>No payments recorded.</source>
         <translation>Chưa có khoản thanh toán nào.</translation>
     </message>
@@ -97,6 +97,14 @@
     </message>
 </context>
 <context>
+    <name>BalanceRefresh</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/balances.py" line="36"/>
+        <source>Another record took money from this customer: open balances are updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../fieldapp/ui/commands.py" line="51"/>
@@ -104,12 +112,12 @@
         <translation>Không có buổi làm việc nào chưa hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="99"/>
+        <location filename="../fieldapp/ui/commands.py" line="100"/>
         <source>Amend a finalized record</source>
         <translation>Sửa đổi biên bản đã hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="100"/>
+        <location filename="../fieldapp/ui/commands.py" line="101"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>Biên bản đã ký được giữ nguyên. Nội dung sửa đổi là một biên bản mới dẫn chiếu đến biên bản cũ. Lý do sửa đổi là gì?</translation>
     </message>
@@ -291,27 +299,27 @@
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="135"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="138"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="137"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="140"/>
         <source>Customers matching “%1”</source>
         <translation>Khách hàng khớp với “%1”</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="139"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="142"/>
         <source>All customers</source>
         <translation>Tất cả khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="141"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="144"/>
         <source>No customer matches “%1”</source>
         <translation>Không có khách hàng nào khớp với “%1”</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="193"/>
         <source>Search name, code, tax code, phone, contact…</source>
         <translation>Tìm theo tên, mã, mã số thuế, điện thoại, người liên hệ…</translation>
     </message>
@@ -319,47 +327,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
         <source>Background</source>
         <translation>Thông tin chung</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
         <source>Contacts</source>
         <translation>Người liên hệ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Contracts</source>
         <translation>Hợp đồng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Invoices</source>
         <translation>Hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Deliveries</source>
         <translation>Giao hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Payments</source>
         <translation>Thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Visits</source>
         <translation>Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="166"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="179"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>Chọn khách hàng trong lộ trình hôm nay hoặc tìm kiếm (Ctrl+F)</translation>
     </message>
@@ -383,74 +391,79 @@
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="149"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="152"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
         <translation>Đã chọn %1/%2 (phím Space để chọn hoặc bỏ chọn dòng đang đứng)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="151"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="154"/>
         <source>No agreements were made on %1.</source>
         <translation>Không có thỏa thuận nào được lập ngày %1.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
+        <source>Reading the agreements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
         <source>Print the agreements of %1</source>
         <translation>In các thỏa thuận ngày %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="185"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
         <source>Printing the agreements…</source>
         <translation>Đang in các thỏa thuận…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="192"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="209"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang đến máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="197"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="214"/>
         <source>Not printed: %1</source>
         <translation>Chưa in được: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="217"/>
         <source>Print agreements of a day</source>
         <translation>In thỏa thuận theo ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
         <source>Agreements made on &amp;day:</source>
         <translation>Thỏa thuận lập &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="219"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="220"/>
         <source>All ticked agreements in one print job</source>
         <translation>In mọi thỏa thuận đã chọn trong một lệnh in</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="205"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="222"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
@@ -614,12 +627,12 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <translation>Đang mở biên bản làm việc…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="55"/>
+        <location filename="../fieldapp/ui/documents/opener.py" line="50"/>
         <source>Making the statement of account…</source>
         <translation>Đang lập bảng đối chiếu công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="67"/>
+        <location filename="../fieldapp/ui/documents/opener.py" line="60"/>
         <source>Making the agreement for signing in ink…</source>
         <translation>Đang lập bản thỏa thuận để ký tay…</translation>
     </message>
@@ -1154,48 +1167,48 @@ Hoàn tất ngay bây giờ?</translation>
         <translation>Đang hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="63"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="82"/>
         <source>Not finalized</source>
         <translation>Chưa hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="71"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="90"/>
         <source>Finalized — receipt %1</source>
         <translation>Đã hoàn tất — biên nhận %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="72"/>
-        <location filename="../fieldapp/ui/visit/finish.py" line="93"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="91"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="112"/>
         <source>Finalized</source>
         <translation>Đã hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="77"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="96"/>
         <source>&amp;Open the visit record</source>
         <translation>&amp;Mở biên bản làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="78"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
         <source>The signed record (PDF): show it to the customer or print it</source>
         <translation>Biên bản đã ký (PDF): cho khách hàng xem hoặc in ra</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="81"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="100"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="122"/>
         <source>Discard the draft</source>
         <translation>Hủy bản nháp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="104"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="123"/>
         <source>Discard this unfinished record? What was typed is lost.</source>
         <translation>Hủy biên bản chưa hoàn tất này? Nội dung đã nhập sẽ bị mất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="106"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="125"/>
         <source>&amp;Discard</source>
         <translation>&amp;Hủy</translation>
     </message>
@@ -1281,19 +1294,19 @@ Hoàn tất ngay bây giờ?</translation>
         <translation>đã trả %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="81"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="88"/>
         <source>Follow-ups</source>
         <translation>Việc cần theo dõi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="83"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="90"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
         <translation>
             <numerusform>%n việc: cam kết đến hạn hoặc không được thực hiện, khiếu nại, quay lại làm việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="85"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="92"/>
         <source>Nothing to follow up today.</source>
         <translation>Hôm nay không có việc cần theo dõi.</translation>
     </message>
@@ -1301,12 +1314,12 @@ Hoàn tất ngay bây giờ?</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="85"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="91"/>
         <source>Earlier visits, calls and promises</source>
         <translation>Các buổi làm việc, cuộc gọi và cam kết trước đây</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="86"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="92"/>
         <source>No earlier visits or calls recorded.</source>
         <translation>Chưa ghi nhận buổi làm việc hay cuộc gọi nào trước đây.</translation>
     </message>
@@ -1681,129 +1694,129 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="209"/>
+        <location filename="../fieldapp/ui/main_window.py" line="216"/>
         <source>About fieldapp</source>
         <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="210"/>
+        <location filename="../fieldapp/ui/main_window.py" line="217"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="242"/>
+        <location filename="../fieldapp/ui/main_window.py" line="253"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="248"/>
+        <location filename="../fieldapp/ui/main_window.py" line="259"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Khách hàng: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="249"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="252"/>
+        <location filename="../fieldapp/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="253"/>
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="254"/>
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>Vi&amp;sit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="255"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="256"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>F&amp;ollow-ups</source>
         <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="257"/>
+        <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>Start &amp;visit</source>
         <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="258"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>&amp;Log a call</source>
         <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="261"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>&amp;Unfinished visits…</source>
         <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="262"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>S&amp;tatement of account</source>
         <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>Today&apos;s &amp;route</source>
         <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>&amp;Customers</source>
         <translation>&amp;Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>&amp;Back to previous customer</source>
         <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;About fieldapp</source>
         <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
@@ -1811,62 +1824,62 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>MoneyCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="36"/>
         <source>Method</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
         <source>Reference</source>
         <translation>Số tham chiếu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="40"/>
         <source>Date on the cheque</source>
         <translation>Ngày trên séc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="42"/>
         <source>Applied to</source>
         <translation>Thanh toán cho hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Invoice</source>
         <translation>Hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Due</source>
         <translation>Hạn thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Open balance</source>
         <translation>Còn nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Applied</source>
         <translation>Phân bổ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="82"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="83"/>
         <source>Transfer or cheque number</source>
         <translation>Số giao dịch chuyển khoản hoặc số séc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="123"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="136"/>
         <source>Not an amount for invoice %1.</source>
         <translation>Số tiền nhập cho hóa đơn %1 không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="155"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="168"/>
         <source>Receipt %1 was issued; only the office can void it.</source>
         <translation>Đã xuất biên nhận %1; chỉ văn phòng mới có thể hủy.</translation>
     </message>
@@ -2062,6 +2075,19 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <location filename="../fieldapp/ui/progress.py" line="15"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Hủy</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/progress.py" line="16"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromiseCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
@@ -2146,42 +2172,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="138"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="139"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation>— ghi nhận mọi kết quả của buổi làm việc; một buổi có thể có nhiều kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="140"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="146"/>
         <source>+ &amp;Money received</source>
         <translation>+ Đã &amp;thu tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="141"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="147"/>
         <source>+ &amp;Promise to pay</source>
         <translation>+ &amp;Cam kết thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="142"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="148"/>
         <source>+ &amp;Installment plan</source>
         <translation>+ Kế hoạch trả &amp;góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="149"/>
         <source>+ &amp;Dispute</source>
         <translation>+ &amp;Khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="150"/>
         <source>+ Re&amp;fusal</source>
         <translation>+ Từ chối thanh t&amp;oán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="151"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation>+ Không gặp khách hàng / đóng cử&amp;a</translation>
     </message>
@@ -2207,19 +2233,19 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>RouteView</name>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="90"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="99"/>
         <source>Today&apos;s route</source>
         <translation>Lộ trình hôm nay</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/route_view.py" line="93"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="102"/>
         <source>Stops: %n</source>
         <translation>
             <numerusform>Điểm đến: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="95"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="104"/>
         <source>No visits are planned for today.</source>
         <translation>Hôm nay không có buổi làm việc nào theo kế hoạch.</translation>
     </message>
@@ -2458,97 +2484,98 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="132"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="136"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="179"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="183"/>
         <source>Saved %1</source>
         <translation>Đã lưu lúc %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="184"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="188"/>
         <source>Not saved, retrying: %1</source>
         <translation>Chưa lưu được, đang thử lại: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
         <source>Visit — %1</source>
         <translation>Làm việc tại chỗ — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
         <source>Call — %1</source>
         <translation>Cuộc gọi — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="232"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>Sửa đổi của một biên bản trước đó. Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
         <source>&amp;Visit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
         <source>&amp;Call</source>
         <translation>&amp;Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="235"/>
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="236"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Bước trước (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="237"/>
         <source>Next →</source>
         <translation>Tiếp →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>Bước tiếp theo (Alt+Right hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
         <source>Finalize…</source>
         <translation>Hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="213"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="240"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>Kiểm tra toàn bộ và khóa biên bản (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="214"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
         <source>Previous step</source>
         <translation>Bước trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="242"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="216"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="243"/>
         <source>Go on (next step or finalize)</source>
         <translation>Tiếp tục (bước tiếp theo hoặc hoàn tất)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
         <source>Discard this draft…</source>
         <translation>Hủy bản nháp này…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="218"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
         <source>Close (keeps the draft)</source>
         <translation>Đóng (giữ bản nháp)</translation>
     </message>

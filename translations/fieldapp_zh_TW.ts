@@ -22,17 +22,17 @@
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="57"/>
         <source>Open invoices</source>
         <translation>未結發票</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="55"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="61"/>
         <source>Last payment: %1, %2 (%3)</source>
         <translation>最近一次付款：%1，%2（%3）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="60"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="66"/>
         <source>No payments recorded.</source>
         <translation>尚無付款記錄。</translation>
     </message>
@@ -97,6 +97,14 @@
     </message>
 </context>
 <context>
+    <name>BalanceRefresh</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/balances.py" line="36"/>
+        <source>Another record took money from this customer: open balances are updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../fieldapp/ui/commands.py" line="51"/>
@@ -104,12 +112,12 @@
         <translation>沒有未完成的拜訪。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="99"/>
+        <location filename="../fieldapp/ui/commands.py" line="100"/>
         <source>Amend a finalized record</source>
         <translation>修訂已完成的記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="100"/>
+        <location filename="../fieldapp/ui/commands.py" line="101"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>原記錄維持簽名時的內容不變；修訂會另建一份引用原記錄的新記錄。請說明更正原因：</translation>
     </message>
@@ -291,27 +299,27 @@
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="135"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="138"/>
         <source>Searching…</source>
         <translation>搜尋中…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="137"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="140"/>
         <source>Customers matching “%1”</source>
         <translation>符合「%1」的客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="139"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="142"/>
         <source>All customers</source>
         <translation>全部客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="141"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="144"/>
         <source>No customer matches “%1”</source>
         <translation>沒有符合「%1」的客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="193"/>
         <source>Search name, code, tax code, phone, contact…</source>
         <translation>搜尋名稱、編號、統一編號、電話、聯絡人…</translation>
     </message>
@@ -319,47 +327,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
         <source>Background</source>
         <translation>背景資料</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="145"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
         <source>Contacts</source>
         <translation>聯絡人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Contracts</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="146"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Invoices</source>
         <translation>發票</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Deliveries</source>
         <translation>送貨記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="147"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Payments</source>
         <translation>付款記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Visits</source>
         <translation>拜訪記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="148"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="166"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="179"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>請從今日路線中選擇客戶，或搜尋客戶（Ctrl+F）</translation>
     </message>
@@ -383,74 +391,79 @@
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="149"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="152"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
         <translation>已勾選 %1 份，共 %2 份（按空白鍵可勾選或取消勾選選取的項目）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="151"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="154"/>
         <source>No agreements were made on %1.</source>
         <translation>%1 沒有簽訂任何協議書。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
+        <source>Reading the agreements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
         <source>Print the agreements of %1</source>
         <translation>列印 %1 的協議書</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="185"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
         <source>Printing the agreements…</source>
         <translation>正在列印協議書…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="192"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="209"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>已將 %n 頁送出列印。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="197"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="214"/>
         <source>Not printed: %1</source>
         <translation>未列印：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="217"/>
         <source>Print agreements of a day</source>
         <translation>列印某日的協議書</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="201"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
         <source>Agreements made on &amp;day:</source>
         <translation>協議簽訂日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="219"/>
         <source>&amp;Print…</source>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="203"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="220"/>
         <source>All ticked agreements in one print job</source>
         <translation>將所有勾選的協議書合併為一個列印工作</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="205"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="222"/>
         <source>Number</source>
         <translation>編號</translation>
     </message>
@@ -614,12 +627,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation>正在開啟拜訪記錄…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="55"/>
+        <location filename="../fieldapp/ui/documents/opener.py" line="50"/>
         <source>Making the statement of account…</source>
         <translation>正在產生對帳單…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="67"/>
+        <location filename="../fieldapp/ui/documents/opener.py" line="60"/>
         <source>Making the agreement for signing in ink…</source>
         <translation>正在產生供親筆簽名的協議書…</translation>
     </message>
@@ -1154,48 +1167,48 @@ Finalize it now?</source>
         <translation>正在完成記錄…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="63"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="82"/>
         <source>Not finalized</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="71"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="90"/>
         <source>Finalized — receipt %1</source>
         <translation>已完成 — 收據 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="72"/>
-        <location filename="../fieldapp/ui/visit/finish.py" line="93"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="91"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="112"/>
         <source>Finalized</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="77"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="96"/>
         <source>&amp;Open the visit record</source>
         <translation>開啟拜訪記錄(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="78"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
         <source>The signed record (PDF): show it to the customer or print it</source>
         <translation>已簽名的記錄（PDF）：可出示給客戶或列印</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="81"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="100"/>
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="122"/>
         <source>Discard the draft</source>
         <translation>刪除草稿</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="104"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="123"/>
         <source>Discard this unfinished record? What was typed is lost.</source>
         <translation>要刪除這份未完成的記錄嗎？已輸入的內容將會遺失。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="106"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="125"/>
         <source>&amp;Discard</source>
         <translation>刪除(&amp;D)</translation>
     </message>
@@ -1281,19 +1294,19 @@ Finalize it now?</source>
         <translation>已付 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="81"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="88"/>
         <source>Follow-ups</source>
         <translation>待追蹤事項</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="83"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="90"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
         <translation>
             <numerusform>共 %n 項：到期或未兌現的承諾、爭議、再訪</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="85"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="92"/>
         <source>Nothing to follow up today.</source>
         <translation>今天沒有需要追蹤的事項。</translation>
     </message>
@@ -1301,12 +1314,12 @@ Finalize it now?</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="85"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="91"/>
         <source>Earlier visits, calls and promises</source>
         <translation>以往的拜訪、電話與承諾</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="86"/>
+        <location filename="../fieldapp/ui/visit/panels.py" line="92"/>
         <source>No earlier visits or calls recorded.</source>
         <translation>尚無以往的拜訪或電話記錄。</translation>
     </message>
@@ -1681,129 +1694,129 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="209"/>
+        <location filename="../fieldapp/ui/main_window.py" line="216"/>
         <source>About fieldapp</source>
         <translation>關於 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="210"/>
+        <location filename="../fieldapp/ui/main_window.py" line="217"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤帳款催收人員使用的離線客戶資料與拜訪記錄工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="242"/>
+        <location filename="../fieldapp/ui/main_window.py" line="253"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收員客戶清單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="248"/>
+        <location filename="../fieldapp/ui/main_window.py" line="259"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客戶數：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="249"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="252"/>
+        <location filename="../fieldapp/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="253"/>
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="254"/>
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>Vi&amp;sit</source>
         <translation>拜訪(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="255"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="256"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>F&amp;ollow-ups</source>
         <translation>待追蹤事項(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="257"/>
+        <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>Start &amp;visit</source>
         <translation>開始拜訪(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="258"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>開始拜訪此客戶（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>&amp;Log a call</source>
         <translation>記錄電話催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>記錄與此客戶的通話（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="261"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜訪(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="262"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>S&amp;tatement of account</source>
         <translation>對帳單(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>產生截至今日並已簽章的對帳單，然後開啟（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>列印某日的協議書(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路線(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>&amp;Customers</source>
         <translation>客戶清單(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>&amp;Back to previous customer</source>
         <translation>回到上一位客戶(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;About fieldapp</source>
         <translation>關於 fieldapp(&amp;A)</translation>
     </message>
@@ -1811,62 +1824,62 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MoneyCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="36"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
         <source>Reference</source>
         <translation>參考號</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="40"/>
         <source>Date on the cheque</source>
         <translation>支票日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="42"/>
         <source>Applied to</source>
         <translation>沖銷發票</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Invoice</source>
         <translation>發票號碼</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Open balance</source>
         <translation>未付餘額</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="51"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
         <source>Applied</source>
         <translation>沖銷金額</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="82"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="83"/>
         <source>Transfer or cheque number</source>
         <translation>匯款或支票號碼</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="123"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="136"/>
         <source>Not an amount for invoice %1.</source>
         <translation>發票 %1 的金額格式不正確。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="155"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="168"/>
         <source>Receipt %1 was issued; only the office can void it.</source>
         <translation>收據 %1 已開立，只有公司內勤可以作廢。</translation>
     </message>
@@ -2062,6 +2075,19 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <location filename="../fieldapp/ui/progress.py" line="15"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/progress.py" line="16"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromiseCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
@@ -2146,42 +2172,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="138"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
         <source>Outcomes</source>
         <translation>拜訪結果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="139"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation>— 請加入本次拜訪的每一項結果；一次拜訪可以有多項結果。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="140"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="146"/>
         <source>+ &amp;Money received</source>
         <translation>+ 當場收款(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="141"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="147"/>
         <source>+ &amp;Promise to pay</source>
         <translation>+ 付款承諾(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="142"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="148"/>
         <source>+ &amp;Installment plan</source>
         <translation>+ 分期付款計劃(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="149"/>
         <source>+ &amp;Dispute</source>
         <translation>+ 爭議(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="150"/>
         <source>+ Re&amp;fusal</source>
         <translation>+ 拒絕付款(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="151"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation>+ 客戶不在／店鋪關閉(&amp;A)</translation>
     </message>
@@ -2207,19 +2233,19 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>RouteView</name>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="90"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="99"/>
         <source>Today&apos;s route</source>
         <translation>今日路線</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/route_view.py" line="93"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="102"/>
         <source>Stops: %n</source>
         <translation>
             <numerusform>共 %n 個拜訪點</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="95"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="104"/>
         <source>No visits are planned for today.</source>
         <translation>今天沒有安排拜訪。</translation>
     </message>
@@ -2458,97 +2484,98 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="132"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="136"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="179"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="183"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="184"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="188"/>
         <source>Not saved, retrying: %1</source>
         <translation>未儲存，正在重試：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
         <source>Visit — %1</source>
         <translation>拜訪 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="202"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
         <source>Call — %1</source>
         <translation>電話催收 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="205"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="232"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>此為先前記錄的修訂。原因：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
         <source>&amp;Visit</source>
         <translation>拜訪(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="207"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
         <source>&amp;Call</source>
         <translation>電話(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="208"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="235"/>
         <source>← Back</source>
         <translation>← 上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="209"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="236"/>
         <source>Previous step (Alt+Left)</source>
         <translation>上一步（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="210"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="237"/>
         <source>Next →</source>
         <translation>下一步 →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="211"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>下一步（Alt+Right 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
         <source>Finalize…</source>
         <translation>完成並鎖定…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="213"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="240"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>檢查所有內容並鎖定記錄（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="214"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="242"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="216"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="243"/>
         <source>Go on (next step or finalize)</source>
         <translation>繼續（下一步或完成）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
         <source>Discard this draft…</source>
         <translation>刪除此草稿…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="218"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
         <source>Close (keeps the draft)</source>
         <translation>關閉（保留草稿）</translation>
     </message>

@@ -26,6 +26,7 @@ from ..store import document_repo, queries
 from . import settings as cfg
 from .changes import Changes
 from .checklists import checklist
+from .document_steps import PinnedKeys, Planned
 
 log = logging.getLogger(__name__)
 
@@ -77,18 +78,37 @@ class Documents:
     def for_visit(self, visit_uuid: str) -> tuple[list[DocumentInfo], Changes]:
         """Make what a finalized visit still lacks: its record, an agreement per plan, a receipt
         per sum taken (a receipt an amendment keeps is not issued twice)."""
+        customer_id, planned = self.plan_for_visit(visit_uuid)
+        return self.keep_for_visit(visit_uuid, customer_id, [self.make(p) for p in planned])
+
+    def plan_for_visit(self, visit_uuid: str) -> tuple[int, list[Planned]]:
+        """The customer and the documents a finalized visit still lacks (reads the store)."""
         rec, body = self._record(visit_uuid)
+        missing = self._missing(visit_uuid, rec.visit,
+                                [(kind, number) for kind, number, _build in self._wanted(rec)])
+        keys = PinnedKeys(self.keys) if missing else self.keys
+        return rec.visit.customer_id, [
+            Planned(kind, number, build, rec.visit.customer_id, visit_uuid, rec.language,
+                    rec.sha256, body, keys)
+            for kind, number, build in self._wanted(rec) if (kind, number) in missing]
+
+    def keep_for_visit(self, visit_uuid: str, customer_id: int, rows: list[dict]
+                       ) -> tuple[list[DocumentInfo], Changes]:
+        """Store what ``make`` gave, but nothing another caller stored meanwhile."""
+        if rows:
+            visit = self._record(visit_uuid)[0].visit
+            missing = self._missing(visit_uuid, visit, [(DocumentKind(r["kind"]), r["number"])
+                                                        for r in rows])
+            self._save([r for r in rows if (DocumentKind(r["kind"]), r["number"]) in missing])
+        return self.of_visit(visit_uuid), Changes(frozenset({customer_id}), documents=True)
+
+    def _missing(self, visit_uuid: str, visit: Visit, wanted) -> set:
         have = {(d.kind, d.number) for d in self.of_visit(visit_uuid)}
         with self._store.sessions() as session:
             issued = document_repo.documented_numbers(session, DocumentKind.RECEIPT.value, [
-                o.receipt_no for o in rec.visit.outcomes if isinstance(o, MoneyReceived)])
-        rows = [self._sign(kind, number, build(), rec.visit.customer_id, visit_uuid, rec.language,
-                           rec.sha256, body)
-                for kind, number, build in self._wanted(rec)
-                if (kind, number) not in have
-                and not (kind is DocumentKind.RECEIPT and number in issued)]
-        self._save(rows)
-        return self.of_visit(visit_uuid), Changes(frozenset({rec.visit.customer_id}), visits=True)
+                o.receipt_no for o in visit.outcomes if isinstance(o, MoneyReceived)])
+        return {(kind, number) for kind, number in wanted if (kind, number) not in have
+                and not (kind is DocumentKind.RECEIPT and number in issued)}
 
     def _wanted(self, rec: RecordInput):
         """(kind, number, build) of every document the record calls for."""
@@ -104,29 +124,46 @@ class Documents:
 
     def agreement_for_print(self, visit_uuid: str, index: int = 1) -> tuple[DocumentInfo, Changes]:
         """The ``index``-th plan of a visit as an agreement with empty boxes for ink."""
+        return self.keep(self.make(self.plan_agreement_for_print(visit_uuid, index)))
+
+    def statement(self, customer_id: int, as_of: date | None = None
+                  ) -> tuple[DocumentInfo, Changes]:
+        """A signed statement of account as of ``as_of`` (default today), kept with the customer."""
+        return self.keep(self.make(self.plan_statement(customer_id, as_of)))
+
+    # The three steps of a document, for callers that keep the database on one thread:
+    # plan (reads the store), make (draws and signs, no database), keep (writes).
+    def plan_agreement_for_print(self, visit_uuid: str, index: int = 1) -> Planned:
         from ..documents import agreement  # noqa: PLC0415 (see _sign)
         rec, body = self._record(visit_uuid)
         plans = _plans(rec.visit)
         if not 1 <= index <= len(plans):
             raise FieldappError("document.no_plan", visit=visit_uuid, count=len(plans), index=index)
-        pdf = agreement.build(rec, plans[index - 1], index, wet=True)
-        row = self._sign(DocumentKind.AGREEMENT_PRINT, agreement.number(rec, index), pdf,
-                         rec.visit.customer_id, visit_uuid, rec.language, rec.sha256, body)
-        self._save([row])
-        return self._info_of(row), Changes(frozenset({rec.visit.customer_id}), visits=True)
+        plan = plans[index - 1]
+        return Planned(DocumentKind.AGREEMENT_PRINT, agreement.number(rec, index),
+                       lambda: agreement.build(rec, plan, index, wet=True), rec.visit.customer_id,
+                       visit_uuid, rec.language, rec.sha256, body, PinnedKeys(self.keys))
 
-    def statement(self, customer_id: int, as_of: date | None = None
-                  ) -> tuple[DocumentInfo, Changes]:
-        """A signed statement of account as of ``as_of`` (default today), kept with the customer."""
+    def plan_statement(self, customer_id: int, as_of: date | None = None) -> Planned:
         from ..documents import statement  # noqa: PLC0415 (see _sign)
         with self._store.sessions() as session:
             file = queries.customer_file(session, customer_id, as_of or self._now().date())
         data = statement.StatementInput(file, self.company(), self._signing(),
                                         self.settings.get(cfg.COLLECTOR_NAME))
-        row = self._sign(DocumentKind.STATEMENT, statement.number(file), statement.build(data),
-                         customer_id, None, data.language, "", "")
+        return Planned(DocumentKind.STATEMENT, statement.number(file),
+                       lambda: statement.build(data), customer_id, None, data.language, "", "",
+                       PinnedKeys(self.keys))
+
+    def make(self, planned: Planned) -> dict:
+        """Draw and sign ``planned``: touches no database, so it may run beside it."""
+        return self._sign(planned.kind, planned.number, planned.build(), planned.customer_id,
+                          planned.visit_uuid, planned.language, planned.record_sha, planned.body,
+                          planned.keys)
+
+    def keep(self, row: dict) -> tuple[DocumentInfo, Changes]:
+        """Store a document ``make`` gave."""
         self._save([row])
-        return self._info_of(row), Changes(frozenset({customer_id}))
+        return self._info_of(row), Changes(frozenset({row["customer_id"]}), documents=True)
 
     def of_visit(self, visit_uuid: str) -> list[DocumentInfo]:
         with self._store.sessions() as session:
@@ -185,20 +222,22 @@ class Documents:
         return rec, body
 
     def _sign(self, kind: DocumentKind, number: str, pdf: bytes, customer_id: int,
-              visit_uuid: str | None, language: str, record_sha: str, body: str) -> dict:
+              visit_uuid: str | None, language: str, record_sha: str, body: str,
+              keys: DeviceKeys | None = None) -> dict:
         """Embed the record (``body``, if any), sign, and give the row to store."""
+        keys = keys or self.keys
         # ReportLab and pyHanko take ~0.5 s to import: loaded with the first document, so the
         # window starts without them.
         from ..documents import signing  # noqa: PLC0415
         files = (signing.Attachment(RECORD_FILE, body.encode("utf-8"), description="visit record"),
                  ) if body else ()
-        signed = signing.sign(pdf, self.keys, f"fieldapp {kind.value.replace('_', ' ')} {number}",
+        signed = signing.sign(pdf, keys, f"fieldapp {kind.value.replace('_', ' ')} {number}",
                               files)
         return dict(id=str(uuidlib.uuid4()), kind=kind.value, customer_id=customer_id,
                     visit_uuid=visit_uuid, number=number, language=language,
                     created_at=to_text(self._now()),
                     sha256=hashlib.sha256(signed).hexdigest(), record_sha256=record_sha,
-                    signer=self.keys.signer_name(), development=self.keys.is_development(),
+                    signer=keys.signer_name(), development=keys.is_development(),
                     data=signed)
 
     def _save(self, rows: list[dict]) -> None:

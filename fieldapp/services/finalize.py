@@ -56,9 +56,11 @@ def finalize(store, settings, visit: Visit, now: datetime, documents=None) -> tu
         visit_repo.add_outcomes(session, outcome_rows(final))
     if documents is not None:
         _document(documents, final)
-    money = any(isinstance(o, (MoneyReceived, Dispute)) for o in visit.outcomes)
-    return final, Changes(frozenset({visit.customer_id}), visits=True, invoices=money,
-                          follow_ups=True)
+    paid = any(isinstance(o, MoneyReceived) for o in visit.outcomes)
+    disputed = any(isinstance(o, Dispute) for o in visit.outcomes)
+    return final, Changes(frozenset({visit.customer_id}), drafts=True, visits=True,
+                          outcomes=bool(visit.outcomes), payments=paid, invoices=paid or disputed,
+                          documents=documents is not None, follow_ups=True)
 
 
 def _document(documents, final: Visit) -> None:

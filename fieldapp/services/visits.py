@@ -62,7 +62,7 @@ class Visits:
         data = visit_to_dict(visit)
         with self._store.sessions.begin() as session:
             visit_repo.save_draft(session, data, canonical_json(data), to_text(self._now()))
-        return Changes(frozenset({visit.customer_id}), visits=True)
+        return Changes(frozenset({visit.customer_id}), drafts=True)
 
     def drafts(self) -> list[DraftInfo]:
         with self._store.sessions() as session:
@@ -76,7 +76,7 @@ class Visits:
     def discard(self, uuid: str) -> Changes:
         with self._store.sessions.begin() as session:
             visit_repo.delete_draft(session, uuid)
-        return Changes(visits=True)
+        return Changes(drafts=True)
 
     def context(self, customer_id: int) -> VisitContext:
         """The customer's open invoices, to check amounts against."""
@@ -87,10 +87,14 @@ class Visits:
         return check_step(step_id, visit, checklist(visit.kind.value),
                           self.context(visit.customer_id), self._now().date(), self.settings)
 
-    def finalize(self, visit: Visit) -> tuple[Visit, Changes]:
-        """Freeze the visit; raises VisitIncomplete naming the unfinished steps."""
+    def finalize(self, visit: Visit, make_documents: bool = True) -> tuple[Visit, Changes]:
+        """Freeze the visit; raises VisitIncomplete naming the unfinished steps.
+
+        ``make_documents=False``: the caller makes them (the window draws and signs them off
+        the database thread, through Documents.plan_for_visit / make / keep_for_visit)."""
         self.save_draft(visit)
-        return finalizing.finalize(self._store, self.settings, visit, self._now(), self.documents)
+        return finalizing.finalize(self._store, self.settings, visit, self._now(),
+                                   self.documents if make_documents else None)
 
     def amend(self, original_uuid: str, reason: str) -> Visit:
         """A new draft that corrects a final visit; the original stays as it was."""

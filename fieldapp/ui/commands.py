@@ -58,8 +58,8 @@ class Commands(QObject):
 
     def _discard(self, uuid: str, done) -> None:
         visits = self._services.visits
-        self._taskman.run(lambda: visits.discard(uuid),
-                          lambda changes: (done(), self._signals.data_changed.emit(changes)))
+        self._taskman.run(lambda: visits.discard(uuid), lambda changes: (
+            done(), self._signals.data_changed.emit(changes.from_source(self))))
 
     # -- settings ---------------------------------------------------------------------------
     def open_settings(self, first_run: bool = False) -> None:
@@ -81,7 +81,8 @@ class Commands(QObject):
         def job():
             for setting, value in values.items():
                 settings.set(setting, value)
-            return Changes(follow_ups=True)  # horizons and grace days judge promises anew
+            # Horizons and grace days judge every customer's promises anew.
+            return Changes(all_customers=True, settings=True, follow_ups=True, source=self)
 
         self._taskman.run(job, self._saved)
         chosen = language.resolve(values.get(cfg.UI_LANGUAGE))

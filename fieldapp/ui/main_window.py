@@ -149,16 +149,18 @@ class MainWindow(Retranslating, QMainWindow):
         for view in (self.route_view, self.customer_list, self.follow_up_view):
             view.customer_activated.connect(self.customer_view.open)
         self.customer_view.file_shown.connect(self._on_file_shown)
+        self.taskman.busy_changed.connect(self._on_busy)
         self.customer_view.visits.amend_requested.connect(self.commands.amend)
         self._connect_documents()
         self.customer_list.mode_changed.connect(self._on_mode_changed)
         # Views decide for themselves what a change means for them (Anki's op_executed).
         changed = self.signals.data_changed
-        changed.connect(self.route_view.reload)
-        changed.connect(self.customer_list.refresh)
-        changed.connect(self.customer_view.reload)
-        changed.connect(self.follow_up_view.reload)
-        changed.connect(self._load_status)
+        changed.connect(self.route_view.on_changes)
+        changed.connect(self.customer_list.on_changes)
+        changed.connect(self.customer_view.on_changes)
+        changed.connect(self.follow_up_view.on_changes)
+        changed.connect(self.launcher.on_changes)  # open visit windows
+        changed.connect(self._status_on_changes)
 
     def _connect_documents(self) -> None:
         """Every place that shows a document asks the one opener (one viewer per document)."""
@@ -200,6 +202,11 @@ class MainWindow(Retranslating, QMainWindow):
         if file is not None:
             self.launcher.start(file.customer.id, kind)
 
+    def _on_busy(self, busy: bool) -> None:
+        """Long work runs (a batch print, later imports and sync): what would race it waits."""
+        for action in (self.print_day_action, self.settings_action):
+            action.setEnabled(not busy)
+
     def _enable_visit_actions(self, enabled: bool) -> None:
         self.start_visit_action.setEnabled(enabled)
         self.log_call_action.setEnabled(enabled)
@@ -218,7 +225,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().showMessage(describe(error), 10_000)
 
     # -- status ---------------------------------------------------------------------------
-    def _load_status(self, *_changes) -> None:
+    def _status_on_changes(self, changes) -> None:
+        if changes.customers_added:
+            self._load_status()
+
+    def _load_status(self) -> None:
         self.taskman.run(lambda: (self._portfolio.count_customers(), self._portfolio.today()),
                          self._show_status)
 
@@ -274,7 +285,11 @@ class MainWindow(Retranslating, QMainWindow):
         self._retranslate_status()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.launcher.close_all()  # each visit window saves its draft before the worker stops
+        # Each visit window saves its draft before the worker stops; until the last save has
+        # landed the main window stays, and closes itself after.
+        if not self.launcher.close_all(self.close):
+            event.ignore()
+            return
         self.documents.close_all()  # viewers keep their size and place
         self._state.save(self, self.splitter)
         self.taskman.shutdown()

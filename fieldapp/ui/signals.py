@@ -6,10 +6,12 @@ from PySide6.QtCore import QObject, Signal
 
 
 class AppSignals(QObject):
-    """Emitted after a mutation with its Changes record (Anki's OpChanges pattern).
+    """Emitted once after a mutation with its Changes record (Anki's OpChanges pattern).
 
     The visit windows emit it after finalizing or discarding, the dialogs after discarding a
-    draft or saving settings; every view refreshes itself when it fires.
+    draft or saving settings, the document opener after making one; each carries its
+    ``source``. Every view has one ``on_changes(changes)`` that reloads only what the record
+    touched of it and skips what it caused itself; open visit windows hear it too.
     """
 
     data_changed = Signal(object)

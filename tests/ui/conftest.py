@@ -166,3 +166,21 @@ def all_files(demo_db):
         return {cid: portfolio.open_customer(cid) for cid in ids}
     finally:
         store.close()
+
+
+def settle(qtbot, taskman, timeout: int = 5000) -> None:
+    """Wait until the task manager has delivered everything queued, including what the
+    callbacks queued in turn: a marker task runs after all earlier work of the serialized
+    database lane, and once it is back with nothing pending, nothing more can arrive.
+
+    This is what a "nothing happened" check waits for instead of a fixed sleep."""
+    for _ in range(100):
+        marker: list = []
+        taskman.run(lambda: None, marker.append)
+        qtbot.waitUntil(lambda: bool(marker), timeout=timeout)
+        if not taskman.busy:
+            return
+        qtbot.waitUntil(lambda: not taskman.busy, timeout=timeout)
+        if not taskman.busy:
+            return
+    raise AssertionError("the task manager never became idle")

@@ -53,3 +53,11 @@ def test_log_a_call_with_a_promise(qtbot, live_window, live_services):
     assert isinstance(promise, Promise) and promise.amount.minor == amount
     assert promise.amount.currency == "TWD" and promise.due_on == TODAY + timedelta(days=5)
     assert promise.promised_by == call.answers["met_contact"]
+    # Its record is drawn and signed off the database thread, without anyone asking for it,
+    # and the customer's Documents tab hears of it.
+    with qtbot.waitSignal(live_window.signals.data_changed, timeout=10000,
+                          check_params_cb=lambda changes: changes.documents) as made:
+        pass
+    assert made.args[0].touches(file.customer.id)
+    kinds = {d.kind.value for d in live_services.documents.of_visit(call.uuid)}
+    assert "visit_record" in kinds

@@ -159,8 +159,13 @@ def test_session_saves_a_burst_once_and_clears_signatures_after_a_change(qtbot, 
     qtbot.waitUntil(lambda: bool(results), timeout=2000)
     assert store.saved[-1].answers["objective"] == "khác" and not session.dirty
     session.set_answers({"objective": "lần cuối"})
-    session.flush()  # closing: saved before the window goes, without waiting for the timer
-    assert store.saved[-1].answers["objective"] == "lần cuối"
+    flushed = []
+    session.flush(lambda: flushed.append(store.saved[-1].answers["objective"]))
+    assert flushed == []  # it does not wait: the save runs on the database lane
+    qtbot.waitUntil(lambda: bool(flushed), timeout=2000)
+    assert flushed == ["lần cuối"]  # saved before ``then``, without waiting for the timer
+    session.flush(lambda: flushed.append("at once"))
+    assert flushed[-1] == "at once"  # nothing pending: ``then`` runs at once
     session.close()
     session.set_answers({"objective": "after close"})
     assert store.saved[-1].answers["objective"] == "lần cuối"

@@ -82,7 +82,9 @@ def test_closing_keeps_the_draft_with_the_last_keystrokes_and_the_size(qtbot, li
     uuid = win.session.visit.uuid
     type_text(qtbot, "typed just before closing")
     win.resize(760, 560)  # inside the offscreen screen (800×600): restoring clamps to it
-    press(qtbot, KEY.Key_W, CTRL)  # closes at once: no time for the 300 ms autosave
+    press(qtbot, KEY.Key_W, CTRL)  # before the 300 ms autosave: the save goes first
+    assert win.isVisible() and not win.centralWidget().isEnabled()  # not blocked, not typing
+    qtbot.waitUntil(lambda: uuid not in live_window.launcher.windows, timeout=5000)
     assert live_services.visits.load(uuid).answers["objective"] == "typed just before closing"
     assert uuid in {d.uuid for d in live_services.visits.drafts()}
     with qtbot.waitSignal(live_window.launcher.opened, timeout=5000) as opened:
@@ -93,6 +95,19 @@ def test_closing_keeps_the_draft_with_the_last_keystrokes_and_the_size(qtbot, li
     assert again.windowTitle() == f"Visit — {file.customer.name}"
     assert again.page("plan").fields["objective"].value() == "typed just before closing"
     again.close()
+
+
+def test_closing_the_program_waits_for_the_visit_windows_last_save(qtbot, live_window,
+                                                                   live_services):
+    file, _ctx = customer_with_open_invoices(live_services)
+    win = resume_draft(qtbot, live_window, live_services, file.customer.id, {"materials": []})
+    uuid = win.session.visit.uuid
+    type_text(qtbot, "typed before quitting")
+    live_window.close()  # the event loop runs on while the draft is saved
+    assert live_window.isVisible()
+    qtbot.waitUntil(lambda: not live_window.isVisible(), timeout=5000)
+    assert live_services.visits.load(uuid).answers["objective"] == "typed before quitting"
+    assert live_window.taskman.run(lambda: None, print) is None  # the worker stopped after
 
 
 def test_a_refused_finalize_opens_the_first_step_with_problems(qtbot, live_window, live_services):

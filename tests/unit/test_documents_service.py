@@ -221,3 +221,26 @@ def test_record_lists_only_invoices_issued_by_the_visit_day():
     listed = _reviewed([inv(1, _date(2026, 10, 1), 5), inv(2, _date(2026, 11, 14), 7), inv(3, _date(2026, 9, 1), 0)],
                        {3: 4}, _date(2026, 10, 13))
     assert [(i.number, i.open_balance.minor) for i in listed] == [("HD-3", 4), ("HD-1", 5)]
+
+
+def test_a_record_changed_outside_fieldapp_gets_no_document(world):
+    """The stored record must still match its SHA-256 before anything is drawn from it."""
+    from fieldapp.domain.errors import FieldappError
+
+    visits, documents, ids, _clock, _home = world
+    store = visits._store
+    _cash, plan = money_and_plan(store, ids["vi"])
+    final, _ = visits.finalize(complete(visits.start(ids["vi"]), "Nguyễn Thị Hường", plan))
+    made = documents.of_visit(final.uuid)
+    printed, changes = documents.agreement_for_print(final.uuid)  # untouched: it is made
+    assert changes.documents and changes.customers == {ids["vi"]}
+    with sqlite3.connect(store.path) as con:
+        changed = con.execute("UPDATE visit SET body = replace(body, 'Thu nợ quá hạn', "
+                              "'Thu nợ quá hạn.') WHERE uuid = ?", (final.uuid,)).rowcount
+    assert changed == 1
+    with pytest.raises(FieldappError):
+        documents.agreement_for_print(final.uuid)
+    with pytest.raises(FieldappError):
+        documents.plan_agreement_for_print(final.uuid)
+    # Nothing more was stored.
+    assert {d.id for d in documents.of_visit(final.uuid)} == {d.id for d in made} | {printed.id}

@@ -89,6 +89,8 @@ def test_finalize_records_money_with_gap_free_receipts_and_marks_disputes(world)
     first_receipt = final.outcomes[0].receipt_no
     assert first_receipt.endswith("-000001")
     assert changes.invoices and changes.follow_ups and cid in changes.customers
+    assert changes.payments and changes.outcomes and changes.visits and changes.drafts
+    assert not changes.customers_added and not changes.route  # the count and the day stay
     after = {i.number: i for i in portfolio.open_customer(cid).invoices}
     assert after["HD-1"].open_balance == Money(15_000_000, "VND")
     assert after["HD-3"].disputed and not after["HD-2"].disputed

@@ -15,6 +15,8 @@ from .. import formats
 from ..date_edit import DateEdit
 from ..error_text import describe
 from ..labels import label
+from ..progress import follow
+from ..taskman import TaskCancelled
 from ..views.common import EmptyState, Retranslating
 from . import printing
 from .pdf import PdfLoadError, load_pdf
@@ -37,6 +39,7 @@ class DayAgreementsDialog(Retranslating, QDialog):
         self._generation = 0
         self._printer: QPrinter | None = None  # set by print_to(): no dialog (tests)
         self.print_job: PrintJob | None = None
+        self.loading_task = None  # the LongTask reading the ticked PDFs
         self._build_day(today)
         self._build_list()
         self.summary = QLabel()
@@ -163,8 +166,22 @@ class DayAgreementsDialog(Retranslating, QDialog):
             return
         self.print_button.setEnabled(False)
         documents = self._documents
-        self._taskman.run(lambda: [documents.pdf(i) for i in ids], self._print,
-                          lambda error: (self._update(), self._fail(error)))
+
+        def read(progress, cancelled) -> list[bytes]:
+            datas = []
+            for n, doc_id in enumerate(ids, 1):
+                if cancelled():
+                    raise TaskCancelled
+                datas.append(documents.pdf(doc_id))
+                progress(n, len(ids))
+            return datas
+
+        task = self._taskman.run_long(read, self._print,
+                                      lambda error: (self._update(), self._fail(error)))
+        if task is not None:
+            task.finished.connect(self._update)  # a cancel gives the Print button back
+            follow(task, self, self.tr("Reading the agreements…"))
+        self.loading_task = task
 
     def _print(self, datas: list[bytes]) -> None:
         try:

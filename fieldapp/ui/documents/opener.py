@@ -47,31 +47,32 @@ class DocumentOpener(QObject):
     def statement(self, customer_id: int, customer_name: str = "") -> None:
         """A statement of account as of today, signed and kept with the customer, on screen."""
         documents = self._documents
-
-        def job():
-            info, changes = documents.statement(customer_id)
-            return info, documents.pdf(info.id), changes
-
         self._busy(self.tr("Making the statement of account…"))
-        self._taskman.run(job, lambda result: self._show(result, customer_name))
+        # Drawn and signed beside the database lane: searches go on meanwhile.
+        self._taskman.run_split(lambda: documents.plan_statement(customer_id), documents.make,
+                                lambda row: self._kept(row),
+                                lambda result: self._show(result, customer_name))
 
     def agreement_for_print(self, visit_uuid: str, index: int = 1,
                             customer_name: str = "") -> None:
         """The visit's ``index``-th plan with empty boxes for signing in ink."""
         documents = self._documents
-
-        def job():
-            info, changes = documents.agreement_for_print(visit_uuid, index)
-            return info, documents.pdf(info.id), changes
-
         self._busy(self.tr("Making the agreement for signing in ink…"))
-        self._taskman.run(job, lambda result: self._show(result, customer_name))
+        self._taskman.run_split(lambda: documents.plan_agreement_for_print(visit_uuid, index),
+                                documents.make, lambda row: self._kept(row),
+                                lambda result: self._show(result, customer_name))
+
+    def _kept(self, row: dict):
+        """On the database lane: store what was made; what ``_show`` needs."""
+        info, changes = self._documents.keep(row)
+        return info, row["data"], changes
 
     # -- viewers ----------------------------------------------------------------------------
     def _show(self, result, customer_name: str) -> None:
         info, data, changes = result
         if changes is not None:
-            self._signals.data_changed.emit(changes)  # the Documents tab lists the new one
+            # The Documents tab lists the new one.
+            self._signals.data_changed.emit(changes.from_source(self))
         self._clear_busy()
         if self._raise(info.id):
             return

@@ -24,6 +24,7 @@ class CustomerListView(Retranslating, QWidget):
         self._idle: QWidget | None = None
         self._extra: dict[str, QWidget] = {}  # more lists for the pane, e.g. the follow-ups
         self._fitted_for: str | None = None
+        self._stale = False  # data changed while the results were hidden
         self._build_search_box()
         self._results = self._results_page()
         self._pages = QStackedWidget()
@@ -92,7 +93,8 @@ class CustomerListView(Retranslating, QWidget):
 
     def show_results(self) -> None:
         """Show the results page; with an empty box that lists every customer, page by page."""
-        if self.model.query != self.search_box.text().strip() or not self.model.rowCount():
+        if (self._stale or self.model.query != self.search_box.text().strip()
+                or not self.model.rowCount()):
             self._run_search()
         self._show_page(self._results)
 
@@ -115,6 +117,7 @@ class CustomerListView(Retranslating, QWidget):
             self.show_route()
 
     def _run_search(self) -> None:
+        self._stale = False
         self.model.set_query(self.search_box.text().strip())
         self._show_page(self._results)
         self._update_caption()
@@ -172,10 +175,18 @@ class CustomerListView(Retranslating, QWidget):
             return True
         return False
 
-    def refresh(self, *_changes) -> None:
-        """Data changed: run the shown search again."""
-        if self.mode == "results":
-            self.model.refresh()
+    def on_changes(self, changes) -> None:
+        """Run the search again when customers came or went, or a listed one's balance moved.
+
+        Hidden results are only marked stale; showing them again runs the search."""
+        if changes.caused_by(self):
+            return
+        listed = (self.model.customer_id(row) for row in range(self.model.rowCount()))
+        if changes.customers_added or (changes.money and changes.touches_any(listed)):
+            if self.mode == "results":
+                self.model.refresh()
+            else:
+                self._stale = True
 
     def retranslate_ui(self) -> None:
         self.search_box.setPlaceholderText(

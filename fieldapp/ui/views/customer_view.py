@@ -107,10 +107,23 @@ class CustomerView(Retranslating, QStackedWidget):
             self.open(previous, remember=False)
         return previous is not None
 
-    def reload(self, *_changes) -> None:
-        """Data changed: show the open customer again, fresh from the store."""
+    def reload(self) -> None:
+        """Show the open customer again, fresh from the store."""
         if self.file is not None:
             self.open(self.file.customer.id, remember=False)
+
+    def on_changes(self, changes) -> None:
+        """Reload only what ``changes`` (a Changes) touched of the customer on screen."""
+        file = self.file
+        if file is None or changes.caused_by(self) or not changes.touches(file.customer.id):
+            return
+        if changes.visits or changes.outcomes or changes.money or changes.customers_added:
+            self.reload()  # header, aging, invoices, payments, visits and documents
+        elif changes.follow_ups:
+            self.visits.load(file)  # the visits tab brings the follow-up strip along
+        elif changes.documents:
+            self.documents.load(file.customer.id)
+            self.visits.documents_bar.refresh()
 
     def _loaded(self, generation: int, file: CustomerFile, remember: bool) -> None:
         if generation != self._generation:

@@ -59,7 +59,14 @@ class FollowUpView(Retranslating, QWidget):
             self.table.setColumnHidden(column, True)
         self.table.verticalHeader().setDefaultSectionSize(row_height(self.fontMetrics().height()))
 
-    def reload(self, *_changes) -> None:
+    def on_changes(self, changes) -> None:
+        """Promises are judged against payments: reload when either changed."""
+        if changes.caused_by(self):
+            return
+        if changes.follow_ups or changes.outcomes or changes.payments or changes.customers_added:
+            self.reload()
+
+    def reload(self) -> None:
         self._taskman.run(self._follow_ups.list, self._show)
 
     def _show(self, items) -> None:

@@ -58,8 +58,17 @@ class RouteView(Retranslating, QWidget):
         layout.addWidget(self._subtitle)
         layout.addWidget(self._pages, 1)
 
-    def reload(self, *_changes) -> None:
-        """Ask for today's stops again (at start and whenever data changed)."""
+    def on_changes(self, changes) -> None:
+        """Reload when the day's stops changed, or money or visits of a customer on them."""
+        if changes.caused_by(self):
+            return
+        stops = (self.model.customer_id(row) for row in range(self.model.rowCount()))
+        if changes.route or changes.customers_added or (
+                (changes.money or changes.visits) and changes.touches_any(stops)):
+            self.reload()
+
+    def reload(self) -> None:
+        """Ask for today's stops again (at start and whenever they changed)."""
         self._taskman.run(lambda: (self._portfolio.today(), self._portfolio.route()),
                           self._show_route)
 

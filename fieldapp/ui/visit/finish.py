@@ -41,15 +41,34 @@ class Finisher:
         session.close()  # no autosave may land on a record that is being frozen
         self.w.centralWidget().setEnabled(False)
         self.w.saved_label.setText(QCoreApplication.translate("Finisher", "Finalizing…"))
-        self.w.taskman.run(lambda: visits.finalize(visit), self._finalized, self._failed)
+        self.w.taskman.run(lambda: visits.finalize(visit, make_documents=False), self._finalized,
+                           self._failed)
 
     def _finalized(self, result) -> None:
         final, changes = result
         self.final = final
-        self.signals.data_changed.emit(changes)
+        self.signals.data_changed.emit(changes.from_source(self.w))
+        self._make_documents(final.uuid)
         receipts = [o.receipt_no for o in final.outcomes
                     if isinstance(o, MoneyReceived) and o.receipt_no]
         self._show_done(receipts)
+
+    def _make_documents(self, uuid: str) -> None:
+        """Drawn and signed in the pool, so searches go on meanwhile. The record is final
+        whatever happens here: a failure is logged and the visit stays in Documents.pending()
+        (opening its record makes them then)."""
+        documents, signals, source = self.w.services.documents, self.signals, self.w
+
+        def make(planned):
+            customer_id, todo = planned
+            return customer_id, [documents.make(p) for p in todo]
+
+        self.w.taskman.run_split(
+            lambda: documents.plan_for_visit(uuid), make,
+            lambda made: documents.keep_for_visit(uuid, *made),
+            lambda kept: signals.data_changed.emit(kept[1].from_source(source)),
+            lambda error: log.error("the documents of visit %s could not be made", uuid,
+                                    exc_info=error))
 
     def _failed(self, error: BaseException) -> None:
         self.w.session.reopen()  # still a draft: keep saving it
@@ -112,5 +131,5 @@ class Finisher:
         self.w.taskman.run(lambda: visits.discard(uuid), self._discarded)
 
     def _discarded(self, changes: Changes) -> None:
-        self.signals.data_changed.emit(changes)
+        self.signals.data_changed.emit(changes.from_source(self.w))
         self.w.close()

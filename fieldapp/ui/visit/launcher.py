@@ -23,6 +23,7 @@ class VisitLauncher(QObject):
         self._signals = signals
         self._settings_file = settings_file
         self.windows: dict[str, VisitWindow] = {}
+        self._then_all_closed = None  # what close_all() waits to call
 
     def start(self, customer_id: int, kind: VisitKind = VisitKind.VISIT) -> None:
         """A new draft, unless this customer already has an unfinished one of this kind."""
@@ -71,10 +72,24 @@ class VisitLauncher(QObject):
         window.activateWindow()
         self.opened.emit(window)
 
+    def on_changes(self, changes) -> None:
+        """Each open visit window hears what changed (money another window took, say)."""
+        for window in list(self.windows.values()):
+            window.on_changes(changes)
+
     def _closed(self, uuid: str) -> None:
         self.windows.pop(uuid, None)
+        if not self.windows and self._then_all_closed is not None:
+            then, self._then_all_closed = self._then_all_closed, None
+            then()
 
-    def close_all(self) -> None:
-        """The program is closing: each window saves its draft on the way out."""
+    def close_all(self, then=None) -> bool:
+        """The program is closing: each window saves its draft on the way out.
+
+        True when every window is gone now; else ``then()`` runs once the last one closed
+        (after its save landed), and the caller does not wait meanwhile."""
         for window in list(self.windows.values()):
             window.close()
+        if self.windows:
+            self._then_all_closed = then
+        return not self.windows

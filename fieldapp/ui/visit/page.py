@@ -47,6 +47,10 @@ class Page(Retranslating, QScrollArea):
         self.setWidget(inner)
 
     # -- errors -----------------------------------------------------------------------------
+    def set_setup(self, setup) -> None:
+        """Fresh balances from the store (another window took money); what was typed stays."""
+        self.setup = setup
+
     def error_label(self, name: str) -> ErrorLabel:
         label = self._error_labels.get(name)
         if label is None:

@@ -47,6 +47,12 @@ class AccountPanel(Retranslating, QWidget):
             layout.addWidget(widget)
         self.retranslate_ui()
 
+    def set_setup(self, setup: VisitSetup) -> None:
+        """Balances changed in the store (another window took money)."""
+        self._setup = setup
+        self.invoices.set_file(setup.file)
+        self.retranslate_ui()
+
     def retranslate_ui(self) -> None:
         self.caption.setText("<b>" + self.tr("Open invoices") + "</b>")
         payments = sorted(self._setup.file.payments, key=lambda p: p.paid_on)

@@ -126,19 +126,23 @@ class VisitSession(QObject):
         self.failed.emit(error)
         self._timer.start(RETRY_MS)  # a busy disk or a locked database: try again soon
 
-    def flush(self, timeout: float = 5.0) -> None:
-        """Save what is pending and wait for it: the window is closing, nothing may be lost."""
+    def flush(self, then: Callable[[], None]) -> None:
+        """Save what is pending on the database lane and call ``then()`` once it landed.
+
+        Never waits: the window closes from ``then``, so the event loop runs meanwhile. The
+        save queues behind any save in flight, so the newest state is the one that stays."""
         if self.closed or not self.dirty:
+            then()
             return
         self._timer.stop()
         visits, visit = self._visits, self._visit
-        future = self._taskman.run(lambda: visits.save_draft(visit), lambda _r: None)
-        if future is None:
-            return
-        try:
-            future.result(timeout)
-        except Exception:  # noqa: BLE001 — closing must go on; the log says what was lost
-            log.exception("the last change of draft %s was not saved", visit.uuid)
+
+        def lost(error: BaseException) -> None:  # closing must go on; the log says what was lost
+            log.error("the last change of draft %s was not saved", visit.uuid, exc_info=error)
+            then()
+
+        if self._taskman.run(lambda: visits.save_draft(visit), lambda _r: then(), lost) is None:
+            then()  # the program is shutting down: nothing can be saved any more
 
     def close(self) -> None:
         """No more saves (finalized or discarded)."""

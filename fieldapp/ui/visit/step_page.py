@@ -46,14 +46,24 @@ class StepPage(Page):
         self.setup = setup
         self.fields: dict[str, Field] = {}
         self.captions: dict[str, QLabel] = {}
+        self.accounts: list[AccountPanel] = []
         language = formats.ui_language()
         kinds = [item.kind for item in step.items]
         if "history" in kinds and "deliveries" not in kinds:
-            self.body.addWidget(AccountPanel(setup))
+            self.body.addWidget(self._account())
         for item in step.items:
             self._add_item(item, language)
         self.body.addStretch(1)
         self._wire_helpers()
+
+    def _account(self) -> AccountPanel:
+        self.accounts.append(AccountPanel(self.setup))
+        return self.accounts[-1]
+
+    def set_setup(self, setup) -> None:
+        super().set_setup(setup)
+        for panel in self.accounts:
+            panel.set_setup(setup)
 
     def _add_item(self, item: Item, language: str) -> None:
         if item.kind == "deliveries":
@@ -62,7 +72,7 @@ class StepPage(Page):
             if any(i.kind == "history" for i in self.step.items):
                 # Amounts and due dates right after the deliveries, before any question.
                 self.body.addSpacing(6)
-                self.body.addWidget(AccountPanel(self.setup))
+                self.body.addWidget(self._account())
             return
         if item.kind == "history":
             self.body.addSpacing(6)

@@ -12,6 +12,7 @@ from .. import formats
 from ..error_text import describe
 from ..fonts import font_for
 from ..views.common import Banner, Retranslating
+from .balances import BalanceRefresh
 from .finish import Finisher
 from .outcomes.page import ResolvePage
 from .session import VisitSession
@@ -30,6 +31,7 @@ class VisitWindow(Retranslating, QMainWindow):
 
     closed = Signal(str)  # the draft's uuid
     record_requested = Signal(str, str)  # once finalized: the visit's uuid, the customer's name
+    context_refreshed = Signal()  # fresh balances arrived (another window took money)
 
     def __init__(self, services, taskman, signals, setup: VisitSetup, settings_file,
                  resume: bool = False, parent: QWidget | None = None):
@@ -39,12 +41,14 @@ class VisitWindow(Retranslating, QMainWindow):
         self.services, self.taskman, self.setup = services, taskman, setup
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         steps = setup.checklist.steps
+        self._closing = False  # close was asked; the window goes once the last save landed
         self.session = VisitSession(services.visits, taskman, setup.visit, [s.id for s in steps],
                                     parent=self)
         self._build(steps)
         self._load(setup.visit)
         self.navigator = Navigator(self, resume)
         self.finisher = Finisher(self, signals)
+        self.balances = BalanceRefresh(self)
         self._build_actions()
         self._connect()
         self._restore_geometry()
@@ -183,14 +187,37 @@ class VisitWindow(Retranslating, QMainWindow):
         self._saved_at = None
         self.saved_label.setText(self.tr("Not saved, retrying: %1").replace("%1", describe(error)))
 
-    # -- window -----------------------------------------------------------------------------
+    def _saved_then_close(self) -> None:
+        self.session.close()  # no autosave after the last one
+        self.close()
+
     def _restore_geometry(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(*DEFAULT_SIZE)
 
+    @property
+    def closing(self) -> bool:
+        """Close was asked: the window only waits for its last save."""
+        return self._closing
+
+    def on_changes(self, changes) -> None:
+        """Another window took money from this customer: fresh balances, the draft stays."""
+        if not self._closing:
+            self.balances.on_changes(changes)
+
+    # -- window -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.session.flush()  # the last keystrokes reach the disk before the window goes
+        if self.session.dirty and not self.session.closed:
+            # The last keystrokes reach the disk first; the event loop runs meanwhile.
+            event.ignore()
+            if not self._closing:
+                self._closing = True
+                self.centralWidget().setEnabled(False)  # nothing typed now could be saved
+                self.saved_label.setText(self.tr("Saving…"))
+                self.session.flush(self._saved_then_close)
+            return
+        self._closing = True
         self.session.close()
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.sync()

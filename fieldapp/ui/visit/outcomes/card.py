@@ -160,6 +160,9 @@ class OutcomeCard(KeptTexts, QFrame):
     def load(self, outcome) -> None:
         raise NotImplementedError
 
+    def setup_changed(self) -> None:
+        """``env.setup`` holds fresh balances; what the collector typed stays as it is."""
+
     def visit_changed(self) -> None:
         """Other outcomes changed (a dispute added): defaults that depend on them may follow."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -100,6 +101,18 @@ class MoneyCard(OutcomeCard):
             share = 0 if invoice.disputed or invoice.id in disputed else min(left, invoice.balance.minor)
             left -= share
             self._set_applied(row, Money(share, invoice.balance.currency) if share else None)
+        self.loading(False)
+
+    def setup_changed(self) -> None:
+        """New open balances (another window took money); a settled invoice shows zero.
+
+        The rows and what was typed in them stay; the checks flag what no longer fits."""
+        fresh = {i.id: i for i in self.env.setup.context.invoices}
+        self.invoices = [fresh.get(i.id, replace(i, balance=Money(0, i.balance.currency)))
+                         for i in self.invoices]
+        self.loading(True)
+        for row, invoice in enumerate(self.invoices):
+            self.table.item(row, BALANCE).setText(formats.money(invoice.balance))
         self.loading(False)
 
     def _set_applied(self, row: int, value: Money | None) -> None:

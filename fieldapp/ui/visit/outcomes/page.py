@@ -53,6 +53,12 @@ class ResolvePage(Page):
         self.body.addLayout(grid)
         return buttons
 
+    def set_setup(self, setup: VisitSetup) -> None:
+        super().set_setup(setup)
+        self.env.setup = setup  # the cards share the one env
+        for card in self.cards:
+            card.setup_changed()
+
     def _disputing(self) -> set[int]:
         return {i for card in self.cards if isinstance(card, DisputeCard)
                 for i in card.checked_ids()}
