@@ -101,7 +101,7 @@
     <message>
         <location filename="../fieldapp/ui/visit/balances.py" line="36"/>
         <source>Another record took money from this customer: open balances are updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Một biên bản khác đã ghi nhận thu tiền của khách hàng này: số dư còn nợ đã được cập nhật.</translation>
     </message>
 </context>
 <context>
@@ -377,7 +377,7 @@
     <message>
         <location filename="../fieldapp/ui/date_edit.py" line="90"/>
         <source>Type a date like %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập ngày theo dạng %1</translation>
     </message>
 </context>
 <context>
@@ -403,7 +403,7 @@
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
         <source>Reading the agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang đọc các thỏa thuận…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
@@ -861,227 +861,227 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="17"/>
         <source>This database was written by a newer version of fieldapp (schema {version}; this one knows up to {latest}). Install the newer version to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu này được ghi bởi phiên bản fieldapp mới hơn (cấu trúc dữ liệu phiên bản {version}; phiên bản này chỉ hỗ trợ đến {latest}). Hãy cài đặt phiên bản mới hơn để mở.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="20"/>
         <source>Upgrading the database to schema {step} failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không nâng cấp được cơ sở dữ liệu lên cấu trúc dữ liệu phiên bản {step}: {reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="22"/>
         <source>Upgrading the database to schema {step} failed: {reason}. The database as it was before is saved as {backup}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không nâng cấp được cơ sở dữ liệu lên cấu trúc dữ liệu phiên bản {step}: {reason}. Cơ sở dữ liệu trước khi nâng cấp đã được lưu thành {backup}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
         <source>This customer is no longer in the portfolio.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng này không còn trong danh mục khách hàng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="27"/>
         <source>This visit no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi làm việc này không còn tồn tại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="28"/>
         <source>This document no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản này không còn tồn tại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="29"/>
         <source>This attachment no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp đính kèm này không còn tồn tại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="30"/>
         <source>This visit is final: record a correction as an amendment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi làm việc này đã hoàn tất: hãy ghi nhận nội dung chỉnh sửa bằng biên bản sửa đổi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="32"/>
         <source>This visit is final and cannot be discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi làm việc này đã hoàn tất nên không thể hủy.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="34"/>
         <source>This visit was already finalized.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi làm việc này đã được hoàn tất trước đó.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="35"/>
         <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ lưu được buổi làm việc chưa hoàn tất; buổi làm việc đã hoàn tất được chỉnh sửa bằng biên bản sửa đổi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="37"/>
         <source>The documents of a visit are made once it is finalized.</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản của buổi làm việc chỉ được lập sau khi hoàn tất.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="39"/>
         <source>The visit cannot be finalized yet: some steps still have problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa thể hoàn tất buổi làm việc: một số bước vẫn còn lỗi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="41"/>
         <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi làm việc này được ghi bằng phiên bản fieldapp mới hơn; hãy cài đặt phiên bản đó để mở.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="44"/>
         <source>Say why the visit is amended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nêu lý do sửa đổi buổi làm việc.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="45"/>
         <source>Only a final visit can be amended; finish the unfinished one instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ buổi làm việc đã hoàn tất mới có thể sửa đổi; buổi làm việc chưa hoàn tất thì hãy tiếp tục và hoàn tất.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="47"/>
         <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên nhận {receipts} đã được xuất: chỉ văn phòng mới có thể hủy biên nhận, biên bản sửa đổi không thể xóa biên nhận.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="50"/>
         <source>This visit has no installment plan {index}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi làm việc này không có kế hoạch trả góp {index}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="52"/>
         <source>The document could not be read: the file is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được văn bản: tệp bị hỏng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="54"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản đã lưu của buổi làm việc này đã bị thay đổi bên ngoài fieldapp: không còn khớp với mã băm (dấu vân tay số) của biên bản.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="57"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản cài đặt này thiếu danh sách kiểm tra “{kind}”; hãy cài đặt lại fieldapp.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="59"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Có danh sách kiểm tra được soạn cho phiên bản fieldapp mới hơn; hãy cài đặt phiên bản mới hơn.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="62"/>
         <source>{path} is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} không phải là tệp.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đính kèm được {name}: chỉ đính kèm được tệp có dung lượng từ 1 byte đến 20 MB.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="65"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tạo được thư mục dữ liệu người dùng {folder}: {reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="67"/>
         <source>The profile folder was given as an empty name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên thư mục dữ liệu người dùng đang để trống.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="69"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} là tệp, không phải thư mục: hãy chọn một thư mục làm thư mục dữ liệu người dùng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="71"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có thư mục dữ liệu người dùng để lưu khóa ký của thiết bị này.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="73"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa ký của máy này tại {path} bị hỏng nên chưa có gì được ký. Hãy chuyển tệp đó sang chỗ khác để tạo khóa mới; các văn bản đã ký trước đây vẫn có giá trị.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="76"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chứng thư tại {path} không thuộc về khóa ký của máy này nên chưa có gì được ký.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp khóa ký {path} không chứa chứng thư đầy đủ nên chưa có gì được ký.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="81"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chứng thư của công ty tại {path} bị hỏng nên chưa có gì được ký.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>“{value}” is not one of the values this setting allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}” không phải là giá trị được phép cho mục cài đặt này.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="85"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{zone}” không phải là múi giờ: hãy dùng tên như Asia/Ho_Chi_Minh hoặc độ lệch giờ như +07:00.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="88"/>
         <source>The currency {currency} is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không hỗ trợ loại tiền {currency}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="90"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể cộng số tiền bằng {first} với số tiền bằng {second}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="92"/>
         <source>“{text}” is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” không phải là số tiền hợp lệ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="93"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” có nhiều chữ số thập phân hơn mức {currency} cho phép.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>An installment plan needs at least one installment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế hoạch trả góp cần có ít nhất một kỳ trả góp.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>The demo portfolio needs at least one customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh mục khách hàng mẫu cần có ít nhất một khách hàng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>Demo data can only be generated into an empty database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ có thể tạo dữ liệu mẫu trong cơ sở dữ liệu trống.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="101"/>
         <source>The database already holds {count} customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu đã có {count} khách hàng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>Something went wrong (error {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="107"/>
         <source>Something went wrong; the details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>A file could not be read or written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1152,7 +1152,7 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <source>A finalized visit cannot be changed; corrections become amendments.
 
 Finalize it now?</source>
-        <translation>Biên bản đã hoàn tất thì không thể thay đổi; mọi chỉnh sửa sẽ thành biên bản sửa đổi.
+        <translation>Buổi làm việc đã hoàn tất thì không thể thay đổi; mọi chỉnh sửa sẽ thành biên bản sửa đổi.
 
 Hoàn tất ngay bây giờ?</translation>
     </message>
@@ -2079,12 +2079,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/progress.py" line="15"/>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/progress.py" line="16"/>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang xử lý</translation>
     </message>
 </context>
 <context>
@@ -2278,27 +2278,27 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
         <source>Language</source>
-        <translation type="unfinished">Ngôn ngữ</translation>
+        <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
         <source>Your title on Vietnamese documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Chức danh của bạn trên văn bản tiếng Việt</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
         <source>Your title on Traditional Chinese documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Chức danh của bạn trên văn bản tiếng Trung phồn thể</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
         <source>Your title on Simplified Chinese documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Chức danh của bạn trên văn bản tiếng Trung giản thể</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
         <source>Your title on English documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Chức danh của bạn trên văn bản tiếng Anh</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
@@ -2333,7 +2333,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="51"/>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo hệ thống</translation>
     </message>
 </context>
 <context>

@@ -101,7 +101,7 @@
     <message>
         <location filename="../fieldapp/ui/visit/balances.py" line="36"/>
         <source>Another record took money from this customer: open balances are updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一份记录已向此客户收款：未付余额已更新。</translation>
     </message>
 </context>
 <context>
@@ -377,7 +377,7 @@
     <message>
         <location filename="../fieldapp/ui/date_edit.py" line="90"/>
         <source>Type a date like %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请按 %1 的格式输入日期</translation>
     </message>
 </context>
 <context>
@@ -403,7 +403,7 @@
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
         <source>Reading the agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取协议书…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
@@ -861,227 +861,227 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="17"/>
         <source>This database was written by a newer version of fieldapp (schema {version}; this one knows up to {latest}). Install the newer version to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库由较新版本的 fieldapp 写入（数据库结构版本 {version}；当前版本最高仅支持 {latest}）。请安装较新版本后再打开。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="20"/>
         <source>Upgrading the database to schema {step} failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库升级到结构版本 {step} 失败：{reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="22"/>
         <source>Upgrading the database to schema {step} failed: {reason}. The database as it was before is saved as {backup}.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库升级到结构版本 {step} 失败：{reason}。升级前的数据库已另存为 {backup}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
         <source>This customer is no longer in the portfolio.</source>
-        <translation type="unfinished"></translation>
+        <translation>此客户已不在客户清单中。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="27"/>
         <source>This visit no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜访记录已不存在。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="28"/>
         <source>This document no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件已不存在。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="29"/>
         <source>This attachment no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此附件已不存在。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="30"/>
         <source>This visit is final: record a correction as an amendment.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜访已完成：如需更正，请以修订方式记录。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="32"/>
         <source>This visit is final and cannot be discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜访已完成，无法删除。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="34"/>
         <source>This visit was already finalized.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜访此前已完成。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="35"/>
         <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有未完成的拜访可以保存；已完成的拜访须以修订方式更正。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="37"/>
         <source>The documents of a visit are made once it is finalized.</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访完成后才会生成相关文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="39"/>
         <source>The visit cannot be finalized yet: some steps still have problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访尚无法完成：部分步骤仍有问题。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="41"/>
         <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜访记录由较新版本的 fieldapp 创建；请安装该版本后再打开。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="44"/>
         <source>Say why the visit is amended.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明修订此拜访记录的原因。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="45"/>
         <source>Only a final visit can be amended; finish the unfinished one instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有已完成的拜访才能修订；未完成的拜访请直接继续完成。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="47"/>
         <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>收据 {receipts} 已开具：只有公司内勤可以作废收据，修订无法将其删除。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="50"/>
         <source>This visit has no installment plan {index}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜访没有分期付款计划 {index}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="52"/>
         <source>The document could not be read: the file is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件：文件已损坏。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="54"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜访已保存的记录曾在 fieldapp 之外被修改：已与其数字指纹不符。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="57"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前安装缺少检查清单“{kind}”；请重新安装 fieldapp。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="59"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
-        <translation type="unfinished"></translation>
+        <translation>有检查清单是为较新版本的 fieldapp 编写的；请安装较新版本。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="62"/>
         <source>{path} is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法添加 {name}：附件大小须在 1 字节到 20 MB 之间。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="65"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建用户数据文件夹 {folder}：{reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="67"/>
         <source>The profile folder was given as an empty name.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户数据文件夹的名称为空。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="69"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 是文件而不是文件夹：请选择一个文件夹作为用户数据文件夹。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="71"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可存放此设备签名密钥的用户数据文件夹。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="73"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机位于 {path} 的签名密钥已损坏，因此未签署任何文件。请将该文件移到别处，以生成新的密钥；之前签署的文件仍然有效。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="76"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中的证书与本机的签名密钥不匹配，因此未签署任何文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名密钥文件 {path} 缺少完整的证书，因此未签署任何文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="81"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 {path} 的公司证书已损坏，因此未签署任何文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>“{value}” is not one of the values this setting allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是此设置允许的值。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="85"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{zone}”不是有效的时区：请使用 Asia/Shanghai 这样的名称，或 +08:00 这样的 UTC 偏移量。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="88"/>
         <source>The currency {currency} is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持币种 {currency}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="90"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} 和 {second} 的金额不能相加。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="92"/>
         <source>“{text}” is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是有效的金额。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="93"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”的小数位数超过 {currency} 允许的位数。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>An installment plan needs at least one installment.</source>
-        <translation type="unfinished"></translation>
+        <translation>分期付款计划至少需要一期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>The demo portfolio needs at least one customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示客户清单至少需要一家客户。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>Demo data can only be generated into an empty database.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据只能生成到空数据库中。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="101"/>
         <source>The database already holds {count} customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库中已有 {count} 家客户。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>Something went wrong (error {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="107"/>
         <source>Something went wrong; the details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>A file could not be read or written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取或写入文件：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1369,12 +1369,12 @@ Finalize it now?</source>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="93"/>
         <source>Paid</source>
-        <translation type="unfinished">已付金额</translation>
+        <translation>已付清</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="97"/>
         <source>Disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>争议中</translation>
     </message>
 </context>
 <context>
@@ -2079,12 +2079,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/progress.py" line="15"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/progress.py" line="16"/>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中</translation>
     </message>
 </context>
 <context>
@@ -2278,27 +2278,27 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
         <source>Your title on Vietnamese documents</source>
-        <translation type="unfinished"></translation>
+        <translation>您在越南语文件上的职务</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
         <source>Your title on Traditional Chinese documents</source>
-        <translation type="unfinished"></translation>
+        <translation>您在繁体中文文件上的职务</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
         <source>Your title on Simplified Chinese documents</source>
-        <translation type="unfinished"></translation>
+        <translation>您在简体中文文件上的职务</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
         <source>Your title on English documents</source>
-        <translation type="unfinished"></translation>
+        <translation>您在英语文件上的职务</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
@@ -2333,7 +2333,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="51"/>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
 </context>
 <context>

@@ -101,7 +101,7 @@
     <message>
         <location filename="../fieldapp/ui/visit/balances.py" line="36"/>
         <source>Another record took money from this customer: open balances are updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一份記錄已向此客戶收款：未付餘額已更新。</translation>
     </message>
 </context>
 <context>
@@ -377,7 +377,7 @@
     <message>
         <location filename="../fieldapp/ui/date_edit.py" line="90"/>
         <source>Type a date like %1</source>
-        <translation type="unfinished"></translation>
+        <translation>請依 %1 的格式輸入日期</translation>
     </message>
 </context>
 <context>
@@ -403,7 +403,7 @@
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
         <source>Reading the agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在讀取協議書…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
@@ -861,227 +861,227 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="17"/>
         <source>This database was written by a newer version of fieldapp (schema {version}; this one knows up to {latest}). Install the newer version to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此資料庫由較新版本的 fieldapp 寫入（資料庫結構版本 {version}；目前版本最高僅支援 {latest}）。請安裝較新版本後再開啟。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="20"/>
         <source>Upgrading the database to schema {step} failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>資料庫升級至結構版本 {step} 失敗：{reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="22"/>
         <source>Upgrading the database to schema {step} failed: {reason}. The database as it was before is saved as {backup}.</source>
-        <translation type="unfinished"></translation>
+        <translation>資料庫升級至結構版本 {step} 失敗：{reason}。升級前的資料庫已另存為 {backup}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
         <source>This customer is no longer in the portfolio.</source>
-        <translation type="unfinished"></translation>
+        <translation>此客戶已不在客戶清單中。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="27"/>
         <source>This visit no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜訪記錄已不存在。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="28"/>
         <source>This document no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件已不存在。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="29"/>
         <source>This attachment no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此附件已不存在。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="30"/>
         <source>This visit is final: record a correction as an amendment.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜訪已完成：如需更正，請以修訂方式記錄。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="32"/>
         <source>This visit is final and cannot be discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜訪已完成，無法刪除。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="34"/>
         <source>This visit was already finalized.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜訪先前已完成。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="35"/>
         <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有未完成的拜訪可以儲存；已完成的拜訪須以修訂方式更正。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="37"/>
         <source>The documents of a visit are made once it is finalized.</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪完成後才會產生相關文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="39"/>
         <source>The visit cannot be finalized yet: some steps still have problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>拜訪尚無法完成：部分步驟仍有問題。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="41"/>
         <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜訪記錄由較新版本的 fieldapp 建立；請安裝該版本後再開啟。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="44"/>
         <source>Say why the visit is amended.</source>
-        <translation type="unfinished"></translation>
+        <translation>請說明修訂此拜訪記錄的原因。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="45"/>
         <source>Only a final visit can be amended; finish the unfinished one instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有已完成的拜訪才能修訂；未完成的拜訪請直接繼續完成。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="47"/>
         <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>收據 {receipts} 已開立：只有公司內勤可以作廢收據，修訂無法將其刪除。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="50"/>
         <source>This visit has no installment plan {index}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜訪沒有分期付款計劃 {index}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="52"/>
         <source>The document could not be read: the file is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取文件：檔案已損壞。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="54"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>此拜訪已儲存的記錄曾在 fieldapp 以外遭到修改：已與其數位指紋不符。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="57"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
-        <translation type="unfinished"></translation>
+        <translation>此安裝缺少檢查清單「{kind}」；請重新安裝 fieldapp。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="59"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
-        <translation type="unfinished"></translation>
+        <translation>有檢查清單是為較新版本的 fieldapp 所編寫；請安裝較新版本。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="62"/>
         <source>{path} is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是檔案。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法附加 {name}：附加檔案的大小須介於 1 位元組至 20 MB 之間。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="65"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法建立使用者資料夾 {folder}：{reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="67"/>
         <source>The profile folder was given as an empty name.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用者資料夾的名稱是空白的。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="69"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 是檔案而非資料夾：請選擇一個資料夾作為使用者資料夾。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="71"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可存放此裝置簽章金鑰的使用者資料夾。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="73"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>本機位於 {path} 的簽章金鑰已損壞，因此未簽署任何文件。請將該檔案移至他處，以產生新的金鑰；先前簽署的文件仍然有效。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="76"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中的憑證與本機的簽章金鑰不符，因此未簽署任何文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>簽章金鑰檔案 {path} 缺少完整的憑證，因此未簽署任何文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="81"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>位於 {path} 的公司憑證已損壞，因此未簽署任何文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>“{value}” is not one of the values this setting allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{value}」不是此設定允許的值。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="85"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{zone}」不是有效的時區：請使用 Asia/Taipei 之類的名稱，或 +08:00 之類的 UTC 時差。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="88"/>
         <source>The currency {currency} is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>不支援幣別 {currency}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="90"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} 與 {second} 的金額無法相加。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="92"/>
         <source>“{text}” is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{text}」不是有效的金額。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="93"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{text}」的小數位數超過 {currency} 允許的位數。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>An installment plan needs at least one installment.</source>
-        <translation type="unfinished"></translation>
+        <translation>分期付款計劃至少須有一期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>The demo portfolio needs at least one customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>示範客戶清單至少須有一家客戶。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>Demo data can only be generated into an empty database.</source>
-        <translation type="unfinished"></translation>
+        <translation>示範資料只能產生到空白的資料庫中。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="101"/>
         <source>The database already holds {count} customers.</source>
-        <translation type="unfinished"></translation>
+        <translation>資料庫中已有 {count} 家客戶。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>Something went wrong (error {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="107"/>
         <source>Something went wrong; the details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>A file could not be read or written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1369,12 +1369,12 @@ Finalize it now?</source>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="93"/>
         <source>Paid</source>
-        <translation type="unfinished">已付金額</translation>
+        <translation>已付清</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/invoices.py" line="97"/>
         <source>Disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>爭議中</translation>
     </message>
 </context>
 <context>
@@ -2079,12 +2079,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/progress.py" line="15"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/progress.py" line="16"/>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>處理中</translation>
     </message>
 </context>
 <context>
@@ -2278,27 +2278,27 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>介面語言</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
         <source>Your title on Vietnamese documents</source>
-        <translation type="unfinished"></translation>
+        <translation>您在越南文文件上的職稱</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
         <source>Your title on Traditional Chinese documents</source>
-        <translation type="unfinished"></translation>
+        <translation>您在繁體中文文件上的職稱</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
         <source>Your title on Simplified Chinese documents</source>
-        <translation type="unfinished"></translation>
+        <translation>您在簡體中文文件上的職稱</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
         <source>Your title on English documents</source>
-        <translation type="unfinished"></translation>
+        <translation>您在英文文件上的職稱</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
@@ -2333,7 +2333,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="51"/>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟隨系統</translation>
     </message>
 </context>
 <context>
