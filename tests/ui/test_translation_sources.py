@@ -130,10 +130,11 @@ def test_translations_keep_the_placeholders_of_their_source(language):
     assert wrong == []
 
 
-@pytest.mark.xfail(strict=False, reason="translations land separately")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_unfinished_or_obsolete_message(language):
     root = ET.parse(ts_file(language)).getroot()
     bad = [(m.findtext("source"), t.get("type")) for m in root.iter("message")
-           for t in [m.find("translation")] if t.get("type") in ("unfinished", "vanished", "obsolete")]
+           for t in [m.find("translation")] if t.get("type") in ("unfinished", "vanished", "obsolete")
+           # English is the source language: only its plural forms need writing out.
+           and (language != "en" or m.get("numerus") == "yes" or t.get("type") != "unfinished")]
     assert bad == []
