@@ -43,6 +43,8 @@ MESSAGES = {
                           "leave --home out to use the per-user profile)",
     "profile.is_a_file": "the profile folder {folder} is a file, not a folder; name a folder (it "
                          "is created when missing)",
+    "profile.in_use": "fieldapp is already running with the profile {folder}; use that window "
+                      "(two programs on one profile would overwrite each other's drafts)",
     "profile.no_home": "a profile folder is needed for the device keys",
     "device_key.damaged": "the device key file {path} cannot be read ({reason}); nothing was "
                           "signed and no new key was made over it (move the file away to have a "

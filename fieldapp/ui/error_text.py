@@ -68,6 +68,9 @@ WORDS = {
         "Errors", "The profile folder was given as an empty name."),
     "profile.is_a_file": QT_TRANSLATE_NOOP(
         "Errors", "{folder} is a file, not a folder: choose a folder for the profile."),
+    "profile.in_use": QT_TRANSLATE_NOOP(
+        "Errors", "fieldapp is already running with the profile {folder}. Use that window: "
+                  "two programs on one profile would overwrite each other's drafts."),
     "profile.no_home": QT_TRANSLATE_NOOP(
         "Errors", "There is no profile folder to keep this device's signing keys in."),
     "device_key.damaged": QT_TRANSLATE_NOOP(
