@@ -61,6 +61,7 @@ MESSAGES = {
                                "combined",
     "amount.not_a_number": "{text!r} is not an amount",
     "amount.too_many_decimals": "{text!r} has more decimals than {currency} allows",
+    "amount.too_large": "{text!r} is more than {limit}, the most one amount can be",
     "plan.no_installments": "an installment plan needs at least one installment",
     "demo.too_few_customers": "the demo portfolio needs at least one customer, not {customers}",
     "demo.database_not_empty": "demo data can only be generated into an empty database, but this "

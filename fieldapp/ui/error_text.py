@@ -95,6 +95,8 @@ WORDS = {
     "amount.not_a_number": QT_TRANSLATE_NOOP("Errors", "“{text}” is not an amount."),
     "amount.too_many_decimals": QT_TRANSLATE_NOOP(
         "Errors", "“{text}” has more decimals than {currency} allows."),
+    "amount.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "“{text}” is too large: one amount can be at most {limit}."),
     "plan.no_installments": QT_TRANSLATE_NOOP(
         "Errors", "An installment plan needs at least one installment."),
     "demo.too_few_customers": QT_TRANSLATE_NOOP(
