@@ -2738,17 +2738,22 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
-        <source>Not an amount: type digits, e.g. {example}.</source>
+        <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
+        <source>Not a date that exists: pick the day from the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
-        <source>Add at least one outcome.</source>
+        <source>Not an amount: type digits, e.g. {example}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <source>Add at least one outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation type="unfinished"></translation>
     </message>

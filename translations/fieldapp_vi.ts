@@ -2734,17 +2734,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation>Chữ ký quá nhỏ; hãy xóa và ký lại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
+        <source>Not a date that exists: pick the day from the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>Số tiền không hợp lệ: nhập chữ số, ví dụ {example}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
         <source>Add at least one outcome.</source>
         <translation>Thêm ít nhất một kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>Cần ghi rõ họ tên người ký.</translation>
     </message>

@@ -2734,17 +2734,22 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation>签名太小，请清除后重新签名。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
+        <source>Not a date that exists: pick the day from the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>不是有效的金额：请输入数字，例如 {example}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
         <source>Add at least one outcome.</source>
         <translation>请至少添加一项结果。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>请填写签名人的正楷姓名。</translation>
     </message>
