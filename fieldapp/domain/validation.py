@@ -34,7 +34,9 @@ MAX_DISCOUNT_PCT = 20.0
 # How far ahead a date can sensibly lie; beyond it a typo (9999-12-31) is the likelier story.
 FOLLOW_UP_HORIZON_DAYS = 180  # the collector's own next contact
 REVISIT_HORIZON_DAYS = 90  # the customer was absent: come back within a quarter
-PLAN_HORIZON_DAYS = 3 * 365 + 1  # the last installment of a plan, and its discount's end
+# The last installment of a plan and its discount's end: the editor offers up to 60 monthly
+# installments, which may start a few months after signing.
+PLAN_HORIZON_DAYS = 6 * 365 + 1
 CHEQUE_HORIZON_DAYS = 180  # a post-dated cheque older than six months is stale in VN and TW
 ANSWER_HORIZON_DAYS = 366  # any other date of the checklist (an appointment)
 FOLLOW_UP_ITEMS = frozenset({"follow_up_on"})

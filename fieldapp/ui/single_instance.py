@@ -1,10 +1,4 @@
-"""One running program per profile: a lock file in the profile, and a second start wakes the first.
-
-Two windows on one profile would overwrite each other's draft and fight over the database, so
-the window claims ``fieldapp.lock`` in the profile folder (QLockFile: a crashed or killed holder
-leaves a stale lock that the next start takes over). A second start asks the first, through a
-local socket named after the profile, to bring its window to the front, then says so and exits.
-"""
+"""One running program per profile: a lock file in the profile, and a second start wakes the first."""
 
 from __future__ import annotations
 
@@ -18,7 +12,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ..domain.errors import FieldappError
 
+# Two windows on one profile would overwrite each other's draft and fight over the database, so
+# the window claims ``fieldapp.lock`` in the profile folder (QLockFile: a crashed or killed holder
+# leaves a stale lock that the next start takes over). A second start asks the first, through a
+# local socket named after the profile, to bring its window to the front, then says so and exits.
 log = logging.getLogger(__name__)
+MAIN_WINDOW = "MainWindow"  # the collector's main window's objectName (ui/main_window.py)
 LOCK_NAME = "fieldapp.lock"
 WAKE = b"show\n"
 CONNECT_MS = 1000
@@ -66,9 +65,11 @@ class InstanceGuard:
 
 
 def bring_forward() -> None:
-    """Show the collector's main window on top, restored if it was minimized."""
+    """Show the collector's main window on top, restored if it was minimized; visit windows stay
+    where they are (the main window lists them)."""
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QMainWindow) and widget.isVisible():
+        if isinstance(widget, QMainWindow) and widget.objectName() == MAIN_WINDOW \
+                and widget.isVisible():
             if widget.isMinimized():
                 widget.showNormal()
             widget.raise_()

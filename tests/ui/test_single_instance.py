@@ -92,7 +92,9 @@ def test_a_second_claim_brings_the_running_window_forward(qtbot, tmp_path):
     guard = single_instance.claim(tmp_path)
     try:
         guard.serve()
+        QApplication.closeAllWindows()  # windows other tests left open would compete
         main, other = QMainWindow(), QMainWindow()
+        main.setObjectName(single_instance.MAIN_WINDOW)
         qtbot.addWidget(main)
         qtbot.addWidget(other)
         main.show()

@@ -67,7 +67,7 @@ def test_a_revisit_in_the_year_9999_is_refused_one_within_a_quarter_is_not():
     assert errors(TODAY + timedelta(days=REVISIT_HORIZON_DAYS)) == []
 
 
-def test_a_last_installment_beyond_three_years_is_refused():
+def test_a_last_installment_beyond_six_years_is_refused():
     total = Money(30_000_000, VND)
 
     def errors(last):
