@@ -47,6 +47,12 @@ def test_a_second_program_on_the_same_profile_says_so_and_exits(qtbot, demo_db, 
         assert "already running with the profile" in err and str(home) in err
         assert first.poll() is None  # the first is untouched and still running
 
+        # Reading the profile beside the window is legitimate: it waits, never "is locked".
+        demo = _start(home, "demo-data")
+        _out, err = demo.communicate(timeout=120)
+        assert demo.returncode == 2 and "already holds" in err, err
+        assert "locked" not in err
+
         other = tmp_path / "other"  # another profile is another program
         copy_db(demo_db, other)
         third = _start(other)
