@@ -128,6 +128,21 @@ def _fill_demo(store, today: date, profile: Profile) -> None:
 
 
 def _window(profile: Profile, args, demo: bool) -> int:
+    from fieldapp.ui import single_instance
+    try:
+        guard = single_instance.claim(profile.home)
+    except single_instance.ProfileInUse as exc:
+        if not exc.woke_first:  # the first window came to the front: that says it all
+            from fieldapp.ui.app import show_startup_error
+            show_startup_error(exc)
+        raise  # and on stderr, with the exit status
+    try:
+        return _window_of(profile, args, demo, guard)
+    finally:
+        guard.release()
+
+
+def _window_of(profile: Profile, args, demo: bool, guard) -> int:
     from fieldapp.services import app_services
     try:
         store = _open(profile)
@@ -139,7 +154,9 @@ def _window(profile: Profile, args, demo: bool) -> int:
         if demo:
             _fill_demo(store, args.today or date.today(), profile)
         services = app_services.build(store, args.today, profile.home)
-        from fieldapp.ui.app import run_gui
+        from fieldapp.ui.app import make_app, run_gui
+        make_app()  # the wake-up socket needs the event loop's dispatcher
+        guard.serve()
         return run_gui(services, profile)
     finally:
         store.close()

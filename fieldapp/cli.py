@@ -8,11 +8,20 @@ from datetime import date
 from . import __version__
 
 
+# --today is for demos and training: a day far off is a typo, and dates computed from it (a
+# promise 60 days later, a plan's last installment) would run off the calendar.
+EARLIEST_TODAY, LATEST_TODAY = date(2000, 1, 1), date(2099, 12, 31)
+
+
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from None
+    if not EARLIEST_TODAY <= day <= LATEST_TODAY:
+        raise argparse.ArgumentTypeError(
+            f"{text} is too far off: give a day from {EARLIEST_TODAY} to {LATEST_TODAY}")
+    return day
 
 
 def _positive(text: str) -> int:

@@ -998,91 +998,101 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="74"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="73"/>
+        <location filename="../fieldapp/ui/error_text.py" line="76"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="76"/>
+        <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="79"/>
+        <location filename="../fieldapp/ui/error_text.py" line="82"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="81"/>
+        <location filename="../fieldapp/ui/error_text.py" line="84"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="83"/>
+        <location filename="../fieldapp/ui/error_text.py" line="86"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="85"/>
+        <location filename="../fieldapp/ui/error_text.py" line="88"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>The currency {currency} is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <location filename="../fieldapp/ui/error_text.py" line="93"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="92"/>
+        <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>“{text}” is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="93"/>
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="98"/>
+        <source>“{text}” is too large: one amount can be at most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
         <source>An installment plan needs at least one installment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <location filename="../fieldapp/ui/error_text.py" line="102"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="104"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="101"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>The database already holds {count} customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="111"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="107"/>
+        <location filename="../fieldapp/ui/error_text.py" line="112"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="108"/>
+        <location filename="../fieldapp/ui/error_text.py" line="113"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1888,6 +1898,14 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/money_edit.py" line="89"/>
+        <source>read as {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Navigator</name>
     <message>
         <location filename="../fieldapp/ui/visit/navigator.py" line="84"/>
@@ -2488,98 +2506,103 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="136"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="140"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="183"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="163"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/window.py" line="195"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="188"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="200"/>
         <source>Not saved, retrying: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
         <source>Visit — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
         <source>Call — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="232"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
         <source>&amp;Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="235"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="247"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="236"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="248"/>
         <source>Previous step (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="237"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="249"/>
         <source>Next →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="250"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="251"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="240"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="252"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="253"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="242"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="254"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="243"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
         <source>Go on (next step or finalize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="256"/>
         <source>Discard this draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="257"/>
         <source>Close (keeps the draft)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2715,17 +2738,22 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
-        <source>Not an amount: type digits, e.g. {example}.</source>
+        <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
+        <source>Not a date that exists: pick the day from the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
-        <source>Add at least one outcome.</source>
+        <source>Not an amount: type digits, e.g. {example}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <source>Add at least one outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -995,91 +995,101 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="74"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation>Không có thư mục dữ liệu người dùng để lưu khóa ký của thiết bị này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="73"/>
+        <location filename="../fieldapp/ui/error_text.py" line="76"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation>Khóa ký của máy này tại {path} bị hỏng nên chưa có gì được ký. Hãy chuyển tệp đó sang chỗ khác để tạo khóa mới; các văn bản đã ký trước đây vẫn có giá trị.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="76"/>
+        <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation>Chứng thư tại {path} không thuộc về khóa ký của máy này nên chưa có gì được ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="79"/>
+        <location filename="../fieldapp/ui/error_text.py" line="82"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation>Tệp khóa ký {path} không chứa chứng thư đầy đủ nên chưa có gì được ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="81"/>
+        <location filename="../fieldapp/ui/error_text.py" line="84"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation>Chứng thư của công ty tại {path} bị hỏng nên chưa có gì được ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="83"/>
+        <location filename="../fieldapp/ui/error_text.py" line="86"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation>“{value}” không phải là giá trị được phép cho mục cài đặt này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="85"/>
+        <location filename="../fieldapp/ui/error_text.py" line="88"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation>“{zone}” không phải là múi giờ: hãy dùng tên như Asia/Ho_Chi_Minh hoặc độ lệch giờ như +07:00.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>The currency {currency} is not supported.</source>
         <translation>Không hỗ trợ loại tiền {currency}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <location filename="../fieldapp/ui/error_text.py" line="93"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation>Không thể cộng số tiền bằng {first} với số tiền bằng {second}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="92"/>
+        <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>“{text}” is not an amount.</source>
         <translation>“{text}” không phải là số tiền hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="93"/>
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation>“{text}” có nhiều chữ số thập phân hơn mức {currency} cho phép.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="98"/>
+        <source>“{text}” is too large: one amount can be at most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
         <source>An installment plan needs at least one installment.</source>
         <translation>Kế hoạch trả góp cần có ít nhất một kỳ trả góp.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <location filename="../fieldapp/ui/error_text.py" line="102"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation>Danh mục khách hàng mẫu cần có ít nhất một khách hàng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="104"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation>Chỉ có thể tạo dữ liệu mẫu trong cơ sở dữ liệu trống.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="101"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>The database already holds {count} customers.</source>
         <translation>Cơ sở dữ liệu đã có {count} khách hàng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="111"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="107"/>
+        <location filename="../fieldapp/ui/error_text.py" line="112"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="108"/>
+        <location filename="../fieldapp/ui/error_text.py" line="113"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -1885,6 +1895,14 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>MoneyEdit</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/money_edit.py" line="89"/>
+        <source>read as {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Navigator</name>
     <message>
         <location filename="../fieldapp/ui/visit/navigator.py" line="84"/>
@@ -2484,98 +2502,103 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="136"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="140"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="183"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="163"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/window.py" line="195"/>
         <source>Saved %1</source>
         <translation>Đã lưu lúc %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="188"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="200"/>
         <source>Not saved, retrying: %1</source>
         <translation>Chưa lưu được, đang thử lại: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
         <source>Visit — %1</source>
         <translation>Làm việc tại chỗ — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
         <source>Call — %1</source>
         <translation>Cuộc gọi — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="232"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>Sửa đổi của một biên bản trước đó. Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
         <source>&amp;Visit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
         <source>&amp;Call</source>
         <translation>&amp;Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="235"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="247"/>
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="236"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="248"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Bước trước (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="237"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="249"/>
         <source>Next →</source>
         <translation>Tiếp →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="250"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>Bước tiếp theo (Alt+Right hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="251"/>
         <source>Finalize…</source>
         <translation>Hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="240"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="252"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>Kiểm tra toàn bộ và khóa biên bản (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="253"/>
         <source>Previous step</source>
         <translation>Bước trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="242"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="254"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="243"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
         <source>Go on (next step or finalize)</source>
         <translation>Tiếp tục (bước tiếp theo hoặc hoàn tất)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="256"/>
         <source>Discard this draft…</source>
         <translation>Hủy bản nháp này…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="257"/>
         <source>Close (keeps the draft)</source>
         <translation>Đóng (giữ bản nháp)</translation>
     </message>
@@ -2711,17 +2734,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation>Chữ ký quá nhỏ; hãy xóa và ký lại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
+        <source>Not a date that exists: pick the day from the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>Số tiền không hợp lệ: nhập chữ số, ví dụ {example}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
         <source>Add at least one outcome.</source>
         <translation>Thêm ít nhất một kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>Cần ghi rõ họ tên người ký.</translation>
     </message>

@@ -14,6 +14,7 @@ from .instants import UTC, from_text, to_text
 from .installments import Frequency, InstallmentLine
 from .money import Money
 from .records import Allocation
+from .text import clean_text
 from .visit import (OUTCOME_KINDS, Absence, Dispute, DisputeReason, InstallmentPlan,
                     MoneyReceived, NextStep, OutcomeKind, Promise, Refusal, Signature, Visit,
                     VisitKind, VisitStatus)
@@ -25,7 +26,7 @@ _BY_KIND = {kind.value: cls for cls, kind in OUTCOME_KINDS.items()}
 def _plain(value):
     if isinstance(value, str):
         # Stored text is NFC: some Vietnamese keyboards type tone marks as combining characters.
-        return unicodedata.normalize("NFC", value)
+        return unicodedata.normalize("NFC", clean_text(value))
     if isinstance(value, Money):
         return {"minor": value.minor, "currency": value.currency}
     if isinstance(value, Enum):

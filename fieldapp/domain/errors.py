@@ -43,6 +43,8 @@ MESSAGES = {
                           "leave --home out to use the per-user profile)",
     "profile.is_a_file": "the profile folder {folder} is a file, not a folder; name a folder (it "
                          "is created when missing)",
+    "profile.in_use": "fieldapp is already running with the profile {folder}; use that window "
+                      "(two programs on one profile would overwrite each other's drafts)",
     "profile.no_home": "a profile folder is needed for the device keys",
     "device_key.damaged": "the device key file {path} cannot be read ({reason}); nothing was "
                           "signed and no new key was made over it (move the file away to have a "
@@ -59,6 +61,7 @@ MESSAGES = {
                                "combined",
     "amount.not_a_number": "{text!r} is not an amount",
     "amount.too_many_decimals": "{text!r} has more decimals than {currency} allows",
+    "amount.too_large": "{text!r} is more than {limit}, the most one amount can be",
     "plan.no_installments": "an installment plan needs at least one installment",
     "demo.too_few_customers": "the demo portfolio needs at least one customer, not {customers}",
     "demo.database_not_empty": "demo data can only be generated into an empty database, but this "

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from .money import Money
 from .visit import Absence, Dispute, InstallmentPlan, MoneyReceived, Promise, Refusal, Signature
@@ -27,8 +28,19 @@ MESSAGES = {
     "discount_date_required": "Say until when the early-payment discount applies.",
     "no_invoices": "Pick at least one invoice.",
     "too_little_ink": "The signature is too small; clear it and sign again.",
+    "date_invalid": "Not a date that exists: pick the day from the calendar.",
 }
 MAX_DISCOUNT_PCT = 20.0
+# How far ahead a date can sensibly lie; beyond it a typo (9999-12-31) is the likelier story.
+FOLLOW_UP_HORIZON_DAYS = 180  # the collector's own next contact
+REVISIT_HORIZON_DAYS = 90  # the customer was absent: come back within a quarter
+# The last installment of a plan and its discount's end: the editor offers up to 60 monthly
+# installments, which may start a few months after signing.
+PLAN_HORIZON_DAYS = 6 * 365 + 1
+CHEQUE_HORIZON_DAYS = 180  # a post-dated cheque older than six months is stale in VN and TW
+ANSWER_HORIZON_DAYS = 366  # any other date of the checklist (an appointment)
+FOLLOW_UP_ITEMS = frozenset({"follow_up_on"})
+DATE_KINDS = frozenset({"date", "datetime"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,11 @@ def _amount(errors, name, amount: Money, balance: Money | None) -> None:
         errors.append(FieldError(name, "amount_not_positive"))
     elif balance is not None and amount > balance:
         errors.append(FieldError(name, "amount_above_balance", {"balance": balance}))
+
+
+def _ahead(errors, name, day: date | None, today: date, days: int) -> None:
+    if day is not None and (day - today).days > days:
+        errors.append(FieldError(name, "date_beyond_horizon", {"days": days}))
 
 
 def _required(errors, name, text: str) -> None:
@@ -76,6 +93,8 @@ def validate_money_received(m: MoneyReceived, balance: Money, today: date,
         errors.append(FieldError("reference", "reference_required"))
     if m.method == "post_dated_cheque" and (m.cheque_date is None or m.cheque_date <= today):
         errors.append(FieldError("cheque_date", "cheque_date_required"))
+    elif m.method == "post_dated_cheque":
+        _ahead(errors, "cheque_date", m.cheque_date, today, CHEQUE_HORIZON_DAYS)
     allocated = sum(a.amount.minor for a in m.allocations)
     if m.allocations and allocated != m.amount.minor:
         errors.append(FieldError("allocations", "allocations_mismatch",
@@ -99,6 +118,8 @@ def validate_plan(plan: InstallmentPlan, balance: Money, today: date) -> list[Fi
         errors.append(FieldError("lines", "date_in_past"))
     elif any(b <= a for a, b in zip(dates, dates[1:])):
         errors.append(FieldError("lines", "dates_not_increasing"))
+    elif dates:
+        _ahead(errors, "lines", max(dates), today, PLAN_HORIZON_DAYS)
     if any(line.amount.minor <= 0 for line in plan.lines):
         errors.append(FieldError("lines", "amount_not_positive"))
     down = next((line for line in plan.lines if line.down_payment), None)
@@ -113,6 +134,8 @@ def _discount(errors, plan: InstallmentPlan, today: date) -> None:
         errors.append(FieldError("discount_pct", "discount_out_of_range", {"max": MAX_DISCOUNT_PCT}))
     elif plan.discount_pct and (plan.discount_until is None or plan.discount_until < today):
         errors.append(FieldError("discount_until", "discount_date_required"))
+    elif plan.discount_pct:
+        _ahead(errors, "discount_until", plan.discount_until, today, PLAN_HORIZON_DAYS)
 
 
 def validate_dispute(d: Dispute) -> list[FieldError]:
@@ -133,7 +156,34 @@ def validate_absence(a: Absence, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     if a.revisit_on <= today:
         errors.append(FieldError("revisit_on", "date_not_after_today"))
+    _ahead(errors, "revisit_on", a.revisit_on, today, REVISIT_HORIZON_DAYS)
     return errors
+
+
+def validate_answer_dates(items: Iterable, answers: dict, today: date) -> list[FieldError]:
+    """The date answers of a step's ``items`` (having ``id`` and ``kind``): days that exist
+    (a draft may hold '2026-02-30'), none beyond a sensible horizon. A past follow-up stays
+    allowed: an amendment of an old visit keeps the one agreed then."""
+    errors: list[FieldError] = []
+    for item in items:
+        value = answers.get(item.id)
+        if item.kind not in DATE_KINDS or not value:
+            continue
+        day = _day_of(value)
+        if day is None:
+            errors.append(FieldError(item.id, "date_invalid"))
+        else:
+            horizon = FOLLOW_UP_HORIZON_DAYS if item.id in FOLLOW_UP_ITEMS else ANSWER_HORIZON_DAYS
+            _ahead(errors, item.id, day, today, horizon)
+    return errors
+
+
+def _day_of(value) -> date | None:
+    """The day of an ISO date or date-time answer; None when it is no day of the calendar."""
+    try:
+        return datetime.fromisoformat(str(value)).date()
+    except ValueError:
+        return None
 
 
 def ink_length(sig: Signature) -> float:

@@ -82,13 +82,53 @@ def format_instant(value: datetime | None, language: str, zone: tzinfo,
     return format_datetime(value.astimezone(zone), language, length)
 
 
+# The largest amount typed into one field, in minor units: far above any receivable, far below
+# what SQLite's 64-bit integers and every float-based tool on the way hold exactly (2**53).
+MAX_AMOUNT_MINOR = 10 ** 15
+
+
 def parse_amount(text: str, currency: str, language: str = DEFAULT_LOCALE) -> Money:
-    """Parse a typed amount in ``language``'s notation into Money; raises ValueError."""
+    """Parse a typed amount in ``language``'s notation into Money; raises InvalidValue.
+
+    Only digits, signs, spaces and the locale's separators: Babel also reads 'inf', 'NaN' and
+    '1e5000', which are no amounts. In a currency without decimals (VND) a decimal separator
+    followed by groups of three digits is the grouping of the customer's country: '1.000'
+    is one thousand đồng whatever the UI language, never one."""
+    loc = locale_for(language)
+    stripped = text.strip()
+    if not stripped or not all(_amount_char(c, loc) for c in stripped):
+        raise InvalidValue("amount.not_a_number", text=text)
+    if minor_units(currency) == 0:
+        stripped = _thousands_for_decimals(stripped, loc)
     try:
-        value = babel_numbers.parse_decimal(text.strip(), locale=locale_for(language), strict=True)
+        value = babel_numbers.parse_decimal(stripped, locale=loc, strict=True)
     except babel_numbers.NumberFormatError as exc:
         raise InvalidValue("amount.not_a_number", text=text) from exc
+    if not value.is_finite():
+        raise InvalidValue("amount.not_a_number", text=text)
+    if value.adjusted() > 30:  # before scaleb: 1e5000 would make a 5000-digit integer
+        raise InvalidValue("amount.too_large", text=text, limit=_limit(currency))
     minor = value.scaleb(minor_units(currency))
     if minor != minor.to_integral_value():
         raise InvalidValue("amount.too_many_decimals", text=text, currency=currency)
+    if abs(minor) > MAX_AMOUNT_MINOR:
+        raise InvalidValue("amount.too_large", text=text, limit=_limit(currency))
     return Money(int(minor), currency)
+
+
+def _limit(currency: str) -> Money:
+    return Money(MAX_AMOUNT_MINOR, currency)
+
+
+def _amount_char(char: str, loc: Locale) -> bool:
+    return (char.isdecimal() or char in "+-\u2212 \u00a0\u202f"
+            or char in (babel_numbers.get_decimal_symbol(loc), babel_numbers.get_group_symbol(loc)))
+
+
+def _thousands_for_decimals(text: str, loc: Locale) -> str:
+    decimal = babel_numbers.get_decimal_symbol(loc)
+    groups = text.lstrip("+-\u2212").split(decimal)
+    if len(groups) > 1 and all(len(g) == 3 and g.isdecimal() for g in groups[1:]) \
+            and 1 <= len(groups[0]) <= 3 and groups[0].isdecimal():
+        return text.replace(decimal, "")
+    return text

@@ -8,6 +8,7 @@ from datetime import date
 
 from ..domain.records import CustomerFile, CustomerSummary, RouteStop
 from ..domain.stored import RouteDay
+from ..domain.text import clean_text
 from ..store import queries
 
 PAGE_SIZE = 50
@@ -35,6 +36,7 @@ class Portfolio:
 
     def search(self, query: str, after_id: int = 0, limit: int = PAGE_SIZE) -> SearchPage:
         """Customers whose name, code, tax code, phone or contact person contains ``query``."""
+        query = clean_text(query)  # a bad paste: NUL and lone surrogates match nothing anyway
         with self._store.engine.connect() as conn:
             rows = queries.search(conn, query, after_id, limit + 1, self.today())
         return SearchPage(query, tuple(rows[:limit]), len(rows) > limit)

@@ -10,7 +10,7 @@ from ..domain.money import Money
 from ..domain.stored import OpenInvoice
 from ..domain.validation import (FieldError, validate_absence, validate_dispute,
                                  validate_money_received, validate_plan, validate_promise,
-                                 validate_refusal, validate_signature)
+                                 validate_refusal, validate_signature, validate_answer_dates)
 from ..domain.visit import (Absence, Dispute, InstallmentPlan, MoneyReceived, Promise, Refusal,
                             Visit, VisitKind)
 from ..store import visit_repo
@@ -89,7 +89,9 @@ def check_step(step_id: str, visit: Visit, checklist: Checklist, ctx: VisitConte
         return check_outcomes(visit, ctx, today, settings)
     if step_id == "sign":
         return check_signatures(visit, settings) if visit.kind is VisitKind.VISIT else []
-    return validate_answers(checklist.step(step_id), visit.answers)
+    step = checklist.step(step_id)
+    return validate_answers(step, visit.answers) + validate_answer_dates(step.items, visit.answers,
+                                                                          today)
 
 
 def check_visit(visit: Visit, checklist: Checklist, ctx: VisitContext, today: date,

@@ -13,6 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from . import migrations
 
+# A second process on the same file (``verify``, ``demo-data`` refusing, a benchmark, the office's
+# tools) may hold the write lock for a moment: wait for it rather than fail "database is locked".
+BUSY_TIMEOUT_S = 30
+
 
 @dataclass
 class Store:
@@ -56,8 +60,8 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():  # owner-only; SQLite gives its -wal and -shm files the same mode
         path.touch(mode=0o600)
-    engine = create_engine(sqlite_url(path), connect_args={"check_same_thread": False},
-                           hide_parameters=True)
+    engine = create_engine(sqlite_url(path), hide_parameters=True,
+                           connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _begin)
     store = Store(engine, sessionmaker(engine, expire_on_commit=False), path)

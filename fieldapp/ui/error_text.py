@@ -68,6 +68,9 @@ WORDS = {
         "Errors", "The profile folder was given as an empty name."),
     "profile.is_a_file": QT_TRANSLATE_NOOP(
         "Errors", "{folder} is a file, not a folder: choose a folder for the profile."),
+    "profile.in_use": QT_TRANSLATE_NOOP(
+        "Errors", "fieldapp is already running with the profile {folder}. Use that window: "
+                  "two programs on one profile would overwrite each other's drafts."),
     "profile.no_home": QT_TRANSLATE_NOOP(
         "Errors", "There is no profile folder to keep this device's signing keys in."),
     "device_key.damaged": QT_TRANSLATE_NOOP(
@@ -92,6 +95,8 @@ WORDS = {
     "amount.not_a_number": QT_TRANSLATE_NOOP("Errors", "“{text}” is not an amount."),
     "amount.too_many_decimals": QT_TRANSLATE_NOOP(
         "Errors", "“{text}” has more decimals than {currency} allows."),
+    "amount.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "“{text}” is too large: one amount can be at most {limit}."),
     "plan.no_installments": QT_TRANSLATE_NOOP(
         "Errors", "An installment plan needs at least one installment."),
     "demo.too_few_customers": QT_TRANSLATE_NOOP(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from ...domain.errors import InvalidValue
 from ...domain.money import Money, minor_units
+from ...domain.text import clean_text
 from .. import formats
+from ..error_text import words
 from .errors import NOT_AN_AMOUNT, translate
 
 
@@ -22,14 +25,19 @@ class MoneyEdit(QWidget):
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edit.setMinimumWidth(140)
         self.edit.setPlaceholderText(self._example())
-        self.edit.textEdited.connect(self.changed)
+        self.edit.textEdited.connect(self._edited)
         # Tidy the grouping once the collector moves on, never while they type.
         self.edit.editingFinished.connect(self._reformat)
         self.code = QLabel(currency)
+        # The amount as read, while the typed text could be read another way ('1.000' đồng).
+        self.understood = QLabel()
+        self.understood.setObjectName("amountUnderstood")
+        self.understood.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.code)
+        layout.addWidget(self.understood)
         self.setFocusProxy(self.edit)
 
     def _example(self) -> str:
@@ -37,25 +45,55 @@ class MoneyEdit(QWidget):
 
     def money(self) -> Money | None:
         """The amount, or None when empty or not an amount (see ``problem``)."""
+        value, _error = self._read()
+        return value
+
+    def _read(self) -> tuple[Money | None, InvalidValue | None]:
         text = self.edit.text().strip()
         if not text:
-            return None
+            return None, None
         try:
-            return formats.parse_money(text, self.currency)
-        except ValueError:
-            return None
+            return formats.parse_money(text, self.currency), None
+        except InvalidValue as error:
+            return None, error
+        except (ValueError, ArithmeticError):  # never out of a signal handler: autosave goes on
+            return None, InvalidValue("amount.not_a_number", text=text)
 
     def money_or_zero(self) -> Money:
         return self.money() or Money.zero(self.currency)
 
     def problem(self) -> str:
         """Why the text is not an amount ('' when it is one, or empty)."""
-        if self.edit.text().strip() and self.money() is None:
+        value, error = self._read()
+        if error is None:
+            return ""
+        if error.code == "amount.not_a_number":
             return translate(NOT_AN_AMOUNT, example=self._example())
-        return ""
+        return words(error.code, error.params)
 
     def set_money(self, value: Money | None) -> None:
         self.edit.setText(formats.amount(value) if value is not None and value.minor else "")
+        self._show_understood()
+
+    def _edited(self, text: str) -> None:
+        cleaned = clean_text(text)  # a bad paste: NUL is no digit
+        if cleaned != text:
+            self.edit.setText(cleaned)
+        self._show_understood()
+        self.changed.emit()
+
+    def _show_understood(self) -> None:
+        value = self.money()
+        shown = value is not None and formats.amount(value) != self.edit.text().strip()
+        if shown:
+            self.understood.setText(QCoreApplication.translate("MoneyEdit", "read as {amount}")
+                                    .format(amount=formats.money(value)))
+        self.understood.setVisible(shown)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_understood()
+        super().changeEvent(event)
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
@@ -64,3 +102,4 @@ class MoneyEdit(QWidget):
         value = self.money()
         if value is not None and formats.amount(value) != self.edit.text():
             self.edit.setText(formats.amount(value))
+        self._show_understood()

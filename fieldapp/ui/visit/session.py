@@ -11,7 +11,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ...domain.visit import Visit
 
 log = logging.getLogger(__name__)
-DEBOUNCE_MS = 300  # a burst of keystrokes becomes one write; a crash loses at most this much
+DEBOUNCE_MS = 300  # a burst of keystrokes becomes one write
+# Steady typing never pauses for DEBOUNCE_MS: without a cap the save would wait for the whole
+# burst, and a crash would lose all of it. A change is saved at most this long after it was made.
+MAX_WAIT_MS = 1000
 RETRY_MS = 2000
 
 
@@ -25,7 +28,7 @@ class VisitSession(QObject):
     signatures_cleared = Signal()
 
     def __init__(self, visits, taskman, visit: Visit, step_ids, debounce_ms: int = DEBOUNCE_MS,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, max_wait_ms: int = MAX_WAIT_MS):
         super().__init__(parent)
         self._visits = visits
         self._taskman = taskman
@@ -34,6 +37,9 @@ class VisitSession(QObject):
         self._debounce = debounce_ms
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self._on_timeout)
+        # Started by the first unsaved change and never restarted by the next ones.
+        self._max_wait = QTimer(self, singleShot=True, interval=max(max_wait_ms, debounce_ms))
+        self._max_wait.timeout.connect(self._on_timeout)
         self._generation = 0  # bumped by every change; a result for an older one is stale
         self._in_flight = False
         self._waiters: list[Callable[[dict], None]] = []
@@ -46,7 +52,7 @@ class VisitSession(QObject):
 
     @property
     def dirty(self) -> bool:
-        return self._timer.isActive() or self._in_flight
+        return self._timer.isActive() or self._max_wait.isActive() or self._in_flight
 
     # -- changes ----------------------------------------------------------------------------
     def set_answers(self, answers: dict) -> None:
@@ -75,13 +81,19 @@ class VisitSession(QObject):
         self._visit = visit
         self._generation += 1
         self._timer.start(self._debounce)
+        if not self._max_wait.isActive():
+            self._max_wait.start()
+
+    def _stop_timers(self) -> None:
+        self._timer.stop()
+        self._max_wait.stop()
 
     # -- saving -----------------------------------------------------------------------------
     def commit(self, then: Callable[[dict], None] | None = None) -> None:
         """Save now (if needed) and check; ``then(errors)`` gets the result of this state."""
         if then is not None:
             self._waiters.append(then)
-        self._timer.stop()
+        self._stop_timers()
         if not self._in_flight:
             self._save()
 
@@ -89,10 +101,15 @@ class VisitSession(QObject):
         if not self._in_flight:  # else the running save sees it is stale and saves again
             self._save()
 
+    def _waited_enough(self) -> bool:
+        """A stale result saves the newest state at once unless a quiet pause is due first."""
+        return not self._timer.isActive() or not self._max_wait.isActive()
+
     def _save(self) -> None:
         if self.closed:
             return
         visit, generation, visits, steps = self._visit, self._generation, self._visits, self._steps
+        self._stop_timers()  # this save carries every change so far; the next one starts anew
         self._in_flight = True
         self.saving.emit()
 
@@ -107,7 +124,7 @@ class VisitSession(QObject):
         if self.closed:
             return
         if generation != self._generation:
-            if not self._timer.isActive():
+            if self._waited_enough():
                 self._save()  # changed while saving: the newest state goes next
             return
         self.errors = errors
@@ -124,6 +141,7 @@ class VisitSession(QObject):
         log.error("draft not saved", exc_info=error)
         self._waiters.clear()
         self.failed.emit(error)
+        self._max_wait.stop()
         self._timer.start(RETRY_MS)  # a busy disk or a locked database: try again soon
 
     def flush(self, then: Callable[[], None]) -> None:
@@ -134,7 +152,7 @@ class VisitSession(QObject):
         if self.closed or not self.dirty:
             then()
             return
-        self._timer.stop()
+        self._stop_timers()
         visits, visit = self._visits, self._visit
 
         def lost(error: BaseException) -> None:  # closing must go on; the log says what was lost
@@ -146,7 +164,7 @@ class VisitSession(QObject):
 
     def close(self) -> None:
         """No more saves (finalized or discarded)."""
-        self._timer.stop()
+        self._stop_timers()
         self.closed = True
 
     def reopen(self) -> None:

@@ -49,7 +49,10 @@ class DateField(Field):
         self.enabled.setChecked(bool(value))
         self.editor.setEnabled(bool(value))
         if value:
-            self.editor.setDateTime(QDateTime(datetime.fromisoformat(value)))
+            try:
+                self.editor.setDateTime(QDateTime(datetime.fromisoformat(value)))
+            except ValueError:  # no such day (a draft written elsewhere): the check says so
+                self._set_default()
         self.editor.blockSignals(False)
 
 

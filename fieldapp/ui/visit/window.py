@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget,
@@ -21,6 +23,8 @@ from .sign_page import SignPage
 from .step_page import StepPage
 from .steps_list import StepsList
 from .navigator import Navigator
+
+log = logging.getLogger(__name__)
 
 GEOMETRY_KEY = "visitWindow/geometry"
 DEFAULT_SIZE = (1280, 800)
@@ -151,6 +155,14 @@ class VisitWindow(Retranslating, QMainWindow):
 
     # -- changes ----------------------------------------------------------------------------
     def _page_changed(self, page) -> None:
+        try:
+            self._take_change(page)
+        except Exception as error:  # noqa: BLE001 (a slot must not raise; say it was not saved)
+            log.exception("a change of step %s could not be taken", page.step.id)
+            self._saved_at = None
+            self.saved_label.setText(self.tr("Not saved: %1").replace("%1", describe(error)))
+
+    def _take_change(self, page) -> None:
         if isinstance(page, StepPage):
             self.session.set_answers(page.answers())
         elif isinstance(page, ResolvePage):
