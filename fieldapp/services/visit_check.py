@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..domain.checklist import Checklist, validate_answers
+from ..domain.checklist import Checklist, customer_absent, validate_answers
 from ..domain.money import Money
 from ..domain.stored import OpenInvoice
 from ..domain.validation import (FieldError, validate_absence, validate_dispute,
@@ -59,14 +59,21 @@ def _outcome_errors(outcome, ctx: VisitContext, visit: Visit, today: date, setti
     if isinstance(outcome, Dispute):
         return validate_dispute(outcome)
     if isinstance(outcome, Refusal):
+        if customer_absent(visit.answers):
+            return [FieldError("reason", "refusal_while_absent")]
         return validate_refusal(outcome)
     if isinstance(outcome, Absence):
-        return validate_absence(outcome, today)
+        on_site = visit.kind is VisitKind.VISIT
+        if on_site and not customer_absent(visit.answers):
+            return [FieldError("note", "absent_not_chosen")]
+        return validate_absence(outcome, today, photo_required=on_site)
     raise TypeError(f"unknown outcome {outcome!r}")
 
 
 def check_outcomes(visit: Visit, ctx: VisitContext, today: date, settings) -> list[FieldError]:
     """Errors of the Resolve step, fields named ``outcomes.<index>.<field>``."""
+    if customer_absent(visit.answers) and not any(isinstance(o, Absence) for o in visit.outcomes):
+        return [FieldError("outcomes", "absence_required")]
     if not visit.outcomes:
         return [FieldError("outcomes", "required")]
     errors = []
@@ -77,9 +84,11 @@ def check_outcomes(visit: Visit, ctx: VisitContext, today: date, settings) -> li
 
 
 def check_signatures(visit: Visit, settings) -> list[FieldError]:
+    """Both sign; when the customer was absent only the collector can."""
     ink = settings.get(cfg.MIN_INK)
-    return (validate_signature(visit.customer_signature, "customer_signature", ink)
-            + validate_signature(visit.collector_signature, "collector_signature", ink))
+    customer = [] if customer_absent(visit.answers) else \
+        validate_signature(visit.customer_signature, "customer_signature", ink)
+    return customer + validate_signature(visit.collector_signature, "collector_signature", ink)
 
 
 def check_step(step_id: str, visit: Visit, checklist: Checklist, ctx: VisitContext, today: date,

@@ -32,6 +32,11 @@ SOURCES = (
     QT_TRANSLATE_NOOP("validation", "Say until when the early-payment discount applies."),
     QT_TRANSLATE_NOOP("validation", "Pick at least one invoice."),
     QT_TRANSLATE_NOOP("validation", "The signature is too small; clear it and sign again."),
+    QT_TRANSLATE_NOOP("validation", "Signature required: sign in the box."),
+    QT_TRANSLATE_NOOP("validation", "Add a photo of the closed premises."),
+    QT_TRANSLATE_NOOP("validation", "The customer was absent: say what you found, add a photo and the revisit date."),
+    QT_TRANSLATE_NOOP("validation", "Nobody to meet? Tick \"Customer absent\" at Meet first."),
+    QT_TRANSLATE_NOOP("validation", "Nobody was met, so nobody refused: remove the refusal or untick \"Customer absent\" at Meet."),
 )
 # Problems the window finds before the services see the value (text that is not an amount).
 NOT_AN_AMOUNT = QT_TRANSLATE_NOOP("validation", "Not an amount: type digits, e.g. {example}.")

@@ -42,9 +42,17 @@ class SignPage(Page):
             panel.changed.connect(lambda n=name: self._signed(n))
         for widget in (self.caption, self.summary, self.resigned):
             self.body.addWidget(widget)
+        self.absent_note = Banner()  # nobody met: only the collector signs
+        self.absent_note.hide()
+        self.body.addWidget(self.absent_note)
         self.body.addLayout(pads)
         self.body.addStretch(1)
         self.retranslate_ui()
+
+    def set_absent(self, absent: bool) -> None:
+        """The customer was absent: no customer signature is asked for."""
+        self.customer.setVisible(not absent)
+        self.absent_note.setVisible(absent)
 
     def _signed(self, who: str) -> None:
         self.touch(f"{who}_signature")
@@ -67,7 +75,8 @@ class SignPage(Page):
         self.collector.load(visit.collector_signature)
 
     def signatures(self):
-        return self.customer.signature(), self.collector.signature()
+        customer = None if self.customer.isHidden() else self.customer.signature()
+        return customer, self.collector.signature()
 
     def signatures_cleared(self) -> None:
         """The visit changed after signing: the old ink is gone, say why."""
@@ -78,7 +87,7 @@ class SignPage(Page):
         self.resigned.show()
 
     def first_field(self):
-        return self.customer.pad
+        return self.collector.pad if self.customer.isHidden() else self.customer.pad
 
     def first_error_widget(self):
         for who, panel in (("customer", self.customer), ("collector", self.collector)):
@@ -95,3 +104,5 @@ class SignPage(Page):
                              + "</b>")
         self.customer.setTitle(self.tr("Customer signs"))
         self.collector.setTitle(self.tr("Collector signs"))
+        self.absent_note.setText(self.tr("The customer was absent: nobody signs for the customer; "
+                                         "you sign the record alone."))

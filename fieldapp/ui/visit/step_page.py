@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ...domain.checklist import Item, Step
+from ...domain.checklist import ABSENT_ITEM, Item, Step, skipped
+from ...domain.visit import VisitKind
 from .. import formats
 from .contact_field import ContactField
 from .fields import (RADIO_LIMIT, BoolField, ComboField, Field, LongTextField, MultiField,
@@ -47,6 +49,8 @@ class StepPage(Page):
         self.fields: dict[str, Field] = {}
         self.captions: dict[str, QLabel] = {}
         self.accounts: list[AccountPanel] = []
+        self.dial: QLabel | None = None  # a call: the numbers to dial
+        self._parts: dict[str, list[QWidget]] = {}  # item id → its caption, editor, error line
         language = formats.ui_language()
         kinds = [item.kind for item in step.items]
         if "history" in kinds and "deliveries" not in kinds:
@@ -55,6 +59,7 @@ class StepPage(Page):
             self._add_item(item, language)
         self.body.addStretch(1)
         self._wire_helpers()
+        self.retranslate_dial()
 
     def _account(self) -> AccountPanel:
         self.accounts.append(AccountPanel(self.setup))
@@ -77,6 +82,11 @@ class StepPage(Page):
         if item.kind == "history":
             self.body.addSpacing(6)
             self.body.addWidget(HistoryPanel(self.setup))
+        if item.kind == "contact" and self.setup.visit.kind is VisitKind.CALL:
+            self.dial = QLabel()
+            self.dial.setObjectName("numbersToDial")
+            self.dial.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.body.addWidget(self.dial)
         if item.kind not in ("bool", "history"):
             self._caption(item, language)
         field = make_field(item, self.setup, language)
@@ -84,6 +94,8 @@ class StepPage(Page):
         self.fields[item.id] = field
         self.body.addWidget(field)
         self.body.addWidget(self.error_label(item.id))
+        self._parts[item.id] = [w for w in (self.captions.get(item.id), field,
+                                            self.error_label(item.id)) if w is not None]
 
     def _caption(self, item: Item, language: str) -> None:
         caption = QLabel()
@@ -99,8 +111,32 @@ class StepPage(Page):
 
     def _edited(self, item_id: str) -> None:
         self.touch(item_id)
+        self.apply_skips()
         self._render_errors()  # a local problem (not an amount) shows at once
         self.changed.emit()
+
+    def apply_skips(self) -> None:
+        """Items that do not apply (nobody met: the customer was absent) leave the form."""
+        answers = self.answers()
+        for item in self.step.items:
+            hide = skipped(item, answers)
+            for widget in self._parts.get(item.id, ()):
+                if hide:
+                    widget.hide()
+                elif widget is not self.error_label(item.id):  # it shows when it has words
+                    widget.show()
+
+    def retranslate_dial(self) -> None:
+        """A call shows every number of the customer's contacts, whoever can pay first."""
+        if self.dial is None:
+            return
+        contacts = sorted(self.setup.file.contacts, key=lambda c: not c.authority_to_pay)
+        lines = [f"☎ {html.escape(c.phone)} — {html.escape(c.name)}"
+                 + (f", {html.escape(c.role)}" if c.role else "") for c in contacts if c.phone]
+        caption = self.tr("Number to dial") if len(lines) == 1 else self.tr("Numbers to dial")
+        if not lines:
+            lines = [html.escape(self.tr("No phone number on file: ask the office for one."))]
+        self.dial.setText(f"<b>{caption}</b><br>" + "<br>".join(lines))
 
     # -- helpers between fields -------------------------------------------------------------
     def _wire_helpers(self) -> None:
@@ -140,13 +176,17 @@ class StepPage(Page):
         for item_id, field in self.fields.items():
             if item_id in answers:
                 field.set_value(answers[item_id])
+        self.apply_skips()
 
     def local_problem(self, name: str) -> str:
         field = self.fields.get(name)
         return field.problem() if field is not None else ""
 
     def first_field(self):
-        return next(iter(self.fields.values()), None)
+        # The keyboard starts on the person met; "customer absent" above it is the exception.
+        shown = [f for name, f in self.fields.items() if not f.isHidden()]
+        usual = [f for f in shown if f.item.id != ABSENT_ITEM]
+        return (usual or shown or [None])[0]
 
     def first_error_widget(self):
         return next((f for name, f in self.fields.items() if self.messages_for(name)), None)
@@ -156,3 +196,5 @@ class StepPage(Page):
         for item in self.step.items:
             if item.id in getattr(self, "captions", {}):
                 self._set_caption(item, formats.ui_language())
+        if hasattr(self, "fields"):
+            self.retranslate_dial()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
 
+from ...domain.checklist import customer_absent
 from ...domain.visit import VisitKind
 from .. import formats
 from ..error_text import describe
@@ -51,6 +52,7 @@ class VisitWindow(Retranslating, QMainWindow):
         self.balances = BalanceRefresh(self)
         self._build_actions()
         self._connect()
+        self._absence_changed()
         self._restore_geometry()
         self.retranslate_ui()
         self.navigator.start()
@@ -153,10 +155,19 @@ class VisitWindow(Retranslating, QMainWindow):
     def _page_changed(self, page) -> None:
         if isinstance(page, StepPage):
             self.session.set_answers(page.answers())
+            self._absence_changed()
         elif isinstance(page, ResolvePage):
             self.session.set_outcomes(page.outcomes())
         else:
             self.session.set_signatures(*page.signatures())
+
+    def _absence_changed(self) -> None:
+        """Absent or not (chosen at Meet) decides which steps, outcomes and signers apply."""
+        absent = customer_absent(self.session.visit.answers)
+        for page in self.pages:
+            if isinstance(page, (ResolvePage, SignPage)):
+                page.set_absent(absent)
+        self.navigator.answers_changed()
 
     def _signatures_cleared(self) -> None:
         sign = self.sign_page()

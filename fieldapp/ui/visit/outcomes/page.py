@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ....domain.checklist import Step
-from ....domain.visit import OUTCOME_KINDS, OutcomeKind
+from ....domain.visit import OUTCOME_KINDS, OutcomeKind, VisitKind
 from ..page import Page
 from ..setup import VisitSetup
 from .card import CardEnv, OutcomeCard
@@ -40,7 +40,24 @@ class ResolvePage(Page):
         self.card_box = QVBoxLayout()
         self.body.addLayout(self.card_box)
         self.body.addStretch(1)
+        self.absent = False
+        self._offer_buttons()
         self.retranslate_ui()
+
+    def set_absent(self, absent: bool) -> None:
+        """Chosen at Meet: nobody met asks for the absence card (note, photo, revisit date);
+        a refusal cannot go with it, and on site an absence is only chosen at Meet."""
+        if absent == self.absent:
+            return
+        self.absent = absent
+        self._offer_buttons()
+        if absent and not any(c.kind is OutcomeKind.ABSENT for c in self.cards):
+            self.add(OutcomeKind.ABSENT, focus=False)
+
+    def _offer_buttons(self) -> None:
+        on_site = self.setup.visit.kind is VisitKind.VISIT
+        self.add_buttons[OutcomeKind.ABSENT].setVisible(self.absent or not on_site)
+        self.add_buttons[OutcomeKind.REFUSAL].setVisible(not self.absent)
 
     def _make_buttons(self) -> dict[OutcomeKind, QPushButton]:
         grid = QGridLayout()
