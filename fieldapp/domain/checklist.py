@@ -113,3 +113,23 @@ def validate_answers(step: Step, answers: dict) -> list[FieldError]:
         if needed and (_empty(value) or (isinstance(value, str) and not value.strip())):
             errors.append(FieldError(item.id, "required"))
     return errors
+
+
+def customer_copy(visit, checklist: Checklist) -> tuple:
+    """What the customer reads and signs: the answers that apply and are not internal, and the
+    outcomes. Equal copies mean an amendment changed only what the customer never signed."""
+    answers = visit.answers
+    shown = tuple((item.id, None if _empty(answers.get(item.id)) else answers.get(item.id))
+                  for step in checklist.steps if not skipped(step, answers)
+                  for item in step.items
+                  if item.kind not in SPECIAL_KINDS and not item.internal
+                  and not skipped(item, answers))
+    return shown, tuple(visit.outcomes)
+
+
+def customer_signed_already(visit, checklist: Checklist, original) -> bool:
+    """An amendment of only what the customer did not sign (the note to the supervisor,
+    internal fields): the customer's signature on the original still covers every word."""
+    return (original is not None and original.customer_signature is not None
+            and visit.amends == original.uuid
+            and customer_copy(visit, checklist) == customer_copy(original, checklist))
