@@ -69,7 +69,8 @@ def error_text(error: FieldError) -> str:
 
 
 class ErrorLabel(QLabel):
-    """Red text under a field; hidden while there is nothing to say."""
+    """Red text under a field; hidden until there is something to say. Once it has spoken it
+    keeps its room when the problem is fixed, so nothing below jumps away from the pointer."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,5 +82,12 @@ class ErrorLabel(QLabel):
 
     def set_messages(self, messages: Iterable[str]) -> None:
         unique = list(dict.fromkeys(messages))  # two rules may say the same thing
-        self.setText("\n".join(unique))
-        self.setVisible(bool(unique))
+        if unique:
+            self.setMinimumHeight(0)
+            self.setText("\n".join(unique))
+            self.show()
+        elif not self.isHidden() and self.text():
+            # Keep the height the words had: a click aimed below lands where it was aimed.
+            self.setMinimumHeight(max(self.height() if self.isVisible() else 0,
+                                      self.sizeHint().height()))
+            self.setText("")

@@ -34,7 +34,9 @@ def make_field(item: Item, setup: VisitSetup, language: str) -> Field:
     if item.kind == "datetime":
         return DateTimeField(item, language, setup.today())
     if item.kind == "money":
-        return MoneyField(item, language, setup.currency)
+        field = MoneyField(item, language, setup.currency)
+        field.editor.set_hint(setup.context.open_balance())
+        return field
     if item.kind == "contact":
         return ContactField(item, language, setup.file.contacts)
     raise ValueError(f"no editor for checklist item kind {item.kind!r}")

@@ -32,6 +32,7 @@ class VisitWindow(Retranslating, QMainWindow):
 
     closed = Signal(str)  # the draft's uuid
     record_requested = Signal(str, str)  # once finalized: the visit's uuid, the customer's name
+    document_requested = Signal(object, str)  # once made: an agreement or receipt, the customer
     context_refreshed = Signal()  # fresh balances arrived (another window took money)
 
     def __init__(self, services, taskman, signals, setup: VisitSetup, settings_file,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ....domain.checklist import Step
 from ....domain.visit import OUTCOME_KINDS, OutcomeKind, VisitKind
+from ..money_edit import MoneyEdit
 from ..page import Page
 from ..setup import VisitSetup
 from .card import CardEnv, OutcomeCard
@@ -75,6 +76,7 @@ class ResolvePage(Page):
         self.env.setup = setup  # the cards share the one env
         for card in self.cards:
             card.setup_changed()
+        self._hint_amounts()
 
     def _disputing(self) -> set[int]:
         return {i for card in self.cards if isinstance(card, DisputeCard)
@@ -92,6 +94,7 @@ class ResolvePage(Page):
         card.remove_requested.connect(lambda c=card: self.remove(c))
         self.cards.append(card)
         self.card_box.addWidget(card)
+        self._hint_amounts()
         if outcome is None:
             self.touch("outcomes")
             self._after_change(card)
@@ -125,7 +128,17 @@ class ResolvePage(Page):
         for card in self.cards:
             if card is not source:
                 card.visit_changed()  # e.g. a plan total following a new dispute
+        self._hint_amounts()
         self.changed.emit()
+
+    def _hint_amounts(self) -> None:
+        """Amount boxes suggest what can still be collected, never a made-up figure."""
+        owed = self._collectible()
+        for card in self.cards:
+            for name in ("amount", "total"):
+                edit = getattr(card, name, None)
+                if isinstance(edit, MoneyEdit):
+                    edit.set_hint(owed)
 
     # -- values and errors ------------------------------------------------------------------
     def outcomes(self) -> tuple:
