@@ -70,6 +70,12 @@ def test_absent_visit_skips_meeting_and_customer_signature(qtbot, live_window, l
     card.note.setFocus()
     type_text(qtbot, "Cửa hàng đóng cửa, bảo vệ nói chủ đi vắng")
     attach_photo(qtbot, card, tmp_path)
+    attach_photo(qtbot, card, tmp_path)  # the same photo twice: one goes again before finalizing
+    first, second = card.photos.ids()
+    with qtbot.waitSignal(card.photos.changed, timeout=2000):
+        card.photos.remove_buttons[first].click()
+    assert card.photos.ids() == (second,) and list(card.photos.remove_buttons) == [second]
+    assert card.outcome().photos == (second,)
     go_on(qtbot, win, "next_steps")
     go_on(qtbot, win, "sign")
 
@@ -88,7 +94,7 @@ def test_absent_visit_skips_meeting_and_customer_signature(qtbot, live_window, l
     final = live_services.visits.load(win.session.visit.uuid)
     assert final.status is VisitStatus.FINAL and final.customer_signature is None
     (absence,) = final.outcomes
-    assert isinstance(absence, Absence) and absence.photos and absence.revisit_on > TODAY
+    assert isinstance(absence, Absence) and len(absence.photos) == 1 and absence.revisit_on > TODAY
     assert "met_contact" not in final.answers or not final.answers["met_contact"]
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils missing")
