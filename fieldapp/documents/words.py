@@ -25,7 +25,7 @@ _W = {
     "customer_code": {"en": "Customer code", "vi": "Mã khách hàng", "zh_TW": "客戶編號", "zh_CN": "客户编号"},
     "person_met": {"en": "Person met", "vi": "Người làm việc", "zh_TW": "會面對象", "zh_CN": "会面对象"},
     "person_spoken_to": {"en": "Person spoken to", "vi": "Người nghe máy", "zh_TW": "通話對象", "zh_CN": "通话对象"},
-    "absent": {"en": "Customer absent / premises closed: nobody was met", "vi": "Không gặp khách hàng / cửa hàng đóng cửa: không làm việc được với ai", "zh_TW": "客戶不在／店面未營業：未能會面", "zh_CN": "客户不在／店面未营业：未能会面"},
+    "absent": {"en": "Customer absent / premises closed: nobody was met", "vi": "Không gặp khách hàng / cửa hàng đóng cửa: không làm việc được với ai", "zh_TW": "客戶不在／店鋪關閉：未能會面", "zh_CN": "客户不在／店铺关闭：未能会面"},
     "absent_signed": {"en": "The customer was absent: this record is signed by the collector only.", "vi": "Không gặp khách hàng: biên bản này chỉ có chữ ký của nhân viên thu hồi nợ.", "zh_TW": "客戶不在：本記錄僅由催收員簽名。", "zh_CN": "客户不在：本记录仅由催收员签名。"},
     "call_confirm": {"en": "Record of a telephone call; not signed by the customer.", "vi": "Biên bản ghi nhận cuộc gọi điện thoại; khách hàng không ký.", "zh_TW": "電話通話記錄，客戶未簽名。", "zh_CN": "电话通话记录，客户未签名。"},
     "can_pay": {"en": "has authority to pay", "vi": "có thẩm quyền thanh toán", "zh_TW": "有付款決定權", "zh_CN": "有付款决定权"},
