@@ -20,6 +20,14 @@
     </message>
 </context>
 <context>
+    <name>AbsentNext</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="44"/>
+        <source>Nobody to meet: Listen and the customer&apos;s signature are skipped. Under Resolve, say what you found, add a photo of the premises and the day you come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountPanel</name>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="57"/>
@@ -1918,6 +1926,24 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>NumbersToDial</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="28"/>
+        <source>Number to dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="29"/>
+        <source>Numbers to dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="31"/>
+        <source>No phone number on file: ask the office for one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ObjectionsField</name>
     <message>
         <location filename="../fieldapp/ui/visit/objections.py" line="23"/>
@@ -2433,24 +2459,6 @@ Untick “Open invoices only” to see the paid ones.</source>
         <location filename="../fieldapp/ui/visit/signer.py" line="35"/>
         <source>Title</source>
         <translation>职务</translation>
-    </message>
-</context>
-<context>
-    <name>StepPage</name>
-    <message>
-        <location filename="../fieldapp/ui/visit/step_page.py" line="138"/>
-        <source>Number to dial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/visit/step_page.py" line="138"/>
-        <source>Numbers to dial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/visit/step_page.py" line="140"/>
-        <source>No phone number on file: ask the office for one.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,7 @@ def test_absent_visit_skips_meeting_and_customer_signature(qtbot, live_window, l
     # Person met, role, authority and "purpose stated" leave the form; Listen does not apply.
     for item in ("met_contact", "met_role", "authority_to_pay", "purpose_stated"):
         assert meet.fields[item].isHidden()
+    assert not meet.absent_next.isHidden() and "add a photo" in meet.absent_next.text()
     listen = steps.index("listen")
     qtbot.waitUntil(lambda: win.steps_list.state(listen) is StepState.SKIPPED, timeout=2000)
     assert win.steps_list.item(listen).text().startswith("–")

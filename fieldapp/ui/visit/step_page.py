@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain.checklist import ABSENT_ITEM, Item, Step, skipped
@@ -14,6 +13,7 @@ from .contact_field import ContactField
 from .fields import (RADIO_LIMIT, BoolField, ComboField, Field, LongTextField, MultiField,
                      RadioField, TextField)
 from .typed_fields import DateField, DateTimeField, IntField, MoneyField
+from .meet_notes import AbsentNext, NumbersToDial
 from .objections import ObjectionsField
 from .page import Page
 from .panels import AccountPanel, DeliveriesPanel, HistoryPanel
@@ -52,6 +52,7 @@ class StepPage(Page):
         self.captions: dict[str, QLabel] = {}
         self.accounts: list[AccountPanel] = []
         self.dial: QLabel | None = None  # a call: the numbers to dial
+        self.absent_next: QLabel | None = None
         self._parts: dict[str, list[QWidget]] = {}  # item id → its caption, editor, error line
         language = formats.ui_language()
         kinds = [item.kind for item in step.items]
@@ -61,7 +62,6 @@ class StepPage(Page):
             self._add_item(item, language)
         self.body.addStretch(1)
         self._wire_helpers()
-        self.retranslate_dial()
 
     def _account(self) -> AccountPanel:
         self.accounts.append(AccountPanel(self.setup))
@@ -85,9 +85,7 @@ class StepPage(Page):
             self.body.addSpacing(6)
             self.body.addWidget(HistoryPanel(self.setup))
         if item.kind == "contact" and self.setup.visit.kind is VisitKind.CALL:
-            self.dial = QLabel()
-            self.dial.setObjectName("numbersToDial")
-            self.dial.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.dial = NumbersToDial(self.setup.file.contacts)
             self.body.addWidget(self.dial)
         if item.kind not in ("bool", "history"):
             self._caption(item, language)
@@ -98,6 +96,9 @@ class StepPage(Page):
         self.body.addWidget(self.error_label(item.id))
         self._parts[item.id] = [w for w in (self.captions.get(item.id), field,
                                             self.error_label(item.id)) if w is not None]
+        if item.id == ABSENT_ITEM:
+            self.absent_next = AbsentNext()
+            self.body.addWidget(self.absent_next)
 
     def _caption(self, item: Item, language: str) -> None:
         caption = QLabel()
@@ -120,6 +121,8 @@ class StepPage(Page):
     def apply_skips(self) -> None:
         """Items that do not apply (nobody met: the customer was absent) leave the form."""
         answers = self.answers()
+        if self.absent_next is not None:
+            self.absent_next.setVisible(bool(answers.get(ABSENT_ITEM)))
         for item in self.step.items:
             hide = skipped(item, answers)
             for widget in self._parts.get(item.id, ()):
@@ -127,18 +130,6 @@ class StepPage(Page):
                     widget.hide()
                 elif widget is not self.error_label(item.id):  # it shows when it has words
                     widget.show()
-
-    def retranslate_dial(self) -> None:
-        """A call shows every number of the customer's contacts, whoever can pay first."""
-        if self.dial is None:
-            return
-        contacts = sorted(self.setup.file.contacts, key=lambda c: not c.authority_to_pay)
-        lines = [f"☎ {html.escape(c.phone)} — {html.escape(c.name)}"
-                 + (f", {html.escape(c.role)}" if c.role else "") for c in contacts if c.phone]
-        caption = self.tr("Number to dial") if len(lines) == 1 else self.tr("Numbers to dial")
-        if not lines:
-            lines = [html.escape(self.tr("No phone number on file: ask the office for one."))]
-        self.dial.setText(f"<b>{caption}</b><br>" + "<br>".join(lines))
 
     # -- helpers between fields -------------------------------------------------------------
     def _wire_helpers(self) -> None:
@@ -198,5 +189,3 @@ class StepPage(Page):
         for item in self.step.items:
             if item.id in getattr(self, "captions", {}):
                 self._set_caption(item, formats.ui_language())
-        if hasattr(self, "fields"):
-            self.retranslate_dial()
