@@ -1,5 +1,4 @@
-"""Files and photos attached to an outcome: names listed with Remove, 'Attach…' opens a file
-dialog in the Pictures (photos) or Documents folder."""
+"""Files and photos of an outcome: listed with Remove; 'Attach…' opens Pictures or Documents."""
 
 from __future__ import annotations
 
