@@ -77,6 +77,9 @@ def test_absent_visit_skips_meeting_and_customer_signature(qtbot, live_window, l
         card.photos.remove_buttons[first].click()
     assert card.photos.ids() == (second,) and list(card.photos.remove_buttons) == [second]
     assert card.outcome().photos == (second,)
+    uuid = win.session.visit.uuid
+    qtbot.waitUntil(lambda: [a.id for a in live_services.attachments.list(uuid)] == [second],
+                    timeout=3000)  # the stored copy went too
     go_on(qtbot, win, "next_steps")
     go_on(qtbot, win, "sign")
 

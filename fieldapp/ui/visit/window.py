@@ -83,7 +83,7 @@ class VisitWindow(Retranslating, QMainWindow):
         if "outcomes" in kinds:
             return ResolvePage(step, self.setup, lambda: self.session.visit,
                                lambda: self.session.visit.answers.get("met_contact", ""),
-                               self._attach)
+                               self._attach, detach=self._detach)
         if "signatures" in kinds:
             return SignPage(step, self.setup)
         return StepPage(step, self.setup)
@@ -185,6 +185,11 @@ class VisitWindow(Retranslating, QMainWindow):
         attachments, uuid = self.services.attachments, self.session.visit.uuid
         self.taskman.run(lambda: [attachments.add(uuid, p) for p in paths], done,
                          lambda error: (done([]), self.statusBar().showMessage(describe(error), 10_000)))
+
+    def _detach(self, attachment_id: str) -> None:
+        attachments, uuid = self.services.attachments, self.session.visit.uuid
+        self.taskman.run(lambda: attachments.remove(uuid, attachment_id), lambda _gone: None,
+                         lambda error: self.statusBar().showMessage(describe(error), 10_000))
 
     def _show_saved(self) -> None:
         self._saved_at = self.setup.now()

@@ -22,9 +22,10 @@ class EvidenceList(KeptTexts, QWidget):
     changed = Signal()
 
     def __init__(self, attach, names: dict[str, str], photos_only: bool = False,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, detach=None):
         super().__init__(parent)
         self._attach = attach
+        self._detach = detach or (lambda _id: None)  # the stored copy goes too (worker)
         self._names = names  # attachment id → file name, shared by the window's cards
         self._ids: list[str] = []
         self._photos_only = photos_only
@@ -83,6 +84,7 @@ class EvidenceList(KeptTexts, QWidget):
         """Take a file off the outcome before finalizing (a wrong photo, the wrong paper)."""
         if attachment_id in self._ids:
             self._ids.remove(attachment_id)
+            self._detach(attachment_id)
             self._show()
             self.changed.emit()
             self.button.setFocus()

@@ -27,12 +27,14 @@ class ResolvePage(Page):
     """``outcomes()`` is what the visit records, in card order (errors name cards by index)."""
 
     def __init__(self, step: Step, setup: VisitSetup, visit, met_contact, attach,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, detach=None):
         super().__init__(step, parent)
         self.setup = setup
         self._visit = visit  # callable: the session's visit
         self.env = CardEnv(setup, self._collectible, met_contact, self._disputing, attach,
                            {a.id: a.name for a in setup.attachments})
+        if detach is not None:
+            self.env.detach = detach
         self.cards: list[OutcomeCard] = []
         self.caption = QLabel()
         self.body.addWidget(self.caption)
