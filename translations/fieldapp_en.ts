@@ -20,6 +20,14 @@
     </message>
 </context>
 <context>
+    <name>AbsentNext</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="44"/>
+        <source>Nobody to meet: Listen and the customer&apos;s signature are skipped. Under Resolve, say what you found, add a photo of the premises and the day you come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountPanel</name>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="57"/>
@@ -474,7 +482,7 @@
 <context>
     <name>DeliveriesTab</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="117"/>
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="118"/>
         <source>%n deliveries don&apos;t match the contract — check them before talking about money</source>
         <translation>
             <numerusform>%n delivery doesn&apos;t match the contract — check it before talking about money</numerusform>
@@ -482,7 +490,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="126"/>
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="129"/>
         <source>ordered %1, delivered %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,17 +561,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="35"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="36"/>
         <source>Escalate by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="58"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="59"/>
         <source>already disputed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="62"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="63"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1100,28 +1108,38 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EvidenceList</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="27"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="39"/>
         <source>Attach photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="28"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="40"/>
         <source>Attach files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="41"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="54"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="42"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="55"/>
         <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="72"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="101"/>
         <source>Nothing attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="108"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="109"/>
+        <source>Remove this file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1156,70 +1174,80 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>Finisher</name>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="32"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="35"/>
         <source>Finalize the record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="33"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
         <source>A finalized visit cannot be changed; corrections become amendments.
 
 Finalize it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="39"/>
         <source>&amp;Finalize</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="43"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="46"/>
         <source>Finalizing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="82"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="88"/>
         <source>Not finalized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="90"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="96"/>
         <source>Finalized — receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="91"/>
-        <location filename="../fieldapp/ui/visit/finish.py" line="112"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="123"/>
         <source>Finalized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="96"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="102"/>
         <source>&amp;Open the visit record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
         <source>The signed record (PDF): show it to the customer or print it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="100"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="106"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="122"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="135"/>
+        <source>Open the agreement %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="137"/>
+        <source>Open the receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="151"/>
         <source>Discard the draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="123"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="152"/>
         <source>Discard this unfinished record? What was typed is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="125"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="154"/>
         <source>&amp;Discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1706,22 +1734,22 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="216"/>
+        <location filename="../fieldapp/ui/main_window.py" line="217"/>
         <source>About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="217"/>
+        <location filename="../fieldapp/ui/main_window.py" line="218"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="253"/>
+        <location filename="../fieldapp/ui/main_window.py" line="254"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Customers: %n</numerusform>
@@ -1729,107 +1757,107 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="261"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>Vi&amp;sit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>F&amp;ollow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>Start &amp;visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;Log a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;Unfinished visits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>S&amp;tatement of account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Print agreements of a day…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="277"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>Today&apos;s &amp;route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>&amp;Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Back to previous customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>&amp;About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1900,7 +1928,7 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../fieldapp/ui/visit/money_edit.py" line="89"/>
+        <location filename="../fieldapp/ui/visit/money_edit.py" line="94"/>
         <source>read as {amount}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1908,13 +1936,31 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../fieldapp/ui/visit/navigator.py" line="84"/>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="96"/>
         <source>Fix what is marked in red before going on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/navigator.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="161"/>
         <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NumbersToDial</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="28"/>
+        <source>Number to dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="29"/>
+        <source>Numbers to dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="31"/>
+        <source>No phone number on file: ask the office for one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1944,12 +1990,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OutcomeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="72"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="73"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
         <source>Remove this outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2193,42 +2239,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="176"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="177"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="146"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="178"/>
         <source>+ &amp;Money received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="147"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="179"/>
         <source>+ &amp;Promise to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="148"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="180"/>
         <source>+ &amp;Installment plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="149"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="181"/>
         <source>+ &amp;Dispute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="150"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="182"/>
         <source>+ Re&amp;fusal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="151"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="183"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2379,22 +2425,32 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="76"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="66"/>
+        <source>The customer was absent: nobody signs for the customer; you sign the record alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="70"/>
+        <source>Nothing the customer signed has changed: their signature on the original record stands, and you sign the amendment alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="109"/>
         <source>The record changed after it was signed: read the summary again with the customer, then both sign again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="94"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="127"/>
         <source>Summary for the customer (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="96"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="129"/>
         <source>Customer signs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="130"/>
         <source>Collector signs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2506,103 +2562,103 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="140"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="163"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="166"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="195"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="200"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
         <source>Not saved, retrying: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
         <source>Visit — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
         <source>Call — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="261"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
         <source>&amp;Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="247"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="264"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="248"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="265"/>
         <source>Previous step (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="249"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="266"/>
         <source>Next →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="250"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="251"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="252"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="269"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="253"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="254"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="271"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>Go on (next step or finalize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="256"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>Discard this draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="257"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
         <source>Close (keeps the draft)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2743,17 +2799,42 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="36"/>
+        <source>Signature required: sign in the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
+        <source>Add a photo of the closed premises.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
-        <source>Not an amount: type digits, e.g. {example}.</source>
+        <source>The customer was absent: say what you found, add a photo and the revisit date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
-        <source>Add at least one outcome.</source>
+        <source>Nobody to meet? Tick &quot;Customer absent&quot; at Meet first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
+        <source>Nobody was met, so nobody refused: remove the refusal or untick &quot;Customer absent&quot; at Meet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="43"/>
+        <source>Not an amount: type digits, e.g. {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
+        <source>Add at least one outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -20,6 +20,14 @@
     </message>
 </context>
 <context>
+    <name>AbsentNext</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="44"/>
+        <source>Nobody to meet: Listen and the customer&apos;s signature are skipped. Under Resolve, say what you found, add a photo of the premises and the day you come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountPanel</name>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="57"/>
@@ -471,14 +479,14 @@
 <context>
     <name>DeliveriesTab</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="117"/>
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="118"/>
         <source>%n deliveries don&apos;t match the contract — check them before talking about money</source>
         <translation>
             <numerusform>%n lần giao hàng không khớp hợp đồng — hãy kiểm tra trước khi nói chuyện tiền</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="126"/>
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="129"/>
         <source>ordered %1, delivered %2</source>
         <translation>đặt %1, đã giao %2</translation>
     </message>
@@ -549,17 +557,17 @@
         <translation>Bằng chứng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="35"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="36"/>
         <source>Escalate by</source>
         <translation>Hạn chuyển cấp trên</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="58"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="59"/>
         <source>already disputed</source>
         <translation>đã có khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="62"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="63"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
         <translation>%1 — cấp trên phải nhận được trong vòng 24 giờ</translation>
     </message>
@@ -1097,29 +1105,39 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>EvidenceList</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="27"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="39"/>
         <source>Attach photo…</source>
         <translation>Đính kèm ảnh…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="28"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="40"/>
         <source>Attach files…</source>
         <translation>Đính kèm tệp…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="41"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="54"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic)</source>
         <translation>Ảnh (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="42"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="55"/>
         <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)</source>
         <translation>Ảnh và tài liệu (*.jpg *.jpeg *.png *.heic *.pdf);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="72"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="101"/>
         <source>Nothing attached</source>
         <translation>Chưa đính kèm gì</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="108"/>
+        <source>Remove</source>
+        <translation type="unfinished">Xóa</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="109"/>
+        <source>Remove this file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1153,12 +1171,12 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>Finisher</name>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="32"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="35"/>
         <source>Finalize the record</source>
         <translation>Hoàn tất biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="33"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
         <source>A finalized visit cannot be changed; corrections become amendments.
 
 Finalize it now?</source>
@@ -1167,58 +1185,68 @@ Finalize it now?</source>
 Hoàn tất ngay bây giờ?</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="39"/>
         <source>&amp;Finalize</source>
         <translation>&amp;Hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="43"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="46"/>
         <source>Finalizing…</source>
         <translation>Đang hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="82"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="88"/>
         <source>Not finalized</source>
         <translation>Chưa hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="90"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="96"/>
         <source>Finalized — receipt %1</source>
         <translation>Đã hoàn tất — biên nhận %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="91"/>
-        <location filename="../fieldapp/ui/visit/finish.py" line="112"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="123"/>
         <source>Finalized</source>
         <translation>Đã hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="96"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="102"/>
         <source>&amp;Open the visit record</source>
         <translation>&amp;Mở biên bản làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
         <source>The signed record (PDF): show it to the customer or print it</source>
         <translation>Biên bản đã ký (PDF): cho khách hàng xem hoặc in ra</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="100"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="106"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="122"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="135"/>
+        <source>Open the agreement %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="137"/>
+        <source>Open the receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="151"/>
         <source>Discard the draft</source>
         <translation>Hủy bản nháp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="123"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="152"/>
         <source>Discard this unfinished record? What was typed is lost.</source>
         <translation>Hủy biên bản chưa hoàn tất này? Nội dung đã nhập sẽ bị mất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="125"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="154"/>
         <source>&amp;Discard</source>
         <translation>&amp;Hủy</translation>
     </message>
@@ -1704,129 +1732,129 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="216"/>
+        <location filename="../fieldapp/ui/main_window.py" line="217"/>
         <source>About fieldapp</source>
         <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="217"/>
+        <location filename="../fieldapp/ui/main_window.py" line="218"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="253"/>
+        <location filename="../fieldapp/ui/main_window.py" line="254"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Khách hàng: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="261"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>Vi&amp;sit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>F&amp;ollow-ups</source>
         <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>Start &amp;visit</source>
         <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;Log a call</source>
         <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;Unfinished visits…</source>
         <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>S&amp;tatement of account</source>
         <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="277"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>Today&apos;s &amp;route</source>
         <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>&amp;Customers</source>
         <translation>&amp;Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Back to previous customer</source>
         <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>&amp;About fieldapp</source>
         <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
@@ -1897,7 +1925,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../fieldapp/ui/visit/money_edit.py" line="89"/>
+        <location filename="../fieldapp/ui/visit/money_edit.py" line="94"/>
         <source>read as {amount}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1905,14 +1933,32 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../fieldapp/ui/visit/navigator.py" line="84"/>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="96"/>
         <source>Fix what is marked in red before going on.</source>
         <translation>Sửa các mục được đánh dấu đỏ trước khi tiếp tục.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/navigator.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="161"/>
         <source>Step %1 of %2</source>
         <translation>Bước %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersToDial</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="28"/>
+        <source>Number to dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="29"/>
+        <source>Numbers to dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="31"/>
+        <source>No phone number on file: ask the office for one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1941,12 +1987,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>OutcomeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="72"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="73"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
         <source>Remove this outcome</source>
         <translation>Xóa kết quả này</translation>
     </message>
@@ -2190,42 +2236,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="176"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="177"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation>— ghi nhận mọi kết quả của buổi làm việc; một buổi có thể có nhiều kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="146"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="178"/>
         <source>+ &amp;Money received</source>
         <translation>+ Đã &amp;thu tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="147"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="179"/>
         <source>+ &amp;Promise to pay</source>
         <translation>+ &amp;Cam kết thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="148"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="180"/>
         <source>+ &amp;Installment plan</source>
         <translation>+ Kế hoạch trả &amp;góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="149"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="181"/>
         <source>+ &amp;Dispute</source>
         <translation>+ &amp;Khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="150"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="182"/>
         <source>+ Re&amp;fusal</source>
         <translation>+ Từ chối thanh t&amp;oán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="151"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="183"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation>+ Không gặp khách hàng / đóng cử&amp;a</translation>
     </message>
@@ -2375,22 +2421,32 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="76"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="66"/>
+        <source>The customer was absent: nobody signs for the customer; you sign the record alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="70"/>
+        <source>Nothing the customer signed has changed: their signature on the original record stands, and you sign the amendment alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="109"/>
         <source>The record changed after it was signed: read the summary again with the customer, then both sign again.</source>
         <translation>Biên bản đã thay đổi sau khi ký: hãy cùng khách hàng đọc lại phần tóm tắt, rồi hai bên ký lại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="94"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="127"/>
         <source>Summary for the customer (%1)</source>
         <translation>Tóm tắt cho khách hàng (%1)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="96"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="129"/>
         <source>Customer signs</source>
         <translation>Khách hàng ký</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="130"/>
         <source>Collector signs</source>
         <translation>Nhân viên thu hồi nợ ký</translation>
     </message>
@@ -2502,103 +2558,103 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="140"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="163"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="166"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="195"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Saved %1</source>
         <translation>Đã lưu lúc %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="200"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
         <source>Not saved, retrying: %1</source>
         <translation>Chưa lưu được, đang thử lại: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
         <source>Visit — %1</source>
         <translation>Làm việc tại chỗ — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
         <source>Call — %1</source>
         <translation>Cuộc gọi — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="261"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>Sửa đổi của một biên bản trước đó. Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
         <source>&amp;Visit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
         <source>&amp;Call</source>
         <translation>&amp;Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="247"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="264"/>
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="248"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="265"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Bước trước (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="249"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="266"/>
         <source>Next →</source>
         <translation>Tiếp →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="250"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>Bước tiếp theo (Alt+Right hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="251"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
         <source>Finalize…</source>
         <translation>Hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="252"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="269"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>Kiểm tra toàn bộ và khóa biên bản (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="253"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
         <source>Previous step</source>
         <translation>Bước trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="254"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="271"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>Go on (next step or finalize)</source>
         <translation>Tiếp tục (bước tiếp theo hoặc hoàn tất)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="256"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>Discard this draft…</source>
         <translation>Hủy bản nháp này…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="257"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
         <source>Close (keeps the draft)</source>
         <translation>Đóng (giữ bản nháp)</translation>
     </message>
@@ -2739,17 +2795,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="36"/>
+        <source>Signature required: sign in the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
+        <source>Add a photo of the closed premises.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
+        <source>The customer was absent: say what you found, add a photo and the revisit date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <source>Nobody to meet? Tick &quot;Customer absent&quot; at Meet first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
+        <source>Nobody was met, so nobody refused: remove the refusal or untick &quot;Customer absent&quot; at Meet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="43"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>Số tiền không hợp lệ: nhập chữ số, ví dụ {example}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
         <source>Add at least one outcome.</source>
         <translation>Thêm ít nhất một kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>Cần ghi rõ họ tên người ký.</translation>
     </message>

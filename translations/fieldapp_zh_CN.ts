@@ -20,6 +20,14 @@
     </message>
 </context>
 <context>
+    <name>AbsentNext</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="44"/>
+        <source>Nobody to meet: Listen and the customer&apos;s signature are skipped. Under Resolve, say what you found, add a photo of the premises and the day you come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountPanel</name>
     <message>
         <location filename="../fieldapp/ui/visit/panels.py" line="57"/>
@@ -471,14 +479,14 @@
 <context>
     <name>DeliveriesTab</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="117"/>
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="118"/>
         <source>%n deliveries don&apos;t match the contract — check them before talking about money</source>
         <translation>
             <numerusform>有 %n 笔送货与合同不符，谈款项之前请先核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="126"/>
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="129"/>
         <source>ordered %1, delivered %2</source>
         <translation>订购 %1，实送 %2</translation>
     </message>
@@ -549,17 +557,17 @@
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="35"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="36"/>
         <source>Escalate by</source>
         <translation>上报期限</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="58"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="59"/>
         <source>already disputed</source>
         <translation>已有争议</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="62"/>
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="63"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
         <translation>%1 — 须在 24 小时内上报主管</translation>
     </message>
@@ -1097,29 +1105,39 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EvidenceList</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="27"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="39"/>
         <source>Attach photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="28"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="40"/>
         <source>Attach files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="41"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="54"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="42"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="55"/>
         <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)</source>
         <translation>照片和文件 (*.jpg *.jpeg *.png *.heic *.pdf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="72"/>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="101"/>
         <source>Nothing attached</source>
         <translation>暂无附件</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="108"/>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="109"/>
+        <source>Remove this file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1153,12 +1171,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>Finisher</name>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="32"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="35"/>
         <source>Finalize the record</source>
         <translation>完成并锁定记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="33"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
         <source>A finalized visit cannot be changed; corrections become amendments.
 
 Finalize it now?</source>
@@ -1167,58 +1185,68 @@ Finalize it now?</source>
 确定现在完成吗？</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="39"/>
         <source>&amp;Finalize</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="43"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="46"/>
         <source>Finalizing…</source>
         <translation>正在完成记录…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="82"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="88"/>
         <source>Not finalized</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="90"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="96"/>
         <source>Finalized — receipt %1</source>
         <translation>已完成 — 收据 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="91"/>
-        <location filename="../fieldapp/ui/visit/finish.py" line="112"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="123"/>
         <source>Finalized</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="96"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="102"/>
         <source>&amp;Open the visit record</source>
         <translation>打开拜访记录(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
         <source>The signed record (PDF): show it to the customer or print it</source>
         <translation>已签名的记录（PDF）：可出示给客户或打印</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="100"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="106"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="122"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="135"/>
+        <source>Open the agreement %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="137"/>
+        <source>Open the receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/finish.py" line="151"/>
         <source>Discard the draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="123"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="152"/>
         <source>Discard this unfinished record? What was typed is lost.</source>
         <translation>要删除这份未完成的记录吗？已输入的内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="125"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="154"/>
         <source>&amp;Discard</source>
         <translation>删除(&amp;D)</translation>
     </message>
@@ -1704,129 +1732,129 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="216"/>
+        <location filename="../fieldapp/ui/main_window.py" line="217"/>
         <source>About fieldapp</source>
         <translation>关于 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="217"/>
+        <location filename="../fieldapp/ui/main_window.py" line="218"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤账款催收人员使用的离线客户资料与拜访记录工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="253"/>
+        <location filename="../fieldapp/ui/main_window.py" line="254"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收员客户清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客户数：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="261"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>Vi&amp;sit</source>
         <translation>拜访(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="268"/>
         <source>F&amp;ollow-ups</source>
         <translation>待跟进事项(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>Start &amp;visit</source>
         <translation>开始拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>开始拜访此客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;Log a call</source>
         <translation>登记电话催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>登记与此客户的通话（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜访(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>S&amp;tatement of account</source>
         <translation>对账单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>生成截至今日并已签章的对账单，然后打开（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>打印某日的协议书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="277"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>&amp;Customers</source>
         <translation>客户列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Back to previous customer</source>
         <translation>返回上一个客户(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>&amp;About fieldapp</source>
         <translation>关于 fieldapp(&amp;A)</translation>
     </message>
@@ -1897,7 +1925,7 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../fieldapp/ui/visit/money_edit.py" line="89"/>
+        <location filename="../fieldapp/ui/visit/money_edit.py" line="94"/>
         <source>read as {amount}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1905,14 +1933,32 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../fieldapp/ui/visit/navigator.py" line="84"/>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="96"/>
         <source>Fix what is marked in red before going on.</source>
         <translation>请先修正标红的项目，再继续。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/navigator.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/navigator.py" line="161"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersToDial</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="28"/>
+        <source>Number to dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="29"/>
+        <source>Numbers to dial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="31"/>
+        <source>No phone number on file: ask the office for one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1941,12 +1987,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OutcomeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="72"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="73"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
         <source>Remove this outcome</source>
         <translation>移除此项结果</translation>
     </message>
@@ -2190,42 +2236,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="176"/>
         <source>Outcomes</source>
         <translation>拜访结果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="177"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation>— 请添加本次拜访的每一项结果；一次拜访可以有多项结果。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="146"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="178"/>
         <source>+ &amp;Money received</source>
         <translation>+ 当场收款(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="147"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="179"/>
         <source>+ &amp;Promise to pay</source>
         <translation>+ 付款承诺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="148"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="180"/>
         <source>+ &amp;Installment plan</source>
         <translation>+ 分期付款计划(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="149"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="181"/>
         <source>+ &amp;Dispute</source>
         <translation>+ 争议(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="150"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="182"/>
         <source>+ Re&amp;fusal</source>
         <translation>+ 拒绝付款(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="151"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="183"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation>+ 客户不在／店铺关闭(&amp;A)</translation>
     </message>
@@ -2375,22 +2421,32 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="76"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="66"/>
+        <source>The customer was absent: nobody signs for the customer; you sign the record alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="70"/>
+        <source>Nothing the customer signed has changed: their signature on the original record stands, and you sign the amendment alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="109"/>
         <source>The record changed after it was signed: read the summary again with the customer, then both sign again.</source>
         <translation>记录在签名后已更改：请与客户重新核对摘要，然后双方重新签名。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="94"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="127"/>
         <source>Summary for the customer (%1)</source>
         <translation>供客户确认的摘要（%1）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="96"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="129"/>
         <source>Customer signs</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="130"/>
         <source>Collector signs</source>
         <translation>催收员签名</translation>
     </message>
@@ -2502,103 +2558,103 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="140"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="163"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="166"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="195"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="200"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
         <source>Not saved, retrying: %1</source>
         <translation>未保存，正在重试：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
         <source>Visit — %1</source>
         <translation>拜访 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
         <source>Call — %1</source>
         <translation>电话催收 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="261"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>此为先前记录的修订。原因：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
         <source>&amp;Visit</source>
         <translation>拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
         <source>&amp;Call</source>
         <translation>电话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="247"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="264"/>
         <source>← Back</source>
         <translation>← 上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="248"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="265"/>
         <source>Previous step (Alt+Left)</source>
         <translation>上一步（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="249"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="266"/>
         <source>Next →</source>
         <translation>下一步 →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="250"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>下一步（Alt+Right 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="251"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
         <source>Finalize…</source>
         <translation>完成并锁定…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="252"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="269"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>检查全部内容并锁定记录（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="253"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="254"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="271"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>Go on (next step or finalize)</source>
         <translation>继续（下一步或完成）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="256"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>Discard this draft…</source>
         <translation>删除此草稿…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="257"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
         <source>Close (keeps the draft)</source>
         <translation>关闭（保留草稿）</translation>
     </message>
@@ -2739,17 +2795,42 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="36"/>
+        <source>Signature required: sign in the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
+        <source>Add a photo of the closed premises.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
+        <source>The customer was absent: say what you found, add a photo and the revisit date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <source>Nobody to meet? Tick &quot;Customer absent&quot; at Meet first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
+        <source>Nobody was met, so nobody refused: remove the refusal or untick &quot;Customer absent&quot; at Meet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="43"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>不是有效的金额：请输入数字，例如 {example}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
         <source>Add at least one outcome.</source>
         <translation>请至少添加一项结果。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>请填写签名人的正楷姓名。</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, Spacer
 
-from ..domain.checklist import Checklist
+from ..domain.checklist import Checklist, customer_absent
 from ..domain.visit import OUTCOME_KINDS, InstallmentPlan, VisitKind
 from ..i18n.formatting import format_datetime
 from ..i18n.summary import answer_sections, label, outcome_rows
@@ -42,8 +42,14 @@ def _parties(rec: RecordInput):
     w = lambda key: word(key, lang)  # noqa: E731
     place = c.full_address
     collector = ", ".join(x for x in (v.collector, rec.collector_title) if x)
+    if customer_absent(v.answers):
+        met = (w("person_met"), w("absent"))
+    elif v.kind is VisitKind.CALL:
+        met = (w("person_spoken_to"), parts.person_met(v, lang))
+    else:
+        met = (w("person_met"), parts.person_met(v, lang))
     left = [(w("customer"), c.name), (w("customer_code"), c.code), (w("tax_code"), c.tax_code),
-            (w("address"), place), (w("person_met"), parts.person_met(v, lang))]
+            (w("address"), place), met]
     right = [(w("collector"), collector), (w("device"), v.device_id[:8].upper()),
              (w("started_at"), format_datetime(v.started_at, lang, "short")),
              (w("finalized_at"), parts.finalized(rec)), ("", "")]
@@ -98,7 +104,15 @@ def _history(rec: RecordInput) -> list:
 def _closing(rec: RecordInput) -> list:
     lang, v = rec.language, rec.visit
     block = []
-    if v.kind is VisitKind.VISIT:
+    if v.kind is VisitKind.CALL:
+        block += [p(word("call_confirm", lang), "small"), Spacer(1, 6)]
+    elif customer_absent(v.answers):
+        # Nobody to sign for the customer: no empty box waiting for a signature.
+        block += [layout.heading(word("signatures", lang)), p(word("absent_signed", lang)),
+                  parts.pair(parts.signature_cell(word("collector", lang), v.collector_signature,
+                                                  v.collector, rec.collector_title, lang), []),
+                  Spacer(1, 6)]
+    elif v.kind is VisitKind.VISIT:
         block += [layout.heading(word("signatures", lang)), p(word("confirm", lang)),
                   parts.pair(parts.signature_cell(word("customer_rep", lang), v.customer_signature,
                                                   v.answers.get("met_contact", ""),

@@ -29,6 +29,11 @@ MESSAGES = {
     "no_invoices": "Pick at least one invoice.",
     "too_little_ink": "The signature is too small; clear it and sign again.",
     "date_invalid": "Not a date that exists: pick the day from the calendar.",
+    "signature_required": "Signature required: sign in the box.",
+    "photo_required": "Add a photo of the closed premises.",
+    "absence_required": "The customer was absent: say what you found, add a photo and the revisit date.",
+    "absent_not_chosen": "Nobody to meet? Tick \"Customer absent\" at Meet first.",
+    "refusal_while_absent": "Nobody was met, so nobody refused: remove the refusal or untick \"Customer absent\" at Meet.",
 }
 MAX_DISCOUNT_PCT = 20.0
 # How far ahead a date can sensibly lie; beyond it a typo (9999-12-31) is the likelier story.
@@ -152,8 +157,12 @@ def validate_refusal(r: Refusal) -> list[FieldError]:
     return errors
 
 
-def validate_absence(a: Absence, today: date) -> list[FieldError]:
+def validate_absence(a: Absence, today: date, photo_required: bool = True) -> list[FieldError]:
+    """A note of what was found, a photo of the closed premises (on site), the revisit day."""
     errors: list[FieldError] = []
+    _required(errors, "note", a.note)
+    if photo_required and not a.photos:
+        errors.append(FieldError("photos", "photo_required"))
     if a.revisit_on <= today:
         errors.append(FieldError("revisit_on", "date_not_after_today"))
     _ahead(errors, "revisit_on", a.revisit_on, today, REVISIT_HORIZON_DAYS)
@@ -196,7 +205,9 @@ def ink_length(sig: Signature) -> float:
 
 
 def validate_signature(sig: Signature | None, field_name: str, min_ink: float) -> list[FieldError]:
-    if sig is None or ink_length(sig) < min_ink:
+    if sig is None or not sig.strokes:
+        return [FieldError(field_name, "signature_required")]
+    if ink_length(sig) < min_ink:
         return [FieldError(field_name, "too_little_ink")]
     errors: list[FieldError] = []
     _required(errors, field_name + "_name", sig.signer_name)

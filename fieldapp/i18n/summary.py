@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from ..domain.checklist import SPECIAL_KINDS, Checklist, localized
+from ..domain.checklist import SPECIAL_KINDS, Checklist, localized, skipped
 from ..domain.visit import (OUTCOME_KINDS, Absence, Dispute, InstallmentPlan, MoneyReceived,
                             Promise, Refusal, Visit)
 from ..domain.money import Money
@@ -67,8 +67,10 @@ def _answer(item, value, language: str) -> str:
 def _shown(item, answers: dict, skip) -> bool:
     # Internal items (our target, prepared answers, the note to the supervisor) are the
     # collector's and the office's; the customer reads and signs the rest.
+    # What does not apply (nobody met when the customer was absent) is left out even if it was
+    # typed before the collector found the premises closed.
     return (item.kind not in SPECIAL_KINDS and not item.internal and item.id not in skip
-            and answers.get(item.id) not in (None, "", []))
+            and not skipped(item, answers) and answers.get(item.id) not in (None, "", []))
 
 
 def answer_sections(visit: Visit, checklist: Checklist, language: str,
@@ -76,6 +78,8 @@ def answer_sections(visit: Visit, checklist: Checklist, language: str,
     """The customer-facing answers, step by step, less the ``skip`` items."""
     sections = []
     for step in checklist.steps:
+        if skipped(step, visit.answers):
+            continue
         rows = tuple((item.text(language), _answer(item, visit.answers[item.id], language))
                      for item in step.items if _shown(item, visit.answers, skip))
         if rows:

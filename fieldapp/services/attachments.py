@@ -33,6 +33,11 @@ class Attachments:
             visit_repo.add_attachment(session, item.id, visit_uuid, item.name, mime, item.sha256, data)
         return item
 
+    def remove(self, visit_uuid: str, attachment_id: str) -> bool:
+        """Take a file off a draft before finalizing; False when it is not the draft's own."""
+        with self._store.sessions.begin() as session:
+            return visit_repo.delete_draft_attachment(session, attachment_id, visit_uuid)
+
     def list(self, visit_uuid: str) -> list[Attachment]:
         with self._store.sessions() as session:
             return visit_repo.attachments(session, visit_uuid)

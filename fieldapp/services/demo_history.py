@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import random
+import struct
+import uuid as uuidlib
+import zlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -150,14 +154,38 @@ def _one(store, visits: Visits, portfolio: Portfolio, cid: int, scenario: str,
     visit = visits.start(cid, VisitKind.CALL if call else VisitKind.VISIT)
     person = _answers(file, rng, call)
     outcomes = _outcomes(scenario, open_invoices, now, today, person["met_contact"], lang)
+    if scenario == "absent_revisit":  # nobody met: a photo of the closed door, no customer ink
+        person = {k: v for k, v in person.items() if k in _ABSENT_KEEPS} | {"customer_absent": True}
+        photo = _closed_door_photo(store, visit.uuid)
+        outcomes = tuple(replace(o, photos=(photo,)) for o in outcomes)
     visit = replace(visit, answers=person, outcomes=outcomes)
     if not call:
-        role = person["met_role"] or text(lang, "representative")
-        visit = replace(visit, customer_signature=_signature(rng, person["met_contact"], role),
+        role = person.get("met_role") or text(lang, "representative")
+        customer = None if scenario == "absent_revisit" else \
+            _signature(rng, person["met_contact"], role)
+        visit = replace(visit, customer_signature=customer,
                         collector_signature=_signature(rng, visit.collector, text(lang, "collector_title")))
     visits.finalize(visit)
     _settle(store, scenario, cid, open_invoices, outcomes, now.date(), today)
     return "call" if call else "visit"
+
+
+_ABSENT_KEEPS = {"balances_reviewed", "reminder_days", "objective", "materials", "deliveries_match"}
+
+
+def _closed_door_photo(store, visit_uuid: str) -> str:
+    """A small grey PNG standing for the photo of closed premises (an absent visit needs one)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + bytes([150 if y % 4 else 90] * 32) for y in range(24))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 32, 24, 8, 0, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    photo_id = str(uuidlib.uuid4())
+    with store.sessions.begin() as session:
+        visit_repo.add_attachment(session, photo_id, visit_uuid, "closed.png", "image/png",
+                                  hashlib.sha256(png).hexdigest(), png)
+    return photo_id
 
 
 # Scenarios judged against later payments: the ledger's own payments after the visit would

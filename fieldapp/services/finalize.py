@@ -8,7 +8,7 @@ import uuid as uuidlib
 from dataclasses import replace
 from datetime import datetime
 
-from ..domain.codec import canonical_json, sha256_of, visit_to_dict
+from ..domain.codec import canonical_json, sha256_of, visit_from_dict, visit_to_dict
 from ..domain.errors import FieldappError
 from ..domain.instants import to_text
 from ..domain.visit import (OUTCOME_KINDS, Absence, Dispute, InstallmentPlan, MoneyReceived,
@@ -16,6 +16,7 @@ from ..domain.visit import (OUTCOME_KINDS, Absence, Dispute, InstallmentPlan, Mo
 from ..store import visit_repo
 from .changes import Changes
 from .checklists import checklist
+from ..domain.checklist import customer_signed_already
 from .visit_check import check_visit, load_context
 
 log = logging.getLogger(__name__)
@@ -40,10 +41,15 @@ def finalize(store, settings, visit: Visit, now: datetime, documents=None) -> tu
     ``now`` is aware and in the user's zone: its date is the user's calendar day.
     Then, outside that transaction, ``documents`` (a services.documents.Documents) makes and
     signs the visit's PDFs."""
-    errors = check_visit(visit, checklist(visit.kind.value), load_context(store, visit.customer_id),
-                         now.date(), settings)
+    original = original_of(store, settings, visit)
+    steps = checklist(visit.kind.value)
+    errors = check_visit(visit, steps, load_context(store, visit.customer_id), now.date(), settings,
+                         original)
     if errors:
         raise VisitIncomplete(errors)
+    if visit.customer_signature is None and customer_signed_already(visit, steps, original):
+        # Nothing the customer signed changed: their ink on the original covers the same words.
+        visit = replace(visit, customer_signature=original.customer_signature)
     with store.sessions.begin() as session:
         _check_receipts_kept(session, visit)
         outcomes = tuple(_record(session, visit, o, now) for o in visit.outcomes)
@@ -61,6 +67,15 @@ def finalize(store, settings, visit: Visit, now: datetime, documents=None) -> tu
     return final, Changes(frozenset({visit.customer_id}), drafts=True, visits=True,
                           outcomes=bool(visit.outcomes), payments=paid, invoices=paid or disputed,
                           documents=documents is not None, follow_ups=True)
+
+
+def original_of(store, settings, visit: Visit) -> Visit | None:
+    """The final record an amendment corrects (None for anything else)."""
+    if not visit.amends:
+        return None
+    with store.sessions() as session:
+        data = visit_repo.load(session, visit.amends).data
+    return visit_from_dict(data, settings.zone(), settings.legacy_zone())
 
 
 def _document(documents, final: Visit) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..domain.checklist import Checklist, validate_answers
+from ..domain.checklist import (Checklist, customer_absent, customer_signed_already,
+                                validate_answers)
 from ..domain.money import Money
 from ..domain.stored import OpenInvoice
 from ..domain.validation import (FieldError, validate_absence, validate_dispute,
@@ -59,14 +60,21 @@ def _outcome_errors(outcome, ctx: VisitContext, visit: Visit, today: date, setti
     if isinstance(outcome, Dispute):
         return validate_dispute(outcome)
     if isinstance(outcome, Refusal):
+        if customer_absent(visit.answers):
+            return [FieldError("reason", "refusal_while_absent")]
         return validate_refusal(outcome)
     if isinstance(outcome, Absence):
-        return validate_absence(outcome, today)
+        on_site = visit.kind is VisitKind.VISIT
+        if on_site and not customer_absent(visit.answers):
+            return [FieldError("note", "absent_not_chosen")]
+        return validate_absence(outcome, today, photo_required=on_site)
     raise TypeError(f"unknown outcome {outcome!r}")
 
 
 def check_outcomes(visit: Visit, ctx: VisitContext, today: date, settings) -> list[FieldError]:
     """Errors of the Resolve step, fields named ``outcomes.<index>.<field>``."""
+    if customer_absent(visit.answers) and not any(isinstance(o, Absence) for o in visit.outcomes):
+        return [FieldError("outcomes", "absence_required")]
     if not visit.outcomes:
         return [FieldError("outcomes", "required")]
     errors = []
@@ -76,26 +84,35 @@ def check_outcomes(visit: Visit, ctx: VisitContext, today: date, settings) -> li
     return errors
 
 
-def check_signatures(visit: Visit, settings) -> list[FieldError]:
+def check_signatures(visit: Visit, settings, checklist: Checklist | None = None,
+                     original: Visit | None = None) -> list[FieldError]:
+    """Both sign; the collector alone when the customer was absent or an amendment changed
+    nothing the customer signed."""
     ink = settings.get(cfg.MIN_INK)
-    return (validate_signature(visit.customer_signature, "customer_signature", ink)
-            + validate_signature(visit.collector_signature, "collector_signature", ink))
+    alone = customer_absent(visit.answers) or (
+        checklist is not None and customer_signed_already(visit, checklist, original))
+    customer = [] if alone else \
+        validate_signature(visit.customer_signature, "customer_signature", ink)
+    return customer + validate_signature(visit.collector_signature, "collector_signature", ink)
 
 
 def check_step(step_id: str, visit: Visit, checklist: Checklist, ctx: VisitContext, today: date,
-               settings) -> list[FieldError]:
-    """What keeps ``step_id`` from being finished."""
+               settings, original: Visit | None = None) -> list[FieldError]:
+    """What keeps ``step_id`` from being finished (``original``: the record an amendment
+    corrects)."""
     if step_id == "resolve":
         return check_outcomes(visit, ctx, today, settings)
     if step_id == "sign":
-        return check_signatures(visit, settings) if visit.kind is VisitKind.VISIT else []
+        return check_signatures(visit, settings, checklist, original) \
+            if visit.kind is VisitKind.VISIT else []
     step = checklist.step(step_id)
     return validate_answers(step, visit.answers) + validate_answer_dates(step.items, visit.answers,
                                                                           today)
 
 
 def check_visit(visit: Visit, checklist: Checklist, ctx: VisitContext, today: date,
-                settings) -> dict[str, list[FieldError]]:
+                settings, original: Visit | None = None) -> dict[str, list[FieldError]]:
     """Errors per unfinished step; empty when the visit can be finalized."""
-    result = {s.id: check_step(s.id, visit, checklist, ctx, today, settings) for s in checklist.steps}
+    result = {s.id: check_step(s.id, visit, checklist, ctx, today, settings, original)
+              for s in checklist.steps}
     return {step: errors for step, errors in result.items() if errors}

@@ -84,8 +84,11 @@ class Visits:
 
     def check_step(self, step_id: str, visit: Visit) -> list[FieldError]:
         """What keeps one step of ``visit`` from being finished."""
+        original = finalizing.original_of(self._store, self.settings, visit) \
+            if step_id == "sign" else None
         return check_step(step_id, visit, checklist(visit.kind.value),
-                          self.context(visit.customer_id), self._now().date(), self.settings)
+                          self.context(visit.customer_id), self._now().date(), self.settings,
+                          original)
 
     def finalize(self, visit: Visit, make_documents: bool = True) -> tuple[Visit, Changes]:
         """Freeze the visit; raises VisitIncomplete naming the unfinished steps.
@@ -103,8 +106,10 @@ class Visits:
         original = self.load(original_uuid)
         if original.status is not VisitStatus.FINAL:
             raise FieldappError("amendment.not_final")
+        # The meeting took place when it did: the amendment keeps its time (finalized_at
+        # says when the correction was made).
         draft = replace(original, uuid=str(uuidlib.uuid4()), status=VisitStatus.DRAFT,
-                        started_at=self._now(), finalized_at=None, amends=original_uuid,
+                        finalized_at=None, amends=original_uuid,
                         amend_reason=reason.strip(), customer_signature=None,
                         collector_signature=None)
         self.save_draft(draft)

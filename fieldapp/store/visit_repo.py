@@ -140,6 +140,16 @@ def add_attachment(session, uuid: str, visit_uuid: str, name: str, mime: str, sh
                               sha256=sha256, data=data))
 
 
+def delete_draft_attachment(session, uuid: str, visit_uuid: str) -> bool:
+    """Drop a file the collector took off a draft; a final record's files (an amendment's
+    outcomes still name them) are never touched."""
+    visit, row = session.get(VisitRow, visit_uuid), session.get(AttachmentRow, uuid)
+    if visit is None or visit.status != "draft" or row is None or row.visit_uuid != visit_uuid:
+        return False
+    session.delete(row)
+    return True
+
+
 def attachments(session, visit_uuid: str) -> list[Attachment]:
     """A visit's evidence files, without their bytes, by name."""
     stmt = (select(AttachmentRow.uuid, AttachmentRow.name, AttachmentRow.mime, AttachmentRow.sha256,

@@ -172,6 +172,7 @@ class MainWindow(Retranslating, QMainWindow):
         bar.ink_requested.connect(
             lambda uuid, n: docs.agreement_for_print(uuid, n, self._name()))
         self.launcher.record_requested.connect(docs.open_visit_record)
+        self.launcher.document_requested.connect(docs.open)
 
     def _name(self) -> str:
         file = self.customer_view.file

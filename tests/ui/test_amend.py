@@ -98,3 +98,55 @@ def test_an_amendment_keeps_the_receipt_already_issued(qtbot, live_window, live_
     assert receipt in card.receipt.text()
     assert card.outcome().receipt_no == receipt
     win.close()
+
+
+def test_amending_only_the_note_to_the_supervisor_needs_the_collector_alone(
+        qtbot, live_window, live_services):
+    services = live_services
+    cid, entry = record_with(services, lambda o: isinstance(o, Promise) and o.due_on > TODAY)
+    assert entry.visit.customer_signature is not None
+    with qtbot.waitSignal(live_window.launcher.opened, timeout=5000) as opened:
+        live_window.launcher.amend(entry.visit.uuid, "Bổ sung ghi chú cho cấp trên")
+    win = opened.args[0]
+    qtbot.waitUntil(lambda: win.session.errors != {}, timeout=5000)
+    wait_active(qtbot, win)
+    assert win.session.visit.started_at == entry.visit.started_at  # the meeting's own time
+    note = win.page("next_steps").fields["supervisor_note"]
+    note.setFocus()
+    type_text(qtbot, "Khách hứa chắc chắn, nên gọi nhắc trước 1 ngày")
+    steps = [s.id for s in win.setup.checklist.steps]
+    win.navigator.go_to(steps.index("sign"))
+    sign_page = win.page("sign")
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is sign_page, timeout=5000)
+    assert sign_page.customer.isHidden() and "Nothing the customer signed" in \
+        sign_page.absent_note.text()
+    sign(qtbot, sign_page.collector.pad)
+    press(qtbot, KEY.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: win.finisher.question is not None, timeout=5000)
+    wait_active(qtbot, win.finisher.question)
+    with qtbot.waitSignal(live_window.signals.data_changed, timeout=5000):
+        press(qtbot, KEY.Key_F, ALT)
+    amended = next(e.visit for e in services.visits.history(cid)
+                   if e.visit.amends == entry.visit.uuid)
+    assert amended.answers["supervisor_note"].startswith("Khách hứa")
+    assert amended.customer_signature == entry.visit.customer_signature
+    assert amended.started_at == entry.visit.started_at
+
+
+def test_amending_what_the_customer_signed_asks_for_their_signature_again(
+        qtbot, live_window, live_services):
+    cid, entry = record_with(live_services,
+                             lambda o: isinstance(o, Promise) and o.due_on > TODAY)
+    with qtbot.waitSignal(live_window.launcher.opened, timeout=5000) as opened:
+        live_window.launcher.amend(entry.visit.uuid, "Sửa chức vụ")
+    win = opened.args[0]
+    qtbot.waitUntil(lambda: win.session.errors != {}, timeout=5000)
+    wait_active(qtbot, win)
+    role = win.page("meet").fields["met_role"]
+    role.setFocus()
+    type_text(qtbot, " (kiêm thủ quỹ)")
+    steps = [s.id for s in win.setup.checklist.steps]
+    win.navigator.go_to(steps.index("sign"))
+    sign_page = win.page("sign")
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is sign_page, timeout=5000)
+    assert not sign_page.customer.isHidden() and sign_page.absent_note.isHidden()

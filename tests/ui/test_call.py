@@ -24,9 +24,15 @@ def test_log_a_call_with_a_promise(qtbot, live_window, live_services):
     assert win.steps_list.item(1).text().endswith("Talk")
     press(qtbot, KEY.Key_Space)  # amounts, due dates and history reviewed
     go_on(qtbot, win, "meet")
+    talk = win.page("meet")
+    # A call speaks to someone: no "person met", no "purpose of the visit", the numbers shown.
+    assert talk.captions["met_contact"].text() == "<b>Person spoken to *</b>"
+    assert "purpose_stated" not in talk.fields
+    dial = talk.dial.text()
+    assert dial.startswith("<b>Number")
+    for contact in (c for c in file.contacts if c.phone):
+        assert contact.phone in dial
     press(qtbot, KEY.Key_Down)  # the first contact (the one with authority to pay)
-    tab_to(qtbot, win.page("meet").fields["purpose_stated"])
-    press(qtbot, KEY.Key_Space)
     go_on(qtbot, win, "listen")
     type_text(qtbot, "C")  # cash-flow difficulty
     go_on(qtbot, win, "resolve")

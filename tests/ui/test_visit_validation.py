@@ -54,7 +54,7 @@ def test_a_past_promise_date_is_refused_next_to_the_field(qtbot, live_window, li
     tab_to(qtbot, card.due_on)
     type_text(qtbot, (TODAY + timedelta(days=3)).strftime("%Y%m%d"))
     go_on(qtbot, win, "next_steps")  # fixed: Ctrl+Enter goes on
-    assert not card.error_label("due_on").isVisible()
+    assert card.error_label("due_on").text() == ""  # nothing to say; its room is kept
     assert win.steps_list.state(steps.index("resolve")) is StepState.DONE
 
 
@@ -69,7 +69,7 @@ def test_text_that_is_not_an_amount_is_explained_at_once(qtbot, live_window, liv
     assert card.error_label("amount").text().startswith("Not an amount: type digits, e.g. 1,250,000")
     card.amount.edit.clear()
     type_text(qtbot, "3000000")
-    assert not card.error_label("amount").isVisible()
+    assert card.error_label("amount").text() == ""
     applied = [int(card.table.item(r, 3).text().replace(",", "") or 0)
                for r in range(card.table.rowCount())]
     assert sum(applied) == 3_000_000  # applied oldest first, disputed invoices skipped

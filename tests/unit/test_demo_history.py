@@ -24,7 +24,12 @@ def test_history_has_every_outcome_and_follow_ups_today(store):
     kinds = {type(o) for e in entries for o in e.visit.outcomes}
     assert {OUTCOME_KINDS[k] for k in kinds} == set(OutcomeKind)
     assert {e.visit.kind for e in entries} == {VisitKind.VISIT, VisitKind.CALL}
-    assert all(e.visit.customer_signature for e in entries if e.visit.kind is VisitKind.VISIT)
+    # The customer signs every visit except the absent ones (nobody met); those carry a photo.
+    on_site = [e.visit for e in entries if e.visit.kind is VisitKind.VISIT]
+    absent = [v for v in on_site if v.answers.get("customer_absent")]
+    assert absent and all(v.customer_signature is None and "met_contact" not in v.answers
+                          and v.outcomes[0].photos for v in absent)
+    assert all(v.customer_signature for v in on_site if v not in absent)
     found = {f.kind for f in FollowUps(store, settings, lambda: datetime(2026, 11, 22, 10, tzinfo=VN)).list()}
     assert {FollowUpKind.DUE_TODAY, FollowUpKind.BROKEN, FollowUpKind.PARTIALLY_KEPT,
             FollowUpKind.DISPUTE_NEAR, FollowUpKind.DISPUTE_LATE, FollowUpKind.REVISIT,

@@ -63,9 +63,15 @@ def test_dispute_deadline_and_rules():
 
 def test_refusal_and_absence_rules():
     assert codes(validate_refusal(Refusal("", NextStep.LEGAL_ROUTE))) == [("reason", "required")]
-    assert codes(validate_absence(Absence("Đóng cửa", TODAY), TODAY)) == [
+    assert codes(validate_absence(Absence("Đóng cửa", TODAY, ("photo-1",)), TODAY)) == [
         ("revisit_on", "date_not_after_today")]
-    assert validate_absence(Absence("", TODAY + timedelta(days=1)), TODAY) == []
+    # On site the collector says what was found and shows it; a call has nothing to photograph.
+    assert codes(validate_absence(Absence("", TODAY + timedelta(days=1)), TODAY)) == [
+        ("note", "required"), ("photos", "photo_required")]
+    assert codes(validate_absence(Absence(" ", TODAY + timedelta(days=1)), TODAY,
+                                  photo_required=False)) == [("note", "required")]
+    assert validate_absence(Absence("Đóng cửa", TODAY + timedelta(days=1), ("photo-1",)),
+                            TODAY) == []
 
 
 def test_signature_needs_ink_and_a_name():
@@ -73,8 +79,9 @@ def test_signature_needs_ink_and_a_name():
     assert validate_signature(scribble, "customer_signature", 40) == []
     assert codes(validate_signature(scribble, "customer_signature", 80)) == [
         ("customer_signature", "too_little_ink")]
+    # Nothing drawn is a missing signature, not a small one.
     assert codes(validate_signature(None, "collector_signature", 1)) == [
-        ("collector_signature", "too_little_ink")]
+        ("collector_signature", "signature_required")]
     nameless = Signature("", "", scribble.strokes)
     assert codes(validate_signature(nameless, "customer_signature", 10)) == [
         ("customer_signature_name", "required")]

@@ -72,7 +72,7 @@ def test_incomplete_visit_is_refused_and_nothing_changes(world):
     assert errors == {"resolve": [("outcomes.0.amount", "amount_above_balance"),
                                   ("outcomes.0.due_on", "date_in_past"),
                                   ("outcomes.0.promised_by", "required")],
-                      "sign": [("customer_signature", "too_little_ink")]}
+                      "sign": [("customer_signature", "signature_required")]}
     assert visits.load(v.uuid).status is VisitStatus.DRAFT
     assert visits.history(cid) == []
 

@@ -113,7 +113,10 @@ class DeliveriesTab(TableTab):
         bad = self.mismatched()
         n = len(bad)
         self.banner.setVisible(n > 0)
-        headline = "⚠ " + formats.counted(self.tr(
+        # An explicit context: self.tr() would look under a subclass's name (the visit
+        # window's DeliveriesPanel) and find no plural forms there ("1 deliveries").
+        headline = "⚠ " + formats.counted(QCoreApplication.translate(
+            "DeliveriesTab",
             "%n deliveries don't match the contract — check them before talking about money",
             "", n), n)
         # The table elides long notes; the banner spells out the first few in full.
@@ -123,7 +126,7 @@ class DeliveriesTab(TableTab):
         self.banner.setText("\n".join([headline, *details]))
 
     def _detail(self, delivery) -> str:
-        quantities = self.tr("ordered %1, delivered %2") \
+        quantities = QCoreApplication.translate("DeliveriesTab", "ordered %1, delivered %2") \
             .replace("%1", formats.number(delivery.ordered_qty)) \
             .replace("%2", formats.number(delivery.delivered_qty))
         what = delivery.discrepancy or quantities

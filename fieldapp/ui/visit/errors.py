@@ -33,6 +33,11 @@ SOURCES = (
     QT_TRANSLATE_NOOP("validation", "Pick at least one invoice."),
     QT_TRANSLATE_NOOP("validation", "The signature is too small; clear it and sign again."),
     QT_TRANSLATE_NOOP("validation", "Not a date that exists: pick the day from the calendar."),
+    QT_TRANSLATE_NOOP("validation", "Signature required: sign in the box."),
+    QT_TRANSLATE_NOOP("validation", "Add a photo of the closed premises."),
+    QT_TRANSLATE_NOOP("validation", "The customer was absent: say what you found, add a photo and the revisit date."),
+    QT_TRANSLATE_NOOP("validation", "Nobody to meet? Tick \"Customer absent\" at Meet first."),
+    QT_TRANSLATE_NOOP("validation", "Nobody was met, so nobody refused: remove the refusal or untick \"Customer absent\" at Meet."),
 )
 # Problems the window finds before the services see the value (text that is not an amount).
 NOT_AN_AMOUNT = QT_TRANSLATE_NOOP("validation", "Not an amount: type digits, e.g. {example}.")
@@ -65,7 +70,8 @@ def error_text(error: FieldError) -> str:
 
 
 class ErrorLabel(QLabel):
-    """Red text under a field; hidden while there is nothing to say."""
+    """Red text under a field; hidden until there is something to say. Once it has spoken it
+    keeps its room when the problem is fixed, so nothing below jumps away from the pointer."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,5 +83,12 @@ class ErrorLabel(QLabel):
 
     def set_messages(self, messages: Iterable[str]) -> None:
         unique = list(dict.fromkeys(messages))  # two rules may say the same thing
-        self.setText("\n".join(unique))
-        self.setVisible(bool(unique))
+        if unique:
+            self.setMinimumHeight(0)
+            self.setText("\n".join(unique))
+            self.show()
+        elif not self.isHidden() and self.text():
+            # Keep the height the words had: a click aimed below lands where it was aimed.
+            self.setMinimumHeight(max(self.height() if self.isVisible() else 0,
+                                      self.sizeHint().height()))
+            self.setText("")

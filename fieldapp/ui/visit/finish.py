@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QV
 from ...domain.errors import FieldappError
 from ...domain.visit import MoneyReceived
 from ...services.changes import Changes
+from ...domain.stored import DocumentKind
 from ...services.finalize import VisitIncomplete
 from ..dialogs.questions import ask, tell
 from ..error_text import describe
@@ -26,6 +27,8 @@ class Finisher:
         self.signals = signals
         self.question: QMessageBox | None = None  # the open confirmation (tests answer it)
         self.final = None
+        self.paper = None  # the Finalized page's row of document buttons
+        self._made = None  # the documents the visit made, once they are kept
 
     # -- finalize ---------------------------------------------------------------------------
     def confirm(self) -> None:
@@ -63,10 +66,13 @@ class Finisher:
             customer_id, todo = planned
             return customer_id, [documents.make(p) for p in todo]
 
+        def kept(result):
+            signals.data_changed.emit(result[1].from_source(source))
+            self._offer_documents(result[0])
+
         self.w.taskman.run_split(
             lambda: documents.plan_for_visit(uuid), make,
-            lambda made: documents.keep_for_visit(uuid, *made),
-            lambda kept: signals.data_changed.emit(kept[1].from_source(source)),
+            lambda made: documents.keep_for_visit(uuid, *made), kept,
             lambda error: log.error("the documents of visit %s could not be made", uuid,
                                     exc_info=error))
 
@@ -102,6 +108,8 @@ class Finisher:
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(record)
+        self.paper = QHBoxLayout()  # the agreements and receipts, once they are made
+        buttons.addLayout(self.paper)
         buttons.addWidget(close)
         buttons.addStretch(1)
         layout.addStretch(1)
@@ -109,10 +117,31 @@ class Finisher:
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.w.done_label, self.w.record_button = text, record
+        self.w.document_buttons = []
+        if self._made is not None:
+            self._offer_documents(self._made)
         self.w.saved_label.setText(QCoreApplication.translate("Finisher", "Finalized"))
         self.w.setCentralWidget(page)
         record.setDefault(True)
         record.setFocus()
+
+    def _offer_documents(self, made) -> None:
+        """The agreement and the receipt the visit made sit beside its record."""
+        self._made = made
+        if getattr(self, "paper", None) is None or getattr(self.w, "document_buttons", None):
+            return  # the page is not up yet (it offers them when it is), or they are there
+        for info in made:
+            if info.kind is DocumentKind.AGREEMENT:
+                caption = QCoreApplication.translate("Finisher", "Open the agreement %1")
+            elif info.kind is DocumentKind.RECEIPT:
+                caption = QCoreApplication.translate("Finisher", "Open the receipt %1")
+            else:
+                continue
+            button = QPushButton(caption.replace("%1", info.number))
+            button.clicked.connect(lambda _c=False, i=info: self.w.document_requested.emit(
+                i, self.w.setup.file.customer.name))
+            self.paper.addWidget(button)
+            self.w.document_buttons.append(button)
 
     def _open_record(self) -> None:
         self.w.record_requested.emit(self.final.uuid, self.w.setup.file.customer.name)

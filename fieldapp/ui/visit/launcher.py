@@ -14,6 +14,7 @@ class VisitLauncher(QObject):
 
     opened = Signal(object)  # VisitWindow
     record_requested = Signal(str, str)  # a finalized visit's uuid, its customer's name
+    document_requested = Signal(object, str)  # a DocumentInfo the visit made, its customer's name
 
     def __init__(self, main_window, services, taskman, signals, settings_file):
         super().__init__(main_window)
@@ -68,6 +69,7 @@ class VisitLauncher(QObject):
         self.windows[setup.visit.uuid] = window
         window.closed.connect(self._closed)
         window.record_requested.connect(self.record_requested)
+        window.document_requested.connect(self.document_requested)
         window.show()
         window.activateWindow()
         self.opened.emit(window)

@@ -24,7 +24,7 @@ class MoneyEdit(QWidget):
         self.edit = QLineEdit()
         self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edit.setMinimumWidth(140)
-        self.edit.setPlaceholderText(self._example())
+        # No made-up amount as a placeholder: the card offers what is owed (set_hint) or nothing.
         self.edit.textEdited.connect(self._edited)
         # Tidy the grouping once the collector moves on, never while they type.
         self.edit.editingFinished.connect(self._reformat)
@@ -42,6 +42,11 @@ class MoneyEdit(QWidget):
 
     def _example(self) -> str:
         return formats.amount(Money(1_250_000 * 10 ** minor_units(self.currency), self.currency))
+
+    def set_hint(self, owed: Money | None) -> None:
+        """Show what is owed as the grey placeholder (nothing when nothing is owed)."""
+        self.edit.setPlaceholderText(formats.amount(owed) if owed is not None and owed.minor > 0
+                                     else "")
 
     def money(self) -> Money | None:
         """The amount, or None when empty or not an amount (see ``problem``)."""

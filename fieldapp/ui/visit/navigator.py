@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ...domain.checklist import localized
+from ...domain.checklist import localized, skipped
 from .. import formats
 from .steps_list import StepState
 
@@ -27,6 +27,15 @@ class Navigator:
     def errors(self, index: int) -> list:
         return self.w.session.errors.get(self.steps[index].id, [])
 
+    def skipped(self, index: int) -> bool:
+        """The step does not apply (Listen when nobody was met): Next and Back pass it by."""
+        return skipped(self.steps[index], self.w.session.visit.answers)
+
+    def _step_from(self, index: int, direction: int) -> int:
+        while 0 < index < self.last and self.skipped(index):
+            index += direction
+        return index
+
     # -- moving -----------------------------------------------------------------------------
     def start(self) -> None:
         """Show the first step, then check everything (a resumed draft opens where it stopped)."""
@@ -41,11 +50,11 @@ class Navigator:
 
     def back(self) -> None:
         if self.current > 0:
-            self._show(self.current - 1)
+            self._show(self._step_from(self.current - 1, -1))
 
     def next(self) -> None:
         if self.current < self.last:
-            self._leave_to(self.current + 1)
+            self._leave_to(self._step_from(self.current + 1, +1))
 
     def go_on(self) -> None:
         """Ctrl+Enter: the next step, or on the last one, finalize."""
@@ -55,6 +64,9 @@ class Navigator:
             self.w.session.commit(lambda _e: self._finish_checked())
 
     def go_to(self, index: int) -> None:
+        if self.skipped(index):
+            self.w.steps_list.set_current(self.current)  # nothing to do there: stay
+            return
         if index <= self.current:
             self._show(index)
         else:
@@ -125,6 +137,8 @@ class Navigator:
             self.refuse(bad[0])
 
     def state(self, index: int) -> StepState:
+        if self.skipped(index):
+            return StepState.SKIPPED
         seen = index in self.visited or index in self.attempted or index == self.current
         if not seen:
             return StepState.TODO
@@ -132,6 +146,10 @@ class Navigator:
             return StepState.PROBLEMS if index != self.current or index in self.attempted \
                 else StepState.TODO
         return StepState.DONE
+
+    def answers_changed(self) -> None:
+        """A step may have started or stopped applying (the customer absent at Meet)."""
+        self._render_states()
 
     def _render_states(self) -> None:
         for index in range(len(self.steps)):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.checklist import Step, localized
@@ -91,10 +91,19 @@ class Page(Retranslating, QScrollArea):
         return None
 
     def focus_first(self) -> None:
-        """Put the keyboard in the first field (or the first with a problem)."""
+        """Put the keyboard in the first field (or the first with a problem), scrolled into view
+        with the message under it."""
         target = self.first_error_widget() or self.first_field()
         if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
+            # After the layout gave the new error lines their room.
+            QTimer.singleShot(0, lambda: self._scroll_to(target))
+
+    def _scroll_to(self, target: QWidget) -> None:
+        try:
+            self.ensureWidgetVisible(target, 20, 60)  # 60 px: the error line below shows too
+        except RuntimeError:  # the page went away meanwhile (window closed)
+            pass
 
     def first_field(self) -> QWidget | None:
         return None

@@ -6,12 +6,14 @@ import html
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ...domain.checklist import Item, Step
+from ...domain.checklist import ABSENT_ITEM, Item, Step, skipped
+from ...domain.visit import VisitKind
 from .. import formats
 from .contact_field import ContactField
 from .fields import (RADIO_LIMIT, BoolField, ComboField, Field, LongTextField, MultiField,
                      RadioField, TextField)
 from .typed_fields import DateField, DateTimeField, IntField, MoneyField
+from .meet_notes import AbsentNext, NumbersToDial
 from .objections import ObjectionsField
 from .page import Page
 from .panels import AccountPanel, DeliveriesPanel, HistoryPanel
@@ -32,7 +34,9 @@ def make_field(item: Item, setup: VisitSetup, language: str) -> Field:
     if item.kind == "datetime":
         return DateTimeField(item, language, setup.today())
     if item.kind == "money":
-        return MoneyField(item, language, setup.currency)
+        field = MoneyField(item, language, setup.currency)
+        field.editor.set_hint(setup.context.open_balance())
+        return field
     if item.kind == "contact":
         return ContactField(item, language, setup.file.contacts)
     raise ValueError(f"no editor for checklist item kind {item.kind!r}")
@@ -47,6 +51,9 @@ class StepPage(Page):
         self.fields: dict[str, Field] = {}
         self.captions: dict[str, QLabel] = {}
         self.accounts: list[AccountPanel] = []
+        self.dial: QLabel | None = None  # a call: the numbers to dial
+        self.absent_next: QLabel | None = None
+        self._parts: dict[str, list[QWidget]] = {}  # item id → its caption, editor, error line
         language = formats.ui_language()
         kinds = [item.kind for item in step.items]
         if "history" in kinds and "deliveries" not in kinds:
@@ -77,6 +84,9 @@ class StepPage(Page):
         if item.kind == "history":
             self.body.addSpacing(6)
             self.body.addWidget(HistoryPanel(self.setup))
+        if item.kind == "contact" and self.setup.visit.kind is VisitKind.CALL:
+            self.dial = NumbersToDial(self.setup.file.contacts)
+            self.body.addWidget(self.dial)
         if item.kind not in ("bool", "history"):
             self._caption(item, language)
         field = make_field(item, self.setup, language)
@@ -84,6 +94,11 @@ class StepPage(Page):
         self.fields[item.id] = field
         self.body.addWidget(field)
         self.body.addWidget(self.error_label(item.id))
+        self._parts[item.id] = [w for w in (self.captions.get(item.id), field,
+                                            self.error_label(item.id)) if w is not None]
+        if item.id == ABSENT_ITEM:
+            self.absent_next = AbsentNext()
+            self.body.addWidget(self.absent_next)
 
     def _caption(self, item: Item, language: str) -> None:
         caption = QLabel()
@@ -99,8 +114,22 @@ class StepPage(Page):
 
     def _edited(self, item_id: str) -> None:
         self.touch(item_id)
+        self.apply_skips()
         self._render_errors()  # a local problem (not an amount) shows at once
         self.changed.emit()
+
+    def apply_skips(self) -> None:
+        """Items that do not apply (nobody met: the customer was absent) leave the form."""
+        answers = self.answers()
+        if self.absent_next is not None:
+            self.absent_next.setVisible(bool(answers.get(ABSENT_ITEM)))
+        for item in self.step.items:
+            hide = skipped(item, answers)
+            for widget in self._parts.get(item.id, ()):
+                if hide:
+                    widget.hide()
+                elif widget is not self.error_label(item.id):  # it shows when it has words
+                    widget.show()
 
     # -- helpers between fields -------------------------------------------------------------
     def _wire_helpers(self) -> None:
@@ -140,13 +169,17 @@ class StepPage(Page):
         for item_id, field in self.fields.items():
             if item_id in answers:
                 field.set_value(answers[item_id])
+        self.apply_skips()
 
     def local_problem(self, name: str) -> str:
         field = self.fields.get(name)
         return field.problem() if field is not None else ""
 
     def first_field(self):
-        return next(iter(self.fields.values()), None)
+        # The keyboard starts on the person met; "customer absent" above it is the exception.
+        shown = [f for name, f in self.fields.items() if not f.isHidden()]
+        usual = [f for f in shown if f.item.id != ABSENT_ITEM]
+        return (usual or shown or [None])[0]
 
     def first_error_widget(self):
         return next((f for name, f in self.fields.items() if self.messages_for(name)), None)

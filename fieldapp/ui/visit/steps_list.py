@@ -16,12 +16,14 @@ class StepState(str, Enum):
     TODO = "todo"
     DONE = "done"
     PROBLEMS = "problems"
+    SKIPPED = "skipped"  # does not apply to this visit (Listen when the customer was absent)
 
 
 # Marks carry the state without colour too (printouts of screenshots, colour blindness).
-_MARKS = {StepState.TODO: "○", StepState.DONE: "✓", StepState.PROBLEMS: "⚠"}
+_MARKS = {StepState.TODO: "○", StepState.DONE: "✓", StepState.PROBLEMS: "⚠",
+          StepState.SKIPPED: "–"}
 _COLOURS = {StepState.TODO: QColor("#5f6368"), StepState.DONE: QColor("#1b5e20"),
-            StepState.PROBLEMS: QColor("#b3261e")}
+            StepState.PROBLEMS: QColor("#b3261e"), StepState.SKIPPED: QColor("#9aa0a6")}
 
 
 class StepsList(QListWidget):
@@ -69,6 +71,7 @@ class StepsList(QListWidget):
         item.setForeground(QBrush(_COLOURS[state]))
         font = QFont(self.font())
         font.setBold(index == self._current)
+        font.setStrikeOut(state is StepState.SKIPPED)
         item.setFont(font)
         item.setSizeHint(QSize(0, self.fontMetrics().height() + 14))
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}: {state.value}")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget,
                                QVBoxLayout, QWidget)
 
+from ...domain.checklist import customer_absent
 from ...domain.visit import VisitKind
 from .. import formats
 from ..error_text import describe
@@ -35,6 +36,7 @@ class VisitWindow(Retranslating, QMainWindow):
 
     closed = Signal(str)  # the draft's uuid
     record_requested = Signal(str, str)  # once finalized: the visit's uuid, the customer's name
+    document_requested = Signal(object, str)  # once made: an agreement or receipt, the customer
     context_refreshed = Signal()  # fresh balances arrived (another window took money)
 
     def __init__(self, services, taskman, signals, setup: VisitSetup, settings_file,
@@ -55,6 +57,7 @@ class VisitWindow(Retranslating, QMainWindow):
         self.balances = BalanceRefresh(self)
         self._build_actions()
         self._connect()
+        self._absence_changed()
         self._restore_geometry()
         self.retranslate_ui()
         self.navigator.start()
@@ -84,7 +87,7 @@ class VisitWindow(Retranslating, QMainWindow):
         if "outcomes" in kinds:
             return ResolvePage(step, self.setup, lambda: self.session.visit,
                                lambda: self.session.visit.answers.get("met_contact", ""),
-                               self._attach)
+                               self._attach, detach=self._detach)
         if "signatures" in kinds:
             return SignPage(step, self.setup)
         return StepPage(step, self.setup)
@@ -165,10 +168,19 @@ class VisitWindow(Retranslating, QMainWindow):
     def _take_change(self, page) -> None:
         if isinstance(page, StepPage):
             self.session.set_answers(page.answers())
+            self._absence_changed()
         elif isinstance(page, ResolvePage):
             self.session.set_outcomes(page.outcomes())
         else:
             self.session.set_signatures(*page.signatures())
+
+    def _absence_changed(self) -> None:
+        """Absent or not (chosen at Meet) decides which steps, outcomes and signers apply."""
+        absent = customer_absent(self.session.visit.answers)
+        for page in self.pages:
+            if isinstance(page, (ResolvePage, SignPage)):
+                page.set_absent(absent)
+        self.navigator.answers_changed()
 
     def _signatures_cleared(self) -> None:
         sign = self.sign_page()
@@ -185,6 +197,11 @@ class VisitWindow(Retranslating, QMainWindow):
         attachments, uuid = self.services.attachments, self.session.visit.uuid
         self.taskman.run(lambda: [attachments.add(uuid, p) for p in paths], done,
                          lambda error: (done([]), self.statusBar().showMessage(describe(error), 10_000)))
+
+    def _detach(self, attachment_id: str) -> None:
+        attachments, uuid = self.services.attachments, self.session.visit.uuid
+        self.taskman.run(lambda: attachments.remove(uuid, attachment_id), lambda _gone: None,
+                         lambda error: self.statusBar().showMessage(describe(error), 10_000))
 
     def _show_saved(self) -> None:
         self._saved_at = self.setup.now()

@@ -29,6 +29,7 @@ class CardEnv:
     disputing: Callable[[], set[int]]  # invoices this visit's dispute cards name
     attach: Callable[[list[str], Callable[[list], None]], None]  # paths → attachments, async
     attachment_names: dict[str, str]  # id → file name of everything attached to this visit
+    detach: Callable[[str], None] = lambda _id: None  # a file taken off before finalizing
 
 
 def date_edit(day: date) -> DateEdit:

@@ -30,7 +30,8 @@ class DisputeCard(OutcomeCard):
         self.proposal = self.add_row("proposed_resolution",
                                      lambda: self.tr("Customer's proposed resolution"), _text_box(2))
         self.evidence = self.add_row("evidence", lambda: self.tr("Evidence"),
-                                     EvidenceList(env.attach, env.attachment_names))
+                                     EvidenceList(env.attach, env.attachment_names,
+                                                  detach=env.detach))
         self.deadline = QLabel()
         self.form.addRow(self.caption(lambda: self.tr("Escalate by")), self.deadline)
         self._show_deadline()

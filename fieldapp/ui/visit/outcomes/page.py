@@ -8,7 +8,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ....domain.checklist import Step
-from ....domain.visit import OUTCOME_KINDS, OutcomeKind
+from ....domain.visit import OUTCOME_KINDS, OutcomeKind, VisitKind
+from ..money_edit import MoneyEdit
 from ..page import Page
 from ..setup import VisitSetup
 from .card import CardEnv, OutcomeCard
@@ -26,12 +27,14 @@ class ResolvePage(Page):
     """``outcomes()`` is what the visit records, in card order (errors name cards by index)."""
 
     def __init__(self, step: Step, setup: VisitSetup, visit, met_contact, attach,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, detach=None):
         super().__init__(step, parent)
         self.setup = setup
         self._visit = visit  # callable: the session's visit
         self.env = CardEnv(setup, self._collectible, met_contact, self._disputing, attach,
                            {a.id: a.name for a in setup.attachments})
+        if detach is not None:
+            self.env.detach = detach
         self.cards: list[OutcomeCard] = []
         self.caption = QLabel()
         self.body.addWidget(self.caption)
@@ -40,7 +43,24 @@ class ResolvePage(Page):
         self.card_box = QVBoxLayout()
         self.body.addLayout(self.card_box)
         self.body.addStretch(1)
+        self.absent = False
+        self._offer_buttons()
         self.retranslate_ui()
+
+    def set_absent(self, absent: bool) -> None:
+        """Chosen at Meet: nobody met asks for the absence card (note, photo, revisit date);
+        a refusal cannot go with it, and on site an absence is only chosen at Meet."""
+        if absent == self.absent:
+            return
+        self.absent = absent
+        self._offer_buttons()
+        if absent and not any(c.kind is OutcomeKind.ABSENT for c in self.cards):
+            self.add(OutcomeKind.ABSENT, focus=False)
+
+    def _offer_buttons(self) -> None:
+        on_site = self.setup.visit.kind is VisitKind.VISIT
+        self.add_buttons[OutcomeKind.ABSENT].setVisible(self.absent or not on_site)
+        self.add_buttons[OutcomeKind.REFUSAL].setVisible(not self.absent)
 
     def _make_buttons(self) -> dict[OutcomeKind, QPushButton]:
         grid = QGridLayout()
@@ -58,6 +78,7 @@ class ResolvePage(Page):
         self.env.setup = setup  # the cards share the one env
         for card in self.cards:
             card.setup_changed()
+        self._hint_amounts()
 
     def _disputing(self) -> set[int]:
         return {i for card in self.cards if isinstance(card, DisputeCard)
@@ -75,6 +96,7 @@ class ResolvePage(Page):
         card.remove_requested.connect(lambda c=card: self.remove(c))
         self.cards.append(card)
         self.card_box.addWidget(card)
+        self._hint_amounts()
         if outcome is None:
             self.touch("outcomes")
             self._after_change(card)
@@ -108,7 +130,17 @@ class ResolvePage(Page):
         for card in self.cards:
             if card is not source:
                 card.visit_changed()  # e.g. a plan total following a new dispute
+        self._hint_amounts()
         self.changed.emit()
+
+    def _hint_amounts(self) -> None:
+        """Amount boxes suggest what can still be collected, never a made-up figure."""
+        owed = self._collectible()
+        for card in self.cards:
+            for name in ("amount", "total"):
+                edit = getattr(card, name, None)
+                if isinstance(edit, MoneyEdit):
+                    edit.set_hint(owed)
 
     # -- values and errors ------------------------------------------------------------------
     def outcomes(self) -> tuple:

@@ -95,7 +95,8 @@ class AbsenceCard(OutcomeCard):
         self.revisit_on = self.add_row("revisit_on", lambda: self.tr("Revisit on"),
                                        date_edit(setup.today() + timedelta(days=1)))
         self.photos = self.add_row("photos", lambda: self.tr("Photo"),
-                                   EvidenceList(env.attach, env.attachment_names, photos_only=True))
+                                   EvidenceList(env.attach, env.attachment_names, photos_only=True,
+                                                detach=env.detach))
         self.note.textChanged.connect(lambda: self.edited("note"))
         self.revisit_on.dateChanged.connect(lambda _d: self.edited("revisit_on"))
         self.photos.changed.connect(lambda: self.edited("photos"))
