@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Spacer
 
 from ..domain.checklist import Checklist
 from ..domain.visit import OUTCOME_KINDS, InstallmentPlan, VisitKind
@@ -33,7 +33,7 @@ def story(rec: RecordInput) -> tuple[list, layout.Letterhead]:
              parts.invoice_table(rec.invoices, rec.as_of, lang)]
     story += _steps(rec)
     story += _history(rec)
-    story += [Spacer(1, 8), KeepTogether(_closing(rec))]
+    story += [Spacer(1, 8), layout.KeepShort(_closing(rec))]
     return story, parts.letterhead(rec, title, word("record_no", lang), rec.number)
 
 
@@ -77,7 +77,7 @@ def _outcomes(rec: RecordInput) -> list:
                       parts.schedule_table(outcome, lang)]
         else:
             block.append(layout.fields(rows, label_share=0.4))
-        story += [KeepTogether(block), Spacer(1, 5)]
+        story += [layout.KeepShort(block), Spacer(1, 5)]
     return story
 
 

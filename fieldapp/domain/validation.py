@@ -27,6 +27,7 @@ MESSAGES = {
     "discount_date_required": "Say until when the early-payment discount applies.",
     "no_invoices": "Pick at least one invoice.",
     "too_little_ink": "The signature is too small; clear it and sign again.",
+    "too_long": "Too long: {length} characters, at most {max}.",
 }
 MAX_DISCOUNT_PCT = 20.0
 

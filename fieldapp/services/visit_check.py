@@ -7,6 +7,7 @@ from datetime import date
 
 from ..domain.checklist import Checklist, validate_answers
 from ..domain.money import Money
+from ..domain.text_limits import outcome_errors, signature_errors
 from ..domain.stored import OpenInvoice
 from ..domain.validation import (FieldError, validate_absence, validate_dispute,
                                  validate_money_received, validate_plan, validate_promise,
@@ -71,15 +72,17 @@ def check_outcomes(visit: Visit, ctx: VisitContext, today: date, settings) -> li
         return [FieldError("outcomes", "required")]
     errors = []
     for index, outcome in enumerate(visit.outcomes):
-        errors += [replace(e, field=f"outcomes.{index}.{e.field}")
-                   for e in _outcome_errors(outcome, ctx, visit, today, settings)]
+        found = _outcome_errors(outcome, ctx, visit, today, settings) + outcome_errors(outcome)
+        errors += [replace(e, field=f"outcomes.{index}.{e.field}") for e in found]
     return errors
 
 
 def check_signatures(visit: Visit, settings) -> list[FieldError]:
     ink = settings.get(cfg.MIN_INK)
     return (validate_signature(visit.customer_signature, "customer_signature", ink)
-            + validate_signature(visit.collector_signature, "collector_signature", ink))
+            + validate_signature(visit.collector_signature, "collector_signature", ink)
+            + signature_errors(visit.customer_signature, "customer_signature")
+            + signature_errors(visit.collector_signature, "collector_signature"))
 
 
 def check_step(step_id: str, visit: Visit, checklist: Checklist, ctx: VisitContext, today: date,
