@@ -111,3 +111,21 @@ class NamedDocument:
 
     info: DocumentInfo
     customer_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class LastFinalized:
+    """The visit finalized last: whose, when, and the receipts it issued."""
+
+    visit_uuid: str
+    customer_name: str
+    finalized_at: datetime
+    receipts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FinalBody:
+    """A finalized visit's stored JSON with its customer's name."""
+
+    body: str
+    customer_name: str

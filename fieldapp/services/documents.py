@@ -20,7 +20,7 @@ from ..domain.instants import day_bounds, from_text, in_zone, to_text
 from ..domain.money import Money
 from ..domain.records import Invoice
 # NamedDocument is re-exported: the ui names the records it shows through the services.
-from ..domain.stored import DocumentInfo, DocumentKind, NamedDocument  # noqa: F401
+from ..domain.stored import DocumentInfo, DocumentKind, LastFinalized, NamedDocument  # noqa: F401
 from ..domain.visit import InstallmentPlan, MoneyReceived, Visit
 from ..store import document_repo, queries
 from . import settings as cfg
@@ -77,9 +77,44 @@ class Documents:
 
     def for_visit(self, visit_uuid: str) -> tuple[list[DocumentInfo], Changes]:
         """Make what a finalized visit still lacks: its record, an agreement per plan, a receipt
-        per sum taken (a receipt an amendment keeps is not issued twice)."""
+        per sum taken (a receipt an amendment keeps is not issued twice). What could be made is
+        kept even when another document fails; then the first failure is raised."""
         customer_id, planned = self.plan_for_visit(visit_uuid)
-        return self.keep_for_visit(visit_uuid, customer_id, [self.make(p) for p in planned])
+        made, failed = self.make_all(planned)
+        result = self.keep_for_visit(visit_uuid, customer_id, made)
+        if failed:
+            raise failed[0]
+        return result
+
+    def make_all(self, planned: list[Planned]) -> tuple[list[dict], list[FieldappError]]:
+        """``make`` each of ``planned``: (the rows made, the failures); no database."""
+        made, failed = [], []
+        for one in planned:
+            try:
+                made.append(self.make(one))
+            except FieldappError as error:
+                failed.append(error)
+        return made, failed
+
+    def missing(self, visit_uuid: str) -> list[tuple[DocumentKind, str]]:
+        """(kind, number) of the documents a finalized visit should have and does not: pending
+        after a failure or a crash while finalizing."""
+        rec, _body = self._record(visit_uuid)
+        wanted = [(kind, number) for kind, number, _build in self._wanted(rec)]
+        missing = self._missing(visit_uuid, rec.visit, wanted)
+        return [item for item in wanted if item in missing]
+
+    def last_finalized(self) -> LastFinalized | None:
+        """The visit finalized last on this laptop, its customer and receipt numbers: said at
+        start-up so that nobody records the same money twice after a crash."""
+        with self._store.sessions() as session:
+            last = document_repo.last_final(session)
+        if last is None:
+            return None
+        visit = self._decode(last.body)
+        receipts = tuple(o.receipt_no for o in visit.outcomes
+                         if isinstance(o, MoneyReceived) and o.receipt_no)
+        return LastFinalized(visit.uuid, last.customer_name, visit.finalized_at, receipts)
 
     def plan_for_visit(self, visit_uuid: str) -> tuple[int, list[Planned]]:
         """The customer and the documents a finalized visit still lacks (reads the store)."""
@@ -156,7 +191,16 @@ class Documents:
 
     def make(self, planned: Planned) -> dict:
         """Draw and sign ``planned``: touches no database, so it may run beside it."""
-        return self._sign(planned.kind, planned.number, planned.build(), planned.customer_id,
+        try:
+            pdf = planned.build()
+        except FieldappError:
+            raise
+        except Exception as error:  # noqa: BLE001 (ReportLab's LayoutError and kin)
+            # The reason (a ReportLab repr) goes to the log; the person reads which document.
+            log.exception("%s %s could not be drawn", planned.kind.value, planned.number)
+            raise FieldappError("document.not_made", kind=planned.kind.value,
+                                number=planned.number) from error
+        return self._sign(planned.kind, planned.number, pdf, planned.customer_id,
                           planned.visit_uuid, planned.language, planned.record_sha, planned.body,
                           planned.keys)
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from ..domain.errors import FieldappError, NotFound
 from ..domain.instants import from_text
-from ..domain.stored import DocumentInfo, DocumentKind, NamedDocument, StoredRecord
+from ..domain.stored import DocumentInfo, DocumentKind, FinalBody, NamedDocument, StoredRecord
 from .tables import AllocationRow, CustomerRow, DocumentRow, PaymentRow, VisitRow
 
 # Listing columns: everything but the PDF bytes.
@@ -93,3 +93,13 @@ def undocumented_visits(session, kind: str) -> list[str]:
     stmt = (select(VisitRow.uuid).where(VisitRow.status == "final", VisitRow.uuid.not_in(has))
             .order_by(VisitRow.finalized_at))
     return list(session.scalars(stmt))
+
+
+def last_final(session) -> FinalBody | None:
+    """The visit (or call) finalized last, with its customer's name."""
+    stmt = (select(VisitRow.body, CustomerRow.name)
+            .join(CustomerRow, CustomerRow.id == VisitRow.customer_id)
+            .where(VisitRow.status == "final")
+            .order_by(VisitRow.finalized_at.desc()).limit(1))
+    row = session.execute(stmt).first()
+    return FinalBody(row.body, row.name) if row else None
