@@ -99,6 +99,9 @@ class DocumentInfo:
     size: int
     signer: str
     development: bool
+    # Derived from the amendment chain: the number of the document that replaces this one
+    # ('' while it is current). A replaced document stays viewable and verifiable.
+    replaced_by: str = ""
 
     @property
     def file_name(self) -> str:
