@@ -4,17 +4,17 @@
 <context>
     <name>AbsenceCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="95"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="98"/>
         <source>Revisit on</source>
         <translation>Ngày quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="100"/>
         <source>Photo</source>
         <translation>Ảnh chụp</translation>
     </message>
@@ -391,79 +391,79 @@
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="152"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="168"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
         <translation>Đã chọn %1/%2 (phím Space để chọn hoặc bỏ chọn dòng đang đứng)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="154"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="170"/>
         <source>No agreements were made on %1.</source>
         <translation>Không có thỏa thuận nào được lập ngày %1.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
         <source>Reading the agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="216"/>
         <source>Print the agreements of %1</source>
         <translation>In các thỏa thuận ngày %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
         <source>Printing the agreements…</source>
         <translation>Đang in các thỏa thuận…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="209"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="225"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang đến máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="214"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="230"/>
         <source>Not printed: %1</source>
         <translation>Chưa in được: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="217"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="233"/>
         <source>Print agreements of a day</source>
         <translation>In thỏa thuận theo ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="234"/>
         <source>Agreements made on &amp;day:</source>
         <translation>Thỏa thuận lập &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="219"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="235"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="220"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="236"/>
         <source>All ticked agreements in one print job</source>
         <translation>In mọi thỏa thuận đã chọn trong một lệnh in</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="222"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="238"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
@@ -567,52 +567,52 @@
 <context>
     <name>DocumentInfoPanel</name>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="71"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="72"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="79"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="73"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="74"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="81"/>
         <source>Created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="76"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="83"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="77"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="84"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="87"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="92"/>
         <source>DEVELOPMENT certificate — not valid as evidence.
 Signed with this laptop&apos;s development key, not with a certificate issued by the company.</source>
         <translation>Chứng thư THỬ NGHIỆM — không có giá trị làm bằng chứng.
@@ -640,37 +640,47 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="29"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="30"/>
         <source>%1 (development)</source>
         <translation>%1 (thử nghiệm)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="36"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="37"/>
         <source>Signed with a development certificate: not valid as evidence</source>
         <translation>Ký bằng chứng thư thử nghiệm: không có giá trị làm bằng chứng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="48"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="45"/>
+        <source>%1 — replaced by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <source>An amendment replaced this document with %1; it is kept unchanged as evidence and can still be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="66"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="68"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="51"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="70"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="72"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="74"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
@@ -955,131 +965,136 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="54"/>
+        <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="58"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="57"/>
+        <location filename="../fieldapp/ui/error_text.py" line="61"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="59"/>
+        <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="62"/>
+        <location filename="../fieldapp/ui/error_text.py" line="66"/>
         <source>{path} is not a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="63"/>
+        <location filename="../fieldapp/ui/error_text.py" line="67"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="65"/>
+        <location filename="../fieldapp/ui/error_text.py" line="69"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="67"/>
+        <location filename="../fieldapp/ui/error_text.py" line="71"/>
         <source>The profile folder was given as an empty name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="69"/>
+        <location filename="../fieldapp/ui/error_text.py" line="73"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <location filename="../fieldapp/ui/error_text.py" line="75"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="73"/>
+        <location filename="../fieldapp/ui/error_text.py" line="77"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="76"/>
+        <location filename="../fieldapp/ui/error_text.py" line="80"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="79"/>
+        <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="81"/>
+        <location filename="../fieldapp/ui/error_text.py" line="85"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="83"/>
+        <location filename="../fieldapp/ui/error_text.py" line="87"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="85"/>
+        <location filename="../fieldapp/ui/error_text.py" line="89"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <location filename="../fieldapp/ui/error_text.py" line="92"/>
         <source>The currency {currency} is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <location filename="../fieldapp/ui/error_text.py" line="94"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="92"/>
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
         <source>“{text}” is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="93"/>
+        <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>An installment plan needs at least one installment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <location filename="../fieldapp/ui/error_text.py" line="101"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="103"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="101"/>
+        <location filename="../fieldapp/ui/error_text.py" line="105"/>
         <source>The database already holds {count} customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="107"/>
+        <location filename="../fieldapp/ui/error_text.py" line="111"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="108"/>
+        <location filename="../fieldapp/ui/error_text.py" line="112"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1692,131 +1707,139 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>LengthCounter</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/text_limit.py" line="39"/>
+        <source>%1 / %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="216"/>
+        <location filename="../fieldapp/ui/main_window.py" line="222"/>
         <source>About fieldapp</source>
         <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="217"/>
+        <location filename="../fieldapp/ui/main_window.py" line="223"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="253"/>
+        <location filename="../fieldapp/ui/main_window.py" line="259"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../fieldapp/ui/main_window.py" line="265"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Khách hàng: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>Vi&amp;sit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>F&amp;ollow-ups</source>
         <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>Start &amp;visit</source>
         <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>&amp;Log a call</source>
         <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>&amp;Unfinished visits…</source>
         <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>S&amp;tatement of account</source>
         <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="277"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../fieldapp/ui/main_window.py" line="285"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>Today&apos;s &amp;route</source>
         <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>&amp;Customers</source>
         <translation>&amp;Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>&amp;Back to previous customer</source>
         <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;About fieldapp</source>
         <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
@@ -2090,17 +2113,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>PromiseCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="37"/>
         <source>Pay by</source>
         <translation>Ngày thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="39"/>
         <source>Promised by</source>
         <translation>Người cam kết</translation>
     </message>
@@ -2159,12 +2182,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>RefusalCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="66"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="69"/>
         <source>Reason given</source>
         <translation>Lý do khách hàng đưa ra</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="67"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="70"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
@@ -2406,39 +2429,82 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>StartupDocuments</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="76"/>
+        <source>Last finalized: %1, %2 — receipt %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="79"/>
+        <source>Last finalized: %1, %2 — no money taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="82"/>
+        <source>Some documents are still pending: see the visit&apos;s Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
+        <source>Check this before recording money again: a receipt already issued stands for money already taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitDocumentsBar</name>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="103"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="115"/>
+        <source>Pending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="119"/>
+        <source>Not made yet: finalizing was interrupted or the document failed. The visit itself is finalized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="150"/>
         <source>Plan %1</source>
         <translation>Kế hoạch %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="124"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="171"/>
         <source>Open &amp;record</source>
         <translation>Mở &amp;biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="125"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="172"/>
         <source>The signed visit record (PDF)</source>
         <translation>Biên bản làm việc đã ký (PDF)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="126"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="173"/>
         <source>Open a&amp;greement</source>
         <translation>Mở thỏa &amp;thuận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="127"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="174"/>
         <source>Open recei&amp;pt</source>
         <translation>Mở biên &amp;nhận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="128"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="175"/>
         <source>Agreement for &amp;wet signature…</source>
         <translation>Thỏa thuận để &amp;ký tay…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="129"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="176"/>
+        <source>Re&amp;try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="177"/>
+        <source>Make the pending documents of this visit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="178"/>
         <source>A fresh copy of the installment agreement with empty boxes, to print and sign in ink</source>
         <translation>Bản mới của thỏa thuận trả góp với các ô để trống, để in ra và ký tay</translation>
     </message>
@@ -2711,17 +2777,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation>Chữ ký quá nhỏ; hãy xóa và ký lại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
+        <source>Too long: {length} characters, at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>Số tiền không hợp lệ: nhập chữ số, ví dụ {example}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
         <source>Add at least one outcome.</source>
         <translation>Thêm ít nhất một kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>Cần ghi rõ họ tên người ký.</translation>
     </message>

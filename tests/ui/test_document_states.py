@@ -1,13 +1,15 @@
-"""Pending documents: Retry under the visit, made unasked at the next start after a crash."""
+"""Pending documents (Retry, made at the next start) and documents an amendment replaced."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from reportlab.platypus.doctemplate import LayoutError
 
 from fieldapp.documents import visit_record
@@ -115,4 +117,63 @@ def test_a_failed_record_shows_pending_under_the_visit_and_retry_makes_it(
     assert not bar.retry_button.isVisible() and not bar.pending_label.isVisible()
     assert live_services.documents.pending() == []
     assert [d.kind for d in bar.docs] == [DocumentKind.VISIT_RECORD]
+    settle(qtbot, live_window.taskman)
+
+
+def test_an_amended_agreement_is_marked_in_the_list_the_viewer_and_left_unticked_for_printing(
+        qtbot, live_window, live_services):
+    from fieldapp.ui.documents.info_panel import DocumentInfoPanel
+    from fieldapp.ui.models.documents import DocumentTableModel
+    from fieldapp.domain.installments import Frequency, build_schedule
+    from fieldapp.domain.visit import InstallmentPlan
+
+    cid = customer_with_open_invoices(live_services)
+    visits, documents = live_services.visits, live_services.documents
+    invoice = next(i for i in live_services.portfolio.open_customer(cid).invoices
+                   if i.open_balance.minor > 0 and not i.disputed)
+    total = Money(invoice.open_balance.minor // 2, invoice.open_balance.currency)
+    plan = InstallmentPlan(total, build_schedule(total, 3, TODAY + timedelta(days=5),
+                                                 Frequency.MONTHLY), Frequency.MONTHLY,
+                           invoice_ids=(invoice.id,))
+    final, _ = visits.finalize(complete(visits.start(cid), "Người ký", plan))
+    draft = visits.amend(final.uuid, "Đổi ngày kỳ cuối")
+    lines = plan.lines[:-1] + (replace(plan.lines[-1],
+                                       due_on=plan.lines[-1].due_on + timedelta(days=3)),)
+    amended, _ = visits.finalize(replace(complete(draft, "Người ký", replace(plan, lines=lines)),
+                                         amends=final.uuid, amend_reason=draft.amend_reason))
+    old = next(d for d in documents.of_visit(final.uuid) if d.kind is DocumentKind.AGREEMENT)
+    new = next(d for d in documents.of_visit(amended.uuid) if d.kind is DocumentKind.AGREEMENT)
+    assert old.replaced_by == new.number
+    model = DocumentTableModel()
+    model.set_records(documents.of_customer(cid))
+    row = next(r for r in range(model.rowCount()) if model.document(r).id == old.id)
+    shown = model.index(row, DocumentTableModel.NUMBER).data()
+    assert old.number in shown and "replaced by" in shown and new.number in shown
+    new_row = next(r for r in range(model.rowCount()) if model.document(r).id == new.id)
+    assert model.index(new_row, DocumentTableModel.NUMBER).data() == new.number
+    panel = DocumentInfoPanel(old, 2)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.replaced.isVisible() and new.number in panel.replaced.text()
+    current = DocumentInfoPanel(new, 2)
+    qtbot.addWidget(current)
+    current.show()
+    assert not current.replaced.isVisible()
+    live_window.print_day_action.trigger()
+    dialog = live_window.commands.day_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=2000)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        dialog.show_day(old.created_at.date())
+    rows = {dialog.item(r).data(0, Qt.ItemDataRole.UserRole + 1).info.id: dialog.item(r)
+            for r in range(dialog.count())}
+    assert rows[old.id].checkState(0) is Qt.CheckState.Unchecked
+    assert rows[new.id].checkState(0) is Qt.CheckState.Checked
+    assert "replaced by" in rows[old.id].text(3) and new.number in rows[old.id].text(3)
+    assert old.id not in [n.info.id for n in dialog.ticked()]
+    assert new.id in [n.info.id for n in dialog.ticked()]
+    # Still viewable: the viewer opens the replaced one, banner and all.
+    with qtbot.waitSignal(live_window.documents.opened, timeout=10000) as opened:
+        live_window.documents.open(old)
+    assert opened.args[0].info.replaced_by == new.number
+    dialog.close()
     settle(qtbot, live_window.taskman)
