@@ -327,47 +327,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Background</source>
         <translation>背景信息</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Invoices</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Deliveries</source>
         <translation>送货记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Payments</source>
         <translation>付款记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Visits</source>
         <translation>拜访记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="179"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="180"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>请从今日路线中选择客户，或搜索客户（Ctrl+F）</translation>
     </message>
@@ -846,22 +846,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="128"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="140"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="130"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="142"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="132"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="144"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
@@ -2512,37 +2512,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="32"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
+        <source>Documents pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
         <source>Amendment: %1</source>
         <translation>修订：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="35"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="39"/>
         <source>Amended</source>
         <translation>已修订</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="48"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="50"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="56"/>
         <source>Outcomes</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -2649,42 +2654,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="126"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation>此为 %1 记录的修订。原因：%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="130"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="145"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation>已由后续修订更正；原记录保持不变，留作证据。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="131"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="146"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="147"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="162"/>
         <source>No visits recorded yet</source>
         <translation>暂无拜访记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="148"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
         <source>&amp;Amend…</source>
         <translation>修订(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="149"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation>更正此记录：另建一份注明原因的新记录，原记录保持不变</translation>
     </message>

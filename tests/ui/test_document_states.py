@@ -104,6 +104,9 @@ def test_a_failed_record_shows_pending_under_the_visit_and_retry_makes_it(
     tab.select_uuid(final.uuid)
     bar = tab.documents_bar
     qtbot.waitUntil(lambda: bar.missing != [], timeout=5000)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.entry(r).visit.uuid == final.uuid)
+    mark = lambda: tab.model.index(row, tab.model.MARK).data()  # noqa: E731
+    assert "Documents pending" in mark()
     assert bar.pending_label.isVisible() and bar.retry_button.isVisible()
     assert bar.missing[0][0] is DocumentKind.VISIT_RECORD and bar.missing[0][1] in \
         bar.pending_label.text()
@@ -115,6 +118,7 @@ def test_a_failed_record_shows_pending_under_the_visit_and_retry_makes_it(
     bar.retry_button.click()
     qtbot.waitUntil(lambda: bar.missing == [] and bar.docs != [], timeout=10000)
     assert not bar.retry_button.isVisible() and not bar.pending_label.isVisible()
+    qtbot.waitUntil(lambda: "Documents pending" not in (mark() or ""), timeout=5000)
     assert live_services.documents.pending() == []
     assert [d.kind for d in bar.docs] == [DocumentKind.VISIT_RECORD]
     settle(qtbot, live_window.taskman)
