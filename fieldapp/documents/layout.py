@@ -22,11 +22,20 @@ class KeepShort(KeepTogether):
 
     def split(self, aW, aH):
         frame = getattr(self, "_frame", None)
-        if getattr(self, "_wrapInfo", None) != (aW, aH):
-            self.wrap(aW, aH)
-        if frame is not None and self._H > frame._height and aH > frame._height / 4:
+        if frame is not None and aH > frame._height / 4 and self._tall(aW, aH) > frame._height:
             return list(self._content)
         return super().split(aW, aH)
+
+    def _tall(self, aW, aH) -> float:
+        """The content's height; a block kept together inside counts as its own height (its
+        wrap claims a page's worth to force a split)."""
+        total = 0.0
+        for flowable in self._content:
+            _w, height = flowable.wrapOn(self.canv, aW, aH)
+            if isinstance(flowable, KeepTogether):
+                height = flowable._H
+            total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        return total
 
 
 @dataclass(frozen=True)

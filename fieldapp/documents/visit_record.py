@@ -65,11 +65,14 @@ def _steps(rec: RecordInput) -> list:
 
 def _outcomes(rec: RecordInput) -> list:
     lang = rec.language
-    story = [layout.heading(word("outcomes", lang))]
+    story = []
+    # The heading rides in the first block: a kept-together block cannot be kept with what
+    # comes before it, so a heading alone could end a page.
+    heading = [layout.heading(word("outcomes", lang))]
     for n, outcome in enumerate(rec.visit.outcomes, 1):
         title = f"{n}. {label('kinds', OUTCOME_KINDS[type(outcome)].value, lang)}"
         rows = outcome_rows(outcome, lang, rec.invoice_numbers())
-        block = [p(title, "strong")]
+        block, heading = heading + [p(title, "strong")], []
         if isinstance(outcome, InstallmentPlan):
             schedule = {label("fields", "down_payment", lang), label("fields", "installment", lang)}
             rows = tuple(r for r in rows if not any(r[0].startswith(s) for s in schedule))
@@ -78,7 +81,7 @@ def _outcomes(rec: RecordInput) -> list:
         else:
             block.append(layout.fields(rows, label_share=0.4))
         story += [layout.KeepShort(block), Spacer(1, 5)]
-    return story
+    return story or heading
 
 
 def _history(rec: RecordInput) -> list:
