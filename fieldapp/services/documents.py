@@ -8,7 +8,7 @@ import logging
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from ..clock import utc_now
@@ -22,7 +22,7 @@ from ..domain.records import Invoice
 # NamedDocument is re-exported: the ui names the records it shows through the services.
 from ..domain.stored import DocumentInfo, DocumentKind, LastFinalized, NamedDocument  # noqa: F401
 from ..domain.visit import InstallmentPlan, MoneyReceived, Visit
-from ..store import document_repo, queries
+from ..store import document_repo, queries, settings_repo
 from . import settings as cfg
 from .changes import Changes
 from .checklists import checklist
@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 
 
 AGREEMENT_KINDS = (DocumentKind.AGREEMENT, DocumentKind.AGREEMENT_PRINT)
+# When the start-up check last looked for documents a crash left pending (UTC text), and how
+# many it makes at most: a crash interrupts one finalize, not a hundred.
+CHECKED_AT_START = "documents.checked_at_start"
+AT_START = 5
 
 
 def device_keys(home: Path, settings: cfg.Settings, today: Callable[[], date]) -> DeviceKeys:
@@ -238,6 +242,23 @@ class Documents:
         """Finalized visits still without a record document (generation failed or was skipped)."""
         with self._store.sessions() as session:
             return document_repo.undocumented_visits(session, DocumentKind.VISIT_RECORD.value)
+
+    def pending_at_start(self) -> tuple[list[str], str]:
+        """Visits a crash left without their record: those finalized since the last start-up
+        check (without one yet, in the last day), at most AT_START, newest last; and the moment
+        of this check, for ``checked_at_start``. Older pending visits wait for Retry: the demo's
+        bulk history, for one, has no documents by design."""
+        now = self.now()
+        with self._store.sessions() as session:
+            since = settings_repo.read_all(session).get(CHECKED_AT_START)
+            since = since or to_text(now - timedelta(days=1))
+            found = document_repo.undocumented_visits(session, DocumentKind.VISIT_RECORD.value,
+                                                      since)
+        return found[-AT_START:], to_text(now)
+
+    def checked_at_start(self, moment: str) -> None:
+        with self._store.sessions.begin() as session:
+            settings_repo.write(session, {CHECKED_AT_START: moment})
 
     def _collector_title(self, language: str) -> str:
         """The title typed in the settings for documents in ``language``."""

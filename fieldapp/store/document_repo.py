@@ -110,12 +110,15 @@ def documented_numbers(session, kind: str, numbers) -> set[str]:
     return set(session.scalars(stmt))
 
 
-def undocumented_visits(session, kind: str) -> list[str]:
-    """Final visits (calls too) without a ``kind`` document, oldest first."""
+def undocumented_visits(session, kind: str, since: str | None = None) -> list[str]:
+    """Final visits (calls too) without a ``kind`` document, oldest first; only those
+    finalized after ``since`` (stored UTC text) when given."""
     has = select(DocumentRow.visit_uuid).where(DocumentRow.kind == kind,
                                                DocumentRow.visit_uuid.is_not(None))
     stmt = (select(VisitRow.uuid).where(VisitRow.status == "final", VisitRow.uuid.not_in(has))
             .order_by(VisitRow.finalized_at))
+    if since is not None:
+        stmt = stmt.where(VisitRow.finalized_at > since)
     return list(session.scalars(stmt))
 
 

@@ -47,3 +47,31 @@ def test_a_record_that_cannot_be_drawn_stays_pending_and_retry_makes_it(world, m
 def test_nothing_finalized_yet_says_nothing(world):
     _visits, documents, _ids, _clock, _home = world
     assert documents.last_finalized() is None and documents.pending() == []
+
+
+def test_the_start_up_check_looks_at_what_was_finalized_since_it_last_looked(world):
+    from datetime import timedelta
+
+    from fieldapp.services import documents as documents_module
+
+    visits, documents, ids, clock, _home = world
+    promise = lambda: Promise(Money(1_000_000, "VND"), clock.value.date() + timedelta(days=5),  # noqa: E731
+                              "Chị Hường")
+    clock.value = NOW - timedelta(days=3)  # history without documents, as the bulk demo has
+    old, _ = visits.finalize(complete(visits.start(ids["vi"]), "Nguyễn Thị Hường", promise()),
+                             make_documents=False)
+    clock.value = NOW
+    crashed, _ = visits.finalize(complete(visits.start(ids["vi"]), "Nguyễn Thị Hường", promise()),
+                                 make_documents=False)
+    assert documents.pending() == [old.uuid, crashed.uuid]
+    found, moment = documents.pending_at_start()
+    assert found == [crashed.uuid]  # never checked: the last day only
+    documents.checked_at_start(moment)
+    clock.value = NOW + timedelta(hours=1)
+    later, _ = visits.finalize(complete(visits.start(ids["vi"]), "Nguyễn Thị Hường", promise()),
+                               make_documents=False)
+    assert documents.pending_at_start()[0] == [later.uuid]
+    for _ in range(documents_module.AT_START + 2):
+        visits.finalize(complete(visits.start(ids["vi"]), "Nguyễn Thị Hường", promise()),
+                        make_documents=False)
+    assert len(documents.pending_at_start()[0]) == documents_module.AT_START

@@ -26,18 +26,20 @@ class StartupDocuments(Retranslating, QLabel):
         self._documents, self._taskman, self._signals = documents, taskman, signals
         self.last = None  # LastFinalized
         self._left, self._made, self._failures = 0, 0, []
+        self._checked = ""  # the moment of this check, kept once the documents are made
         self.hide()
 
     def start(self) -> None:
         documents = self._documents
-        self._taskman.run(lambda: (documents.pending(), documents.last_finalized()), self._found)
+        self._taskman.run(lambda: (*documents.pending_at_start(), documents.last_finalized()),
+                          self._found)
 
     def _found(self, found) -> None:
-        pending, self.last = found
+        pending, self._checked, self.last = found
         self.retranslate_ui()
         self._left = len(pending)
         if not pending:
-            self.finished.emit(0, [])
+            self._finish()
         for uuid in pending:
             self._make(uuid)
 
@@ -64,8 +66,14 @@ class StartupDocuments(Retranslating, QLabel):
             self._failures.append(describe(error))
         self._left -= 1
         if self._left == 0:
-            self.finished.emit(self._made, self._failures)
-            self.retranslate_ui()
+            self._finish()
+
+    def _finish(self) -> None:
+        documents, checked = self._documents, self._checked
+        # What failed now shows Retry under its visit; the next start looks at what is newer.
+        self._taskman.run(lambda: documents.checked_at_start(checked),
+                          lambda _none: self.finished.emit(self._made, self._failures))
+        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         last = self.last
