@@ -49,5 +49,6 @@ def outcome_errors(outcome) -> list[FieldError]:
 def signature_errors(sig: Signature | None, field: str) -> list[FieldError]:
     if sig is None:
         return []
+    # Both under the signer's name: the sign step shows one message line per signer.
     return (too_long(field + "_name", sig.signer_name, SHORT_TEXT)
-            + too_long(field + "_title", sig.signer_title, SHORT_TEXT))
+            + too_long(field + "_name", sig.signer_title, SHORT_TEXT))

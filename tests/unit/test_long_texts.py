@@ -139,3 +139,13 @@ def test_a_text_over_its_limit_is_refused_by_field_with_a_code(world):
                        outcomes=(replace(dispute, description="x" * LONG_TEXT),))
     final, _ = visits.finalize(at_limit)
     assert {d.kind for d in documents.of_visit(final.uuid)} == {DocumentKind.VISIT_RECORD}
+
+
+def test_a_signer_title_too_long_is_said_under_the_signer():
+    from fieldapp.domain.text_limits import signature_errors
+    from fieldapp.domain.visit import Signature
+
+    sig = Signature("Nguyễn Thị Hường", "t" * (SHORT_TEXT + 1), ((((0.0, 0.0), (9.0, 9.0)),)), 400, 150)
+    errors = signature_errors(sig, "customer_signature")
+    assert [(e.field, e.code) for e in errors] == [("customer_signature_name", "too_long")]
+    assert signature_errors(None, "customer_signature") == []
