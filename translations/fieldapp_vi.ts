@@ -4,17 +4,17 @@
 <context>
     <name>AbsenceCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="95"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="98"/>
         <source>Revisit on</source>
         <translation>Ngày quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="100"/>
         <source>Photo</source>
         <translation>Ảnh chụp</translation>
     </message>
@@ -335,47 +335,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Background</source>
         <translation>Thông tin chung</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Contacts</source>
         <translation>Người liên hệ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Contracts</source>
         <translation>Hợp đồng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Invoices</source>
         <translation>Hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Deliveries</source>
         <translation>Giao hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Payments</source>
         <translation>Thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Visits</source>
         <translation>Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="179"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="180"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>Chọn khách hàng trong lộ trình hôm nay hoặc tìm kiếm (Ctrl+F)</translation>
     </message>
@@ -399,79 +399,79 @@
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="152"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="168"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
         <translation>Đã chọn %1/%2 (phím Space để chọn hoặc bỏ chọn dòng đang đứng)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="154"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="170"/>
         <source>No agreements were made on %1.</source>
         <translation>Không có thỏa thuận nào được lập ngày %1.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
         <source>Reading the agreements…</source>
         <translation>Đang đọc các thỏa thuận…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="216"/>
         <source>Print the agreements of %1</source>
         <translation>In các thỏa thuận ngày %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
         <source>Printing the agreements…</source>
         <translation>Đang in các thỏa thuận…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="209"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="225"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Đã gửi %n trang đến máy in.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="214"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="230"/>
         <source>Not printed: %1</source>
         <translation>Chưa in được: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="217"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="233"/>
         <source>Print agreements of a day</source>
         <translation>In thỏa thuận theo ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="234"/>
         <source>Agreements made on &amp;day:</source>
         <translation>Thỏa thuận lập &amp;ngày:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="219"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="235"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="220"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="236"/>
         <source>All ticked agreements in one print job</source>
         <translation>In mọi thỏa thuận đã chọn trong một lệnh in</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Time</source>
         <translation>Giờ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="222"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="238"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
@@ -575,52 +575,52 @@
 <context>
     <name>DocumentInfoPanel</name>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="71"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="72"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="79"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="73"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="74"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="81"/>
         <source>Created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="76"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="83"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="77"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="84"/>
         <source>Pages</source>
         <translation>Số trang</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="87"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="92"/>
         <source>DEVELOPMENT certificate — not valid as evidence.
 Signed with this laptop&apos;s development key, not with a certificate issued by the company.</source>
         <translation>Chứng thư THỬ NGHIỆM — không có giá trị làm bằng chứng.
@@ -648,37 +648,47 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="29"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="30"/>
         <source>%1 (development)</source>
         <translation>%1 (thử nghiệm)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="36"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="37"/>
         <source>Signed with a development certificate: not valid as evidence</source>
         <translation>Ký bằng chứng thư thử nghiệm: không có giá trị làm bằng chứng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="48"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="45"/>
+        <source>%1 — replaced by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <source>An amendment replaced this document with %1; it is kept unchanged as evidence and can still be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="66"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="68"/>
         <source>Document</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="51"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="70"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="72"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="74"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
@@ -844,22 +854,22 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="128"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="140"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="130"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="142"/>
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="132"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="144"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
         <source>Now</source>
         <translation>Hiện trạng</translation>
     </message>
@@ -963,141 +973,146 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="54"/>
+        <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="58"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
         <translation>Biên bản đã lưu của buổi làm việc này đã bị thay đổi bên ngoài fieldapp: không còn khớp với mã băm (dấu vân tay số) của biên bản.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="57"/>
+        <location filename="../fieldapp/ui/error_text.py" line="61"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
         <translation>Bản cài đặt này thiếu danh sách kiểm tra “{kind}”; hãy cài đặt lại fieldapp.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="59"/>
+        <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
         <translation>Có danh sách kiểm tra được soạn cho phiên bản fieldapp mới hơn; hãy cài đặt phiên bản mới hơn.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="62"/>
+        <location filename="../fieldapp/ui/error_text.py" line="66"/>
         <source>{path} is not a file.</source>
         <translation>{path} không phải là tệp.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="63"/>
+        <location filename="../fieldapp/ui/error_text.py" line="67"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
         <translation>Không đính kèm được {name}: chỉ đính kèm được tệp có dung lượng từ 1 byte đến 20 MB.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="65"/>
+        <location filename="../fieldapp/ui/error_text.py" line="69"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation>Không tạo được thư mục dữ liệu người dùng {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="67"/>
+        <location filename="../fieldapp/ui/error_text.py" line="71"/>
         <source>The profile folder was given as an empty name.</source>
         <translation>Tên thư mục dữ liệu người dùng đang để trống.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="69"/>
+        <location filename="../fieldapp/ui/error_text.py" line="73"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
         <translation>{folder} là tệp, không phải thư mục: hãy chọn một thư mục làm thư mục dữ liệu người dùng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <location filename="../fieldapp/ui/error_text.py" line="75"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="74"/>
+        <location filename="../fieldapp/ui/error_text.py" line="78"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation>Không có thư mục dữ liệu người dùng để lưu khóa ký của thiết bị này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="76"/>
+        <location filename="../fieldapp/ui/error_text.py" line="80"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation>Khóa ký của máy này tại {path} bị hỏng nên chưa có gì được ký. Hãy chuyển tệp đó sang chỗ khác để tạo khóa mới; các văn bản đã ký trước đây vẫn có giá trị.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="79"/>
+        <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation>Chứng thư tại {path} không thuộc về khóa ký của máy này nên chưa có gì được ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="82"/>
+        <location filename="../fieldapp/ui/error_text.py" line="86"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation>Tệp khóa ký {path} không chứa chứng thư đầy đủ nên chưa có gì được ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="84"/>
+        <location filename="../fieldapp/ui/error_text.py" line="88"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation>Chứng thư của công ty tại {path} bị hỏng nên chưa có gì được ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="86"/>
+        <location filename="../fieldapp/ui/error_text.py" line="90"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation>“{value}” không phải là giá trị được phép cho mục cài đặt này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <location filename="../fieldapp/ui/error_text.py" line="92"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation>“{zone}” không phải là múi giờ: hãy dùng tên như Asia/Ho_Chi_Minh hoặc độ lệch giờ như +07:00.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="91"/>
+        <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>The currency {currency} is not supported.</source>
         <translation>Không hỗ trợ loại tiền {currency}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="93"/>
+        <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation>Không thể cộng số tiền bằng {first} với số tiền bằng {second}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>“{text}” is not an amount.</source>
         <translation>“{text}” không phải là số tiền hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="96"/>
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation>“{text}” có nhiều chữ số thập phân hơn mức {currency} cho phép.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="98"/>
+        <location filename="../fieldapp/ui/error_text.py" line="102"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="100"/>
+        <location filename="../fieldapp/ui/error_text.py" line="104"/>
         <source>An installment plan needs at least one installment.</source>
         <translation>Kế hoạch trả góp cần có ít nhất một kỳ trả góp.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="102"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation>Danh mục khách hàng mẫu cần có ít nhất một khách hàng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="104"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation>Chỉ có thể tạo dữ liệu mẫu trong cơ sở dữ liệu trống.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
         <source>The database already holds {count} customers.</source>
         <translation>Cơ sở dữ liệu đã có {count} khách hàng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="111"/>
+        <location filename="../fieldapp/ui/error_text.py" line="115"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="112"/>
+        <location filename="../fieldapp/ui/error_text.py" line="116"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="113"/>
+        <location filename="../fieldapp/ui/error_text.py" line="117"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -1730,131 +1745,139 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>LengthCounter</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/text_limit.py" line="39"/>
+        <source>%1 / %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="217"/>
+        <location filename="../fieldapp/ui/main_window.py" line="223"/>
         <source>About fieldapp</source>
         <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="218"/>
+        <location filename="../fieldapp/ui/main_window.py" line="224"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="254"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Khách hàng: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="261"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>Vi&amp;sit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>F&amp;ollow-ups</source>
         <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>Start &amp;visit</source>
         <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Log a call</source>
         <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;Unfinished visits…</source>
         <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="274"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>S&amp;tatement of account</source>
         <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="277"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../fieldapp/ui/main_window.py" line="285"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>Today&apos;s &amp;route</source>
         <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>&amp;Customers</source>
         <translation>&amp;Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;Back to previous customer</source>
         <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>&amp;About fieldapp</source>
         <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
@@ -2154,17 +2177,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>PromiseCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="37"/>
         <source>Pay by</source>
         <translation>Ngày thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="39"/>
         <source>Promised by</source>
         <translation>Người cam kết</translation>
     </message>
@@ -2223,12 +2246,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>RefusalCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="66"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="69"/>
         <source>Reason given</source>
         <translation>Lý do khách hàng đưa ra</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="67"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="70"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
@@ -2480,39 +2503,82 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>StartupDocuments</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
+        <source>Last finalized: %1, %2 — receipt %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="87"/>
+        <source>Last finalized: %1, %2 — no money taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="90"/>
+        <source>Some documents are still pending: see the visit&apos;s Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="92"/>
+        <source>Check this before recording money again: a receipt already issued stands for money already taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitDocumentsBar</name>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="103"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="115"/>
+        <source>Pending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="119"/>
+        <source>Not made yet: finalizing was interrupted or the document failed. The visit itself is finalized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="150"/>
         <source>Plan %1</source>
         <translation>Kế hoạch %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="124"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="171"/>
         <source>Open &amp;record</source>
         <translation>Mở &amp;biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="125"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="172"/>
         <source>The signed visit record (PDF)</source>
         <translation>Biên bản làm việc đã ký (PDF)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="126"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="173"/>
         <source>Open a&amp;greement</source>
         <translation>Mở thỏa &amp;thuận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="127"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="174"/>
         <source>Open recei&amp;pt</source>
         <translation>Mở biên &amp;nhận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="128"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="175"/>
         <source>Agreement for &amp;wet signature…</source>
         <translation>Thỏa thuận để &amp;ký tay…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="129"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="176"/>
+        <source>Re&amp;try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="177"/>
+        <source>Make the pending documents of this visit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="178"/>
         <source>A fresh copy of the installment agreement with empty boxes, to print and sign in ink</source>
         <translation>Bản mới của thỏa thuận trả góp với các ô để trống, để in ra và ký tay</translation>
     </message>
@@ -2520,37 +2586,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="32"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
+        <source>Documents pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
         <source>Amendment: %1</source>
         <translation>Sửa đổi: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="35"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="39"/>
         <source>Amended</source>
         <translation>Đã sửa đổi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="48"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="50"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Collector</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="56"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
         <source>Record</source>
         <translation>Biên bản</translation>
     </message>
@@ -2662,42 +2733,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
         <source>Visit</source>
         <translation>Làm việc tại chỗ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
         <source>Call</source>
         <translation>Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="126"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation>Sửa đổi biên bản ngày %1. Lý do: %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="130"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="145"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation>Đã được sửa đổi bằng một biên bản sau; bản này được giữ nguyên làm bằng chứng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="131"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="146"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="147"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="162"/>
         <source>No visits recorded yet</source>
         <translation>Chưa có buổi làm việc nào</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="148"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
         <source>&amp;Amend…</source>
         <translation>&amp;Sửa đổi…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="149"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation>Sửa đổi biên bản này: lập biên bản mới kèm lý do; biên bản gốc được giữ nguyên</translation>
     </message>
@@ -2820,17 +2891,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="43"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="41"/>
+        <source>Too long: {length} characters, at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>Số tiền không hợp lệ: nhập chữ số, ví dụ {example}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
         <source>Add at least one outcome.</source>
         <translation>Thêm ít nhất một kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="46"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>Cần ghi rõ họ tên người ký.</translation>
     </message>

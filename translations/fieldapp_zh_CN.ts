@@ -4,17 +4,17 @@
 <context>
     <name>AbsenceCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="95"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="98"/>
         <source>Revisit on</source>
         <translation>再访日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="100"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -335,47 +335,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Background</source>
         <translation>背景信息</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Invoices</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Deliveries</source>
         <translation>送货记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Payments</source>
         <translation>付款记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Visits</source>
         <translation>拜访记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="179"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="180"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>请从今日路线中选择客户，或搜索客户（Ctrl+F）</translation>
     </message>
@@ -399,79 +399,79 @@
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="152"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="168"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
         <translation>已勾选 %1 份，共 %2 份（按空格键可勾选或取消勾选选中的项目）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="154"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="170"/>
         <source>No agreements were made on %1.</source>
         <translation>%1 没有签订任何协议书。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
         <source>Reading the agreements…</source>
         <translation>正在读取协议书…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="216"/>
         <source>Print the agreements of %1</source>
         <translation>打印 %1 的协议书</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
         <source>Printing the agreements…</source>
         <translation>正在打印协议书…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="209"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="225"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>已发送 %n 页进行打印。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="214"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="230"/>
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="217"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="233"/>
         <source>Print agreements of a day</source>
         <translation>打印某日的协议书</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="234"/>
         <source>Agreements made on &amp;day:</source>
         <translation>协议签订日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="219"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="235"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="220"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="236"/>
         <source>All ticked agreements in one print job</source>
         <translation>将所有勾选的协议书合并为一个打印任务</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="222"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="238"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -575,52 +575,52 @@
 <context>
     <name>DocumentInfoPanel</name>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="71"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="72"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="79"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="73"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="74"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="81"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="76"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="83"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="77"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="84"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="87"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="92"/>
         <source>DEVELOPMENT certificate — not valid as evidence.
 Signed with this laptop&apos;s development key, not with a certificate issued by the company.</source>
         <translation>开发测试证书 — 不具证据效力。
@@ -648,37 +648,47 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="29"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="30"/>
         <source>%1 (development)</source>
         <translation>%1（开发测试）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="36"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="37"/>
         <source>Signed with a development certificate: not valid as evidence</source>
         <translation>使用开发测试证书签署：不具证据效力</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="48"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="45"/>
+        <source>%1 — replaced by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <source>An amendment replaced this document with %1; it is kept unchanged as evidence and can still be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="66"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="68"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="51"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="70"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="72"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="74"/>
         <source>Signed by</source>
         <translation>签署人</translation>
     </message>
@@ -844,22 +854,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="128"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="140"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="130"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="142"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="132"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="144"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
@@ -963,141 +973,146 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="54"/>
+        <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="58"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
         <translation>此拜访已保存的记录曾在 fieldapp 之外被修改：已与其数字指纹不符。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="57"/>
+        <location filename="../fieldapp/ui/error_text.py" line="61"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
         <translation>当前安装缺少检查清单“{kind}”；请重新安装 fieldapp。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="59"/>
+        <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
         <translation>有检查清单是为较新版本的 fieldapp 编写的；请安装较新版本。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="62"/>
+        <location filename="../fieldapp/ui/error_text.py" line="66"/>
         <source>{path} is not a file.</source>
         <translation>{path} 不是文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="63"/>
+        <location filename="../fieldapp/ui/error_text.py" line="67"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
         <translation>无法添加 {name}：附件大小须在 1 字节到 20 MB 之间。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="65"/>
+        <location filename="../fieldapp/ui/error_text.py" line="69"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation>无法创建用户数据文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="67"/>
+        <location filename="../fieldapp/ui/error_text.py" line="71"/>
         <source>The profile folder was given as an empty name.</source>
         <translation>用户数据文件夹的名称为空。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="69"/>
+        <location filename="../fieldapp/ui/error_text.py" line="73"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
         <translation>{folder} 是文件而不是文件夹：请选择一个文件夹作为用户数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <location filename="../fieldapp/ui/error_text.py" line="75"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="74"/>
+        <location filename="../fieldapp/ui/error_text.py" line="78"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation>没有可存放此设备签名密钥的用户数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="76"/>
+        <location filename="../fieldapp/ui/error_text.py" line="80"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation>本机位于 {path} 的签名密钥已损坏，因此未签署任何文件。请将该文件移到别处，以生成新的密钥；之前签署的文件仍然有效。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="79"/>
+        <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation>{path} 中的证书与本机的签名密钥不匹配，因此未签署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="82"/>
+        <location filename="../fieldapp/ui/error_text.py" line="86"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation>签名密钥文件 {path} 缺少完整的证书，因此未签署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="84"/>
+        <location filename="../fieldapp/ui/error_text.py" line="88"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation>位于 {path} 的公司证书已损坏，因此未签署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="86"/>
+        <location filename="../fieldapp/ui/error_text.py" line="90"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation>“{value}”不是此设置允许的值。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <location filename="../fieldapp/ui/error_text.py" line="92"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation>“{zone}”不是有效的时区：请使用 Asia/Shanghai 这样的名称，或 +08:00 这样的 UTC 偏移量。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="91"/>
+        <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>The currency {currency} is not supported.</source>
         <translation>不支持币种 {currency}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="93"/>
+        <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation>{first} 和 {second} 的金额不能相加。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>“{text}” is not an amount.</source>
         <translation>“{text}”不是有效的金额。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="96"/>
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation>“{text}”的小数位数超过 {currency} 允许的位数。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="98"/>
+        <location filename="../fieldapp/ui/error_text.py" line="102"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="100"/>
+        <location filename="../fieldapp/ui/error_text.py" line="104"/>
         <source>An installment plan needs at least one installment.</source>
         <translation>分期付款计划至少需要一期。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="102"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation>演示客户清单至少需要一家客户。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="104"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation>演示数据只能生成到空数据库中。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
         <source>The database already holds {count} customers.</source>
         <translation>数据库中已有 {count} 家客户。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="111"/>
+        <location filename="../fieldapp/ui/error_text.py" line="115"/>
         <source>Something went wrong (error {code}).</source>
         <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="112"/>
+        <location filename="../fieldapp/ui/error_text.py" line="116"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="113"/>
+        <location filename="../fieldapp/ui/error_text.py" line="117"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>
@@ -1730,131 +1745,139 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>LengthCounter</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/text_limit.py" line="39"/>
+        <source>%1 / %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="217"/>
+        <location filename="../fieldapp/ui/main_window.py" line="223"/>
         <source>About fieldapp</source>
         <translation>关于 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="218"/>
+        <location filename="../fieldapp/ui/main_window.py" line="224"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤账款催收人员使用的离线客户资料与拜访记录工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="254"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收员客户清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客户数：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="261"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>Vi&amp;sit</source>
         <translation>拜访(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>F&amp;ollow-ups</source>
         <translation>待跟进事项(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>Start &amp;visit</source>
         <translation>开始拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>开始拜访此客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Log a call</source>
         <translation>登记电话催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>登记与此客户的通话（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜访(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="274"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>S&amp;tatement of account</source>
         <translation>对账单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>生成截至今日并已签章的对账单，然后打开（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="277"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>打印某日的协议书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../fieldapp/ui/main_window.py" line="285"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>&amp;Customers</source>
         <translation>客户列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;Back to previous customer</source>
         <translation>返回上一个客户(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>&amp;About fieldapp</source>
         <translation>关于 fieldapp(&amp;A)</translation>
     </message>
@@ -2154,17 +2177,17 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>PromiseCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="37"/>
         <source>Pay by</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="39"/>
         <source>Promised by</source>
         <translation>承诺人</translation>
     </message>
@@ -2223,12 +2246,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>RefusalCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="66"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="69"/>
         <source>Reason given</source>
         <translation>拒付原因</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="67"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="70"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
@@ -2480,39 +2503,82 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>StartupDocuments</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
+        <source>Last finalized: %1, %2 — receipt %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="87"/>
+        <source>Last finalized: %1, %2 — no money taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="90"/>
+        <source>Some documents are still pending: see the visit&apos;s Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="92"/>
+        <source>Check this before recording money again: a receipt already issued stands for money already taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitDocumentsBar</name>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="103"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="115"/>
+        <source>Pending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="119"/>
+        <source>Not made yet: finalizing was interrupted or the document failed. The visit itself is finalized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="150"/>
         <source>Plan %1</source>
         <translation>分期付款计划 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="124"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="171"/>
         <source>Open &amp;record</source>
         <translation>打开记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="125"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="172"/>
         <source>The signed visit record (PDF)</source>
         <translation>已签名的拜访记录（PDF）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="126"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="173"/>
         <source>Open a&amp;greement</source>
         <translation>打开协议书(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="127"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="174"/>
         <source>Open recei&amp;pt</source>
         <translation>打开收据(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="128"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="175"/>
         <source>Agreement for &amp;wet signature…</source>
         <translation>亲笔签名用协议书(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="129"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="176"/>
+        <source>Re&amp;try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="177"/>
+        <source>Make the pending documents of this visit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="178"/>
         <source>A fresh copy of the installment agreement with empty boxes, to print and sign in ink</source>
         <translation>重新生成一份签名栏空白的分期付款协议书，供打印后亲笔签名</translation>
     </message>
@@ -2520,37 +2586,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="32"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
+        <source>Documents pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
         <source>Amendment: %1</source>
         <translation>修订：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="35"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="39"/>
         <source>Amended</source>
         <translation>已修订</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="48"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="50"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="56"/>
         <source>Outcomes</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -2662,42 +2733,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="126"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation>此为 %1 记录的修订。原因：%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="130"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="145"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation>已由后续修订更正；原记录保持不变，留作证据。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="131"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="146"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="147"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="162"/>
         <source>No visits recorded yet</source>
         <translation>暂无拜访记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="148"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
         <source>&amp;Amend…</source>
         <translation>修订(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="149"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation>更正此记录：另建一份注明原因的新记录，原记录保持不变</translation>
     </message>
@@ -2820,17 +2891,22 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="43"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="41"/>
+        <source>Too long: {length} characters, at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>不是有效的金额：请输入数字，例如 {example}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
         <source>Add at least one outcome.</source>
         <translation>请至少添加一项结果。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="46"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>请填写签名人的正楷姓名。</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>AbsenceCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="94"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="95"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="98"/>
         <source>Revisit on</source>
         <translation>再訪日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="100"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -335,47 +335,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Background</source>
         <translation>背景資料</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="158"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
         <source>Contacts</source>
         <translation>聯絡人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Contracts</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
         <source>Invoices</source>
         <translation>發票</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Deliveries</source>
         <translation>送貨記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Payments</source>
         <translation>付款記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Visits</source>
         <translation>拜訪記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="179"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="180"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>請從今日路線中選擇客戶，或搜尋客戶（Ctrl+F）</translation>
     </message>
@@ -399,79 +399,79 @@
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="152"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="168"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
         <translation>已勾選 %1 份，共 %2 份（按空白鍵可勾選或取消勾選選取的項目）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="154"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="170"/>
         <source>No agreements were made on %1.</source>
         <translation>%1 沒有簽訂任何協議書。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="183"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
         <source>Reading the agreements…</source>
         <translation>正在讀取協議書…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="200"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="216"/>
         <source>Print the agreements of %1</source>
         <translation>列印 %1 的協議書</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="202"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
         <source>Printing the agreements…</source>
         <translation>正在列印協議書…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="209"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="225"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>已將 %n 頁送出列印。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="214"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="230"/>
         <source>Not printed: %1</source>
         <translation>未列印：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="217"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="233"/>
         <source>Print agreements of a day</source>
         <translation>列印某日的協議書</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="234"/>
         <source>Agreements made on &amp;day:</source>
         <translation>協議簽訂日期(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="219"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="235"/>
         <source>&amp;Print…</source>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="220"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="236"/>
         <source>All ticked agreements in one print job</source>
         <translation>將所有勾選的協議書合併為一個列印工作</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="221"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="222"/>
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="238"/>
         <source>Number</source>
         <translation>編號</translation>
     </message>
@@ -575,52 +575,52 @@
 <context>
     <name>DocumentInfoPanel</name>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="71"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>Number</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="72"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="79"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="73"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="74"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="81"/>
         <source>Created</source>
         <translation>建立時間</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="76"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="83"/>
         <source>Signed by</source>
         <translation>簽署人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="77"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="84"/>
         <source>Pages</source>
         <translation>頁數</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="87"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="92"/>
         <source>DEVELOPMENT certificate — not valid as evidence.
 Signed with this laptop&apos;s development key, not with a certificate issued by the company.</source>
         <translation>開發測試憑證 — 不具證據效力。
@@ -648,37 +648,47 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="29"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="30"/>
         <source>%1 (development)</source>
         <translation>%1（開發測試）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="36"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="37"/>
         <source>Signed with a development certificate: not valid as evidence</source>
         <translation>以開發測試憑證簽署：不具證據效力</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="48"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="45"/>
+        <source>%1 — replaced by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <source>An amendment replaced this document with %1; it is kept unchanged as evidence and can still be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/documents.py" line="66"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="50"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="68"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="51"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="70"/>
         <source>Number</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="72"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="54"/>
+        <location filename="../fieldapp/ui/models/documents.py" line="74"/>
         <source>Signed by</source>
         <translation>簽署人</translation>
     </message>
@@ -844,22 +854,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="128"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="140"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="130"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="142"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="132"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="144"/>
         <source>Details</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="135"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
         <source>Now</source>
         <translation>目前狀態</translation>
     </message>
@@ -963,141 +973,146 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="54"/>
+        <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="58"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
         <translation>此拜訪已儲存的記錄曾在 fieldapp 以外遭到修改：已與其數位指紋不符。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="57"/>
+        <location filename="../fieldapp/ui/error_text.py" line="61"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
         <translation>此安裝缺少檢查清單「{kind}」；請重新安裝 fieldapp。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="59"/>
+        <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
         <translation>有檢查清單是為較新版本的 fieldapp 所編寫；請安裝較新版本。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="62"/>
+        <location filename="../fieldapp/ui/error_text.py" line="66"/>
         <source>{path} is not a file.</source>
         <translation>{path} 不是檔案。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="63"/>
+        <location filename="../fieldapp/ui/error_text.py" line="67"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
         <translation>無法附加 {name}：附加檔案的大小須介於 1 位元組至 20 MB 之間。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="65"/>
+        <location filename="../fieldapp/ui/error_text.py" line="69"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation>無法建立使用者資料夾 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="67"/>
+        <location filename="../fieldapp/ui/error_text.py" line="71"/>
         <source>The profile folder was given as an empty name.</source>
         <translation>使用者資料夾的名稱是空白的。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="69"/>
+        <location filename="../fieldapp/ui/error_text.py" line="73"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
         <translation>{folder} 是檔案而非資料夾：請選擇一個資料夾作為使用者資料夾。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <location filename="../fieldapp/ui/error_text.py" line="75"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="74"/>
+        <location filename="../fieldapp/ui/error_text.py" line="78"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation>沒有可存放此裝置簽章金鑰的使用者資料夾。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="76"/>
+        <location filename="../fieldapp/ui/error_text.py" line="80"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation>本機位於 {path} 的簽章金鑰已損壞，因此未簽署任何文件。請將該檔案移至他處，以產生新的金鑰；先前簽署的文件仍然有效。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="79"/>
+        <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation>{path} 中的憑證與本機的簽章金鑰不符，因此未簽署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="82"/>
+        <location filename="../fieldapp/ui/error_text.py" line="86"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation>簽章金鑰檔案 {path} 缺少完整的憑證，因此未簽署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="84"/>
+        <location filename="../fieldapp/ui/error_text.py" line="88"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation>位於 {path} 的公司憑證已損壞，因此未簽署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="86"/>
+        <location filename="../fieldapp/ui/error_text.py" line="90"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation>「{value}」不是此設定允許的值。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <location filename="../fieldapp/ui/error_text.py" line="92"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation>「{zone}」不是有效的時區：請使用 Asia/Taipei 之類的名稱，或 +08:00 之類的 UTC 時差。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="91"/>
+        <location filename="../fieldapp/ui/error_text.py" line="95"/>
         <source>The currency {currency} is not supported.</source>
         <translation>不支援幣別 {currency}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="93"/>
+        <location filename="../fieldapp/ui/error_text.py" line="97"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation>{first} 與 {second} 的金額無法相加。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="99"/>
         <source>“{text}” is not an amount.</source>
         <translation>「{text}」不是有效的金額。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="96"/>
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation>「{text}」的小數位數超過 {currency} 允許的位數。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="98"/>
+        <location filename="../fieldapp/ui/error_text.py" line="102"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="100"/>
+        <location filename="../fieldapp/ui/error_text.py" line="104"/>
         <source>An installment plan needs at least one installment.</source>
         <translation>分期付款計劃至少須有一期。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="102"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation>示範客戶清單至少須有一家客戶。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="104"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation>示範資料只能產生到空白的資料庫中。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
         <source>The database already holds {count} customers.</source>
         <translation>資料庫中已有 {count} 家客戶。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="111"/>
+        <location filename="../fieldapp/ui/error_text.py" line="115"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="112"/>
+        <location filename="../fieldapp/ui/error_text.py" line="116"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="113"/>
+        <location filename="../fieldapp/ui/error_text.py" line="117"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -1730,131 +1745,139 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>LengthCounter</name>
+    <message>
+        <location filename="../fieldapp/ui/visit/text_limit.py" line="39"/>
+        <source>%1 / %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="217"/>
+        <location filename="../fieldapp/ui/main_window.py" line="223"/>
         <source>About fieldapp</source>
         <translation>關於 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="218"/>
+        <location filename="../fieldapp/ui/main_window.py" line="224"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤帳款催收人員使用的離線客戶資料與拜訪記錄工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="254"/>
+        <location filename="../fieldapp/ui/main_window.py" line="260"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收員客戶清單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="266"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客戶數：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="261"/>
+        <location filename="../fieldapp/ui/main_window.py" line="267"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="265"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="272"/>
         <source>Vi&amp;sit</source>
         <translation>拜訪(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="273"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>F&amp;ollow-ups</source>
         <translation>待追蹤事項(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>Start &amp;visit</source>
         <translation>開始拜訪(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>開始拜訪此客戶（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Log a call</source>
         <translation>記錄電話催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>記錄與此客戶的通話（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜訪(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="274"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>S&amp;tatement of account</source>
         <translation>對帳單(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>產生截至今日並已簽章的對帳單，然後開啟（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="277"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>列印某日的協議書(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../fieldapp/ui/main_window.py" line="285"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路線(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>&amp;Customers</source>
         <translation>客戶清單(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;Back to previous customer</source>
         <translation>回到上一位客戶(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>&amp;About fieldapp</source>
         <translation>關於 fieldapp(&amp;A)</translation>
     </message>
@@ -2154,17 +2177,17 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>PromiseCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="33"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="37"/>
         <source>Pay by</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="39"/>
         <source>Promised by</source>
         <translation>承諾人</translation>
     </message>
@@ -2223,12 +2246,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>RefusalCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="66"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="69"/>
         <source>Reason given</source>
         <translation>拒付原因</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="67"/>
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="70"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
@@ -2480,39 +2503,82 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>StartupDocuments</name>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
+        <source>Last finalized: %1, %2 — receipt %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="87"/>
+        <source>Last finalized: %1, %2 — no money taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="90"/>
+        <source>Some documents are still pending: see the visit&apos;s Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/startup.py" line="92"/>
+        <source>Check this before recording money again: a receipt already issued stands for money already taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitDocumentsBar</name>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="103"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="115"/>
+        <source>Pending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="119"/>
+        <source>Not made yet: finalizing was interrupted or the document failed. The visit itself is finalized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="150"/>
         <source>Plan %1</source>
         <translation>分期付款計劃 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="124"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="171"/>
         <source>Open &amp;record</source>
         <translation>開啟記錄(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="125"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="172"/>
         <source>The signed visit record (PDF)</source>
         <translation>已簽名的拜訪記錄（PDF）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="126"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="173"/>
         <source>Open a&amp;greement</source>
         <translation>開啟協議書(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="127"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="174"/>
         <source>Open recei&amp;pt</source>
         <translation>開啟收據(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="128"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="175"/>
         <source>Agreement for &amp;wet signature…</source>
         <translation>親筆簽名用協議書(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="129"/>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="176"/>
+        <source>Re&amp;try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="177"/>
+        <source>Make the pending documents of this visit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="178"/>
         <source>A fresh copy of the installment agreement with empty boxes, to print and sign in ink</source>
         <translation>重新產生一份簽名欄空白的分期付款協議書，供列印後親筆簽名</translation>
     </message>
@@ -2520,37 +2586,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="32"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
+        <source>Documents pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
         <source>Amendment: %1</source>
         <translation>修訂：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="35"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="39"/>
         <source>Amended</source>
         <translation>已修訂</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="48"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="50"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="51"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Collector</source>
         <translation>催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="56"/>
         <source>Outcomes</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
         <source>Record</source>
         <translation>記錄</translation>
     </message>
@@ -2662,42 +2733,42 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
         <source>Visit</source>
         <translation>拜訪</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="120"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
         <source>Call</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="126"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation>此為 %1 記錄的修訂。原因：%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="130"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="145"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation>已由後續修訂更正；原記錄保持不變，留作證據。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="131"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="146"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="147"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="162"/>
         <source>No visits recorded yet</source>
         <translation>尚無拜訪記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="148"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
         <source>&amp;Amend…</source>
         <translation>修訂(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="149"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation>更正此記錄：另建一份註明原因的新記錄，原記錄保持不變</translation>
     </message>
@@ -2820,17 +2891,22 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="43"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="41"/>
+        <source>Too long: {length} characters, at most {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>不是有效的金額：請輸入數字，例如 {example}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
         <source>Add at least one outcome.</source>
         <translation>請至少加入一項結果。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="46"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>請填寫簽名人的正楷姓名。</translation>
     </message>

@@ -7,13 +7,35 @@ from functools import partial
 from io import BytesIO
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table,
-                                TableStyle)
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
+                                Paragraph, Table, TableStyle)
 
 from . import fonts
 from .model import Company
 from .styles import BOTTOM, INK, MARGIN, MUTED, PAGE, RULE, SHADE, TOP, WARN, WIDTH, p
 from .words import word
+
+
+class KeepShort(KeepTogether):
+    """Keeps a block on one page when it fits on one; a block taller than a page (a long note
+    typed on site) starts where it stands instead of leaving half a page blank."""
+
+    def split(self, aW, aH):
+        frame = getattr(self, "_frame", None)
+        if frame is not None and aH > frame._height / 4 and self._tall(aW, aH) > frame._height:
+            return list(self._content)
+        return super().split(aW, aH)
+
+    def _tall(self, aW, aH) -> float:
+        """The content's height; a block kept together inside counts as its own height (its
+        wrap claims a page's worth to force a split)."""
+        total = 0.0
+        for flowable in self._content:
+            _w, height = flowable.wrapOn(self.canv, aW, aH)
+            if isinstance(flowable, KeepTogether):
+                height = flowable._H
+            total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        return total
 
 
 @dataclass(frozen=True)
@@ -39,6 +61,7 @@ def build(story: list[Flowable], head: Letterhead) -> bytes:
                           author=fonts.nfc(head.author), subject=fonts.nfc(head.number),
                           keywords=head.keywords, creator="fieldapp",
                           lang=head.language.replace("_", "-"), initialFontName=fonts.LATIN)
+    doc.keepTogetherClass = KeepShort  # a heading stays with what follows, however long
     # No frame padding: tables span exactly WIDTH, aligned with the letterhead's rule.
     frame = Frame(MARGIN, BOTTOM, WIDTH, PAGE[1] - TOP - BOTTOM, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="body")
@@ -141,8 +164,9 @@ def table(header: list[str], rows: list[list], widths: list[float], right: tuple
         span = next((c for c in range(1, len(total)) if total[c] != ""), len(total)) - 1
         if span:
             style.append(("SPAN", (0, -1), (span, -1)))
+    # splitInRow: a row taller than a page (a long reason) continues on the next one.
     return Table(data, colWidths=[w * WIDTH for w in widths], repeatRows=1,
-                 style=TableStyle(style), hAlign="LEFT")
+                 style=TableStyle(style), hAlign="LEFT", splitInRow=1)
 
 
 def fields(rows, pairs: int = 1, label_share: float = 0.3, width: float = 1.0) -> Table:
@@ -158,7 +182,8 @@ def fields(rows, pairs: int = 1, label_share: float = 0.3, width: float = 1.0) -
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
              ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
              ("LINEBELOW", (0, 0), (-1, -1), 0.25, SHADE)]
-    return Table(data, colWidths=widths, style=TableStyle(style), hAlign="LEFT")
+    # splitInRow: a value taller than a page (a long note) continues on the next page.
+    return Table(data, colWidths=widths, style=TableStyle(style), hAlign="LEFT", splitInRow=1)
 
 
 def heading(text: str) -> Paragraph:

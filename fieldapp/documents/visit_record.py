@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Spacer
 
 from ..domain.checklist import Checklist, customer_absent
 from ..domain.visit import OUTCOME_KINDS, InstallmentPlan, VisitKind
@@ -33,7 +33,7 @@ def story(rec: RecordInput) -> tuple[list, layout.Letterhead]:
              parts.invoice_table(rec.invoices, rec.as_of, lang)]
     story += _steps(rec)
     story += _history(rec)
-    story += [Spacer(1, 8), KeepTogether(_closing(rec))]
+    story += [Spacer(1, 8), layout.KeepShort(_closing(rec))]
     return story, parts.letterhead(rec, title, word("record_no", lang), rec.number)
 
 
@@ -71,11 +71,14 @@ def _steps(rec: RecordInput) -> list:
 
 def _outcomes(rec: RecordInput) -> list:
     lang = rec.language
-    story = [layout.heading(word("outcomes", lang))]
+    story = []
+    # The heading rides in the first block: a kept-together block cannot be kept with what
+    # comes before it, so a heading alone could end a page.
+    heading = [layout.heading(word("outcomes", lang))]
     for n, outcome in enumerate(rec.visit.outcomes, 1):
         title = f"{n}. {label('kinds', OUTCOME_KINDS[type(outcome)].value, lang)}"
         rows = outcome_rows(outcome, lang, rec.invoice_numbers())
-        block = [p(title, "strong")]
+        block, heading = heading + [p(title, "strong")], []
         if isinstance(outcome, InstallmentPlan):
             schedule = {label("fields", "down_payment", lang), label("fields", "installment", lang)}
             rows = tuple(r for r in rows if not any(r[0].startswith(s) for s in schedule))
@@ -83,8 +86,8 @@ def _outcomes(rec: RecordInput) -> list:
                       parts.schedule_table(outcome, lang)]
         else:
             block.append(layout.fields(rows, label_share=0.4))
-        story += [KeepTogether(block), Spacer(1, 5)]
-    return story
+        story += [layout.KeepShort(block), Spacer(1, 5)]
+    return story or heading
 
 
 def _history(rec: RecordInput) -> list:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import InvalidValue
+from .text_limits import answer_errors
 from .validation import FieldError
 
 # Kinds whose answer the visit keeps outside ``answers`` (outcomes, signatures) or that only show.
@@ -112,7 +113,7 @@ def validate_answers(step: Step, answers: dict) -> list[FieldError]:
         value = answers.get(item.id)
         if needed and (_empty(value) or (isinstance(value, str) and not value.strip())):
             errors.append(FieldError(item.id, "required"))
-    return errors
+    return errors + answer_errors(step.items, answers)
 
 
 def customer_copy(visit, checklist: Checklist) -> tuple:

@@ -32,6 +32,7 @@ MESSAGES = {
                               "an amendment cannot remove them",
     "document.no_plan": "visit {visit} has {count} installment plan(s); there is no plan {index}",
     "document.unreadable": "the document could not be read ({reason})",
+    "document.not_made": "{kind} {number} could not be drawn (see the log); it stays pending",
     "record.tampered": "the stored record {visit} does not match its SHA-256; it was changed "
                        "outside fieldapp",
     "checklist.missing": "no checklist named {kind!r} in {folder}",

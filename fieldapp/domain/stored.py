@@ -99,6 +99,9 @@ class DocumentInfo:
     size: int
     signer: str
     development: bool
+    # Derived from the amendment chain: the number of the document that replaces this one
+    # ('' while it is current). A replaced document stays viewable and verifiable.
+    replaced_by: str = ""
 
     @property
     def file_name(self) -> str:
@@ -110,4 +113,22 @@ class NamedDocument:
     """A document with its customer's name, for lists that span customers."""
 
     info: DocumentInfo
+    customer_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class LastFinalized:
+    """The visit finalized last: whose, when, and the receipts it issued."""
+
+    visit_uuid: str
+    customer_name: str
+    finalized_at: datetime
+    receipts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FinalBody:
+    """A finalized visit's stored JSON with its customer's name."""
+
+    body: str
     customer_name: str

@@ -34,6 +34,7 @@ MESSAGES = {
     "absence_required": "The customer was absent: say what you found, add a photo and the revisit date.",
     "absent_not_chosen": "Nobody to meet? Tick \"Customer absent\" at Meet first.",
     "refusal_while_absent": "Nobody was met, so nobody refused: remove the refusal or untick \"Customer absent\" at Meet.",
+    "too_long": "Too long: {length} characters, at most {max}.",
 }
 MAX_DISCOUNT_PCT = 20.0
 # How far ahead a date can sensibly lie; beyond it a typo (9999-12-31) is the likelier story.

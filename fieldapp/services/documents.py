@@ -8,7 +8,7 @@ import logging
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from ..clock import utc_now
@@ -20,9 +20,9 @@ from ..domain.instants import day_bounds, from_text, in_zone, to_text
 from ..domain.money import Money
 from ..domain.records import Invoice
 # NamedDocument is re-exported: the ui names the records it shows through the services.
-from ..domain.stored import DocumentInfo, DocumentKind, NamedDocument  # noqa: F401
+from ..domain.stored import DocumentInfo, DocumentKind, LastFinalized, NamedDocument  # noqa: F401
 from ..domain.visit import InstallmentPlan, MoneyReceived, Visit
-from ..store import document_repo, queries
+from ..store import document_repo, queries, settings_repo
 from . import settings as cfg
 from .changes import Changes
 from .checklists import checklist
@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 
 
 AGREEMENT_KINDS = (DocumentKind.AGREEMENT, DocumentKind.AGREEMENT_PRINT)
+# When the start-up check last looked for documents a crash left pending (UTC text), and how
+# many it makes at most: a crash interrupts one finalize, not a hundred.
+CHECKED_AT_START = "documents.checked_at_start"
+AT_START = 5
 
 
 def device_keys(home: Path, settings: cfg.Settings, today: Callable[[], date]) -> DeviceKeys:
@@ -77,9 +81,44 @@ class Documents:
 
     def for_visit(self, visit_uuid: str) -> tuple[list[DocumentInfo], Changes]:
         """Make what a finalized visit still lacks: its record, an agreement per plan, a receipt
-        per sum taken (a receipt an amendment keeps is not issued twice)."""
+        per sum taken (a receipt an amendment keeps is not issued twice). What could be made is
+        kept even when another document fails; then the first failure is raised."""
         customer_id, planned = self.plan_for_visit(visit_uuid)
-        return self.keep_for_visit(visit_uuid, customer_id, [self.make(p) for p in planned])
+        made, failed = self.make_all(planned)
+        result = self.keep_for_visit(visit_uuid, customer_id, made)
+        if failed:
+            raise failed[0]
+        return result
+
+    def make_all(self, planned: list[Planned]) -> tuple[list[dict], list[FieldappError]]:
+        """``make`` each of ``planned``: (the rows made, the failures); no database."""
+        made, failed = [], []
+        for one in planned:
+            try:
+                made.append(self.make(one))
+            except FieldappError as error:
+                failed.append(error)
+        return made, failed
+
+    def missing(self, visit_uuid: str) -> list[tuple[DocumentKind, str]]:
+        """(kind, number) of the documents a finalized visit should have and does not: pending
+        after a failure or a crash while finalizing."""
+        rec, _body = self._record(visit_uuid)
+        wanted = [(kind, number) for kind, number, _build in self._wanted(rec)]
+        missing = self._missing(visit_uuid, rec.visit, wanted)
+        return [item for item in wanted if item in missing]
+
+    def last_finalized(self) -> LastFinalized | None:
+        """The visit finalized last on this laptop, its customer and receipt numbers: said at
+        start-up so that nobody records the same money twice after a crash."""
+        with self._store.sessions() as session:
+            last = document_repo.last_final(session)
+        if last is None:
+            return None
+        visit = self._decode(last.body)
+        receipts = tuple(o.receipt_no for o in visit.outcomes
+                         if isinstance(o, MoneyReceived) and o.receipt_no)
+        return LastFinalized(visit.uuid, last.customer_name, visit.finalized_at, receipts)
 
     def plan_for_visit(self, visit_uuid: str) -> tuple[int, list[Planned]]:
         """The customer and the documents a finalized visit still lacks (reads the store)."""
@@ -156,7 +195,16 @@ class Documents:
 
     def make(self, planned: Planned) -> dict:
         """Draw and sign ``planned``: touches no database, so it may run beside it."""
-        return self._sign(planned.kind, planned.number, planned.build(), planned.customer_id,
+        try:
+            pdf = planned.build()
+        except FieldappError:
+            raise
+        except Exception as error:  # noqa: BLE001 (ReportLab's LayoutError and kin)
+            # The reason (a ReportLab repr) goes to the log; the person reads which document.
+            log.exception("%s %s could not be drawn", planned.kind.value, planned.number)
+            raise FieldappError("document.not_made", kind=planned.kind.value,
+                                number=planned.number) from error
+        return self._sign(planned.kind, planned.number, pdf, planned.customer_id,
                           planned.visit_uuid, planned.language, planned.record_sha, planned.body,
                           planned.keys)
 
@@ -194,6 +242,23 @@ class Documents:
         """Finalized visits still without a record document (generation failed or was skipped)."""
         with self._store.sessions() as session:
             return document_repo.undocumented_visits(session, DocumentKind.VISIT_RECORD.value)
+
+    def pending_at_start(self) -> tuple[list[str], str]:
+        """Visits a crash left without their record: those finalized since the last start-up
+        check (without one yet, in the last day), at most AT_START, newest last; and the moment
+        of this check, for ``checked_at_start``. Older pending visits wait for Retry: the demo's
+        bulk history, for one, has no documents by design."""
+        now = self.now()
+        with self._store.sessions() as session:
+            since = settings_repo.read_all(session).get(CHECKED_AT_START)
+            since = since or to_text(now - timedelta(days=1))
+            found = document_repo.undocumented_visits(session, DocumentKind.VISIT_RECORD.value,
+                                                      since)
+        return found[-AT_START:], to_text(now)
+
+    def checked_at_start(self, moment: str) -> None:
+        with self._store.sessions.begin() as session:
+            settings_repo.write(session, {CHECKED_AT_START: moment})
 
     def _collector_title(self, language: str) -> str:
         """The title typed in the settings for documents in ``language``."""

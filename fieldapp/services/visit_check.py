@@ -8,6 +8,7 @@ from datetime import date
 from ..domain.checklist import (Checklist, customer_absent, customer_signed_already,
                                 validate_answers)
 from ..domain.money import Money
+from ..domain.text_limits import outcome_errors, signature_errors
 from ..domain.stored import OpenInvoice
 from ..domain.validation import (FieldError, validate_absence, validate_dispute,
                                  validate_money_received, validate_plan, validate_promise,
@@ -79,8 +80,8 @@ def check_outcomes(visit: Visit, ctx: VisitContext, today: date, settings) -> li
         return [FieldError("outcomes", "required")]
     errors = []
     for index, outcome in enumerate(visit.outcomes):
-        errors += [replace(e, field=f"outcomes.{index}.{e.field}")
-                   for e in _outcome_errors(outcome, ctx, visit, today, settings)]
+        found = _outcome_errors(outcome, ctx, visit, today, settings) + outcome_errors(outcome)
+        errors += [replace(e, field=f"outcomes.{index}.{e.field}") for e in found]
     return errors
 
 
@@ -91,9 +92,11 @@ def check_signatures(visit: Visit, settings, checklist: Checklist | None = None,
     ink = settings.get(cfg.MIN_INK)
     alone = customer_absent(visit.answers) or (
         checklist is not None and customer_signed_already(visit, checklist, original))
-    customer = [] if alone else \
+    customer = [] if alone else (
         validate_signature(visit.customer_signature, "customer_signature", ink)
-    return customer + validate_signature(visit.collector_signature, "collector_signature", ink)
+        + signature_errors(visit.customer_signature, "customer_signature"))
+    return (customer + validate_signature(visit.collector_signature, "collector_signature", ink)
+            + signature_errors(visit.collector_signature, "collector_signature"))
 
 
 def check_step(step_id: str, visit: Visit, checklist: Checklist, ctx: VisitContext, today: date,

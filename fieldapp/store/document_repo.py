@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import tzinfo
 
 from sqlalchemy import func, select
 
 from ..domain.errors import FieldappError, NotFound
 from ..domain.instants import from_text
-from ..domain.stored import DocumentInfo, DocumentKind, NamedDocument, StoredRecord
+from ..domain.superseded import REPLACEABLE, replaced_by
+from ..domain.stored import DocumentInfo, DocumentKind, FinalBody, NamedDocument, StoredRecord
 from .tables import AllocationRow, CustomerRow, DocumentRow, PaymentRow, VisitRow
 
 # Listing columns: everything but the PDF bytes.
@@ -31,14 +33,14 @@ def add(session, **values) -> None:
 def of_visit(session, visit_uuid: str, zone: tzinfo) -> list[DocumentInfo]:
     stmt = select(*_INFO).where(DocumentRow.visit_uuid == visit_uuid).order_by(
         DocumentRow.created_at, DocumentRow.kind, DocumentRow.number)
-    return [info(r, zone) for r in session.execute(stmt)]
+    return marked(session, [info(r, zone) for r in session.execute(stmt)])
 
 
 def of_customer(session, customer_id: int, zone: tzinfo) -> list[DocumentInfo]:
     """The customer's documents, newest first."""
     stmt = select(*_INFO).where(DocumentRow.customer_id == customer_id).order_by(
         DocumentRow.created_at.desc(), DocumentRow.kind, DocumentRow.number)
-    return [info(r, zone) for r in session.execute(stmt)]
+    return marked(session, [info(r, zone) for r in session.execute(stmt)])
 
 
 def made_between(session, kinds, start: str, end: str, zone: tzinfo) -> list[NamedDocument]:
@@ -49,7 +51,29 @@ def made_between(session, kinds, start: str, end: str, zone: tzinfo) -> list[Nam
             .where(DocumentRow.kind.in_(list(kinds)), DocumentRow.created_at >= start,
                    DocumentRow.created_at < end)
             .order_by(DocumentRow.created_at, DocumentRow.number, DocumentRow.kind))
-    return [NamedDocument(info(r, zone), r.name) for r in session.execute(stmt)]
+    rows = list(session.execute(stmt))
+    infos = marked(session, [info(r, zone) for r in rows])
+    return [NamedDocument(i, r.name) for i, r in zip(infos, rows)]
+
+
+def marked(session, infos: list[DocumentInfo]) -> list[DocumentInfo]:
+    """``infos`` with ``replaced_by`` set on those a finalized amendment of their visit
+    replaces (derived from the chain each time: nothing to keep in step)."""
+    visits = {i.visit_uuid for i in infos if i.visit_uuid and i.kind.value in REPLACEABLE}
+    if not visits:
+        return infos
+    amended = dict(session.execute(select(VisitRow.amends, VisitRow.uuid).where(
+        VisitRow.amends.in_(sorted(visits)), VisitRow.status == "final")).all())
+    if not amended:
+        return infos
+    numbers: dict[str, set[str]] = {uuid: set() for uuid in amended.values()}
+    for visit_uuid, number in session.execute(select(
+            DocumentRow.visit_uuid, DocumentRow.number).where(
+            DocumentRow.visit_uuid.in_(sorted(numbers)))):
+        numbers[visit_uuid].add(number)
+    return [replace(i, replaced_by=replaced_by(i.kind.value, i.number,
+                                               numbers[amended[i.visit_uuid]]))
+            if i.visit_uuid in amended else i for i in infos]
 
 
 def data(session, document_id: str) -> bytes:
@@ -86,10 +110,23 @@ def documented_numbers(session, kind: str, numbers) -> set[str]:
     return set(session.scalars(stmt))
 
 
-def undocumented_visits(session, kind: str) -> list[str]:
-    """Final visits (calls too) without a ``kind`` document, oldest first."""
+def undocumented_visits(session, kind: str, since: str | None = None) -> list[str]:
+    """Final visits (calls too) without a ``kind`` document, oldest first; only those
+    finalized after ``since`` (stored UTC text) when given."""
     has = select(DocumentRow.visit_uuid).where(DocumentRow.kind == kind,
                                                DocumentRow.visit_uuid.is_not(None))
     stmt = (select(VisitRow.uuid).where(VisitRow.status == "final", VisitRow.uuid.not_in(has))
             .order_by(VisitRow.finalized_at))
+    if since is not None:
+        stmt = stmt.where(VisitRow.finalized_at > since)
     return list(session.scalars(stmt))
+
+
+def last_final(session) -> FinalBody | None:
+    """The visit (or call) finalized last, with its customer's name."""
+    stmt = (select(VisitRow.body, CustomerRow.name)
+            .join(CustomerRow, CustomerRow.id == VisitRow.customer_id)
+            .where(VisitRow.status == "final")
+            .order_by(VisitRow.finalized_at.desc()).limit(1))
+    row = session.execute(stmt).first()
+    return FinalBody(row.body, row.name) if row else None

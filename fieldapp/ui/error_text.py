@@ -51,6 +51,10 @@ WORDS = {
         "Errors", "This visit has no installment plan {index}."),
     "document.unreadable": QT_TRANSLATE_NOOP(
         "Errors", "The document could not be read: the file is damaged."),
+    "document.not_made": QT_TRANSLATE_NOOP(
+        "Errors", "Document {number} could not be made. The visit is finalized and its money "
+                  "recorded; the document waits as pending: press Retry under the visit. The "
+                  "details are in the log."),
     "record.tampered": QT_TRANSLATE_NOOP(
         "Errors", "The stored record of this visit was changed outside fieldapp: it no longer "
                   "matches its fingerprint."),

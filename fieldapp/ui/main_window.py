@@ -13,6 +13,7 @@ from ..domain.visit import VisitKind
 from . import formats
 from .commands import Commands
 from .documents.opener import DocumentOpener
+from .documents.startup import StartupDocuments
 from .error_text import describe
 from .signals import AppSignals
 from .taskman import TaskManager
@@ -64,6 +65,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.follow_up_view.reload()
         self._load_status()
         self.commands.check_at_startup(ask_collector)
+        # Documents a crash left pending are made unasked; the last finalized visit is named.
+        self.startup_documents = StartupDocuments(services.documents, self.taskman, self.signals)
+        self.statusBar().addWidget(self.startup_documents)
+        self.startup_documents.start()
 
     def _build_views(self) -> None:
         self.route_view = RouteView(self._portfolio, self.taskman)
@@ -169,6 +174,7 @@ class MainWindow(Retranslating, QMainWindow):
         bar = view.visits.documents_bar
         bar.open_requested.connect(lambda info: docs.open(info, self._name()))
         bar.record_requested.connect(lambda uuid: docs.open_visit_record(uuid, self._name()))
+        bar.documents_made.connect(lambda changes: self.signals.data_changed.emit(changes))
         bar.ink_requested.connect(
             lambda uuid, n: docs.agreement_for_print(uuid, n, self._name()))
         self.launcher.record_requested.connect(docs.open_visit_record)

@@ -78,6 +78,8 @@ def test_amend_a_promise_and_the_history_shows_both(qtbot, live_window, live_ser
 
     tab = live_window.customer_view.visits
     qtbot.waitUntil(lambda: tab.model.rowCount() == len(history), timeout=5000)
+    # Its documents are drawn after finalizing: marked pending until they are made.
+    qtbot.waitUntil(lambda: amendment.visit.uuid not in tab.model.pending, timeout=10000)
     marks = {tab.model.entry(r).visit.uuid: tab.model.index(r, 4).data()
              for r in range(tab.model.rowCount())}
     assert marks[entry.visit.uuid] == "Amended"

@@ -15,6 +15,7 @@ from .. import formats
 from ..date_edit import DateEdit
 from ..error_text import describe
 from ..labels import label
+from ..models.documents import GREY_TEXT, numbered, replaced_note
 from ..progress import follow
 from ..taskman import TaskCancelled
 from ..views.common import EmptyState, Retranslating
@@ -113,8 +114,14 @@ class DayAgreementsDialog(Retranslating, QDialog):
             item = QTreeWidgetItem(self._columns(named))
             item.setData(TIME, DOC_ROLE, named)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(TIME, Qt.CheckState.Checked)  # all, unless the user unticks
+            # All but what an amendment replaced, unless the user ticks otherwise.
+            replaced = bool(named.info.replaced_by)
+            item.setCheckState(TIME, Qt.CheckState.Unchecked if replaced else Qt.CheckState.Checked)
+            if replaced:
+                for column in range(self.list.columnCount()):
+                    item.setForeground(column, GREY_TEXT)
             self.list.addTopLevelItem(item)
+        self._relabel()
         self.list.blockSignals(False)
         for column in (TIME, KIND, NUMBER):
             self.list.resizeColumnToContents(column)
@@ -128,7 +135,16 @@ class DayAgreementsDialog(Retranslating, QDialog):
     def _columns(named: NamedDocument) -> list[str]:
         info = named.info
         return [formats.time_of_day(info.created_at.time()), named.customer_name,
-                label(info.kind), info.number]
+                label(info.kind), numbered(info)]
+
+    def _relabel(self) -> None:
+        """Item texts in the language now chosen."""
+        for row in range(self.count()):
+            item = self.item(row)
+            named = item.data(TIME, DOC_ROLE)
+            for column, text in enumerate(self._columns(named)):
+                item.setText(column, text)
+            item.setToolTip(NUMBER, replaced_note(named.info))
 
     def count(self) -> int:
         return self.list.topLevelItemCount()
@@ -220,4 +236,7 @@ class DayAgreementsDialog(Retranslating, QDialog):
         self.print_button.setToolTip(self.tr("All ticked agreements in one print job"))
         self.list.setHeaderLabels([self.tr("Time"), self.tr("Customer"), self.tr("Document"),
                                    self.tr("Number")])
+        self.list.blockSignals(True)
+        self._relabel()
+        self.list.blockSignals(False)
         self._update()

@@ -10,7 +10,7 @@ from ...services.documents import DocumentInfo
 from .. import formats
 from ..fonts import font_for
 from ..labels import label
-from ..models.documents import language_name
+from ..models.documents import language_name, replaced_note
 from ..views.common import Retranslating
 
 PANEL_WIDTH = 280
@@ -40,6 +40,13 @@ class DocumentInfoPanel(Retranslating, QFrame):
                                   " border: 1px solid #b3261e; border-radius: 4px;"
                                   " padding: 6px 8px; font-weight: 600; }")
         self.banner.setVisible(info.development)
+        self.replaced = QLabel()  # an amendment replaced this document: said above all else
+        self.replaced.setObjectName("replacedBanner")
+        self.replaced.setWordWrap(True)
+        self.replaced.setStyleSheet("QLabel#replacedBanner { background: #eceff1; color: #37474f;"
+                                    " border: 1px solid #78909c; border-radius: 4px;"
+                                    " padding: 6px 8px; font-weight: 600; }")
+        self.replaced.setVisible(bool(info.replaced_by))
         self.title = QLabel()
         self.title.setObjectName("docTitle")
         self.title.setStyleSheet("QLabel#docTitle { font-size: 12pt; font-weight: 600; }")
@@ -58,7 +65,7 @@ class DocumentInfoPanel(Retranslating, QFrame):
             self.form.addRow(self.names[key], value)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        for widget in (self.banner, self.title, self.customer):
+        for widget in (self.replaced, self.banner, self.title, self.customer):
             layout.addWidget(widget)
         layout.addLayout(self.form)
         layout.addStretch(1)
@@ -86,6 +93,7 @@ class DocumentInfoPanel(Retranslating, QFrame):
                                     "Signed with this laptop's development key, not with a "
                                     "certificate issued by the company."))
         self.title.setText(label(self.info.kind))
+        self.replaced.setText(replaced_note(self.info))
         self.customer.setText(self._customer)
         for key, (name, text) in self._texts().items():
             self.names[key].setText(name)

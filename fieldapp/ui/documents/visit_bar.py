@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from ...domain.visit import InstallmentPlan, Visit
 from ...services.documents import AGREEMENT_KINDS, DocumentInfo, DocumentKind
 from .. import formats
+from ..error_text import describe
 from ..labels import label
 from ..views.common import Retranslating
 
@@ -19,6 +20,7 @@ class VisitDocumentsBar(Retranslating, QWidget):
     open_requested = Signal(object)  # DocumentInfo
     record_requested = Signal(str)  # visit uuid: the record is made if it is missing
     ink_requested = Signal(str, int)  # visit uuid, 1-based plan index
+    documents_made = Signal(object)  # Changes, after Retry made pending documents
 
     def __init__(self, documents, taskman, parent: QWidget | None = None):
         super().__init__(parent)
@@ -26,6 +28,13 @@ class VisitDocumentsBar(Retranslating, QWidget):
         self._generation = 0
         self.visit: Visit | None = None
         self.docs: list[DocumentInfo] = []
+        self.missing: list[tuple[DocumentKind, str]] = []  # pending: failed or never made
+        self.failure = ""  # the last Retry's failure, in words
+        self.pending_label, self.retry_button = QLabel(), QPushButton()
+        self.pending_label.setObjectName("pendingDocuments")
+        self.pending_label.setWordWrap(True)
+        self.pending_label.setStyleSheet("QLabel#pendingDocuments { color: #b3261e; }")
+        self.retry_button.clicked.connect(self.retry)
         self.record_button, self.agreement_button = QPushButton(), QPushButton()
         self.receipt_button, self.ink_button = QPushButton(), QPushButton()
         self.record_button.clicked.connect(self._open_record)
@@ -35,14 +44,14 @@ class VisitDocumentsBar(Retranslating, QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for button in (self.record_button, self.agreement_button, self.receipt_button,
-                       self.ink_button):
+                       self.ink_button, self.pending_label, self.retry_button):
             layout.addWidget(button)
         self.show_visit(None)
         self.retranslate_ui()
 
     def show_visit(self, visit: Visit | None) -> None:
         """Ask the store for ``visit``'s documents (None: nothing selected)."""
-        self.visit, self.docs = visit, []
+        self.visit, self.docs, self.missing, self.failure = visit, [], [], ""
         self._update()
         self.refresh()
 
@@ -52,13 +61,42 @@ class VisitDocumentsBar(Retranslating, QWidget):
         if self.visit is None:
             return
         generation, documents, uuid = self._generation, self._documents, self.visit.uuid
-        self._taskman.run(lambda: documents.of_visit(uuid),
-                          lambda docs: self._loaded(generation, docs))
+        self._taskman.run(lambda: (documents.of_visit(uuid), documents.missing(uuid)),
+                          lambda found: self._loaded(generation, *found))
 
-    def _loaded(self, generation: int, docs: list[DocumentInfo]) -> None:
+    def _loaded(self, generation: int, docs: list[DocumentInfo],
+                missing: list[tuple[DocumentKind, str]]) -> None:
         if generation == self._generation:
-            self.docs = docs
+            self.docs, self.missing = docs, missing
             self._update()
+
+    def retry(self) -> None:
+        """Make the pending documents again: drawn and signed beside the database lane."""
+        if self.visit is None or not self.missing:
+            return
+        self.retry_button.setEnabled(False)
+        documents, uuid, visit = self._documents, self.visit.uuid, self.visit
+
+        def make(planned):
+            customer_id, todo = planned
+            return (customer_id, *documents.make_all(todo))
+
+        def keep(made):
+            customer_id, rows, failed = made
+            return documents.keep_for_visit(uuid, customer_id, rows)[1], failed
+
+        self._taskman.run_split(lambda: documents.plan_for_visit(uuid), make, keep,
+                                lambda kept: self._retried(visit, *kept),
+                                lambda error: self._retried(visit, None, [error]))
+
+    def _retried(self, visit: Visit, changes, failed: list) -> None:
+        if changes is not None:
+            self.documents_made.emit(changes)
+        if self.visit is visit:
+            self.failure = describe(failed[0]) if failed else ""
+            self.retry_button.setEnabled(True)
+            self._update()
+            self.refresh()
 
     def plans(self) -> int:
         return sum(isinstance(o, InstallmentPlan) for o in self.visit.outcomes) if self.visit else 0
@@ -71,6 +109,15 @@ class VisitDocumentsBar(Retranslating, QWidget):
 
     def _update(self) -> None:
         self.record_button.setEnabled(self.visit is not None)
+        self.pending_label.setVisible(bool(self.missing))
+        self.retry_button.setVisible(bool(self.missing))
+        if self.missing:
+            pending = self.tr("Pending: %1").replace("%1", ", ".join(
+                f"{label(kind)} {number}" for kind, number in self.missing))
+            self.pending_label.setText("\n".join(x for x in (pending, self.failure) if x))
+            self.pending_label.setToolTip(self.failure or self.tr(
+                "Not made yet: finalizing was interrupted or the document failed. The visit "
+                "itself is finalized."))
         self._offer(self.agreement_button, self.agreements())
         self._offer(self.receipt_button, self.receipts())
         plans = self.plans()
@@ -126,6 +173,8 @@ class VisitDocumentsBar(Retranslating, QWidget):
         self.agreement_button.setText(self.tr("Open a&greement"))
         self.receipt_button.setText(self.tr("Open recei&pt"))
         self.ink_button.setText(self.tr("Agreement for &wet signature…"))
+        self.retry_button.setText(self.tr("Re&try"))
+        self.retry_button.setToolTip(self.tr("Make the pending documents of this visit now"))
         self.ink_button.setToolTip(self.tr("A fresh copy of the installment agreement with empty "
                                            "boxes, to print and sign in ink"))
         self._update()

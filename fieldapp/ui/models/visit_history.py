@@ -18,6 +18,7 @@ from ..outcome_text import detail, kinds
 from .table import Column, RecordTableModel, RowStyle
 
 GREY = QColor("#6b6b6b")  # a record an amendment replaced: still there, quieter
+PENDING_RED = QColor("#b3261e")  # documents not made: Retry under the visit
 _CONTEXT = "VisitHistoryModel"
 
 
@@ -25,9 +26,12 @@ def when(entry: HistoryEntry):
     return entry.visit.finalized_at or entry.visit.started_at
 
 
-def mark(entry: HistoryEntry) -> str:
-    """'Amended' on an original, 'Amendment: <reason>' on its correction."""
+def mark(entry: HistoryEntry, pending: bool = False) -> str:
+    """'Amended' on an original, 'Amendment: <reason>' on its correction; 'Documents pending'
+    while its documents failed or were never made."""
     parts = []
+    if pending:
+        parts.append(QCoreApplication.translate("VisitHistoryModel", "Documents pending"))
     if entry.visit.amends:
         parts.append(QCoreApplication.translate("VisitHistoryModel", "Amendment: %1")
                      .replace("%1", entry.visit.amend_reason))
@@ -42,7 +46,7 @@ class VisitHistoryModel(RecordTableModel):
     DATE, KIND, COLLECTOR, OUTCOMES, MARK = range(5)
 
     def __init__(self, parent=None):
-        grey, italic = QBrush(GREY), QFont()
+        grey, red, italic = QBrush(GREY), QBrush(PENDING_RED), QFont()
         italic.setItalic(True)
         super().__init__((
             Column(QT_TRANSLATE_NOOP("VisitHistoryModel", "Date"),
@@ -51,9 +55,17 @@ class VisitHistoryModel(RecordTableModel):
             Column(QT_TRANSLATE_NOOP("VisitHistoryModel", "Collector"), lambda e: e.visit.collector),
             Column(QT_TRANSLATE_NOOP("VisitHistoryModel", "Outcomes"),
                    lambda e: kinds(e.visit.outcomes), tooltip=lambda e: kinds(e.visit.outcomes)),
-            Column(QT_TRANSLATE_NOOP("VisitHistoryModel", "Record"), mark, tooltip=mark),
+            Column(QT_TRANSLATE_NOOP("VisitHistoryModel", "Record"), self._mark,
+                   tooltip=self._mark, foreground=lambda e: red if self._pending(e) else None),
         ), _CONTEXT, RowStyle(foreground=lambda e: grey if e.amended_by else None,
                               font=lambda e: italic if e.amended_by else None), parent)
+        self.pending: frozenset[str] = frozenset()  # visits whose documents are not all made
+
+    def _pending(self, entry: HistoryEntry) -> bool:
+        return entry.visit.uuid in self.__dict__.get("pending", ())
+
+    def _mark(self, entry: HistoryEntry) -> str:
+        return mark(entry, self._pending(entry))
 
     def entry(self, row: int) -> HistoryEntry:
         return self.record(row)

@@ -124,6 +124,7 @@ class CustomerView(Retranslating, QStackedWidget):
         elif changes.documents:
             self.documents.load(file.customer.id)
             self.visits.documents_bar.refresh()
+            self.visits.refresh_pending()
 
     def _loaded(self, generation: int, file: CustomerFile, remember: bool) -> None:
         if generation != self._generation:

@@ -72,13 +72,16 @@ class VisitsTab(Retranslating, QWidget):
         self._generation += 1
         generation, cid = self._generation, file.customer.id
         visits, follow_ups = self._services.visits, self._services.follow_ups
-        self._taskman.run(lambda: (visits.history(cid), follow_ups.list(cid)),
+        documents = self._services.documents
+        self._taskman.run(lambda: (visits.history(cid), follow_ups.list(cid),
+                                   documents.pending()),
                           lambda result: self._loaded(generation, cid, *result))
 
-    def _loaded(self, generation: int, cid: int, history, follow_ups) -> None:
+    def _loaded(self, generation: int, cid: int, history, follow_ups, pending=()) -> None:
         if generation != self._generation:
             return
         selected = self.selected()
+        self.model.pending = frozenset(pending)
         self.model.set_records(history)
         self._pages.setCurrentIndex(1 if history else 0)
         uuids = [e.visit.uuid for e in history]
@@ -89,6 +92,18 @@ class VisitsTab(Retranslating, QWidget):
         self.documents_bar.refresh()  # e.g. an agreement for ink was just made
         self.follow_ups_loaded.emit(follow_ups)
         self.loaded.emit(cid)
+
+    def refresh_pending(self) -> None:
+        """Ask again which visits still lack documents (one was just made or failed)."""
+        self._taskman.run(self._services.documents.pending, self._pending_loaded)
+
+    def _pending_loaded(self, pending) -> None:
+        self.model.pending = frozenset(pending)
+        rows = self.model.rowCount()
+        if rows:
+            column = self.model.MARK
+            self.model.dataChanged.emit(self.model.index(0, column),
+                                        self.model.index(rows - 1, column))
 
     def selected(self):
         index = self.table.currentIndex()

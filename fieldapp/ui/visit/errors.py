@@ -38,6 +38,7 @@ SOURCES = (
     QT_TRANSLATE_NOOP("validation", "The customer was absent: say what you found, add a photo and the revisit date."),
     QT_TRANSLATE_NOOP("validation", "Nobody to meet? Tick \"Customer absent\" at Meet first."),
     QT_TRANSLATE_NOOP("validation", "Nobody was met, so nobody refused: remove the refusal or untick \"Customer absent\" at Meet."),
+    QT_TRANSLATE_NOOP("validation", "Too long: {length} characters, at most {max}."),
 )
 # Problems the window finds before the services see the value (text that is not an amount).
 NOT_AN_AMOUNT = QT_TRANSLATE_NOOP("validation", "Not an amount: type digits, e.g. {example}.")

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, 
                                QLineEdit, QPlainTextEdit, QRadioButton, QWidget)
 
 from ...domain.checklist import Item, localized
+from ...domain.text_limits import LIMITS, LONG_TEXT, SHORT_TEXT
 from ..kept_texts import KeptTexts
+from .text_limit import LengthCounter
 
 RADIO_LIMIT = 3  # up to this many options show as radio buttons, more as a drop-down list
 
@@ -44,6 +46,7 @@ class TextField(Field):
         super().__init__(item, language, parent)
         self.editor = self._add(QLineEdit(), 1)
         self.editor.textEdited.connect(self.changed)
+        self.counter = LengthCounter(self.editor, LIMITS.get(item.kind, SHORT_TEXT))
         self.setFocusProxy(self.editor)
 
     def value(self) -> str:
@@ -60,6 +63,7 @@ class LongTextField(Field):
         self.editor.setTabChangesFocus(True)  # Tab moves on: the visit is done by keyboard
         self.editor.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
         self.editor.textChanged.connect(self._edited)
+        self.counter = LengthCounter(self.editor, LIMITS.get(item.kind, LONG_TEXT))
         self._loading = False
         self.setFocusProxy(self.editor)
 

@@ -6,9 +6,11 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
 
+from ....domain.text_limits import LONG_TEXT
 from ....domain.visit import Absence, NextStep, OutcomeKind, Promise, Refusal
 from ...kept_texts import fill_choices, relabel_choices
 from ..money_edit import MoneyEdit
+from ..text_limit import LengthCounter
 from .card import OutcomeCard, date_edit, day_of, set_day
 from .evidence import EvidenceList
 
@@ -19,6 +21,7 @@ def _text_box(lines: int = 3) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setTabChangesFocus(True)
     box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+    box.counter = LengthCounter(box, LONG_TEXT)  # the free texts of outcomes are long ones
     return box
 
 
