@@ -177,6 +177,8 @@ class VisitWindow(Retranslating, QMainWindow):
     def _show_saved(self) -> None:
         self._saved_at = self.setup.now()
         self._retranslate_saved()
+        if self._closing:  # a close waited for space on the disk: the draft is safe now
+            self._saved_then_close()
 
     def _retranslate_saved(self) -> None:
         if getattr(self, "_saved_at", None) is not None:
@@ -185,6 +187,11 @@ class VisitWindow(Retranslating, QMainWindow):
 
     def _show_not_saved(self, error) -> None:
         self._saved_at = None
+        if getattr(error, "code", None) == "disk.full":
+            self.saved_label.setText(self.tr(
+                "Not saved: the disk is full. The draft is kept in this window and saved as soon "
+                "as space is freed."))
+            return
         self.saved_label.setText(self.tr("Not saved, retrying: %1").replace("%1", describe(error)))
 
     def _saved_then_close(self) -> None:
