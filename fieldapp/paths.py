@@ -68,7 +68,8 @@ class Profile:
                 folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
         except OSError as exc:
             if exc.errno in _READ_ONLY:
-                raise _read_only(self.home, exc) from exc
+                raise ProfileError("profile.read_only", folder=str(self.home),
+                                   reason=str(exc.strerror or exc)) from exc
             raise ProfileError("profile.not_created", folder=str(self.home),
                                reason=str(exc.strerror or exc)) from exc
         _check_writable(self.home)
@@ -84,10 +85,6 @@ class Profile:
 _READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
-def _read_only(home: Path, exc: OSError) -> ProfileError:
-    return ProfileError("profile.read_only", folder=str(home), reason=str(exc.strerror or exc))
-
-
 def _check_writable(home: Path) -> None:
     """A read-only folder or mount is said at once, not as a traceback from the first write;
     the probe is a new nameless file, so nothing that exists is written over."""
@@ -96,7 +93,8 @@ def _check_writable(home: Path) -> None:
             pass
     except OSError as exc:
         if exc.errno in _READ_ONLY:
-            raise _read_only(home, exc) from exc
+            raise ProfileError("profile.read_only", folder=str(home),
+                               reason=str(exc.strerror or exc)) from exc
         # Anything else (a full disk) is said where a real write fails.
 
 

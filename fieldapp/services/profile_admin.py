@@ -60,14 +60,14 @@ def restore_backup(profile, backup: Path) -> Path:
             dst.flush()
             os.fsync(dst.fileno())
         aside = retire_database(profile, DAMAGED)
-        if profile.database.exists():  # appeared meanwhile: leave both as they are
-            raise FileExistsError(17, "the database file appeared again", str(profile.database))
-        os.replace(tmp, profile.database)
+        if not profile.database.exists():  # else it appeared meanwhile: both are left alone
+            os.replace(tmp, profile.database)
+            return aside
+        reason = "another database file appeared in its place"
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise FieldappError("db.restore_failed", backup=str(backup),
-                            reason=exc.strerror or str(exc)) from exc
-    return aside
+        reason = exc.strerror or str(exc)
+    tmp.unlink(missing_ok=True)
+    raise FieldappError("db.restore_failed", backup=str(backup), reason=reason)
 
 
 def _stamp() -> str:

@@ -60,7 +60,8 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
         if not path.exists():  # owner-only; SQLite gives its -wal and -shm files the same mode
             path.touch(mode=0o600)
     except OSError as exc:
-        raise health.from_os_error(exc, path) from exc
+        problem = health.from_os_error(exc, path)
+        raise problem from exc
     engine = create_engine(sqlite_url(path), connect_args={"check_same_thread": False},
                            hide_parameters=True)
     event.listen(engine, "connect", _sqlite_pragmas)

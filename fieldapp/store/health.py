@@ -32,7 +32,8 @@ def check_file(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise from_os_error(exc, path) from exc
+        problem = from_os_error(exc, path)
+        raise problem from exc
     if size == 0:
         return  # a new, empty file: SQLite makes the database in it
     reason = header_problem(head, size)
