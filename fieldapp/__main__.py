@@ -174,6 +174,8 @@ def _startup_error(error: FieldappError) -> None:
 def _window(profile: Profile, args, demo: bool) -> int:
     from fieldapp.services import app_services
     if demo:
+        from fieldapp.ui.app import make_app
+        make_app()  # a display Qt cannot use fails now, before a demo is prepared for nothing
         _prepare_demo(profile, args.today or date.today())
     store = _open_for_window(profile)
     try:

@@ -7,6 +7,7 @@ import hashlib
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -24,11 +25,34 @@ _SOURCES = ("services", "store", "documents")  # what the prepared demo is made 
 log = logging.getLogger(__name__)
 
 
+# The watcher: blocks until this process is gone however it ended (its end of the pipe closes
+# then, even on an abort inside Qt or a kill -9), then removes the demo profile.
+_WATCH = "import shutil, sys; sys.stdin.buffer.read(); shutil.rmtree(sys.argv[1], True)"
+
+
 def make_home() -> Path:
     """A new empty temporary profile named after this process (so a later start can tell it
-    from a living one's and sweep it when this process was killed)."""
+    from a living one's and sweep it), removed by a watcher when this process ends."""
     sweep_stale()
-    return Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
+    home = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
+    _watch(home)
+    return home
+
+
+def _watch(home: Path) -> None:
+    if getattr(sys, "frozen", False):  # no interpreter to run it: the next start sweeps
+        return
+    try:
+        watcher = subprocess.Popen([sys.executable, "-I", "-S", "-c", _WATCH, str(home)],
+                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError as exc:
+        log.warning("no watcher for the demo profile (%s); the next start removes it", exc)
+        return
+    _watchers.append(watcher)  # its pipe stays open for as long as this process lives
+
+
+_watchers: list[subprocess.Popen] = []
 
 
 def remove(home: Path) -> None:

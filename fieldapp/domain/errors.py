@@ -21,8 +21,8 @@ MESSAGES = {
     "db.read_only": "the profile folder {folder} cannot be written ({reason}): it or its disk is "
                     "read-only; fieldapp keeps its database there",
     "db.cannot_open": "the database {database} cannot be opened: {reason}",
-    "disk.full": "the disk holding {database} is full; nothing was written. Free some space and "
-                 "try again",
+    "disk.full": "the disk holding {database} is full, so the last change was not written. Free "
+                 "some space and try again",
     "db.restore_failed": "the backup {backup} could not be restored: {reason}; the damaged "
                          "database was left as it was",
     "customer.not_found": "customer {customer} does not exist",

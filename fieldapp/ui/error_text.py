@@ -33,8 +33,8 @@ WORDS = {
     "db.cannot_open": QT_TRANSLATE_NOOP(
         "Errors", "The database {database} cannot be opened: {reason}"),
     "disk.full": QT_TRANSLATE_NOOP(
-        "Errors", "The disk holding {database} is full, so nothing was written. Free some "
-                  "space and try again."),
+        "Errors", "The disk holding {database} is full, so the last change was not written. "
+                  "Free some space and try again."),
     "db.restore_failed": QT_TRANSLATE_NOOP(
         "Errors", "The backup {backup} could not be restored: {reason}. The damaged database "
                   "was left as it was."),

@@ -149,7 +149,7 @@ def test_a_full_disk_refuses_a_save_and_finalize_then_both_work_once_space_is_fr
         with pytest.raises(health.StoreProblem) as caught:
             visits.save_draft(big)
         assert caught.value.code == "disk.full"
-        assert "is full; nothing was written" in str(caught.value)
+        assert "is full, so the last change was not written" in str(caught.value)
         assert visits.load(draft.uuid).answers.get("objective") != long_note  # nothing half
         disk.free()
         visits.save_draft(big)
