@@ -875,211 +875,251 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
-        <source>This customer is no longer in the portfolio.</source>
+        <source>The database {database} is damaged and cannot be read. It was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="27"/>
-        <source>This visit no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="28"/>
-        <source>This document no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="29"/>
-        <source>This attachment no longer exists.</source>
+        <source>{database} is a folder where the database file should be. Move the folder away or choose another profile folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="30"/>
-        <source>This visit is final: record a correction as an amendment.</source>
+        <source>The profile folder {folder} cannot be written: it or its disk is read-only. fieldapp keeps its database there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="32"/>
-        <source>This visit is final and cannot be discarded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="34"/>
-        <source>This visit was already finalized.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="33"/>
+        <source>The database {database} cannot be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="35"/>
-        <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
+        <source>The disk holding {database} is full, so the last change was not written. Free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="37"/>
-        <source>The documents of a visit are made once it is finalized.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="39"/>
-        <source>The visit cannot be finalized yet: some steps still have problems.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="38"/>
+        <source>The backup {backup} could not be restored: {reason}. The damaged database was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="41"/>
-        <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
+        <source>This customer is no longer in the portfolio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="43"/>
+        <source>This visit no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="44"/>
-        <source>Say why the visit is amended.</source>
+        <source>This document no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="45"/>
-        <source>Only a final visit can be amended; finish the unfinished one instead.</source>
+        <source>This attachment no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="47"/>
-        <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="46"/>
+        <source>This visit is final: record a correction as an amendment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="48"/>
+        <source>This visit is final and cannot be discarded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="50"/>
-        <source>This visit has no installment plan {index}.</source>
+        <source>This visit was already finalized.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="52"/>
-        <source>The document could not be read: the file is damaged.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="51"/>
+        <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="54"/>
-        <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="53"/>
+        <source>The documents of a visit are made once it is finalized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="55"/>
+        <source>The visit cannot be finalized yet: some steps still have problems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="57"/>
-        <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
+        <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="59"/>
-        <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="60"/>
+        <source>Say why the visit is amended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="62"/>
-        <source>{path} is not a file.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="61"/>
+        <source>Only a final visit can be amended; finish the unfinished one instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="63"/>
-        <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
+        <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="65"/>
-        <source>The profile folder {folder} cannot be created: {reason}</source>
+        <location filename="../fieldapp/ui/error_text.py" line="66"/>
+        <source>This visit has no installment plan {index}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="67"/>
-        <source>The profile folder was given as an empty name.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="68"/>
+        <source>The document could not be read: the file is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="69"/>
-        <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="71"/>
-        <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="70"/>
+        <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="73"/>
-        <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
+        <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="76"/>
-        <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="75"/>
+        <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="78"/>
+        <source>{path} is not a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="79"/>
-        <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
+        <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="81"/>
-        <source>The company certificate in {path} is damaged, so nothing was signed.</source>
+        <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="83"/>
-        <source>“{value}” is not one of the values this setting allows.</source>
+        <source>The profile folder was given as an empty name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="85"/>
-        <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
+        <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
-        <source>The currency {currency} is not supported.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="87"/>
+        <source>The profile folder {folder} cannot be written: it or its disk is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="90"/>
-        <source>Amounts in {first} and {second} cannot be added together.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="89"/>
+        <source>There is no display to show the window on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="92"/>
-        <source>“{text}” is not an amount.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="91"/>
+        <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="93"/>
-        <source>“{text}” has more decimals than {currency} allows.</source>
+        <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
-        <source>An installment plan needs at least one installment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
-        <source>The demo portfolio needs at least one customer.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
+        <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="99"/>
-        <source>Demo data can only be generated into an empty database.</source>
+        <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="101"/>
-        <source>The database already holds {count} customers.</source>
+        <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
-        <source>Something went wrong (error {code}).</source>
+        <location filename="../fieldapp/ui/error_text.py" line="103"/>
+        <source>“{value}” is not one of the values this setting allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="107"/>
-        <source>Something went wrong; the details are in the log.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="105"/>
+        <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="108"/>
+        <source>The currency {currency} is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
+        <source>Amounts in {first} and {second} cannot be added together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="112"/>
+        <source>“{text}” is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="113"/>
+        <source>“{text}” has more decimals than {currency} allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="115"/>
+        <source>An installment plan needs at least one installment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="117"/>
+        <source>The demo portfolio needs at least one customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="119"/>
+        <source>Demo data can only be generated into an empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="121"/>
+        <source>The database already holds {count} customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="126"/>
+        <source>Something went wrong (error {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="127"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="128"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2406,6 +2446,29 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="76"/>
+        <source>Restore the backup of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="78"/>
+        <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="85"/>
+        <source>&amp;Restore the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="86"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>VisitDocumentsBar</name>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="103"/>
@@ -2484,98 +2547,103 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="136"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="137"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="226"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="183"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="186"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="188"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="194"/>
+        <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/window.py" line="197"/>
         <source>Not saved, retrying: %1</source>
         <translation>未保存，正在重试：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
         <source>Visit — %1</source>
         <translation>拜访 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
         <source>Call — %1</source>
         <translation>电话催收 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="232"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>此为先前记录的修订。原因：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="243"/>
         <source>&amp;Visit</source>
         <translation>拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="243"/>
         <source>&amp;Call</source>
         <translation>电话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="235"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
         <source>← Back</source>
         <translation>← 上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="236"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
         <source>Previous step (Alt+Left)</source>
         <translation>上一步（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="237"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
         <source>Next →</source>
         <translation>下一步 →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="247"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>下一步（Alt+Right 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="248"/>
         <source>Finalize…</source>
         <translation>完成并锁定…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="240"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="249"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>检查全部内容并锁定记录（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="250"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="242"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="251"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="243"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="252"/>
         <source>Go on (next step or finalize)</source>
         <translation>继续（下一步或完成）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="253"/>
         <source>Discard this draft…</source>
         <translation>删除此草稿…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="254"/>
         <source>Close (keeps the draft)</source>
         <translation>关闭（保留草稿）</translation>
     </message>
