@@ -190,3 +190,38 @@ def test_no_backup_is_offered_when_none_reads_as_a_database(tmp_path):
     profile = _profile_with(tmp_path, b"garbage")
     (profile.backups / "fieldapp-v5-20260101-080000.db").write_bytes(os.urandom(8192))
     assert profile_admin.newest_backup(profile) is None
+
+
+def test_finalize_on_a_full_disk_writes_nothing_and_works_once_space_is_freed(builder, tmp_path):
+    from tests.conftest import Clock
+    from tests.unit.test_instants import _complete
+    from fieldapp.domain.money import Money
+    from fieldapp.domain.records import Allocation
+    from fieldapp.domain.visit import MoneyReceived, VisitStatus
+    from fieldapp.services import settings as cfg
+    from fieldapp.services.visits import Visits
+    from datetime import datetime, timezone
+
+    cid = builder.customer("永豐五金行有限公司", currency="TWD", language="zh_TW", country="TW",
+                           contacts=[("林美玲", "0912")])
+    builder.invoice(cid, "TW-1", date(2026, 8, 1), 2_000_000, currency="TWD")
+    builder.save()
+    settings = cfg.Settings(builder.store)
+    settings.set(cfg.COLLECTOR_NAME, "Trần Minh Khoa")
+    visits = Visits(builder.store, settings, Clock(datetime(2026, 11, 22, 3, tzinfo=timezone.utc)))
+    paid = Money(500_000, "TWD")
+    visit = _complete(visits.start(cid),
+                      MoneyReceived(paid, "cash", "", (Allocation(1, "TW-1", paid),)))
+    visit = replace(visit, answers={**visit.answers, "objective": "收款 " * 3000})
+    disk = Disk(builder.store)
+    disk.fill()
+    with pytest.raises(health.StoreProblem) as caught:
+        visits.finalize(visit, make_documents=False)
+    assert caught.value.code == "disk.full"
+    disk.free()
+    assert visits.load(visit.uuid).status is VisitStatus.DRAFT
+    with builder.store.engine.connect() as conn:  # no receipt number was used up
+        assert conn.exec_driver_sql("SELECT count(*) FROM payment").scalar() == 0
+    final, _ = visits.finalize(visit, make_documents=False)
+    assert final.status is VisitStatus.FINAL
+    assert [o.receipt_no for o in final.outcomes][0]
