@@ -47,9 +47,10 @@ def _run(args) -> int:
         display.check()  # before anything is built: without a display Qt would only abort
     demo_home = demo_profile.make_home() if args.demo else None
     try:
+        profile = resolve_profile(demo_home or args.home)  # --home as typed: said on stderr
         try:
-            profile = resolve_profile(demo_home or args.home).ensure()
-        except FieldappError as exc:
+            profile.ensure()
+        except FieldappError as exc:  # a read-only profile: said in a box too
             if window:
                 _startup_error(exc)
             raise

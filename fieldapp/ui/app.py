@@ -44,8 +44,7 @@ def show_startup_error(error: BaseException, argv: list[str] | None = None) -> N
     whoever started fieldapp from a menu never sees the terminal."""
     make_app(argv)
     box = startup_error_box(error)
-    # Offscreen, nobody can see the box to close it: the text is printed (and on stderr).
-    if not _probed(box, QApplication.platformName() == "offscreen"):
+    if not _probed(box):
         box.exec()
 
 
@@ -64,10 +63,10 @@ def offer_restore(error: BaseException, written, argv: list[str] | None = None) 
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def _probed(box: QMessageBox, unseen: bool = False) -> bool:
-    """Under the startup probe (benchmark, tests of the start in a child process), or when
-    nobody can see it, a box is printed instead of waiting for a person who is not there."""
-    if os.environ.get(PROBE_ENV) != "1" and not unseen:
+def _probed(box: QMessageBox) -> bool:
+    """Under the startup probe (benchmark, tests of the start in a child process) a box is
+    printed instead of waiting for a person who is not there."""
+    if os.environ.get(PROBE_ENV) != "1":
         return False
     print("fieldapp-box " + " ".join(box.text().split()), flush=True)
     return True
