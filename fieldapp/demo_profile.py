@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -112,6 +113,13 @@ def cache_key(today: date) -> str:
     return f"{today.isoformat()}-{digest.hexdigest()[:16]}"
 
 
+def _finished_or_stale(folder: Path) -> bool:
+    """A prepared demo, or a half-built one an hour old (its start was killed)."""
+    if not folder.name.startswith("."):
+        return True
+    return time.time() - folder.stat().st_mtime > 3600
+
+
 def _prepared(root: Path, today: date, build: Callable[[Path], None]) -> Path:
     target = root / cache_key(today)
     if (target / READY).exists():
@@ -121,8 +129,8 @@ def _prepared(root: Path, today: date, build: Callable[[Path], None]) -> Path:
     try:
         build(building)
         (building / READY).write_text(__version__)
-        for old in root.iterdir():  # one prepared demo is enough: older days go
-            if old.is_dir() and not old.name.startswith(".") and old != target:
+        for old in root.iterdir():  # one prepared demo is enough: older days go, and halves
+            if old.is_dir() and old not in (target, building) and _finished_or_stale(old):
                 remove(old)
         os.rename(building, target)
     except OSError:

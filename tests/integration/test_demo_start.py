@@ -79,3 +79,34 @@ def test_a_profile_left_by_a_killed_start_is_swept_by_the_next(tmp_path):
     mine.mkdir()
     assert demo_profile.sweep_stale(tmp_path) == [left]
     assert not left.exists() and mine.exists()
+
+
+def test_one_prepared_demo_is_kept_and_half_built_ones_of_killed_starts_go(tmp_path):
+    from datetime import date
+
+    from fieldapp import demo_profile
+
+    root = tmp_path / "cache"
+    built = []
+
+    def build(home):
+        built.append(home)
+        (home / "fieldapp.db").write_bytes(b"demo of the day")
+
+    yesterday = date(2026, 6, 29)
+    first = tmp_path / "first"
+    first.mkdir()
+    demo_profile.fill(first, yesterday, build, cache=root)
+    old_half = root / ".building-old"
+    old_half.mkdir()
+    os.utime(old_half, (1_700_000_000, 1_700_000_000))
+    running = root / ".building-now"  # another start building right now
+    running.mkdir()
+    second = tmp_path / "second"
+    second.mkdir()
+    demo_profile.fill(second, date(2026, 6, 30), build, cache=root)
+    demo_profile.fill(tmp_path / "third", date(2026, 6, 30), build, cache=root)
+    assert len(built) == 2  # the third start copied what the second prepared
+    assert (tmp_path / "third" / "fieldapp.db").read_bytes() == b"demo of the day"
+    assert sorted(p.name for p in root.iterdir()) == sorted(
+        [".building-now", demo_profile.cache_key(date(2026, 6, 30))])
