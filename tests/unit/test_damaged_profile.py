@@ -225,3 +225,21 @@ def test_finalize_on_a_full_disk_writes_nothing_and_works_once_space_is_freed(bu
     final, _ = visits.finalize(visit, make_documents=False)
     assert final.status is VisitStatus.FINAL
     assert [o.receipt_no for o in final.outcomes][0]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason=(
+    "root writes into a 0500 folder anyway; as root the read-only case runs on a read-only "
+    "mount (tests/integration/test_damaged_profile_cli.py)"))
+def test_a_0500_profile_folder_is_said_to_be_read_only(tmp_path):
+    from fieldapp.paths import ProfileError
+
+    home = tmp_path / "home"
+    Profile(home).ensure()
+    home.chmod(0o500)
+    try:
+        with pytest.raises(ProfileError) as caught:
+            Profile(home).ensure()
+        assert caught.value.code == "profile.read_only"
+        assert caught.value.params["folder"] == str(home)
+    finally:
+        home.chmod(0o700)
