@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import sys
-import tempfile
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from fieldapp import cli, files, logs
+from fieldapp import cli, demo_profile, display, files, logs
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import Profile, resolve_profile
 
@@ -44,16 +42,25 @@ def _run(args) -> int:
     if args.command == "verify":  # reads the profile's CA, never creates or changes a profile
         from fieldapp.documents import verify
         return verify.main(args)
-    demo_home = Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) if args.demo else None
+    window = args.command is None
+    if window:
+        display.check()  # before anything is built: without a display Qt would only abort
+    demo_home = demo_profile.make_home() if args.demo else None
     try:
-        profile = resolve_profile(demo_home or args.home).ensure()
+        profile = resolve_profile(demo_home or args.home)  # --home as typed: said on stderr
+        try:
+            profile.ensure()
+        except FieldappError as exc:  # a read-only profile: said in a box too
+            if window:
+                _startup_error(exc)
+            raise
         logs.setup(profile.logs)
         if args.command == "demo-data":
             return _demo_data(profile, args)
         return _window(profile, args, demo=bool(demo_home))
     finally:
         if demo_home:
-            shutil.rmtree(demo_home, ignore_errors=True)
+            demo_profile.remove(demo_home)
 
 
 def _open(profile: Profile):
@@ -118,13 +125,51 @@ def _keys(store, profile: Profile, today: date):
     return device_keys(profile.home, cfg.Settings(store), lambda: today)
 
 
-def _fill_demo(store, today: date, profile: Profile) -> None:
+def _prepare_demo(profile: Profile, today: date) -> None:
+    """The demo portfolio, copied from the one prepared for today (made first when missing)."""
     from fieldapp.services import demo
     from fieldapp.services.demo_history import generate_history, history_size
-    print(f"preparing a demo portfolio of {DEMO_CUSTOMERS} customers with past visits and "
-          "their signed documents (a few seconds)…", file=sys.stderr, flush=True)
-    demo.generate(store, DEMO_CUSTOMERS, today=today)
-    generate_history(store, today, history_size(DEMO_CUSTOMERS), keys=_keys(store, profile, today))
+
+    def build(home: Path) -> None:
+        print(f"preparing a demo portfolio of {DEMO_CUSTOMERS} customers with past visits and "
+              "their signed documents (a few seconds, once a day)…", file=sys.stderr, flush=True)
+        made = Profile(home).ensure()
+        store = _open(made)
+        try:
+            demo.generate(store, DEMO_CUSTOMERS, seed=demo_profile.SEED, today=today)
+            generate_history(store, today, history_size(DEMO_CUSTOMERS), demo_profile.SEED,
+                             _keys(store, made, today))
+        finally:
+            store.close()
+    demo_profile.fill(profile.home, today, build)
+
+
+def _open_for_window(profile: Profile):
+    """The store, or the reason it cannot be opened in a box; a damaged database with a
+    backup at hand is offered to be restored (the damaged file is moved aside, never lost)."""
+    from fieldapp.services import profile_admin
+    try:
+        return _open(profile)
+    except FieldappError as exc:
+        backup = profile_admin.newest_backup(profile) if exc.code == "db.damaged" else None
+        if backup is None:
+            _startup_error(exc)
+            raise  # and on stderr, with the exit status
+        from fieldapp.ui.app import offer_restore
+        if not offer_restore(exc, profile_admin.backup_time(backup)):
+            raise
+    try:
+        aside = profile_admin.restore_backup(profile, backup)
+        log.warning("restored %s; the damaged database was moved to %s", backup, aside)
+        return _open(profile)
+    except FieldappError as exc:
+        _startup_error(exc)
+        raise
+
+
+def _startup_error(error: FieldappError) -> None:
+    from fieldapp.ui.app import show_startup_error
+    show_startup_error(error)
 
 
 def _window(profile: Profile, args, demo: bool) -> int:
@@ -144,15 +189,12 @@ def _window(profile: Profile, args, demo: bool) -> int:
 
 def _window_of(profile: Profile, args, demo: bool, guard) -> int:
     from fieldapp.services import app_services
+    if demo:
+        from fieldapp.ui.app import make_app
+        make_app()  # a display Qt cannot use fails now, before a demo is prepared for nothing
+        _prepare_demo(profile, args.today or date.today())
+    store = _open_for_window(profile)
     try:
-        store = _open(profile)
-    except FieldappError as exc:
-        from fieldapp.ui.app import show_startup_error
-        show_startup_error(exc)
-        raise  # and on stderr, with the exit status, as before
-    try:
-        if demo:
-            _fill_demo(store, args.today or date.today(), profile)
         services = app_services.build(store, args.today, profile.home)
         from fieldapp.ui.app import make_app, run_gui
         make_app()  # the wake-up socket needs the event loop's dispatcher

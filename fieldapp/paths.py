@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import errno
 import stat
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,8 +67,12 @@ class Profile:
             for folder in (self.home, self.backups, self.logs):
                 folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
         except OSError as exc:
+            if exc.errno in _READ_ONLY:
+                raise ProfileError("profile.read_only", folder=str(self.home),
+                                   reason=str(exc.strerror or exc)) from exc
             raise ProfileError("profile.not_created", folder=str(self.home),
                                reason=str(exc.strerror or exc)) from exc
+        _check_writable(self.home)
         if fresh or any((self.home / name).exists() for name in (*_OWN_FILES, "keys")):
             _tighten(self.home, FOLDER_MODE)
         for name in _OWN_FOLDERS:
@@ -74,6 +80,22 @@ class Profile:
         for name in _OWN_FILES:
             _tighten(self.home / name, FILE_MODE)
         return self
+
+
+_READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def _check_writable(home: Path) -> None:
+    """A read-only folder or mount is said at once, not as a traceback from the first write;
+    the probe is a new nameless file, so nothing that exists is written over."""
+    try:
+        with tempfile.TemporaryFile(dir=home):
+            pass
+    except OSError as exc:
+        if exc.errno in _READ_ONLY:
+            raise ProfileError("profile.read_only", folder=str(home),
+                               reason=str(exc.strerror or exc)) from exc
+        # Anything else (a full disk) is said where a real write fails.
 
 
 def _tighten(path: Path, mode: int) -> None:

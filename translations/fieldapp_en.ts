@@ -896,226 +896,266 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
-        <source>This customer is no longer in the portfolio.</source>
+        <source>The database {database} is damaged and cannot be read. It was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="27"/>
-        <source>This visit no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="28"/>
-        <source>This document no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="29"/>
-        <source>This attachment no longer exists.</source>
+        <source>{database} is a folder where the database file should be. Move the folder away or choose another profile folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="30"/>
-        <source>This visit is final: record a correction as an amendment.</source>
+        <source>The profile folder {folder} cannot be written: it or its disk is read-only. fieldapp keeps its database there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="32"/>
-        <source>This visit is final and cannot be discarded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="34"/>
-        <source>This visit was already finalized.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="33"/>
+        <source>The database {database} cannot be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="35"/>
-        <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
+        <source>The disk holding {database} is full, so the last change was not written. Free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="37"/>
-        <source>The documents of a visit are made once it is finalized.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="39"/>
-        <source>The visit cannot be finalized yet: some steps still have problems.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="38"/>
+        <source>The backup {backup} could not be restored: {reason}. The damaged database was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="41"/>
-        <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
+        <source>This customer is no longer in the portfolio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="43"/>
+        <source>This visit no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="44"/>
-        <source>Say why the visit is amended.</source>
+        <source>This document no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="45"/>
-        <source>Only a final visit can be amended; finish the unfinished one instead.</source>
+        <source>This attachment no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="47"/>
-        <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="46"/>
+        <source>This visit is final: record a correction as an amendment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="48"/>
+        <source>This visit is final and cannot be discarded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="50"/>
-        <source>This visit has no installment plan {index}.</source>
+        <source>This visit was already finalized.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="52"/>
-        <source>The document could not be read: the file is damaged.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="51"/>
+        <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="54"/>
-        <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="53"/>
+        <source>The documents of a visit are made once it is finalized.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="58"/>
-        <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="55"/>
+        <source>The visit cannot be finalized yet: some steps still have problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="57"/>
+        <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="60"/>
+        <source>Say why the visit is amended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="61"/>
-        <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
+        <source>Only a final visit can be amended; finish the unfinished one instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="63"/>
-        <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
+        <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="66"/>
+        <source>This visit has no installment plan {index}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="68"/>
+        <source>The document could not be read: the file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="70"/>
+        <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="74"/>
+        <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="77"/>
+        <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="79"/>
+        <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="82"/>
         <source>{path} is not a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="67"/>
+        <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="69"/>
+        <location filename="../fieldapp/ui/error_text.py" line="85"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <location filename="../fieldapp/ui/error_text.py" line="87"/>
         <source>The profile folder was given as an empty name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="73"/>
+        <location filename="../fieldapp/ui/error_text.py" line="89"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="75"/>
+        <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="78"/>
+        <location filename="../fieldapp/ui/error_text.py" line="94"/>
+        <source>The profile folder {folder} cannot be written: it or its disk is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
+        <source>There is no display to show the window on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="98"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="80"/>
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="83"/>
+        <location filename="../fieldapp/ui/error_text.py" line="103"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="86"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="92"/>
+        <location filename="../fieldapp/ui/error_text.py" line="112"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="115"/>
         <source>The currency {currency} is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <location filename="../fieldapp/ui/error_text.py" line="117"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="119"/>
         <source>“{text}” is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="100"/>
+        <location filename="../fieldapp/ui/error_text.py" line="120"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="102"/>
+        <location filename="../fieldapp/ui/error_text.py" line="122"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="104"/>
+        <location filename="../fieldapp/ui/error_text.py" line="124"/>
         <source>An installment plan needs at least one installment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="126"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="108"/>
+        <location filename="../fieldapp/ui/error_text.py" line="128"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="110"/>
+        <location filename="../fieldapp/ui/error_text.py" line="130"/>
         <source>The database already holds {count} customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="115"/>
+        <location filename="../fieldapp/ui/error_text.py" line="135"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="116"/>
+        <location filename="../fieldapp/ui/error_text.py" line="136"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="117"/>
+        <location filename="../fieldapp/ui/error_text.py" line="137"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2507,6 +2547,29 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="76"/>
+        <source>Restore the backup of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="78"/>
+        <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="85"/>
+        <source>&amp;Restore the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="86"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartupDocuments</name>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
@@ -2633,103 +2696,108 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="143"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="166"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="167"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="223"/>
+        <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/window.py" line="226"/>
         <source>Not saved, retrying: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Visit — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Call — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="261"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>&amp;Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="264"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>← Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="265"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
         <source>Previous step (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="266"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="275"/>
         <source>Next →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="276"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="277"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="269"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="278"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="279"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="271"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="280"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="281"/>
         <source>Go on (next step or finalize)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="282"/>
         <source>Discard this draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="283"/>
         <source>Close (keeps the draft)</source>
         <translation type="unfinished"></translation>
     </message>

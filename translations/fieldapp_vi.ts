@@ -893,226 +893,266 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
+        <source>The database {database} is damaged and cannot be read. It was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="27"/>
+        <source>{database} is a folder where the database file should be. Move the folder away or choose another profile folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="30"/>
+        <source>The profile folder {folder} cannot be written: it or its disk is read-only. fieldapp keeps its database there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="33"/>
+        <source>The database {database} cannot be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="35"/>
+        <source>The disk holding {database} is full, so the last change was not written. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="38"/>
+        <source>The backup {backup} could not be restored: {reason}. The damaged database was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="41"/>
         <source>This customer is no longer in the portfolio.</source>
         <translation>Khách hàng này không còn trong danh mục khách hàng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="27"/>
+        <location filename="../fieldapp/ui/error_text.py" line="43"/>
         <source>This visit no longer exists.</source>
         <translation>Buổi làm việc này không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="28"/>
+        <location filename="../fieldapp/ui/error_text.py" line="44"/>
         <source>This document no longer exists.</source>
         <translation>Văn bản này không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="29"/>
+        <location filename="../fieldapp/ui/error_text.py" line="45"/>
         <source>This attachment no longer exists.</source>
         <translation>Tệp đính kèm này không còn tồn tại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="30"/>
+        <location filename="../fieldapp/ui/error_text.py" line="46"/>
         <source>This visit is final: record a correction as an amendment.</source>
         <translation>Buổi làm việc này đã hoàn tất: hãy ghi nhận nội dung chỉnh sửa bằng biên bản sửa đổi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="32"/>
+        <location filename="../fieldapp/ui/error_text.py" line="48"/>
         <source>This visit is final and cannot be discarded.</source>
         <translation>Buổi làm việc này đã hoàn tất nên không thể hủy.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="34"/>
+        <location filename="../fieldapp/ui/error_text.py" line="50"/>
         <source>This visit was already finalized.</source>
         <translation>Buổi làm việc này đã được hoàn tất trước đó.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="35"/>
+        <location filename="../fieldapp/ui/error_text.py" line="51"/>
         <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
         <translation>Chỉ lưu được buổi làm việc chưa hoàn tất; buổi làm việc đã hoàn tất được chỉnh sửa bằng biên bản sửa đổi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="37"/>
+        <location filename="../fieldapp/ui/error_text.py" line="53"/>
         <source>The documents of a visit are made once it is finalized.</source>
         <translation>Văn bản của buổi làm việc chỉ được lập sau khi hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="39"/>
+        <location filename="../fieldapp/ui/error_text.py" line="55"/>
         <source>The visit cannot be finalized yet: some steps still have problems.</source>
         <translation>Chưa thể hoàn tất buổi làm việc: một số bước vẫn còn lỗi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="41"/>
+        <location filename="../fieldapp/ui/error_text.py" line="57"/>
         <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
         <translation>Buổi làm việc này được ghi bằng phiên bản fieldapp mới hơn; hãy cài đặt phiên bản đó để mở.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="44"/>
+        <location filename="../fieldapp/ui/error_text.py" line="60"/>
         <source>Say why the visit is amended.</source>
         <translation>Hãy nêu lý do sửa đổi buổi làm việc.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="45"/>
+        <location filename="../fieldapp/ui/error_text.py" line="61"/>
         <source>Only a final visit can be amended; finish the unfinished one instead.</source>
         <translation>Chỉ buổi làm việc đã hoàn tất mới có thể sửa đổi; buổi làm việc chưa hoàn tất thì hãy tiếp tục và hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="47"/>
+        <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
         <translation>Biên nhận {receipts} đã được xuất: chỉ văn phòng mới có thể hủy biên nhận, biên bản sửa đổi không thể xóa biên nhận.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="50"/>
+        <location filename="../fieldapp/ui/error_text.py" line="66"/>
         <source>This visit has no installment plan {index}.</source>
         <translation>Buổi làm việc này không có kế hoạch trả góp {index}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="52"/>
+        <location filename="../fieldapp/ui/error_text.py" line="68"/>
         <source>The document could not be read: the file is damaged.</source>
         <translation>Không đọc được văn bản: tệp bị hỏng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="54"/>
+        <location filename="../fieldapp/ui/error_text.py" line="70"/>
         <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="58"/>
+        <location filename="../fieldapp/ui/error_text.py" line="74"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
         <translation>Biên bản đã lưu của buổi làm việc này đã bị thay đổi bên ngoài fieldapp: không còn khớp với mã băm (dấu vân tay số) của biên bản.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="61"/>
+        <location filename="../fieldapp/ui/error_text.py" line="77"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
         <translation>Bản cài đặt này thiếu danh sách kiểm tra “{kind}”; hãy cài đặt lại fieldapp.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="63"/>
+        <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
         <translation>Có danh sách kiểm tra được soạn cho phiên bản fieldapp mới hơn; hãy cài đặt phiên bản mới hơn.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="66"/>
+        <location filename="../fieldapp/ui/error_text.py" line="82"/>
         <source>{path} is not a file.</source>
         <translation>{path} không phải là tệp.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="67"/>
+        <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
         <translation>Không đính kèm được {name}: chỉ đính kèm được tệp có dung lượng từ 1 byte đến 20 MB.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="69"/>
+        <location filename="../fieldapp/ui/error_text.py" line="85"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation>Không tạo được thư mục dữ liệu người dùng {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <location filename="../fieldapp/ui/error_text.py" line="87"/>
         <source>The profile folder was given as an empty name.</source>
         <translation>Tên thư mục dữ liệu người dùng đang để trống.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="73"/>
+        <location filename="../fieldapp/ui/error_text.py" line="89"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
         <translation>{folder} là tệp, không phải thư mục: hãy chọn một thư mục làm thư mục dữ liệu người dùng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="75"/>
+        <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="78"/>
+        <location filename="../fieldapp/ui/error_text.py" line="94"/>
+        <source>The profile folder {folder} cannot be written: it or its disk is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
+        <source>There is no display to show the window on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="98"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation>Không có thư mục dữ liệu người dùng để lưu khóa ký của thiết bị này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="80"/>
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation>Khóa ký của máy này tại {path} bị hỏng nên chưa có gì được ký. Hãy chuyển tệp đó sang chỗ khác để tạo khóa mới; các văn bản đã ký trước đây vẫn có giá trị.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="83"/>
+        <location filename="../fieldapp/ui/error_text.py" line="103"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation>Chứng thư tại {path} không thuộc về khóa ký của máy này nên chưa có gì được ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="86"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation>Tệp khóa ký {path} không chứa chứng thư đầy đủ nên chưa có gì được ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation>Chứng thư của công ty tại {path} bị hỏng nên chưa có gì được ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation>“{value}” không phải là giá trị được phép cho mục cài đặt này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="92"/>
+        <location filename="../fieldapp/ui/error_text.py" line="112"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation>“{zone}” không phải là múi giờ: hãy dùng tên như Asia/Ho_Chi_Minh hoặc độ lệch giờ như +07:00.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="115"/>
         <source>The currency {currency} is not supported.</source>
         <translation>Không hỗ trợ loại tiền {currency}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <location filename="../fieldapp/ui/error_text.py" line="117"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation>Không thể cộng số tiền bằng {first} với số tiền bằng {second}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="119"/>
         <source>“{text}” is not an amount.</source>
         <translation>“{text}” không phải là số tiền hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="100"/>
+        <location filename="../fieldapp/ui/error_text.py" line="120"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation>“{text}” có nhiều chữ số thập phân hơn mức {currency} cho phép.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="102"/>
+        <location filename="../fieldapp/ui/error_text.py" line="122"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="104"/>
+        <location filename="../fieldapp/ui/error_text.py" line="124"/>
         <source>An installment plan needs at least one installment.</source>
         <translation>Kế hoạch trả góp cần có ít nhất một kỳ trả góp.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="126"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation>Danh mục khách hàng mẫu cần có ít nhất một khách hàng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="108"/>
+        <location filename="../fieldapp/ui/error_text.py" line="128"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation>Chỉ có thể tạo dữ liệu mẫu trong cơ sở dữ liệu trống.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="110"/>
+        <location filename="../fieldapp/ui/error_text.py" line="130"/>
         <source>The database already holds {count} customers.</source>
         <translation>Cơ sở dữ liệu đã có {count} khách hàng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="115"/>
+        <location filename="../fieldapp/ui/error_text.py" line="135"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="116"/>
+        <location filename="../fieldapp/ui/error_text.py" line="136"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="117"/>
+        <location filename="../fieldapp/ui/error_text.py" line="137"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -2503,6 +2543,29 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="76"/>
+        <source>Restore the backup of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="78"/>
+        <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="85"/>
+        <source>&amp;Restore the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="86"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">T&amp;hoát</translation>
+    </message>
+</context>
+<context>
     <name>StartupDocuments</name>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
@@ -2629,103 +2692,108 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="143"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="166"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="167"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
         <source>Saved %1</source>
         <translation>Đã lưu lúc %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="223"/>
+        <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/window.py" line="226"/>
         <source>Not saved, retrying: %1</source>
         <translation>Chưa lưu được, đang thử lại: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Visit — %1</source>
         <translation>Làm việc tại chỗ — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Call — %1</source>
         <translation>Cuộc gọi — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="261"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>Sửa đổi của một biên bản trước đó. Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>&amp;Visit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>&amp;Call</source>
         <translation>&amp;Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="264"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="265"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Bước trước (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="266"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="275"/>
         <source>Next →</source>
         <translation>Tiếp →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="276"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>Bước tiếp theo (Alt+Right hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="277"/>
         <source>Finalize…</source>
         <translation>Hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="269"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="278"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>Kiểm tra toàn bộ và khóa biên bản (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="279"/>
         <source>Previous step</source>
         <translation>Bước trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="271"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="280"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="281"/>
         <source>Go on (next step or finalize)</source>
         <translation>Tiếp tục (bước tiếp theo hoặc hoàn tất)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="282"/>
         <source>Discard this draft…</source>
         <translation>Hủy bản nháp này…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="283"/>
         <source>Close (keeps the draft)</source>
         <translation>Đóng (giữ bản nháp)</translation>
     </message>

@@ -893,226 +893,266 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
+        <source>The database {database} is damaged and cannot be read. It was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="27"/>
+        <source>{database} is a folder where the database file should be. Move the folder away or choose another profile folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="30"/>
+        <source>The profile folder {folder} cannot be written: it or its disk is read-only. fieldapp keeps its database there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="33"/>
+        <source>The database {database} cannot be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="35"/>
+        <source>The disk holding {database} is full, so the last change was not written. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="38"/>
+        <source>The backup {backup} could not be restored: {reason}. The damaged database was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="41"/>
         <source>This customer is no longer in the portfolio.</source>
         <translation>此客户已不在客户清单中。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="27"/>
+        <location filename="../fieldapp/ui/error_text.py" line="43"/>
         <source>This visit no longer exists.</source>
         <translation>此拜访记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="28"/>
+        <location filename="../fieldapp/ui/error_text.py" line="44"/>
         <source>This document no longer exists.</source>
         <translation>此文件已不存在。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="29"/>
+        <location filename="../fieldapp/ui/error_text.py" line="45"/>
         <source>This attachment no longer exists.</source>
         <translation>此附件已不存在。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="30"/>
+        <location filename="../fieldapp/ui/error_text.py" line="46"/>
         <source>This visit is final: record a correction as an amendment.</source>
         <translation>此拜访已完成：如需更正，请以修订方式记录。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="32"/>
+        <location filename="../fieldapp/ui/error_text.py" line="48"/>
         <source>This visit is final and cannot be discarded.</source>
         <translation>此拜访已完成，无法删除。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="34"/>
+        <location filename="../fieldapp/ui/error_text.py" line="50"/>
         <source>This visit was already finalized.</source>
         <translation>此拜访此前已完成。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="35"/>
+        <location filename="../fieldapp/ui/error_text.py" line="51"/>
         <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
         <translation>只有未完成的拜访可以保存；已完成的拜访须以修订方式更正。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="37"/>
+        <location filename="../fieldapp/ui/error_text.py" line="53"/>
         <source>The documents of a visit are made once it is finalized.</source>
         <translation>拜访完成后才会生成相关文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="39"/>
+        <location filename="../fieldapp/ui/error_text.py" line="55"/>
         <source>The visit cannot be finalized yet: some steps still have problems.</source>
         <translation>拜访尚无法完成：部分步骤仍有问题。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="41"/>
+        <location filename="../fieldapp/ui/error_text.py" line="57"/>
         <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
         <translation>此拜访记录由较新版本的 fieldapp 创建；请安装该版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="44"/>
+        <location filename="../fieldapp/ui/error_text.py" line="60"/>
         <source>Say why the visit is amended.</source>
         <translation>请说明修订此拜访记录的原因。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="45"/>
+        <location filename="../fieldapp/ui/error_text.py" line="61"/>
         <source>Only a final visit can be amended; finish the unfinished one instead.</source>
         <translation>只有已完成的拜访才能修订；未完成的拜访请直接继续完成。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="47"/>
+        <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
         <translation>收据 {receipts} 已开具：只有公司内勤可以作废收据，修订无法将其删除。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="50"/>
+        <location filename="../fieldapp/ui/error_text.py" line="66"/>
         <source>This visit has no installment plan {index}.</source>
         <translation>此拜访没有分期付款计划 {index}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="52"/>
+        <location filename="../fieldapp/ui/error_text.py" line="68"/>
         <source>The document could not be read: the file is damaged.</source>
         <translation>无法读取文件：文件已损坏。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="54"/>
+        <location filename="../fieldapp/ui/error_text.py" line="70"/>
         <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="58"/>
+        <location filename="../fieldapp/ui/error_text.py" line="74"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
         <translation>此拜访已保存的记录曾在 fieldapp 之外被修改：已与其数字指纹不符。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="61"/>
+        <location filename="../fieldapp/ui/error_text.py" line="77"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
         <translation>当前安装缺少检查清单“{kind}”；请重新安装 fieldapp。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="63"/>
+        <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
         <translation>有检查清单是为较新版本的 fieldapp 编写的；请安装较新版本。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="66"/>
+        <location filename="../fieldapp/ui/error_text.py" line="82"/>
         <source>{path} is not a file.</source>
         <translation>{path} 不是文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="67"/>
+        <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
         <translation>无法添加 {name}：附件大小须在 1 字节到 20 MB 之间。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="69"/>
+        <location filename="../fieldapp/ui/error_text.py" line="85"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation>无法创建用户数据文件夹 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <location filename="../fieldapp/ui/error_text.py" line="87"/>
         <source>The profile folder was given as an empty name.</source>
         <translation>用户数据文件夹的名称为空。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="73"/>
+        <location filename="../fieldapp/ui/error_text.py" line="89"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
         <translation>{folder} 是文件而不是文件夹：请选择一个文件夹作为用户数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="75"/>
+        <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="78"/>
+        <location filename="../fieldapp/ui/error_text.py" line="94"/>
+        <source>The profile folder {folder} cannot be written: it or its disk is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
+        <source>There is no display to show the window on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="98"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation>没有可存放此设备签名密钥的用户数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="80"/>
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation>本机位于 {path} 的签名密钥已损坏，因此未签署任何文件。请将该文件移到别处，以生成新的密钥；之前签署的文件仍然有效。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="83"/>
+        <location filename="../fieldapp/ui/error_text.py" line="103"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation>{path} 中的证书与本机的签名密钥不匹配，因此未签署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="86"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation>签名密钥文件 {path} 缺少完整的证书，因此未签署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation>位于 {path} 的公司证书已损坏，因此未签署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation>“{value}”不是此设置允许的值。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="92"/>
+        <location filename="../fieldapp/ui/error_text.py" line="112"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation>“{zone}”不是有效的时区：请使用 Asia/Shanghai 这样的名称，或 +08:00 这样的 UTC 偏移量。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="115"/>
         <source>The currency {currency} is not supported.</source>
         <translation>不支持币种 {currency}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <location filename="../fieldapp/ui/error_text.py" line="117"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation>{first} 和 {second} 的金额不能相加。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="119"/>
         <source>“{text}” is not an amount.</source>
         <translation>“{text}”不是有效的金额。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="100"/>
+        <location filename="../fieldapp/ui/error_text.py" line="120"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation>“{text}”的小数位数超过 {currency} 允许的位数。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="102"/>
+        <location filename="../fieldapp/ui/error_text.py" line="122"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="104"/>
+        <location filename="../fieldapp/ui/error_text.py" line="124"/>
         <source>An installment plan needs at least one installment.</source>
         <translation>分期付款计划至少需要一期。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="126"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation>演示客户清单至少需要一家客户。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="108"/>
+        <location filename="../fieldapp/ui/error_text.py" line="128"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation>演示数据只能生成到空数据库中。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="110"/>
+        <location filename="../fieldapp/ui/error_text.py" line="130"/>
         <source>The database already holds {count} customers.</source>
         <translation>数据库中已有 {count} 家客户。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="115"/>
+        <location filename="../fieldapp/ui/error_text.py" line="135"/>
         <source>Something went wrong (error {code}).</source>
         <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="116"/>
+        <location filename="../fieldapp/ui/error_text.py" line="136"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="117"/>
+        <location filename="../fieldapp/ui/error_text.py" line="137"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>
@@ -2503,6 +2543,29 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="76"/>
+        <source>Restore the backup of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="78"/>
+        <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="85"/>
+        <source>&amp;Restore the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="86"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>StartupDocuments</name>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
@@ -2629,103 +2692,108 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="143"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="166"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="167"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="223"/>
+        <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/window.py" line="226"/>
         <source>Not saved, retrying: %1</source>
         <translation>未保存，正在重试：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Visit — %1</source>
         <translation>拜访 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Call — %1</source>
         <translation>电话催收 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="261"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>此为先前记录的修订。原因：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>&amp;Visit</source>
         <translation>拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>&amp;Call</source>
         <translation>电话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="264"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>← Back</source>
         <translation>← 上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="265"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
         <source>Previous step (Alt+Left)</source>
         <translation>上一步（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="266"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="275"/>
         <source>Next →</source>
         <translation>下一步 →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="276"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>下一步（Alt+Right 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="277"/>
         <source>Finalize…</source>
         <translation>完成并锁定…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="269"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="278"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>检查全部内容并锁定记录（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="279"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="271"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="280"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="281"/>
         <source>Go on (next step or finalize)</source>
         <translation>继续（下一步或完成）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="282"/>
         <source>Discard this draft…</source>
         <translation>删除此草稿…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="283"/>
         <source>Close (keeps the draft)</source>
         <translation>关闭（保留草稿）</translation>
     </message>

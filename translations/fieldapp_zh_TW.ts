@@ -893,226 +893,266 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
+        <source>The database {database} is damaged and cannot be read. It was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="27"/>
+        <source>{database} is a folder where the database file should be. Move the folder away or choose another profile folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="30"/>
+        <source>The profile folder {folder} cannot be written: it or its disk is read-only. fieldapp keeps its database there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="33"/>
+        <source>The database {database} cannot be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="35"/>
+        <source>The disk holding {database} is full, so the last change was not written. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="38"/>
+        <source>The backup {backup} could not be restored: {reason}. The damaged database was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="41"/>
         <source>This customer is no longer in the portfolio.</source>
         <translation>此客戶已不在客戶清單中。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="27"/>
+        <location filename="../fieldapp/ui/error_text.py" line="43"/>
         <source>This visit no longer exists.</source>
         <translation>此拜訪記錄已不存在。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="28"/>
+        <location filename="../fieldapp/ui/error_text.py" line="44"/>
         <source>This document no longer exists.</source>
         <translation>此文件已不存在。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="29"/>
+        <location filename="../fieldapp/ui/error_text.py" line="45"/>
         <source>This attachment no longer exists.</source>
         <translation>此附件已不存在。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="30"/>
+        <location filename="../fieldapp/ui/error_text.py" line="46"/>
         <source>This visit is final: record a correction as an amendment.</source>
         <translation>此拜訪已完成：如需更正，請以修訂方式記錄。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="32"/>
+        <location filename="../fieldapp/ui/error_text.py" line="48"/>
         <source>This visit is final and cannot be discarded.</source>
         <translation>此拜訪已完成，無法刪除。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="34"/>
+        <location filename="../fieldapp/ui/error_text.py" line="50"/>
         <source>This visit was already finalized.</source>
         <translation>此拜訪先前已完成。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="35"/>
+        <location filename="../fieldapp/ui/error_text.py" line="51"/>
         <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
         <translation>只有未完成的拜訪可以儲存；已完成的拜訪須以修訂方式更正。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="37"/>
+        <location filename="../fieldapp/ui/error_text.py" line="53"/>
         <source>The documents of a visit are made once it is finalized.</source>
         <translation>拜訪完成後才會產生相關文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="39"/>
+        <location filename="../fieldapp/ui/error_text.py" line="55"/>
         <source>The visit cannot be finalized yet: some steps still have problems.</source>
         <translation>拜訪尚無法完成：部分步驟仍有問題。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="41"/>
+        <location filename="../fieldapp/ui/error_text.py" line="57"/>
         <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
         <translation>此拜訪記錄由較新版本的 fieldapp 建立；請安裝該版本後再開啟。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="44"/>
+        <location filename="../fieldapp/ui/error_text.py" line="60"/>
         <source>Say why the visit is amended.</source>
         <translation>請說明修訂此拜訪記錄的原因。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="45"/>
+        <location filename="../fieldapp/ui/error_text.py" line="61"/>
         <source>Only a final visit can be amended; finish the unfinished one instead.</source>
         <translation>只有已完成的拜訪才能修訂；未完成的拜訪請直接繼續完成。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="47"/>
+        <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
         <translation>收據 {receipts} 已開立：只有公司內勤可以作廢收據，修訂無法將其刪除。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="50"/>
+        <location filename="../fieldapp/ui/error_text.py" line="66"/>
         <source>This visit has no installment plan {index}.</source>
         <translation>此拜訪沒有分期付款計劃 {index}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="52"/>
+        <location filename="../fieldapp/ui/error_text.py" line="68"/>
         <source>The document could not be read: the file is damaged.</source>
         <translation>無法讀取文件：檔案已損壞。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="54"/>
+        <location filename="../fieldapp/ui/error_text.py" line="70"/>
         <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="58"/>
+        <location filename="../fieldapp/ui/error_text.py" line="74"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
         <translation>此拜訪已儲存的記錄曾在 fieldapp 以外遭到修改：已與其數位指紋不符。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="61"/>
+        <location filename="../fieldapp/ui/error_text.py" line="77"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
         <translation>此安裝缺少檢查清單「{kind}」；請重新安裝 fieldapp。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="63"/>
+        <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
         <translation>有檢查清單是為較新版本的 fieldapp 所編寫；請安裝較新版本。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="66"/>
+        <location filename="../fieldapp/ui/error_text.py" line="82"/>
         <source>{path} is not a file.</source>
         <translation>{path} 不是檔案。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="67"/>
+        <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
         <translation>無法附加 {name}：附加檔案的大小須介於 1 位元組至 20 MB 之間。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="69"/>
+        <location filename="../fieldapp/ui/error_text.py" line="85"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation>無法建立使用者資料夾 {folder}：{reason}</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="71"/>
+        <location filename="../fieldapp/ui/error_text.py" line="87"/>
         <source>The profile folder was given as an empty name.</source>
         <translation>使用者資料夾的名稱是空白的。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="73"/>
+        <location filename="../fieldapp/ui/error_text.py" line="89"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
         <translation>{folder} 是檔案而非資料夾：請選擇一個資料夾作為使用者資料夾。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="75"/>
+        <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="78"/>
+        <location filename="../fieldapp/ui/error_text.py" line="94"/>
+        <source>The profile folder {folder} cannot be written: it or its disk is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
+        <source>There is no display to show the window on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="98"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation>沒有可存放此裝置簽章金鑰的使用者資料夾。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="80"/>
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation>本機位於 {path} 的簽章金鑰已損壞，因此未簽署任何文件。請將該檔案移至他處，以產生新的金鑰；先前簽署的文件仍然有效。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="83"/>
+        <location filename="../fieldapp/ui/error_text.py" line="103"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation>{path} 中的憑證與本機的簽章金鑰不符，因此未簽署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="86"/>
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation>簽章金鑰檔案 {path} 缺少完整的憑證，因此未簽署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="88"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation>位於 {path} 的公司憑證已損壞，因此未簽署任何文件。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="90"/>
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation>「{value}」不是此設定允許的值。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="92"/>
+        <location filename="../fieldapp/ui/error_text.py" line="112"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation>「{zone}」不是有效的時區：請使用 Asia/Taipei 之類的名稱，或 +08:00 之類的 UTC 時差。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="95"/>
+        <location filename="../fieldapp/ui/error_text.py" line="115"/>
         <source>The currency {currency} is not supported.</source>
         <translation>不支援幣別 {currency}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="97"/>
+        <location filename="../fieldapp/ui/error_text.py" line="117"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation>{first} 與 {second} 的金額無法相加。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="99"/>
+        <location filename="../fieldapp/ui/error_text.py" line="119"/>
         <source>“{text}” is not an amount.</source>
         <translation>「{text}」不是有效的金額。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="100"/>
+        <location filename="../fieldapp/ui/error_text.py" line="120"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation>「{text}」的小數位數超過 {currency} 允許的位數。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="102"/>
+        <location filename="../fieldapp/ui/error_text.py" line="122"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="104"/>
+        <location filename="../fieldapp/ui/error_text.py" line="124"/>
         <source>An installment plan needs at least one installment.</source>
         <translation>分期付款計劃至少須有一期。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="126"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation>示範客戶清單至少須有一家客戶。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="108"/>
+        <location filename="../fieldapp/ui/error_text.py" line="128"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation>示範資料只能產生到空白的資料庫中。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="110"/>
+        <location filename="../fieldapp/ui/error_text.py" line="130"/>
         <source>The database already holds {count} customers.</source>
         <translation>資料庫中已有 {count} 家客戶。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="115"/>
+        <location filename="../fieldapp/ui/error_text.py" line="135"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="116"/>
+        <location filename="../fieldapp/ui/error_text.py" line="136"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="117"/>
+        <location filename="../fieldapp/ui/error_text.py" line="137"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -2503,6 +2543,29 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="76"/>
+        <source>Restore the backup of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="78"/>
+        <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="85"/>
+        <source>&amp;Restore the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="86"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished">結束(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>StartupDocuments</name>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
@@ -2629,103 +2692,108 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="143"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="166"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="167"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="212"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="223"/>
+        <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/window.py" line="226"/>
         <source>Not saved, retrying: %1</source>
         <translation>未儲存，正在重試：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Visit — %1</source>
         <translation>拜訪 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="258"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
         <source>Call — %1</source>
         <translation>電話催收 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="261"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>此為先前記錄的修訂。原因：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>&amp;Visit</source>
         <translation>拜訪(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="263"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
         <source>&amp;Call</source>
         <translation>電話(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="264"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>← Back</source>
         <translation>← 上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="265"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
         <source>Previous step (Alt+Left)</source>
         <translation>上一步（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="266"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="275"/>
         <source>Next →</source>
         <translation>下一步 →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="276"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>下一步（Alt+Right 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="277"/>
         <source>Finalize…</source>
         <translation>完成並鎖定…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="269"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="278"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>檢查所有內容並鎖定記錄（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="279"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="271"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="280"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="281"/>
         <source>Go on (next step or finalize)</source>
         <translation>繼續（下一步或完成）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="282"/>
         <source>Discard this draft…</source>
         <translation>刪除此草稿…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="283"/>
         <source>Close (keeps the draft)</source>
         <translation>關閉（保留草稿）</translation>
     </message>

@@ -14,6 +14,17 @@ MESSAGES = {
     "db.migration_failed": "upgrading the database to schema {step} failed: {reason}",
     "db.migration_failed_backup": "upgrading the database to schema {step} failed: {reason}; "
                                   "the backup is {backup}",
+    "db.damaged": "the database {database} is damaged ({reason}); it was left as it is. Restore "
+                  "a backup (the window offers the newest one in backups/) or move the file away",
+    "db.is_a_folder": "{database} is a folder where the database file should be; move it away "
+                      "or choose another profile with --home",
+    "db.read_only": "the profile folder {folder} cannot be written ({reason}): it or its disk is "
+                    "read-only; fieldapp keeps its database there",
+    "db.cannot_open": "the database {database} cannot be opened: {reason}",
+    "disk.full": "the disk holding {database} is full, so the last change was not written. Free "
+                 "some space and try again",
+    "db.restore_failed": "the backup {backup} could not be restored: {reason}; the damaged "
+                         "database was left as it was",
     "customer.not_found": "customer {customer} does not exist",
     "visit.not_found": "visit {visit} does not exist",
     "document.not_found": "document {document} does not exist",
@@ -46,6 +57,11 @@ MESSAGES = {
                          "is created when missing)",
     "profile.in_use": "fieldapp is already running with the profile {folder}; use that window "
                       "(two programs on one profile would overwrite each other's drafts)",
+    "profile.read_only": "the profile folder {folder} cannot be written ({reason}): it or its "
+                         "disk is read-only",
+    "display.missing": "there is no display to show the window on (neither DISPLAY nor "
+                       "WAYLAND_DISPLAY is set): start fieldapp in a desktop session, or set "
+                       "QT_QPA_PLATFORM=offscreen for a window nobody sees",
     "profile.no_home": "a profile folder is needed for the device keys",
     "device_key.damaged": "the device key file {path} cannot be read ({reason}); nothing was "
                           "signed and no new key was made over it (move the file away to have a "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 # the values it wrote: whole record JSON with signature strokes, customer notes, document bytes.
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import migrations
+from . import health, migrations
 
 # A second process on the same file (``verify``, ``demo-data`` refusing, a benchmark, the office's
 # tools) may hold the write lock for a moment: wait for it rather than fail "database is locked".
@@ -57,20 +58,39 @@ def sqlite_url(path: Path) -> str:
 def open_store(path: Path, backup_dir: Path | None = None) -> Store:
     """Open (creating or migrating) the SQLite database at ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():  # owner-only; SQLite gives its -wal and -shm files the same mode
-        path.touch(mode=0o600)
+    health.check_file(path)  # a damaged file or a folder is said as such, and left as it is
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():  # owner-only; SQLite gives its -wal and -shm files the same mode
+            path.touch(mode=0o600)
+    except OSError as exc:
+        problem = health.from_os_error(exc, path)
+        raise problem from exc
     engine = create_engine(sqlite_url(path), hide_parameters=True,
                            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S})
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _begin)
+    event.listen(engine, "handle_error", lambda context: _file_problem(context, path))
     store = Store(engine, sessionmaker(engine, expire_on_commit=False), path)
     try:
         migrations.upgrade(store, backup_dir or path.parent / "backups")
+    except (OSError, sqlite3.Error) as exc:  # the backup before migrating, written by sqlite3
+        engine.dispose()
+        problem = health.from_sqlite_error(exc, path) if isinstance(exc, sqlite3.Error) \
+            else health.from_os_error(exc, path)
+        raise (problem or exc) from exc
     except Exception:
         engine.dispose()
         raise
     return store
+
+
+def _file_problem(context, path: Path) -> None:
+    """A full disk, a damaged or read-only file become coded errors that say what and where,
+    wherever the statement ran (a draft's autosave, finalizing, a search)."""
+    problem = health.from_sqlite_error(context.original_exception, path)
+    if problem is not None:
+        raise problem from context.original_exception
 
 
 def open_url(url: str) -> Store:

@@ -6,11 +6,11 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..services import settings as cfg
-from . import gui_gc, language
+from . import formats, gui_gc, language
 from .error_text import describe
 from .main_window import MainWindow
 
@@ -43,12 +43,49 @@ def show_startup_error(error: BaseException, argv: list[str] | None = None) -> N
     """A refusal before the window can open (a newer database, a failed upgrade), said in a box:
     whoever started fieldapp from a menu never sees the terminal."""
     make_app(argv)
-    startup_error_box(error).exec()
+    box = startup_error_box(error)
+    if not _probed(box):
+        box.exec()
 
 
 def startup_error_box(error: BaseException) -> QMessageBox:
     return QMessageBox(QMessageBox.Icon.Critical, APP_NAME, describe(error),
                        QMessageBox.StandardButton.Ok)
+
+
+def offer_restore(error: BaseException, written, argv: list[str] | None = None) -> bool:
+    """A damaged database with a backup at hand: ask whether to restore the backup ``written``
+    at that time (the damaged file is moved aside, never deleted). True when asked to."""
+    make_app(argv)
+    box = restore_box(error, written)
+    if _probed(box):
+        return False  # nobody to answer: nothing is changed
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def _probed(box: QMessageBox) -> bool:
+    """Under the startup probe (benchmark, tests of the start in a child process) a box is
+    printed instead of waiting for a person who is not there."""
+    if os.environ.get(PROBE_ENV) != "1":
+        return False
+    print("fieldapp-box " + " ".join(box.text().split()), flush=True)
+    return True
+
+
+def restore_box(error: BaseException, written) -> QMessageBox:
+    question = QCoreApplication.translate("Startup", "Restore the backup of %1?").replace(
+        "%1", formats.moment(written))
+    detail = QCoreApplication.translate(
+        "Startup", "The damaged file is kept in the backups folder; what was recorded after the "
+                   "backup is not in it.")
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, f"{describe(error)}\n\n{question}",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setInformativeText(detail)
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        QCoreApplication.translate("Startup", "&Restore the backup"))
+    box.button(QMessageBox.StandardButton.No).setText(QCoreApplication.translate("Startup", "&Quit"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box
 
 
 def peak_rss_mb() -> float | None:

@@ -22,6 +22,22 @@ WORDS = {
     "db.migration_failed_backup": QT_TRANSLATE_NOOP(
         "Errors", "Upgrading the database to schema {step} failed: {reason}. The database as it "
                   "was before is saved as {backup}."),
+    "db.damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The database {database} is damaged and cannot be read. It was left as it is."),
+    "db.is_a_folder": QT_TRANSLATE_NOOP(
+        "Errors", "{database} is a folder where the database file should be. Move the folder "
+                  "away or choose another profile folder."),
+    "db.read_only": QT_TRANSLATE_NOOP(
+        "Errors", "The profile folder {folder} cannot be written: it or its disk is read-only. "
+                  "fieldapp keeps its database there."),
+    "db.cannot_open": QT_TRANSLATE_NOOP(
+        "Errors", "The database {database} cannot be opened: {reason}"),
+    "disk.full": QT_TRANSLATE_NOOP(
+        "Errors", "The disk holding {database} is full, so the last change was not written. "
+                  "Free some space and try again."),
+    "db.restore_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The backup {backup} could not be restored: {reason}. The damaged database "
+                  "was left as it was."),
     "customer.not_found": QT_TRANSLATE_NOOP(
         "Errors", "This customer is no longer in the portfolio."),
     "visit.not_found": QT_TRANSLATE_NOOP("Errors", "This visit no longer exists."),
@@ -75,6 +91,10 @@ WORDS = {
     "profile.in_use": QT_TRANSLATE_NOOP(
         "Errors", "fieldapp is already running with the profile {folder}. Use that window: "
                   "two programs on one profile would overwrite each other's drafts."),
+    "profile.read_only": QT_TRANSLATE_NOOP(
+        "Errors", "The profile folder {folder} cannot be written: it or its disk is read-only."),
+    "display.missing": QT_TRANSLATE_NOOP(
+        "Errors", "There is no display to show the window on."),
     "profile.no_home": QT_TRANSLATE_NOOP(
         "Errors", "There is no profile folder to keep this device's signing keys in."),
     "device_key.damaged": QT_TRANSLATE_NOOP(

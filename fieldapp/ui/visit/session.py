@@ -156,6 +156,11 @@ class VisitSession(QObject):
         visits, visit = self._visits, self._visit
 
         def lost(error: BaseException) -> None:  # closing must go on; the log says what was lost
+            if getattr(error, "code", None) == "disk.full":
+                # Nothing is lost: the draft stays here and is saved (and the window closed)
+                # as soon as space is freed; the window says so meanwhile.
+                self._failed(error)
+                return
             log.error("the last change of draft %s was not saved", visit.uuid, exc_info=error)
             then()
 

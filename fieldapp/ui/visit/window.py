@@ -48,6 +48,7 @@ class VisitWindow(Retranslating, QMainWindow):
         self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         steps = setup.checklist.steps
         self._closing = False  # close was asked; the window goes once the last save landed
+        self._waiting_for_space = False  # that last save found the disk full; retried meanwhile
         self.session = VisitSession(services.visits, taskman, setup.visit, [s.id for s in steps],
                                     parent=self)
         self._build(steps)
@@ -206,6 +207,8 @@ class VisitWindow(Retranslating, QMainWindow):
     def _show_saved(self) -> None:
         self._saved_at = self.setup.now()
         self._retranslate_saved()
+        if self._closing and self._waiting_for_space:  # the draft is safe now: close goes on
+            self._saved_then_close()
 
     def _retranslate_saved(self) -> None:
         if getattr(self, "_saved_at", None) is not None:
@@ -214,6 +217,12 @@ class VisitWindow(Retranslating, QMainWindow):
 
     def _show_not_saved(self, error) -> None:
         self._saved_at = None
+        if getattr(error, "code", None) == "disk.full":
+            self._waiting_for_space = self._closing
+            self.saved_label.setText(self.tr(
+                "Not saved: the disk is full. The draft is kept in this window and saved as soon "
+                "as space is freed."))
+            return
         self.saved_label.setText(self.tr("Not saved, retrying: %1").replace("%1", describe(error)))
 
     def _saved_then_close(self) -> None:
