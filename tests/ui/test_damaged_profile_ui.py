@@ -47,12 +47,12 @@ def test_a_full_disk_keeps_the_draft_says_so_and_saves_once_space_is_freed(
     disk = Disk(live_store)
     disk.fill()
     type_text(qtbot, LONG_NOTE)  # pasted at once
-    qtbot.waitUntil(lambda: "disk is full" in win.saved_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "disk is full" in win.saved_label.text(), timeout=20000)
     assert "kept in this window" in win.saved_label.text()
     assert win.session.visit.answers["objective"] == LONG_NOTE  # in memory
     assert live_services.visits.load(uuid).answers.get("objective") != LONG_NOTE
     disk.free()  # the session retries by itself
-    qtbot.waitUntil(lambda: win.saved_label.text().startswith("Saved"), timeout=8000)
+    qtbot.waitUntil(lambda: win.saved_label.text().startswith("Saved"), timeout=20000)
     assert live_services.visits.load(uuid).answers["objective"] == LONG_NOTE
     win.close()
 
@@ -65,10 +65,10 @@ def test_closing_on_a_full_disk_waits_for_space_and_loses_nothing(qtbot, live_wi
     disk.fill()
     type_text(qtbot, LONG_NOTE)
     press(qtbot, Qt.Key.Key_W, CTRL)  # the last save finds the disk full
-    qtbot.waitUntil(lambda: "disk is full" in win.saved_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "disk is full" in win.saved_label.text(), timeout=20000)
     assert win.isVisible() and uuid in live_window.launcher.windows
     disk.free()
-    qtbot.waitUntil(lambda: uuid not in live_window.launcher.windows, timeout=8000)
+    qtbot.waitUntil(lambda: uuid not in live_window.launcher.windows, timeout=20000)
     assert live_services.visits.load(uuid).answers["objective"] == LONG_NOTE
 
 
