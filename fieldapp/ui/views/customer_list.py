@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QW
 
 from ..models.customers import CustomerListModel
 from .common import EmptyState, Retranslating, fit_columns, make_table
+from .selection import CustomerSelection
 
 DEBOUNCE_MS = 80  # long enough to skip keystrokes in a burst, short enough to feel instant
 
@@ -47,6 +48,7 @@ class CustomerListView(Retranslating, QWidget):
         self._caption = QLabel()
         self.table = make_table(self.model, self, stretch_column=0)
         self.table.activated.connect(self._activate)
+        self.selection = CustomerSelection(self.table, self.model, self)
         self._no_match = EmptyState()
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.loading_changed.connect(self._update_caption)
@@ -129,8 +131,8 @@ class CustomerListView(Retranslating, QWidget):
             self._fitted_for = query
         self._result_stack.setCurrentWidget(self.table if self.model.rowCount() else self._no_match)
         self._update_caption()
-        if self.model.rowCount() and not self.table.currentIndex().isValid():
-            self.table.setCurrentIndex(self.model.index(0, 0))
+        # Highlight the customer on screen if listed; Enter in the box still opens the first.
+        self.selection.restore()
 
     def _update_caption(self, *_loading) -> None:
         query = self.model.query
