@@ -13,8 +13,6 @@ from ..i18n.folding import query_terms
 TRIGRAM = 3
 # Counting stops here: "more than 1,000" says enough, and the count costs at most this many rows.
 COUNT_CAP = 1_000
-# A customer with nothing past due sorts after every late one.
-_NEVER = "9999-12-31"
 _PAST_DUE = ("FROM invoice i WHERE i.customer_id = s.customer_id AND i.open_minor != 0 "
              "AND i.due_on < :today")
 
@@ -82,7 +80,7 @@ def tiers(terms: list[str]) -> tuple[int, ...]:
     return 0, 1, 2, 4
 
 
-def _keys(sorting: Sorting) -> tuple[list[str], bool, bool]:
+def _keys(sorting: Sorting, dialect: str) -> tuple[list[str], bool, bool]:
     """Sort expressions, whether they need the customer row, and whether they run descending."""
     order, down = sorting.order, sorting.descending
     if order is CustomerOrder.NAME:
@@ -94,9 +92,16 @@ def _keys(sorting: Sorting) -> tuple[list[str], bool, bool]:
         return ["c.currency", f"(SELECT COALESCE(SUM(i.open_minor), 0) {_PAST_DUE} "
                               "AND i.currency = c.currency)"], True, down
     if order is CustomerOrder.LATE:
-        # Most days late = the oldest past-due date: descending days is ascending dates.
-        return [f"(SELECT COALESCE(MIN(i.due_on), '{_NEVER}') {_PAST_DUE})"], False, not down
+        return [_days_late(dialect)], False, down
     return [], False, False
+
+
+def _days_late(dialect: str) -> str:
+    """Days since the oldest past-due date (0: nothing past due), as the list shows them."""
+    if dialect == "sqlite":
+        return (f"(SELECT CAST(julianday(:today) - julianday(COALESCE(MIN(i.due_on), :today)) "
+                f"AS INTEGER) {_PAST_DUE})")
+    return f"(SELECT CAST(:today AS DATE) - COALESCE(MIN(i.due_on), CAST(:today AS DATE)) {_PAST_DUE})"
 
 
 def page_sql(query: str, sorting: Sorting, cursor: tuple | None, limit: int, today: date,
@@ -110,7 +115,7 @@ def page_sql(query: str, sorting: Sorting, cursor: tuple | None, limit: int, tod
     params: dict = {"limit": limit}
     source, conds, id_column = _source(terms, dialect, params)
     rank = rank_sql(terms, dialect, params) if terms else "0"
-    keys, needs_customer, down = _keys(sorting)
+    keys, needs_customer, down = _keys(sorting, dialect)
     if needs_customer:
         source += " JOIN customer c ON c.id = s.customer_id"
     if any(":today" in k for k in keys):
