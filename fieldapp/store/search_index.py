@@ -1,5 +1,4 @@
-"""Customer search documents: folded text per customer (and its name, contacts and phones apart,
-for ranking), indexed by FTS5 trigram on SQLite. The statements are in search_sql."""
+"""Customer search documents: folded text (name, contacts, phones apart) under an FTS5 index."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The statements of customer search: match (FTS5 trigram or instr), rank, sort and keyset-page
-in SQL, so a sorted list of 100,000 customers still arrives 50 rows at a time."""
+"""The statements of customer search: match, rank, sort and keyset-page in SQL."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""File › Settings: the declared settings with typed editors (language, collector, promises, ink,
-the company's letterhead)."""
+"""File › Settings: typed editors for language, collector, promises, ink and the letterhead."""
 
 from __future__ import annotations
 

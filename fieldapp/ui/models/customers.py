@@ -1,5 +1,4 @@
-"""Search results paged in from the portfolio, 50 at a time, off the GUI thread, in the order
-of the column the collector sorts by (sorted in the database, not in the window)."""
+"""Search results paged in from the portfolio, 50 at a time, off the GUI thread, sorted in SQL."""
 
 from __future__ import annotations
 

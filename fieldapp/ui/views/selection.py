@@ -1,5 +1,4 @@
-"""Lists and the customer on screen agree: selecting a row shows its customer, and the customer
-shown is the row highlighted in every list that holds it."""
+"""Lists and the customer on screen agree: a row selected shows its customer, and vice versa."""
 
 from __future__ import annotations
 
