@@ -167,14 +167,20 @@ def measure_documents(profile: Profile) -> dict:
 
 def _raw_runner(path: Path, today: date):
     """The same statements the search path issues, on a bare sqlite3 connection."""
-    from .store import queries, search_index
+    from .domain.search import Sorting
+    from .services.portfolio import PAGE_SIZE
+    from .store import queries, search_sql
 
     con = sqlite3.connect(path)
 
+    def execute(sql: str, params: dict):
+        return con.execute(sql, params).fetchall()
+
     def run(query: str):
-        stmt = search_index.search_sql(query, 0, 51)
-        ids = [r[0] for r in con.execute(stmt.sql, stmt.params)]
-        customers_sql, overdue_sql = queries.summary_sql(ids, today)
+        # The count, the ranked tiers (as many as the page needs) and the two summary
+        # statements: what Portfolio.search runs, on a bare connection.
+        found, *_rest = search_sql.find(execute, query, Sorting(), None, PAGE_SIZE, today)
+        customers_sql, overdue_sql = queries.summary_sql([cid for cid, _ in found], today)
         con.execute(customers_sql).fetchall()
         con.execute(overdue_sql).fetchall()
     return run

@@ -305,29 +305,76 @@
     </message>
 </context>
 <context>
+    <name>CustomerListModel</name>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="16"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="18"/>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="20"/>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="22"/>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="24"/>
+        <source>tax code or several fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="45"/>
+        <source>Found in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="138"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="152"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/views/customer_list.py" line="154"/>
+        <source>More than %n customers match “%1”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/views/customer_list.py" line="157"/>
+        <source>%n customers match “%1”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="140"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="160"/>
         <source>Customers matching “%1”</source>
         <translation>Khách hàng khớp với “%1”</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="142"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="162"/>
         <source>All customers</source>
         <translation>Tất cả khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="144"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="164"/>
         <source>No customer matches “%1”</source>
         <translation>Không có khách hàng nào khớp với “%1”</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="193"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="213"/>
         <source>Search name, code, tax code, phone, contact…</source>
         <translation>Tìm theo tên, mã, mã số thuế, điện thoại, người liên hệ…</translation>
     </message>
@@ -335,47 +382,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Background</source>
         <translation>Thông tin chung</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Contacts</source>
         <translation>Người liên hệ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Contracts</source>
         <translation>Hợp đồng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Invoices</source>
         <translation>Hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="163"/>
         <source>Deliveries</source>
         <translation>Giao hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="163"/>
         <source>Payments</source>
         <translation>Thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="164"/>
         <source>Visits</source>
         <translation>Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="164"/>
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="180"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>Chọn khách hàng trong lộ trình hôm nay hoặc tìm kiếm (Ctrl+F)</translation>
     </message>
@@ -1198,17 +1245,17 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>FileTabs</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="69"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="70"/>
         <source>No contacts</source>
         <translation>Chưa có người liên hệ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="72"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="73"/>
         <source>No contracts</source>
         <translation>Chưa có hợp đồng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="75"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="76"/>
         <source>No payments</source>
         <translation>Chưa có khoản thanh toán</translation>
     </message>
@@ -1382,24 +1429,24 @@ Hoàn tất ngay bây giờ?</translation>
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="20"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="21"/>
         <source>paid %1</source>
         <translation>đã trả %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="88"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="89"/>
         <source>Follow-ups</source>
         <translation>Việc cần theo dõi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="90"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="91"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
         <translation>
             <numerusform>%n việc: cam kết đến hạn hoặc không được thực hiện, khiếu nại, quay lại làm việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="92"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="93"/>
         <source>Nothing to follow up today.</source>
         <translation>Hôm nay không có việc cần theo dõi.</translation>
     </message>
@@ -1795,129 +1842,129 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="223"/>
+        <location filename="../fieldapp/ui/main_window.py" line="227"/>
         <source>About fieldapp</source>
         <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="224"/>
+        <location filename="../fieldapp/ui/main_window.py" line="228"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Khách hàng: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Vi&amp;sit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="274"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>F&amp;ollow-ups</source>
         <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>Start &amp;visit</source>
         <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="277"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>&amp;Log a call</source>
         <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Unfinished visits…</source>
         <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>S&amp;tatement of account</source>
         <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="285"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="287"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>Today&apos;s &amp;route</source>
         <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../fieldapp/ui/main_window.py" line="292"/>
         <source>&amp;Customers</source>
         <translation>&amp;Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="293"/>
         <source>&amp;Back to previous customer</source>
         <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="290"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>&amp;About fieldapp</source>
         <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
@@ -2360,19 +2407,19 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>RouteView</name>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="99"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="94"/>
         <source>Today&apos;s route</source>
         <translation>Lộ trình hôm nay</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/route_view.py" line="102"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="97"/>
         <source>Stops: %n</source>
         <translation>
             <numerusform>Điểm đến: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="104"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="99"/>
         <source>No visits are planned for today.</source>
         <translation>Hôm nay không có buổi làm việc nào theo kế hoạch.</translation>
     </message>
@@ -2398,67 +2445,87 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Collector name</source>
         <translation>Họ tên nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
         <source>Language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
         <source>Your title on Vietnamese documents</source>
         <translation>Chức danh của bạn trên văn bản tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
         <source>Your title on Traditional Chinese documents</source>
         <translation>Chức danh của bạn trên văn bản tiếng Trung phồn thể</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
         <source>Your title on Simplified Chinese documents</source>
         <translation>Chức danh của bạn trên văn bản tiếng Trung giản thể</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
         <source>Your title on English documents</source>
         <translation>Chức danh của bạn trên văn bản tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Latest promise date (days ahead)</source>
         <translation>Ngày cam kết xa nhất (số ngày tới)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
         <source>Grace days before a promise is broken</source>
         <translation>Số ngày ân hạn trước khi coi là không thực hiện cam kết</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
         <source>Share paid that keeps a promise (%)</source>
         <translation>Tỷ lệ đã trả để coi là thực hiện cam kết (%)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
         <source>Remind this many days before a promise</source>
         <translation>Nhắc trước ngày cam kết (số ngày)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
         <translation>Cảnh báo khi sắp hết hạn xử lý khiếu nại (số giờ)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
         <source>Least ink for a signature (pixels)</source>
         <translation>Độ dài nét ký tối thiểu (điểm ảnh)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="51"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
+        <source>Company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
+        <source>Company address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
+        <source>Company tax code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
+        <source>Company phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="60"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
@@ -2466,19 +2533,29 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="139"/>
+        <source>Enter the company&apos;s name: it heads every document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="147"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation>Họ tên và chức danh của bạn được ghi trên mọi biên bản bạn ký. Vui lòng nhập trước buổi làm việc đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="150"/>
         <source>These settings apply to this laptop.</source>
         <translation>Các cài đặt này áp dụng cho máy tính này.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="152"/>
+        <source>Letterhead on every document</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -305,29 +305,76 @@
     </message>
 </context>
 <context>
+    <name>CustomerListModel</name>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="16"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="18"/>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="20"/>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="22"/>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="24"/>
+        <source>tax code or several fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/customers.py" line="45"/>
+        <source>Found in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="138"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="152"/>
         <source>Searching…</source>
         <translation>搜索中…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/views/customer_list.py" line="154"/>
+        <source>More than %n customers match “%1”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/views/customer_list.py" line="157"/>
+        <source>%n customers match “%1”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="140"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="160"/>
         <source>Customers matching “%1”</source>
         <translation>匹配“%1”的客户</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="142"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="162"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="144"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="164"/>
         <source>No customer matches “%1”</source>
         <translation>没有匹配“%1”的客户</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="193"/>
+        <location filename="../fieldapp/ui/views/customer_list.py" line="213"/>
         <source>Search name, code, tax code, phone, contact…</source>
         <translation>搜索名称、编号、税号、电话、联系人…</translation>
     </message>
@@ -335,47 +382,47 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Background</source>
         <translation>背景信息</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="159"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Contracts</source>
         <translation>合同</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="160"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Invoices</source>
         <translation>发票</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="163"/>
         <source>Deliveries</source>
         <translation>送货记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="163"/>
         <source>Payments</source>
         <translation>付款记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="164"/>
         <source>Visits</source>
         <translation>拜访记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="164"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="180"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>请从今日路线中选择客户，或搜索客户（Ctrl+F）</translation>
     </message>
@@ -1198,17 +1245,17 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>FileTabs</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="69"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="70"/>
         <source>No contacts</source>
         <translation>暂无联系人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="72"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="73"/>
         <source>No contracts</source>
         <translation>暂无合同</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="75"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="76"/>
         <source>No payments</source>
         <translation>暂无付款记录</translation>
     </message>
@@ -1382,24 +1429,24 @@ Finalize it now?</source>
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="20"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="21"/>
         <source>paid %1</source>
         <translation>已付 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="88"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="89"/>
         <source>Follow-ups</source>
         <translation>待跟进事项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="90"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="91"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
         <translation>
             <numerusform>共 %n 项：到期或未兑现的承诺、争议、再访</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="92"/>
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="93"/>
         <source>Nothing to follow up today.</source>
         <translation>今天没有需要跟进的事项。</translation>
     </message>
@@ -1795,129 +1842,129 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="223"/>
+        <location filename="../fieldapp/ui/main_window.py" line="227"/>
         <source>About fieldapp</source>
         <translation>关于 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="224"/>
+        <location filename="../fieldapp/ui/main_window.py" line="228"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤账款催收人员使用的离线客户资料与拜访记录工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收员客户清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客户数：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Vi&amp;sit</source>
         <translation>拜访(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="274"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>F&amp;ollow-ups</source>
         <translation>待跟进事项(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>Start &amp;visit</source>
         <translation>开始拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>开始拜访此客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="277"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>&amp;Log a call</source>
         <translation>登记电话催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>登记与此客户的通话（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜访(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>S&amp;tatement of account</source>
         <translation>对账单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>生成截至今日并已签章的对账单，然后打开（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>打印某日的协议书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="285"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="287"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../fieldapp/ui/main_window.py" line="292"/>
         <source>&amp;Customers</source>
         <translation>客户列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="293"/>
         <source>&amp;Back to previous customer</source>
         <translation>返回上一个客户(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="290"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>&amp;About fieldapp</source>
         <translation>关于 fieldapp(&amp;A)</translation>
     </message>
@@ -2360,19 +2407,19 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>RouteView</name>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="99"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="94"/>
         <source>Today&apos;s route</source>
         <translation>今日路线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/route_view.py" line="102"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="97"/>
         <source>Stops: %n</source>
         <translation>
             <numerusform>共 %n 个拜访点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="104"/>
+        <location filename="../fieldapp/ui/views/route_view.py" line="99"/>
         <source>No visits are planned for today.</source>
         <translation>今天没有安排拜访。</translation>
     </message>
@@ -2398,67 +2445,87 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="21"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Collector name</source>
         <translation>催收员姓名</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="20"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="22"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
         <source>Your title on Vietnamese documents</source>
         <translation>您在越南语文件上的职务</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="23"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
         <source>Your title on Traditional Chinese documents</source>
         <translation>您在繁体中文文件上的职务</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="24"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
         <source>Your title on Simplified Chinese documents</source>
         <translation>您在简体中文文件上的职务</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
         <source>Your title on English documents</source>
         <translation>您在英语文件上的职务</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Latest promise date (days ahead)</source>
         <translation>承诺付款日最远可约几天后（天）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
         <source>Grace days before a promise is broken</source>
         <translation>承诺付款的宽限天数（超过即视为未兑现）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
         <source>Share paid that keeps a promise (%)</source>
         <translation>付款达到多少比例即视为承诺已兑现（%）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
         <source>Remind this many days before a promise</source>
         <translation>承诺付款日前几天提醒（天）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
         <translation>争议上报期限前多久提醒（小时）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
         <source>Least ink for a signature (pixels)</source>
         <translation>签名笔迹最少长度（像素）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="51"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
+        <source>Company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
+        <source>Company address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
+        <source>Company tax code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
+        <source>Company phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="60"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -2466,19 +2533,29 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="139"/>
+        <source>Enter the company&apos;s name: it heads every document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="147"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation>您的姓名和职务会出现在您签署的每一份记录上，请在首次拜访前填写。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="150"/>
         <source>These settings apply to this laptop.</source>
         <translation>这些设置仅适用于本机。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="152"/>
+        <source>Letterhead on every document</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

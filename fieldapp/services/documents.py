@@ -30,8 +30,6 @@ from .document_steps import PinnedKeys, Planned
 
 log = logging.getLogger(__name__)
 
-# The letterhead; declared here until the settings dialog lists them (see settings.ALL).
-
 
 AGREEMENT_KINDS = (DocumentKind.AGREEMENT, DocumentKind.AGREEMENT_PRINT)
 # When the start-up check last looked for documents a crash left pending (UTC text), and how

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.records import CustomerFile, CustomerSummary, RouteStop
+from ..domain.search import MatchReason, Sorting
 from ..domain.stored import RouteDay
 from ..domain.text import clean_text
 from ..store import queries
@@ -16,11 +17,20 @@ PAGE_SIZE = 50
 
 @dataclass(frozen=True)
 class SearchPage:
-    """One page of search results; ask for the next with ``after_id=page.last_id``."""
+    """One page of search results; ask for the next with ``after=page.cursor``.
+
+    ``reasons`` says per row where the typed words were found (None for a blank query);
+    ``total`` counts every match (first page only; ``total_capped``: at least that many).
+    """
 
     query: str
     rows: tuple[CustomerSummary, ...]
     has_more: bool
+    cursor: tuple | None = None
+    reasons: tuple[MatchReason | None, ...] = ()
+    total: int | None = None
+    total_capped: bool = False
+    sorting: Sorting = Sorting()
 
     @property
     def last_id(self) -> int:
@@ -34,12 +44,15 @@ class Portfolio:
         self._store = store
         self.today = today
 
-    def search(self, query: str, after_id: int = 0, limit: int = PAGE_SIZE) -> SearchPage:
-        """Customers whose name, code, tax code, phone or contact person contains ``query``."""
+    def search(self, query: str, after: tuple | None = None, limit: int = PAGE_SIZE,
+               sorting: Sorting = Sorting()) -> SearchPage:
+        """Customers whose name, code, tax code, phone or contact person contains ``query``:
+        name matches first (RELEVANCE) or sorted by a column, keyset-paged after ``after``."""
         query = clean_text(query)  # a bad paste: NUL and lone surrogates match nothing anyway
         with self._store.engine.connect() as conn:
-            rows = queries.search(conn, query, after_id, limit + 1, self.today())
-        return SearchPage(query, tuple(rows[:limit]), len(rows) > limit)
+            found = queries.search(conn, query, sorting, after, limit, self.today())
+        return SearchPage(query, found.rows, found.has_more, found.cursor, found.reasons,
+                          found.total, found.total_capped, sorting)
 
     def route(self, day: date | None = None) -> tuple[RouteStop, ...]:
         """The planned stops of ``day`` (default today) in visiting order."""

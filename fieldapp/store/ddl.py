@@ -161,6 +161,15 @@ V7 = (
     "CREATE INDEX ix_payment_customer_paid ON payment (customer_id, paid_on)",
 )
 
+# Search ranks name and contact matches first and sorts by name or code: the folded name,
+# contact names and phone digits apart, and an index for the list sorted by name.
+V8 = (
+    "ALTER TABLE customer_search ADD COLUMN name TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE customer_search ADD COLUMN people TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE customer_search ADD COLUMN phones TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX ix_customer_search_name ON customer_search (name, customer_id)",
+)
+
 
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"

@@ -14,7 +14,7 @@ from ..domain.errors import MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
 from . import ddl, search_index
 
-LATEST = 7
+LATEST = 8
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -44,7 +44,7 @@ def _v2(conn) -> None:
     if conn.dialect.name == "sqlite":
         ddl.run(conn, ddl.V2_SQLITE)
     # The index is derived data: built with today's folding (a later step may rebuild it).
-    search_index.rebuild(conn)
+    search_index.rebuild(conn, ranked=False)
 
 
 def _v3(conn) -> None:
@@ -125,7 +125,7 @@ def _utc_text(value: str | None, zone) -> str | None:
 def _v6(conn) -> None:
     """Search documents fold Traditional and Simplified Chinese together ('貿易' finds '贸易'):
     every customer's document is written again once."""
-    search_index.rebuild(conn)
+    search_index.rebuild(conn, ranked=False)
 
 
 def _v7(conn) -> None:
@@ -134,7 +134,14 @@ def _v7(conn) -> None:
     ddl.run(conn, ddl.V7)
 
 
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7}
+def _v8(conn) -> None:
+    """Ranked, sortable search: each customer's folded name, contact names and phone digits
+    beside the search document, filled in once; indexes for sorting by name and by code."""
+    ddl.run(conn, ddl.V8)
+    search_index.rebuild(conn)
+
+
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8}
 
 
 def create_version(conn, version: int) -> None:

@@ -11,8 +11,10 @@ from ..domain.aging import age_balances
 from ..domain.errors import NotFound
 from ..domain.money import Money
 from ..domain.records import CustomerFile, CustomerSummary, RouteStop
+from ..domain.search import RANKED, FoundPage, MatchReason, Sorting
 from ..domain.stored import RouteDay
-from . import convert, hot, search_index
+from ..i18n.folding import fold, query_terms
+from . import convert, hot, search_sql
 from .tables import (AllocationRow, ContactRow, ContractRow, CustomerRow, DeliveryRow,
                      InvoiceRow, PaymentRow, RouteStopRow)
 
@@ -49,10 +51,27 @@ def summaries(conn, ids, today: date) -> list[CustomerSummary]:
             for i in ids if i in rows]
 
 
-def search(conn, query: str, after_id: int, limit: int, today: date) -> list[CustomerSummary]:
-    """One page of customers matching ``query`` after ``after_id``, in id order."""
-    ids = search_index.find_ids(conn, query, after_id, limit)
-    return summaries(conn, ids, today)
+def search(conn, query: str, sorting: Sorting, cursor: tuple | None, limit: int,
+           today: date) -> FoundPage:
+    """One page of customers matching ``query`` after ``cursor`` in the order asked for; the
+    first page also counts the matches (up to search_sql.COUNT_CAP)."""
+    found, last, more, total = search_sql.find(
+        lambda sql, params: hot.fetch(conn, sql, params), query, sorting, cursor, limit, today,
+        conn.dialect.name)
+    rows = summaries(conn, [cid for cid, _rank in found], today)
+    typed = bool(query_terms(query))
+    reasons = tuple(_reason(rank, row, query) if typed else None
+                    for (_cid, rank), row in zip(found, rows))
+    capped = total is not None and total > search_sql.COUNT_CAP
+    return FoundPage(tuple(rows), reasons, last, more,
+                     None if total is None else min(total, search_sql.COUNT_CAP), capped)
+
+
+def _reason(rank: int, row: CustomerSummary, query: str) -> MatchReason:
+    reason = RANKED[rank]
+    if reason is MatchReason.OTHER and all(t in fold(row.code) for t in query_terms(query)):
+        return MatchReason.CODE
+    return reason
 
 
 def count_customers(session) -> int:

@@ -145,7 +145,12 @@ class CustomerSearchRow(Base):
     # Folded Vietnamese is plain ASCII, so only Chinese (or other scripts) sets this: short
     # Chinese queries scan the few such rows instead of every customer.
     wide: Mapped[bool] = mapped_column(Boolean, default=False)
-    __table_args__ = (Index("ix_customer_search_wide", "wide", "customer_id"),)
+    # Folded name, contact names and phone digits (schema 8): search ranks by where it matched.
+    name: Mapped[str] = mapped_column(Text, default="")
+    people: Mapped[str] = mapped_column(Text, default="")
+    phones: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_customer_search_wide", "wide", "customer_id"),
+                      Index("ix_customer_search_name", "name", "customer_id"))
 
 
 class SettingRow(Base):

@@ -153,6 +153,9 @@ class MainWindow(Retranslating, QMainWindow):
     def _connect(self) -> None:
         for view in (self.route_view, self.customer_list, self.follow_up_view):
             view.customer_activated.connect(self.customer_view.open)
+            # A row selected shows its customer; the customer shown is the row highlighted.
+            view.selection.selected.connect(self.customer_view.open)
+            self.customer_view.file_shown.connect(view.selection.show)
         self.customer_view.file_shown.connect(self._on_file_shown)
         self.taskman.busy_changed.connect(self._on_busy)
         self.customer_view.visits.amend_requested.connect(self.commands.amend)
@@ -204,10 +207,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.follow_up_view.focus_table()
 
     def start(self, kind: VisitKind) -> None:
-        """Ctrl+N / Ctrl+L: a visit or a call with the customer on screen."""
-        file = self.customer_view.file
-        if file is not None:
-            self.launcher.start(file.customer.id, kind)
+        """Ctrl+N / Ctrl+L: a visit or a call with the customer selected, which is the one on
+        screen (or on its way there: a click followed at once by Ctrl+N)."""
+        customer_id = self.customer_view.wanted_id
+        if customer_id is not None:
+            self.launcher.start(customer_id, kind)
 
     def _on_busy(self, busy: bool) -> None:
         """Long work runs (a batch print, later imports and sync): what would race it waits."""

@@ -156,13 +156,13 @@ def all_files(demo_db):
     store = open_store(demo_db)
     try:
         portfolio = Portfolio(store, today=lambda: TODAY)
-        ids, after = [], 0
+        ids, after = [], None
         while True:
-            page = portfolio.search("", after_id=after)
+            page = portfolio.search("", after=after)
             ids += [row.id for row in page.rows]
             if not page.has_more:
                 break
-            after = page.last_id
+            after = page.cursor
         return {cid: portfolio.open_customer(cid) for cid in ids}
     finally:
         store.close()

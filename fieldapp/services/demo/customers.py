@@ -15,6 +15,10 @@ _FIXED = {3: "zh_TW", 7: "zh_CN", 12: "zh_TW", 18: "zh_CN", 25: "zh_TW", 31: "zh
 _MORE_CONTACTS = {"shop": (0.45, 0.1), "agent": (0.7, 0.3), "private": (0.6, 0.2)}
 _MORE_DEFAULT = (0.95, 0.6)
 _NAME_TRIES = 6
+# What the README's search examples find in every demo, whatever its size and seed: the first
+# Taiwanese customer trades as 永豐 and the first customer's owner has a 0903 966 mobile.
+_README_BRAND = (3, "永豐")
+_README_MOBILE = (1, "0903 966 ")
 
 
 def language_of(k: int, ctx) -> str:
@@ -38,6 +42,8 @@ def draft(rng, k: int, ctx) -> dict:
     region = where["region"] if pack.country == "VN" else "north"
     owner = people.person(rng, pack, region)
     brand, brand_ascii = people.brand(rng, pack, owner[1])
+    if k == _README_BRAND[0] and pack.country == "TW":
+        brand = _README_BRAND[1]  # drawn all the same, so later draws stay as they were
     profile = profiles.PROFILES.pick(rng)
     since_off = -(90 + int(rng.random() ** 1.6 * 4300))
     c = {"k": k, "pack": pack, "kind": kind, "category": category, "place": where, "region": region,
@@ -120,7 +126,10 @@ def contacts(rng, c: dict, ctx, out: list) -> list[tuple[str, str]]:
     for i, (role, pay_chance) in enumerate(chosen):
         who = c["owner"] if i == 0 else people.person(rng, pack, c["region"])
         pays = i == 0 or rng.random() < pay_chance
-        out.append((ctx.next_id("contact"), cid, who[0], role, places.mobile(rng, pack),
+        mobile = places.mobile(rng, pack)
+        if (cid, i) == (_README_MOBILE[0], 0) and pack.country == "VN":
+            mobile = _README_MOBILE[1] + mobile[-3:]
+        out.append((ctx.next_id("contact"), cid, who[0], role, mobile,
                     _contact_email(rng, pack, c, who, role, i), pays,
                     _pick(rng, pack.payer_notes if pays else pack.other_notes)))
         found.append((who[0], role))

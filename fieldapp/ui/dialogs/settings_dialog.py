@@ -1,4 +1,4 @@
-"""File › Settings: the declared settings with typed editors (language, collector, promises, ink)."""
+"""File › Settings: typed editors for language, collector, promises, ink and the letterhead."""
 
 from __future__ import annotations
 
@@ -14,8 +14,13 @@ from ..views.common import Retranslating
 
 EDITABLE = (cfg.UI_LANGUAGE, cfg.COLLECTOR_NAME, *cfg.COLLECTOR_TITLES.values(),
             cfg.PROMISE_HORIZON_DAYS, cfg.PROMISE_GRACE_DAYS, cfg.PROMISE_KEPT_PCT,
-            cfg.REMINDER_DAYS, cfg.DISPUTE_NEAR_HOURS, cfg.MIN_INK)
-# The services declare English labels; marked here so lupdate collects them (a test compares).
+            cfg.REMINDER_DAYS, cfg.DISPUTE_NEAR_HOURS, cfg.MIN_INK,
+            cfg.COMPANY_NAME, cfg.COMPANY_ADDRESS, cfg.COMPANY_TAX_CODE, cfg.COMPANY_PHONE)
+# Printed at the top of every document; shown under their own heading.
+LETTERHEAD = (cfg.COMPANY_NAME, cfg.COMPANY_ADDRESS, cfg.COMPANY_TAX_CODE, cfg.COMPANY_PHONE)
+# Longest letterhead texts: one line each on an A4 letterhead.
+MAX_LENGTH = {cfg.COMPANY_NAME: 120, cfg.COMPANY_ADDRESS: 160, cfg.COMPANY_TAX_CODE: 20,
+              cfg.COMPANY_PHONE: 40}# The services declare English labels; marked here so lupdate collects them (a test compares).
 LABELS = (
     QT_TRANSLATE_NOOP("Settings", "Language"),
     QT_TRANSLATE_NOOP("Settings", "Collector name"),
@@ -29,6 +34,10 @@ LABELS = (
     QT_TRANSLATE_NOOP("Settings", "Remind this many days before a promise"),
     QT_TRANSLATE_NOOP("Settings", "Warn when a dispute deadline is this close (hours)"),
     QT_TRANSLATE_NOOP("Settings", "Least ink for a signature (pixels)"),
+    QT_TRANSLATE_NOOP("Settings", "Company name"),
+    QT_TRANSLATE_NOOP("Settings", "Company address"),
+    QT_TRANSLATE_NOOP("Settings", "Company tax code"),
+    QT_TRANSLATE_NOOP("Settings", "Company phone"),
 )
 RANGES = {cfg.PROMISE_HORIZON_DAYS: (1, 365), cfg.PROMISE_GRACE_DAYS: (0, 60),
           cfg.PROMISE_KEPT_PCT: (50.0, 100.0), cfg.REMINDER_DAYS: (0, 30),
@@ -64,7 +73,10 @@ def editor_for(setting: cfg.Setting) -> QWidget:
         editor.setRange(*RANGES.get(setting, (0.0, 10_000.0)))
         editor.setDecimals(1)
         return editor
-    return QLineEdit()
+    editor = QLineEdit()
+    if setting in MAX_LENGTH:
+        editor.setMaxLength(MAX_LENGTH[setting])
+    return editor
 
 
 def value_of(editor: QWidget):
@@ -96,8 +108,14 @@ class SettingsDialog(Retranslating, QDialog):
             set_value(editor, values.get(setting, setting.default))
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.letterhead_title = QLabel()
+        self.letterhead_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020;")
         form = QFormLayout()
         for setting in EDITABLE:
+            if setting is LETTERHEAD[0]:
+                form.addRow(self.letterhead_title)
             form.addRow(self.captions[setting], self.editors[setting])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -107,10 +125,20 @@ class SettingsDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self.editors[cfg.COMPANY_NAME].textChanged.connect(self._check)
         self.retranslate_ui()
         if first_run:
             self.editors[cfg.COLLECTOR_NAME].setFocus()
+
+    def _check(self) -> None:
+        """Every document starts with the company's name: it cannot be left empty."""
+        blank = not self.editors[cfg.COMPANY_NAME].text().strip()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not blank)
+        self.problem.setText(self.tr("Enter the company's name: it heads every document.")
+                             if blank else "")
+        self.problem.setVisible(blank)
 
     def _save(self) -> None:
         self._on_save({setting: value_of(editor) for setting, editor in self.editors.items()})
@@ -121,6 +149,8 @@ class SettingsDialog(Retranslating, QDialog):
                                    "enter them before the first visit.") if self._first_run
                            else self.tr("These settings apply to this laptop."))
         self.intro.setVisible(True)
+        self.letterhead_title.setText(self.tr("Letterhead on every document"))
+        self._check()
         for setting, caption in self.captions.items():
             caption.setText(QCoreApplication.translate("Settings", setting.label))
         self.editors[cfg.UI_LANGUAGE].retranslate_ui()

@@ -1,12 +1,28 @@
-"""Search results paged in from the portfolio, 50 at a time, off the GUI thread."""
+"""Search results paged in from the portfolio, 50 at a time, off the GUI thread, sorted in SQL."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QT_TRANSLATE_NOOP, Qt, Signal
 
+from ...domain.search import CustomerOrder, MatchReason, Sorting
 from ...services.portfolio import PAGE_SIZE, SearchPage
 from .summary_columns import summary_columns
-from .table import RecordTableModel
+from .table import Column, RecordTableModel
+
+
+def reason_text(reason: MatchReason | None) -> str:
+    """Where the typed words were found, in a word or two."""
+    if reason in (MatchReason.NAME_WORD, MatchReason.NAME):
+        return QCoreApplication.translate("CustomerListModel", "name")
+    if reason is MatchReason.CONTACT:
+        return QCoreApplication.translate("CustomerListModel", "contact")
+    if reason is MatchReason.PHONE:
+        return QCoreApplication.translate("CustomerListModel", "phone")
+    if reason is MatchReason.CODE:
+        return QCoreApplication.translate("CustomerListModel", "code")
+    if reason is MatchReason.OTHER:
+        return QCoreApplication.translate("CustomerListModel", "tax code or several fields")
+    return ""
 
 
 class CustomerListModel(RecordTableModel):
@@ -19,10 +35,18 @@ class CustomerListModel(RecordTableModel):
     loading_changed = Signal(bool)
     page_loaded = Signal(str)  # the query whose page just arrived
 
+    NAME, CODE, OVERDUE, LATE, FOUND_IN = range(5)
+    # The column a header click sorts by; "Found in" goes back to best matches first.
+    ORDERS = {NAME: CustomerOrder.NAME, CODE: CustomerOrder.CODE, OVERDUE: CustomerOrder.OVERDUE,
+              LATE: CustomerOrder.LATE, FOUND_IN: CustomerOrder.RELEVANCE}
+
     def __init__(self, portfolio, taskman, parent=None, page_size: int = PAGE_SIZE):
         cols = summary_columns()
-        super().__init__([cols["name"], cols["code"], cols["overdue"], cols["late"]],
+        found_in = Column(QT_TRANSLATE_NOOP("CustomerListModel", "Found in"),
+                          lambda r: reason_text(self._reasons.get(r.id)))
+        super().__init__([cols["name"], cols["code"], cols["overdue"], cols["late"], found_in],
                          "CustomerListModel", parent=parent)
+        self._reasons: dict[int, MatchReason | None] = {}
         self._portfolio = portfolio
         self._taskman = taskman
         self._page_size = page_size
@@ -30,7 +54,10 @@ class CustomerListModel(RecordTableModel):
         self._generation = 0
         self._has_more = False
         self._loading = False
-        self._last_id = 0
+        self._cursor: tuple | None = None
+        self.sorting = Sorting()
+        self.total: int | None = None  # matches of the query (counted with its first page)
+        self.total_capped = False
 
     @property
     def query(self) -> str:
@@ -44,10 +71,20 @@ class CustomerListModel(RecordTableModel):
         """Start over with ``query``; the first page is asked for right away."""
         self._generation += 1
         self._query = query
-        self._has_more, self._last_id = True, 0
+        self._has_more, self._cursor = True, None
+        self.total, self.total_capped = None, False
+        self._reasons = {}
         self._set_loading(False)
         self.set_records([])
         self.fetchMore(QModelIndex())
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:  # noqa: A003 (Qt)
+        """A header click: ask the database for the list in that order (-1: best matches)."""
+        sorting = Sorting(self.ORDERS.get(column, CustomerOrder.RELEVANCE),
+                          order == Qt.SortOrder.DescendingOrder)
+        if sorting != self.sorting:
+            self.sorting = sorting
+            self.refresh()
 
     def refresh(self) -> None:
         """Run the current query again (after data changed)."""
@@ -60,9 +97,10 @@ class CustomerListModel(RecordTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:
         if not self.canFetchMore(parent):
             return
-        generation, query, after = self._generation, self._query, self._last_id
+        generation, query, after = self._generation, self._query, self._cursor
+        sorting = self.sorting
         self._set_loading(True)
-        self._taskman.run(lambda: self._portfolio.search(query, after, self._page_size),
+        self._taskman.run(lambda: self._portfolio.search(query, after, self._page_size, sorting),
                           lambda page: self._on_page(generation, page),
                           lambda error: self._on_error(generation, error))
 
@@ -70,7 +108,10 @@ class CustomerListModel(RecordTableModel):
         if generation != self._generation:
             return  # typed on since; this page answers an older query
         self._has_more = page.has_more
-        self._last_id = page.last_id or self._last_id
+        self._cursor = page.cursor
+        if page.total is not None:
+            self.total, self.total_capped = page.total, page.total_capped
+        self._reasons.update((row.id, why) for row, why in zip(page.rows, page.reasons))
         self.append_records(page.rows)
         self._set_loading(False)
         self.page_loaded.emit(page.query)

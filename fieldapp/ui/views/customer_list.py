@@ -6,8 +6,10 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
+from .. import formats
 from ..models.customers import CustomerListModel
 from .common import EmptyState, Retranslating, fit_columns, make_table
+from .selection import CustomerSelection
 
 DEBOUNCE_MS = 80  # long enough to skip keystrokes in a burst, short enough to feel instant
 
@@ -46,7 +48,9 @@ class CustomerListView(Retranslating, QWidget):
     def _results_page(self) -> QWidget:
         self._caption = QLabel()
         self.table = make_table(self.model, self, stretch_column=0)
+        self._sortable(self.table.horizontalHeader())
         self.table.activated.connect(self._activate)
+        self.selection = CustomerSelection(self.table, self.model, self)
         self._no_match = EmptyState()
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.loading_changed.connect(self._update_caption)
@@ -59,6 +63,14 @@ class CustomerListView(Retranslating, QWidget):
         layout.addWidget(self._caption)
         layout.addWidget(self._result_stack, 1)
         return page
+
+    def _sortable(self, header) -> None:
+        """Header clicks sort in the database (the model's sort); a third click on a column
+        goes back to best matches first, as does "Found in"."""
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSectionsClickable(True)
+        self.table.setSortingEnabled(True)
 
     def set_idle_page(self, widget: QWidget) -> None:
         """Show ``widget`` (today's route) whenever the search box is empty."""
@@ -118,7 +130,9 @@ class CustomerListView(Retranslating, QWidget):
 
     def _run_search(self) -> None:
         self._stale = False
-        self.model.set_query(self.search_box.text().strip())
+        query = self.search_box.text().strip()
+        self.table.setColumnHidden(CustomerListModel.FOUND_IN, not query)
+        self.model.set_query(query)
         self._show_page(self._results)
         self._update_caption()
 
@@ -129,13 +143,19 @@ class CustomerListView(Retranslating, QWidget):
             self._fitted_for = query
         self._result_stack.setCurrentWidget(self.table if self.model.rowCount() else self._no_match)
         self._update_caption()
-        if self.model.rowCount() and not self.table.currentIndex().isValid():
-            self.table.setCurrentIndex(self.model.index(0, 0))
+        # Highlight the customer on screen if listed; Enter in the box still opens the first.
+        self.selection.restore()
 
     def _update_caption(self, *_loading) -> None:
-        query = self.model.query
+        query, total = self.model.query, self.model.total
         if self.model.loading and not self.model.rowCount():
             caption = self.tr("Searching…")
+        elif query and total is not None and self.model.total_capped:
+            caption = formats.counted(self.tr("More than %n customers match “%1”", "", total),
+                                      total).replace("%1", query)
+        elif query and total is not None:
+            caption = formats.counted(self.tr("%n customers match “%1”", "", total),
+                                      total).replace("%1", query)
         elif query:
             caption = self.tr("Customers matching “%1”").replace("%1", query)
         else:

@@ -32,6 +32,7 @@ class CustomerView(Retranslating, QStackedWidget):
         self._taskman = taskman
         self._generation = 0
         self.file: CustomerFile | None = None
+        self.wanted_id: int | None = None  # asked for last; on screen once its file arrives
         self.history = History()
         self.empty = EmptyState()
         self.addWidget(self.empty)
@@ -97,6 +98,7 @@ class CustomerView(Retranslating, QStackedWidget):
         """Load and show a customer; the latest request wins if several are in flight."""
         self._generation += 1
         generation = self._generation
+        self.wanted_id = customer_id
         self._taskman.run(lambda: self._portfolio.open_customer(customer_id),
                           lambda file: self._loaded(generation, file, remember))
 

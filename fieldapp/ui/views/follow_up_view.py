@@ -9,6 +9,7 @@ from .. import formats
 from ..models.follow_ups import FollowUpModel, what
 from .common import EmptyState, Retranslating, make_table
 from .delegates import TwoLineDelegate, row_height
+from .selection import CustomerSelection
 
 
 def second_line(f) -> str:
@@ -39,6 +40,7 @@ class FollowUpView(Retranslating, QWidget):
         self.table = make_table(self.model, self, stretch_column=FollowUpModel.CUSTOMER)
         self._show_two_lines()
         self.table.activated.connect(self._activate)
+        self.selection = CustomerSelection(self.table, self.model, self)
         self.setFocusProxy(self.table)
         self._empty = EmptyState()
         self._pages = QStackedWidget()
@@ -72,8 +74,7 @@ class FollowUpView(Retranslating, QWidget):
     def _show(self, items) -> None:
         self.model.set_records(items)
         self._pages.setCurrentWidget(self.table if items else self._empty)
-        if items and not self.table.currentIndex().isValid():
-            self.table.selectRow(0)
+        self.selection.restore()  # the customer on screen, if listed; never another one
         self.retranslate_ui()
         self.loaded.emit()
 

@@ -11,6 +11,7 @@ from .. import formats
 from ..models.route import RouteModel
 from .common import EmptyState, Retranslating, make_table
 from .delegates import TwoLineDelegate, row_height
+from .selection import CustomerSelection
 
 
 def second_line(stop) -> str:
@@ -36,6 +37,7 @@ class RouteView(Retranslating, QWidget):
         self.table = make_table(self.model, self, stretch_column=RouteModel.NAME)
         self._show_two_lines()
         self.table.activated.connect(self._activate)
+        self.selection = CustomerSelection(self.table, self.model, self)
         self.setFocusProxy(self.table)
         self._empty = EmptyState()
         self._pages = QStackedWidget()
@@ -73,20 +75,13 @@ class RouteView(Retranslating, QWidget):
                           self._show_route)
 
     def _show_route(self, result) -> None:
-        selected = self._selected_customer()
         self._day, stops = result
         self.model.set_records(stops)
         self._pages.setCurrentWidget(self.table if stops else self._empty)
-        if stops:
-            # After a refresh the collector stays on the stop they were looking at.
-            ids = [stop.customer.id for stop in stops]
-            self.table.selectRow(ids.index(selected) if selected in ids else 0)
+        # The stop highlighted is the customer on screen, if on the route (never another one).
+        self.selection.restore()
         self.retranslate_ui()
         self.loaded.emit()
-
-    def _selected_customer(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.customer_id(index.row()) if index.isValid() else None
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():
