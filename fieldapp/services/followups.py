@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 
 from ..clock import utc_now
-from ..domain.commitments import COMMITMENT_KINDS, LiveOutcome, payments_toward
+from ..domain.commitments import COMMITMENT_KINDS, LiveOutcome, allocate
 from ..domain.instants import in_zone
 from ..domain.money import Money
-from ..domain.promises import PromisePolicy, evaluate
+from ..domain.promises import PromisePolicy, judge
 from ..domain.visit import PromiseStatus
 from ..store import followup_repo
 from . import settings as cfg
@@ -113,8 +112,9 @@ class FollowUps:
         with self._store.sessions() as session:
             rows = followup_repo.in_period(session, *period, customer_id)
             rows = [r for r in rows if not _not_due_yet(r, today, rules)]
-            payments = self._payments(session, rows)
-            verdicts = [(row, v) for row in rows if (v := self._judge(row, payments, now, rules))]
+            grace = rules.policy.grace_days
+            taken = _allocated(session, _competing(session, rows, grace), grace)
+            verdicts = [(row, v) for row in rows if (v := self._judge(row, taken, now, rules))]
             names = followup_repo.customer_names(session, {row.customer_id for row, _v in verdicts})
         found = [FollowUp(v.kind, row.customer_id, names[row.customer_id], v.due_on, row.kind,
                           row.amount, v.paid, _local(row.deadline, now), row.visit_uuid)
@@ -123,17 +123,20 @@ class FollowUps:
         return sorted(found, key=lambda f: (order.index(f.kind), f.due_on, f.customer_name))
 
     def promise_statuses(self, customer_id: int) -> dict[str, tuple[PromiseStatus, Money]]:
-        """Every live promise of a customer, kept ones too, by visit: (status, paid so far)."""
+        """Every live promise of a customer, kept ones too, by visit: (status, paid so far).
+
+        Judged with the customer's installment lines, which take their share of the money."""
         today = self._now().date()
         policy = self.settings.promise_policy()
         with self._store.sessions() as session:
-            rows = followup_repo.of_customer(session, customer_id, ("promise",))
-            payments = self._payments(session, rows)
+            rows = followup_repo.of_customer(session, customer_id, COMMITMENT_KINDS)
+            taken = _allocated(session, _with_amended(session, rows), policy.grace_days)
         result = {}
         for row in rows:
-            status, paid = evaluate(row.required.minor, row.made_on, row.due_on,
-                                    payments_toward(row, payments[row.customer_id]), today, policy)
-            result[row.visit_uuid] = (status, Money(paid, row.amount.currency))
+            if row.kind == "promise":
+                paid = taken.get(row.uuid, 0)
+                status = judge(row.amount.minor, row.due_on, paid, today, policy)
+                result[row.visit_uuid] = (status, Money(paid, row.amount.currency))
         return result
 
     def _rules(self) -> _Rules:
@@ -141,32 +144,19 @@ class FollowUps:
             cfg.PROMISE_GRACE_DAYS, cfg.PROMISE_KEPT_PCT, cfg.REMINDER_DAYS, cfg.DISPUTE_NEAR_HOURS)
         return _Rules(PromisePolicy(grace, kept), remind, timedelta(hours=near))
 
-    @staticmethod
-    def _payments(session, rows: list[LiveOutcome]) -> dict[int, list]:
-        """The payments that can count toward ``rows``, by customer."""
-        judged = [r for r in rows if r.kind in COMMITMENT_KINDS]
-        by_customer: dict[int, list] = defaultdict(list)
-        if judged:
-            since: dict[int, date] = {}
-            for r in judged:
-                since[r.customer_id] = min(r.made_on, since.get(r.customer_id, r.made_on))
-            for p in followup_repo.payments_of(session, since):
-                by_customer[p.customer_id].append(p)
-        return by_customer
-
-    def _judge(self, row: LiveOutcome, payments, now: datetime, rules: _Rules) -> _Verdict | None:
+    def _judge(self, row: LiveOutcome, taken: dict[str, int], now: datetime,
+               rules: _Rules) -> _Verdict | None:
         if row.kind in COMMITMENT_KINDS:
-            return self._judge_promise(row, payments[row.customer_id], now.date(), rules)
+            return self._judge_promise(row, taken.get(row.uuid, 0), now.date(), rules)
         if row.kind == "dispute":
             return self._judge_dispute(_local(row.deadline, now), now, rules.dispute_near)
         if row.due_on <= now.date() + timedelta(days=REVISIT_WINDOW_DAYS):
             return _Verdict(FollowUpKind.REVISIT, row.due_on)
         return None
 
-    def _judge_promise(self, row: LiveOutcome, payments, today: date,
+    def _judge_promise(self, row: LiveOutcome, paid: int, today: date,
                        rules: _Rules) -> _Verdict | None:
-        status, paid = evaluate(row.required.minor, row.made_on, row.due_on,
-                                payments_toward(row, payments), today, rules.policy)
+        status = judge(row.amount.minor, row.due_on, paid, today, rules.policy)
         follow = self._promise_kind(status, row.due_on, today, rules.remind_days(row))
         if follow is None:
             return None
@@ -195,6 +185,76 @@ class FollowUps:
         else:
             kind = FollowUpKind.DISPUTE_OPEN
         return _Verdict(kind, deadline.date())
+
+
+def _competing(session, rows: list[LiveOutcome], grace: int) -> list[LiveOutcome]:
+    """``rows``' commitments and every live commitment of their customers that could have
+    taken money they could take (see ``_first_day``): due no later than the customer's last
+    one listed (later ones are served after it). Read again only if an earlier commitment
+    widens a customer's span past what was read (rare: commitments run weeks, not months)."""
+    listed = [r for r in rows if r.kind in COMMITMENT_KINDS]
+    if not listed:
+        return []
+    known = {r.uuid: r for r in listed}
+    last: dict[int, date] = {}
+    first: dict[int, date] = {}
+    for r in listed:
+        last[r.customer_id] = max(r.due_on, last.get(r.customer_id, r.due_on))
+        first[r.customer_id] = min(r.made_on, first.get(r.customer_id, r.made_on))
+    customers, read_from = set(last), None
+    while customers:
+        due_from = min(first[cid] for cid in customers) - timedelta(days=grace)
+        for found in followup_repo.commitments_of(session, customers, due_from, max(last.values())):
+            known.setdefault(found.uuid, found)
+        read_from = due_from if read_from is None else min(read_from, due_from)
+        first = _first_day(known.values(), first, last, grace)
+        customers = {cid for cid, day in first.items() if day - timedelta(days=grace) < read_from}
+    return _with_amended(session, [r for r in known.values() if r.due_on <= last[r.customer_id]
+                                   and r.due_on + timedelta(days=grace) >= first[r.customer_id]])
+
+
+def _first_day(commitments, first: dict[int, date], last: dict[int, date],
+               grace: int) -> dict[int, date]:
+    """Per customer, the first day money could go to a commitment competing with those listed:
+    from the first day one listed was made, widened to the day each commitment still open to
+    payments on or after that day was made, until none was made earlier."""
+    first = dict(first)
+    mine: dict[int, list[LiveOutcome]] = {}
+    for c in commitments:
+        if c.due_on <= last[c.customer_id]:
+            mine.setdefault(c.customer_id, []).append(c)
+    for cid, theirs in mine.items():
+        changed = True
+        while changed:
+            earlier = [c.made_on for c in theirs
+                       if c.due_on + timedelta(days=grace) >= first[cid] and c.made_on < first[cid]]
+            changed = bool(earlier)
+            if earlier:
+                first[cid] = min(earlier)
+    return first
+
+
+def _with_amended(session, rows: list[LiveOutcome]) -> list[LiveOutcome]:
+    """``rows`` with every visit their visit amends, however long the chain (the query reads
+    one step; longer chains are rare and cost one statement a step)."""
+    chains = {r.visit_uuid: r.visits for r in rows if len(r.visits) > 1}
+    asked: set[str] = set()
+    while tips := {chain[-1] for chain in chains.values()} - asked:
+        older = followup_repo.amended(session, tips)
+        asked |= tips
+        for visit, chain in list(chains.items()):
+            if chain[-1] in older:
+                chains[visit] = chain + (older[chain[-1]],)
+    return [replace(r, visits=chains[r.visit_uuid]) if r.visit_uuid in chains else r for r in rows]
+
+
+def _allocated(session, commitments: list[LiveOutcome], grace: int) -> dict[str, int]:
+    """What each commitment took of its customer's payments (commitments.allocate)."""
+    since: dict[int, date] = {}
+    for c in commitments:
+        since[c.customer_id] = min(c.made_on, since.get(c.customer_id, c.made_on))
+    payments = followup_repo.payments_of(session, since) if since else []
+    return allocate(commitments, payments, grace)
 
 
 def _local(deadline: datetime | None, now: datetime) -> datetime | None:

@@ -18,17 +18,11 @@ from . import hot
 _IDS_PER_QUERY = 900
 _SAME_MONTH_DAYS = 31
 
-# An installment line requires the plan's live lines due up to it; anything else its amount.
+# Each live outcome with the visit its visit amends (money taken there was not promised).
 _LIVE = """
 SELECT o.uuid, o.visit_uuid, o.customer_id, o.kind, o.created_on, o.due_on,
-       o.deadline_at, o.amount_minor,
-       CASE WHEN o.kind = 'installment' THEN
-            (SELECT SUM(l.amount_minor) FROM outcome l
-             WHERE l.visit_uuid = o.visit_uuid AND l.kind = 'installment'
-               AND l.superseded_by IS NULL AND l.resolved = FALSE AND l.due_on <= o.due_on)
-       ELSE o.amount_minor END,
-       o.currency, o.body
-FROM outcome o
+       o.deadline_at, o.amount_minor, v.amends, o.currency, o.body
+FROM outcome o LEFT JOIN visit v ON v.uuid = o.visit_uuid
 WHERE o.superseded_by IS NULL AND o.resolved = FALSE AND ({where})
 ORDER BY o.created_on, o.uuid"""
 
@@ -64,6 +58,32 @@ def in_period(session, commitments_from: date, reminders_until: date, short_remi
     return [_outcome(r) for r in rows]
 
 
+def commitments_of(session, customer_ids: Iterable[int], due_from: date,
+                   due_until: date) -> list[LiveOutcome]:
+    """Live promises and installment lines of ``customer_ids`` due in the days given. One
+    statement per many customers: a customer has few commitments, unlike payments."""
+    conn = session.connection()
+    ids = sorted({int(i) for i in customer_ids})
+    params = {"lo": _bind(conn, due_from), "hi": _bind(conn, due_until)}
+    found = []
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        where = (f"o.customer_id IN ({','.join(map(str, ids[start:start + _IDS_PER_QUERY]))}) "
+                 "AND o.kind IN ('promise', 'installment') AND o.due_on >= :lo AND o.due_on <= :hi")
+        found += map(_outcome, hot.fetch(conn, _LIVE.format(where=where), params))
+    return found
+
+
+def amended(session, visit_uuids: Iterable[str]) -> dict[str, str]:
+    """The visit each of ``visit_uuids`` amends, for those that amend one."""
+    ids = sorted(set(visit_uuids))
+    found = {}
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        names = {f"u{i}": u for i, u in enumerate(ids[start:start + _IDS_PER_QUERY])}
+        found.update(hot.fetch(session.connection(), "SELECT uuid, amends FROM visit WHERE "
+                               f"amends IS NOT NULL AND uuid IN ({_marks(names)})", names))
+    return found
+
+
 def customer_names(session, customer_ids: Iterable[int]) -> dict[int, str]:
     """Names by customer id. Asked for only the customers listed, in id order: joined to
     every outcome read, the names cost more than the outcomes (one page each, all over)."""
@@ -81,14 +101,14 @@ def payments_of(session, since: dict[int, date]) -> list[PaymentLine]:
     conn = session.connection()
     found = []
     for chunk in _by_day(since):
-        sql = ("SELECT customer_id, paid_on, amount_minor, currency, visit_uuid FROM payment "
+        sql = ("SELECT customer_id, paid_on, amount_minor, currency, visit_uuid, id FROM payment "
                f"WHERE customer_id IN ({','.join(str(int(i)) for i in chunk)}) "
                "AND paid_on >= :since")
-        for cid, paid_on, minor, currency, visit in hot.fetch(
+        for cid, paid_on, minor, currency, visit, pid in hot.fetch(
                 conn, sql, {"since": _bind(conn, since[chunk[0]])}):
             day = _day(paid_on)
             if day >= since[cid]:  # the statement asks from its customers' earliest day
-                found.append(PaymentLine(cid, day, Money(int(minor), currency), visit))
+                found.append(PaymentLine(cid, day, Money(int(minor), currency), visit, str(pid)))
     return found
 
 
@@ -127,15 +147,12 @@ def _iso_day(text: str) -> date:
 
 
 def _outcome(r) -> LiveOutcome:
-    uuid, visit_uuid, cid, kind, made_on, due_on, deadline, minor, required, currency, body = r
+    uuid, visit_uuid, cid, kind, made_on, due_on, deadline, minor, amends, currency, body = r
     amount = Money(int(minor), currency) if currency else None  # disputes, revisits: none
-    if amount is not None and required != minor:
-        required = Money(int(required or 0), currency)
-    else:
-        required = amount
     return LiveOutcome(uuid, visit_uuid, cid, kind, _day(made_on), _day(due_on),
-                       datetime.fromisoformat(deadline) if deadline else None, amount, required,
-                       _reminder_days(body) if kind in COMMITMENT_KINDS else None)
+                       datetime.fromisoformat(deadline) if deadline else None, amount, amount,
+                       _reminder_days(body) if kind in COMMITMENT_KINDS else None,
+                       (visit_uuid, amends) if amends else (visit_uuid,))
 
 
 @lru_cache(maxsize=256)
