@@ -129,3 +129,17 @@ def test_payments_after_an_amendment_are_shared_once(world):  # noqa: F811
     assert [f for f in follow.list(cid) if f.what == "installment" and f.due_on == NOW.date()] == []
     (status, paid), = follow.promise_statuses(cid).values()
     assert (status, paid.minor) == (PromiseStatus.PARTIALLY_KEPT, 10_000_000)
+
+
+def test_an_amendment_made_days_later_dates_its_commitments_from_the_meeting(world):  # noqa: F811
+    visits, cid, clock, store = world
+    promise = Promise(Money(10_000_000, "VND"), date(2026, 11, 30), "Chị Hường")
+    final, _ = visits.finalize(complete(visits.start(cid), promise))
+    from tests.unit.test_visits import _pay
+    _pay(store, "p-1", cid, date(2026, 11, 24), 4_000_000)     # before the correction
+    clock.value = datetime(2026, 11, 26, 9, 0, tzinfo=VN)
+    draft = visits.amend(final.uuid, "Hẹn 12 triệu")
+    amended, _ = visits.finalize(replace(complete(draft, replace(promise, amount=Money(
+        12_000_000, "VND"))), amends=final.uuid, amend_reason=draft.amend_reason))
+    statuses = FollowUps(store, visits.settings, clock).promise_statuses(cid)
+    assert statuses == {amended.uuid: (PromiseStatus.OPEN, Money(4_000_000, "VND"))}
