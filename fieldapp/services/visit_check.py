@@ -37,6 +37,19 @@ class VisitContext:
                     if isinstance(o, MoneyReceived) and not o.receipt_no)
         return Money(max(0, minor - taken), self.currency)
 
+    def left_open(self, visit: Visit) -> tuple[OpenInvoice, ...]:
+        """Invoices a plan of ``visit`` covers: not disputed, with what is left once the money
+        taken on this visit is counted; those it pays in full are left out."""
+        disputing = {i for o in visit.outcomes if isinstance(o, Dispute) for i in o.invoice_ids}
+        taken: dict[int, int] = {}
+        for o in visit.outcomes:
+            if isinstance(o, MoneyReceived) and not o.receipt_no:
+                for a in o.allocations:
+                    taken[a.invoice_id] = taken.get(a.invoice_id, 0) + a.amount.minor
+        left = [replace(i, balance=Money(i.balance.minor - taken.get(i.id, 0), i.balance.currency))
+                for i in self.invoices if not i.disputed and i.id not in disputing]
+        return tuple(i for i in left if i.balance.minor > 0)
+
 
 def load_context(store, customer_id: int) -> VisitContext:
     with store.sessions() as session:

@@ -31,7 +31,7 @@ class ResolvePage(Page):
         self.setup = setup
         self._visit = visit  # callable: the session's visit
         self.env = CardEnv(setup, self._collectible, met_contact, self._disputing, attach,
-                           {a.id: a.name for a in setup.attachments})
+                           {a.id: a.name for a in setup.attachments}, self._left_open)
         self.cards: list[OutcomeCard] = []
         self.caption = QLabel()
         self.body.addWidget(self.caption)
@@ -65,6 +65,11 @@ class ResolvePage(Page):
 
     def _collectible(self):
         return self.setup.context.collectible(replace(self._visit(), outcomes=self.outcomes()))
+
+    def _left_open(self):
+        # Money and disputes decide it; a plan asks this while building its own outcome.
+        others = tuple(c.outcome() for c in self.cards if not isinstance(c, PlanCard))
+        return self.setup.context.left_open(replace(self._visit(), outcomes=others))
 
     # -- cards ------------------------------------------------------------------------------
     def add(self, kind: OutcomeKind, outcome=None, focus: bool = True) -> OutcomeCard:

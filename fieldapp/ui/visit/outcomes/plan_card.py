@@ -133,13 +133,12 @@ class PlanCard(OutcomeCard):
             "%1", formats.money(discounted_total(total, pct))) if pct else "")
 
     def _invoice_ids(self) -> tuple[int, ...]:
-        disputed = self.env.disputing()
-        return tuple(i.id for i in self.env.setup.context.invoices
-                     if not i.disputed and i.id not in disputed)
+        return tuple(i.id for i in self.env.left_open())
 
     def _show_covers(self) -> None:
-        numbers = self.env.setup.invoice_numbers()
-        names = ", ".join(numbers.get(i, str(i)) for i in self._invoice_ids())
+        """Each covered invoice with what is left of it after the money taken on this visit
+        (one paid in full here is not covered): the same figures the agreement prints."""
+        names = ", ".join(f"{i.number} ({formats.money(i.balance)})" for i in self.env.left_open())
         self.covers.setText(self.tr("Covers invoices: %1").replace("%1", names or "—"))
 
     def language_changed(self) -> None:
