@@ -31,10 +31,6 @@ class LiveOutcome:
     # The visits this one amends (its own first): money taken on them was not promised either.
     visits: tuple[str, ...] = ()
 
-    def made_on_visit(self, payment: "PaymentLine") -> bool:
-        return payment.visit_uuid is not None and payment.visit_uuid in (self.visits or (self.visit_uuid,))
-
-
 @dataclass(frozen=True, slots=True)
 class PaymentLine:
     """A payment as promises are judged against it."""
@@ -55,24 +51,27 @@ def allocate(commitments: Iterable[LiveOutcome], payments: Iterable[PaymentLine]
     passed, in its currency and not made on the visit that took it (that money was not
     promised); among them the oldest due first, each up to its own amount. What one
     commitment took no other sees. Commitments that are not promises or lines are ignored."""
-    open_ = sorted((c for c in commitments
-                    if c.kind in COMMITMENT_KINDS and c.amount is not None and c.due_on),
-                   key=lambda c: (c.due_on, c.made_on, c.uuid))
-    taken = {c.uuid: 0 for c in open_}
-    by_customer: dict[int, list[LiveOutcome]] = {}
-    for c in open_:
-        by_customer.setdefault(c.customer_id, []).append(c)
+    gap = timedelta(days=grace_days)
+    by_customer: dict[int, list[tuple]] = {}
+    for c in sorted((c for c in commitments
+                     if c.kind in COMMITMENT_KINDS and c.amount is not None and c.due_on),
+                    key=lambda c: (c.due_on, c.made_on, c.uuid)):
+        by_customer.setdefault(c.customer_id, []).append(
+            (c.made_on, c.due_on + gap, c.amount.currency, c.amount.minor, c.uuid,
+             c.visits or (c.visit_uuid,)))
+    taken = {entry[4]: 0 for entries in by_customer.values() for entry in entries}
     for p in sorted(payments, key=lambda p: (p.paid_on, p.id, p.visit_uuid or "", p.amount.minor)):
         left = p.amount.minor
-        for c in by_customer.get(p.customer_id, ()):
+        day, currency, visit = p.paid_on, p.amount.currency, p.visit_uuid
+        for made_on, window_end, cur, minor, uuid, visits in by_customer.get(p.customer_id, ()):
             if left <= 0:
                 break
-            if c.due_on + timedelta(days=grace_days) < p.paid_on:
-                continue  # its window closed before this payment: late money serves the next
-            if c.made_on > p.paid_on or c.amount.currency != p.amount.currency or c.made_on_visit(p):
+            # made later, window closed (late money serves the next), other currency, or
+            # money taken on the commitment's own visit (or one it amends): not promised
+            if made_on > day or window_end < day or cur != currency or visit in visits:
                 continue
-            share = min(left, c.amount.minor - taken[c.uuid])
+            share = min(left, minor - taken[uuid])
             if share > 0:
-                taken[c.uuid] += share
+                taken[uuid] += share
                 left -= share
     return taken

@@ -110,10 +110,11 @@ class FollowUps:
         rules = self._rules()
         period = _period(today, rules)
         with self._store.sessions() as session:
-            rows = followup_repo.in_period(session, *period, customer_id)
-            rows = [r for r in rows if not _not_due_yet(r, today, rules)]
+            read = followup_repo.in_period(session, *period, customer_id)
+            rows = [r for r in read if not _not_due_yet(r, today, rules)]
             grace = rules.policy.grace_days
-            taken = _allocated(session, _competing(session, rows, grace), grace)
+            competing = _competing(session, rows, read, (period[0], period[1]), grace)
+            taken = _allocated(session, competing, grace)
             verdicts = [(row, v) for row in rows if (v := self._judge(row, taken, now, rules))]
             names = followup_repo.customer_names(session, {row.customer_id for row, _v in verdicts})
         found = [FollowUp(v.kind, row.customer_id, names[row.customer_id], v.due_on, row.kind,
@@ -187,65 +188,69 @@ class FollowUps:
         return _Verdict(kind, deadline.date())
 
 
-def _competing(session, rows: list[LiveOutcome], grace: int) -> list[LiveOutcome]:
+def _competing(session, rows: list[LiveOutcome], read: list[LiveOutcome],
+               period: tuple[date, date], grace: int) -> list[LiveOutcome]:
     """``rows``' commitments and every live commitment of their customers that could have
-    taken money they could take (see ``_first_day``): due no later than the customer's last
-    one listed (later ones are served after it). Read again only if an earlier commitment
-    widens a customer's span past what was read (rare: commitments run weeks, not months)."""
+    taken money they could take (see ``_widen``): due no later than the customer's last one
+    listed (later ones are served after it). ``read`` holds every commitment due within
+    ``period`` already: only the days before it (and after, for far reminders) are read, and
+    read again for customers whose span an earlier commitment widened (rare)."""
     listed = [r for r in rows if r.kind in COMMITMENT_KINDS]
     if not listed:
         return []
-    known = {r.uuid: r for r in listed}
+    gap, day = timedelta(days=grace), timedelta(days=1)
     last: dict[int, date] = {}
     first: dict[int, date] = {}
     for r in listed:
         last[r.customer_id] = max(r.due_on, last.get(r.customer_id, r.due_on))
         first[r.customer_id] = min(r.made_on, first.get(r.customer_id, r.made_on))
-    customers, read_from = set(last), None
-    while customers:
-        due_from = min(first[cid] for cid in customers) - timedelta(days=grace)
-        for found in followup_repo.commitments_of(session, customers, due_from, max(last.values())):
-            known.setdefault(found.uuid, found)
-        read_from = due_from if read_from is None else min(read_from, due_from)
-        first = _first_day(known.values(), first, last, grace)
-        customers = {cid for cid, day in first.items() if day - timedelta(days=grace) < read_from}
-    return _with_amended(session, [r for r in known.values() if r.due_on <= last[r.customer_id]
-                                   and r.due_on + timedelta(days=grace) >= first[r.customer_id]])
+    mine: dict[int, dict[str, LiveOutcome]] = {}
+    for r in read:
+        if r.kind in COMMITMENT_KINDS and r.customer_id in last:
+            mine.setdefault(r.customer_id, {})[r.uuid] = r
+    lo, hi = period
+
+    def take(spans):
+        for found in followup_repo.commitments_of(session, spans):
+            mine.setdefault(found.customer_id, {})[found.uuid] = found
+
+    take({cid: (hi + day, end) for cid, end in last.items() if end > hi})
+    first = {cid: _widen(mine[cid].values(), start, last[cid], gap) for cid, start in first.items()}
+    spans = {cid: (start - gap, lo - day) for cid, start in first.items() if start - gap < lo}
+    while spans:
+        take(spans)
+        asked, spans = spans, {}
+        for cid, (start, _end) in asked.items():
+            first[cid] = _widen(mine[cid].values(), first[cid], last[cid], gap)
+            if first[cid] - gap < start:
+                spans[cid] = (first[cid] - gap, start - day)
+    return _with_amended(session, [c for cid, theirs in mine.items() for c in theirs.values()
+                                   if first[cid] <= c.due_on + gap and c.due_on <= last[cid]])
 
 
-def _first_day(commitments, first: dict[int, date], last: dict[int, date],
-               grace: int) -> dict[int, date]:
-    """Per customer, the first day money could go to a commitment competing with those listed:
-    from the first day one listed was made, widened to the day each commitment still open to
-    payments on or after that day was made, until none was made earlier."""
-    first = dict(first)
-    mine: dict[int, list[LiveOutcome]] = {}
-    for c in commitments:
-        if c.due_on <= last[c.customer_id]:
-            mine.setdefault(c.customer_id, []).append(c)
-    for cid, theirs in mine.items():
-        changed = True
-        while changed:
-            earlier = [c.made_on for c in theirs
-                       if c.due_on + timedelta(days=grace) >= first[cid] and c.made_on < first[cid]]
-            changed = bool(earlier)
-            if earlier:
-                first[cid] = min(earlier)
-    return first
+def _widen(commitments, day: date, last: date, gap: timedelta) -> date:
+    """The first day money could go to a commitment competing with those listed: from the
+    first day one listed was made, back to the day each commitment due by ``last`` and still
+    open to payments on or after that day was made, until none was made earlier."""
+    mine = [c for c in commitments if c.due_on <= last]
+    while True:
+        earlier = min((c.made_on for c in mine if c.due_on + gap >= day), default=day)
+        if earlier >= day:
+            return day
+        day = earlier
 
 
 def _with_amended(session, rows: list[LiveOutcome]) -> list[LiveOutcome]:
-    """``rows`` with every visit their visit amends, however long the chain (the query reads
-    one step; longer chains are rare and cost one statement a step)."""
-    chains = {r.visit_uuid: r.visits for r in rows if len(r.visits) > 1}
-    asked: set[str] = set()
-    while tips := {chain[-1] for chain in chains.values()} - asked:
-        older = followup_repo.amended(session, tips)
-        asked |= tips
-        for visit, chain in list(chains.items()):
-            if chain[-1] in older:
-                chains[visit] = chain + (older[chain[-1]],)
-    return [replace(r, visits=chains[r.visit_uuid]) if r.visit_uuid in chains else r for r in rows]
+    """``rows`` with the visits their visit amends, however long the chain: money taken on
+    those was not promised either."""
+    amends = followup_repo.amendments(session) if rows else {}
+    result = []
+    for r in rows:
+        chain = [r.visit_uuid]
+        while chain[-1] in amends and len(chain) <= len(amends):
+            chain.append(amends[chain[-1]])
+        result.append(replace(r, visits=tuple(chain)) if len(chain) > 1 else r)
+    return result
 
 
 def _allocated(session, commitments: list[LiveOutcome], grace: int) -> dict[str, int]:
