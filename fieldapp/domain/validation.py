@@ -27,7 +27,11 @@ MESSAGES = {
     "discount_date_required": "Say until when the early-payment discount applies.",
     "no_invoices": "Pick at least one invoice.",
     "too_little_ink": "The signature is too small; clear it and sign again.",
+    "commitments_above_balance": ("Money received, promises and installments come to {committed}, "
+                                  "more than the {balance} owed: confirm why."),
 }
+# The Resolve step's answer that confirms commitments above what is owed, with the reason.
+OVER_BALANCE_REASON = "over_balance_reason"
 MAX_DISCOUNT_PCT = 20.0
 
 
@@ -49,6 +53,15 @@ def _amount(errors, name, amount: Money, balance: Money | None) -> None:
         errors.append(FieldError(name, "amount_not_positive"))
     elif balance is not None and amount > balance:
         errors.append(FieldError(name, "amount_above_balance", {"balance": balance}))
+
+
+def validate_commitments(committed: Money, owed: Money, reason: str) -> list[FieldError]:
+    """Everything the customer paid or committed to must fit in what is open and undisputed,
+    unless the collector confirms why (a credit note pending, an invoice not yet imported…)."""
+    if committed.minor > owed.minor and not (reason or "").strip():
+        return [FieldError(OVER_BALANCE_REASON, "commitments_above_balance",
+                           {"committed": committed, "balance": owed})]
+    return []
 
 
 def _required(errors, name, text: str) -> None:

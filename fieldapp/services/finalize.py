@@ -40,7 +40,9 @@ def finalize(store, settings, visit: Visit, now: datetime, documents=None) -> tu
     ``now`` is aware and in the user's zone: its date is the user's calendar day.
     Then, outside that transaction, ``documents`` (a services.documents.Documents) makes and
     signs the visit's PDFs."""
-    errors = check_visit(visit, checklist(visit.kind.value), load_context(store, visit.customer_id),
+    context = load_context(store, visit.customer_id, now.date(),
+                           settings.promise_policy().grace_days)
+    errors = check_visit(visit, checklist(visit.kind.value), context,
                          now.date(), settings)
     if errors:
         raise VisitIncomplete(errors)

@@ -188,6 +188,19 @@ class FollowUps:
         return _Verdict(kind, deadline.date())
 
 
+def open_commitments(session, customer_id: int, currency: str, today: date,
+                     grace: int) -> list[tuple[tuple[str, ...], int]]:
+    """The customer's live commitments in ``currency`` still open to payments today, each with
+    its visits (see LiveOutcome.visits) and what it still expects after the money it took."""
+    rows = _with_amended(session, followup_repo.of_customer(session, customer_id,
+                                                            COMMITMENT_KINDS))
+    taken = _allocated(session, rows, grace)
+    gap = timedelta(days=grace)
+    return [(r.visits or (r.visit_uuid,), r.amount.minor - taken.get(r.uuid, 0)) for r in rows
+            if r.amount.currency == currency and r.due_on + gap >= today
+            and r.amount.minor > taken.get(r.uuid, 0)]
+
+
 def _competing(session, rows: list[LiveOutcome], read: list[LiveOutcome],
                period: tuple[date, date], grace: int) -> list[LiveOutcome]:
     """``rows``' commitments and every live commitment of their customers that could have

@@ -32,6 +32,7 @@ SOURCES = (
     QT_TRANSLATE_NOOP("validation", "Say until when the early-payment discount applies."),
     QT_TRANSLATE_NOOP("validation", "Pick at least one invoice."),
     QT_TRANSLATE_NOOP("validation", "The signature is too small; clear it and sign again."),
+    QT_TRANSLATE_NOOP("validation", "Money received, promises and installments come to {committed}, more than the {balance} owed: confirm why."),  # noqa: E501
 )
 # Problems the window finds before the services see the value (text that is not an amount).
 NOT_AN_AMOUNT = QT_TRANSLATE_NOOP("validation", "Not an amount: type digits, e.g. {example}.")
