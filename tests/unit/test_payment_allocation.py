@@ -143,3 +143,51 @@ def test_an_amendment_made_days_later_dates_its_commitments_from_the_meeting(wor
         12_000_000, "VND"))), amends=final.uuid, amend_reason=draft.amend_reason))
     statuses = FollowUps(store, visits.settings, clock).promise_statuses(cid)
     assert statuses == {amended.uuid: (PromiseStatus.OPEN, Money(4_000_000, "VND"))}
+
+
+def test_commitments_above_what_is_owed_need_a_confirmed_reason(world):  # noqa: F811
+    """40 M open: 10 M promised on one visit, then a plan for the whole 40 M on the next."""
+    from fieldapp.domain.validation import OVER_BALANCE_REASON
+    from fieldapp.services.finalize import VisitIncomplete
+    visits, cid, clock, store = world
+    first, _ = visits.finalize(complete(visits.start(cid), Promise(
+        Money(10_000_000, "VND"), date(2026, 11, 30), "Chị Hường")))
+    plan = _plan(NOW.date(), 40_000_000, 5_000_000)
+    later = complete(visits.start(cid), plan)
+    assert [(e.field, e.code, e.params) for e in visits.check_step("resolve", later)] == [
+        (OVER_BALANCE_REASON, "commitments_above_balance",
+         {"committed": Money(50_000_000, "VND"), "balance": Money(40_000_000, "VND")})]
+    with pytest.raises(VisitIncomplete):
+        visits.finalize(later)
+    # money already paid toward the promise is no longer expected from it
+    from tests.unit.test_visits import _pay
+    _pay(store, "p-1", cid, date(2026, 11, 22), 10_000_000)
+    smaller = complete(visits.start(cid), _plan(NOW.date(), 30_000_000, 5_000_000))
+    assert visits.check_step("resolve", smaller) == []
+    # an amendment replaces its original's promise instead of adding to it
+    draft = visits.amend(first.uuid, "Sửa ngày")
+    assert visits.check_step("resolve", complete(draft, Promise(
+        Money(30_000_000, "VND"), date(2026, 12, 1), "Chị Hường"))) == []
+    reason = "Phiếu giảm giá chưa nhập vào hệ thống"
+    confirmed = replace(later, answers={**later.answers, OVER_BALANCE_REASON: reason})
+    final, _ = visits.finalize(confirmed)
+    assert final.answers[OVER_BALANCE_REASON] == reason
+
+
+def test_the_record_prints_the_confirmed_reason(tmp_path):
+    import subprocess
+    from fieldapp.documents import visit_record
+    from fieldapp.documents.sample import record as sample_record
+    from fieldapp.domain.validation import OVER_BALANCE_REASON
+    rec = sample_record("vi")
+    rec = replace(rec, visit=replace(rec.visit, answers={**rec.visit.answers,
+                                                         OVER_BALANCE_REASON: "Hóa đơn chưa nhập"}))
+    path = tmp_path / "record.pdf"
+    path.write_bytes(visit_record.build(rec))
+    words = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                                    check=True).stdout.decode().split())
+    assert "xác nhận số tiền vượt số dư" in words and "Hóa đơn chưa nhập" in words
+    assert "vượt số dư" not in " ".join(subprocess.run(
+        ["pdftotext", str(tmp_path / "plain.pdf"), "-"], capture_output=True, check=True).stdout
+        .decode().split()) if (tmp_path / "plain.pdf").write_bytes(
+            visit_record.build(sample_record("vi"))) else True
