@@ -1923,12 +1923,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>OutcomeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="72"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="74"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="76"/>
         <source>Remove this outcome</source>
         <translation>Xóa kết quả này</translation>
     </message>
@@ -1994,52 +1994,57 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation>Tổng số tiền thỏa thuận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="40"/>
         <source>Down payment (optional)</source>
         <translation>Trả trước (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="37"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="43"/>
         <source>Schedule</source>
         <translation>Lịch thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="45"/>
         <source>Default clause</source>
         <translation>Điều khoản vi phạm</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="59"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="65"/>
         <source>installments,</source>
         <translation>kỳ,</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="60"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="66"/>
         <source>first due</source>
         <translation>kỳ đầu vào ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="63"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="69"/>
         <source>Installments</source>
         <translation>Trả góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="77"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="83"/>
         <source>if everything is paid by</source>
         <translation>nếu thanh toán hết trước ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="81"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="87"/>
         <source>Early-payment discount</source>
         <translation>Chiết khấu thanh toán sớm</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="132"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="140"/>
+        <source>The disputed invoices changed the agreed total from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="156"/>
         <source>settles with %1</source>
         <translation>khi đó chỉ cần trả %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="166"/>
         <source>Covers invoices: %1</source>
         <translation>Áp dụng cho các hóa đơn: %1</translation>
     </message>
@@ -2172,44 +2177,54 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="197"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="145"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="198"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation>— ghi nhận mọi kết quả của buổi làm việc; một buổi có thể có nhiều kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="146"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="199"/>
         <source>+ &amp;Money received</source>
         <translation>+ Đã &amp;thu tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="147"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="200"/>
         <source>+ &amp;Promise to pay</source>
         <translation>+ &amp;Cam kết thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="148"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="201"/>
         <source>+ &amp;Installment plan</source>
         <translation>+ Kế hoạch trả &amp;góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="149"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="202"/>
         <source>+ &amp;Dispute</source>
         <translation>+ &amp;Khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="150"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="203"/>
         <source>+ Re&amp;fusal</source>
         <translation>+ Từ chối thanh t&amp;oán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="151"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="204"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation>+ Không gặp khách hàng / đóng cử&amp;a</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="209"/>
+        <source>I confirm these amounts with the customer although they exceed what is owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="211"/>
+        <source>Why? e.g. a credit note is pending, an invoice is not imported yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2485,97 +2500,97 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <name>VisitWindow</name>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="136"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="217"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="218"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="183"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="184"/>
         <source>Saved %1</source>
         <translation>Đã lưu lúc %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="188"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="189"/>
         <source>Not saved, retrying: %1</source>
         <translation>Chưa lưu được, đang thử lại: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="230"/>
         <source>Visit — %1</source>
         <translation>Làm việc tại chỗ — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="229"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="230"/>
         <source>Call — %1</source>
         <translation>Cuộc gọi — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="232"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="233"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>Sửa đổi của một biên bản trước đó. Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="235"/>
         <source>&amp;Visit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="234"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="235"/>
         <source>&amp;Call</source>
         <translation>&amp;Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="235"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="236"/>
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="236"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="237"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Bước trước (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="237"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
         <source>Next →</source>
         <translation>Tiếp →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="238"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>Bước tiếp theo (Alt+Right hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="239"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="240"/>
         <source>Finalize…</source>
         <translation>Hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="240"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>Kiểm tra toàn bộ và khóa biên bản (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="241"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="242"/>
         <source>Previous step</source>
         <translation>Bước trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="242"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="243"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="243"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
         <source>Go on (next step or finalize)</source>
         <translation>Tiếp tục (bước tiếp theo hoặc hoàn tất)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="244"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
         <source>Discard this draft…</source>
         <translation>Hủy bản nháp này…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="245"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="246"/>
         <source>Close (keeps the draft)</source>
         <translation>Đóng (giữ bản nháp)</translation>
     </message>
@@ -2711,17 +2726,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation>Chữ ký quá nhỏ; hãy xóa và ký lại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
+        <source>Money received, promises and installments come to {committed}, more than the {balance} owed: confirm why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>Số tiền không hợp lệ: nhập chữ số, ví dụ {example}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
         <source>Add at least one outcome.</source>
         <translation>Thêm ít nhất một kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>Cần ghi rõ họ tên người ký.</translation>
     </message>
