@@ -113,8 +113,7 @@ class FollowUps:
             read = followup_repo.in_period(session, *period, customer_id)
             rows = [r for r in read if not _not_due_yet(r, today, rules)]
             grace = rules.policy.grace_days
-            competing = _competing(session, rows, read, (period[0], period[1]), grace)
-            taken = _allocated(session, competing, grace)
+            taken = _taken(session, rows, read, (period[0], period[1]), grace)
             verdicts = [(row, v) for row in rows if (v := self._judge(row, taken, now, rules))]
             names = followup_repo.customer_names(session, {row.customer_id for row, _v in verdicts})
         found = [FollowUp(v.kind, row.customer_id, names[row.customer_id], v.due_on, row.kind,
@@ -201,44 +200,53 @@ def open_commitments(session, customer_id: int, currency: str, today: date,
             and r.amount.minor > taken.get(r.uuid, 0)]
 
 
-def _competing(session, rows: list[LiveOutcome], read: list[LiveOutcome],
-               period: tuple[date, date], grace: int) -> list[LiveOutcome]:
-    """``rows``' commitments and every live commitment of their customers that could have
-    taken money they could take (see ``_widen``): due no later than the customer's last one
-    listed (later ones are served after it). ``read`` holds every commitment due within
-    ``period`` already: only the days before it (and after, for far reminders) are read, and
-    read again for customers whose span an earlier commitment widened (rare)."""
+def _taken(session, rows: list[LiveOutcome], read: list[LiveOutcome],
+           period: tuple[date, date], grace: int) -> dict[str, int]:
+    """What each of ``rows``' commitments took of its customer's payments, judged with every
+    live commitment that could have taken money it could take (see ``_widen``): due no later
+    than the customer's last one listed (later ones are served after it). ``read`` holds every
+    commitment due within ``period``; the days before it (and after, for far reminders) are
+    read only for customers with payments since their first listed commitment was made
+    (without any, nothing was taken), and again for those an earlier commitment widened."""
     listed = [r for r in rows if r.kind in COMMITMENT_KINDS]
     if not listed:
-        return []
+        return {}
     gap, day = timedelta(days=grace), timedelta(days=1)
     last: dict[int, date] = {}
     first: dict[int, date] = {}
     for r in listed:
         last[r.customer_id] = max(r.due_on, last.get(r.customer_id, r.due_on))
         first[r.customer_id] = min(r.made_on, first.get(r.customer_id, r.made_on))
-    mine: dict[int, dict[str, LiveOutcome]] = {}
+    paid: dict[int, list] = {}
+    for p in followup_repo.payments_of(session, first):
+        paid.setdefault(p.customer_id, []).append(p)
+    mine: dict[int, dict[str, LiveOutcome]] = {cid: {} for cid in paid}
     for r in read:
-        if r.kind in COMMITMENT_KINDS and r.customer_id in last:
-            mine.setdefault(r.customer_id, {})[r.uuid] = r
+        if r.kind in COMMITMENT_KINDS and r.customer_id in paid:
+            mine[r.customer_id][r.uuid] = r
     lo, hi = period
 
     def take(spans):
         for found in followup_repo.commitments_of(session, spans):
-            mine.setdefault(found.customer_id, {})[found.uuid] = found
+            mine[found.customer_id][found.uuid] = found
 
-    take({cid: (hi + day, end) for cid, end in last.items() if end > hi})
-    first = {cid: _widen(mine[cid].values(), start, last[cid], gap) for cid, start in first.items()}
-    spans = {cid: (start - gap, lo - day) for cid, start in first.items() if start - gap < lo}
+    take({cid: (hi + day, last[cid]) for cid in paid if last[cid] > hi})
+    since = {cid: _widen(mine[cid].values(), first[cid], last[cid], gap) for cid in paid}
+    spans = {cid: (start - gap, lo - day) for cid, start in since.items() if start - gap < lo}
     while spans:
         take(spans)
         asked, spans = spans, {}
         for cid, (start, _end) in asked.items():
-            first[cid] = _widen(mine[cid].values(), first[cid], last[cid], gap)
-            if first[cid] - gap < start:
-                spans[cid] = (first[cid] - gap, start - day)
-    return _with_amended(session, [c for cid, theirs in mine.items() for c in theirs.values()
-                                   if first[cid] <= c.due_on + gap and c.due_on <= last[cid]])
+            since[cid] = _widen(mine[cid].values(), since[cid], last[cid], gap)
+            if since[cid] - gap < start:
+                spans[cid] = (since[cid] - gap, start - day)
+    earlier = {cid: day_ for cid, day_ in since.items() if day_ < first[cid]}
+    for p in followup_repo.payments_of(session, earlier) if earlier else ():
+        if p.paid_on < first[p.customer_id]:  # the rest was read already
+            paid[p.customer_id].append(p)
+    competing = _with_amended(session, [c for cid, theirs in mine.items() for c in theirs.values()
+                                        if since[cid] <= c.due_on + gap <= last[cid] + gap])
+    return allocate(competing, [p for ps in paid.values() for p in ps], grace)
 
 
 def _widen(commitments, day: date, last: date, gap: timedelta) -> date:
