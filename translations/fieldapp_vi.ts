@@ -2097,12 +2097,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>OutcomeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="73"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="77"/>
         <source>Remove this outcome</source>
         <translation>Xóa kết quả này</translation>
     </message>
@@ -2168,52 +2168,57 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation>Tổng số tiền thỏa thuận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="40"/>
         <source>Down payment (optional)</source>
         <translation>Trả trước (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="37"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="43"/>
         <source>Schedule</source>
         <translation>Lịch thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="45"/>
         <source>Default clause</source>
         <translation>Điều khoản vi phạm</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="59"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="65"/>
         <source>installments,</source>
         <translation>kỳ,</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="60"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="66"/>
         <source>first due</source>
         <translation>kỳ đầu vào ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="63"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="69"/>
         <source>Installments</source>
         <translation>Trả góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="77"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="83"/>
         <source>if everything is paid by</source>
         <translation>nếu thanh toán hết trước ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="81"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="87"/>
         <source>Early-payment discount</source>
         <translation>Chiết khấu thanh toán sớm</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="132"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="140"/>
+        <source>The disputed invoices changed the agreed total from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="156"/>
         <source>settles with %1</source>
         <translation>khi đó chỉ cần trả %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="166"/>
         <source>Covers invoices: %1</source>
         <translation>Áp dụng cho các hóa đơn: %1</translation>
     </message>
@@ -2346,44 +2351,54 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="176"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="229"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="177"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="230"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation>— ghi nhận mọi kết quả của buổi làm việc; một buổi có thể có nhiều kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="178"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="231"/>
         <source>+ &amp;Money received</source>
         <translation>+ Đã &amp;thu tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="179"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="232"/>
         <source>+ &amp;Promise to pay</source>
         <translation>+ &amp;Cam kết thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="180"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="233"/>
         <source>+ &amp;Installment plan</source>
         <translation>+ Kế hoạch trả &amp;góp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="181"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="234"/>
         <source>+ &amp;Dispute</source>
         <translation>+ &amp;Khiếu nại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="182"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="235"/>
         <source>+ Re&amp;fusal</source>
         <translation>+ Từ chối thanh t&amp;oán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="183"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="236"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation>+ Không gặp khách hàng / đóng cử&amp;a</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="241"/>
+        <source>I confirm these amounts with the customer although they exceed what is owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="243"/>
+        <source>Why? e.g. a credit note is pending, an invoice is not imported yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2770,7 +2785,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <name>VisitWindow</name>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="144"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="256"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -2780,97 +2795,97 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="216"/>
         <source>Saved %1</source>
         <translation>Đã lưu lúc %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="223"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="224"/>
         <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="226"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="227"/>
         <source>Not saved, retrying: %1</source>
         <translation>Chưa lưu được, đang thử lại: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
         <source>Visit — %1</source>
         <translation>Làm việc tại chỗ — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
         <source>Call — %1</source>
         <translation>Cuộc gọi — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="271"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>Sửa đổi của một biên bản trước đó. Lý do: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>&amp;Visit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>&amp;Call</source>
         <translation>&amp;Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="275"/>
         <source>Previous step (Alt+Left)</source>
         <translation>Bước trước (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="275"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="276"/>
         <source>Next →</source>
         <translation>Tiếp →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="276"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="277"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>Bước tiếp theo (Alt+Right hoặc Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="277"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="278"/>
         <source>Finalize…</source>
         <translation>Hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="278"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="279"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>Kiểm tra toàn bộ và khóa biên bản (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="279"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="280"/>
         <source>Previous step</source>
         <translation>Bước trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="280"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="281"/>
         <source>Next step</source>
         <translation>Bước tiếp theo</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="281"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="282"/>
         <source>Go on (next step or finalize)</source>
         <translation>Tiếp tục (bước tiếp theo hoặc hoàn tất)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="282"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="283"/>
         <source>Discard this draft…</source>
         <translation>Hủy bản nháp này…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="283"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="284"/>
         <source>Close (keeps the draft)</source>
         <translation>Đóng (giữ bản nháp)</translation>
     </message>
@@ -3041,17 +3056,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="42"/>
+        <source>Money received, promises and installments come to {committed}, more than the {balance} owed: confirm why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>Số tiền không hợp lệ: nhập chữ số, ví dụ {example}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="46"/>
         <source>Add at least one outcome.</source>
         <translation>Thêm ít nhất một kết quả.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="46"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="47"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>Cần ghi rõ họ tên người ký.</translation>
     </message>

@@ -2097,12 +2097,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OutcomeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="73"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="77"/>
         <source>Remove this outcome</source>
         <translation>移除此项结果</translation>
     </message>
@@ -2168,52 +2168,57 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation>协议总额</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="34"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="40"/>
         <source>Down payment (optional)</source>
         <translation>首付款（选填）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="37"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="43"/>
         <source>Schedule</source>
         <translation>付款时间表</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="45"/>
         <source>Default clause</source>
         <translation>违约条款</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="59"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="65"/>
         <source>installments,</source>
         <translation>期，</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="60"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="66"/>
         <source>first due</source>
         <translation>首期到期日</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="63"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="69"/>
         <source>Installments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="77"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="83"/>
         <source>if everything is paid by</source>
         <translation>若于以下日期前全部付清</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="81"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="87"/>
         <source>Early-payment discount</source>
         <translation>提前付款折扣</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="132"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="140"/>
+        <source>The disputed invoices changed the agreed total from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="156"/>
         <source>settles with %1</source>
         <translation>只需支付 %1 即可结清</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="143"/>
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="166"/>
         <source>Covers invoices: %1</source>
         <translation>涵盖发票：%1</translation>
     </message>
@@ -2346,44 +2351,54 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="176"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="229"/>
         <source>Outcomes</source>
         <translation>拜访结果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="177"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="230"/>
         <source>— add every result of the visit; one visit can have several.</source>
         <translation>— 请添加本次拜访的每一项结果；一次拜访可以有多项结果。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="178"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="231"/>
         <source>+ &amp;Money received</source>
         <translation>+ 当场收款(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="179"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="232"/>
         <source>+ &amp;Promise to pay</source>
         <translation>+ 付款承诺(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="180"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="233"/>
         <source>+ &amp;Installment plan</source>
         <translation>+ 分期付款计划(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="181"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="234"/>
         <source>+ &amp;Dispute</source>
         <translation>+ 争议(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="182"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="235"/>
         <source>+ Re&amp;fusal</source>
         <translation>+ 拒绝付款(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="183"/>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="236"/>
         <source>+ Customer &amp;absent / closed</source>
         <translation>+ 客户不在／店铺关闭(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="241"/>
+        <source>I confirm these amounts with the customer although they exceed what is owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="243"/>
+        <source>Why? e.g. a credit note is pending, an invoice is not imported yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2770,7 +2785,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <name>VisitWindow</name>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="144"/>
-        <location filename="../fieldapp/ui/visit/window.py" line="255"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="256"/>
         <source>Saving…</source>
         <translation>保存中…</translation>
     </message>
@@ -2780,97 +2795,97 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="215"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="216"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="223"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="224"/>
         <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="226"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="227"/>
         <source>Not saved, retrying: %1</source>
         <translation>未保存，正在重试：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
         <source>Visit — %1</source>
         <translation>拜访 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="267"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
         <source>Call — %1</source>
         <translation>电话催收 — %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="270"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="271"/>
         <source>Amendment of an earlier record. Reason: %1</source>
         <translation>此为先前记录的修订。原因：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>&amp;Visit</source>
         <translation>拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="272"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>&amp;Call</source>
         <translation>电话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
         <source>← Back</source>
         <translation>← 上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="275"/>
         <source>Previous step (Alt+Left)</source>
         <translation>上一步（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="275"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="276"/>
         <source>Next →</source>
         <translation>下一步 →</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="276"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="277"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
         <translation>下一步（Alt+Right 或 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="277"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="278"/>
         <source>Finalize…</source>
         <translation>完成并锁定…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="278"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="279"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
         <translation>检查全部内容并锁定记录（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="279"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="280"/>
         <source>Previous step</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="280"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="281"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="281"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="282"/>
         <source>Go on (next step or finalize)</source>
         <translation>继续（下一步或完成）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="282"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="283"/>
         <source>Discard this draft…</source>
         <translation>删除此草稿…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="283"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="284"/>
         <source>Close (keeps the draft)</source>
         <translation>关闭（保留草稿）</translation>
     </message>
@@ -3041,17 +3056,22 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="44"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="42"/>
+        <source>Money received, promises and installments come to {committed}, more than the {balance} owed: confirm why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
         <translation>不是有效的金额：请输入数字，例如 {example}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="46"/>
         <source>Add at least one outcome.</source>
         <translation>请至少添加一项结果。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="46"/>
+        <location filename="../fieldapp/ui/visit/errors.py" line="47"/>
         <source>The signer&apos;s printed name is required.</source>
         <translation>请填写签名人的正楷姓名。</translation>
     </message>

@@ -59,7 +59,8 @@ def _articles(rec: RecordInput, plan: InstallmentPlan) -> list:
     money = lambda m: parts.money(m, lang)  # noqa: E731
     debt = [layout.heading(w("art_debt")),
             p(w("debt_text", date=parts.day(rec.as_of, lang), amount=money(plan.total)))]
-    covered = parts.covered(rec.invoices, plan.invoice_ids)
+    # Balances after the money taken on this visit: the same debt Article 1 states.
+    covered = parts.covered(rec.open_after(), plan.invoice_ids)
     if covered:
         debt.append(parts.invoice_table(covered, rec.as_of, lang))
     frequency = label("values", plan.frequency.value, lang)

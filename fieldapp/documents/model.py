@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import re
 
 from ..domain.checklist import Checklist
+from ..domain.money import Money
 from ..domain.records import Customer, Invoice
 from ..domain.visit import Visit
 
@@ -82,6 +83,7 @@ class RecordInput:
     signing: Signing
     history: tuple[Revision, ...] = ()  # earlier revisions, oldest first
     collector_title: str = ""
+    taken: tuple[tuple[int, int], ...] = ()  # (invoice id, minor) the visit's money paid off
 
     @property
     def language(self) -> str:
@@ -102,6 +104,16 @@ class RecordInput:
     @property
     def payload(self) -> str:
         return qr_payload(self.visit.uuid, self.sha256)
+
+    def open_after(self) -> tuple[Invoice, ...]:
+        """The invoices still open once the visit's money is counted: what an agreement made on
+        the visit covers (an invoice paid in full on the visit is not owed any more)."""
+        taken: dict[int, int] = {}
+        for invoice_id, minor in self.taken:
+            taken[invoice_id] = taken.get(invoice_id, 0) + minor
+        left = [replace(i, open_balance=Money(i.open_balance.minor - taken.get(i.id, 0),
+                                              i.open_balance.currency)) for i in self.invoices]
+        return tuple(i for i in left if i.open_balance.minor > 0)
 
     def invoice_numbers(self) -> dict[int, str]:
         return {i.id: i.number for i in self.invoices}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 
 from ..domain.checklist import Checklist, customer_absent
+from ..domain.validation import OVER_BALANCE_REASON
 from ..domain.visit import OUTCOME_KINDS, InstallmentPlan, VisitKind
 from ..i18n.formatting import format_datetime
 from ..i18n.summary import answer_sections, label, outcome_rows
@@ -87,6 +88,9 @@ def _outcomes(rec: RecordInput) -> list:
         else:
             block.append(layout.fields(rows, label_share=0.4))
         story += [layout.KeepShort(block), Spacer(1, 5)]
+    reason = rec.visit.answers.get(OVER_BALANCE_REASON, "")
+    if reason:  # the collector confirmed commitments above what is owed, and why
+        story.append(layout.fields([(word("over_balance", lang), reason)], label_share=0.4))
     return story or heading
 
 

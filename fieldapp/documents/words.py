@@ -35,6 +35,7 @@ _W = {
     "due_on": {"en": "Due", "vi": "Hạn thanh toán", "zh_TW": "到期日", "zh_CN": "到期日"},
     "days_late": {"en": "Days late", "vi": "Ngày quá hạn", "zh_TW": "逾期天數", "zh_CN": "逾期天数"},
     "aging": {"en": "Aging", "vi": "Tuổi nợ", "zh_TW": "帳齡", "zh_CN": "账龄"},
+    "over_balance": {"en": "Amounts above the open balance confirmed by the collector. Reason", "vi": "Nhân viên thu hồi nợ xác nhận số tiền vượt số dư còn nợ. Lý do", "zh_TW": "催收員確認金額超過未付餘額。原因", "zh_CN": "催收员确认金额超过未付余额。原因"},
     "open_balance": {"en": "Open balance", "vi": "Số dư còn nợ", "zh_TW": "未付餘額", "zh_CN": "未付余额"},
     "amount": {"en": "Amount", "vi": "Số tiền", "zh_TW": "金額", "zh_CN": "金额"},
     "total": {"en": "Total", "vi": "Tổng cộng", "zh_TW": "合計", "zh_CN": "合计"},

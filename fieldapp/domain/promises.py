@@ -25,9 +25,16 @@ def evaluate(amount_minor: int, made_on: date, due_on: date, payments, as_of: da
     """
     window_end = due_on + timedelta(days=policy.grace_days)
     paid = sum(minor for day, minor in payments if made_on <= day <= window_end)
+    return judge(amount_minor, due_on, paid, as_of, policy), paid
+
+
+def judge(amount_minor: int, due_on: date, paid: int, as_of: date,
+          policy: PromisePolicy = PromisePolicy()) -> PromiseStatus:
+    """The status of a commitment that took ``paid`` (see commitments.allocate) as of a day."""
+    window_end = due_on + timedelta(days=policy.grace_days)
     kept = paid * 100 >= amount_minor * policy.kept_threshold_pct
     if kept:
-        return PromiseStatus.KEPT, paid
+        return PromiseStatus.KEPT
     if as_of <= window_end:
-        return PromiseStatus.OPEN, paid
-    return (PromiseStatus.PARTIALLY_KEPT if paid > 0 else PromiseStatus.BROKEN), paid
+        return PromiseStatus.OPEN
+    return PromiseStatus.PARTIALLY_KEPT if paid > 0 else PromiseStatus.BROKEN

@@ -35,7 +35,11 @@ MESSAGES = {
     "absent_not_chosen": "Nobody to meet? Tick \"Customer absent\" at Meet first.",
     "refusal_while_absent": "Nobody was met, so nobody refused: remove the refusal or untick \"Customer absent\" at Meet.",
     "too_long": "Too long: {length} characters, at most {max}.",
+    "commitments_above_balance": ("Money received, promises and installments come to {committed}, "
+                                  "more than the {balance} owed: confirm why."),
 }
+# The Resolve step's answer that confirms commitments above what is owed, with the reason.
+OVER_BALANCE_REASON = "over_balance_reason"
 MAX_DISCOUNT_PCT = 20.0
 # How far ahead a date can sensibly lie; beyond it a typo (9999-12-31) is the likelier story.
 FOLLOW_UP_HORIZON_DAYS = 180  # the collector's own next contact
@@ -72,6 +76,13 @@ def _amount(errors, name, amount: Money, balance: Money | None) -> None:
 def _ahead(errors, name, day: date | None, today: date, days: int) -> None:
     if day is not None and (day - today).days > days:
         errors.append(FieldError(name, "date_beyond_horizon", {"days": days}))
+def validate_commitments(committed: Money, owed: Money, reason: str) -> list[FieldError]:
+    """Everything the customer paid or committed to must fit in what is open and undisputed,
+    unless the collector confirms why (a credit note pending, an invoice not yet imported…)."""
+    if committed.minor > owed.minor and not (reason or "").strip():
+        return [FieldError(OVER_BALANCE_REASON, "commitments_above_balance",
+                           {"committed": committed, "balance": owed})]
+    return []
 
 
 def _required(errors, name, text: str) -> None:

@@ -281,7 +281,8 @@ class Documents:
         rec = RecordInput(visit, file.customer, self.company(), record_number(original), sha,
                           _reviewed(file.invoices, paid, visit.started_at.date()), checklist(visit.kind.value),
                           self._signing(), history,
-                          self._collector_title(file.customer.language.value))
+                          self._collector_title(file.customer.language.value),
+                          tuple(sorted(paid.items())))
         return rec, body
 
     def _sign(self, kind: DocumentKind, number: str, pdf: bytes, customer_id: int,

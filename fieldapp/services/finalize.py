@@ -6,7 +6,7 @@ import json
 import logging
 import uuid as uuidlib
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from ..domain.codec import canonical_json, sha256_of, visit_from_dict, visit_to_dict
 from ..domain.errors import FieldappError
@@ -43,8 +43,9 @@ def finalize(store, settings, visit: Visit, now: datetime, documents=None) -> tu
     signs the visit's PDFs."""
     original = original_of(store, settings, visit)
     steps = checklist(visit.kind.value)
-    errors = check_visit(visit, steps, load_context(store, visit.customer_id), now.date(), settings,
-                         original)
+    context = load_context(store, visit.customer_id, now.date(),
+                           settings.promise_policy().grace_days)
+    errors = check_visit(visit, steps, context, now.date(), settings, original)
     if errors:
         raise VisitIncomplete(errors)
     if visit.customer_signature is None and customer_signed_already(visit, steps, original):
@@ -57,9 +58,13 @@ def finalize(store, settings, visit: Visit, now: datetime, documents=None) -> tu
         data = visit_to_dict(final)
         visit_repo.finalize(session, visit.uuid, canonical_json(data), sha256_of(data),
                             to_text(now))
+        made_on = None
         if visit.amends:
+            # The commitments were made at the meeting the amendment corrects, not when corrected:
+            # payments since then can keep them (DESIGN §9a).
+            made_on = visit_repo.outcomes_made_on(session, visit.amends)
             visit_repo.supersede(session, visit.amends, visit.uuid)
-        visit_repo.add_outcomes(session, outcome_rows(final))
+        visit_repo.add_outcomes(session, outcome_rows(final, made_on))
     if documents is not None:
         _document(documents, final)
     paid = any(isinstance(o, MoneyReceived) for o in visit.outcomes)
@@ -113,9 +118,10 @@ def _record(session, visit: Visit, outcome, now: datetime):
     return outcome
 
 
-def _row(visit: Visit, key: str, kind: str, **values) -> dict:
+def _row(visit: Visit, key: str, kind: str, made_on: date | None = None, **values) -> dict:
     base = dict(uuid=str(uuidlib.uuid5(uuidlib.UUID(visit.uuid), key)), visit_uuid=visit.uuid,
-                customer_id=visit.customer_id, kind=kind, created_on=visit.finalized_at.date(),
+                customer_id=visit.customer_id, kind=kind,
+                created_on=made_on or visit.finalized_at.date(),
                 due_on=None, deadline_at=None, amount_minor=0, currency="", receipt_no="",
                 body="{}")
     return {**base, **values}
@@ -127,8 +133,9 @@ def reminder_body(days: int | None) -> str:
     return json.dumps({"reminder_days": days})
 
 
-def outcome_rows(visit: Visit) -> list[dict]:
-    """Flat rows the follow-up lists query: one per outcome, one per installment line."""
+def outcome_rows(visit: Visit, made_on: date | None = None) -> list[dict]:
+    """Flat rows the follow-up lists query: one per outcome, one per installment line, made on
+    ``made_on`` (an amendment: its original's day) or the day the visit was finalized."""
     rows = []
     remind = reminder_body(visit.answers.get("reminder_days"))
     for i, o in enumerate(visit.outcomes):
@@ -146,7 +153,7 @@ def outcome_rows(visit: Visit) -> list[dict]:
         if isinstance(o, InstallmentPlan):
             extra = dict(amount_minor=o.total.minor, currency=o.total.currency,
                          due_on=o.lines[-1].due_on)
-            rows += [_row(visit, f"{i}.{n}", "installment", due_on=line.due_on,
+            rows += [_row(visit, f"{i}.{n}", "installment", made_on, due_on=line.due_on,
                           amount_minor=line.amount.minor, currency=line.amount.currency,
                           body=remind)
                      for n, line in enumerate(o.lines, 1)]
@@ -156,8 +163,8 @@ def outcome_rows(visit: Visit) -> list[dict]:
             extra = dict(deadline_at=to_text(deadline), due_on=deadline.date())
         if isinstance(o, Absence):
             extra = dict(due_on=o.revisit_on)
-        rows.append(_row(visit, str(i), kind, body=body, **extra))
+        rows.append(_row(visit, str(i), kind, made_on, body=body, **extra))
     follow_up = visit.answers.get("follow_up_on")
     if follow_up:
-        rows.append(_row(visit, "follow_up", "follow_up", due_on=datetime.fromisoformat(follow_up).date()))
+        rows.append(_row(visit, "follow_up", "follow_up", made_on, due_on=datetime.fromisoformat(follow_up).date()))
     return rows

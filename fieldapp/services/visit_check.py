@@ -10,7 +10,8 @@ from ..domain.checklist import (Checklist, customer_absent, customer_signed_alre
 from ..domain.money import Money
 from ..domain.text_limits import outcome_errors, signature_errors
 from ..domain.stored import OpenInvoice
-from ..domain.validation import (FieldError, validate_absence, validate_dispute,
+from ..domain.validation import (OVER_BALANCE_REASON, FieldError, validate_absence,
+                                 validate_commitments, validate_dispute,
                                  validate_money_received, validate_plan, validate_promise,
                                  validate_refusal, validate_signature, validate_answer_dates)
 from ..domain.visit import (Absence, Dispute, InstallmentPlan, MoneyReceived, Promise, Refusal,
@@ -26,6 +27,30 @@ class VisitContext:
     customer_id: int
     invoices: tuple[OpenInvoice, ...]
     currency: str  # the customer's account currency, also when nothing is open
+    # Earlier live commitments still open to payments: (their visit and the visits it amends,
+    # what is still unpaid in the account currency).
+    earlier: tuple[tuple[tuple[str, ...], int], ...] = ()
+
+    def owed(self, visit: Visit) -> Money:
+        """Open and undisputed, before the money taken on this visit."""
+        disputing = {i for o in visit.outcomes if isinstance(o, Dispute) for i in o.invoice_ids}
+        return Money(sum(i.balance.minor for i in self.invoices
+                         if not i.disputed and i.id not in disputing), self.currency)
+
+    def committed(self, visit: Visit) -> Money:
+        """This visit's new money, promises and plans, with what earlier commitments still
+        expect (not those of the visit an amendment replaces): each unit once."""
+        minor = 0
+        for o in visit.outcomes:
+            if isinstance(o, MoneyReceived) and not o.receipt_no:
+                minor += o.amount.minor
+            elif isinstance(o, Promise):
+                minor += o.amount.minor
+            elif isinstance(o, InstallmentPlan):
+                minor += o.total.minor
+        replaced = {visit.uuid, visit.amends}
+        minor += sum(left for visits, left in self.earlier if not replaced & set(visits))
+        return Money(minor, self.currency)
 
     def open_balance(self) -> Money:
         return Money(sum(i.balance.minor for i in self.invoices), self.currency)
@@ -39,12 +64,31 @@ class VisitContext:
                     if isinstance(o, MoneyReceived) and not o.receipt_no)
         return Money(max(0, minor - taken), self.currency)
 
+    def left_open(self, visit: Visit) -> tuple[OpenInvoice, ...]:
+        """Invoices a plan of ``visit`` covers: not disputed, with what is left once the money
+        taken on this visit is counted; those it pays in full are left out."""
+        disputing = {i for o in visit.outcomes if isinstance(o, Dispute) for i in o.invoice_ids}
+        taken: dict[int, int] = {}
+        for o in visit.outcomes:
+            if isinstance(o, MoneyReceived) and not o.receipt_no:
+                for a in o.allocations:
+                    taken[a.invoice_id] = taken.get(a.invoice_id, 0) + a.amount.minor
+        left = [replace(i, balance=Money(i.balance.minor - taken.get(i.id, 0), i.balance.currency))
+                for i in self.invoices if not i.disputed and i.id not in disputing]
+        return tuple(i for i in left if i.balance.minor > 0)
 
-def load_context(store, customer_id: int) -> VisitContext:
+
+def load_context(store, customer_id: int, today: date | None = None,
+                 grace_days: int = 0) -> VisitContext:
+    """The customer's open invoices; with ``today``, also what earlier commitments still expect."""
+    # followups imports finalize, which imports this module: imported here, when first needed.
+    from .followups import open_commitments  # noqa: PLC0415
     with store.sessions() as session:
         invoices = tuple(visit_repo.invoice_balances(session, customer_id))
         currency = visit_repo.customer_currency(session, customer_id)
-    return VisitContext(customer_id, invoices, currency)
+        earlier = () if today is None else tuple(
+            open_commitments(session, customer_id, currency, today, grace_days))
+    return VisitContext(customer_id, invoices, currency, earlier)
 
 
 def _outcome_errors(outcome, ctx: VisitContext, visit: Visit, today: date, settings) -> list[FieldError]:
@@ -82,7 +126,10 @@ def check_outcomes(visit: Visit, ctx: VisitContext, today: date, settings) -> li
     for index, outcome in enumerate(visit.outcomes):
         found = _outcome_errors(outcome, ctx, visit, today, settings) + outcome_errors(outcome)
         errors += [replace(e, field=f"outcomes.{index}.{e.field}") for e in found]
-    return errors
+    if any(e.code == "amount_above_balance" for e in errors):
+        return errors  # one amount alone is too much: that error says it
+    return errors + validate_commitments(ctx.committed(visit), ctx.owed(visit),
+                                         visit.answers.get(OVER_BALANCE_REASON, ""))
 
 
 def check_signatures(visit: Visit, settings, checklist: Checklist | None = None,

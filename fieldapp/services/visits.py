@@ -80,7 +80,8 @@ class Visits:
 
     def context(self, customer_id: int) -> VisitContext:
         """The customer's open invoices, to check amounts against."""
-        return load_context(self._store, customer_id)
+        return load_context(self._store, customer_id, self._now().date(),
+                            self.settings.promise_policy().grace_days)
 
     def check_step(self, step_id: str, visit: Visit) -> list[FieldError]:
         """What keeps one step of ``visit`` from being finished."""

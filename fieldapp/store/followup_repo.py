@@ -16,18 +16,10 @@ from . import hot
 
 # Ids per statement: keeps every statement short whatever the number of customers.
 _IDS_PER_QUERY = 900
-_SAME_MONTH_DAYS = 31
 
-# An installment line requires the plan's live lines due up to it; anything else its amount.
 _LIVE = """
 SELECT o.uuid, o.visit_uuid, o.customer_id, o.kind, o.created_on, o.due_on,
-       o.deadline_at, o.amount_minor,
-       CASE WHEN o.kind = 'installment' THEN
-            (SELECT SUM(l.amount_minor) FROM outcome l
-             WHERE l.visit_uuid = o.visit_uuid AND l.kind = 'installment'
-               AND l.superseded_by IS NULL AND l.resolved = FALSE AND l.due_on <= o.due_on)
-       ELSE o.amount_minor END,
-       o.currency, o.body
+       o.deadline_at, o.amount_minor, o.currency, o.body
 FROM outcome o
 WHERE o.superseded_by IS NULL AND o.resolved = FALSE AND ({where})
 ORDER BY o.created_on, o.uuid"""
@@ -64,6 +56,39 @@ def in_period(session, commitments_from: date, reminders_until: date, short_remi
     return [_outcome(r) for r in rows]
 
 
+# Each customer's own span drives the join (CROSS JOIN: SQLite takes the spans first), read by
+# customer: on SQLite ``|| ''`` keeps the planner from ranging over everyone's due dates.
+_SPANNED = """
+WITH span(cid, lo, hi) AS (VALUES {values})
+SELECT o.uuid, o.visit_uuid, o.customer_id, o.kind, o.created_on, o.due_on,
+       o.deadline_at, o.amount_minor, o.currency, o.body
+FROM span s CROSS JOIN outcome o
+WHERE o.customer_id = s.cid AND o.kind IN ('promise', 'installment')
+  AND o.superseded_by IS NULL AND o.resolved = FALSE AND {due} >= s.lo AND {due} <= s.hi"""
+
+
+def commitments_of(session, spans: dict[int, tuple[date, date]]) -> list[LiveOutcome]:
+    """Live promises and installment lines of each customer in ``spans`` due from its first to
+    its second day. One statement per many customers, each read by its own days."""
+    conn = session.connection()
+    ids = sorted(spans)
+    found = []
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        values = ",".join(f"({int(cid)}, {_literal(conn, spans[cid][0])}, "
+                          f"{_literal(conn, spans[cid][1])})"
+                          for cid in ids[start:start + _IDS_PER_QUERY])
+        due = "o.due_on || ''" if conn.dialect.name == "sqlite" else "o.due_on"
+        found += map(_outcome, hot.fetch(conn, _SPANNED.format(values=values, due=due)))
+    return found
+
+
+def amendments(session) -> dict[str, str]:
+    """Every amendment: the visit it amends, by its uuid. Few, so one statement beats a lookup
+    per outcome; ``> ''`` (not ``IS NOT NULL``) lets SQLite read just them by the index."""
+    return dict(hot.fetch(session.connection(),
+                          "SELECT uuid, amends FROM visit WHERE amends > ''"))
+
+
 def customer_names(session, customer_ids: Iterable[int]) -> dict[int, str]:
     """Names by customer id. Asked for only the customers listed, in id order: joined to
     every outcome read, the names cost more than the outcomes (one page each, all over)."""
@@ -76,32 +101,31 @@ def customer_names(session, customer_ids: Iterable[int]) -> dict[int, str]:
     return names
 
 
+_PAID_SINCE = """
+WITH span(cid, since) AS (VALUES {values})
+SELECT p.customer_id, p.paid_on, p.amount_minor, p.currency, p.visit_uuid, p.id
+FROM span s CROSS JOIN payment p WHERE p.customer_id = s.cid AND p.paid_on >= s.since"""
+
+
 def payments_of(session, since: dict[int, date]) -> list[PaymentLine]:
-    """Payments of each customer in ``since`` made on or after its day there."""
+    """Payments of each customer in ``since`` made on or after its day there: one statement
+    per many customers, each read from its own day (index on customer and day)."""
     conn = session.connection()
+    ids = sorted(since)
     found = []
-    for chunk in _by_day(since):
-        sql = ("SELECT customer_id, paid_on, amount_minor, currency, visit_uuid FROM payment "
-               f"WHERE customer_id IN ({','.join(str(int(i)) for i in chunk)}) "
-               "AND paid_on >= :since")
-        for cid, paid_on, minor, currency, visit in hot.fetch(
-                conn, sql, {"since": _bind(conn, since[chunk[0]])}):
-            day = _day(paid_on)
-            if day >= since[cid]:  # the statement asks from its customers' earliest day
-                found.append(PaymentLine(cid, day, Money(int(minor), currency), visit))
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        values = ",".join(f"({int(cid)}, {_literal(conn, since[cid])})"
+                          for cid in ids[start:start + _IDS_PER_QUERY])
+        for cid, paid_on, minor, currency, visit, pid in hot.fetch(
+                conn, _PAID_SINCE.format(values=values)):
+            found.append(PaymentLine(cid, _day(paid_on), Money(int(minor), currency), visit,
+                                     str(pid)))
     return found
 
 
-def _by_day(since: dict[int, date]) -> list[list[int]]:
-    """Customers in statements of customers whose days lie within a month of each other:
-    a plan made half a year ago must not fetch half a year of everyone's payments."""
-    chunks: list[list[int]] = []
-    for cid in sorted(since, key=lambda i: (since[i], i)):
-        if (not chunks or len(chunks[-1]) == _IDS_PER_QUERY
-                or (since[cid] - since[chunks[-1][0]]).days > _SAME_MONTH_DAYS):
-            chunks.append([])
-        chunks[-1].append(cid)
-    return chunks
+def _literal(conn, day: date) -> str:
+    """A day inlined in a statement (a VALUES list has no column type to bind against)."""
+    return f"'{day.isoformat()}'" if conn.dialect.name == "sqlite" else f"DATE '{day.isoformat()}'"
 
 
 def _bind(conn, day: date):
@@ -127,14 +151,10 @@ def _iso_day(text: str) -> date:
 
 
 def _outcome(r) -> LiveOutcome:
-    uuid, visit_uuid, cid, kind, made_on, due_on, deadline, minor, required, currency, body = r
+    uuid, visit_uuid, cid, kind, made_on, due_on, deadline, minor, currency, body = r
     amount = Money(int(minor), currency) if currency else None  # disputes, revisits: none
-    if amount is not None and required != minor:
-        required = Money(int(required or 0), currency)
-    else:
-        required = amount
     return LiveOutcome(uuid, visit_uuid, cid, kind, _day(made_on), _day(due_on),
-                       datetime.fromisoformat(deadline) if deadline else None, amount, required,
+                       datetime.fromisoformat(deadline) if deadline else None, amount, amount,
                        _reminder_days(body) if kind in COMMITMENT_KINDS else None)
 
 

@@ -111,6 +111,13 @@ def add_outcomes(session, rows: list[dict]) -> None:
         session.add(OutcomeRow(**values))
 
 
+def outcomes_made_on(session, visit_uuid: str) -> date | None:
+    """The day a visit's outcomes were made (None: it has none)."""
+    day = session.scalar(select(func.min(OutcomeRow.created_on))
+                         .where(OutcomeRow.visit_uuid == visit_uuid))
+    return date.fromisoformat(day) if isinstance(day, str) else day
+
+
 def supersede(session, original_uuid: str, by_uuid: str) -> None:
     session.execute(update(OutcomeRow).where(OutcomeRow.visit_uuid == original_uuid,
                                              OutcomeRow.superseded_by.is_(None))

@@ -171,7 +171,10 @@ def test_agreements_made_on_a_day_span_customers_and_include_ink_versions(world)
     printed, _ = documents.agreement_for_print(finals[0].uuid)
     clock.value = NOW + timedelta(days=1)  # the next day's agreement is not listed
     _cash, plan = money_and_plan(visits._store, ids["vi"])
-    visits.finalize(complete(visits.start(ids["vi"]), "Nguyễn Thị Hường", plan))
+    again = complete(visits.start(ids["vi"]), "Nguyễn Thị Hường", plan)
+    # a second plan for the same debt: above what is owed, so confirmed with a reason
+    visits.finalize(replace(again, answers={**again.answers,
+                                            "over_balance_reason": "Thay kế hoạch hôm qua"}))
     day = documents.agreements_made_on(NOW.date())
     assert [(d.info.kind, d.customer_name) for d in day] == [
         (DocumentKind.AGREEMENT, "Công ty TNHH Đặng Hưng"),

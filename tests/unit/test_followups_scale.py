@@ -55,30 +55,58 @@ def portfolio(tmp_path_factory):
     store.close()
 
 
+def _allocated(con, grace: int) -> dict[str, int]:
+    """Each payment counted once, the plain way: every payment in order (day, id), offered to
+    every live promise and line of its customer that was made by then, whose due day plus
+    grace has not passed, in its currency, not made on the visit that took the money (nor on a
+    visit that visit amends); the earliest due first, each up to its own amount."""
+    commitments = con.execute(
+        "SELECT uuid, visit_uuid, customer_id, created_on, due_on, amount_minor, currency "
+        "FROM outcome WHERE kind IN ('promise', 'installment') AND superseded_by IS NULL "
+        "AND resolved = 0").fetchall()
+    amends = dict(con.execute("SELECT uuid, amends FROM visit WHERE amends IS NOT NULL"))
+
+    def chain(visit):
+        seen = [visit]
+        while seen[-1] in amends:
+            seen.append(amends[seen[-1]])
+        return seen
+
+    mine = {}
+    for c in commitments:
+        mine.setdefault(c[2], []).append(c)
+    taken = {c[0]: 0 for c in commitments}
+    payments = con.execute("SELECT id, customer_id, paid_on, amount_minor, currency, visit_uuid "
+                           "FROM payment").fetchall()
+    for pid, cid, day, minor, currency, visit in sorted(payments, key=lambda p: (p[2], str(p[0]))):
+        open_ = [c for c in mine.get(cid, [])
+                 if c[3] <= day <= (date.fromisoformat(c[4]) + timedelta(days=grace)).isoformat()
+                 and c[6] == currency and visit not in chain(c[1])]
+        for uuid, _v, _c, made, due, amount, _cur in sorted(open_, key=lambda c: (c[4], c[3], c[0])):
+            share = min(minor, amount - taken[uuid])
+            taken[uuid] += share
+            minor -= share
+    return taken
+
+
 def _expected(path, now: datetime, grace: int, kept_pct: float, remind_default: int,
               near_hours: int):
     """Every live outcome judged the plain way: all rows, all payments, nothing skipped."""
     today = now.date()
     with sqlite3.connect(path) as con:
         rows = con.execute(
-            "SELECT o.visit_uuid, o.customer_id, c.name, o.kind, o.created_on, o.due_on, "
-            "o.deadline_at, o.amount_minor, o.currency, o.body FROM outcome o "
+            "SELECT o.uuid, o.visit_uuid, o.customer_id, c.name, o.kind, o.due_on, "
+            "o.deadline_at, o.amount_minor, o.body FROM outcome o "
             "JOIN customer c ON c.id = o.customer_id WHERE o.superseded_by IS NULL "
             "AND o.resolved = 0").fetchall()
-        payments = con.execute("SELECT customer_id, paid_on, amount_minor, currency, visit_uuid "
-                               "FROM payment").fetchall()
-    lines = [r for r in rows if r[3] == "installment"]
+        taken = _allocated(con, grace)
     found = []
-    for visit, cid, name, kind, made, due, deadline, minor, currency, body in rows:
-        made = date.fromisoformat(made)
+    for uuid, visit, cid, name, kind, due, deadline, minor, body in rows:
         due = date.fromisoformat(due) if due else None
         if kind in ("promise", "installment"):
-            required = minor if kind == "promise" else sum(
-                line[7] for line in lines if line[0] == visit and line[5] <= due.isoformat())
+            required = minor
             window_end = due + timedelta(days=grace)
-            paid = sum(m for c, day, m, cur, v in payments
-                       if c == cid and cur == currency and v != visit
-                       and made <= date.fromisoformat(day) <= window_end)
+            paid = taken[uuid]
             remind = json.loads(body).get("reminder_days")
             remind = remind_default if remind is None else remind
             if paid * 100 >= required * kept_pct:
@@ -142,19 +170,17 @@ def test_promise_statuses_match_a_full_scan(portfolio):
     settings.set(cfg.PROMISE_KEPT_PCT, 100.0)
     follow = FollowUps(store, settings, Clock(datetime(2026, 11, 22, 10, tzinfo=VN)))
     with sqlite3.connect(path) as con:
-        promises = con.execute("SELECT o.customer_id, o.visit_uuid, o.created_on, o.due_on, "
-                               "o.amount_minor, o.currency FROM outcome o WHERE o.kind = 'promise' "
+        promises = con.execute("SELECT o.customer_id, o.visit_uuid, o.uuid, o.due_on, "
+                               "o.amount_minor FROM outcome o WHERE o.kind = 'promise' "
                                "AND o.superseded_by IS NULL AND o.resolved = 0").fetchall()
-        payments = con.execute("SELECT customer_id, paid_on, amount_minor, currency, visit_uuid "
-                               "FROM payment").fetchall()
+        taken = _allocated(con, 3)
     busiest = Counter(p[0] for p in promises).most_common(10)
     checked = 0
     for cid, _n in busiest:
         expected = {}
-        for _c, visit, made, due, minor, currency in (p for p in promises if p[0] == cid):
+        for _c, visit, uuid, due, minor in (p for p in promises if p[0] == cid):
             end = (date.fromisoformat(due) + timedelta(days=3)).isoformat()
-            paid = sum(m for c, day, m, cur, v in payments
-                       if c == cid and cur == currency and v != visit and made <= day <= end)
+            paid = taken[uuid]
             status = ("kept" if paid >= minor else "open" if "2026-11-22" <= end else
                       "partially_kept" if paid else "broken")
             expected[visit] = (status, paid)

@@ -167,12 +167,18 @@ def test_follow_ups_judge_promises_installments_and_disputes(world):
     assert p.kind is FollowUpKind.PARTIALLY_KEPT and p.paid == Money(3_000_000, "VND")
     _pay(store, 901, cid, date(2026, 12, 1), 9_000_000)
     clock.value = datetime(2026, 12, 5, 10, 0, tzinfo=VN)
-    # 12 M paid since the visit covers the first installment (10 M) …
-    assert [f for f in follow.list() if f.what == "installment"] == []
-    clock.value = datetime(2027, 1, 5, 10, 0, tzinfo=VN)
-    # … but not the second (20 M by 1 Jan, + 3 grace days)
+    # The promise's window closed on 28 Nov: the 9 M go to the first line (10 M) alone, and the
+    # 3 M that partly kept the promise are not counted a second time toward the plan.
     (line,) = [f for f in follow.list() if f.what == "installment"]
-    assert line.kind is FollowUpKind.PARTIALLY_KEPT and line.due_on == date(2027, 1, 1)
+    assert line.kind is FollowUpKind.PARTIALLY_KEPT and line.paid == Money(9_000_000, "VND")
+    (p,) = [f for f in follow.list() if f.what == "promise"]
+    assert p.paid == Money(3_000_000, "VND")
+    _pay(store, 902, cid, date(2026, 12, 20), 2_000_000)
+    clock.value = datetime(2027, 1, 5, 10, 0, tzinfo=VN)
+    # the first line's window is over too: the 2 M serve the second line, not the first
+    # (which, broken more than 30 days ago, is no longer listed)
+    lines = [(f.due_on, f.kind, f.paid.minor) for f in follow.list() if f.what == "installment"]
+    assert lines == [(date(2027, 1, 1), FollowUpKind.PARTIALLY_KEPT, 2_000_000)]
 
 
 def test_promise_statuses_include_kept_ones(world):

@@ -39,6 +39,7 @@ SOURCES = (
     QT_TRANSLATE_NOOP("validation", "Nobody to meet? Tick \"Customer absent\" at Meet first."),
     QT_TRANSLATE_NOOP("validation", "Nobody was met, so nobody refused: remove the refusal or untick \"Customer absent\" at Meet."),
     QT_TRANSLATE_NOOP("validation", "Too long: {length} characters, at most {max}."),
+    QT_TRANSLATE_NOOP("validation", "Money received, promises and installments come to {committed}, more than the {balance} owed: confirm why."),  # noqa: E501
 )
 # Problems the window finds before the services see the value (text that is not an amount).
 NOT_AN_AMOUNT = QT_TRANSLATE_NOOP("validation", "Not an amount: type digits, e.g. {example}.")

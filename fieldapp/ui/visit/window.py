@@ -172,6 +172,7 @@ class VisitWindow(Retranslating, QMainWindow):
             self._absence_changed()
         elif isinstance(page, ResolvePage):
             self.session.set_outcomes(page.outcomes())
+            self.session.set_answers(page.answers())  # the over-balance confirmation
         else:
             self.session.set_signatures(*page.signatures())
 

@@ -29,6 +29,8 @@ class CardEnv:
     disputing: Callable[[], set[int]]  # invoices this visit's dispute cards name
     attach: Callable[[list[str], Callable[[list], None]], None]  # paths → attachments, async
     attachment_names: dict[str, str]  # id → file name of everything attached to this visit
+    # invoices a plan covers: undisputed, balances after this visit's money, paid ones left out
+    left_open: Callable[[], tuple] = tuple
     detach: Callable[[str], None] = lambda _id: None  # a file taken off before finalizing
 
 

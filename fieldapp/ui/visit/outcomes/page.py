@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QGridLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from ....domain.checklist import Step
+from ....domain.validation import OVER_BALANCE_REASON
 from ....domain.visit import OUTCOME_KINDS, OutcomeKind, VisitKind
 from ..money_edit import MoneyEdit
 from ..page import Page
@@ -32,7 +34,7 @@ class ResolvePage(Page):
         self.setup = setup
         self._visit = visit  # callable: the session's visit
         self.env = CardEnv(setup, self._collectible, met_contact, self._disputing, attach,
-                           {a.id: a.name for a in setup.attachments})
+                           {a.id: a.name for a in setup.attachments}, self._left_open)
         if detach is not None:
             self.env.detach = detach
         self.cards: list[OutcomeCard] = []
@@ -42,6 +44,7 @@ class ResolvePage(Page):
         self.add_buttons = self._make_buttons()
         self.card_box = QVBoxLayout()
         self.body.addLayout(self.card_box)
+        self.body.addWidget(self._over_balance_box())
         self.body.addStretch(1)
         self.absent = False
         self._offer_buttons()
@@ -73,6 +76,41 @@ class ResolvePage(Page):
         self.body.addLayout(grid)
         return buttons
 
+    def _over_balance_box(self) -> QWidget:
+        """Shown when what the customer paid and committed to exceeds what is owed: the
+        collector confirms it explicitly, with the reason the record keeps."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.error_label(OVER_BALANCE_REASON))
+        self.over_confirm = QCheckBox()
+        self.over_reason = QLineEdit()
+        self.over_reason.setEnabled(False)
+        layout.addWidget(self.over_confirm)
+        layout.addWidget(self.over_reason)
+        self.over_confirm.toggled.connect(self._over_balance_edited)
+        self.over_reason.textEdited.connect(lambda _t: self._over_balance_edited())
+        self.touch(OVER_BALANCE_REASON)  # a warning: shown as soon as it applies
+        box.hide()
+        self.over_box = box
+        return box
+
+    def _over_balance_edited(self) -> None:
+        self.over_reason.setEnabled(self.over_confirm.isChecked())
+        self.touch(OVER_BALANCE_REASON)
+        self.changed.emit()
+
+    def answers(self) -> dict:
+        """The confirmation of commitments above what is owed: its reason, once ticked."""
+        reason = self.over_reason.text().strip() if self.over_confirm.isChecked() else ""
+        if not reason and OVER_BALANCE_REASON not in self._visit().answers:
+            return {}  # never confirmed: the record does not mention it
+        return {OVER_BALANCE_REASON: reason}
+
+    def _show_over_balance(self) -> None:
+        self.over_box.setVisible(bool(self.messages_for(OVER_BALANCE_REASON))
+                                 or self.over_confirm.isChecked())
+
     def set_setup(self, setup: VisitSetup) -> None:
         super().set_setup(setup)
         self.env.setup = setup  # the cards share the one env
@@ -86,6 +124,11 @@ class ResolvePage(Page):
 
     def _collectible(self):
         return self.setup.context.collectible(replace(self._visit(), outcomes=self.outcomes()))
+
+    def _left_open(self):
+        # Money and disputes decide it; a plan asks this while building its own outcome.
+        others = tuple(c.outcome() for c in self.cards if not isinstance(c, PlanCard))
+        return self.setup.context.left_open(replace(self._visit(), outcomes=others))
 
     # -- cards ------------------------------------------------------------------------------
     def add(self, kind: OutcomeKind, outcome=None, focus: bool = True) -> OutcomeCard:
@@ -149,9 +192,17 @@ class ResolvePage(Page):
     def load(self, outcomes) -> None:
         for outcome in outcomes:
             self.add(OUTCOME_KINDS[type(outcome)], outcome, focus=False)
+        reason = self._visit().answers.get(OVER_BALANCE_REASON, "")
+        self.over_confirm.blockSignals(True)
+        self.over_confirm.setChecked(bool(reason))
+        self.over_confirm.blockSignals(False)
+        self.over_reason.setText(reason)
+        self.over_reason.setEnabled(bool(reason))
+        self._show_over_balance()
 
     def set_errors(self, errors) -> None:
-        super().set_errors([e for e in errors if e.field == "outcomes"])
+        super().set_errors([e for e in errors if e.field in ("outcomes", OVER_BALANCE_REASON)])
+        self._show_over_balance()
         for index, card in enumerate(self.cards):
             prefix = f"outcomes.{index}."
             card.set_errors([replace(e, field=e.field[len(prefix):]) for e in errors
@@ -168,6 +219,8 @@ class ResolvePage(Page):
     def first_error_widget(self):
         if self.messages_for("outcomes"):
             return self.add_buttons[OutcomeKind.PROMISE]
+        if self.messages_for(OVER_BALANCE_REASON):
+            return self.over_reason if self.over_confirm.isChecked() else self.over_confirm
         bad = next((c for c in self.cards if c.has_visible_errors()), None)
         return bad.first_field() if bad else None
 
@@ -183,3 +236,8 @@ class ResolvePage(Page):
                  OutcomeKind.ABSENT: self.tr("+ Customer &absent / closed")}
         for kind, button in getattr(self, "add_buttons", {}).items():
             button.setText(texts[kind])
+        if hasattr(self, "over_confirm"):
+            self.over_confirm.setText(self.tr(
+                "I confirm these amounts with the customer although they exceed what is owed"))
+            self.over_reason.setPlaceholderText(self.tr(
+                "Why? e.g. a credit note is pending, an invoice is not imported yet"))

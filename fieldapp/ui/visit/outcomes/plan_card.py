@@ -31,6 +31,12 @@ class PlanCard(OutcomeCard):
         setup = env.setup
         self._total_by_hand = False
         self.total = self.add_row("total", lambda: self.tr("Agreed total"), MoneyEdit(setup.currency))
+        self.total_note = QLabel()  # says when a dispute changed the total it follows
+        self.total_note.setWordWrap(True)
+        self.total_note.hide()
+        self.form.addRow("", self.total_note)
+        self._disputed_seen = frozenset(env.disputing())
+        self._total_change = None
         self.down = self.add_row("down_payment", lambda: self.tr("Down payment (optional)"),
                                  MoneyEdit(setup.currency))
         self.count, self.frequency, self.first_due = self._terms_row()
@@ -95,6 +101,8 @@ class PlanCard(OutcomeCard):
     # -- edits ------------------------------------------------------------------------------
     def _total_edited(self) -> None:
         self._total_by_hand = True
+        self._total_change = None  # the collector's own total now
+        self._show_total_change()
         self._rebuild()
         self.edited("total")
 
@@ -109,13 +117,29 @@ class PlanCard(OutcomeCard):
         self.edited("discount_until")
 
     def visit_changed(self) -> None:
-        """Until the collector types a total it follows the collectible balance."""
+        """Until the collector types a total it follows the collectible balance; a dispute
+        that changes it is said next to it (nobody should find a smaller plan by surprise)."""
+        disputed = frozenset(self.env.disputing())
         if not self._total_by_hand:
+            before = self.total.money_or_zero()
             self.loading(True)
             self.total.set_money(self.env.collectible())
             self.loading(False)
             self._rebuild()
+            after = self.total.money_or_zero()
+            if disputed != self._disputed_seen and after != before:
+                self._total_change = (before, after)
+        self._disputed_seen = disputed
+        self._show_total_change()
         self._show_covers()
+
+    def _show_total_change(self) -> None:
+        if self._total_change is not None:
+            before, after = self._total_change
+            self.total_note.setText(self.tr(
+                "The disputed invoices changed the agreed total from %1 to %2.").replace(
+                "%1", formats.money(before)).replace("%2", formats.money(after)))
+        self.total_note.setVisible(self._total_change is not None)
 
     # -- schedule ---------------------------------------------------------------------------
     def _rebuild(self) -> None:
@@ -133,17 +157,17 @@ class PlanCard(OutcomeCard):
             "%1", formats.money(discounted_total(total, pct))) if pct else "")
 
     def _invoice_ids(self) -> tuple[int, ...]:
-        disputed = self.env.disputing()
-        return tuple(i.id for i in self.env.setup.context.invoices
-                     if not i.disputed and i.id not in disputed)
+        return tuple(i.id for i in self.env.left_open())
 
     def _show_covers(self) -> None:
-        numbers = self.env.setup.invoice_numbers()
-        names = ", ".join(numbers.get(i, str(i)) for i in self._invoice_ids())
+        """Each covered invoice with what is left of it after the money taken on this visit
+        (one paid in full here is not covered): the same figures the agreement prints."""
+        names = ", ".join(f"{i.number} ({formats.money(i.balance)})" for i in self.env.left_open())
         self.covers.setText(self.tr("Covers invoices: %1").replace("%1", names or "—"))
 
     def language_changed(self) -> None:
         self._show_discount()
+        self._show_total_change()
         self._show_covers()
 
     def local_problem(self, name: str) -> str:
