@@ -24,7 +24,7 @@
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="44"/>
         <source>Nobody to meet: Listen and the customer&apos;s signature are skipped. Under Resolve, say what you found, add a photo of the premises and the day you come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có ai để làm việc: bỏ qua bước Lắng nghe và chữ ký của khách hàng. Ở bước Giải pháp, hãy ghi lại tình hình thực tế, đính kèm ảnh chụp cơ sở của khách hàng và ngày quay lại.</translation>
     </message>
 </context>
 <context>
@@ -309,32 +309,32 @@
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="16"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>tên</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="18"/>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>người liên hệ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="20"/>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>điện thoại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="22"/>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>mã</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="24"/>
         <source>tax code or several fields</source>
-        <translation type="unfinished"></translation>
+        <translation>mã số thuế hoặc nhiều trường</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="45"/>
         <source>Found in</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm thấy ở</translation>
     </message>
 </context>
 <context>
@@ -347,15 +347,15 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/customer_list.py" line="154"/>
         <source>More than %n customers match “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Hơn %n khách hàng khớp với “%1”</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/customer_list.py" line="157"/>
         <source>%n customers match “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n khách hàng khớp với “%1”</numerusform>
         </translation>
     </message>
     <message>
@@ -707,12 +707,12 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="45"/>
         <source>%1 — replaced by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — được thay bằng %2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>An amendment replaced this document with %1; it is kept unchanged as evidence and can still be verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Một biên bản sửa đổi đã thay văn bản này bằng %1; văn bản này được giữ nguyên làm bằng chứng và vẫn có thể xác minh.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="66"/>
@@ -941,32 +941,32 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
         <source>The database {database} is damaged and cannot be read. It was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu {database} bị hỏng và không đọc được. Tệp được giữ nguyên như cũ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="27"/>
         <source>{database} is a folder where the database file should be. Move the folder away or choose another profile folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{database} là một thư mục, nhưng ở đó phải là tệp cơ sở dữ liệu. Hãy di chuyển thư mục này đi nơi khác hoặc chọn thư mục dữ liệu người dùng khác.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="30"/>
         <source>The profile folder {folder} cannot be written: it or its disk is read-only. fieldapp keeps its database there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không ghi được vào thư mục dữ liệu người dùng {folder}: thư mục hoặc ổ đĩa chứa nó chỉ cho phép đọc. fieldapp lưu cơ sở dữ liệu tại thư mục này.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="33"/>
         <source>The database {database} cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không mở được cơ sở dữ liệu {database}: {reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="35"/>
         <source>The disk holding {database} is full, so the last change was not written. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ổ đĩa chứa {database} đã đầy nên thay đổi gần nhất chưa được ghi. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="38"/>
         <source>The backup {backup} could not be restored: {reason}. The damaged database was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không khôi phục được bản sao lưu {backup}: {reason}. Cơ sở dữ liệu bị hỏng được giữ nguyên như cũ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="41"/>
@@ -1051,7 +1051,7 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="70"/>
         <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lập được văn bản {number}. Buổi làm việc đã hoàn tất và số tiền đã được ghi nhận; văn bản đang chờ lập: hãy bấm Thử lại bên dưới buổi làm việc. Chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="74"/>
@@ -1096,17 +1096,17 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
-        <translation type="unfinished"></translation>
+        <translation>fieldapp đang chạy với thư mục dữ liệu người dùng {folder}. Hãy dùng cửa sổ đó: hai chương trình dùng chung một thư mục dữ liệu người dùng sẽ ghi đè bản nháp của nhau.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="94"/>
         <source>The profile folder {folder} cannot be written: it or its disk is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không ghi được vào thư mục dữ liệu người dùng {folder}: thư mục hoặc ổ đĩa chứa nó chỉ cho phép đọc.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="96"/>
         <source>There is no display to show the window on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có màn hình để hiển thị cửa sổ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="98"/>
@@ -1166,7 +1166,7 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="122"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” quá lớn: mỗi số tiền tối đa là {limit}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="124"/>
@@ -1234,12 +1234,12 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="108"/>
         <source>Remove</source>
-        <translation type="unfinished">Xóa</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="109"/>
         <source>Remove this file</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa tệp này</translation>
     </message>
 </context>
 <context>
@@ -1330,12 +1330,12 @@ Hoàn tất ngay bây giờ?</translation>
     <message>
         <location filename="../fieldapp/ui/visit/finish.py" line="135"/>
         <source>Open the agreement %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở thỏa thuận %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/finish.py" line="137"/>
         <source>Open the receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở biên nhận %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/finish.py" line="151"/>
@@ -1836,7 +1836,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/text_limit.py" line="39"/>
         <source>%1 / %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 ký tự</translation>
     </message>
 </context>
 <context>
@@ -2037,7 +2037,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/money_edit.py" line="94"/>
         <source>read as {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>hiểu là số tiền {amount}</translation>
     </message>
 </context>
 <context>
@@ -2058,17 +2058,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="28"/>
         <source>Number to dial</source>
-        <translation type="unfinished"></translation>
+        <translation>Số cần gọi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="29"/>
         <source>Numbers to dial</source>
-        <translation type="unfinished"></translation>
+        <translation>Các số cần gọi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="31"/>
         <source>No phone number on file: ask the office for one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có số điện thoại: hãy xin văn phòng cung cấp.</translation>
     </message>
 </context>
 <context>
@@ -2210,7 +2210,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="140"/>
         <source>The disputed invoices changed the agreed total from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các hóa đơn đang khiếu nại đã làm tổng số tiền thỏa thuận thay đổi từ %1 thành %2.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="156"/>
@@ -2393,12 +2393,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="241"/>
         <source>I confirm these amounts with the customer although they exceed what is owed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tôi xác nhận các số tiền này với khách hàng dù vượt quá số còn nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="243"/>
         <source>Why? e.g. a credit note is pending, an invoice is not imported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do? Ví dụ: đang chờ phiếu giảm trừ công nợ, có hóa đơn chưa được nhập vào</translation>
     </message>
 </context>
 <context>
@@ -2522,22 +2522,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
         <source>Company name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên công ty</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
         <source>Company address</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ công ty</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
         <source>Company tax code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã số thuế công ty</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
         <source>Company phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện thoại công ty</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="60"/>
@@ -2550,7 +2550,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Enter the company&apos;s name: it heads every document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nhập tên công ty: tên này đứng đầu mọi văn bản.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="147"/>
@@ -2570,7 +2570,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="152"/>
         <source>Letterhead on every document</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiêu đề in trên mọi văn bản</translation>
     </message>
 </context>
 <context>
@@ -2578,12 +2578,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="66"/>
         <source>The customer was absent: nobody signs for the customer; you sign the record alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không gặp khách hàng: không ai ký thay khách hàng; bạn tự ký biên bản một mình.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="70"/>
         <source>Nothing the customer signed has changed: their signature on the original record stands, and you sign the amendment alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Những nội dung khách hàng đã ký không thay đổi: chữ ký của khách hàng trên biên bản gốc vẫn có hiệu lực, bạn tự ký biên bản sửa đổi một mình.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="109"/>
@@ -2639,22 +2639,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/app.py" line="76"/>
         <source>Restore the backup of %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục bản sao lưu ngày %1?</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="78"/>
         <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp bị hỏng được giữ lại trong thư mục sao lưu; những gì ghi nhận sau thời điểm sao lưu sẽ không có trong bản sao lưu.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="85"/>
         <source>&amp;Restore the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khôi phục bản sao lưu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="86"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">T&amp;hoát</translation>
+        <translation>T&amp;hoát</translation>
     </message>
 </context>
 <context>
@@ -2662,22 +2662,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
         <source>Last finalized: %1, %2 — receipt %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tất gần nhất: %1, %2 — biên nhận %3</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="87"/>
         <source>Last finalized: %1, %2 — no money taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tất gần nhất: %1, %2 — không thu tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="90"/>
         <source>Some documents are still pending: see the visit&apos;s Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Một số văn bản vẫn đang chờ lập: xem nút Thử lại của buổi làm việc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="92"/>
         <source>Check this before recording money again: a receipt already issued stands for money already taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy kiểm tra mục này trước khi ghi nhận thu tiền lần nữa: biên nhận đã xuất nghĩa là tiền đã được thu.</translation>
     </message>
 </context>
 <context>
@@ -2685,12 +2685,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="115"/>
         <source>Pending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chờ lập: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="119"/>
         <source>Not made yet: finalizing was interrupted or the document failed. The visit itself is finalized.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa được lập: quá trình hoàn tất bị gián đoạn hoặc lập văn bản bị lỗi. Bản thân buổi làm việc đã hoàn tất.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="150"/>
@@ -2725,12 +2725,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="176"/>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>Thử &amp;lại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="177"/>
         <source>Make the pending documents of this visit now</source>
-        <translation type="unfinished"></translation>
+        <translation>Lập ngay các văn bản đang chờ của buổi làm việc này</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="178"/>
@@ -2743,7 +2743,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
         <source>Documents pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản đang chờ lập</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
@@ -2792,7 +2792,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="167"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa lưu được: %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="216"/>
@@ -2802,7 +2802,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="224"/>
         <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa lưu được: ổ đĩa đã đầy. Bản nháp vẫn được giữ trong cửa sổ này và sẽ được lưu ngay khi có dung lượng trống.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="227"/>
@@ -3023,42 +3023,42 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
         <source>Not a date that exists: pick the day from the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày này không tồn tại: hãy chọn ngày trên lịch.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="36"/>
         <source>Signature required: sign in the box.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần có chữ ký: hãy ký vào ô.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
         <source>Add a photo of the closed premises.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy đính kèm ảnh chụp cơ sở đang đóng cửa.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>The customer was absent: say what you found, add a photo and the revisit date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không gặp khách hàng: hãy ghi lại tình hình thực tế, đính kèm ảnh và ngày quay lại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
         <source>Nobody to meet? Tick &quot;Customer absent&quot; at Meet first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có ai để làm việc? Trước tiên hãy đánh dấu “Không gặp khách hàng” ở bước Gặp gỡ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
         <source>Nobody was met, so nobody refused: remove the refusal or untick &quot;Customer absent&quot; at Meet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không gặp ai nên không có ai từ chối: hãy xóa kết quả từ chối thanh toán hoặc bỏ đánh dấu “Không gặp khách hàng” ở bước Gặp gỡ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="41"/>
         <source>Too long: {length} characters, at most {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá dài: {length} ký tự, tối đa {max}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="42"/>
         <source>Money received, promises and installments come to {committed}, more than the {balance} owed: confirm why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng các mục Đã thu tiền, cam kết và kỳ trả góp là {committed}, nhiều hơn số còn nợ {balance}: hãy xác nhận lý do.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="45"/>

@@ -24,7 +24,7 @@
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="44"/>
         <source>Nobody to meet: Listen and the customer&apos;s signature are skipped. Under Resolve, say what you found, add a photo of the premises and the day you come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>无人可会面：将跳过“倾听”步骤及客户签名。请在“解决方案”步骤中说明现场情况，添加店铺照片，并填写再访日期。</translation>
     </message>
 </context>
 <context>
@@ -309,32 +309,32 @@
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="16"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="18"/>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="20"/>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="22"/>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="24"/>
         <source>tax code or several fields</source>
-        <translation type="unfinished"></translation>
+        <translation>纳税人识别号或多个字段</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="45"/>
         <source>Found in</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配字段</translation>
     </message>
 </context>
 <context>
@@ -347,15 +347,15 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/customer_list.py" line="154"/>
         <source>More than %n customers match “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>超过 %n 个客户匹配“%1”</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/customer_list.py" line="157"/>
         <source>%n customers match “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个客户匹配“%1”</numerusform>
         </translation>
     </message>
     <message>
@@ -707,12 +707,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="45"/>
         <source>%1 — replaced by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 已由 %2 取代</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>An amendment replaced this document with %1; it is kept unchanged as evidence and can still be verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件已由修订后的 %1 取代；原文件保持不变，留作证据，仍可验证。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="66"/>
@@ -941,32 +941,32 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
         <source>The database {database} is damaged and cannot be read. It was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {database} 已损坏，无法读取。数据库保持原状，未作任何更改。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="27"/>
         <source>{database} is a folder where the database file should be. Move the folder away or choose another profile folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{database} 是文件夹，但此处应为数据库文件。请将该文件夹移走，或选择其他用户数据文件夹。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="30"/>
         <source>The profile folder {folder} cannot be written: it or its disk is read-only. fieldapp keeps its database there.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入用户数据文件夹 {folder}：该文件夹或其所在磁盘为只读。fieldapp 的数据库存放在此文件夹中。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="33"/>
         <source>The database {database} cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库 {database}：{reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="35"/>
         <source>The disk holding {database} is full, so the last change was not written. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{database} 所在的磁盘已满，因此最后一项更改未能写入。请释放部分空间后重试。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="38"/>
         <source>The backup {backup} could not be restored: {reason}. The damaged database was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法恢复备份 {backup}：{reason}。已损坏的数据库保持原状。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="41"/>
@@ -1051,7 +1051,7 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="70"/>
         <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成文件 {number}。拜访已完成，款项也已记录；该文件目前为待生成状态：请点击拜访下方的“重试”。详细信息请查看日志。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="74"/>
@@ -1096,17 +1096,17 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
-        <translation type="unfinished"></translation>
+        <translation>fieldapp 已在使用用户数据文件夹 {folder} 运行。请使用该窗口：两个程序同时使用同一个用户数据文件夹会互相覆盖草稿。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="94"/>
         <source>The profile folder {folder} cannot be written: it or its disk is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入用户数据文件夹 {folder}：该文件夹或其所在磁盘为只读。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="96"/>
         <source>There is no display to show the window on.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可显示窗口的显示器。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="98"/>
@@ -1166,7 +1166,7 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="122"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”太大：单笔金额最多为 {limit}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="124"/>
@@ -1234,12 +1234,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="108"/>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="109"/>
         <source>Remove this file</source>
-        <translation type="unfinished"></translation>
+        <translation>移除此文件</translation>
     </message>
 </context>
 <context>
@@ -1330,12 +1330,12 @@ Finalize it now?</source>
     <message>
         <location filename="../fieldapp/ui/visit/finish.py" line="135"/>
         <source>Open the agreement %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打开协议书 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/finish.py" line="137"/>
         <source>Open the receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打开收据 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/finish.py" line="151"/>
@@ -1836,7 +1836,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/text_limit.py" line="39"/>
         <source>%1 / %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 个字符</translation>
     </message>
 </context>
 <context>
@@ -2037,7 +2037,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/money_edit.py" line="94"/>
         <source>read as {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>识别为金额 {amount}</translation>
     </message>
 </context>
 <context>
@@ -2058,17 +2058,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="28"/>
         <source>Number to dial</source>
-        <translation type="unfinished"></translation>
+        <translation>拨打号码</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="29"/>
         <source>Numbers to dial</source>
-        <translation type="unfinished"></translation>
+        <translation>拨打号码</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="31"/>
         <source>No phone number on file: ask the office for one.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有登记电话号码：请向公司内勤索取。</translation>
     </message>
 </context>
 <context>
@@ -2210,7 +2210,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="140"/>
         <source>The disputed invoices changed the agreed total from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>有争议的发票使协议总额由 %1 变为 %2。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="156"/>
@@ -2393,12 +2393,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="241"/>
         <source>I confirm these amounts with the customer although they exceed what is owed</source>
-        <translation type="unfinished"></translation>
+        <translation>我已与客户确认这些金额，尽管超过未付余额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="243"/>
         <source>Why? e.g. a credit note is pending, an invoice is not imported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>原因？例如：红字发票尚未开具、有发票尚未导入</translation>
     </message>
 </context>
 <context>
@@ -2522,22 +2522,22 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
         <source>Company name</source>
-        <translation type="unfinished"></translation>
+        <translation>公司名称</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
         <source>Company address</source>
-        <translation type="unfinished"></translation>
+        <translation>公司地址</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
         <source>Company tax code</source>
-        <translation type="unfinished"></translation>
+        <translation>公司纳税人识别号</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
         <source>Company phone</source>
-        <translation type="unfinished"></translation>
+        <translation>公司电话</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="60"/>
@@ -2550,7 +2550,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Enter the company&apos;s name: it heads every document.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入公司名称：每份文件的抬头都会显示此名称。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="147"/>
@@ -2570,7 +2570,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="152"/>
         <source>Letterhead on every document</source>
-        <translation type="unfinished"></translation>
+        <translation>每份文件的抬头</translation>
     </message>
 </context>
 <context>
@@ -2578,12 +2578,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="66"/>
         <source>The customer was absent: nobody signs for the customer; you sign the record alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户不在：无人代表客户签名；由您单独签署此记录。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="70"/>
         <source>Nothing the customer signed has changed: their signature on the original record stands, and you sign the amendment alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户签署过的内容均未更改：客户在原记录上的签名仍然有效，修订由您单独签署。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="109"/>
@@ -2639,22 +2639,22 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/app.py" line="76"/>
         <source>Restore the backup of %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>要恢复 %1 的备份吗？</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="78"/>
         <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已损坏的文件会保留在备份文件夹中；备份之后记录的内容不包含在备份中。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="85"/>
         <source>&amp;Restore the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份(&amp;R)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="86"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">退出(&amp;Q)</translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -2662,22 +2662,22 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
         <source>Last finalized: %1, %2 — receipt %3</source>
-        <translation type="unfinished"></translation>
+        <translation>最近完成：%1，%2 — 收据 %3</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="87"/>
         <source>Last finalized: %1, %2 — no money taken</source>
-        <translation type="unfinished"></translation>
+        <translation>最近完成：%1，%2 — 未收款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="90"/>
         <source>Some documents are still pending: see the visit&apos;s Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>部分文件仍待生成：请使用该拜访的“重试”</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="92"/>
         <source>Check this before recording money again: a receipt already issued stands for money already taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>再次登记收款前请先确认：已开具的收据代表款项已经收取。</translation>
     </message>
 </context>
 <context>
@@ -2685,12 +2685,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="115"/>
         <source>Pending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>待生成：%1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="119"/>
         <source>Not made yet: finalizing was interrupted or the document failed. The visit itself is finalized.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未生成：完成过程中断或文件生成失败。拜访本身已完成。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="150"/>
@@ -2725,12 +2725,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="176"/>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>重试(&amp;T)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="177"/>
         <source>Make the pending documents of this visit now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即生成此拜访待生成的文件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="178"/>
@@ -2743,7 +2743,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
         <source>Documents pending</source>
-        <translation type="unfinished"></translation>
+        <translation>文件待生成</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
@@ -2792,7 +2792,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="167"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="216"/>
@@ -2802,7 +2802,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="224"/>
         <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：磁盘已满。草稿仍保留在此窗口中，一旦释放空间便会立即保存。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="227"/>
@@ -3023,42 +3023,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
         <source>Not a date that exists: pick the day from the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>此日期不存在：请从日历中选择日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="36"/>
         <source>Signature required: sign in the box.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要签名：请在框内签名。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
         <source>Add a photo of the closed premises.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加店铺关闭的照片。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>The customer was absent: say what you found, add a photo and the revisit date.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户不在：请说明现场情况，添加照片并填写再访日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
         <source>Nobody to meet? Tick &quot;Customer absent&quot; at Meet first.</source>
-        <translation type="unfinished"></translation>
+        <translation>无人可会面？请先在“会面”步骤勾选“客户不在”。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
         <source>Nobody was met, so nobody refused: remove the refusal or untick &quot;Customer absent&quot; at Meet.</source>
-        <translation type="unfinished"></translation>
+        <translation>未与任何人会面，就不会有人拒绝付款：请移除拒绝付款，或在“会面”步骤取消勾选“客户不在”。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="41"/>
         <source>Too long: {length} characters, at most {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>太长：{length} 个字符，最多 {max} 个。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="42"/>
         <source>Money received, promises and installments come to {committed}, more than the {balance} owed: confirm why.</source>
-        <translation type="unfinished"></translation>
+        <translation>当场收款、承诺与分期合计 {committed}，超过未付余额 {balance}：请确认原因。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="45"/>

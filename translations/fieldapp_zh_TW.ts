@@ -24,7 +24,7 @@
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="44"/>
         <source>Nobody to meet: Listen and the customer&apos;s signature are skipped. Under Resolve, say what you found, add a photo of the premises and the day you come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>無人可會面：將略過「傾聽」步驟及客戶簽名。請在「解決方案」步驟中說明現場情況，附上店鋪照片，並填寫再訪日期。</translation>
     </message>
 </context>
 <context>
@@ -309,32 +309,32 @@
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="16"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名稱</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="18"/>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>聯絡人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="20"/>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>電話</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="22"/>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="24"/>
         <source>tax code or several fields</source>
-        <translation type="unfinished"></translation>
+        <translation>統一編號或多個欄位</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/customers.py" line="45"/>
         <source>Found in</source>
-        <translation type="unfinished"></translation>
+        <translation>符合欄位</translation>
     </message>
 </context>
 <context>
@@ -347,15 +347,15 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/customer_list.py" line="154"/>
         <source>More than %n customers match “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>超過 %n 個客戶符合「%1」</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/customer_list.py" line="157"/>
         <source>%n customers match “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個客戶符合「%1」</numerusform>
         </translation>
     </message>
     <message>
@@ -707,12 +707,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="45"/>
         <source>%1 — replaced by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 已由 %2 取代</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>An amendment replaced this document with %1; it is kept unchanged as evidence and can still be verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件已由修訂後的 %1 取代；原文件保持不變，留作證據，仍可驗證。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/documents.py" line="66"/>
@@ -941,32 +941,32 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="25"/>
         <source>The database {database} is damaged and cannot be read. It was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>資料庫 {database} 已損壞，無法讀取。資料庫保持原狀，未作任何變更。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="27"/>
         <source>{database} is a folder where the database file should be. Move the folder away or choose another profile folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{database} 是資料夾，但此處應為資料庫檔案。請將該資料夾移走，或選擇其他使用者資料夾。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="30"/>
         <source>The profile folder {folder} cannot be written: it or its disk is read-only. fieldapp keeps its database there.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法寫入使用者資料夾 {folder}：該資料夾或其所在磁碟為唯讀。fieldapp 的資料庫存放於此資料夾。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="33"/>
         <source>The database {database} cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法開啟資料庫 {database}：{reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="35"/>
         <source>The disk holding {database} is full, so the last change was not written. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{database} 所在的磁碟已滿，因此最後一項變更未能寫入。請釋放部分空間後再試一次。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="38"/>
         <source>The backup {backup} could not be restored: {reason}. The damaged database was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法還原備份 {backup}：{reason}。已損壞的資料庫保持原狀。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="41"/>
@@ -1051,7 +1051,7 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="70"/>
         <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法產生文件 {number}。拜訪已完成，款項也已記錄；該文件目前為待產生狀態：請按拜訪下方的「重試」。詳細資訊請見日誌檔。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="74"/>
@@ -1096,17 +1096,17 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
-        <translation type="unfinished"></translation>
+        <translation>fieldapp 已在使用使用者資料夾 {folder} 執行中。請使用該視窗：兩個程式同時使用同一個使用者資料夾會互相覆寫草稿。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="94"/>
         <source>The profile folder {folder} cannot be written: it or its disk is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法寫入使用者資料夾 {folder}：該資料夾或其所在磁碟為唯讀。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="96"/>
         <source>There is no display to show the window on.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有可顯示視窗的螢幕。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="98"/>
@@ -1166,7 +1166,7 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="122"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{text}」太大：單筆金額最多為 {limit}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="124"/>
@@ -1234,12 +1234,12 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="108"/>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="109"/>
         <source>Remove this file</source>
-        <translation type="unfinished"></translation>
+        <translation>移除此檔案</translation>
     </message>
 </context>
 <context>
@@ -1330,12 +1330,12 @@ Finalize it now?</source>
     <message>
         <location filename="../fieldapp/ui/visit/finish.py" line="135"/>
         <source>Open the agreement %1</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟協議書 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/finish.py" line="137"/>
         <source>Open the receipt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟收據 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/finish.py" line="151"/>
@@ -1836,7 +1836,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/text_limit.py" line="39"/>
         <source>%1 / %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 個字元</translation>
     </message>
 </context>
 <context>
@@ -2037,7 +2037,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/money_edit.py" line="94"/>
         <source>read as {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>解讀為金額 {amount}</translation>
     </message>
 </context>
 <context>
@@ -2058,17 +2058,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="28"/>
         <source>Number to dial</source>
-        <translation type="unfinished"></translation>
+        <translation>撥打號碼</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="29"/>
         <source>Numbers to dial</source>
-        <translation type="unfinished"></translation>
+        <translation>撥打號碼</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/meet_notes.py" line="31"/>
         <source>No phone number on file: ask the office for one.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有登記電話號碼：請向公司內勤索取。</translation>
     </message>
 </context>
 <context>
@@ -2210,7 +2210,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="140"/>
         <source>The disputed invoices changed the agreed total from %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>有爭議的發票使協議總額由 %1 變為 %2。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="156"/>
@@ -2393,12 +2393,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="241"/>
         <source>I confirm these amounts with the customer although they exceed what is owed</source>
-        <translation type="unfinished"></translation>
+        <translation>我已與客戶確認這些金額，雖然超過未付餘額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/page.py" line="243"/>
         <source>Why? e.g. a credit note is pending, an invoice is not imported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>原因？例如：折讓單尚未開立、有發票尚未匯入</translation>
     </message>
 </context>
 <context>
@@ -2522,22 +2522,22 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
         <source>Company name</source>
-        <translation type="unfinished"></translation>
+        <translation>公司名稱</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
         <source>Company address</source>
-        <translation type="unfinished"></translation>
+        <translation>公司地址</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
         <source>Company tax code</source>
-        <translation type="unfinished"></translation>
+        <translation>公司統一編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
         <source>Company phone</source>
-        <translation type="unfinished"></translation>
+        <translation>公司電話</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="60"/>
@@ -2550,7 +2550,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Enter the company&apos;s name: it heads every document.</source>
-        <translation type="unfinished"></translation>
+        <translation>請輸入公司名稱：每份文件的抬頭都會顯示此名稱。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="147"/>
@@ -2570,7 +2570,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="152"/>
         <source>Letterhead on every document</source>
-        <translation type="unfinished"></translation>
+        <translation>每份文件的抬頭</translation>
     </message>
 </context>
 <context>
@@ -2578,12 +2578,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="66"/>
         <source>The customer was absent: nobody signs for the customer; you sign the record alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶不在：無人代表客戶簽名；由您單獨簽署此記錄。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="70"/>
         <source>Nothing the customer signed has changed: their signature on the original record stands, and you sign the amendment alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶簽署過的內容均未變更：客戶在原記錄上的簽名仍然有效，修訂由您單獨簽署。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/sign_page.py" line="109"/>
@@ -2639,22 +2639,22 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/app.py" line="76"/>
         <source>Restore the backup of %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>要還原 %1 的備份嗎？</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="78"/>
         <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已損壞的檔案會保留在備份資料夾中；備份之後記錄的內容不包含在備份中。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="85"/>
         <source>&amp;Restore the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>還原備份(&amp;R)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="86"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished">結束(&amp;Q)</translation>
+        <translation>結束(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -2662,22 +2662,22 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
         <source>Last finalized: %1, %2 — receipt %3</source>
-        <translation type="unfinished"></translation>
+        <translation>最近完成：%1，%2 — 收據 %3</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="87"/>
         <source>Last finalized: %1, %2 — no money taken</source>
-        <translation type="unfinished"></translation>
+        <translation>最近完成：%1，%2 — 未收款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="90"/>
         <source>Some documents are still pending: see the visit&apos;s Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>部分文件仍待產生：請使用該拜訪的「重試」</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="92"/>
         <source>Check this before recording money again: a receipt already issued stands for money already taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>再次登記收款前請先確認：已開立的收據代表款項已經收取。</translation>
     </message>
 </context>
 <context>
@@ -2685,12 +2685,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="115"/>
         <source>Pending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>待產生：%1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="119"/>
         <source>Not made yet: finalizing was interrupted or the document failed. The visit itself is finalized.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未產生：完成過程中斷或文件產生失敗。拜訪本身已完成。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="150"/>
@@ -2725,12 +2725,12 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="176"/>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>重試(&amp;T)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="177"/>
         <source>Make the pending documents of this visit now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即產生此拜訪待產生的文件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/documents/visit_bar.py" line="178"/>
@@ -2743,7 +2743,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
         <source>Documents pending</source>
-        <translation type="unfinished"></translation>
+        <translation>文件待產生</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
@@ -2792,7 +2792,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="167"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未儲存：%1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="216"/>
@@ -2802,7 +2802,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="224"/>
         <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未儲存：磁碟已滿。草稿仍保留在此視窗中，一旦釋放空間便會立即儲存。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/window.py" line="227"/>
@@ -3023,42 +3023,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
         <source>Not a date that exists: pick the day from the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>此日期不存在：請從日曆中選擇日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="36"/>
         <source>Signature required: sign in the box.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要簽名：請在框內簽名。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
         <source>Add a photo of the closed premises.</source>
-        <translation type="unfinished"></translation>
+        <translation>請附上店鋪關閉的照片。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>The customer was absent: say what you found, add a photo and the revisit date.</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶不在：請說明現場情況，附上照片並填寫再訪日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
         <source>Nobody to meet? Tick &quot;Customer absent&quot; at Meet first.</source>
-        <translation type="unfinished"></translation>
+        <translation>無人可會面？請先在「會面」步驟勾選「客戶不在」。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
         <source>Nobody was met, so nobody refused: remove the refusal or untick &quot;Customer absent&quot; at Meet.</source>
-        <translation type="unfinished"></translation>
+        <translation>未與任何人會面，就不會有人拒絕付款：請移除拒絕付款，或在「會面」步驟取消勾選「客戶不在」。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="41"/>
         <source>Too long: {length} characters, at most {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>太長：{length} 個字元，最多 {max} 個。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="42"/>
         <source>Money received, promises and installments come to {committed}, more than the {balance} owed: confirm why.</source>
-        <translation type="unfinished"></translation>
+        <translation>當場收款、承諾與分期合計 {committed}，超過未付餘額 {balance}：請確認原因。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
