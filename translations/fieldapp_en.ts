@@ -349,17 +349,17 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/customer_list.py" line="154"/>
         <source>More than %n customers match “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>More than %n customer matches “%1”</numerusform>
+            <numerusform>More than %n customers match “%1”</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/views/customer_list.py" line="157"/>
         <source>%n customers match “%1”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n customer matches “%1”</numerusform>
+            <numerusform>%n customers match “%1”</numerusform>
         </translation>
     </message>
     <message>
