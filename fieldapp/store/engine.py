@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +48,26 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+class Sessions(sessionmaker):
+    """Sessions of one store. ``begin()`` is how services write: on SQLite it takes the write
+    lock up front (BEGIN IMMEDIATE), so a second writer (a test thread, a tool beside the window)
+    waits out the busy timeout. A deferred transaction that read first and writes after another
+    connection committed fails at once with "database is locked", whatever the timeout: SQLite
+    cannot upgrade a stale read snapshot. Reads stay deferred and never wait for a writer."""
+
+    @contextlib.contextmanager
+    def begin(self):
+        bind = self.kw["bind"]
+        with self(bind=bind.execution_options(**{_WRITE: True})) as session, session.begin():
+            yield session
+
+
+_WRITE = "fieldapp_write"
+
+
 def _begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE)
+                         else "BEGIN")
 
 
 def sqlite_url(path: Path) -> str:
@@ -71,7 +90,7 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
     event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "begin", _begin)
     event.listen(engine, "handle_error", lambda context: _file_problem(context, path))
-    store = Store(engine, sessionmaker(engine, expire_on_commit=False), path)
+    store = Store(engine, Sessions(engine, expire_on_commit=False), path)
     try:
         migrations.upgrade(store, backup_dir or path.parent / "backups")
     except (OSError, sqlite3.Error) as exc:  # the backup before migrating, written by sqlite3
@@ -98,7 +117,7 @@ def open_url(url: str) -> Store:
     if url.startswith("sqlite:///"):
         return open_store(Path(url.removeprefix("sqlite:///")))
     engine = create_engine(url, hide_parameters=True)
-    store = Store(engine, sessionmaker(engine, expire_on_commit=False), None)
+    store = Store(engine, Sessions(engine, expire_on_commit=False), None)
     try:
         migrations.upgrade(store, None)
     except Exception:
