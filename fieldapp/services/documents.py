@@ -273,7 +273,12 @@ class Documents:
             visit = self._decode(body)
             earlier = _earlier(session, visit, self._decode)
             file = queries.customer_file(session, visit.customer_id, visit.started_at.date())
-            paid = document_repo.allocations_of_visit(session, visit_uuid)
+            # The money of an amended meeting stays booked under the original visit: the
+            # balances the record shows count every revision's payments, each once.
+            paid: dict[int, int] = {}
+            for uuid in [visit_uuid, *(v.uuid for v in earlier)]:
+                for invoice_id, minor in document_repo.allocations_of_visit(session, uuid).items():
+                    paid[invoice_id] = paid.get(invoice_id, 0) + minor
         if hashlib.sha256(body.encode("utf-8")).hexdigest() != sha:
             raise FieldappError("record.tampered", visit=visit_uuid)
         history = tuple(Revision(v.uuid, v.finalized_at, v.amend_reason) for v in earlier)

@@ -40,17 +40,19 @@ class VisitContext:
     def committed(self, visit: Visit) -> Money:
         """This visit's new money, promises and plans, with what earlier commitments still
         expect (not those of the visit an amendment replaces): each unit once."""
-        minor = 0
+        money = new_commitments = 0
         for o in visit.outcomes:
             if isinstance(o, MoneyReceived) and not o.receipt_no:
-                minor += o.amount.minor
+                money += o.amount.minor
             elif isinstance(o, Promise):
-                minor += o.amount.minor
+                new_commitments += o.amount.minor
             elif isinstance(o, InstallmentPlan):
-                minor += o.total.minor
+                new_commitments += o.total.minor
         replaced = {visit.uuid, visit.amends}
-        minor += sum(left for visits, left in self.earlier if not replaced & set(visits))
-        return Money(minor, self.currency)
+        earlier = sum(left for visits, left in self.earlier if not replaced & set(visits))
+        # Money taken today pays what earlier commitments still expect (each is open to
+        # payments today): counted once, not once as money and again as their remainder.
+        return Money(money + new_commitments + max(0, earlier - money), self.currency)
 
     def open_balance(self) -> Money:
         return Money(sum(i.balance.minor for i in self.invoices), self.currency)

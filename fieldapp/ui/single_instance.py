@@ -83,6 +83,11 @@ def claim(home: Path) -> InstanceGuard:
     lock.setStaleLockTime(0)  # never stale by age: only a holder that is gone leaves it stale
     if lock.tryLock(0):
         return InstanceGuard(home, lock)
+    if lock.error() != QLockFile.LockError.LockFailedError:
+        # The lock file could not be written (a full disk, a read-only folder): nobody else
+        # holds the profile, so saying "already running" would send the user looking for it.
+        raise FieldappError("profile.read_only", folder=str(home),
+                            reason=f"the lock file cannot be written ({lock.error().name})")
     error = ProfileInUse("profile.in_use", folder=str(home))
     error.woke_first = wake_first(home)
     raise error

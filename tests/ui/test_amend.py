@@ -152,3 +152,28 @@ def test_amending_what_the_customer_signed_asks_for_their_signature_again(
     sign_page = win.page("sign")
     qtbot.waitUntil(lambda: win.stack.currentWidget() is sign_page, timeout=5000)
     assert not sign_page.customer.isHidden() and sign_page.absent_note.isHidden()
+
+
+def test_an_amendment_keeps_the_receipt_s_allocation_to_an_invoice_since_closed(
+        qtbot, live_window, live_services, live_store):
+    """The receipt paid its invoice in full, so the invoice is closed when the record is amended:
+    the amendment still says where the money went, and an edit elsewhere does not drop it."""
+    from sqlalchemy import text
+
+    from fieldapp.domain.checklist import customer_signed_already
+    from fieldapp.domain.visit import MoneyReceived
+    cid = 12
+    entry = next(e for e in live_services.visits.history(cid)
+                 if any(isinstance(o, MoneyReceived) for o in e.visit.outcomes))
+    money = next(o for o in entry.visit.outcomes if isinstance(o, MoneyReceived))
+    with live_store.engine.begin() as conn:
+        conn.execute(text("UPDATE invoice SET open_minor = 0 WHERE id = :i"),
+                     {"i": money.allocations[0].invoice_id})
+    win = open_amendment(qtbot, live_window, cid, entry, "sai ghi chú")
+    card = next(c for c in win.page("resolve").cards if c.kind.value == "money_received")
+    assert card.outcome() == money
+    win._page_changed(win.page("resolve"))  # any edit on the Resolve step takes the cards again
+    kept = [o for o in win.session.visit.outcomes if isinstance(o, MoneyReceived)][0]
+    assert kept.allocations == money.allocations
+    assert customer_signed_already(win.session.visit, win.setup.checklist, entry.visit)
+    win.close()

@@ -131,3 +131,14 @@ def test_sqlite_waits_for_another_process_instead_of_failing(tmp_path):
         assert waited >= 10_000  # milliseconds: a verify or a benchmark finishes well within
     finally:
         store.close()
+
+
+def test_a_lock_that_cannot_be_written_is_not_called_another_program(qapp, tmp_path):
+    """No lock file can be made (here: the folder is gone; a full disk does the same): nobody
+    holds the profile, so the user is told the folder cannot be written, not "already running"."""
+    from fieldapp.domain.errors import FieldappError
+    from fieldapp.ui import single_instance
+    with pytest.raises(FieldappError) as caught:
+        single_instance.claim(tmp_path / "gone")
+    assert caught.value.code == "profile.read_only"
+    assert not isinstance(caught.value, single_instance.ProfileInUse)

@@ -1,6 +1,7 @@
 """An installment agreement made with money taken on the same visit never contradicts itself:
 Article 1's debt and the invoice table are the balances after that money (text by pdftotext)."""
 
+from dataclasses import replace
 from datetime import date
 
 from fieldapp.domain.installments import Frequency, build_schedule
@@ -34,5 +35,24 @@ def test_the_agreement_lists_balances_after_the_visit_s_money_and_leaves_paid_in
     assert "VND 28.000.000" not in words and "VND 20.000.000" not in words
     # the record still shows what the customer was shown: balances before the money
     (record,) = [d for d in documents.of_visit(final.uuid) if d.kind is DocumentKind.VISIT_RECORD]
+    shown = text(documents.pdf(record.id), home)
+    assert first.number in shown and "VND 28.000.000" in shown
+
+
+def test_an_amended_record_shows_the_balances_the_original_meeting_showed(world):  # noqa: F811
+    """The money stays booked under the original visit; revision 2 of the record still lists the
+    invoice that money paid in full, with its balance before the money, as revision 1 does."""
+    visits, documents, ids, _clock, home = world
+    cid = ids["vi"]
+    invoices = Portfolio(visits._store, lambda: NOW.date()).open_customer(cid).invoices
+    first = max(invoices, key=lambda i: i.open_balance.minor)  # 20 M, paid in full below
+    cash = MoneyReceived(Money(20_000_000, "VND"), "cash", "",
+                         (Allocation(first.id, first.number, Money(20_000_000, "VND")),))
+    original, _ = visits.finalize(complete(visits.start(cid), "Nguyễn Thị Hường", cash))
+    draft = visits.amend(original.uuid, "Sửa ghi chú")
+    signed = complete(draft, "Nguyễn Thị Hường", *draft.outcomes)
+    amended, _ = visits.finalize(replace(signed, answers={**signed.answers, "objective": "Sửa"}))
+    (record,) = [d for d in documents.of_visit(amended.uuid)
+                 if d.kind is DocumentKind.VISIT_RECORD]
     shown = text(documents.pdf(record.id), home)
     assert first.number in shown and "VND 28.000.000" in shown

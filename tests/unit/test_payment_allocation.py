@@ -192,3 +192,16 @@ def test_the_record_prints_the_confirmed_reason(tmp_path):
     text = words(confirmed)
     assert "xác nhận số tiền vượt số dư" in text and "Hóa đơn chưa nhập" in text
     assert "vượt số dư" not in words(rec)
+
+
+def test_collecting_what_an_earlier_promise_asked_for_is_not_above_the_balance(world):  # noqa: F811
+    """40 M open and promised in full; the next visit takes the 40 M: counted once, not twice."""
+    visits, cid, _clock, _store = world
+    visits.finalize(complete(visits.start(cid), Promise(
+        Money(40_000_000, "VND"), date(2026, 11, 30), "Chị Hường")))
+    ctx = visits.context(cid)
+    owed = sum(i.balance.minor for i in ctx.invoices if not i.disputed)
+    assert owed == 40_000_000
+    cash = MoneyReceived(Money(owed, "VND"), "cash", "", tuple(
+        Allocation(i.id, i.number, i.balance) for i in ctx.invoices if not i.disputed))
+    assert visits.check_step("resolve", complete(visits.start(cid), cash)) == []

@@ -30,6 +30,7 @@ class MoneyCard(OutcomeCard):
         super().__init__(env, parent)
         setup = env.setup
         self._receipt_no = ""
+        self._issued: MoneyReceived | None = None  # a receipt handed over: kept word for word
         self._split_by_hand = False
         self.invoices = list(setup.context.invoices)  # oldest due first
         self.amount = self.add_row("amount", lambda: self.tr("Amount"), MoneyEdit(setup.currency))
@@ -137,6 +138,10 @@ class MoneyCard(OutcomeCard):
         return ""
 
     def outcome(self) -> MoneyReceived:
+        if self._issued is not None:
+            # Its invoices may be closed by now (paid by this very money) and so have no row
+            # here: rebuilding from the rows would drop the allocation from the amendment.
+            return self._issued
         allocations = tuple(Allocation(inv.id, inv.number, self._applied(row))
                             for row, inv in enumerate(self.invoices) if self._applied(row))
         cheque = day_of(self.cheque_date) if self.cheque_date.isEnabled() else None
@@ -158,6 +163,7 @@ class MoneyCard(OutcomeCard):
         self._receipt_no = outcome.receipt_no
         self.loading(False)
         if outcome.receipt_no:
+            self._issued = outcome
             self._lock()
 
     def _lock(self) -> None:
