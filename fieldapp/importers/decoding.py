@@ -26,7 +26,7 @@ def looks_vietnamese(text: str) -> bool:
     Latin script uses (ă đ ơ ư, hook-above and dot-below tones). Big5 or GB bytes read as cp1258
     give mostly ¤ ¥ § ª « ° ± ¿ Ä Å Æ Ç… instead, and a tone mark left uncomposed after NFC
     (on a consonant) is not Vietnamese either."""
-    others = _NON_ASCII.findall(text)
+    others = _NON_ASCII.findall(unicodedata.normalize("NFC", text))
     if not others:
         return False
     fitting = sum(1 for ch in others if ch in _VI)

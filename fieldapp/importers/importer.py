@@ -258,7 +258,7 @@ def _show(minor: int, currency: str) -> str:
 
 def _first_lost(text: str) -> str:
     import re
-    found = re.search(r"\S*\w\?+\w\S*", text)
+    found = re.search(r"[^\s,;|\t]*\w\?+\w[^\s,;|\t]*", text)
     return found.group(0) if found else ""
 
 
