@@ -3,51 +3,50 @@
 from __future__ import annotations
 
 import itertools
-from collections import Counter
-from datetime import date
+import re
 
-from ..domain.money import MINOR_UNITS, Money
+from ..domain.money import Money
 from ..domain.receivables import (EntryKind, ImportedCustomer, ImportedInvoice, ImportResult,
                                   ReportKind, RowProblem)
 from . import decoding, reading, rowkinds
-from .presets import AMOUNTS, AUTO, DATES
+from .presets import AMOUNTS, AUTO, BY_NAME, DATES
+from .tally import Tally
 from .values import DMY, BadValue, date_order_votes, parse_currency, parse_date, parse_decimal, \
     to_minor
 
 LOOKAHEAD = 1000  # rows read ahead to settle a column's day/month order
+_LOST = re.compile(r"[^\s,;|\t]*\w\?+\w[^\s,;|\t]*")
 
 
 class Import:
-    """Reads ``source`` (path or bytes) lazily; ``preset`` names the source or None to detect."""
+    """Reads ``source`` (a path or bytes) lazily. ``preset`` names the source; None detects it
+    from the header. Problems with the whole file have line None and leave no rows."""
 
     def __init__(self, source, preset: str | None = None, name: str = ""):
         self.problems: list[RowProblem] = []
-        self.encoding, self.preset, self._rows = "", None, iter(())
-        self.kind = ReportKind.DETAIL
+        self.tally = Tally(self.problems)
+        self.encoding, self.preset, self.columns, self.labels = "", None, {}, []
+        self.kind, self.context, self._rows = ReportKind.DETAIL, None, iter(())
+        self._done = False
         name = name or ("" if isinstance(source, (bytes, bytearray)) else str(source))
         try:
             self._open(reading.opener(source), preset, name)
         except reading.Unreadable as refused:
             self.problems.append(refused.problem)
-        self._counts, self._skipped = Counter(), Counter()
-        self._totals, self._open_totals = {}, {}
-        self._sums, self._since_sub = Counter(), Counter()
-        self._customers: dict[str, int] = {}
-        self._documents: dict[int, int] = {}
 
     def _open(self, open_, preset_name, name):
         sample = reading.sniff_file(open_, name)
         if sample.startswith(b"PK\x03\x04"):
-            raise reading.Unreadable("xlsx.damaged", reason="workbooks are not read yet")
-        from .presets import BY_NAME
-        self.encoding = reading.choose_text_encoding(
-            open_, sample, BY_NAME.get(preset_name) if preset_name else None)
-        text = sample.decode(self.encoding, errors="ignore")
-        delimiter = reading.sniff_delimiter(text)
-        rows = reading.text_rows(open_, self.encoding, delimiter)
-        preset, self.columns, labels, above, rest = reading.header_of(rows, preset_name)
-        self.preset, self.labels = preset, labels
-        self.context = None
+            from .xlsx import workbook_rows  # noqa: PLC0415 (only workbooks need it)
+            self.encoding, rows = "xlsx", workbook_rows(open_)
+            text = ""
+        else:
+            preset = BY_NAME.get(preset_name) if preset_name else None
+            self.encoding = reading.choose_text_encoding(open_, sample, preset)
+            text = sample.decode(self.encoding, errors="ignore")
+            rows = reading.text_rows(open_, self.encoding, reading.sniff_delimiter(text))
+        preset, self.columns, self.labels, above, rest = reading.header_of(rows, preset_name)
+        self.preset = preset
         for _, cells in above:
             self.context = reading.customer_context(cells) or self.context
         if "document_no" not in self.columns:
@@ -55,11 +54,13 @@ class Import:
         ahead = list(itertools.islice(rest, LOOKAHEAD))
         self.orders = {f: self._order(f, ahead) for f in DATES if f in self.columns}
         self._rows = itertools.chain(ahead, rest)
-        if decoding.lost_letters(text):
+        lost = _LOST.search(text)
+        if lost:
             self.problems.append(RowProblem(None, "", "text.question_marks",
-                                            {"text": _first_lost(text)}))
+                                            {"text": lost.group(0)}))
 
     def _order(self, field, ahead):
+        """The preset's date order, or the one the first rows settle ('13/05' is day first)."""
         if self.preset.dates != AUTO:
             return self.preset.dates
         column = self.columns[field]
@@ -68,40 +69,67 @@ class Import:
             self.problems.append(RowProblem(None, self.labels[column], "date.ambiguous", {}))
         return votes.pop() if len(votes) == 1 else DMY
 
+    # -- records -------------------------------------------------------------------------------
+
     def records(self):
-        """ImportedCustomer (first time seen) and ImportedInvoice, in file order."""
-        document = self.columns.get("document_no") if self.preset else None
+        """ImportedCustomer (the first time one is seen), then its ImportedInvoice, in file
+        order. A ledger's consecutive lines of one document (goods, VAT) become one entry."""
+        pending, pending_name = None, ""
+        for entry, name in self._entries():
+            if pending is not None and self.preset.ledger and _same_document(pending, entry):
+                pending = _merge(pending, entry)
+                continue
+            if pending is not None:
+                yield from self._emit(pending, pending_name)
+            pending, pending_name = entry, name
+        if pending is not None:
+            yield from self._emit(pending, pending_name)
+        self._done = True
+
+    def _emit(self, entry, name):
+        if entry.document_no and self.tally.duplicate(entry, self._label("document_no")):
+            return
+        if entry.customer_code not in self.tally.customers:
+            self.tally.customers.add(entry.customer_code)
+            yield ImportedCustomer(entry.customer_code, name)
+        self.tally.entry(entry)
+        yield entry
+
+    def _entries(self):
+        document = self.columns.get("document_no")
         for line, cells in self._rows:
             kind = reading.classify(cells, document)
-            if kind == rowkinds.DATA and self.kind == ReportKind.DETAIL and document is not None \
-                    and not _has_amount(cells, self.columns):
-                kind = rowkinds.NOTE if self._set_context(cells) else rowkinds.NOTE
-            if kind != rowkinds.DATA:
-                self._skipped[kind] += 1
-                if kind in (rowkinds.TOTAL, rowkinds.SUBTOTAL):
+            if kind == rowkinds.DATA and not self._has_amount(cells) and \
+                    not self._cell(cells, "document_no"):
+                kind = rowkinds.NOTE  # a partner's title row, a section name, a rule line
+            if kind == rowkinds.DATA:
+                found = self._row(line, cells, None)
+            elif kind == rowkinds.OPENING:
+                found = self._row(line, cells, EntryKind.OPENING)
+            else:
+                found = None
+                self.tally.skipped[kind] += 1
+                if kind in (rowkinds.TOTAL, rowkinds.SUBTOTAL, rowkinds.CLOSING):
                     self._reconcile(line, cells, kind)
-                elif kind == rowkinds.OPENING:
-                    yield from self._row(line, cells, EntryKind.OPENING)
                 elif kind in (rowkinds.NOTE, rowkinds.BLANK):
-                    self._set_context(cells)
-                continue
-            yield from self._row(line, cells, None)
-
-    def _set_context(self, cells) -> bool:
-        found = reading.customer_context(cells)
-        if found:
-            self.context = found
-        return bool(found)
+                    self.context = reading.customer_context(cells) or self.context
+            if found is not None:
+                yield found
 
     def _cell(self, cells, field):
         column = self.columns.get(field)
         return cells[column].strip() if column is not None and column < len(cells) else ""
 
+    def _label(self, field):
+        column = self.columns.get(field)
+        return self.labels[column] if column is not None else field
+
+    def _has_amount(self, cells):
+        return any(self._cell(cells, f) for f in AMOUNTS)
+
     def _row(self, line, cells, kind):
+        """(entry, customer name) of one row, or None with its problems recorded."""
         problems = []
-        def fail(field, error):
-            problems.append(RowProblem(line, self.labels[self.columns[field]], error.code,
-                                       error.params))
         code = self._cell(cells, "customer_code") or self._cell(cells, "customer_name")
         name = self._cell(cells, "customer_name") or code
         if not code and self.context:
@@ -110,12 +138,46 @@ class Import:
             field = "customer_code" if "customer_code" in self.columns else "customer_name"
             problems.append(RowProblem(line, self._label(field), "row.missing",
                                        {"column": self._label(field)}))
-        currency = self.preset.currency
-        if "currency" in self.columns and self._cell(cells, "currency"):
-            try:
-                currency = parse_currency(self._cell(cells, "currency"))
-            except BadValue as error:
-                fail("currency", error)
+        currency = self._currency(line, cells, problems)
+        values = self._amounts(line, cells, currency, problems)
+        dates = self._dates(line, cells, problems)
+        amount = None if problems else _amount(values, kind)
+        if amount is None and not problems:
+            field = next(f for f in AMOUNTS if f in self.columns)
+            problems.append(RowProblem(line, self._label(field), "row.missing",
+                                       {"column": self._label(field)}))
+        if problems:
+            self.problems.extend(problems)
+            self.tally.bad_row()
+            return None
+        self.tally.row(values, currency)
+        open_amount = values.get("open_amount")
+        if open_amount is None and "settled_date" in self.columns:
+            open_amount = 0 if dates.get("settled_date") else amount
+        if kind is None:
+            summary = self.kind == ReportKind.SUMMARY_ONLY
+            kind = EntryKind.OPENING if summary else (
+                EntryKind.CREDIT if amount < 0 or (open_amount or 0) < 0 else EntryKind.INVOICE)
+        if kind == EntryKind.OPENING:
+            self.tally.row({"opening": amount}, currency)
+        late = self._cell(cells, "days_late")
+        return ImportedInvoice(
+            line, code, kind, self._cell(cells, "document_no"), dates.get("document_date"),
+            dates.get("due_date"), Money(amount, currency),
+            None if open_amount is None else Money(open_amount, currency),
+            dates.get("settled_date"), int(late) if late.lstrip("-").isdigit() else None), name
+
+    def _currency(self, line, cells, problems):
+        text = self._cell(cells, "currency")
+        if not text:
+            return self.preset.currency
+        try:
+            return parse_currency(text)
+        except BadValue as error:
+            problems.append(RowProblem(line, self._label("currency"), error.code, error.params))
+            return self.preset.currency
+
+    def _amounts(self, line, cells, currency, problems):
         values = {}
         for field in AMOUNTS:
             if field in self.columns:
@@ -124,144 +186,73 @@ class Import:
                     value = parse_decimal(text, self.preset.decimal, self.preset.group)
                     values[field] = None if value is None else to_minor(value, currency, text)
                 except BadValue as error:
-                    fail(field, error)
+                    problems.append(RowProblem(line, self._label(field), error.code, error.params))
+        return values
+
+    def _dates(self, line, cells, problems):
         dates = {}
         for field in DATES:
             if field in self.columns:
                 try:
                     dates[field] = parse_date(self._cell(cells, field), self.orders[field])
                 except BadValue as error:
-                    fail(field, error)
-        document = self._cell(cells, "document_no")
-        if problems:
-            self.problems.extend(problems)
-            return
-        entry = self._entry(line, code, kind, document, values, dates, currency, cells)
-        if entry is None:
-            return
-        if code not in self._customers:
-            self._customers[code] = line
-            yield ImportedCustomer(code, name)
-        if self._duplicate(entry):
-            return
-        self._count(entry, values)
-        yield entry
-
-    def _label(self, field):
-        column = self.columns.get(field)
-        return self.labels[column] if column is not None else field
-
-    def _entry(self, line, code, kind, document, values, dates, currency, cells):
-        debit, credit = values.get("debit") or 0, values.get("credit") or 0
-        amount = values.get("amount")
-        if amount is None and ("debit" in values or "credit" in values):
-            amount = debit - credit
-        if amount is None:
-            amount = values.get("balance") if "balance" in values else values.get("open_amount")
-        if amount is None:
-            self.problems.append(RowProblem(line, self._label(_amount_field(self.columns)),
-                                            "row.missing",
-                                            {"column": self._label(_amount_field(self.columns))}))
-            return None
-        open_amount = values.get("open_amount")
-        if open_amount is None and "settled_date" in self.columns:
-            open_amount = 0 if dates.get("settled_date") else amount
-        if kind is None:
-            if self.kind == ReportKind.SUMMARY_ONLY:
-                kind = EntryKind.OPENING
-            else:
-                kind = EntryKind.CREDIT if amount < 0 or (open_amount or 0) < 0 else EntryKind.INVOICE
-        late = self._cell(cells, "days_late")
-        return ImportedInvoice(
-            line, code, kind, document, dates.get("document_date"), dates.get("due_date"),
-            Money(amount, currency), None if open_amount is None else Money(open_amount, currency),
-            dates.get("settled_date"), int(late) if late.lstrip("-").isdigit() else None)
-
-    def _duplicate(self, entry) -> bool:
-        if not entry.document_no or self.kind == ReportKind.SUMMARY_ONLY:
-            return False
-        key = hash((entry.customer_code, entry.kind, entry.document_no))
-        first = self._documents.setdefault(key, entry.line)
-        if first == entry.line or self.preset.ledger:
-            return False  # a ledger posts one invoice as several lines (goods, VAT)
-        self.problems.append(RowProblem(entry.line, self._label("document_no"),
-                                        "document.duplicate", {"document": entry.document_no,
-                                        "customer": entry.customer_code, "first": first}))
-        return True
-
-    def _count(self, entry, values):
-        self._counts["rows"] += 1
-        self._counts[entry.kind.value] += 1
-        cur = entry.amount.currency
-        self._totals[cur] = self._totals.get(cur, 0) + entry.amount.minor
-        if entry.open_amount is not None:
-            self._open_totals[cur] = self._open_totals.get(cur, 0) + entry.open_amount.minor
-        for field, value in values.items():
-            if value is not None:
-                self._sums[(field, cur)] += value
-                self._since_sub[(field, cur)] += value
+                    problems.append(RowProblem(line, self._label(field), error.code, error.params))
+        return dates
 
     def _reconcile(self, line, cells, kind):
-        """A total (or subtotal) row's amounts against the data rows' sums in its currency."""
-        currency = self.preset.currency
-        if self._cell(cells, "currency"):
-            try:
-                currency = parse_currency(self._cell(cells, "currency"))
-            except BadValue:
-                return
-        elif len({cur for _, cur in self._sums}) == 1:
-            currency = next(iter(self._sums))[1]
-        sums = self._since_sub if kind == rowkinds.SUBTOTAL else self._sums
-        for field in AMOUNTS:
-            text = self._cell(cells, field)
-            try:
-                declared = parse_decimal(text, self.preset.decimal, self.preset.group)
-                if declared is None:
-                    continue
-                declared = to_minor(declared, currency, text)
-            except BadValue as error:
-                self.problems.append(RowProblem(line, self._label(field), error.code, error.params))
+        """Each amount a totals row states, against the data rows in its currency."""
+        problems = []
+        currency = self._currency(line, cells, problems)
+        if not self._cell(cells, "currency") and len(self.tally.currencies()) == 1:
+            currency = next(iter(self.tally.currencies()))
+        values = self._amounts(line, cells, currency, problems)
+        self.problems.extend(problems)
+        if problems:
+            return
+        for field, declared in values.items():
+            if declared is None:
                 continue
-            computed = sums[(field, currency)]
-            if declared != computed:
-                self.problems.append(RowProblem(line, self._label(field), "total.mismatch", {
-                    "declared": _show(declared, currency), "computed": _show(computed, currency),
-                    "currency": currency}))
+            if kind == rowkinds.CLOSING:
+                if field == "balance":
+                    self.tally.check_closing(line, self._label(field), declared, currency)
+            else:
+                self.tally.check(line, self._label(field), field, declared, currency,
+                                 kind == rowkinds.SUBTOTAL)
         if kind == rowkinds.SUBTOTAL:
-            self._since_sub.clear()
+            self.tally.next_block()
 
     def result(self) -> ImportResult:
-        """The counts and sums; reads what ``records()`` has not read yet."""
-        for _ in self.records():
-            pass
-        money = lambda d: {c: Money(v, c) for c, v in d.items()}  # noqa: E731
-        return ImportResult(
-            self.preset.name if self.preset else "", self.encoding, self.kind,
-            self._counts["rows"], len(self._customers), self._counts["invoice"],
-            self._counts["credit"], self._counts["opening"], money(self._totals),
-            money(self._open_totals), dict(self._skipped), tuple(self.problems))
+        """The counts and sums, reading to the end what ``records()`` has not read yet."""
+        if not self._done:
+            for _ in self.records():
+                pass
+        return self.tally.result(self.preset.name if self.preset else "", self.encoding,
+                                 self.kind)
 
 
-def _amount_field(columns):
-    return next(f for f in AMOUNTS if f in columns)
+def _amount(values, kind):
+    """The signed amount a row owes: an opening row its balance, a ledger debit − credit."""
+    if kind == EntryKind.OPENING and values.get("balance") is not None:
+        return values["balance"]
+    if values.get("amount") is not None:
+        return values["amount"]
+    if values.get("debit") is not None or values.get("credit") is not None:
+        return (values.get("debit") or 0) - (values.get("credit") or 0)
+    if values.get("balance") is not None:
+        return values["balance"]
+    return values.get("open_amount")
 
 
-def _has_amount(cells, columns):
-    return any(columns[f] < len(cells) and cells[columns[f]].strip() for f in AMOUNTS
-               if f in columns)
+def _same_document(a, b) -> bool:
+    return (a.customer_code, a.kind, a.document_no) == (b.customer_code, b.kind, b.document_no) \
+        and bool(a.document_no)
 
 
-def _show(minor: int, currency: str) -> str:
-    digits = MINOR_UNITS[currency]
-    return f"{minor / 10 ** digits:.{digits}f}" if digits else str(minor)
-
-
-def _first_lost(text: str) -> str:
-    import re
-    found = re.search(r"[^\s,;|\t]*\w\?+\w[^\s,;|\t]*", text)
-    return found.group(0) if found else ""
-
-
-def days_late(due: date, settled: date) -> int:
-    """Days between due and settled; zero when paid on time (as the IBM sample counts)."""
-    return max(0, (settled - due).days)
+def _merge(a, b):
+    def add(x, y):
+        return None if x is None or y is None else Money(x.minor + y.minor, x.currency)
+    if a.amount.currency != b.amount.currency:
+        return a
+    return ImportedInvoice(a.line, a.customer_code, a.kind, a.document_no, a.document_date,
+                           a.due_date, add(a.amount, b.amount), add(a.open_amount, b.open_amount),
+                           a.settled_on, a.days_late)

@@ -59,7 +59,7 @@ PRESETS = (
         "due_date": ("Hạn thanh toán", "Ngày đến hạn"),
         "debit": ("Số phát sinh/Nợ", "Phát sinh Nợ", "Phát sinh/Nợ"),
         "credit": ("Số phát sinh/Có", "Phát sinh Có", "Phát sinh/Có"),
-        "currency": ("Loại tiền",)},
+        "balance": ("Số dư/Nợ", "Dư Nợ"), "currency": ("Loại tiền",)},
         decimal=",", group=".", dates=DMY, encodings=("cp1258",), currency="VND", ledger=True),
     Preset("misa_summary", {
         "customer_code": ("Mã khách hàng",), "customer_name": ("Tên khách hàng",),

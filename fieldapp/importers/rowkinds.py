@@ -15,11 +15,13 @@ _CLOSING = ("số dư cuối kỳ", "dư cuối kỳ", "closing balance", "期�
 _SUBTOTAL = ("subtotal", "sub-total", "sub total", "小計", "小计", "partner cumul aged balance",
              "cộng theo", "total for ")
 _TOTAL = ("cộng số phát sinh", "cộng phát sinh", "tổng cộng", "cộng", "grand total", "total",
-          "合計", "合计", "總計", "总计", "共計", "共计", "percents")
+          "合計", "合计", "總計", "总计", "共計", "共计")
+_NOTES = ("percents", "percent", "tỷ lệ", "百分比")
 _SIGNATURE = ("người lập biểu", "người lập", "kế toán trưởng", "giám đốc", "thủ trưởng",
-              "ký, họ tên", "(ký, họ tên", "製表", "審核", "覆核", "核准", "制单人", "制表", "审核",
+              "ký, họ tên", "(ký", "(ký tên", "製表", "審核", "覆核", "核准", "制单人", "制表", "审核",
               "复核", "会计主管", "會計主管", "prepared by", "approved by", "checked by")
 _CODES = re.compile(r"[a-z]|\d{1,2}")  # the (A) (B) (1) (2) column-code row under S31-DN headers
+_SIGNED_ON = re.compile(r"ngày\s*\S*\s*tháng\s*\S*\s*năm|\d+\s*年\s*\d+\s*月\s*\d+\s*日$")
 _STARS = re.compile(r"\*+")             # SAP list totals: '*' and '**' in the first column
 
 
@@ -29,16 +31,17 @@ def classify(cells, has_document: bool) -> str:
     texts = [c.strip() for c in cells if c and c.strip()]
     if not texts:
         return BLANK
-    first = header_key(texts[0])
-    if _STARS.fullmatch(first):
-        return TOTAL if len(first) == 1 else SUBTOTAL
+    if _STARS.fullmatch(texts[0]):
+        return TOTAL if len(texts[0]) == 1 else SUBTOTAL
     if all(_CODES.fullmatch(header_key(t).strip("()")) for t in texts) and len(texts) >= 3:
         return NOTE
     if has_document:
         return DATA
-    keyed = [header_key(t) for t in texts[:3]]
+    keyed = [header_key(t).strip("'\"") for t in texts[:3]]
+    if any(_SIGNED_ON.match(k) for k in keyed):
+        return SIGNATURE
     for words, kind in ((_OPENING, OPENING), (_CLOSING, CLOSING), (_SIGNATURE, SIGNATURE),
-                        (_SUBTOTAL, SUBTOTAL)):
+                        (_SUBTOTAL, SUBTOTAL), (_NOTES, NOTE)):
         if any(k.startswith(w) for k in keyed for w in words):
             return kind
     for key in keyed:
