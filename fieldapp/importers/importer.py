@@ -96,6 +96,12 @@ class Import:
         yield entry
 
     def _entries(self):
+        try:
+            yield from self._read_rows()
+        except reading.Unreadable as refused:  # a workbook refused past its first rows
+            self.problems.append(refused.problem)
+
+    def _read_rows(self):
         document = self.columns.get("document_no")
         for line, cells in self._rows:
             kind = reading.classify(cells, document)

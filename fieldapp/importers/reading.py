@@ -55,6 +55,8 @@ def sniff_file(open_, name: str = "") -> bytes:
         raise Unreadable("file.old_excel")
     if name.lower().endswith((".xlsx", ".xlsm")) and not sample.startswith(b"PK\x03\x04"):
         raise Unreadable("file.not_a_workbook")
+    if sample.startswith(b"PK\x03\x04"):
+        return sample  # a workbook: xlsx.py checks it further
     if decoding.is_binary(sample):
         raise Unreadable("file.binary")
     return sample

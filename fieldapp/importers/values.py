@@ -33,7 +33,13 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９，．－（）", "012
 def parse_decimal(text: str, decimal_mark: str = ".", group: str = ",") -> Decimal | None:
     """The number in ``text`` or None when empty; negatives as -1, (1), 1- or −1."""
     if isinstance(text, NumberCell):
-        return Decimal(text)
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite():
+            raise BadValue("amount.bad", text=str(text))
+        return value
     raw = text
     text = _SYMBOLS.sub("", text.translate(_FULLWIDTH)).replace("\u2212", "-")
     if not text:
