@@ -26,6 +26,7 @@ class Import:
         self.problems: list[RowProblem] = []
         self.tally = Tally(self.problems)
         self.encoding, self.preset, self.columns, self.labels = "", None, {}, []
+        self.orders, self._amount_fields = {}, []
         self.kind, self.context, self._rows = ReportKind.DETAIL, None, iter(())
         self._done = False
         name = name or ("" if isinstance(source, (bytes, bytearray)) else str(source))
@@ -53,6 +54,7 @@ class Import:
             self.kind = ReportKind.SUMMARY_ONLY
         ahead = list(itertools.islice(rest, LOOKAHEAD))
         self.orders = {f: self._order(f, ahead) for f in DATES if f in self.columns}
+        self._amount_fields = [f for f in AMOUNTS if f in self.columns]
         self._rows = itertools.chain(ahead, rest)
         lost = _LOST.search(text)
         if lost:
@@ -102,51 +104,49 @@ class Import:
             self.problems.append(refused.problem)
 
     def _read_rows(self):
+        fields = list(self.columns.items())
+        amount_fields = [f for f in AMOUNTS if f in self.columns]
         document = self.columns.get("document_no")
         for line, cells in self._rows:
+            n = len(cells)
+            # Each mapped cell once, stripped: per-row work stays a dict build and lookups.
+            texts = {f: cells[i].strip() if i < n else "" for f, i in fields}
             kind = reading.classify(cells, document)
-            if kind == rowkinds.DATA and not self._has_amount(cells) and \
-                    not self._cell(cells, "document_no"):
+            if kind == rowkinds.DATA and not texts.get("document_no") and \
+                    not any(texts[f] for f in amount_fields):
                 kind = rowkinds.NOTE  # a partner's title row, a section name, a rule line
             if kind == rowkinds.DATA:
-                found = self._row(line, cells, None)
+                found = self._row(line, texts, None)
             elif kind == rowkinds.OPENING:
-                found = self._row(line, cells, EntryKind.OPENING)
+                found = self._row(line, texts, EntryKind.OPENING)
             else:
                 found = None
                 self.tally.skipped[kind] += 1
                 if kind in (rowkinds.TOTAL, rowkinds.SUBTOTAL, rowkinds.CLOSING):
-                    self._reconcile(line, cells, kind)
+                    self._reconcile(line, texts, kind)
                 elif kind in (rowkinds.NOTE, rowkinds.BLANK):
                     self.context = reading.customer_context(cells) or self.context
             if found is not None:
                 yield found
 
-    def _cell(self, cells, field):
-        column = self.columns.get(field)
-        return cells[column].strip() if column is not None and column < len(cells) else ""
-
     def _label(self, field):
         column = self.columns.get(field)
         return self.labels[column] if column is not None else field
 
-    def _has_amount(self, cells):
-        return any(self._cell(cells, f) for f in AMOUNTS)
-
-    def _row(self, line, cells, kind):
+    def _row(self, line, texts, kind):
         """(entry, customer name) of one row, or None with its problems recorded."""
         problems = []
-        code = self._cell(cells, "customer_code") or self._cell(cells, "customer_name")
-        name = self._cell(cells, "customer_name") or code
+        code = texts.get("customer_code") or texts.get("customer_name")
+        name = texts.get("customer_name") or code
         if not code and self.context:
             code, name = self.context
         if not code:
             field = "customer_code" if "customer_code" in self.columns else "customer_name"
             problems.append(RowProblem(line, self._label(field), "row.missing",
                                        {"column": self._label(field)}))
-        currency = self._currency(line, cells, problems)
-        values = self._amounts(line, cells, currency, problems)
-        dates = self._dates(line, cells, problems)
+        currency = self._currency(line, texts, problems)
+        values = self._amounts(line, texts, currency, problems)
+        dates = self._dates(line, texts, problems)
         amount = None if problems else _amount(values, kind)
         if amount is None and not problems:
             field = next(f for f in AMOUNTS if f in self.columns)
@@ -166,15 +166,15 @@ class Import:
                 EntryKind.CREDIT if amount < 0 or (open_amount or 0) < 0 else EntryKind.INVOICE)
         if kind == EntryKind.OPENING:
             self.tally.row({"opening": amount}, currency)
-        late = self._cell(cells, "days_late")
+        late = texts.get("days_late", "")
         return ImportedInvoice(
-            line, code, kind, self._cell(cells, "document_no"), dates.get("document_date"),
+            line, code, kind, texts.get("document_no", ""), dates.get("document_date"),
             dates.get("due_date"), Money(amount, currency),
             None if open_amount is None else Money(open_amount, currency),
             dates.get("settled_date"), int(late) if late.lstrip("-").isdigit() else None), name
 
-    def _currency(self, line, cells, problems):
-        text = self._cell(cells, "currency")
+    def _currency(self, line, texts, problems):
+        text = texts.get("currency")
         if not text:
             return self.preset.currency
         try:
@@ -183,35 +183,34 @@ class Import:
             problems.append(RowProblem(line, self._label("currency"), error.code, error.params))
             return self.preset.currency
 
-    def _amounts(self, line, cells, currency, problems):
+    def _amounts(self, line, texts, currency, problems):
         values = {}
-        for field in AMOUNTS:
-            if field in self.columns:
-                text = self._cell(cells, field)
-                try:
-                    value = parse_decimal(text, self.preset.decimal, self.preset.group)
-                    values[field] = None if value is None else to_minor(value, currency, text)
-                except BadValue as error:
-                    problems.append(RowProblem(line, self._label(field), error.code, error.params))
+        decimal, group = self.preset.decimal, self.preset.group
+        for field in self._amount_fields:
+            text = texts[field]
+            try:
+                value = parse_decimal(text, decimal, group)
+                values[field] = None if value is None else to_minor(value, currency, text)
+            except BadValue as error:
+                problems.append(RowProblem(line, self._label(field), error.code, error.params))
         return values
 
-    def _dates(self, line, cells, problems):
+    def _dates(self, line, texts, problems):
         dates = {}
-        for field in DATES:
-            if field in self.columns:
-                try:
-                    dates[field] = parse_date(self._cell(cells, field), self.orders[field])
-                except BadValue as error:
-                    problems.append(RowProblem(line, self._label(field), error.code, error.params))
+        for field, order in self.orders.items():
+            try:
+                dates[field] = parse_date(texts[field], order)
+            except BadValue as error:
+                problems.append(RowProblem(line, self._label(field), error.code, error.params))
         return dates
 
-    def _reconcile(self, line, cells, kind):
+    def _reconcile(self, line, texts, kind):
         """Each amount a totals row states, against the data rows in its currency."""
         problems = []
-        currency = self._currency(line, cells, problems)
-        if not self._cell(cells, "currency") and len(self.tally.currencies()) == 1:
+        currency = self._currency(line, texts, problems)
+        if not texts.get("currency") and len(self.tally.currencies()) == 1:
             currency = next(iter(self.tally.currencies()))
-        values = self._amounts(line, cells, currency, problems)
+        values = self._amounts(line, texts, currency, problems)
         self.problems.extend(problems)
         if problems:
             return

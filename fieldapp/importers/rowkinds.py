@@ -28,6 +28,12 @@ _STARS = re.compile(r"\*+")             # SAP list totals: '*' and '**' in the f
 def classify(cells, has_document: bool) -> str:
     """The kind of a row from its text. Keyword rows need an empty document number (when the
     layout has one): a customer called 'Total Petroleum' on an invoice row stays data."""
+    if has_document:  # the usual data row: settled without looking at every cell
+        first = next((c.strip() for c in cells if c and not c.isspace()), "")
+        if _STARS.fullmatch(first):
+            return TOTAL if len(first) == 1 else SUBTOTAL
+        if len(first) > 2:
+            return DATA
     texts = [c.strip() for c in cells if c and c.strip()]
     if not texts:
         return BLANK
