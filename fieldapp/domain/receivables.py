@@ -95,6 +95,7 @@ PROBLEMS = {
     "file.no_header": "no header row with the columns of {source} was found in the first "
                       "{rows} rows",
     "file.unknown_source": "the columns do not match any known export; choose the source",
+    "file.unknown_source_name": "there is no source called {source!r}",
     "xlsx.damaged": "the workbook cannot be opened: {reason}",
     "xlsx.unsafe": "the workbook was refused as unsafe: {reason}",
     "row.missing": "{column} is empty",

@@ -8,8 +8,8 @@ import re
 from ..domain.money import Money
 from ..domain.receivables import (EntryKind, ImportedCustomer, ImportedInvoice, ImportResult,
                                   ReportKind, RowProblem)
-from . import decoding, reading, rowkinds
-from .presets import AMOUNTS, AUTO, BY_NAME, DATES
+from . import reading, rowkinds
+from .presets import AMOUNTS, AUTO, BY_NAME, DATES, Preset
 from .tally import Tally
 from .values import DMY, BadValue, date_order_votes, parse_currency, parse_date, parse_decimal, \
     to_minor
@@ -19,34 +19,38 @@ _LOST = re.compile(r"[^\s,;|\t]*\w\?+\w[^\s,;|\t]*")
 
 
 class Import:
-    """Reads ``source`` (a path or bytes) lazily. ``preset`` names the source; None detects it
-    from the header. Problems with the whole file have line None and leave no rows."""
+    """Reads ``file`` (a path or bytes) lazily. ``source`` is a preset's name or a Preset (a
+    mapping the supervisor adjusted and saved); None detects it from the header. Problems with
+    the whole file have line None and leave no rows."""
 
-    def __init__(self, source, preset: str | None = None, name: str = ""):
+    def __init__(self, file, source: str | Preset | None = None, name: str = ""):
         self.problems: list[RowProblem] = []
         self.tally = Tally(self.problems)
         self.encoding, self.preset, self.columns, self.labels = "", None, {}, []
         self.orders, self._amount_fields = {}, []
         self.kind, self.context, self._rows = ReportKind.DETAIL, None, iter(())
         self._done = False
-        name = name or ("" if isinstance(source, (bytes, bytearray)) else str(source))
+        name = name or ("" if isinstance(file, (bytes, bytearray)) else str(file))
         try:
-            self._open(reading.opener(source), preset, name)
+            if isinstance(source, str):
+                if source not in BY_NAME:
+                    raise reading.Unreadable("file.unknown_source_name", source=source)
+                source = BY_NAME[source]
+            self._open(reading.opener(file), source, name)
         except reading.Unreadable as refused:
             self.problems.append(refused.problem)
 
-    def _open(self, open_, preset_name, name):
+    def _open(self, open_, preset, name):
         sample = reading.sniff_file(open_, name)
         if sample.startswith(b"PK\x03\x04"):
             from .xlsx import workbook_rows  # noqa: PLC0415 (only workbooks need it)
             self.encoding, rows = "xlsx", workbook_rows(open_)
             text = ""
         else:
-            preset = BY_NAME.get(preset_name) if preset_name else None
             self.encoding = reading.choose_text_encoding(open_, sample, preset)
             text = sample.decode(self.encoding, errors="ignore")
             rows = reading.text_rows(open_, self.encoding, reading.sniff_delimiter(text))
-        preset, self.columns, self.labels, above, rest = reading.header_of(rows, preset_name)
+        preset, self.columns, self.labels, above, rest = reading.header_of(rows, preset)
         self.preset = preset
         for _, cells in above:
             self.context = reading.customer_context(cells) or self.context

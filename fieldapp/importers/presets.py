@@ -19,7 +19,8 @@ DATES = ("document_date", "due_date", "settled_date")
 @dataclass(frozen=True)
 class Preset:
     """One source: header labels per field (in the source's language, compared after
-    ``header_key``), number and date formats, the encodings to try first, the default currency."""
+    ``header_key``), number and date formats, the encodings to try first, the default currency.
+    A supervisor's adjusted mapping is a Preset too (``dataclasses.replace`` of one below)."""
 
     name: str
     labels: dict
@@ -29,6 +30,7 @@ class Preset:
     encodings: tuple = ()
     currency: str = "USD"
     ledger: bool = False  # postings (debit/credit), not open items: same document lines merge
+    header_line: int | None = None  # a saved mapping may pin the header's line (the first of two)
 
     def keys(self) -> dict[str, str]:
         """Header key → field."""

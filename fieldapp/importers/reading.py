@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..domain.receivables import RowProblem
 from . import decoding, rowkinds
-from .presets import BY_NAME, PRESETS, all_labels, header_key, match, usable
+from .presets import PRESETS, all_labels, header_key, match, usable
 
 MAX_BYTES = 1 << 30
 HEADER_SEARCH = 60       # a header lies within the first rows, under the title block
@@ -106,31 +106,34 @@ def text_rows(open_, encoding: str, delimiter: str):
             line = reader.line_num + 1
 
 
-def header_of(rows, preset_name: str | None):
-    """(preset, columns, header labels, header rows, rows before it) for the best header within
-    the first rows; a two-row header (merged cells above) is joined 'Top/Bottom'."""
+def header_of(rows, preset=None):
+    """(preset, columns, header labels, rows above it, rows below it) for the best header within
+    the first rows (or on the row a saved mapping pins); a two-row header (merged cells above)
+    is joined 'Top/Bottom'."""
     head = list(itertools.islice(rows, HEADER_SEARCH))
-    presets = [BY_NAME[preset_name]] if preset_name else PRESETS
+    presets = [preset] if preset else PRESETS
     best = None
-    for index, (_, cells) in enumerate(head):
+    for index, (line, cells) in enumerate(head):
+        if preset and preset.header_line and line != preset.header_line:
+            continue
         keyed = [header_key(c) for c in cells]
         candidates = [(keyed, 1)]
         if index + 1 < len(head):
             candidates.append((join_two_rows(keyed, [header_key(c) for c in head[index + 1][1]]), 2))
         for labels, height in candidates:
-            for order, preset in enumerate(presets):
-                columns = match(preset, labels)
+            for order, candidate in enumerate(presets):
+                columns = match(candidate, labels)
                 if not usable(columns):
                     continue
                 score = (len(columns), -order)
                 if best is None or score > best[0]:
-                    best = (score, preset, columns, labels, index, height)
+                    best = (score, candidate, columns, labels, index, height)
     if best is None:
-        if preset_name:
-            raise Unreadable("file.no_header", source=preset_name, rows=HEADER_SEARCH)
+        if preset:
+            raise Unreadable("file.no_header", source=preset.name, rows=HEADER_SEARCH)
         raise Unreadable("file.unknown_source")
-    _, preset, columns, labels, index, height = best
-    return preset, columns, labels, head[:index], itertools.chain(head[index + height:], rows)
+    _, found, columns, labels, index, height = best
+    return found, columns, labels, head[:index], itertools.chain(head[index + height:], rows)
 
 
 def join_two_rows(top, bottom):

@@ -303,3 +303,28 @@ def test_source_given_but_header_missing_and_unknown_layouts():
 @pytest.mark.parametrize("preset", ["s31_misa", None])
 def test_source_named_or_detected_gives_the_same_records(preset):
     assert read(cp1258(S31), preset)[1] == read(cp1258(S31))[1]
+
+
+def test_a_mapping_the_supervisor_adjusted_and_pinned_is_used_as_given():
+    from dataclasses import replace
+
+    from fieldapp.importers.presets import BY_NAME
+    data = csv(("Mã KH", "Số HĐ", "Ngày HĐ", "Còn nợ"),        # a title row that looks like one
+               ("Khách", "Hóa đơn", "Ngày", "Số tiền"),
+               ("KH9", "HD9", "02/03/2025", "1.500.000")).encode()
+    assert [p.code for p in read(data)[0].problems] == ["file.unknown_source"]
+    mine = replace(BY_NAME["s31_misa"], name="my_misa", labels={
+        "customer_code": ("Khách",), "document_no": ("Hóa đơn",), "document_date": ("Ngày",),
+        "amount": ("Số tiền",)}, header_line=2)
+    result, records = read(data, mine)
+    assert (result.source, result.problems) == ("my_misa", ())
+    assert invoices(records)[0].amount == Money(1_500_000, "VND")
+    assert invoices(records)[0].document_date == date(2025, 3, 2)
+    pinned_elsewhere = replace(mine, header_line=1)
+    assert [p.code for p in read(data, pinned_elsewhere)[0].problems] == ["file.no_header"]
+
+
+def test_an_unknown_source_name_is_refused():
+    result, _ = read(PLAIN.encode(), "fast_accounting")
+    assert [(p.code, p.params) for p in result.problems] == [
+        ("file.unknown_source_name", {"source": "fast_accounting"})]
