@@ -17,7 +17,9 @@ SAMPLE = 256 * 1024
 _VI_LOWER = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợ"
              "uùúủũụưừứửữựyỳýỷỹỵđ")
 _VI = set(_VI_LOWER + _VI_LOWER.upper() + "₫“”‘’–—…•€")
-_VI_ONLY = set("ăắằẳẵặđơờớởỡợưừứửữựảẻỉỏủỷạẹịọụỵ" + "ĂĐƠƯ")
+# Beyond Latin-1 (ă đ ơ ư ĩ ũ, hook-above and dot-below tones, two marks as in ễ ố ầ): letters
+# no other language written in Windows code pages uses.
+_VI_ONLY = {ch for ch in _VI if ch.isalpha() and ord(ch) > 0xFF}
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 

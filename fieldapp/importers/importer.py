@@ -80,26 +80,31 @@ class Import:
     def records(self):
         """ImportedCustomer (the first time one is seen), then its ImportedInvoice, in file
         order. A ledger's consecutive lines of one document (goods, VAT) become one entry."""
-        pending, pending_name = None, ""
-        for entry, name in self._entries():
-            if pending is not None and self.preset.ledger and _same_document(pending, entry):
-                pending = _merge(pending, entry)
+        entries = self._merged(self._entries()) if self.preset and self.preset.ledger \
+            else self._entries()
+        customers, tally, label = self.tally.customers, self.tally, self._label("document_no")
+        for entry, name in entries:
+            if entry.document_no and tally.duplicate(entry, label):
                 continue
-            if pending is not None:
-                yield from self._emit(pending, pending_name)
-            pending, pending_name = entry, name
-        if pending is not None:
-            yield from self._emit(pending, pending_name)
+            if entry.customer_code not in customers:
+                customers.add(entry.customer_code)
+                yield ImportedCustomer(entry.customer_code, name)
+            tally.entry(entry)
+            yield entry
         self._done = True
 
-    def _emit(self, entry, name):
-        if entry.document_no and self.tally.duplicate(entry, self._label("document_no")):
-            return
-        if entry.customer_code not in self.tally.customers:
-            self.tally.customers.add(entry.customer_code)
-            yield ImportedCustomer(entry.customer_code, name)
-        self.tally.entry(entry)
-        yield entry
+    @staticmethod
+    def _merged(entries):
+        pending = None
+        for entry, name in entries:
+            if pending is not None and _same_document(pending[0], entry):
+                pending = (_merge(pending[0], entry), pending[1])
+                continue
+            if pending is not None:
+                yield pending
+            pending = (entry, name)
+        if pending is not None:
+            yield pending
 
     def _entries(self):
         try:

@@ -60,6 +60,9 @@ def test_cp1258_is_taken_only_for_vietnamese_looking_text():
     assert not looks_vietnamese(TW.encode("cp950").decode("cp1258"))
     assert not looks_vietnamese(CN.encode("gb18030").decode("cp1258"))
     assert not looks_vietnamese("Müller Straße Ärger")  # German: Latin, not Vietnamese
+    assert not looks_vietnamese("Café Crème à la carte")  # French letters are Vietnamese ones
+    # A file whose only Vietnamese letters carry two marks (ễ = ê + tilde) is still Vietnamese.
+    assert looks_vietnamese(cp1258("Customer name\nNguyen Van Tien, Nguyễn\n").decode("cp1258"))
 
 
 def test_cp1258_vietnamese_would_also_pass_gb18030_so_it_is_judged_first():
