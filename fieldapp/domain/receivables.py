@@ -80,6 +80,7 @@ class ImportResult:
     open_totals: dict[str, Money]   # sum of open amounts per currency (where the file says)
     skipped: dict[str, int]         # rows that are not data, by row kind
     problems: tuple[RowProblem, ...]
+    as_of: date | None = None       # the report's date from its title block, when it states one
 
     @property
     def readable(self) -> bool:

@@ -9,6 +9,7 @@ from ..domain.money import Money
 from ..domain.receivables import (EntryKind, ImportedCustomer, ImportedInvoice, ImportResult,
                                   ReportKind, RowProblem)
 from . import reading, rowkinds
+from .asof import as_of
 from .presets import AMOUNTS, AUTO, BY_NAME, DATES, Preset
 from .tally import Tally
 from .values import DMY, BadValue, date_order_votes, parse_currency, parse_date, parse_decimal, \
@@ -27,7 +28,7 @@ class Import:
         self.problems: list[RowProblem] = []
         self.tally = Tally(self.problems)
         self.encoding, self.preset, self.columns, self.labels = "", None, {}, []
-        self.orders, self._amount_fields = {}, []
+        self.orders, self._amount_fields, self.as_of = {}, [], None
         self.kind, self.context, self._rows = ReportKind.DETAIL, None, iter(())
         self._done = False
         name = name or ("" if isinstance(file, (bytes, bytearray)) else str(file))
@@ -54,6 +55,7 @@ class Import:
         self.preset = preset
         for _, cells in above:
             self.context = reading.customer_context(cells) or self.context
+        self.as_of = as_of(above, DMY if preset.dates == AUTO else preset.dates)
         if "document_no" not in self.columns:
             self.kind = ReportKind.SUMMARY_ONLY
         ahead = list(itertools.islice(rest, LOOKAHEAD))
@@ -241,7 +243,7 @@ class Import:
             for _ in self.records():
                 pass
         return self.tally.result(self.preset.name if self.preset else "", self.encoding,
-                                 self.kind)
+                                 self.kind, self.as_of)
 
 
 def _amount(values, kind):

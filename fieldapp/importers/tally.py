@@ -81,13 +81,13 @@ class Tally:
     def currencies(self) -> set[str]:
         return {currency for _, currency in self.sums}
 
-    def result(self, source: str, encoding: str, kind) -> ImportResult:
+    def result(self, source: str, encoding: str, kind, as_of=None) -> ImportResult:
         money = lambda sums: {c: Money(v, c) for c, v in sums.items()}  # noqa: E731
         return ImportResult(
             source, encoding, kind, sum(self.counts.values()), len(self.customers),
             self.counts[id(EntryKind.INVOICE)], self.counts[id(EntryKind.CREDIT)],
             self.counts[id(EntryKind.OPENING)], money(self.totals), money(self.open_totals),
-            dict(self.skipped), tuple(self.problems))
+            dict(self.skipped), tuple(self.problems), as_of)
 
 
 def show(minor: int, currency: str) -> str:

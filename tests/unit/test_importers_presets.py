@@ -328,3 +328,13 @@ def test_an_unknown_source_name_is_refused():
     result, _ = read(PLAIN.encode(), "fast_accounting")
     assert [(p.code, p.params) for p in result.problems] == [
         ("file.unknown_source_name", {"source": "fast_accounting"})]
+
+
+@pytest.mark.parametrize(("data", "as_of"), [
+    (KINGDEE.encode("gb18030"), date(2025, 5, 31)),      # 截止日期：2025-05-31
+    (ODOO.encode(), date(2025, 5, 31)),                   # 'Date at filter' above its value
+    (QUICKBOOKS.encode(), date(2025, 5, 31)),             # 'As of May 31, 2025'
+    (PLAIN.encode(), None),
+])
+def test_the_report_date_is_read_from_the_title_block(data, as_of):
+    assert read(data)[0].as_of == as_of
