@@ -96,3 +96,13 @@ def test_question_marks_inside_words_are_flagged():
     problems = Import(data).result().problems
     assert [(p.code, p.params) for p in problems] == [("text.question_marks",
                                                         {"text": "Nguy?n"})]
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as handle:  # sparse: nothing is written to disk
+        handle.write(b"Customer code,Invoice,Amount\n")
+        handle.truncate((1 << 30) + 1)
+    result = Import(path).result()
+    assert [(p.code, p.params["size"]) for p in result.problems] == [("file.too_large",
+                                                                       (1 << 30) + 1)]

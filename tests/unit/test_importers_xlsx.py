@@ -100,6 +100,10 @@ def test_a_misa_workbook_reads_like_its_csv(epoch1904):
     result = reading.result()
     entries = [r for r in records if isinstance(r, ImportedInvoice)]
     assert (result.source, result.encoding) == ("s31_misa", "xlsx")
+    # Rich-text runs joined, the phonetic guide left out, the inline string read too.
+    from fieldapp.domain.receivables import ImportedCustomer
+    assert [r for r in records if isinstance(r, ImportedCustomer)] == [
+        ImportedCustomer("KH001", "Công ty Đông Á"), ImportedCustomer("KH002", "Cửa hàng Hưng Thịnh")]
     assert [(e.line, e.customer_code, e.kind, e.document_no, e.document_date, e.amount)
             for e in entries] == [
         (5, "KH001", EntryKind.INVOICE, "HD0001", date(2025, 1, 5), Money(11000000, "VND")),
