@@ -30,7 +30,7 @@ class Import:
         self.encoding, self.preset, self.columns, self.labels = "", None, {}, []
         self.orders, self._amount_fields, self.as_of = {}, [], None
         self.kind, self.context, self._rows = ReportKind.DETAIL, None, iter(())
-        self._done = False
+        self._done, self._source_rows = False, None
         name = name or ("" if isinstance(file, (bytes, bytearray)) else str(file))
         try:
             if isinstance(source, str):
@@ -51,6 +51,7 @@ class Import:
             self.encoding = reading.choose_text_encoding(open_, sample, preset)
             text = sample.decode(self.encoding, errors="ignore")
             rows = reading.text_rows(open_, self.encoding, reading.sniff_delimiter(text))
+        self._source_rows = rows
         preset, self.columns, self.labels, above, rest = reading.header_of(rows, preset)
         self.preset = preset
         for _, cells in above:
@@ -66,6 +67,17 @@ class Import:
         if lost:
             self.problems.append(RowProblem(None, "", "text.question_marks",
                                             {"text": lost.group(0)}))
+
+    def close(self) -> None:
+        """Let go of the file when a preview stops before its end (Windows keeps open files)."""
+        if self._source_rows is not None:
+            self._source_rows.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.close()
 
     def _order(self, field, ahead):
         """The preset's date order, or the one the first rows settle ('13/05' is day first)."""

@@ -1,6 +1,7 @@
 """Each source's export, built to its documented layout in its real encoding, with a title
 block, totals rows, signature lines and planted bad rows (notes/office.md §4)."""
 
+import itertools
 from datetime import date
 
 import pytest
@@ -338,3 +339,16 @@ def test_an_unknown_source_name_is_refused():
 ])
 def test_the_report_date_is_read_from_the_title_block(data, as_of):
     assert read(data)[0].as_of == as_of
+
+
+def test_a_preview_of_the_first_rows_lets_go_of_the_file(tmp_path):
+    path = tmp_path / "ar.csv"
+    many = "".join(f"K9,某公司,销售发票,AR{i:08d},2025-05-01,2025-05-31,人民币,1.00,1.00\r\n"
+                   for i in range(3000))  # more than the rows read ahead
+    path.write_bytes((KINGDEE + many).encode("gb18030"))
+    import os
+    before = len(os.listdir(f"/proc/{os.getpid()}/fd"))
+    with Import(path) as reading:
+        first = list(itertools.islice(reading.records(), 2))
+    assert [type(r).__name__ for r in first] == ["ImportedCustomer", "ImportedInvoice"]
+    assert len(os.listdir(f"/proc/{os.getpid()}/fd")) == before
