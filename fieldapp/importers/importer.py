@@ -13,7 +13,7 @@ from .asof import as_of
 from .presets import AMOUNTS, AUTO, BY_NAME, DATES, Preset
 from .tally import Tally
 from .values import DMY, BadValue, date_order_votes, parse_currency, parse_date, parse_decimal, \
-    to_minor
+    plain_minor, to_minor
 
 LOOKAHEAD = 1000  # rows read ahead to settle a column's day/month order
 _LOST = re.compile(r"[^\s,;|\t]*\w\?+\w[^\s,;|\t]*")
@@ -211,6 +211,10 @@ class Import:
         decimal, group = self.preset.decimal, self.preset.group
         for field in self._amount_fields:
             text = texts[field]
+            fast = plain_minor(text, decimal, currency)
+            if fast is not None:
+                values[field] = fast
+                continue
             try:
                 value = parse_decimal(text, decimal, group)
                 values[field] = None if value is None else to_minor(value, currency, text)

@@ -71,6 +71,20 @@ def parse_decimal(text: str, decimal_mark: str = ".", group: str = ",") -> Decim
     return -value if negative else value
 
 
+def plain_minor(text: str, decimal_mark: str, currency: str) -> int | None:
+    """Minor units of a cell holding only ASCII digits and at most the allowed decimals (most
+    cells of a big export), without a Decimal; None sends the cell the long way."""
+    whole, mark, fraction = text.partition(decimal_mark)
+    digits = MINOR_UNITS[currency]
+    if not (whole.isascii() and whole.isdigit()) or len(whole) > 15 or isinstance(text, NumberCell):
+        return None
+    if not mark:
+        return int(whole) * 10 ** digits
+    if fraction.isascii() and fraction.isdigit() and len(fraction) <= digits:
+        return int(whole) * 10 ** digits + int(fraction.ljust(digits, "0"))
+    return None
+
+
 def to_minor(value: Decimal, currency: str, text: str) -> int:
     """Decimal to integer minor units; more decimals than the currency has is refused (a
     workbook's float noise like 55.940000000001 is rounded instead)."""

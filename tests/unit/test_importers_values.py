@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from fieldapp.importers.values import (DMY, MDY, ROC, YMD, BadValue, NumberCell, parse_currency,
-                                       parse_date, parse_decimal, to_minor)
+                                       parse_date, parse_decimal, plain_minor, to_minor)
 
 
 @pytest.mark.parametrize(("text", "decimal", "group", "value"), [
@@ -70,3 +70,21 @@ def test_currencies_as_written():
         "VND", "TWD", "CNY", "CNY", "USD", "TWD"]
     with pytest.raises(BadValue):
         parse_currency("EURO")
+
+
+@pytest.mark.parametrize(("text", "mark", "currency"), [
+    ("1234567", ".", "VND"), ("12.5", ".", "USD"), ("12.50", ".", "USD"), ("12,5", ",", "TWD"),
+    ("0", ".", "CNY"), ("12.505", ".", "USD"), ("1.234", ",", "VND"), ("-5", ".", "USD"),
+    ("١٢", ".", "USD"), ("12.", ".", "USD"), ("", ".", "USD"),
+])
+def test_the_fast_path_agrees_with_the_long_way_or_steps_aside(text, mark, currency):
+    fast = plain_minor(text, mark, currency)
+    group = "." if mark == "," else ","
+    try:
+        value = parse_decimal(text, mark, group)
+        slow = None if value is None else to_minor(value, currency, text)
+    except BadValue:
+        slow = "refused"
+    assert fast is None or fast == slow
+    if text in ("1234567", "12.5", "12,5", "0"):
+        assert fast is not None  # the common cells do take it
