@@ -1,0 +1,290 @@
+"""One export file to domain records: ``Import(path).records()`` streams, ``.result()`` sums up."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..domain.money import Money
+from ..domain.receivables import (EntryKind, ImportedCustomer, ImportedInvoice, ImportResult,
+                                  ReportKind, RowProblem)
+from . import reading, rowkinds
+from .asof import as_of
+from .presets import AMOUNTS, AUTO, BY_NAME, DATES, Preset
+from .tally import Tally
+from .values import DMY, BadValue, date_order_votes, parse_currency, parse_date, parse_decimal, \
+    plain_minor, to_minor
+
+LOOKAHEAD = 1000  # rows read ahead to settle a column's day/month order
+_LOST = re.compile(r"[^\s,;|\t]*\w\?+\w[^\s,;|\t]*")
+
+
+class Import:
+    """Reads ``file`` (a path or bytes) lazily. ``source`` is a preset's name or a Preset (a
+    mapping the supervisor adjusted and saved); None detects it from the header. Problems with
+    the whole file have line None and leave no rows."""
+
+    def __init__(self, file, source: str | Preset | None = None, name: str = ""):
+        self.problems: list[RowProblem] = []
+        self.tally = Tally(self.problems)
+        self.encoding, self.preset, self.columns, self.labels = "", None, {}, []
+        self.orders, self._amount_fields, self.as_of = {}, [], None
+        self.kind, self.context, self._rows = ReportKind.DETAIL, None, iter(())
+        self._done, self._source_rows = False, None
+        name = name or ("" if isinstance(file, (bytes, bytearray)) else str(file))
+        try:
+            if isinstance(source, str):
+                if source not in BY_NAME:
+                    raise reading.Unreadable("file.unknown_source_name", source=source)
+                source = BY_NAME[source]
+            self._open(reading.opener(file), source, name)
+        except reading.Unreadable as refused:
+            self.problems.append(refused.problem)
+
+    def _open(self, open_, preset, name):
+        sample = reading.sniff_file(open_, name)
+        if sample.startswith(b"PK\x03\x04"):
+            from .xlsx import workbook_rows  # noqa: PLC0415 (only workbooks need it)
+            self.encoding, rows = "xlsx", workbook_rows(open_)
+            text = ""
+        else:
+            self.encoding = reading.choose_text_encoding(open_, sample, preset)
+            text = sample.decode(self.encoding, errors="ignore")
+            rows = reading.text_rows(open_, self.encoding, reading.sniff_delimiter(text))
+        self._source_rows = rows
+        preset, self.columns, self.labels, above, rest = reading.header_of(rows, preset)
+        self.preset = preset
+        for _, cells in above:
+            self.context = reading.customer_context(cells) or self.context
+        self.as_of = as_of(above, DMY if preset.dates == AUTO else preset.dates)
+        if "document_no" not in self.columns:
+            self.kind = ReportKind.SUMMARY_ONLY
+        ahead = list(itertools.islice(rest, LOOKAHEAD))
+        self.orders = {f: self._order(f, ahead) for f in DATES if f in self.columns}
+        self._amount_fields = [f for f in AMOUNTS if f in self.columns]
+        self._rows = itertools.chain(ahead, rest)
+        lost = _LOST.search(text)
+        if lost:
+            self.problems.append(RowProblem(None, "", "text.question_marks",
+                                            {"text": lost.group(0)}))
+
+    def close(self) -> None:
+        """Let go of the file when a preview stops before its end (Windows keeps open files)."""
+        if self._source_rows is not None:
+            self._source_rows.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.close()
+
+    def _order(self, field, ahead):
+        """The preset's date order, or the one the first rows settle ('13/05' is day first)."""
+        if self.preset.dates != AUTO:
+            return self.preset.dates
+        column = self.columns[field]
+        votes = {date_order_votes(c[column]) for _, c in ahead if column < len(c)} - {None}
+        if len(votes) > 1:
+            self.problems.append(RowProblem(None, self.labels[column], "date.ambiguous", {}))
+        return votes.pop() if len(votes) == 1 else DMY
+
+    # -- records -------------------------------------------------------------------------------
+
+    def records(self):
+        """ImportedCustomer (the first time one is seen), then its ImportedInvoice, in file
+        order. A ledger's consecutive lines of one document (goods, VAT) become one entry."""
+        entries = self._merged(self._entries()) if self.preset and self.preset.ledger \
+            else self._entries()
+        customers, tally, label = self.tally.customers, self.tally, self._label("document_no")
+        for entry, name in entries:
+            if entry.document_no and tally.duplicate(entry, label):
+                continue
+            if entry.customer_code not in customers:
+                customers.add(entry.customer_code)
+                yield ImportedCustomer(entry.customer_code, name)
+            tally.entry(entry)
+            yield entry
+        self._done = True
+
+    @staticmethod
+    def _merged(entries):
+        pending = None
+        for entry, name in entries:
+            if pending is not None and _same_document(pending[0], entry):
+                pending = (_merge(pending[0], entry), pending[1])
+                continue
+            if pending is not None:
+                yield pending
+            pending = (entry, name)
+        if pending is not None:
+            yield pending
+
+    def _entries(self):
+        try:
+            yield from self._read_rows()
+        except reading.Unreadable as refused:  # a workbook refused past its first rows
+            self.problems.append(refused.problem)
+
+    def _read_rows(self):
+        fields = list(self.columns.items())
+        amount_fields = [f for f in AMOUNTS if f in self.columns]
+        document = self.columns.get("document_no")
+        for line, cells in self._rows:
+            n = len(cells)
+            # Each mapped cell once, stripped: per-row work stays a dict build and lookups.
+            texts = {f: cells[i].strip() if i < n else "" for f, i in fields}
+            kind = reading.classify(cells, document)
+            if kind == rowkinds.DATA and not texts.get("document_no") and \
+                    not any(texts[f] for f in amount_fields):
+                kind = rowkinds.NOTE  # a partner's title row, a section name, a rule line
+            if kind == rowkinds.DATA:
+                found = self._row(line, texts, None)
+            elif kind == rowkinds.OPENING:
+                found = self._row(line, texts, EntryKind.OPENING)
+            else:
+                found = None
+                self.tally.skipped[kind] += 1
+                if kind in (rowkinds.TOTAL, rowkinds.SUBTOTAL, rowkinds.CLOSING):
+                    self._reconcile(line, texts, kind)
+                elif kind in (rowkinds.NOTE, rowkinds.BLANK):
+                    self.context = reading.customer_context(cells) or self.context
+            if found is not None:
+                yield found
+
+    def _label(self, field):
+        column = self.columns.get(field)
+        return self.labels[column] if column is not None else field
+
+    def _row(self, line, texts, kind):
+        """(entry, customer name) of one row, or None with its problems recorded."""
+        problems = []
+        code = texts.get("customer_code") or texts.get("customer_name")
+        name = texts.get("customer_name") or code
+        if not code and self.context:
+            code, name = self.context
+        if not code:
+            field = "customer_code" if "customer_code" in self.columns else "customer_name"
+            problems.append(RowProblem(line, self._label(field), "row.missing",
+                                       {"column": self._label(field)}))
+        currency = self._currency(line, texts, problems)
+        values = self._amounts(line, texts, currency, problems)
+        dates = self._dates(line, texts, problems)
+        amount = None if problems else _amount(values, kind)
+        if amount is None and not problems:
+            field = next(f for f in AMOUNTS if f in self.columns)
+            problems.append(RowProblem(line, self._label(field), "row.missing",
+                                       {"column": self._label(field)}))
+        if problems:
+            self.problems.extend(problems)
+            self.tally.bad_row()
+            return None
+        self.tally.row(values, currency)
+        open_amount = values.get("open_amount")
+        if open_amount is None and "settled_date" in self.columns:
+            open_amount = 0 if dates.get("settled_date") else amount
+        if kind is None:
+            summary = self.kind == ReportKind.SUMMARY_ONLY
+            kind = EntryKind.OPENING if summary else (
+                EntryKind.CREDIT if amount < 0 or (open_amount or 0) < 0 else EntryKind.INVOICE)
+        if kind == EntryKind.OPENING:
+            self.tally.row({"opening": amount}, currency)
+        late = texts.get("days_late", "")
+        return ImportedInvoice(
+            line, code, kind, texts.get("document_no", ""), dates.get("document_date"),
+            dates.get("due_date"), Money(amount, currency),
+            None if open_amount is None else Money(open_amount, currency),
+            dates.get("settled_date"), int(late) if late.lstrip("-").isdigit() else None), name
+
+    def _currency(self, line, texts, problems):
+        text = texts.get("currency")
+        if not text:
+            return self.preset.currency
+        try:
+            return parse_currency(text)
+        except BadValue as error:
+            problems.append(RowProblem(line, self._label("currency"), error.code, error.params))
+            return self.preset.currency
+
+    def _amounts(self, line, texts, currency, problems):
+        values = {}
+        decimal, group = self.preset.decimal, self.preset.group
+        for field in self._amount_fields:
+            text = texts[field]
+            fast = plain_minor(text, decimal, currency)
+            if fast is not None:
+                values[field] = fast
+                continue
+            try:
+                value = parse_decimal(text, decimal, group)
+                values[field] = None if value is None else to_minor(value, currency, text)
+            except BadValue as error:
+                problems.append(RowProblem(line, self._label(field), error.code, error.params))
+        return values
+
+    def _dates(self, line, texts, problems):
+        dates = {}
+        for field, order in self.orders.items():
+            try:
+                dates[field] = parse_date(texts[field], order)
+            except BadValue as error:
+                problems.append(RowProblem(line, self._label(field), error.code, error.params))
+        return dates
+
+    def _reconcile(self, line, texts, kind):
+        """Each amount a totals row states, against the data rows in its currency."""
+        problems = []
+        currency = self._currency(line, texts, problems)
+        if not texts.get("currency") and len(self.tally.currencies()) == 1:
+            currency = next(iter(self.tally.currencies()))
+        values = self._amounts(line, texts, currency, problems)
+        self.problems.extend(problems)
+        if problems:
+            return
+        for field, declared in values.items():
+            if declared is None:
+                continue
+            if kind == rowkinds.CLOSING:
+                if field == "balance":
+                    self.tally.check_closing(line, self._label(field), declared, currency)
+            else:
+                self.tally.check(line, self._label(field), field, declared, currency,
+                                 kind == rowkinds.SUBTOTAL)
+        if kind == rowkinds.SUBTOTAL:
+            self.tally.next_block()
+
+    def result(self) -> ImportResult:
+        """The counts and sums, reading to the end what ``records()`` has not read yet."""
+        if not self._done:
+            for _ in self.records():
+                pass
+        return self.tally.result(self.preset.name if self.preset else "", self.encoding,
+                                 self.kind, self.as_of)
+
+
+def _amount(values, kind):
+    """The signed amount a row owes: an opening row its balance, a ledger debit − credit."""
+    if kind == EntryKind.OPENING and values.get("balance") is not None:
+        return values["balance"]
+    if values.get("amount") is not None:
+        return values["amount"]
+    if values.get("debit") is not None or values.get("credit") is not None:
+        return (values.get("debit") or 0) - (values.get("credit") or 0)
+    if values.get("balance") is not None:
+        return values["balance"]
+    return values.get("open_amount")
+
+
+def _same_document(a, b) -> bool:
+    return (a.customer_code, a.kind, a.document_no) == (b.customer_code, b.kind, b.document_no) \
+        and bool(a.document_no)
+
+
+def _merge(a, b):
+    def add(x, y):
+        return None if x is None or y is None else Money(x.minor + y.minor, x.currency)
+    if a.amount.currency != b.amount.currency:
+        return a
+    return ImportedInvoice(a.line, a.customer_code, a.kind, a.document_no, a.document_date,
+                           a.due_date, add(a.amount, b.amount), add(a.open_amount, b.open_amount),
+                           a.settled_on, a.days_late)

@@ -1,0 +1,278 @@
+"""Workbook rows with the standard library only, under notes/office.md §C's safety rules."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+import zipfile
+from datetime import date, timedelta
+from xml.parsers import expat
+
+from .reading import Unreadable
+from .values import DateCell, NumberCell
+
+MAX_MEMBERS = 1000            # a real workbook has tens
+MAX_MEMBER_BYTES = 1 << 29    # 512 MB of XML in one sheet
+MAX_TOTAL_BYTES = 1 << 30
+MAX_RATIO = 100               # POI's MIN_INFLATE_RATIO of 0.01
+RATIO_FROM = 1 << 20          # small members may compress better without harm
+MAX_STRINGS = 2_000_000
+MAX_STRING_CHARS = 64_000_000
+MAX_COLUMNS = 16_384
+CHUNK = 1 << 16
+_DATE_FORMATS = {14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47, *range(27, 37), *range(50, 59)}
+
+
+def workbook_rows(open_):
+    """(row number, cells) of the first sheet, streamed; cells are str, NumberCell or DateCell."""
+    with open_() as handle:
+        try:
+            book = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, OSError, ValueError) as error:
+            raise Unreadable("xlsx.damaged", reason=str(error)) from None
+        with book:
+            check_members(book)
+            sheet, epoch = first_sheet(book)
+            strings = shared_strings(book)
+            dates = date_styles(book)
+            yield from sheet_rows(book, sheet, strings, dates, epoch)
+
+
+def check_members(book: zipfile.ZipFile) -> None:
+    """Names, counts, declared sizes and ratios, before anything is inflated."""
+    members = book.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise Unreadable("xlsx.unsafe", reason=f"{len(members)} members")
+    names, total, ends = set(), 0, []
+    for info in members:
+        name = info.filename
+        if (name in names or name.startswith(("/", "\\")) or "\\" in name or ":" in name
+                or ".." in name.split("/")):
+            raise Unreadable("xlsx.unsafe", reason=f"member name {name!r}")
+        names.add(name)
+        if info.flag_bits & 0x1:
+            raise Unreadable("xlsx.unsafe", reason=f"{name} is encrypted")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise Unreadable("xlsx.unsafe", reason=f"{name} compression {info.compress_type}")
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
+            raise Unreadable("xlsx.unsafe", reason=f"{name} inflates to {info.file_size} bytes")
+        if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise Unreadable("xlsx.unsafe", reason=f"{name} compresses {info.file_size} bytes "
+                                                   f"into {info.compress_size}")
+        ends.append((info.header_offset, info.header_offset + info.compress_size))
+    # Python 3.11's zipfile does not refuse members sharing their bytes (the overlapping-entry
+    # bomb); every member's data must end before the next one's header.
+    ends.sort()
+    for (_, end), (start, _) in zip(ends, ends[1:]):
+        if start < end:
+            raise Unreadable("xlsx.unsafe", reason="overlapping members")
+    if "xl/workbook.xml" not in names:
+        raise Unreadable("xlsx.damaged", reason="no xl/workbook.xml")
+
+
+def _parse(book, name: str, start=None, end=None, text=None, drain=None):
+    """Stream the member ``name`` through expat with the handlers given; DOCTYPE (and with it
+    every entity declaration, the XML bomb) is refused. ``drain`` runs after each chunk and
+    may yield what the handlers collected."""
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse(*_):
+        raise Unreadable("xlsx.unsafe", reason=f"{name} declares a DOCTYPE")
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    if start:
+        parser.StartElementHandler = start
+    if end:
+        parser.EndElementHandler = end
+    if text:
+        parser.CharacterDataHandler = text
+    parser.buffer_text = True
+    try:
+        with book.open(name) as stream:
+            while chunk := stream.read(CHUNK):
+                parser.Parse(chunk, False)
+                if drain:
+                    yield from drain()
+            parser.Parse(b"", True)
+    except expat.ExpatError as error:
+        raise Unreadable("xlsx.damaged", reason=f"{name}: {error}") from None
+    except (zipfile.BadZipFile, EOFError, OSError) as error:
+        raise Unreadable("xlsx.damaged", reason=f"{name}: {error}") from None
+    if drain:
+        yield from drain()
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition(":")[2]
+
+
+def _run(generator) -> None:
+    for _ in generator:
+        pass
+
+
+def first_sheet(book) -> tuple[str, date]:
+    """The first sheet's member name and the date epoch (1904 workbooks count from 1904)."""
+    found = {"sheet": None, "rels": {}, "epoch": date(1899, 12, 30)}
+
+    def book_start(tag, attrs):
+        tag = _local(tag)
+        if tag == "sheet" and found["sheet"] is None:
+            found["sheet"] = next((v for k, v in attrs.items() if _local(k) == "id"), None)
+        elif tag == "workbookPr" and attrs.get("date1904") in ("1", "true"):
+            found["epoch"] = date(1904, 1, 1)
+    _run(_parse(book, "xl/workbook.xml", start=book_start))
+
+    def rel_start(tag, attrs):
+        if _local(tag) == "Relationship":
+            found["rels"][attrs.get("Id")] = attrs.get("Target", "")
+    if "xl/_rels/workbook.xml.rels" in book.namelist():
+        _run(_parse(book, "xl/_rels/workbook.xml.rels", start=rel_start))
+    target = found["rels"].get(found["sheet"], "worksheets/sheet1.xml")
+    name = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
+    if name not in book.namelist():
+        raise Unreadable("xlsx.damaged", reason=f"no sheet {name}")
+    return name, found["epoch"]
+
+
+def shared_strings(book) -> list[str]:
+    """The shared strings (rich text runs joined, phonetic guides left out), capped."""
+    if "xl/sharedStrings.xml" not in book.namelist():
+        return []
+    strings, state = [], {"buf": None, "on": False, "phonetic": 0, "chars": 0}
+
+    def start(tag, _attrs):
+        tag = _local(tag)
+        if tag == "si":
+            state["buf"] = []
+        elif tag == "rPh":
+            state["phonetic"] += 1
+        elif tag == "t" and not state["phonetic"]:
+            state["on"] = True
+
+    def end(tag):
+        tag = _local(tag)
+        if tag == "t":
+            state["on"] = False
+        elif tag == "rPh":
+            state["phonetic"] -= 1
+        elif tag == "si":
+            strings.append(unicodedata.normalize("NFC", "".join(state["buf"])))
+            if len(strings) > MAX_STRINGS:
+                raise Unreadable("xlsx.unsafe", reason="too many shared strings")
+
+    def text(data):
+        if state["on"] and state["buf"] is not None:
+            state["buf"].append(data)
+            state["chars"] += len(data)
+            if state["chars"] > MAX_STRING_CHARS:
+                raise Unreadable("xlsx.unsafe", reason="shared strings too long")
+    _run(_parse(book, "xl/sharedStrings.xml", start, end, text))
+    return strings
+
+
+def _is_date_format(code: str) -> bool:
+    code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code).lower()
+    return "d" in code or "y" in code or "年" in code
+
+
+def date_styles(book) -> set[int]:
+    """Indexes of cell styles that show a number as a date."""
+    if "xl/styles.xml" not in book.namelist():
+        return set()
+    custom, xfs, state = {}, [], {"in_xfs": False}
+
+    def start(tag, attrs):
+        tag = _local(tag)
+        if tag == "numFmt":
+            custom[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "")
+        elif tag == "cellXfs":
+            state["in_xfs"] = True
+        elif tag == "xf" and state["in_xfs"]:
+            xfs.append(int(attrs.get("numFmtId", "0")))
+
+    def end(tag):
+        if _local(tag) == "cellXfs":
+            state["in_xfs"] = False
+    _run(_parse(book, "xl/styles.xml", start, end))
+    return {index for index, fmt in enumerate(xfs)
+            if fmt in _DATE_FORMATS or (fmt in custom and _is_date_format(custom[fmt]))}
+
+
+_REF = re.compile(r"([A-Z]{1,3})(\d*)")
+
+
+def _column(ref: str) -> int:
+    letters = _REF.match(ref)
+    if not letters:
+        raise Unreadable("xlsx.damaged", reason=f"cell {ref!r}")
+    index = 0
+    for ch in letters.group(1):
+        index = index * 26 + ord(ch) - 64
+    if index > MAX_COLUMNS:
+        raise Unreadable("xlsx.damaged", reason=f"cell {ref!r}")
+    return index - 1
+
+
+def sheet_rows(book, name, strings, dates, epoch):
+    """Rows as they close, so only one row is held at a time."""
+    done, row, cell = [], {"n": 0, "cells": {}}, {"on": False}
+
+    def start(tag, attrs):
+        tag = _local(tag)
+        if tag == "row":
+            row["n"] = int(attrs["r"]) if "r" in attrs else row["n"] + 1
+            row["cells"], row["next"] = {}, 0
+        elif tag == "c":
+            ref = attrs.get("r")
+            column = _column(ref) if ref else row["next"]
+            cell.update(column=column, type=attrs.get("t", "n"), style=attrs.get("s"), buf=[])
+            row["next"] = column + 1
+        elif tag in ("v", "t"):
+            cell["on"] = True
+
+    def end(tag):
+        tag = _local(tag)
+        if tag in ("v", "t"):
+            cell["on"] = False
+        elif tag == "c":
+            row["cells"][cell["column"]] = _value(cell, strings, dates, epoch)
+        elif tag == "row":
+            cells = row["cells"]
+            width = max(cells) + 1 if cells else 0
+            done.append((row["n"], [cells.get(i, "") for i in range(width)]))
+
+    def text(data):
+        if cell["on"]:
+            cell["buf"].append(data)
+
+    def drain():
+        rows = done[:]
+        done.clear()
+        return rows
+    yield from _parse(book, name, start, end, text, drain)
+
+
+def _value(cell, strings, dates, epoch):
+    raw = "".join(cell["buf"])
+    kind = cell["type"]
+    if kind == "s":
+        try:
+            return strings[int(raw)]
+        except (ValueError, IndexError):
+            raise Unreadable("xlsx.damaged", reason=f"shared string {raw!r}") from None
+    if kind in ("inlineStr", "str"):
+        return unicodedata.normalize("NFC", raw)
+    if kind == "d":
+        return DateCell(raw[:10])
+    if kind in ("b", "e") or not raw:
+        return raw
+    if cell["style"] is not None and int(cell["style"]) in dates:
+        try:
+            return DateCell((epoch + timedelta(days=int(float(raw)))).isoformat())
+        except (ValueError, OverflowError):
+            return NumberCell(raw)
+    return NumberCell(raw)
