@@ -50,7 +50,7 @@ def ask(printer: QPrinter, parent: QWidget, pages: int, title: str,
 def chosen(printer: QPrinter, pages: Sequence[Page], current: int = 0) -> list[Page]:
     """The pages the dialog asked for: the current one, a range, or all.
 
-    ``fromPage``/``toPage`` are 1-based and 0 when no range was chosen (stack notes §7).
+    ``fromPage``/``toPage`` are 1-based and 0 when no range was chosen.
     """
     if printer.printRange() is QPrinter.PrintRange.CurrentPage:
         return list(pages[current:current + 1])

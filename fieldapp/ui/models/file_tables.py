@@ -10,7 +10,8 @@ from .. import formats
 from ..labels import label
 from .table import CENTER, RIGHT, Column, RecordTableModel, RowStyle
 
-AMBER = QColor("#ffe8b3")  # a delivery that does not match the contract (seed 000)
+# A delivery that does not match the contract: checked before talking about money.
+AMBER = QColor("#ffe8b3")
 
 
 def _bold() -> QFont:
