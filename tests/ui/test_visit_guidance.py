@@ -17,6 +17,7 @@ from fieldapp.domain.visit import InstallmentPlan, MoneyReceived, Promise, Signa
 from fieldapp.ui import formats
 from fieldapp.ui.visit.outcomes import evidence
 
+from conftest import settle
 from ui_expect import TODAY
 from visit_helpers import (ALT, COMPLETE_ANSWERS, CTRL, customer_with_open_invoices, inside,
                            press, resume_draft, type_text, wait_active)
@@ -155,3 +156,26 @@ def check_singular(qtbot, live_window, live_services, DeliveriesPanel):  # noqa:
     panel = win.page("prepare").findChild(DeliveriesPanel)
     headline = panel.banner.text().splitlines()[0]
     assert headline == "⚠ 1 delivery doesn't match the contract — check it before talking about money"
+
+
+def test_closing_the_finalized_window_before_its_documents_are_made_is_quiet(
+        qtbot, live_window, live_services):
+    """The documents arrive after the collector closed the window: nothing is offered on a page
+    that is gone (pytest-qt fails the test on an exception in the callback)."""
+    file, ctx = customer_with_open_invoices(live_services, at_least=2)
+    open_ = [i for i in ctx.invoices if not i.disputed]
+    paid = Money(open_[0].balance.minor // 2, ctx.currency)
+    cash = MoneyReceived(paid, "cash", "", (Allocation(open_[0].id, open_[0].number, paid),))
+    win = resume_with(qtbot, live_window, live_services, file.customer.id, COMPLETE_ANSWERS,
+                      (cash,), signed=True)
+    uuid = win.session.visit.uuid
+    press(qtbot, KEY.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: win.finisher.question is not None, timeout=5000)
+    wait_active(qtbot, win.finisher.question)
+    press(qtbot, KEY.Key_F, ALT)
+    qtbot.waitUntil(lambda: hasattr(win, "done_label"), timeout=10000)
+    win.close()
+    qtbot.waitUntil(lambda: uuid not in live_window.launcher.windows, timeout=10000)
+    qtbot.waitUntil(lambda: {d.kind.value for d in live_services.documents.of_visit(uuid)}
+                    >= {"visit_record", "receipt"}, timeout=20000)
+    settle(qtbot, live_window.taskman)

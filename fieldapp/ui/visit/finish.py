@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
                                QWidget)
@@ -128,8 +129,11 @@ class Finisher:
     def _offer_documents(self, made) -> None:
         """The agreement and the receipt the visit made sit beside its record."""
         self._made = made
-        if getattr(self, "paper", None) is None or getattr(self.w, "document_buttons", None):
+        paper = getattr(self, "paper", None)
+        if paper is None or getattr(self.w, "document_buttons", None):
             return  # the page is not up yet (it offers them when it is), or they are there
+        if not shiboken6.isValid(paper):
+            return  # the collector closed the window before the documents were made
         for info in made:
             if info.kind is DocumentKind.AGREEMENT:
                 caption = QCoreApplication.translate("Finisher", "Open the agreement %1")
