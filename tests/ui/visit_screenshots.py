@@ -315,15 +315,17 @@ def chinese_resolve(w, ctx):
     settle(100)
     promise = resolve.cards[1]
     keys(amount)
-    tab_to(promise.due_on)
-    keys((date.today() - timedelta(days=2)).strftime("%m%d%Y"))  # in the past: refused
+    promise.due_on.setFocus()
+    promise.due_on.selectAll()
+    keys((date.today() - timedelta(days=2)).strftime("%Y%m%d"))  # in the past: refused
     settle(600)
     key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     settle(600)
     resolve.verticalScrollBar().setValue(0)
     shot(w, "visit-11-zh-resolve-refused")
-    tab_to(promise.due_on)
-    keys((date.today() + timedelta(days=10)).strftime("%m%d%Y"))
+    promise.due_on.setFocus()
+    promise.due_on.selectAll()
+    keys((date.today() + timedelta(days=10)).strftime("%Y%m%d"))
     settle(600)
     shot(w, "visit-12-zh-resolve-money-promise")
 
