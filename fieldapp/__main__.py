@@ -39,6 +39,9 @@ def _run(args) -> int:
     if args.command == "bench":
         from fieldapp import bench
         return bench.main(args)
+    if args.command == "office":  # the supervisor's side: its own profile and database
+        from fieldapp.office_cli.main import run
+        return run(args)
     if args.command == "verify":  # reads the profile's CA, never creates or changes a profile
         from fieldapp.documents import verify
         return verify.main(args)

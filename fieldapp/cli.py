@@ -1,4 +1,4 @@
-"""Command line: the window (default), demo-data, verify and bench subcommands."""
+"""Command line: the window (default), demo-data, verify, bench and office subcommands."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from . import __version__
+from .office_cli import parser as office_parser
 
 
 # --today is for demos and training: a day far off is a typo, and dates computed from it (a
@@ -100,4 +101,5 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--rounds", type=_positive, default=3, help="passes over the query list")
     bench.add_argument("--history", type=_not_negative, default=20_000, metavar="N",
                        help="past visits in the benchmark profile (default 20000)")
+    office_parser.add(sub, _day, _positive)
     return parser

@@ -22,7 +22,10 @@ FOLDER_MODE, FILE_MODE = 0o700, 0o600  # the profile holds debtors' data and the
 # `--home` on a folder holding other things never changes the modes of the user's own files.
 _OWN_FOLDERS = ("backups", "logs", "keys")
 _OWN_FILES = ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm", "fieldapp.db-journal",
-              "settings.ini")
+              "office.db", "office.db-wal", "office.db-shm", "office.db-journal", "settings.ini")
+OFFICE_APP_NAME = "fieldapp-office"
+# The office's database: a PostgreSQL URL shared by several supervisors (default: office.db).
+OFFICE_DB_ENV = "FIELDAPP_OFFICE_DB"
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,11 @@ class Profile:
     @property
     def database(self) -> Path:
         return self.home / "fieldapp.db"
+
+    @property
+    def office_database(self) -> Path:
+        """The office's SQLite file, when no PostgreSQL URL is given."""
+        return self.home / "office.db"
 
     @property
     def backups(self) -> Path:
@@ -122,13 +130,16 @@ def _tighten_tree(top: Path) -> None:
             _tighten(Path(folder, name), FILE_MODE)
 
 
-def resolve_profile(home: str | os.PathLike | None = None) -> Profile:
+def resolve_profile(home: str | os.PathLike | None = None, office: bool = False) -> Profile:
     """``--home`` wins, then ``FIELDAPP_HOME``, then the per-user data folder. An empty
     ``--home`` is refused (a script's unset variable must not open the real profile); an empty
-    ``FIELDAPP_HOME`` counts as unset, as XDG variables do."""
+    ``FIELDAPP_HOME`` counts as unset, as XDG variables do. ``office``: the supervisor's
+    profile, whose default folder is another one."""
     if home is not None and not str(home).strip():
         raise ProfileError("profile.empty_name")
-    chosen = home or os.environ.get(HOME_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    # The office has its own default folder: one person may be a collector and a supervisor.
+    default = platformdirs.user_data_dir(OFFICE_APP_NAME if office else APP_NAME, appauthor=False)
+    chosen = home or os.environ.get(HOME_ENV) or default
     path = Path(chosen).expanduser().resolve()
     if path.exists() and not path.is_dir():
         raise ProfileError("profile.is_a_file", folder=str(path))

@@ -146,37 +146,37 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="31"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="32"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="32"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="33"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="33"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="34"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="34"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="35"/>
         <source>Authority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="35"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="36"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="36"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="37"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="45"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="46"/>
         <source>Authority to pay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -184,37 +184,37 @@
 <context>
     <name>ContractTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="53"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="54"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="54"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="55"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="56"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="57"/>
         <source>Goods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="58"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="59"/>
         <source>Payment terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="60"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="61"/>
         <source>Installments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="62"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="63"/>
         <source>Early-payment discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/models/file_tables.py" line="69"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="70"/>
         <source>Net %n days</source>
         <translation>
             <numerusform>Net %n day</numerusform>
@@ -222,17 +222,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="74"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="75"/>
         <source>Allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="75"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="76"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/models/file_tables.py" line="82"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="83"/>
         <source>within %n days</source>
         <translation>
             <numerusform>within %n day</numerusform>
@@ -547,37 +547,37 @@
 <context>
     <name>DeliveryTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="94"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="95"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="95"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="96"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="97"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="98"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="98"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="99"/>
         <source>Ordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="100"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="101"/>
         <source>Delivered qty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="103"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="104"/>
         <source>Discrepancy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="105"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="106"/>
         <source>Receiver</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1278,80 +1278,80 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>Finisher</name>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="35"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
         <source>Finalize the record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="37"/>
         <source>A finalized visit cannot be changed; corrections become amendments.
 
 Finalize it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="40"/>
         <source>&amp;Finalize</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="46"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="47"/>
         <source>Finalizing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="88"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="89"/>
         <source>Not finalized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="96"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
         <source>Finalized — receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
-        <location filename="../fieldapp/ui/visit/finish.py" line="123"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="98"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="124"/>
         <source>Finalized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="102"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
         <source>&amp;Open the visit record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="104"/>
         <source>The signed record (PDF): show it to the customer or print it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="106"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="107"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="135"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="139"/>
         <source>Open the agreement %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="137"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="141"/>
         <source>Open the receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="151"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="155"/>
         <source>Discard the draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="152"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="156"/>
         <source>Discard this unfinished record? What was typed is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="154"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="158"/>
         <source>&amp;Discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1977,62 +1977,62 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MoneyCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="35"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="36"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="36"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="37"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="39"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="40"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="40"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41"/>
         <source>Date on the cheque</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="42"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="43"/>
         <source>Applied to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53"/>
         <source>Invoice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53"/>
         <source>Open balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="52"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53"/>
         <source>Applied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="83"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="84"/>
         <source>Transfer or cheque number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="136"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="137"/>
         <source>Not an amount for invoice %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="168"/>
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="174"/>
         <source>Receipt %1 was issued; only the office can void it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2100,6 +2100,45 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="56"/>
+        <location filename="../fieldapp/ui/office/window.py" line="72"/>
+        <source>fieldapp office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="57"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="58"/>
+        <source>Import receivables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="59"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="60"/>
+        <source>Portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="60"/>
+        <source>Collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="61"/>
+        <source>Routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutcomeCard</name>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
@@ -2141,27 +2180,27 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="120"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="121"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="122"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="123"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="124"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="125"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="125"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="126"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="126"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="127"/>
         <source>Allocated to</source>
         <translation type="unfinished"></translation>
     </message>

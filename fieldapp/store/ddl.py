@@ -171,6 +171,38 @@ V8 = (
 )
 
 
+# The office (schema 9): collectors and their customers, the log of every assignment change (undone
+# by batch), a collector per route stop, receivables keyed by (source, customer code, document
+# number) with the day an invoice left the export, the supervisor's saved column mappings and the
+# imports made. A laptop has the same tables, mostly empty: one schema serves both sides.
+V9 = (
+    "CREATE TABLE collector (id VARCHAR(36) NOT NULL PRIMARY KEY, name TEXT NOT NULL, "
+    "phone VARCHAR(30) NOT NULL DEFAULT '', language VARCHAR(8) NOT NULL DEFAULT 'vi', "
+    "active BOOLEAN NOT NULL DEFAULT TRUE, created_at VARCHAR(32) NOT NULL)",
+    "CREATE UNIQUE INDEX ix_collector_name ON collector (name)",
+    "ALTER TABLE customer ADD COLUMN collector_id VARCHAR(36) REFERENCES collector (id)",
+    "ALTER TABLE customer ADD COLUMN territory TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX ix_customer_collector ON customer (collector_id)",
+    "CREATE TABLE assignment_log (id VARCHAR(36) NOT NULL PRIMARY KEY, "
+    "batch_id VARCHAR(36) NOT NULL, at VARCHAR(32) NOT NULL, actor TEXT NOT NULL DEFAULT '', "
+    "customer_id INTEGER NOT NULL REFERENCES customer (id), "
+    "from_collector VARCHAR(36), to_collector VARCHAR(36), "
+    "undone_by VARCHAR(36))",
+    "CREATE INDEX ix_assignment_log_batch ON assignment_log (batch_id)",
+    "CREATE INDEX ix_assignment_log_customer ON assignment_log (customer_id, at)",
+    "ALTER TABLE route_stop ADD COLUMN collector_id VARCHAR(36) REFERENCES collector (id)",
+    "CREATE INDEX ix_route_stop_collector_day ON route_stop (collector_id, route_date, seq)",
+    "ALTER TABLE invoice ADD COLUMN source VARCHAR(40) NOT NULL DEFAULT ''",
+    "ALTER TABLE invoice ADD COLUMN closed_on DATE",
+    "CREATE INDEX ix_invoice_source_key ON invoice (source, customer_id, number)",
+    "CREATE TABLE ar_source (name VARCHAR(40) NOT NULL PRIMARY KEY, preset VARCHAR(40) NOT NULL, "
+    "mapping TEXT NOT NULL, updated_at VARCHAR(32) NOT NULL)",
+    "CREATE TABLE ar_import (id VARCHAR(36) NOT NULL PRIMARY KEY, at VARCHAR(32) NOT NULL, "
+    "actor TEXT NOT NULL DEFAULT '', file_name TEXT NOT NULL, source VARCHAR(40) NOT NULL, "
+    "sha256 VARCHAR(64) NOT NULL, report TEXT NOT NULL)",
+)
+
+
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
     for sql in statements:

@@ -14,7 +14,7 @@ from ..domain.errors import MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
 from . import ddl, search_index
 
-LATEST = 8
+LATEST = 9
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -141,7 +141,13 @@ def _v8(conn) -> None:
     search_index.rebuild(conn)
 
 
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8}
+def _v9(conn) -> None:
+    """The office: collectors, assignments and their log, routes per collector, receivables
+    keyed by source, saved column mappings and the imports made."""
+    ddl.run(conn, ddl.V9)
+
+
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9}
 
 
 def create_version(conn, version: int) -> None:

@@ -45,6 +45,10 @@ class CustomerRow(Base):
     credit_limit_minor: Mapped[int] = mapped_column(Integer, default=0)
     currency: Mapped[str] = mapped_column(String(3), default="VND")
     language: Mapped[str] = mapped_column(String(8), default="vi")
+    # The office (schema 9): who visits this customer, and the territory assignments go by.
+    collector_id: Mapped[str | None] = mapped_column(ForeignKey("collector.id"), nullable=True)
+    territory: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_customer_collector", "collector_id"),)
 
 
 class ContactRow(Base):
@@ -84,9 +88,14 @@ class InvoiceRow(Base):
     open_minor: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3))
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Imported receivables are keyed by (source, customer, number); '' for the laptop's own.
+    source: Mapped[str] = mapped_column(String(40), default="")
+    # The day a newer export no longer listed the invoice as open (it was paid or written off).
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     # Covers the per-customer overdue sums of list rows without touching the table.
     __table_args__ = (Index("ix_invoice_customer_open", "customer_id", "open_minor", "due_on",
-                            "currency"),)
+                            "currency"),
+                      Index("ix_invoice_source_key", "source", "customer_id", "number"))
 
 
 class DeliveryRow(Base):
@@ -134,6 +143,9 @@ class RouteStopRow(Base):
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
     planned_time: Mapped[str] = mapped_column(String(5), default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
+    # The office plans routes per collector; a laptop's own stops have none.
+    collector_id: Mapped[str | None] = mapped_column(ForeignKey("collector.id"), nullable=True)
+    __table_args__ = (Index("ix_route_stop_collector_day", "collector_id", "route_date", "seq"),)
 
 
 class CustomerSearchRow(Base):
@@ -233,3 +245,55 @@ class DocumentRow(Base):
     signer: Mapped[str] = mapped_column(Text, default="")
     development: Mapped[bool] = mapped_column(Boolean, default=False)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CollectorRow(Base):
+    """A person who visits customers (schema 9); customers point at their collector."""
+
+    __tablename__ = "collector"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    language: Mapped[str] = mapped_column(String(8), default="vi")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[str] = mapped_column(String(32))
+    __table_args__ = (Index("ix_collector_name", "name", unique=True),)
+
+
+class AssignmentLogRow(Base):
+    """One customer's change of collector: who made it and when; a batch is undone together."""
+
+    __tablename__ = "assignment_log"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    batch_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(Text, default="")
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    from_collector: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    to_collector: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    undone_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    __table_args__ = (Index("ix_assignment_log_batch", "batch_id"),
+                      Index("ix_assignment_log_customer", "customer_id", "at"))
+
+
+class ArSourceRow(Base):
+    """A supervisor's saved column mapping for one accounting source (a Preset as JSON)."""
+
+    __tablename__ = "ar_source"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    preset: Mapped[str] = mapped_column(String(40))
+    mapping: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class ArImportRow(Base):
+    """One receivables file imported: when, by whom, its hash and its report (JSON)."""
+
+    __tablename__ = "ar_import"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(40))
+    sha256: Mapped[str] = mapped_column(String(64))
+    report: Mapped[str] = mapped_column(Text)

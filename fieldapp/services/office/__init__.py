@@ -1,0 +1,1 @@
+"""The supervisor's use cases (import, assign, routes) over the office store."""

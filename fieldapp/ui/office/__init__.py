@@ -1,0 +1,1 @@
+"""The supervisor's window: portfolio across collectors, import wizard, collectors, routes."""
