@@ -85,6 +85,18 @@ MESSAGES = {
                                "one already has customers",
     "demo.profile_not_empty": "{database} already holds {count} customers; add --replace to move "
                               "it to backups/ and start over",
+    # Receivables imports (the office): why a whole file was not imported, saved sources.
+    "ar.unreadable": "the file cannot be read as a receivables export; nothing was imported",
+    "ar.file_problems": "the file has {count} problem(s) that concern all of it (totals that do "
+                        "not add up, dates readable two ways, lost letters); nothing was imported",
+    "ar.summary_only": "this is a summary with one balance per customer and no invoices; it is "
+                       "not imported as invoices. Load it as opening balances on a date instead",
+    "ar.bad_rows": "{count} row(s) have problems; nothing was imported. Fix them, or import the "
+                   "other rows and skip these",
+    "ar.no_rows": "the file holds no invoices; nothing was imported (an empty export would close "
+                  "every open invoice of its source)",
+    "ar.unknown_source": "there is no source called {source!r}",
+    "ar.source_name": "{name!r} cannot name a source: use 1 to {limit} characters",
 }
 
 

@@ -129,6 +129,23 @@ WORDS = {
         "Errors", "Demo data can only be generated into an empty database."),
     "demo.profile_not_empty": QT_TRANSLATE_NOOP(
         "Errors", "The database already holds {count} customers."),
+    # Receivables imports (the office).
+    "ar.unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "The file cannot be read as a receivables export. Nothing was imported."),
+    "ar.file_problems": QT_TRANSLATE_NOOP(
+        "Errors", "The file has {count} problems that concern all of it (totals that do not add "
+                  "up, dates that read two ways, lost letters). Nothing was imported."),
+    "ar.summary_only": QT_TRANSLATE_NOOP(
+        "Errors", "This is a summary with one balance per customer and no invoices, so it is not "
+                  "imported as invoices. It can be loaded as opening balances on a date."),
+    "ar.bad_rows": QT_TRANSLATE_NOOP(
+        "Errors", "{count} rows have problems. Nothing was imported. Fix them, or import the "
+                  "other rows and skip these."),
+    "ar.no_rows": QT_TRANSLATE_NOOP(
+        "Errors", "The file holds no invoices. Nothing was imported."),
+    "ar.unknown_source": QT_TRANSLATE_NOOP("Errors", "There is no source called {source}."),
+    "ar.source_name": QT_TRANSLATE_NOOP(
+        "Errors", "\"{name}\" cannot name a source: use 1 to {limit} characters."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -8,6 +8,8 @@ from datetime import date, datetime
 
 from ...clock import utc_now
 from ..portfolio import Portfolio
+from .receivables import ReceivablesImports
+from .sources import Sources
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,8 @@ class OfficeServices:
     actor: str
     now: object
     customers: Portfolio
+    imports: ReceivablesImports
+    sources: Sources
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -27,7 +31,9 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
     def now() -> datetime:
         moment = utc_now().astimezone()
         return moment if today is None else datetime.combine(today, moment.timetz())
-    return OfficeServices(store, actor or _user(), now, Portfolio(store, lambda: now().date()))
+    actor = actor or _user()
+    return OfficeServices(store, actor, now, Portfolio(store, lambda: now().date()),
+                          ReceivablesImports(store, now, actor), Sources(store, now))
 
 
 def _user() -> str:

@@ -1,0 +1,179 @@
+"""One receivables import in one transaction: stream the file into a staging table, then
+refuse it whole (rolling back) or apply it set-based.
+
+Rules, as the supervisor reads them in the report:
+- Keys are (source, customer code, document number). Customers are found by code, made when
+  missing and renamed when the file's name changed; their collector is never touched.
+- A full export closes (open 0, closed today) every invoice of its source it no longer lists; a
+  ledger (S31-DN, one customer's postings) closes only invoices of the customers it lists. When
+  rows were skipped (skip_bad_rows) nothing is closed: a skipped row may be an invoice still open.
+- Credits (credit notes, unmatched receipts) are invoice rows with negative amounts; their due
+  date is their document date, so they reduce the customer's overdue sum like an offset.
+- An invoice without a due date is due on its document date. An opening balance without a date
+  is dated the report's date (or today) and keeps the date it was first given.
+- A summary-only file loads, with ``opening_on``, one 'OPENING-<date>' entry per customer."""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from dataclasses import replace
+
+from ...domain.instants import to_text
+from ...domain.receivables import EntryKind, ImportedCustomer, ReportKind, RowProblem
+from ...importers import Import
+from ...store.receivables_repo import ArWriter, NewCustomer
+from ..changes import Changes
+from . import receivables as api
+
+CODE_LIMIT, NUMBER_LIMIT = 20, 40  # customer.code and invoice.number
+_COUNTRY = {"VND": ("VN", "vi"), "TWD": ("TW", "zh_TW"), "CNY": ("CN", "zh_CN")}
+
+
+class _Rollback(Exception):
+    """Leaves the transaction without writing: a refusal, a dry run or a cancel."""
+
+    def __init__(self, outcome):
+        super().__init__()
+        self.outcome = outcome
+
+
+def run(service, file, preset, *, skip_bad_rows, dry_run, opening_on, progress, cancelled):
+    name = api._name(file)
+    today = service.now().date()
+    with Import(file, preset, name=name) as reading:
+        if reading.problems and not reading.result().readable:
+            return _report(name, reading.result(), "ar.unreadable", {}, dry_run=dry_run)
+        source = reading.preset.name
+        try:
+            with service.store.sessions.begin() as session:
+                writer = ArWriter(session, source)
+                writer.lock()
+                writer.load_customers()
+                writer.start_stage()
+                outcome = _stream(file, reading, writer, today, opening_on, progress, cancelled)
+                if outcome == "cancelled":
+                    raise _Rollback(api.ImportReport(name, source, reading.encoding,
+                                                     reading.kind.value, 0, 0, 0, cancelled=True,
+                                                     dry_run=dry_run))
+                result, skipped = _checked(reading, writer, skip_bad_rows)
+                refusal, params = api.refusal_of(result, opening_on=opening_on,
+                                                 skip_bad_rows=skip_bad_rows)
+                if refusal:
+                    raise _Rollback(_report(name, result, refusal, params, dry_run=dry_run,
+                                            opens=outcome))
+                scope = "none" if skipped else "customers" if reading.preset.ledger else "source"
+                counts = writer.apply(today, scope)
+                report = _report(name, result, None, {}, dry_run=dry_run, counts=counts,
+                                 opens=outcome, imported=not dry_run)
+                if dry_run:
+                    raise _Rollback(report)
+                report = replace(report, import_id=writer.record(
+                    to_text(service.now()), service.actor, name, _sha256(file),
+                    api.report_json(report)))
+        except _Rollback as stop:
+            return stop.outcome
+    return report
+
+
+def _stream(file, reading, writer, today, opening_on, progress, cancelled):
+    """Stage every record; returns the open totals per currency, or 'cancelled'."""
+    summary = reading.kind == ReportKind.SUMMARY_ONLY
+    undated = opening_on or reading.as_of or today
+    opening_no = f"OPENING-{opening_on.isoformat()}" if opening_on else "OPENING"
+    ticker = api._Ticker(file, progress)
+    opens: dict[str, int] = {}
+    announced: dict[str, str] = {}  # customers named just before their first row
+    ids: dict[str, int] = {}
+    for record in reading.records():
+        if isinstance(record, ImportedCustomer):
+            announced[record.code] = record.name
+            continue
+        amount, currency = record.amount.minor, record.amount.currency
+        opened = record.open_amount.minor if record.open_amount is not None else amount
+        issued = record.document_date or record.due_date
+        dated = issued is not None and not summary
+        if summary:
+            number, issued = opening_no, undated
+        elif record.kind == EntryKind.OPENING and not record.document_no:
+            number = "OPENING"
+        else:
+            number = short(record.document_no, NUMBER_LIMIT)
+        issued = issued or undated
+        due = issued if summary else (record.due_date or issued)
+        cid = ids.get(record.customer_code)
+        if cid is None:
+            code = short(record.customer_code, CODE_LIMIT)
+            name = announced.pop(record.customer_code, "") or record.customer_code
+            country, language = _COUNTRY.get(currency, ("", "en"))
+            cid = ids[record.customer_code] = writer.customer(
+                code, name, NewCustomer(code, name, currency, country, language, issued))
+        writer.since(cid, issued)
+        writer.stage(record.line, cid, number or f"LINE-{record.line}", issued, due, int(dated),
+                     amount, opened, currency, record.settled_on if opened == 0 else None)
+        opens[currency] = opens.get(currency, 0) + opened
+        if ticker.tick(record.line) and cancelled is not None and cancelled():
+            return "cancelled"
+    return opens
+
+
+def _checked(reading, writer, skip_bad_rows):
+    """The file's result with keys staged twice added as problems; their later rows dropped
+    when skipping bad rows. Returns (result, whether any row was skipped)."""
+    result = reading.result()
+    label = reading.labels[reading.columns["document_no"]] if "document_no" in reading.columns \
+        else ""
+    codes = {cid: code for code, (cid, _) in writer.customers.items()}
+    twice = writer.duplicates()
+    extra = tuple(RowProblem(line, label, "document.duplicate", {
+        "document": number, "customer": codes.get(cid, ""), "first": first})
+        for line, first, number, cid in twice)
+    if extra:
+        problems = tuple(sorted(result.problems + extra,
+                                key=lambda p: (p.line is not None, p.line or 0)))
+        result = replace(result, problems=problems)
+        if skip_bad_rows:
+            writer.drop_lines(line for line, *_ in twice)
+    skipped = any(p.line is not None for p in result.problems)
+    return result, skipped
+
+
+def short(text: str, limit: int) -> str:
+    """A code or number longer than its column: a stable shortened form (same text, same key)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit - 9]}~{zlib.crc32(text.encode()):08x}"
+
+
+def _report(name, result, refusal, params, *, dry_run, counts=None, opens=None, imported=False):
+    opens = opens if isinstance(opens, dict) else {
+        c: m.minor for c, m in result.open_totals.items()}
+    changes = Changes()
+    if counts is not None and imported:
+        changes = Changes(customers=counts.customer_ids, all_customers=True,
+                          customers_added=bool(counts.customers_created), invoices=True,
+                          follow_ups=True)
+    return api.ImportReport(
+        name, result.source, result.encoding, result.kind.value, result.rows, result.customers,
+        result.invoices + result.credits,
+        customers_created=counts.customers_created if counts else 0,
+        customers_updated=counts.customers_updated if counts else 0,
+        invoices_created=counts.invoices_created if counts else 0,
+        invoices_updated=counts.invoices_updated if counts else 0,
+        invoices_closed=counts.invoices_closed if counts else 0,
+        open_total=dict(sorted(opens.items())), errors=api.report_errors(result, refusal, params),
+        imported=imported, dry_run=dry_run, readable=result.readable, refusal=refusal,
+        refusal_params=params, changes=changes)
+
+
+def _sha256(file) -> str:
+    digest = hashlib.sha256()
+    if isinstance(file, (bytes, bytearray)):
+        digest.update(file)
+    else:
+        with open(file, "rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+    return digest.hexdigest()
+
+

@@ -1,0 +1,255 @@
+"""Receivables imported into the office database: a preview that writes nothing, then one
+transaction keyed by (source, customer code, document number)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ...domain.errors import english
+from ...domain.money import Money
+from ...domain.receivables import (EntryKind, ImportedCustomer, ImportResult, ReportKind,
+                                   RowProblem)
+from ...importers import Import
+from ...importers.presets import Preset
+from ..changes import Changes
+from . import ar_write
+
+PREVIEW_ROWS = 500
+# Problems that are about the whole file, not one row: --skip-bad-rows cannot skip them.
+FILE_PROBLEMS = ("total.mismatch", "date.ambiguous", "text.question_marks")
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One data row as understood, for the wizard's table."""
+
+    line: int
+    customer_code: str
+    customer_name: str
+    kind: EntryKind
+    document_no: str
+    document_date: date | None
+    due_date: date | None
+    amount: Money
+    open_amount: Money | None
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """The whole file read, nothing written. ``rows`` holds the first PREVIEW_ROWS rows;
+    ``refusal`` is the code (errors.MESSAGES) of why it cannot be imported as it is, or None."""
+
+    file: str
+    source: str
+    result: ImportResult
+    rows: tuple[PreviewRow, ...]
+    open_totals: dict[str, Money]
+    problems: tuple[RowProblem, ...]
+    refusal: str | None = None
+    refusal_params: dict = field(default_factory=dict)
+    cancelled: bool = False
+
+    @property
+    def readable(self) -> bool:
+        return self.result.readable
+
+    @property
+    def importable(self) -> bool:
+        return self.refusal is None and not self.cancelled
+
+    @property
+    def bad_rows(self) -> tuple[RowProblem, ...]:
+        return tuple(p for p in self.problems if p.line is not None
+                     and p.code not in FILE_PROBLEMS)
+
+    @property
+    def skippable(self) -> bool:
+        """Refused only for bad rows: importing the others (skip_bad_rows) is possible."""
+        return self.refusal == "ar.bad_rows"
+
+
+@dataclass(frozen=True)
+class ReportError:
+    line: int | None
+    column: str
+    message: str
+    code: str = ""
+    params: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What one import did (or, for a dry run or a refusal, would have done / did not do)."""
+
+    file: str
+    source: str
+    encoding: str
+    kind: str
+    rows: int
+    customers: int
+    invoices: int
+    customers_created: int = 0
+    customers_updated: int = 0
+    invoices_created: int = 0
+    invoices_updated: int = 0
+    invoices_closed: int = 0
+    open_total: dict[str, int] = field(default_factory=dict)
+    errors: tuple[ReportError, ...] = ()
+    imported: bool = False
+    dry_run: bool = False
+    readable: bool = True
+    cancelled: bool = False
+    refusal: str | None = None
+    refusal_params: dict = field(default_factory=dict, compare=False)
+    import_id: str | None = None
+    changes: Changes = field(default_factory=Changes, compare=False)
+
+    def as_json(self) -> dict:
+        """The command line's --json object, exactly these keys."""
+        return {"file": self.file, "source": self.source, "encoding": self.encoding,
+                "kind": self.kind, "rows": self.rows, "customers": self.customers,
+                "invoices": self.invoices, "customers_created": self.customers_created,
+                "customers_updated": self.customers_updated,
+                "invoices_created": self.invoices_created,
+                "invoices_updated": self.invoices_updated,
+                "invoices_closed": self.invoices_closed, "open_total": dict(self.open_total),
+                "errors": [{"line": e.line, "column": e.column, "message": e.message}
+                           for e in self.errors],
+                "imported": self.imported}
+
+    @property
+    def exit_status(self) -> int:
+        """0 imported (or a clean dry run), 1 refused for its data, 2 the file cannot be read."""
+        if not self.readable:
+            return 2
+        return 0 if (self.imported or (self.dry_run and self.refusal is None)) else 1
+
+
+class ReceivablesImports:
+    """``preview`` and ``apply`` of receivables files. ``now()`` gives the aware instant (the
+    day invoices are closed on, the import's time); ``actor`` is the supervisor."""
+
+    def __init__(self, store, now, actor: str = ""):
+        self.store, self.now, self.actor = store, now, actor
+
+    def preview(self, file, source: str | Preset | None = None, *, progress=None,
+                cancelled=None) -> ImportPreview:
+        """Read all of ``file``; keep the first rows, the counts, totals and every problem."""
+        source = self._preset(source)
+        rows, names, opens = [], {}, {}
+        with Import(file, source, name=_name(file)) as reading:
+            ticker = _Ticker(file, progress)
+            stopped = False
+            for record in reading.records():
+                if isinstance(record, ImportedCustomer):
+                    if len(rows) < PREVIEW_ROWS:
+                        names[record.code] = record.name
+                    continue
+                opened = record.open_amount if record.open_amount is not None else record.amount
+                opens[opened.currency] = opens.get(opened.currency, 0) + opened.minor
+                if len(rows) < PREVIEW_ROWS:
+                    rows.append(PreviewRow(
+                        record.line, record.customer_code, names.get(record.customer_code, ""),
+                        record.kind, record.document_no, record.document_date, record.due_date,
+                        record.amount, record.open_amount))
+                if ticker.tick(record.line) and cancelled is not None and cancelled():
+                    stopped = True
+                    break
+            result = reading.result() if not stopped else _partial(reading)
+        refusal, params = refusal_of(result, opening_on=None, skip_bad_rows=False)
+        return ImportPreview(_name(file), result.source, result, tuple(rows),
+                             {c: Money(v, c) for c, v in opens.items()}, result.problems,
+                             refusal, params, stopped)
+
+    def apply(self, file, source: str | Preset | None = None, *, skip_bad_rows: bool = False,
+              dry_run: bool = False, opening_on: date | None = None, progress=None,
+              cancelled=None) -> ImportReport:
+        """Import ``file`` in one transaction (see ar_write for the rules), or refuse it whole
+        and write nothing. A dry run does everything and rolls back, so its counts are real."""
+        preset = self._preset(source)
+        return ar_write.run(self, file, preset, skip_bad_rows=skip_bad_rows, dry_run=dry_run,
+                            opening_on=opening_on, progress=progress, cancelled=cancelled)
+
+    def _preset(self, source):
+        """A saved mapping's name is looked up; a built-in name goes to the reader as is."""
+        if isinstance(source, str):
+            from .sources import Sources  # noqa: PLC0415
+            return Sources(self.store, self.now).get(source) or source
+        return source
+
+
+def refusal_of(result: ImportResult, *, opening_on, skip_bad_rows) -> tuple[str | None, dict]:
+    """Why ``result`` cannot be imported as asked (a code of errors.MESSAGES), or None."""
+    if not result.readable:
+        return "ar.unreadable", {}
+    whole = [p for p in result.problems if p.line is None or p.code in FILE_PROBLEMS]
+    if whole:
+        return "ar.file_problems", {"count": len(whole)}
+    if result.kind == ReportKind.SUMMARY_ONLY and opening_on is None:
+        return "ar.summary_only", {}
+    bad = [p for p in result.problems if p.line is not None]
+    if bad and not skip_bad_rows:
+        return "ar.bad_rows", {"count": len(bad)}
+    if result.rows == 0:
+        return "ar.no_rows", {}
+    return None, {}
+
+
+def report_errors(result: ImportResult, refusal: str | None, params: dict):
+    """Every problem by line and column, then the refusal itself (line None)."""
+    errors = [ReportError(p.line, p.column, p.english(), p.code, p.params)
+              for p in result.problems]
+    if refusal and refusal != "ar.unreadable":
+        errors.append(ReportError(None, "", english(refusal, params), refusal, params))
+    return tuple(errors)
+
+
+def report_json(report: ImportReport) -> str:
+    return json.dumps(report.as_json(), ensure_ascii=False, sort_keys=True)
+
+
+def _name(file) -> str:
+    return "" if isinstance(file, (bytes, bytearray)) else Path(file).name
+
+
+def _partial(reading) -> ImportResult:
+    return reading.tally.result(reading.preset.name if reading.preset else "", reading.encoding,
+                                reading.kind, reading.as_of)
+
+
+class _Ticker:
+    """progress(done, total) every few thousand rows, in estimated lines of the file."""
+
+    EVERY = 2000
+
+    def __init__(self, file, progress):
+        self.progress, self.count = progress, 0
+        self.total = _estimated_lines(file)
+
+    def tick(self, line: int) -> bool:
+        self.count += 1
+        if self.count % self.EVERY:
+            return False
+        if self.progress is not None:
+            self.total = max(self.total, line)
+            self.progress(line, self.total)
+        return True
+
+
+def _estimated_lines(file) -> int:
+    """Lines of a text file from the newlines in its first MB; 0 (unknown) for a workbook."""
+    try:
+        if isinstance(file, (bytes, bytearray)):
+            head, size = bytes(file[:1 << 20]), len(file)
+        else:
+            with open(file, "rb") as handle:
+                head = handle.read(1 << 20)
+                size = handle.seek(0, 2)
+    except OSError:
+        return 0
+    if head.startswith(b"PK") or not head.count(b"\n"):
+        return 0
+    return max(1, round(size / (len(head) / head.count(b"\n"))))
