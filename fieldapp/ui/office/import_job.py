@@ -1,0 +1,153 @@
+"""What the import wizard knows so far (file, source, mapping), and the header read behind it."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ...importers import Import, reading
+from ...importers.presets import AMOUNTS, AUTO, BY_NAME, FIELDS, Preset, header_key
+
+GUESS_BASE = "plain"  # the formats a file no source knows starts from
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A file's header as a source reads it: the columns' labels (compared loosely, as the
+    importer does), which column each field is in, and what stopped the reading, if anything."""
+
+    preset: Preset | None
+    labels: tuple[str, ...]
+    columns: dict
+    encoding: str
+    problems: tuple = ()
+    saved: bool = False    # the preset is a source the office saved, not a built-in one
+    guessed: bool = False  # no source knows these columns: the header row is a guess to map
+
+    @property
+    def readable(self) -> bool:
+        return self.preset is not None and not any(p.line is None and p.code.startswith(
+            ("file.", "xlsx.")) for p in self.problems)
+
+
+def read_layout(file, source: Preset | str | None, saved: dict | None = None) -> Layout:
+    """The header of ``file`` under ``source``; with none, the saved sources are tried first
+    (an adjusted mapping the office kept beats the built-in guess), then the built-in ones."""
+    if source is None:
+        for preset in (saved or {}).values():
+            found = _layout(file, preset, saved=True)
+            if found.readable:
+                return found
+    found = _layout(file, source, saved=isinstance(source, Preset) and source.name not in BY_NAME)
+    if found.preset is None and any(p.code in ("file.unknown_source", "file.no_header")
+                                    for p in found.problems):
+        base = BY_NAME.get(source, BY_NAME[GUESS_BASE]) if not isinstance(source, Preset) \
+            else source
+        return _guess(file, found.problems, base) or found
+    return found
+
+
+def _layout(file, source, saved: bool) -> Layout:
+    with Import(file, source) as reading:
+        problems = tuple(p for p in reading.problems if p.line is None)
+        return Layout(reading.preset, tuple(reading.labels), dict(reading.columns),
+                      reading.encoding, problems, saved and reading.preset is not None)
+
+
+def _guess(file, problems, base: Preset) -> Layout | None:
+    """The likeliest header row of a file no source knows: the first of the widest rows of
+    words (not numbers) near the top. Its line is pinned in the mapping made from it."""
+    open_ = reading.opener(file)
+    try:
+        sample = reading.sniff_file(open_, "" if isinstance(file, bytes) else str(file))
+        if sample.startswith(b"PK\x03\x04"):
+            from ...importers.xlsx import workbook_rows  # noqa: PLC0415 (workbooks only)
+            encoding, rows = "xlsx", workbook_rows(open_)
+        else:
+            encoding = reading.choose_text_encoding(open_, sample)
+            text = sample.decode(encoding, errors="ignore")
+            rows = reading.text_rows(open_, encoding, reading.sniff_delimiter(text))
+        try:
+            head = list(itertools.islice(rows, reading.HEADER_SEARCH))
+        finally:
+            rows.close()
+    except reading.Unreadable:
+        return None
+    words = [(sum(1 for c in cells if _is_word(c)), -line, line, cells) for line, cells in head]
+    if not words or max(words)[0] < 2:
+        return None
+    _, _, line, cells = max(words)
+    preset = replace(base, labels={}, header_line=line)
+    return Layout(preset, tuple(header_key(c) for c in cells), {}, encoding,
+                  tuple(p for p in problems if p.code not in ("file.unknown_source", "file.no_header")),
+                  guessed=True)
+
+
+def _is_word(cell: str) -> bool:
+    text = cell.strip()
+    return bool(text) and not text.replace(",", "").replace(".", "").replace("-", "").isdigit()
+
+
+def adjusted(base: Preset, labels, mapping: dict, dates: str, marks: tuple[str, str],
+             currency: str) -> Preset:
+    """``base`` with the columns the supervisor chose (field → column index or None), its date
+    order, its number marks (decimal, group) and the currency of rows that name none."""
+    chosen = {f: (labels[c],) for f, c in mapping.items() if c is not None and c < len(labels)}
+    return replace(base, labels=chosen, dates=dates, decimal=marks[0], group=marks[1],
+                   currency=currency)
+
+
+def mapping_problem(mapping: dict) -> str | None:
+    """Why a mapping cannot be read (a key of MAPPING_PROBLEMS in the page), or None."""
+    used = {f for f, c in mapping.items() if c is not None}
+    if not used & {"customer_code", "customer_name"} and "document_no" not in used:
+        return "no_customer"
+    if not used & set(AMOUNTS):
+        return "no_amount"
+    columns = [c for c in mapping.values() if c is not None]
+    if len(columns) != len(set(columns)):
+        return "column_twice"
+    return None
+
+
+@dataclass
+class ImportJob:
+    """The wizard's shared state; pages read and fill it in order."""
+
+    file: Path | None = None
+    layout: Layout | None = None
+    source: Preset | None = None       # what the preview and the import read the file with
+    mapping: dict = field(default_factory=lambda: dict.fromkeys(FIELDS))
+    dates: str = AUTO
+    marks: tuple = (".", ",")
+    currency: str = "USD"
+    preview: object = None
+    report: object = None
+
+    def take_layout(self, layout: Layout) -> None:
+        self.layout, self.source = layout, layout.preset
+        self.mapping = {f: layout.columns.get(f) for f in FIELDS}
+        if layout.preset is not None:
+            self.dates = layout.preset.dates
+            self.marks = (layout.preset.decimal, layout.preset.group)
+            self.currency = layout.preset.currency
+
+    def adopt_saved(self, preset: Preset) -> None:
+        """Read on with the mapping as saved: this file and the next ones keep one source."""
+        columns = {f: c for f, c in self.mapping.items() if c is not None}
+        self.layout = replace(self.layout, preset=preset, columns=columns, saved=True,
+                              guessed=False)
+        self.take_layout(self.layout)
+
+    def reading_source(self) -> Preset | None:
+        """The layout's preset, adjusted by what the mapping page changed."""
+        if self.layout is None or self.layout.preset is None:
+            return None
+        base = self.layout.preset
+        original = {f: self.layout.columns.get(f) for f in FIELDS}
+        if (self.mapping, self.dates, self.marks, self.currency) == (
+                original, base.dates, (base.decimal, base.group), base.currency):
+            return base
+        return adjusted(base, self.layout.labels, self.mapping, self.dates, self.marks,
+                        self.currency)
