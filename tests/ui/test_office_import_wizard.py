@@ -132,8 +132,7 @@ def test_the_ibm_sample_imports_every_invoice_and_reports_the_counts(qtbot, wind
     wizard.next()
     preview = to_preview(qtbot, wizard)
     assert preview.problems.rowCount() == 0 and not preview.problems_box.isVisibleTo(wizard)
-    assert "2,466 data rows" in preview.summary.text()
-    assert "100 customers" in preview.summary.text()
+    assert "Data rows: 2,466 · Customers: 100 · Invoices: 2,466" in preview.summary.text()
     run = import_now(qtbot, wizard)
     assert "Invoices: 2,466 new" in run.outcome.text()
     assert office.customers.count_customers() == 100

@@ -114,7 +114,8 @@ class PreviewPage(QWizardPage):
         preview = self.preview
         self.rows_title.setText(self.tr("&Rows as understood"))
         count = len(preview.problems) if preview else 0
-        self.problems_title.setText(formats.counted(self.tr("&Problems: %n", "", count), count))
+        self.problems_title.setText(self.tr("&Problems: {count}").format(
+            count=formats.number(count)))
         self.problems_box.setVisible(count > 0)
         summary_only = preview is not None and preview.result.kind.value == "summary_only"
         self.skip_bad.setVisible(preview is not None and bool(preview.bad_rows)
@@ -132,14 +133,12 @@ class PreviewPage(QWizardPage):
         if preview.cancelled:
             return self.tr("Reading was stopped: go back and forward again to read the file.")
         result = preview.result
-        counts = (formats.counted(self.tr("%n data rows", "", result.rows), result.rows),
-                  formats.counted(self.tr("%n customers", "", result.customers),
-                                  result.customers),
-                  formats.counted(self.tr("%n invoices", "", result.invoices), result.invoices),
-                  formats.counted(self.tr("%n credits", "", result.credits), result.credits),
-                  formats.counted(self.tr("%n opening balances", "", result.openings),
-                                  result.openings))
-        lines = [" · ".join(counts)]
+        counts = self.tr("Data rows: {rows} · Customers: {customers} · Invoices: {invoices} · "
+                         "Credits: {credits} · Opening balances: {openings}").format(
+            rows=formats.number(result.rows), customers=formats.number(result.customers),
+            invoices=formats.number(result.invoices), credits=formats.number(result.credits),
+            openings=formats.number(result.openings))
+        lines = [counts]
         if result.totals:
             lines.append(self.tr("Amounts: {totals}").format(
                 totals=formats.moneys(result.totals.values())))
@@ -148,8 +147,8 @@ class PreviewPage(QWizardPage):
                 totals=formats.moneys(preview.open_totals.values())))
         if result.rows > len(preview.rows):
             shown = len(preview.rows)
-            lines.append(formats.counted(self.tr("The table shows the first %n rows.", "",
-                                                 shown), shown))
+            lines.append(self.tr("The table shows the first {count} rows.").format(
+                count=formats.number(shown)))
         if result.kind.value == "summary_only":
             lines.append(self.tr(
                 "This report has one line per customer and no invoices, so it cannot be "
