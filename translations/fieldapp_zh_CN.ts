@@ -2348,83 +2348,88 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="69"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="70"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
         <source>Which column of the file holds what. Fields that are not in the file stay empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="76"/>
-        <source>&amp;Date order:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="77"/>
-        <source>&amp;Numbers:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="78"/>
-        <source>C&amp;urrency of rows that name none:</source>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75"/>
+        <source>First value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79"/>
+        <source>&amp;Date order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80"/>
+        <source>&amp;Numbers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81"/>
+        <source>C&amp;urrency of rows that name none:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82"/>
         <source>&amp;Save as source…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="94"/>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="103"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106"/>
         <source>— not in the file —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="105"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108"/>
         <source>(column {number})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="134"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145"/>
         <source>Choose the column of the customer code or name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="136"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="147"/>
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="138"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="149"/>
         <source>One column is chosen for two fields: choose each column once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="148"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="159"/>
         <source>Save as source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="149"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="160"/>
         <source>Name of the source (for example the company and report):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="162"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="173"/>
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2767,6 +2772,11 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="150"/>
         <source>The table shows the first {count} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="166"/>
+        <source>{count} rows have problems (listed above). Correct them in the accounting program and export again, or import the other rows and skip these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -110,7 +110,7 @@ def test_the_misa_ledger_in_cp1258_shows_its_planted_rows_then_imports_the_good_
                      (16, "số phát sinh/nợ", "“1.000,5” has more decimals than VND allows.")]
     assert [preview.rows.record(r).document_no for r in range(preview.rows.rowCount())] == [
         "", "HD0001", "PT0001", "HD0002"]
-    assert "2 rows have problems" in preview.refusal.text()
+    assert preview.refusal.text().startswith("2 rows have problems (listed above).")
     assert not wizard.button(COMMIT).isEnabled()  # refused whole unless the bad rows are skipped
     assert preview.skip_bad.isVisibleTo(wizard)
     preview.skip_bad.setChecked(True)

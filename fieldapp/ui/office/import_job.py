@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...importers import Import, reading
 from ...importers.presets import AMOUNTS, AUTO, BY_NAME, FIELDS, Preset, header_key
+from .import_head import examples, guess_header, head_rows
 
 GUESS_BASE = "plain"  # the formats a file no source knows starts from
 
@@ -24,6 +24,7 @@ class Layout:
     problems: tuple = ()
     saved: bool = False    # the preset is a source the office saved, not a built-in one
     guessed: bool = False  # no source knows these columns: the header row is a guess to map
+    examples: tuple = ()   # the first value under each column, to recognise it by
 
     @property
     def readable(self) -> bool:
@@ -38,14 +39,14 @@ def read_layout(file, source: Preset | str | None, saved: dict | None = None) ->
         for preset in (saved or {}).values():
             found = _layout(file, preset, saved=True)
             if found.readable:
-                return found
+                return _with_examples(file, found)
     found = _layout(file, source, saved=isinstance(source, Preset) and source.name not in BY_NAME)
     if found.preset is None and any(p.code in ("file.unknown_source", "file.no_header")
                                     for p in found.problems):
         base = BY_NAME.get(source, BY_NAME[GUESS_BASE]) if not isinstance(source, Preset) \
             else source
         return _guess(file, found.problems, base) or found
-    return found
+    return _with_examples(file, found)
 
 
 def _layout(file, source, saved: bool) -> Layout:
@@ -56,37 +57,30 @@ def _layout(file, source, saved: bool) -> Layout:
 
 
 def _guess(file, problems, base: Preset) -> Layout | None:
-    """The likeliest header row of a file no source knows: the first of the widest rows of
-    words (not numbers) near the top. Its line is pinned in the mapping made from it."""
-    open_ = reading.opener(file)
+    """A header to map by hand, with its line pinned, for a file no source knows."""
     try:
-        sample = reading.sniff_file(open_, "" if isinstance(file, bytes) else str(file))
-        if sample.startswith(b"PK\x03\x04"):
-            from ...importers.xlsx import workbook_rows  # noqa: PLC0415 (workbooks only)
-            encoding, rows = "xlsx", workbook_rows(open_)
-        else:
-            encoding = reading.choose_text_encoding(open_, sample)
-            text = sample.decode(encoding, errors="ignore")
-            rows = reading.text_rows(open_, encoding, reading.sniff_delimiter(text))
-        try:
-            head = list(itertools.islice(rows, reading.HEADER_SEARCH))
-        finally:
-            rows.close()
+        encoding, head = head_rows(file)
     except reading.Unreadable:
         return None
-    words = [(sum(1 for c in cells if _is_word(c)), -line, line, cells) for line, cells in head]
-    if not words or max(words)[0] < 2:
+    found = guess_header(head)
+    if found is None:
         return None
-    _, _, line, cells = max(words)
-    preset = replace(base, labels={}, header_line=line)
-    return Layout(preset, tuple(header_key(c) for c in cells), {}, encoding,
-                  tuple(p for p in problems if p.code not in ("file.unknown_source", "file.no_header")),
-                  guessed=True)
+    line, cells = found
+    labels = tuple(header_key(str(c)) for c in cells)
+    return Layout(replace(base, labels={}, header_line=line), labels, {}, encoding,
+                  tuple(p for p in problems if p.code not in ("file.unknown_source",
+                                                              "file.no_header")),
+                  guessed=True, examples=examples(head, labels))
 
 
-def _is_word(cell: str) -> bool:
-    text = cell.strip()
-    return bool(text) and not text.replace(",", "").replace(".", "").replace("-", "").isdigit()
+def _with_examples(file, layout: Layout) -> Layout:
+    if not layout.readable:
+        return layout
+    try:
+        _, head = head_rows(file, None if layout.encoding == "xlsx" else layout.encoding)
+    except reading.Unreadable:
+        return layout
+    return replace(layout, examples=examples(head, layout.labels))
 
 
 def adjusted(base: Preset, labels, mapping: dict, dates: str, marks: tuple[str, str],

@@ -25,14 +25,16 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__(wizard)
         self._filling = True
-        self.table = QTableWidget(len(FIELDS), 2, self)
+        self.table = QTableWidget(len(FIELDS), 3, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab walks the combos, not the cells
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 300)
         self.columns = {}
         for row, field in enumerate(FIELDS):
             self.table.setItem(row, 0, QTableWidgetItem())
+            self.table.setItem(row, 2, QTableWidgetItem())
             combo = QComboBox(self.table)
             combo.currentIndexChanged.connect(self._changed)
             self.table.setCellWidget(row, 1, combo)
@@ -69,7 +71,8 @@ class MappingPage(QWizardPage):
         self.setTitle(self.tr("Columns"))
         self.setSubTitle(self.tr("Which column of the file holds what. Fields that are not in "
                                  "the file stay empty."))
-        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in the file")])
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in the file"),
+                                              self.tr("First value")])
         for row, field in enumerate(FIELDS):
             self.table.item(row, 0).setText(field_name(field))
             self.columns[field].setAccessibleName(field_name(field))
@@ -124,10 +127,18 @@ class MappingPage(QWizardPage):
         job.dates = self.dates.currentData() or "auto"
         job.marks = NUMBER_MARKS[self.numbers.currentData() or "point"]
         job.currency = self.currency.currentText()
+        self._show_examples(job)
         problem = mapping_problem(job.mapping)
         self.status.setText(self._problem_words(problem) if problem else "")
         self.save.setEnabled(problem is None)
         self.completeChanged.emit()
+
+    def _show_examples(self, job) -> None:
+        shown = job.layout.examples
+        for row, field in enumerate(FIELDS):
+            column = job.mapping.get(field)
+            text = shown[column] if column is not None and column < len(shown) else ""
+            self.table.item(row, 2).setText(text)
 
     def _problem_words(self, problem: str) -> str:
         if problem == "no_customer":

@@ -160,6 +160,12 @@ class PreviewPage(QWizardPage):
         if preview is None or preview.cancelled:
             return ""
         refusal, params = self._refusal_now()
+        if refusal == "ar.summary_only":
+            return ""  # the summary above says it, and the choice below answers it
+        if refusal == "ar.bad_rows":
+            return self.tr("{count} rows have problems (listed above). Correct them in the "
+                           "accounting program and export again, or import the other rows and "
+                           "skip these.").format(count=formats.number(params["count"]))
         return words(refusal, params) if refusal else ""
 
     def _refusal_now(self):
