@@ -2750,52 +2750,52 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="93"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="98"/>
         <source>Reading the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="115"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="121"/>
         <source>&amp;Rows as understood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="117"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="123"/>
         <source>&amp;Problems: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="136"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="142"/>
         <source>Data rows: {rows} · Customers: {customers} · Invoices: {invoices} · Credits: {credits} · Opening balances: {openings}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="150"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="156"/>
         <source>The table shows the first {count} rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="166"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="172"/>
         <source>{count} rows have problems (listed above). Correct them in the accounting program and export again, or import the other rows and skip these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="134"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="140"/>
         <source>Reading was stopped: go back and forward again to read the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="143"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="149"/>
         <source>Amounts: {totals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="146"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="152"/>
         <source>Open: {totals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="154"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="160"/>
         <source>This report has one line per customer and no invoices, so it cannot be imported as invoices. Its balances can be loaded instead as opening balances: one open amount per customer, on the day you choose below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3100,37 +3100,37 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="61"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="62"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="93"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="94"/>
         <source>The import was stopped. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="96"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="97"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="99"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="100"/>
         <source>The receivables were imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="100"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="101"/>
         <source>Customers: {created} new, {updated} updated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="103"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="108"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="109"/>
         <source>Open in this export: {totals}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3354,42 +3354,42 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="55"/>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="132"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="133"/>
         <source>{name} (saved)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="105"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="106"/>
         <source>Reading the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="114"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="115"/>
         <source>Excel workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="117"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="118"/>
         <source>No known export has these columns: say on the next page which column holds what.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="120"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="121"/>
         <source>The columns of {source} were not found: say on the next page which column holds what.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="123"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="124"/>
         <source>Found: {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="125"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="126"/>
         <source>Read as {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="126"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="127"/>
         <source>Text encoding: {encoding}. Columns: {count}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3448,12 +3448,12 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_progress.py" line="54"/>
+        <location filename="../fieldapp/ui/office/import_progress.py" line="55"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_progress.py" line="61"/>
+        <location filename="../fieldapp/ui/office/import_progress.py" line="62"/>
         <source>line %v of about %m</source>
         <translation type="unfinished"></translation>
     </message>

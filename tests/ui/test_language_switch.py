@@ -139,6 +139,8 @@ def clipped(label: QLabel) -> bool:
     if (not text or label.wordWrap() or "\n" in text or GuiQt.mightBeRichText(text)
             or label.pixmap() is not None and not label.pixmap().isNull()):
         return False
+    if label.buddy() is not None:  # '&File:' shows as 'File:' with F underlined
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     return label.fontMetrics().horizontalAdvance(text) > label.contentsRect().width() + 1
 
 

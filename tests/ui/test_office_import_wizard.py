@@ -24,6 +24,8 @@ from fieldapp.ui.office.window import OfficeWindow
 from tests.unit.test_importers_decoding import cp1258
 from tests.unit.test_importers_ibm_sample import SAMPLE
 from tests.unit.test_importers_presets import ODOO, PLAIN, S31
+from test_language_switch import problems as on_screen_problems
+from test_language_switch import PseudoTranslator
 
 TODAY = date(2025, 6, 2)
 NEXT = QWizard.WizardButton.NextButton
@@ -169,6 +171,20 @@ def test_cancel_during_the_import_stops_it_before_closing(qtbot, window, office,
     assert office.customers.count_customers() == 0
 
 
+def test_back_while_the_preview_reads_then_forward_reads_it_whole(qtbot, window, tmp_path):
+    wizard = open_wizard(qtbot, window, big_plain_file(tmp_path, 30_000))
+    wizard.next()
+    wizard.next()
+    preview = wizard.page(wizard.PREVIEW)
+    assert preview.strip.running
+    wizard.back()  # stops the reading; what it would still deliver is dropped
+    assert wizard.currentId() == wizard.MAPPING
+    wizard.next()
+    qtbot.waitUntil(lambda: preview.preview is not None, timeout=30000)
+    assert not preview.preview.cancelled and preview.preview.result.rows == 30_000
+    qtbot.waitUntil(lambda: not preview.strip.running and wizard.button(COMMIT).isEnabled())
+
+
 UNKNOWN = ("Khách,Số HĐ,Ngày HĐ,Còn nợ\r\n"
            "KH9,HD9,02/03/2025,1.500.000\r\n"
            "KH9,HD10,05/03/2025,250.000\r\n").encode()
@@ -238,6 +254,31 @@ def test_choosing_another_source_rereads_the_header(qtbot, window, tmp_path):
     assert mapping.columns["customer_code"].currentIndex() == 0  # to be chosen by hand
 
 
+def test_the_keyboard_alone_goes_from_the_file_to_the_preview(qtbot, window, tmp_path):
+    file = write(tmp_path, "plain.csv", PLAIN.encode())
+    wizard = ImportWizard(window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    path = wizard.page(wizard.FILE).path
+    qtbot.waitUntil(path.hasFocus)
+    qtbot.keyClicks(path, str(file))
+    qtbot.keyClick(path, Qt.Key.Key_Return)  # the default button: Next
+    source = wizard.page(wizard.SOURCE)
+    assert wizard.currentId() == wizard.SOURCE and source.choice.hasFocus()
+    qtbot.waitUntil(source.isComplete, timeout=10000)
+    qtbot.keyClick(source.choice, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.MAPPING)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.PREVIEW)
+    preview = wizard.page(wizard.PREVIEW)
+    qtbot.waitUntil(lambda: preview.preview is not None, timeout=10000)
+    assert preview.problems.rowCount() == 3
+    preview.skip_bad.setFocus()
+    qtbot.keyClick(preview.skip_bad, Qt.Key.Key_Space)
+    assert preview.skip_bad.isChecked() and wizard.button(COMMIT).isEnabled()
+
+
 def test_a_file_dropped_on_the_first_page_is_taken(qtbot, window, tmp_path):
     file = write(tmp_path, "dropped.csv", PLAIN.encode())
     wizard = ImportWizard(window)
@@ -280,3 +321,43 @@ def test_every_row_problem_has_words_with_only_its_own_arguments():
     assert set(PROBLEM_WORDS) >= set(PROBLEMS)
     for code, words in PROBLEM_WORDS.items():
         assert set(placeholders_of(words)) <= set(placeholders_of(PROBLEMS.get(code, ""))), code
+
+
+def test_every_page_speaks_the_ui_language(qtbot, qapp, window, tmp_path):
+    """Switched live to a pseudo-translation, no English is left bare on any page (Qt's own
+    wizard buttons come from Qt's translations) and no label is clipped."""
+    wizard = open_wizard(qtbot, window, write(tmp_path, "s31.csv", cp1258(S31)))
+    translator = PseudoTranslator(qapp)
+    qapp.installTranslator(translator)
+    try:
+        walk_pages(qtbot, wizard)
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def walk_pages(qtbot, wizard):
+    wizard.resize(1200, 800)
+    qt_own = {wizard.button(b).text() for b in (QWizard.WizardButton.BackButton, NEXT, FINISH,
+                                               QWizard.WizardButton.CancelButton)}
+
+    def settled():
+        """Layouts catch up with new texts on later turns of the event loop."""
+        try:
+            qtbot.waitUntil(lambda: bare() == [], timeout=1000)
+        except qtbot.TimeoutError:
+            pass
+        assert bare() == []
+
+    def bare():
+        return [p for p in on_screen_problems(wizard) if not any(
+            p.endswith(f": {t!r}") for t in qt_own)]
+
+    settled()
+    wizard.next()
+    settled()
+    preview = to_preview(qtbot, wizard)
+    assert preview.problems.rowCount() == 2
+    settled()
+    preview.skip_bad.setChecked(True)
+    import_now(qtbot, wizard)
+    settled()

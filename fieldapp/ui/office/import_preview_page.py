@@ -40,7 +40,7 @@ class PreviewPage(QWizardPage):
         self.opening_on = DateEdit(self)
         self.opening_on.setCalendarPopup(True)
         self.opening_on.dateChanged.connect(self._choice_changed)
-        self.preview = None
+        self.preview, self._generation = None, 0
         self._build_layout()
         self.retranslate_ui()
 
@@ -74,6 +74,7 @@ class PreviewPage(QWizardPage):
         self.opening.setText(self.tr("Load the balances as &opening balances on"))
         self.rows.retranslate()
         self.problems.retranslate()
+        self.strip.retranslate_ui()
         self._show()
 
     # -- reading ------------------------------------------------------------------------------
@@ -82,18 +83,23 @@ class PreviewPage(QWizardPage):
         job, imports = wizard.job, wizard.services.imports
         file, source = job.file, job.reading_source()
         self.preview = None
+        self._generation += 1
+        generation = self._generation
         self.skip_bad.setChecked(False)
         self.opening.setChecked(False)
         self._show()
         task = wizard.taskman.run_long(
             lambda progress, cancelled: imports.preview(file, source, progress=progress,
                                                         cancelled=cancelled),
-            self._read, self._failed, database=False)
+            lambda preview: generation == self._generation and self._read(preview),
+            lambda error: generation == self._generation and self._failed(error),
+            database=False)
         if task is not None:
             self.strip.follow(task, self.tr("Reading the file…"))
 
     def cleanupPage(self) -> None:  # noqa: N802 (Qt's name): Back while reading stops it
         self.strip.stop()
+        self._generation += 1
         super().cleanupPage()
 
     def _read(self, preview) -> None:

@@ -38,8 +38,9 @@ class TaskStrip(QWidget):
         self.bar.setRange(0, 0)  # busy until the first report says how far
         self.bar.setTextVisible(False)
         self.cancel.setEnabled(True)
-        task.progressed.connect(self._step)
-        task.finished.connect(self._ended)
+        # A task stopped by Back may still end after the next one started: only ours counts.
+        task.progressed.connect(lambda *report: task is self.task and self._step(*report))
+        task.finished.connect(lambda: task is self.task and self._ended())
         self._step(*task.last)
         self.show()
 

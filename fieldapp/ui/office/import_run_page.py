@@ -42,6 +42,7 @@ class RunPage(QWizardPage):
         self.setSubTitle(self.tr("The receivables are written in one step: all or nothing."))
         self.skipped_title.setText(self.tr("&Skipped rows"))
         self.skipped.retranslate()
+        self.strip.retranslate_ui()
         self._show()
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)

@@ -64,6 +64,7 @@ class SourcePage(QWizardPage):
         wizard = self.wizard()
         sources = wizard.services.sources
         self._start()
+        self.choice.setFocus()  # the one thing to change here, from the keyboard too
         wizard.taskman.run(lambda: {n: sources.get(n) for n in sources.saved_names()},
                            self._saved_read, self._failed)
 
