@@ -348,3 +348,25 @@ def test_two_connections_importing_at_once_both_land(store, tmp_path):
         ("plain", 3000), ("second", 3000)]
     assert rows(store, "SELECT COUNT(*), COUNT(DISTINCT id) FROM customer") == [(6000, 6000)]
     assert rows(store, "SELECT COUNT(*) FROM customer_search") == [(6000,)]
+
+
+def test_the_ibm_sample_imports_and_days_late_from_the_stored_invoices_agree(store):
+    import csv as csvmod
+
+    from fieldapp.domain.aging import days_late
+    from tests.unit.test_importers_ibm_sample import SAMPLE
+    if not SAMPLE.exists():
+        pytest.skip(f"{SAMPLE} is not beside the checkout")
+    report = services(store).imports.apply(SAMPLE)
+    assert (report.source, report.imported, report.errors) == ("ibm_sample", True, ())
+    assert (report.rows, report.customers, report.invoices_created) == (2466, 100, 2466)
+    with SAMPLE.open(encoding="utf-8", newline="") as handle:
+        expected = {(r["customerID"], r["invoiceNumber"]): int(r["DaysLate"])
+                    for r in csvmod.DictReader(handle)}
+    stored = rows(store, "SELECT c.code, i.number, i.due_on, i.closed_on, i.open_minor "
+                  "FROM invoice i JOIN customer c ON c.id = i.customer_id")
+    computed = {(code, number): days_late(_day(due), _day(settled) or TODAY)
+                for code, number, due, settled, _ in stored}
+    assert computed == expected
+    assert all(open_ == 0 for *_, open_ in stored)
+    assert counts(services(store).imports.apply(SAMPLE)) == (0, 0, 0, 0, 0)
