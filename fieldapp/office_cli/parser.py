@@ -41,9 +41,30 @@ def _profile(parser, day, top: bool) -> None:
 
 
 def _import_ar(tools, day) -> None:
-    cmd = tools.add_parser("import-ar", help="import receivables from accounting exports")
+    cmd = tools.add_parser(
+        "import-ar", help="import receivables from accounting exports",
+        description="Import receivables (CSV or XLSX exports of the accounting software) in one "
+        "transaction per file. Keys are (source, customer code, document number): the same file "
+        "twice changes nothing; a newer export updates balances, adds invoices and closes those "
+        "it no longer lists. Exit status: 0 imported (or a clean dry run), 1 refused for bad "
+        "data, 2 a file cannot be read; with several files, the worst.")
     _profile(cmd, day, top=False)
     cmd.add_argument("files", nargs="+", metavar="FILE", help="CSV or XLSX exports")
+    cmd.add_argument("--source", metavar="NAME",
+                     help="the export's source: a preset (s31_misa, misa_summary, digiwin, "
+                          "kingdee, yonyou, odoo_aged, odoo_aged_summary, erpnext, sap_fbl5n, "
+                          "quickbooks, quickbooks_summary, plain, ibm_sample) or a saved mapping; "
+                          "default: recognized from the header")
+    cmd.add_argument("--dry-run", action="store_true",
+                     help="read and compare everything, write nothing")
+    cmd.add_argument("--skip-bad-rows", action="store_true",
+                     help="import the good rows of a file with bad rows and list the skipped "
+                          "ones (without it such a file is refused whole)")
+    cmd.add_argument("--opening-balances-on", metavar="YYYY-MM-DD", type=day,
+                     help="load a summary-only report (one balance per customer) as opening "
+                          "balances on this day")
+    cmd.add_argument("--json", action="store_true",
+                     help="print one JSON object per file, one per line")
 
 
 def _demo_data(tools, day, positive) -> None:

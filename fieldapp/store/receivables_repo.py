@@ -246,6 +246,6 @@ _UPDATE_PG = _UPDATE.format(set=_SET, differs=_DIFFERS.format(isnt="IS DISTINCT 
 _INSERT = ("INSERT INTO invoice (id, customer_id, contract_id, number, issued_on, due_on, "
            "amount_minor, open_minor, currency, disputed, source, closed_on) "
            "SELECT :base + s.seq, s.customer_id, NULL, s.number, s.issued_on, s.due_on, s.amount, "
-           "s.open_amount, s.currency, FALSE, :src, s.closed_on FROM ar_stage s "
+           "s.open_amount, s.currency, FALSE, CAST(:src AS VARCHAR(40)), s.closed_on FROM ar_stage s "
            "WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.source = :src AND "
            "i.customer_id = s.customer_id AND i.number = s.number) ORDER BY s.seq")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import replace
+from pathlib import Path
 
 from ...domain.instants import to_text
 from ...domain.receivables import EntryKind, ImportedCustomer, ReportKind, RowProblem
@@ -42,7 +43,7 @@ def run(service, file, preset, *, skip_bad_rows, dry_run, opening_on, progress, 
     name = api._name(file)
     today = service.now().date()
     with Import(file, preset, name=name) as reading:
-        if reading.problems and not reading.result().readable:
+        if reading.problems and not api.readable(reading.result()):
             return _report(name, reading.result(), "ar.unreadable", {}, dry_run=dry_run)
         source = reading.preset.name
         try:
@@ -69,7 +70,7 @@ def run(service, file, preset, *, skip_bad_rows, dry_run, opening_on, progress, 
                 if dry_run:
                     raise _Rollback(report)
                 report = replace(report, import_id=writer.record(
-                    to_text(service.now()), service.actor, name, _sha256(file),
+                    to_text(service.now()), service.actor, Path(name).name, _sha256(file),
                     api.report_json(report)))
         except _Rollback as stop:
             return stop.outcome
@@ -162,7 +163,7 @@ def _report(name, result, refusal, params, *, dry_run, counts=None, opens=None, 
         invoices_updated=counts.invoices_updated if counts else 0,
         invoices_closed=counts.invoices_closed if counts else 0,
         open_total=dict(sorted(opens.items())), errors=api.report_errors(result, refusal, params),
-        imported=imported, dry_run=dry_run, readable=result.readable, refusal=refusal,
+        imported=imported, dry_run=dry_run, readable=api.readable(result), refusal=refusal,
         refusal_params=params, changes=changes)
 
 

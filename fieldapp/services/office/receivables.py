@@ -54,7 +54,7 @@ class ImportPreview:
 
     @property
     def readable(self) -> bool:
-        return self.result.readable
+        return readable(self.result)
 
     @property
     def importable(self) -> bool:
@@ -181,9 +181,16 @@ class ReceivablesImports:
         return source
 
 
+def readable(result: ImportResult) -> bool:
+    """False when the file as a whole was refused: no text export, or a workbook that is
+    damaged or unsafe (a bomb, path tricks) — the command line's exit status 2."""
+    return not any(p.line is None and p.code.split(".")[0] in ("file", "xlsx")
+                   for p in result.problems)
+
+
 def refusal_of(result: ImportResult, *, opening_on, skip_bad_rows) -> tuple[str | None, dict]:
     """Why ``result`` cannot be imported as asked (a code of errors.MESSAGES), or None."""
-    if not result.readable:
+    if not readable(result):
         return "ar.unreadable", {}
     whole = [p for p in result.problems if p.line is None or p.code in FILE_PROBLEMS]
     if whole:
@@ -212,7 +219,8 @@ def report_json(report: ImportReport) -> str:
 
 
 def _name(file) -> str:
-    return "" if isinstance(file, (bytes, bytearray)) else Path(file).name
+    """The file as the caller named it (a script's report says which of its files)."""
+    return "" if isinstance(file, (bytes, bytearray)) else str(file)
 
 
 def _partial(reading) -> ImportResult:
