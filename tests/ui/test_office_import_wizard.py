@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QWizard
 
@@ -24,6 +24,7 @@ from fieldapp.ui.office.window import OfficeWindow
 from tests.unit.test_importers_decoding import cp1258
 from tests.unit.test_importers_ibm_sample import SAMPLE
 from tests.unit.test_importers_presets import ODOO, PLAIN, S31
+from tests.unit.test_importers_xlsx import ROWS, workbook
 from test_language_switch import problems as on_screen_problems
 from test_language_switch import PseudoTranslator
 
@@ -235,9 +236,13 @@ def test_a_summary_only_report_offers_opening_balances(qtbot, window, office, tm
     assert not wizard.button(COMMIT).isEnabled()
     preview.opening.setChecked(True)
     assert wizard.button(COMMIT).isEnabled() and preview.refusal.text() == ""
+    preview.opening_on.setDate(QDate(2025, 4, 30))  # the day the balances are loaded on
     run = import_now(qtbot, wizard)
     assert "The receivables were imported." in run.outcome.text()
     assert office.customers.count_customers() == 2
+    opening = invoices_of(office, "Công ty Đông Á")
+    assert [(i.issued_on, i.amount, i.open_balance) for i in opening.values()] == [
+        (date(2025, 4, 30), Money(150000, "USD"), Money(150000, "USD"))]
 
 
 def test_choosing_another_source_rereads_the_header(qtbot, window, tmp_path):
@@ -292,6 +297,30 @@ def test_a_file_dropped_on_the_first_page_is_taken(qtbot, window, tmp_path):
     page.dropEvent(drop)
     assert page.path.text() == str(file) and wizard.button(NEXT).isEnabled()
     assert wizard.settings.value("import/last_folder") == str(tmp_path)
+
+
+def test_a_misa_workbook_shows_its_examples_and_its_bad_date(qtbot, window, office, tmp_path):
+    wizard = open_wizard(qtbot, window, write(tmp_path, "congno.xlsx", workbook(ROWS)))
+    source = wizard.page(wizard.SOURCE)
+    assert "MISA – customer ledger (S31-DN)" in source.found.text()
+    assert "Excel workbook" in source.found.text()
+    wizard.next()
+    mapping = wizard.page(wizard.MAPPING)
+    row = list(mapping.columns).index("customer_code")
+    assert mapping.table.item(row, 2).text() == "KH001"
+    preview = to_preview(qtbot, wizard)
+    assert [(p.line, p.column) for p in preview.problems.records()] == [(8, "ngày chứng từ")]
+    preview.skip_bad.setChecked(True)
+    import_now(qtbot, wizard)
+    assert set(invoices_of(office, "KH002")) == {"HD0002"}
+
+
+def test_a_zip_bomb_named_like_a_workbook_is_refused_with_its_reason(qtbot, window, office,
+                                                                    tmp_path):
+    bomb = workbook(ROWS[:5], extra=[("xl/media/image1.png", b"\0" * (50 << 20))])
+    wizard = open_wizard(qtbot, window, write(tmp_path, "ar.xlsx", bomb))
+    assert "The workbook was refused as unsafe" in wizard.page(wizard.SOURCE).found.text()
+    assert not wizard.button(NEXT).isEnabled()
 
 
 def test_an_unreadable_file_is_refused_on_the_source_page_with_its_reason(qtbot, window,
