@@ -168,7 +168,7 @@ def test_cancel_during_the_import_stops_it_before_closing(qtbot, window, office,
     qtbot.mouseClick(wizard.button(COMMIT), Qt.MouseButton.LeftButton)
     wizard.reject()
     assert wizard.isVisible()  # closes only once the import has stopped
-    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=30000)
+    qtbot.waitUntil(lambda: window.findChild(ImportWizard) is None, timeout=30000)
     assert office.customers.count_customers() == 0
 
 
@@ -390,3 +390,13 @@ def walk_pages(qtbot, wizard):
     preview.skip_bad.setChecked(True)
     import_now(qtbot, wizard)
     settled()
+
+
+def test_file_import_receivables_opens_the_wizard_on_its_first_page(qtbot, window):
+    window.import_action.trigger()
+    wizard = window.findChild(ImportWizard)
+    qtbot.waitUntil(lambda: wizard is not None and wizard.isVisible())
+    assert wizard.currentId() == wizard.FILE and not wizard.button(NEXT).isEnabled()
+    assert wizard.windowTitle() == "Import receivables"
+    wizard.reject()
+    qtbot.waitUntil(lambda: window.findChild(ImportWizard) is None)  # not kept after closing

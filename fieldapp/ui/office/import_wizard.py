@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QWizard
 
 from ..views.common import Retranslating
@@ -14,6 +14,7 @@ from .import_run_page import RunPage
 from .import_source_page import SourcePage
 
 DEFAULT_SIZE = (980, 680)
+DISPOSE_RETRY_MS = 250
 GEOMETRY = "import/geometry"
 
 
@@ -82,6 +83,15 @@ class ImportWizard(Retranslating, QWizard):
         self.settings.setValue(GEOMETRY, self.saveGeometry())
         self.settings.sync()
         close()
+        self._dispose()
+
+    def _dispose(self) -> None:
+        """The window makes a wizard per import: let this one go once no queued work can
+        still call back into its pages (a header read, a saved source)."""
+        if self.taskman.busy:
+            QTimer.singleShot(DISPOSE_RETRY_MS, self, self._dispose)
+        else:
+            self.deleteLater()
 
 
 def _settings(window) -> QSettings:
