@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QInputDialog, QWizard
 
 from fieldapp.domain.money import Money
 from fieldapp.domain.receivables import PROBLEMS
@@ -207,7 +207,14 @@ def test_a_mapping_saved_as_a_source_is_offered_next_time(qtbot, window, office,
     mapping.numbers.setCurrentIndex(mapping.numbers.findData("comma"))
     mapping.currency.setCurrentText("VND")
     assert wizard.button(NEXT).isEnabled()
-    mapping.save_under("Kế toán Hà Nội")
+    def name_it():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("Kế toán Hà Nội")
+        dialog.accept()
+
+    QTimer.singleShot(0, name_it)  # the name dialog is modal: answer it once it is up
+    qtbot.mouseClick(mapping.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Saved as “Kế toán Hà Nội”" in mapping.status.text())
     preview = to_preview(qtbot, wizard)
     assert preview.problems.rowCount() == 0
