@@ -1546,12 +1546,12 @@ Hoàn tất ngay bây giờ?</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_wizard.py" line="51"/>
+        <location filename="../fieldapp/ui/office/import_wizard.py" line="52"/>
         <source>Import receivables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_wizard.py" line="52"/>
+        <location filename="../fieldapp/ui/office/import_wizard.py" line="53"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3333,64 +3333,69 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="44"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="45"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="45"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="46"/>
         <source>The accounting program and report the file comes from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="46"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="47"/>
         <source>&amp;Source:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="53"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="54"/>
         <source>Find it from the columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="55"/>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="133"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="56"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="137"/>
         <source>{name} (saved)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="106"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="107"/>
         <source>Reading the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="115"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="116"/>
         <source>Excel workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="118"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="119"/>
         <source>No known export has these columns: say on the next page which column holds what.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="121"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="122"/>
         <source>The columns of {source} were not found: say on the next page which column holds what.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="124"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="125"/>
         <source>Found: {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="126"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="127"/>
         <source>Read as {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="127"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="128"/>
         <source>Text encoding: {encoding}. Columns: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="131"/>
+        <source>The report is dated {day}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -237,6 +237,7 @@ def test_a_mapping_saved_as_a_source_is_offered_next_time(qtbot, window, office,
 def test_a_summary_only_report_offers_opening_balances(qtbot, window, office, tmp_path):
     wizard = open_wizard(qtbot, window, write(tmp_path, "aged.csv", ODOO.encode("utf-8-sig")))
     preview = to_preview(qtbot, wizard)
+    assert "The report is dated May 31, 2025." in wizard.page(wizard.SOURCE).found.text()
     assert "one line per customer and no invoices" in preview.summary.text()
     assert preview.opening.isVisibleTo(wizard) and not preview.skip_bad.isVisibleTo(wizard)
     assert preview.opening_on.date().toPython() == date(2025, 5, 31)  # the report's own date

@@ -25,6 +25,7 @@ class Layout:
     saved: bool = False    # the preset is a source the office saved, not a built-in one
     guessed: bool = False  # no source knows these columns: the header row is a guess to map
     examples: tuple = ()   # the first value under each column, to recognise it by
+    as_of: object = None   # the report's date from its title block, when it states one
 
     @property
     def readable(self) -> bool:
@@ -53,7 +54,8 @@ def _layout(file, source, saved: bool) -> Layout:
     with Import(file, source) as reading:
         problems = tuple(p for p in reading.problems if p.line is None)
         return Layout(reading.preset, tuple(reading.labels), dict(reading.columns),
-                      reading.encoding, problems, saved and reading.preset is not None)
+                      reading.encoding, problems, saved and reading.preset is not None,
+                      as_of=reading.as_of)
 
 
 def _guess(file, problems, base: Preset) -> Layout | None:

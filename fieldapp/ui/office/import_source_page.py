@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWizardPage
 
 from ...importers.presets import PRESETS
+from .. import formats
 from ..error_text import describe
 from .import_job import read_layout
 from .import_words import problem_text, source_name
@@ -126,6 +127,9 @@ class SourcePage(QWizardPage):
             head = self.tr("Read as {source}.").format(source=self._name(layout))
         lines = [head, self.tr("Text encoding: {encoding}. Columns: {count}.").format(
             encoding=encoding, count=len(layout.labels))]
+        if layout.as_of is not None:
+            lines.append(self.tr("The report is dated {day}.").format(
+                day=formats.day(layout.as_of)))
         return "\n".join(lines + problems)
 
     def _name(self, layout) -> str:
