@@ -2750,52 +2750,52 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="98"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="100"/>
         <source>Reading the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="121"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="123"/>
         <source>&amp;Rows as understood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="123"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="125"/>
         <source>&amp;Problems: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="142"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="144"/>
         <source>Data rows: {rows} · Customers: {customers} · Invoices: {invoices} · Credits: {credits} · Opening balances: {openings}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="156"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="158"/>
         <source>The table shows the first {count} rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="172"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="174"/>
         <source>{count} rows have problems (listed above). Correct them in the accounting program and export again, or import the other rows and skip these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="140"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="142"/>
         <source>Reading was stopped: go back and forward again to read the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="149"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="151"/>
         <source>Amounts: {totals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="152"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="154"/>
         <source>Open: {totals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="160"/>
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="162"/>
         <source>This report has one line per customer and no invoices, so it cannot be imported as invoices. Its balances can be loaded instead as opening balances: one open amount per customer, on the day you choose below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3085,52 +3085,57 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="41"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="48"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="42"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="49"/>
         <source>The receivables are written in one step: all or nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="43"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="50"/>
         <source>&amp;Skipped rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="62"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="51"/>
+        <source>Import &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="70"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="94"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
         <source>The import was stopped. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="97"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="100"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
         <source>The receivables were imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="101"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="111"/>
         <source>Customers: {created} new, {updated} updated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="109"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="119"/>
         <source>Open in this export: {totals}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -159,6 +159,11 @@ def test_stopping_the_import_writes_nothing(qtbot, window, office, tmp_path):
     qtbot.waitUntil(run.isComplete, timeout=30000)
     assert run.outcome.text() == "The import was stopped. Nothing was written."
     assert office.customers.count_customers() == 0
+    assert run.again.isVisibleTo(wizard)
+    qtbot.mouseClick(run.again, Qt.MouseButton.LeftButton)  # no way back: the same, again
+    qtbot.waitUntil(lambda: run.isComplete() and run.report is not None, timeout=30000)
+    assert "Invoices: 30,000 new" in run.outcome.text() and not run.again.isVisibleTo(wizard)
+    assert office.customers.count_customers() == 50
 
 
 def test_cancel_during_the_import_stops_it_before_closing(qtbot, window, office, tmp_path):

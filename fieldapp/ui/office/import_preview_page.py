@@ -87,6 +87,8 @@ class PreviewPage(QWizardPage):
         generation = self._generation
         self.skip_bad.setChecked(False)
         self.opening.setChecked(False)
+        self.rows.set_records(())
+        self.problems.set_records(())
         self._show()
         task = wizard.taskman.run_long(
             lambda progress, cancelled: imports.preview(file, source, progress=progress,

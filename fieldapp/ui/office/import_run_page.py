@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWizardPage
 
 from ...domain.money import Money
 from ...services.changes import Changes
@@ -29,9 +29,16 @@ class RunPage(QWizardPage):
         self.skipped = ProblemsModel(self)
         self.skipped_table = make_table(self.skipped, self, stretch_column=2)
         self.skipped_title.setBuddy(self.skipped_table)
+        self.again = QPushButton(self)
+        self.again.clicked.connect(self.initializePage)
+        self.again.hide()
+        again = QHBoxLayout()
+        again.addWidget(self.again)
+        again.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.strip)
         layout.addWidget(self.outcome)
+        layout.addLayout(again)
         layout.addWidget(self.skipped_title)
         layout.addWidget(self.skipped_table, 1)
         self.report, self.error, self._done = None, None, False
@@ -41,6 +48,7 @@ class RunPage(QWizardPage):
         self.setTitle(self.tr("Import"))
         self.setSubTitle(self.tr("The receivables are written in one step: all or nothing."))
         self.skipped_title.setText(self.tr("&Skipped rows"))
+        self.again.setText(self.tr("Import &again"))
         self.skipped.retranslate()
         self.strip.retranslate_ui()
         self._show()
@@ -79,6 +87,8 @@ class RunPage(QWizardPage):
 
     def _show(self) -> None:
         self.outcome.setText(self._outcome())
+        # Stopped or failed: nothing was written, so the same import can simply run again.
+        self.again.setVisible(self._done and (self.report is None or self.report.cancelled))
         shown = self.skipped.rowCount() > 0
         self.skipped_title.setVisible(shown)
         self.skipped_table.setVisible(shown)
