@@ -2410,31 +2410,36 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145"/>
+        <source>No column names the customer: each block&apos;s customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151"/>
         <source>Choose the column of the customer code or name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="147"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153"/>
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="149"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155"/>
         <source>One column is chosen for two fields: choose each column once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="159"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165"/>
         <source>Save as source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="160"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166"/>
         <source>Name of the source (for example the company and report):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="173"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179"/>
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
         <translation type="unfinished"></translation>
     </message>

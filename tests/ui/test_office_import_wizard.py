@@ -106,6 +106,7 @@ def test_the_misa_ledger_in_cp1258_shows_its_planted_rows_then_imports_the_good_
     mapping = wizard.page(wizard.MAPPING)
     assert mapping.columns["document_no"].currentText() == "chứng từ/số hiệu"
     assert mapping.dates.currentData() == "dmy" and mapping.numbers.currentData() == "comma"
+    assert "customer is read from the line above it" in mapping.status.text()
     preview = to_preview(qtbot, wizard)
     shown = [(preview.problems.index(r, 0).data(), preview.problems.index(r, 1).data(),
               preview.problems.index(r, 2).data()) for r in range(preview.problems.rowCount())]

@@ -129,7 +129,7 @@ class MappingPage(QWizardPage):
         job.currency = self.currency.currentText()
         self._show_examples(job)
         problem = mapping_problem(job.mapping)
-        self.status.setText(self._problem_words(problem) if problem else "")
+        self.status.setText(self._problem_words(problem) if problem else self._note(job))
         self.save.setEnabled(problem is None)
         self.completeChanged.emit()
 
@@ -139,6 +139,12 @@ class MappingPage(QWizardPage):
             column = job.mapping.get(field)
             text = shown[column] if column is not None and column < len(shown) else ""
             self.table.item(row, 2).setText(text)
+
+    def _note(self, job) -> str:
+        if job.mapping.get("customer_code") is None and job.mapping.get("customer_name") is None:
+            return self.tr("No column names the customer: each block's customer is read from "
+                           "the line above it (“Customer: …”), as in a customer ledger.")
+        return ""
 
     def _problem_words(self, problem: str) -> str:
         if problem == "no_customer":
