@@ -31,6 +31,9 @@ def main(args) -> int:
     result.update(measure_in_process(profile, today, args.rounds))
     result.update(measure_followups(profile, today))
     result.update(measure_documents(profile))
+    if args.ar_lines:  # receivables import: ours against csv + bare executemany
+        from .bench_import import measure as measure_import
+        result.update(measure_import(profile.home, args.ar_lines, args.pg_url))
     result["rss_mb"] = round(_peak_rss_mb(), 1)
     print(json.dumps(result) if args.json else _table(result))
     return 0

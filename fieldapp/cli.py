@@ -101,5 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--rounds", type=_positive, default=3, help="passes over the query list")
     bench.add_argument("--history", type=_not_negative, default=20_000, metavar="N",
                        help="past visits in the benchmark profile (default 20000)")
+    bench.add_argument("--ar-lines", type=_not_negative, default=1_000_000, metavar="N",
+                       help="lines of the generated receivables export imported (default "
+                            "1000000; 0 leaves the import out)")
+    bench.add_argument("--pg-url", metavar="URL",
+                       help="also time the import on this PostgreSQL server (a scratch schema "
+                            "is made and dropped; also FIELDAPP_BENCH_PG)")
     office_parser.add(sub, _day, _positive)
     return parser

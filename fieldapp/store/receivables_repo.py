@@ -3,7 +3,8 @@ the stored invoices of their source in a few statements; saved source mappings."
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from array import array
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, select, text
@@ -54,69 +55,68 @@ class Counts:
     customer_ids: frozenset
 
 
-@dataclass(frozen=True)
-class NewCustomer:
-    code: str
-    name: str
-    currency: str
-    country: str
-    language: str
-    since: date
-
-
 class ArWriter:
-    """One import inside the caller's transaction (``session``). ``lock()`` first: imports on
-    one database run one after another (SQLite's write lock does this already)."""
+    """One import inside the caller's transaction (``session``): ``prepare()`` first.
+
+    The first import of a source writes its rows straight into ``invoice`` (nothing to compare
+    with); a later one stages them in a temporary table and compares set-based. A row is the
+    tuple (seq, line, customer id, number, issued, due, dated 0/1, amount, open, currency,
+    closed) appended to ``rows``; ``flush()`` every CHUNK rows. New customers are written before
+    the rows that need them."""
 
     def __init__(self, session, source: str):
         self.session, self.source = session, source
         self.conn = session.connection()
         self.sqlite = self.conn.dialect.name == "sqlite"
         self.customers: dict[str, tuple[int, str]] = {}
-        self.created: dict[str, int] = {}
+        self.created: list[int] = []
         self.renamed: dict[int, str] = {}
+        self.rows: list[tuple] = []
+        self.direct = False
+        self.base = 0  # invoice ids are base + seq (ids are the office's own, no sequence)
         self._next_customer = 0
-        self._new: dict[int, NewCustomer] = {}
-        self._pending: list[tuple] = []
-        self._seq = 0
+        self._new: list[dict] = []
+        self._lines = array("L")  # seq → file line (direct mode: duplicates are told by line)
+        self._written = 0
 
-    def lock(self) -> None:
+    def prepare(self) -> None:
+        """Wait for any other import (PostgreSQL; SQLite's write lock does it already), then
+        read what the rows are compared with."""
+        conn = self.conn
         if not self.sqlite:
-            self.conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK_KEY})")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK_KEY})")
+        self.customers = {code: (cid, name) for cid, code, name in
+                          conn.exec_driver_sql("SELECT id, code, name FROM customer")}
+        self._next_customer = conn.exec_driver_sql(
+            "SELECT COALESCE(MAX(id), 0) FROM customer").scalar() + 1
+        self.base = conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM invoice").scalar()
+        self.direct = conn.execute(text("SELECT 1 FROM invoice WHERE source = :src LIMIT 1"),
+                                   {"src": self.source}).first() is None
+        if not self.direct:
+            self._create_stage()
 
-    def load_customers(self) -> None:
-        """code → (id, name) of every customer: the file's codes are matched in memory."""
-        rows = self.conn.exec_driver_sql("SELECT id, code, name FROM customer")
-        self.customers = {code: (cid, name) for cid, code, name in rows}
-        top = self.conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM customer").scalar()
-        self._next_customer = top + 1
-
-    def customer(self, code: str, name: str, new: NewCustomer) -> int:
-        """The id of customer ``code``, made (as ``new`` says) when missing; a changed name is
-        noted. The collector, territory and everything else a customer has stay as they are."""
+    def customer(self, code: str, name: str, currency: str, country: str, language: str,
+                 since: date) -> int:
+        """The id of customer ``code``, made when missing (written at the next flush); a
+        changed name is noted. The collector, territory and all else stay as they are."""
         known = self.customers.get(code)
         if known is None:
             cid = self._next_customer
             self._next_customer += 1
             self.customers[code] = (cid, name)
-            self.created[code] = cid
-            self._new[cid] = new
+            self.created.append(cid)
+            self._new.append({"id": cid, "code": code, "name": name, "since": since,
+                              "currency": currency, "country": country, "language": language})
             return cid
         cid, stored = known
-        if name and name != stored and code not in self.created:
+        if name and name != stored:
             self.renamed[cid] = name
             self.customers[code] = (cid, name)
         return cid
 
-    def since(self, customer_id: int, day: date) -> None:
-        """A new customer's 'customer since' is its oldest document in the file."""
-        new = self._new.get(customer_id)
-        if new is not None and day < new.since:
-            self._new[customer_id] = replace(new, since=day)
+    # -- rows ----------------------------------------------------------------------------------
 
-    # -- staging -------------------------------------------------------------------------------
-
-    def start_stage(self) -> None:
+    def _create_stage(self) -> None:
         date_type = "TEXT" if self.sqlite else "DATE"
         self.conn.exec_driver_sql("DROP TABLE IF EXISTS ar_stage")
         self.conn.exec_driver_sql(
@@ -127,34 +127,48 @@ class ArWriter:
             f"currency VARCHAR(3) NOT NULL, closed_on {date_type})"
             + ("" if self.sqlite else " ON COMMIT DROP"))
 
-    def stage(self, line, customer_id, number, issued_on, due_on, dated, amount, open_amount,
-              currency, closed_on) -> None:
-        self._seq += 1
-        if self.sqlite:
-            issued_on, due_on = issued_on.isoformat(), due_on.isoformat()
-            closed_on = closed_on.isoformat() if closed_on else None
-        self._pending.append((self._seq, line, customer_id, number, issued_on, due_on, dated,
-                              amount, open_amount, currency, closed_on))
-        if len(self._pending) >= CHUNK:
-            self.flush()
-
     def flush(self) -> None:
-        if not self._pending:
+        if self._new:
+            for start in range(0, len(self._new), CHUNK):
+                self.conn.execute(_INSERT_CUSTOMER, self._new[start:start + CHUNK])
+            self._new.clear()
+        rows = self.rows
+        if not rows:
             return
+        self._written += len(rows)
+        if self.direct:
+            self._lines.extend(r[1] for r in rows)
         dbapi = self.conn.connection.dbapi_connection
         if self.sqlite:
-            dbapi.cursor().executemany(_STAGE_INSERT, self._pending)
+            cursor = dbapi.cursor()
+            if self.direct:
+                cursor.executemany(_DIRECT_SQLITE.format(base=int(self.base)), [
+                    (*r, self.source) for r in rows])
+            else:
+                cursor.executemany(_STAGE_INSERT, rows)
         else:
-            with dbapi.cursor() as cur, cur.copy(
-                    f"COPY ar_stage ({', '.join(_STAGE_COLUMNS)}) FROM STDIN") as copy:
-                for row in self._pending:
-                    copy.write_row(row)
-        self._pending.clear()
+            self._copy(dbapi, rows)
+        rows.clear()
+
+    def _copy(self, dbapi, rows) -> None:
+        with dbapi.cursor() as cur:
+            if self.direct:
+                base, source = self.base, self.source
+                with cur.copy(_DIRECT_COPY) as copy:
+                    for r in rows:
+                        copy.write_row((base + r[0], r[2], r[3], r[4], r[5], r[7], r[8], r[9],
+                                        False, source, r[10]))
+            else:
+                with cur.copy(f"COPY ar_stage ({', '.join(_STAGE_COLUMNS)}) FROM STDIN") as copy:
+                    for r in rows:
+                        copy.write_row(r)
 
     def duplicates(self) -> list[tuple[int, int, str, int]]:
-        """(later line, first line, number, customer id) of keys staged twice: a credit and an
-        invoice with one number, or two documents whose long numbers share a shortened one."""
+        """(later line, first line, number, customer id) of keys written twice: a credit and an
+        invoice with one number, or two long numbers shortened alike."""
         self.flush()
+        if self.direct:
+            return self._direct_duplicates()
         self.conn.exec_driver_sql("CREATE INDEX ix_ar_stage_key ON ar_stage (customer_id, number)")
         rows = self.conn.exec_driver_sql(
             "SELECT s.line, f.line, s.number, s.customer_id FROM ar_stage s JOIN ar_stage f "
@@ -163,45 +177,59 @@ class ArWriter:
             "AND e.number = s.number AND e.seq < f.seq) ORDER BY s.line").all()
         return [tuple(r) for r in rows]
 
+    def _direct_duplicates(self):
+        groups = self.conn.execute(text(
+            "SELECT customer_id, number FROM invoice WHERE source = :src GROUP BY customer_id, "
+            "number HAVING COUNT(*) > 1"), {"src": self.source}).all()
+        found = []
+        for cid, number in groups:
+            ids = self.conn.execute(text(
+                "SELECT id FROM invoice WHERE source = :src AND customer_id = :cid AND "
+                "number = :number ORDER BY id"), {"src": self.source, "cid": cid,
+                                                  "number": number}).scalars().all()
+            lines = [self._lines[i - self.base - 1] for i in ids]
+            found += [(line, lines[0], number, cid) for line in lines[1:]]
+        return sorted(found)
+
     def drop_lines(self, lines) -> None:
+        """Leave out the rows of these file lines (duplicates skipped with the bad rows)."""
         lines = sorted(set(lines))
-        for start in range(0, len(lines), CHUNK):
-            part = ",".join(map(str, lines[start:start + CHUNK]))
-            self.conn.exec_driver_sql(f"DELETE FROM ar_stage WHERE line IN ({part})")
+        if self.direct:
+            where = {line: seq for seq, line in enumerate(self._lines, start=1)}
+            ids = [self.base + where[line] for line in lines]
+            table, column = "invoice", "id"
+        else:
+            ids, table, column = lines, "ar_stage", "line"
+        for start in range(0, len(ids), CHUNK):
+            part = ",".join(map(str, ids[start:start + CHUNK]))
+            self.conn.exec_driver_sql(f"DELETE FROM {table} WHERE {column} IN ({part})")
+        self._written -= len(lines)
 
     # -- applying ------------------------------------------------------------------------------
 
     def apply(self, today: date, close_scope: str) -> Counts:
-        """Customers made and renamed, then invoices closed, updated and added, set-based.
+        """Names changed, then (staged) invoices closed, updated and added, set-based.
         ``close_scope`` 'source' closes any invoice of the source the file no longer lists,
         'customers' only those of customers the file lists (a ledger of some customers), 'none'
         nothing (rows were skipped)."""
         self.flush()
-        new_rows = list(self._new.items())
-        self._insert_customers(new_rows)
         for cid, name in self.renamed.items():
             self.conn.execute(text("UPDATE customer SET name = :name WHERE id = :id"),
                               {"name": name, "id": cid})
-        self._refresh_search([cid for cid, _ in new_rows] + list(self.renamed))
+        self._refresh_search(self.created + list(self.renamed))
+        touched = frozenset(self.created + list(self.renamed))
+        if self.direct:
+            return Counts(len(self.created), len(self.renamed), self._written, 0, 0, touched)
         src = {"src": self.source, "today": today if not self.sqlite else today.isoformat()}
         closed = 0 if close_scope == "none" else self._run(
             _CLOSE + (_CLOSE_SCOPED if close_scope == "customers" else ""), src)
         updated = self._run(_UPDATE_SQLITE if self.sqlite else _UPDATE_PG, src)
-        top = self.conn.exec_driver_sql("SELECT COALESCE(MAX(id), 0) FROM invoice").scalar()
-        created = self._run(_INSERT, {**src, "base": top})
+        created = self._run(_INSERT, {**src, "base": self.base})
         self.conn.exec_driver_sql("DROP TABLE ar_stage")
-        touched = frozenset([cid for cid, _ in new_rows] + list(self.renamed))
-        return Counts(len(new_rows), len(self.renamed), created, updated, closed, touched)
+        return Counts(len(self.created), len(self.renamed), created, updated, closed, touched)
 
     def _run(self, sql: str, params: dict) -> int:
         return self.conn.execute(text(sql), params).rowcount
-
-    def _insert_customers(self, new_rows) -> None:
-        rows = [{"id": cid, "code": n.code, "name": n.name, "since": n.since,
-                 "currency": n.currency, "country": n.country, "language": n.language}
-                for cid, n in new_rows]
-        for start in range(0, len(rows), CHUNK):
-            self.conn.execute(_INSERT_CUSTOMER, rows[start:start + CHUNK])
 
     def _refresh_search(self, ids) -> None:
         ids = sorted(set(ids))
@@ -215,6 +243,13 @@ class ArWriter:
         self.session.flush()
         return row.id
 
+
+# Straight into invoice (a source's first import): ?1 is the row's seq, ?12 the source.
+_DIRECT_SQLITE = ("INSERT INTO invoice (id, customer_id, contract_id, number, issued_on, due_on, "
+                  "amount_minor, open_minor, currency, disputed, source, closed_on) VALUES "
+                  "(?1 + {base}, ?3, NULL, ?4, ?5, ?6, ?8, ?9, ?10, 0, ?12, ?11)")
+_DIRECT_COPY = ("COPY invoice (id, customer_id, number, issued_on, due_on, amount_minor, "
+                "open_minor, currency, disputed, source, closed_on) FROM STDIN")
 
 _INSERT_CUSTOMER = text(
     "INSERT INTO customer (id, code, name, tax_code, phone, address, district, province, "

@@ -76,7 +76,8 @@ def test_newer_database_is_refused_with_a_clear_message(tmp_path):
 
 def test_bench_json_on_a_small_portfolio(tmp_path):
     out = run("bench", "--json", "--customers", "300", "--history", "600", "--rounds", "1",
-              "--cache", str(tmp_path / "b"), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+              "--ar-lines", "3000", "--cache", str(tmp_path / "b"),
+              env={"XDG_CACHE_HOME": str(tmp_path / "cache"), "FIELDAPP_BENCH_PG": ""})
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     for key in ("startup_ms", "demo_to_window_ms", "demo_first_start_ms", "search_p50_ms", "search_p95_ms", "search_raw_p95_ms",
@@ -86,3 +87,6 @@ def test_bench_json_on_a_small_portfolio(tmp_path):
     assert result["history_visits"] >= 600 and result["history_plans"] > 50
     assert result["followups_items"] > 0
     assert result["search_p50_ms"] <= result["search_p95_ms"]
+    assert result["import_ar_lines"] == 3000
+    for key in ("import_ar_ms", "import_ar_raw_ms", "import_ar_ratio", "import_ar_peak_mb"):
+        assert isinstance(result[key], (int, float)) and result[key] > 0, key

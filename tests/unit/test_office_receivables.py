@@ -370,3 +370,55 @@ def test_the_ibm_sample_imports_and_days_late_from_the_stored_invoices_agree(sto
     assert computed == expected
     assert all(open_ == 0 for *_, open_ in stored)
     assert counts(services(store).imports.apply(SAMPLE)) == (0, 0, 0, 0, 0)
+
+
+def test_a_ledger_closes_only_invoices_of_the_customers_it_lists(store):
+    imports = services(store).imports
+    first = imports.apply(cp1258(CLEAN_S31))
+    other = CLEAN_S31.replace("KH001 - Công ty TNHH Thương mại Đông Á", "KH002 - Công ty Bắc Á")
+    second = imports.apply(cp1258(other))
+    assert counts(first)[2] == counts(second)[2] == 4 and second.invoices_closed == 0
+    shorter = "\r\n".join(l for l in CLEAN_S31.split("\r\n") if "HD0002" not in l) \
+        .replace('"13.500.000","6.000.000"', '"11.000.000","6.000.000"') \
+        .replace('"12.500.000",', '"10.000.000",')
+    third = imports.apply(cp1258(shorter))
+    assert third.imported, third.errors
+    assert counts(third) == (0, 0, 0, 0, 1)
+    assert [(r[0], r[1], r[5]) for r in invoices(store) if r[5] is not None] == [
+        ("KH001", "HD0002", TODAY)]
+
+
+@pytest.mark.parametrize("first_time", [True, False])
+def test_one_number_twice_for_a_customer_is_a_bad_row_in_either_write_path(store, first_time):
+    imports = services(store).imports
+    if not first_time:  # the source has invoices already: rows are compared, staged
+        imports.apply(plain(("C0", "Zero", "I0", "01/05/2025", "31/05/2025", "1", "1", "USD")))
+    data = plain(("C1", "An", "X1", "01/05/2025", "31/05/2025", "100", "100", "USD"),
+                 ("C1", "An", "X1", "02/05/2025", "02/05/2025", "-30", "-30", "USD"),
+                 ("C1", "An", "X2", "02/05/2025", "02/05/2025", "5", "5", "USD"))
+    before = snapshot(store)
+    refused = imports.apply(data)
+    assert [(e.line, e.column, e.code) for e in refused.errors][:1] == [
+        (3, "invoice", "document.duplicate")]
+    assert refused.errors[0].message == "document X1 of customer C1 was already on line 2"
+    assert snapshot(store) == before
+    skipped = imports.apply(data, skip_bad_rows=True)
+    assert skipped.imported and skipped.invoices_created == 2
+    assert [r[:4] for r in invoices(store) if r[0] == "C1"] == [("C1", "X1", 10000, 10000),
+                                                                ("C1", "X2", 500, 500)]
+
+
+def test_a_workbook_imports_and_the_import_says_what_changed(store):
+    from tests.unit.test_importers_xlsx import ROWS, workbook
+    data = workbook([r for r in ROWS if "HD0003" not in r and "Cộng" not in r])
+    report = services(store).imports.apply(data)
+    assert (report.encoding, report.imported, report.invoices_created) == ("xlsx", True, 3)
+    assert report.changes.all_customers and report.changes.invoices
+    assert report.changes.customers_added and len(report.changes.customers) == 2
+
+
+def test_a_preview_can_be_cancelled(store):
+    lines = [NEWER[0]] + [(f"C{i % 50}", f"N{i % 50}", f"I{i}", "01/05/2025", "31/05/2025", "1",
+                          "1", "USD") for i in range(12000)]
+    preview = services(store).imports.preview(csv(*lines).encode(), cancelled=lambda: True)
+    assert preview.cancelled and not preview.importable and preview.result.rows < 12000

@@ -23,7 +23,7 @@ from pathlib import Path
 from ...domain.instants import to_text
 from ...domain.receivables import EntryKind, ImportedCustomer, ReportKind, RowProblem
 from ...importers import Import
-from ...store.receivables_repo import ArWriter, NewCustomer
+from ...store.receivables_repo import ArWriter
 from ..changes import Changes
 from . import receivables as api
 
@@ -49,9 +49,7 @@ def run(service, file, preset, *, skip_bad_rows, dry_run, opening_on, progress, 
         try:
             with service.store.sessions.begin() as session:
                 writer = ArWriter(session, source)
-                writer.lock()
-                writer.load_customers()
-                writer.start_stage()
+                writer.prepare()
                 outcome = _stream(file, reading, writer, today, opening_on, progress, cancelled)
                 if outcome == "cancelled":
                     raise _Rollback(api.ImportReport(name, source, reading.encoding,
@@ -78,44 +76,62 @@ def run(service, file, preset, *, skip_bad_rows, dry_run, opening_on, progress, 
 
 
 def _stream(file, reading, writer, today, opening_on, progress, cancelled):
-    """Stage every record; returns the open totals per currency, or 'cancelled'."""
+    """Write every record (see ArWriter); returns the open totals per currency, or 'cancelled'.
+    The loop is the import's own cost per row beside parsing: kept to plain local work."""
     summary = reading.kind == ReportKind.SUMMARY_ONLY
     undated = opening_on or reading.as_of or today
     opening_no = f"OPENING-{opening_on.isoformat()}" if opening_on else "OPENING"
     ticker = api._Ticker(file, progress)
+    every, check = ticker.EVERY, cancelled or (lambda: False)
     opens: dict[str, int] = {}
     announced: dict[str, str] = {}  # customers named just before their first row
     ids: dict[str, int] = {}
+    rows, flush, sqlite, opening = writer.rows, writer.flush, writer.sqlite, EntryKind.OPENING
+    seq = 0
     for record in reading.records():
-        if isinstance(record, ImportedCustomer):
+        if type(record) is ImportedCustomer:
             announced[record.code] = record.name
             continue
-        amount, currency = record.amount.minor, record.amount.currency
-        opened = record.open_amount.minor if record.open_amount is not None else amount
-        issued = record.document_date or record.due_date
-        dated = issued is not None and not summary
+        line, code, number, issued = record.line, record.customer_code, record.document_no, \
+            record.document_date
+        due_date, amount, opened = record.due_date, record.amount, record.open_amount
+        currency, amount = amount.currency, amount.minor
+        opened = amount if opened is None else opened.minor
+        issued = issued or due_date
+        dated = 0 if summary or issued is None else 1
         if summary:
             number, issued = opening_no, undated
-        elif record.kind == EntryKind.OPENING and not record.document_no:
-            number = "OPENING"
-        else:
-            number = short(record.document_no, NUMBER_LIMIT)
+        elif not number:
+            number = "OPENING" if record.kind is opening else f"LINE-{line}"
+        elif len(number) > NUMBER_LIMIT:
+            number = short(number, NUMBER_LIMIT)
         issued = issued or undated
-        due = issued if summary else (record.due_date or issued)
-        cid = ids.get(record.customer_code)
+        due = issued if summary else (due_date or issued)
+        cid = ids.get(code)
         if cid is None:
-            code = short(record.customer_code, CODE_LIMIT)
-            name = announced.pop(record.customer_code, "") or record.customer_code
-            country, language = _COUNTRY.get(currency, ("", "en"))
-            cid = ids[record.customer_code] = writer.customer(
-                code, name, NewCustomer(code, name, currency, country, language, issued))
-        writer.since(cid, issued)
-        writer.stage(record.line, cid, number or f"LINE-{record.line}", issued, due, int(dated),
-                     amount, opened, currency, record.settled_on if opened == 0 else None)
+            cid = ids[code] = _customer(writer, code, announced.pop(code, "") or code, currency,
+                                        issued)
+        closed = record.settled_on if opened == 0 else None
+        if sqlite:
+            issued, due = issued.isoformat(), due.isoformat()
+            closed = closed.isoformat() if closed else None
+        seq += 1
+        rows.append((seq, line, cid, number, issued, due, dated, amount, opened, currency,
+                     closed))
         opens[currency] = opens.get(currency, 0) + opened
-        if ticker.tick(record.line) and cancelled is not None and cancelled():
-            return "cancelled"
+        if not seq % every:
+            flush()
+            if progress is not None:
+                ticker.total = max(ticker.total, line)
+                progress(line, ticker.total)
+            if check():
+                return "cancelled"
     return opens
+
+
+def _customer(writer, code, name, currency, since):
+    country, language = _COUNTRY.get(currency, ("", "en"))
+    return writer.customer(short(code, CODE_LIMIT), name, currency, country, language, since)
 
 
 def _checked(reading, writer, skip_bad_rows):

@@ -231,7 +231,7 @@ def _partial(reading) -> ImportResult:
 class _Ticker:
     """progress(done, total) every few thousand rows, in estimated lines of the file."""
 
-    EVERY = 2000
+    EVERY = 5000  # also the rows written at a time
 
     def __init__(self, file, progress):
         self.progress, self.count = progress, 0
