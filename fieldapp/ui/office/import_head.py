@@ -1,5 +1,4 @@
-"""The first rows of an export as raw cells: a header guessed when no source knows the file,
-and an example value under each column for the mapping page."""
+"""An export's first rows as raw cells: a guessed header, and an example under each column."""
 
 from __future__ import annotations
 
