@@ -3370,7 +3370,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="56"/>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="137"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="141"/>
         <source>{name} (saved)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3380,37 +3380,37 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="116"/>
-        <source>Excel workbook</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="119"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="117"/>
         <source>No known export has these columns: say on the next page which column holds what.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="122"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="120"/>
         <source>The columns of {source} were not found: say on the next page which column holds what.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="125"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="123"/>
         <source>Found: {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="127"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="125"/>
         <source>Read as {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="128"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="127"/>
+        <source>An Excel workbook with {count} columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="130"/>
         <source>Text encoding: {encoding}. Columns: {count}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="131"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="135"/>
         <source>The report is dated {day}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -317,7 +317,7 @@ def test_a_misa_workbook_shows_its_examples_and_its_bad_date(qtbot, window, offi
     wizard = open_wizard(qtbot, window, write(tmp_path, "congno.xlsx", workbook(ROWS)))
     source = wizard.page(wizard.SOURCE)
     assert "MISA – customer ledger (S31-DN)" in source.found.text()
-    assert "Excel workbook" in source.found.text()
+    assert "An Excel workbook with 7 columns." in source.found.text()
     wizard.next()
     mapping = wizard.page(wizard.MAPPING)
     row = list(mapping.columns).index("customer_code")

@@ -113,8 +113,6 @@ class SourcePage(QWizardPage):
         problems = [problem_text(p.code, p.params) for p in layout.problems]
         if not layout.readable:
             return "\n".join(problems)
-        encoding = self.tr("Excel workbook") if layout.encoding == "xlsx" else \
-            ENCODINGS.get(layout.encoding, layout.encoding)
         if layout.guessed and self.choice.currentData() == DETECT:
             head = self.tr("No known export has these columns: say on the next page which "
                            "column holds what.")
@@ -125,8 +123,14 @@ class SourcePage(QWizardPage):
             head = self.tr("Found: {source}.").format(source=self._name(layout))
         else:
             head = self.tr("Read as {source}.").format(source=self._name(layout))
-        lines = [head, self.tr("Text encoding: {encoding}. Columns: {count}.").format(
-            encoding=encoding, count=len(layout.labels))]
+        if layout.encoding == "xlsx":
+            read = self.tr("An Excel workbook with {count} columns.").format(
+                count=len(layout.labels))
+        else:
+            read = self.tr("Text encoding: {encoding}. Columns: {count}.").format(
+                encoding=ENCODINGS.get(layout.encoding, layout.encoding),
+                count=len(layout.labels))
+        lines = [head, read]
         if layout.as_of is not None:
             lines.append(self.tr("The report is dated {day}.").format(
                 day=formats.day(layout.as_of)))
