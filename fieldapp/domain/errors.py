@@ -85,6 +85,14 @@ MESSAGES = {
                                "one already has customers",
     "demo.profile_not_empty": "{database} already holds {count} customers; add --replace to move "
                               "it to backups/ and start over",
+    # Routes (the office)
+    "route.unknown_collector": "there is no collector {collector!r}",
+    "route.unknown_customer": "there is no customer with the code {customer_code!r}",
+    "route.not_assigned": "customer {customer} is not assigned to this collector; assign it "
+                          "first or leave it off the route",
+    "route.customer_twice": "customer {customer} is on the route twice (again at stop {stop})",
+    "route.too_many_stops": "{count} stops are more than a day holds (at most {limit})",
+    "route.bad_time": "{text!r} is not a time of day (HH:MM)",
 }
 
 
