@@ -1,6 +1,8 @@
 """A collector's route in the office: suggestions by reason and rank, saving a day in one
 transaction beside a laptop's own stops, on SQLite and PostgreSQL."""
 
+import shutil
+import subprocess
 from dataclasses import replace
 from datetime import date, datetime, time
 
@@ -208,3 +210,29 @@ def test_the_office_reads_settings_without_writing_any(office):
     routes.sheet("a", DAY)
     with store.sessions() as session:
         assert session.execute(text("SELECT COUNT(*) FROM setting")).scalar() == 0
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "route.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, check=True)
+    return "".join(out.stdout.decode("utf-8").split())
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+def test_the_route_sheet_prints_the_stops_in_the_collector_s_language(office, tmp_path):
+    routes, c, store = office
+    routes.save("a", DAY, [StopPlan(c["old"], time(8, 30), "Thu nợ 永豐"),
+                           StopPlan(c["promise"], purpose="Gặp chị Hường")])
+    text = pdf_text(routes.sheet_pdf("a", DAY), tmp_path)
+    for expected in ("LỘTRÌNHTHUHỒICÔNGNỢ", "TrầnMinhKhoa", "永豐貿易有限公司(KH000005)",
+                     "CôngtyĐặngHưng(KH000001)", "ChịHường·0912000111", "VND3.000.000",
+                     "148", "Thunợ永豐", "08:30", "09:15", "Ghichú/chữký", "Trang1/1"):
+        assert expected in text
+    assert text.index("永豐貿易") < text.index("CôngtyĐặngHưng")  # in visiting order
+    add_collector(store, "tw", "林志明", language="zh_TW")
+    assign(store, "tw", c["later"])
+    routes.save("tw", DAY, [StopPlan(c["later"])])
+    text = pdf_text(routes.sheet_pdf("tw", DAY), tmp_path)
+    for expected in ("催收路線表", "林志明", "NhàthuốcAnKhang", "逾期金額", "備註／簽名", "第1頁，共1頁"):
+        assert expected in text
