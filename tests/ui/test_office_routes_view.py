@@ -135,3 +135,25 @@ def test_print_previews_the_saved_sheet(qtbot, tab):
     assert preview.isVisible() and preview.document.pageCount() >= 1
     assert preview.file_name == "route-2026-11-26-Trần-Minh-Khoa.pdf"
     preview.close()
+
+
+def test_every_text_of_the_tab_comes_through_translation(qtbot, tab, qapp):
+    from test_language_switch import PseudoTranslator, problems, settle
+
+    window, view, c = tab
+    window.show()
+    window.tabs.setCurrentWidget(view)
+    translator = PseudoTranslator(qapp)
+    qapp.installTranslator(translator)
+    try:
+        with qtbot.waitSignal(view.loaded):
+            view.suggest()
+        with qtbot.waitSignal(view.loaded):
+            view.search("cong ty")
+        settle(qtbot, window)
+        assert problems(window) == []
+        header = view.model.headerData(RouteStopsModel.WHY, Qt.Orientation.Horizontal)
+        why = view.model.index(0, RouteStopsModel.WHY).data()
+        assert header.startswith("［") and why.startswith("［")
+    finally:
+        qapp.removeTranslator(translator)
