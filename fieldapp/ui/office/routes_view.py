@@ -24,10 +24,14 @@ _UNSAFE = re.compile(r"[^\w]+")  # what a file name should not hold (a name's sp
 
 
 class RoutesView(Retranslating, QWidget):
-    """Built by the OfficeWindow window (services, taskman, changed, publish). ``loaded``
-    fires when what was asked for is on screen (a day, suggestions, search results, a save)."""
+    """Built by the OfficeWindow window (services, taskman, changed, publish). Each signal
+    says that what was asked for is on screen: the saved day (``loaded``), suggestions, search
+    results, the route sheet."""
 
     loaded = Signal()
+    suggested = Signal()
+    found = Signal()
+    previewed = Signal()
 
     def __init__(self, window):
         super().__init__(window)
@@ -215,7 +219,7 @@ class RoutesView(Retranslating, QWidget):
         self._say(formats.counted(self.tr("%n stops suggested; save to keep them.", "",
                                           len(suggestions)), len(suggestions))
                   if suggestions else self.tr("Nothing more to suggest for this day."))
-        self.loaded.emit()
+        self.suggested.emit()
 
     def search(self, text: str) -> None:
         cid, day = self._collector_id, self._day
@@ -225,7 +229,7 @@ class RoutesView(Retranslating, QWidget):
 
     def _show_found(self, customers) -> None:
         self.picker.show_results(customers)
-        self.loaded.emit()
+        self.found.emit()
 
     def add(self, customer) -> None:
         if customer.id not in self.model.customer_ids():
@@ -288,7 +292,7 @@ class RoutesView(Retranslating, QWidget):
         file_name = f"route-{day.isoformat()}-{plain}.pdf"
         self.preview = RouteSheetPreview(data, title, file_name, self)
         self.preview.show()
-        self.loaded.emit()
+        self.previewed.emit()
 
     # -- state -----------------------------------------------------------------------------
     def _set_dirty(self, dirty: bool) -> None:
