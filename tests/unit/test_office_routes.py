@@ -236,3 +236,25 @@ def test_the_route_sheet_prints_the_stops_in_the_collector_s_language(office, tm
     text = pdf_text(routes.sheet_pdf("tw", DAY), tmp_path)
     for expected in ("催收路線表", "林志明", "NhàthuốcAnKhang", "逾期金額", "備註／簽名", "第1頁，共1頁"):
         assert expected in text
+
+
+def test_two_supervisors_saving_at_once_keep_both_routes(office):
+    """Stop ids are max + 1: two saves at once on two connections must not take the same."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    routes, c, _store = office
+    days = [date(2026, 11, d) for d in range(23, 30)]
+
+    def plan(collector, customers):
+        for day in days:
+            routes.save(collector, day, [StopPlan(cid) for cid in customers])
+
+    with ThreadPoolExecutor(2) as pool:
+        done = [pool.submit(plan, "a", [c["old"], c["recent"], c["promise"]]),
+                pool.submit(plan, "b", [c["theirs"]])]
+        for future in done:
+            future.result()
+    for day in days:
+        assert [s.customer.id for s in routes.day("a", day)] == [c["old"], c["recent"],
+                                                                c["promise"]]
+        assert [s.customer.id for s in routes.day("b", day)] == [c["theirs"]]
