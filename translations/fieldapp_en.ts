@@ -2494,6 +2494,39 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>RouteEditor</name>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="56"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="57"/>
+        <source>Visit earlier (Alt+Up); rows can also be dragged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="58"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="59"/>
+        <source>Visit later (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="60"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="61"/>
+        <source>Take the stop off the route (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RouteModel</name>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="34"/>
@@ -2514,48 +2547,53 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>RouteSheetPreview</name>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="60"/>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="66"/>
         <source>Print %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="62"/>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="68"/>
         <source>Printing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="66"/>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="72"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="68"/>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="74"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="76"/>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="82"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="77"/>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="83"/>
         <source>The route sheet could not be saved to %1:
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="84"/>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="89"/>
+        <source>Route sheet of %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="92"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="85"/>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="93"/>
         <source>&amp;Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="86"/>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="94"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2638,22 +2676,22 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>RoutesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="133"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="120"/>
         <source>No collectors yet: add them in the Collectors tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="168"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="152"/>
         <source>Unsaved route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="169"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="153"/>
         <source>The route of this day has changes that are not saved. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/routes_view.py" line="194"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="178"/>
         <source>%n stops saved for this day.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2661,7 +2699,7 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/routes_view.py" line="215"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="199"/>
         <source>%n stops suggested; save to keep them.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2669,97 +2707,62 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="217"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="201"/>
         <source>Nothing more to suggest for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="285"/>
-        <source>Route sheet of %1 for %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="297"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="266"/>
         <source>The route has changes that are not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="311"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
         <source>Collector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="312"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="281"/>
         <source>Day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="313"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="282"/>
         <source>Start:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="314"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="283"/>
         <source>When the first visit starts (HH:MM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="315"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="284"/>
         <source>&amp;Suggest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="317"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="286"/>
         <source>Add the customers most worth a visit: promises due and not kept, revisits, disputes waiting, then the largest and oldest overdue amounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="319"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="288"/>
         <source>Spread times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="320"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="289"/>
         <source>Plan every visit again from the start time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="321"/>
-        <source>Move up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="322"/>
-        <source>Visit earlier (Alt+Up); rows can also be dragged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="323"/>
-        <source>Move down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="324"/>
-        <source>Visit later (Alt+Down)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="325"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="326"/>
-        <source>Take the stop off the route (Delete)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="327"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="290"/>
         <source>Save route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="328"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="291"/>
         <source>Print route sheet…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMargins, QStandardPaths, Qt
@@ -11,22 +13,26 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QMessageB
                                QVBoxLayout, QWidget)
 
 from ...files import write_atomically
+from .. import formats
 from ..documents import printing
 from ..documents.pdf import load_pdf
 from ..documents.print_job import PrintJob
 from ..views.common import Retranslating
 
 DESK = QColor("#8e9196")
+_UNSAFE = re.compile(r"\W+")  # what a file name should not hold (spaces, slashes)
 
 
 class RouteSheetPreview(Retranslating, QDialog):
-    """A window over the sheet's bytes; ``file_name`` is offered when saving."""
+    """A window over the bytes of ``collector``'s sheet of ``day``."""
 
-    def __init__(self, data: bytes, title: str, file_name: str, parent: QWidget | None = None):
+    def __init__(self, data: bytes, collector: str, day: date, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("RouteSheetPreview")
-        self.data, self.title, self.file_name = data, title, file_name
+        self.data, self.collector, self.day = data, collector, day
+        self.file_name = f"route-{day.isoformat()}-{_UNSAFE.sub('-', collector).strip('-')}.pdf"
+        self.title = ""
         self.view = QPdfView()
         palette = self.view.palette()
         palette.setColor(QPalette.ColorRole.Dark, DESK)  # paper on a grey desk
@@ -80,6 +86,8 @@ class RouteSheetPreview(Retranslating, QDialog):
         return True
 
     def retranslate_ui(self) -> None:
+        self.title = self.tr("Route sheet of %1 for %2").replace("%1", self.collector).replace(
+            "%2", formats.day(self.day))
         self.setWindowTitle(self.title)
         self.print_button.setText(self.tr("&Print…"))
         self.save_button.setText(self.tr("&Save as PDF…"))

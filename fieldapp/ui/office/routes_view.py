@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, time
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -16,11 +15,11 @@ from ..date_edit import DateEdit
 from ..views.common import Retranslating
 from .customer_picker import CustomerPicker
 from .route_sheet_preview import RouteSheetPreview
-from .route_stops_model import RouteStopsModel, StopRow
-from .route_table import HH_MM, StopsTable
+from .route_editor import RouteEditor
+from .route_stops_model import StopRow
+from .route_table import HH_MM
 
 SUGGESTIONS = 10
-_UNSAFE = re.compile(r"[^\w]+")  # what a file name should not hold (a name's spaces, slashes)
 
 
 class RoutesView(Retranslating, QWidget):
@@ -61,10 +60,8 @@ class RoutesView(Retranslating, QWidget):
         self.start_edit.setMaximumWidth(70)
         self.start_edit.setValidator(QRegularExpressionValidator(HH_MM, self.start_edit))
         self.suggest_button, self.respread_button = QPushButton(), QPushButton()
-        self.model = RouteStopsModel(self)
-        self.table = StopsTable(self.model)
-        self.up_button, self.down_button, self.remove_button = QPushButton(), QPushButton(), \
-            QPushButton()
+        self.editor = RouteEditor()
+        self.model, self.table = self.editor.model, self.editor.table
         self.picker = CustomerPicker()
         self.status = QLabel()
         self.save_button, self.print_button = QPushButton(), QPushButton()
@@ -79,17 +76,8 @@ class RoutesView(Retranslating, QWidget):
         top.addStretch(1)
         top.addWidget(self.suggest_button)
         top.addWidget(self.respread_button)
-        moves = QHBoxLayout()
-        for button in (self.up_button, self.down_button, self.remove_button):
-            moves.addWidget(button)
-        moves.addStretch(1)
-        left = QWidget()
-        stops = QVBoxLayout(left)
-        stops.setContentsMargins(0, 0, 0, 0)
-        stops.addWidget(self.table, 1)
-        stops.addLayout(moves)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
+        split.addWidget(self.editor)
         split.addWidget(self.picker)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -108,11 +96,6 @@ class RoutesView(Retranslating, QWidget):
         self.day_edit.dateChanged.connect(self._day_chosen)
         self.suggest_button.clicked.connect(self.suggest)
         self.respread_button.clicked.connect(self.respread)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
-        self.remove_button.clicked.connect(self.remove)
-        self.table.move_requested.connect(self.move)
-        self.table.remove_requested.connect(self.remove)
         self.picker.search.connect(self.search)
         self.picker.chosen.connect(self.add)
         self.save_button.clicked.connect(lambda: self.save())
@@ -145,9 +128,8 @@ class RoutesView(Retranslating, QWidget):
         if chosen == self._collector_id:
             return
         if not self._leave_ok():
-            self.collector_box.blockSignals(True)
-            self.collector_box.setCurrentIndex(self.collector_box.findData(self._collector_id))
-            self.collector_box.blockSignals(False)
+            _quietly(self.collector_box, lambda box: box.setCurrentIndex(
+                box.findData(self._collector_id)))
             return
         self._collector_id = chosen
         self.reload()
@@ -158,9 +140,7 @@ class RoutesView(Retranslating, QWidget):
         if day == self._day:
             return
         if not self._leave_ok():
-            self.day_edit.blockSignals(True)
-            self.day_edit.setDate(self._day)
-            self.day_edit.blockSignals(False)
+            _quietly(self.day_edit, lambda edit: edit.setDate(self._day))
             return
         self._day = day
         self.reload()
@@ -232,19 +212,8 @@ class RoutesView(Retranslating, QWidget):
         self.found.emit()
 
     def add(self, customer) -> None:
-        if customer.id not in self.model.customer_ids():
-            self.model.append([StopRow(customer)], self.start(), self._minutes)
-        self.table.select_row(self.model.customer_ids().index(customer.id))
-
-    def move(self, step: int) -> None:
-        row = self.table.current_row()
-        if row >= 0:
-            self.table.select_row(self.model.move(row, step))
-
-    def remove(self) -> None:
-        row = self.table.current_row()
-        self.model.remove(row)
-        self.table.select_row(min(row, self.model.rowCount() - 1))
+        """A customer chosen in the search box, at the end of the route (once)."""
+        self.editor.add([StopRow(customer)], self.start(), self._minutes)
 
     def respread(self) -> None:
         """Times again from the start, in the new order (after a move, or asked for)."""
@@ -286,11 +255,7 @@ class RoutesView(Retranslating, QWidget):
         self.save(make) if self.dirty else make()
 
     def _preview(self, data: bytes, name: str, day: date) -> None:
-        title = self.tr("Route sheet of %1 for %2").replace("%1", name).replace(
-            "%2", formats.day(day))
-        plain = _UNSAFE.sub("-", name).strip("-")
-        file_name = f"route-{day.isoformat()}-{plain}.pdf"
-        self.preview = RouteSheetPreview(data, title, file_name, self)
+        self.preview = RouteSheetPreview(data, name, day, self)
         self.preview.show()
         self.previewed.emit()
 
@@ -307,7 +272,7 @@ class RoutesView(Retranslating, QWidget):
     def _enable(self) -> None:
         chosen = self._collector_id is not None
         for widget in (self.suggest_button, self.respread_button, self.print_button,
-                       self.picker, self.up_button, self.down_button, self.remove_button):
+                       self.picker, self.editor):
             widget.setEnabled(chosen)
         self.save_button.setEnabled(chosen and self.dirty)
 
@@ -322,12 +287,14 @@ class RoutesView(Retranslating, QWidget):
             "disputes waiting, then the largest and oldest overdue amounts"))
         self.respread_button.setText(self.tr("Spread times"))
         self.respread_button.setToolTip(self.tr("Plan every visit again from the start time"))
-        self.up_button.setText(self.tr("Move up"))
-        self.up_button.setToolTip(self.tr("Visit earlier (Alt+Up); rows can also be dragged"))
-        self.down_button.setText(self.tr("Move down"))
-        self.down_button.setToolTip(self.tr("Visit later (Alt+Down)"))
-        self.remove_button.setText(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Take the stop off the route (Delete)"))
         self.save_button.setText(self.tr("Save route"))
         self.print_button.setText(self.tr("Print route sheet…"))
-        self.model.retranslate()
+
+
+def _quietly(widget, change) -> None:
+    """Put a choice back without it counting as a new choice (the user stayed)."""
+    widget.blockSignals(True)
+    try:
+        change(widget)
+    finally:
+        widget.blockSignals(False)
