@@ -1,7 +1,7 @@
-"""The route sheet: a collector's stops of one day on paper, in the collector's language.
+"""The route sheet: a collector's stops of one day on paper, in the collector's language."""
 
-A working paper the collector carries and writes on, not evidence: it is not signed (the
-visit records made on the laptop are signed)."""
+# A working paper the collector carries and writes on, not evidence: it is not signed (the
+# visit records made on the laptop are).
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""Words of the route sheet and the stops' default objectives, in the four document languages.
+"""Words of the route sheet and the stops' default objectives, in the four document languages."""
 
-Light (no ReportLab): the routes service fills a suggested stop's objective from here, in the
-collector's language, since the collector reads it on the laptop and on paper."""
+# Light (no ReportLab): the routes service fills a suggested stop's objective from here, in the
+# collector's language, since the collector reads it on the laptop and on paper.
 
 from __future__ import annotations
 

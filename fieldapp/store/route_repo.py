@@ -1,7 +1,7 @@
-"""The office's routes: a collector's stops of a day, and what a route is suggested from.
+"""The office's routes: a collector's stops of a day, and what a route is suggested from."""
 
-An office stop names its collector; rows without one are a laptop's own route (schema 9) and
-are never read or replaced here."""
+# An office stop names its collector; rows without one are a laptop's own route (schema 9) and
+# are never read or replaced here.
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The stops of a day being planned: reorderable (drag and drop, moveRows), times and objectives
-editable, each suggested stop with its reason."""
+"""The stops of a day being planned: moved by drag and drop, times and objectives edited."""
 
 from __future__ import annotations
 
