@@ -9,6 +9,7 @@ from datetime import date, time
 
 from sqlalchemy import delete, func, select, text
 
+from ..domain.address import full_address
 from ..domain.commitments import LiveOutcome
 from ..domain.money import Money
 from ..domain.records import RouteStop
@@ -152,7 +153,7 @@ def details(session, customer_ids) -> dict[int, tuple[str, str, str]]:
         return {}
     found = {}
     for row in session.execute(select(CustomerRow).where(CustomerRow.id.in_(ids))).scalars():
-        place = ", ".join(x for x in (row.address, row.district, row.province) if x)
+        place = full_address(row.address, row.district, row.province, row.country)
         found[row.id] = (place, "", row.phone)
     contacts = session.execute(
         select(ContactRow).where(ContactRow.customer_id.in_(ids))

@@ -258,3 +258,13 @@ def test_two_supervisors_saving_at_once_keep_both_routes(office):
         assert [s.customer.id for s in routes.day("a", day)] == [c["old"], c["recent"],
                                                                 c["promise"]]
         assert [s.customer.id for s in routes.day("b", day)] == [c["theirs"]]
+
+
+def test_the_sheet_says_an_address_s_district_and_province_once(office, builder):
+    routes, c, store = office
+    with store.sessions.begin() as session:
+        session.execute(text("UPDATE customer SET address = :a WHERE id = :i"),
+                        {"a": "12 Lê Lợi, Quận 1, TP. Hồ Chí Minh", "i": c["old"]})
+    routes.save("a", DAY, [StopPlan(c["old"])])
+    (line,) = routes.sheet("a", DAY).stops
+    assert line.address == "12 Lê Lợi, Quận 1, TP. Hồ Chí Minh"
