@@ -97,6 +97,14 @@ MESSAGES = {
                   "every open invoice of its source)",
     "ar.unknown_source": "there is no source called {source!r}",
     "ar.source_name": "{name!r} cannot name a source: use 1 to {limit} characters",
+    # Routes (the office)
+    "route.unknown_collector": "there is no collector {collector!r}",
+    "route.unknown_customer": "there is no customer with the code {customer_code!r}",
+    "route.not_assigned": "customer {customer} is not assigned to this collector; assign it "
+                          "first or leave it off the route",
+    "route.customer_twice": "customer {customer} is on the route twice (again at stop {stop})",
+    "route.too_many_stops": "{count} stops are more than a day holds (at most {limit})",
+    "route.bad_time": "{text!r} is not a time of day (HH:MM)",
 }
 
 

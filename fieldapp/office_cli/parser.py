@@ -86,5 +86,29 @@ def _assign(tools, day) -> None:
 
 
 def _route(tools, day) -> None:
-    cmd = tools.add_parser("route", help="plan, show or print a collector's route for a day")
+    cmd = tools.add_parser(
+        "route", help="plan, show or print a collector's route for a day",
+        description="Show a collector's stops of a day; suggest stops (promises due and not "
+        "kept, revisits, disputes waiting, then the largest and oldest overdue amounts), add "
+        "or reorder them and save; print the route sheet. Exit status: 0 done, 1 refused "
+        "(unknown collector or customer, a customer of another collector, a bad time), 2 the "
+        "PDF cannot be written.")
     _profile(cmd, day, top=False)
+    cmd.add_argument("--collector", required=True, metavar="NAME", help="the collector's name")
+    cmd.add_argument("--date", type=day, default=None, metavar="YYYY-MM-DD",
+                     help="the route's day (default: today)")
+    cmd.add_argument("--suggest", action="store_true",
+                     help="suggest stops not yet on the route (with --save: add them to it)")
+    cmd.add_argument("--limit", type=int, default=10, metavar="N",
+                     help="how many stops to suggest (default 10)")
+    cmd.add_argument("--save", action="store_true", help="save the suggested stops")
+    cmd.add_argument("--add", nargs="+", default=[], metavar="CODE",
+                     help="add these customers (by code) at the end of the route, and save")
+    cmd.add_argument("--order", metavar="CODE,CODE,…",
+                     help="the whole route in visiting order, and save (stops left out are "
+                          "taken off)")
+    cmd.add_argument("--start", metavar="HH:MM",
+                     help="when a saved route starts: times are spread from it (default: the "
+                          "office setting route.start, else 08:30)")
+    cmd.add_argument("--pdf", metavar="FILE", help="write the route sheet of the day to FILE")
+    cmd.add_argument("--json", action="store_true", help="print one JSON object")

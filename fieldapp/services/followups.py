@@ -286,3 +286,9 @@ def _allocated(session, commitments: list[LiveOutcome], grace: int) -> dict[str,
 def _local(deadline: datetime | None, now: datetime) -> datetime | None:
     """A stored (UTC) deadline in the user's zone, so its day and hour are the user's."""
     return in_zone(deadline, now.tzinfo) if deadline else None
+
+
+def taken_by(session, commitments: list[LiveOutcome], grace: int) -> dict[str, int]:
+    """What each of ``commitments`` took of its customer's payments, amendments followed: pass
+    every live commitment of those customers, for each unit of money counts once."""
+    return _allocated(session, _with_amended(session, commitments), grace)

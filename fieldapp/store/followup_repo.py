@@ -163,3 +163,15 @@ def _reminder_days(body: str) -> int | None:
     """A commitment's body holds only its reminder days: a handful of distinct texts."""
     value = json.loads(body or "{}").get("reminder_days")
     return None if value is None else int(value)
+
+
+def live_where(session, where: str, params: dict | None = None) -> list[LiveOutcome]:
+    """Live outcomes matching a condition on ``o`` (the outcome) with :named ``params``, oldest
+    first: for readers other than the follow-up lists (a collector's route)."""
+    return [_outcome(r) for r in hot.fetch(session.connection(), _LIVE.format(where=where),
+                                           params or {})]
+
+
+def bind_day(session, day: date):
+    """A day as a statement parameter on this session's database (see _bind)."""
+    return _bind(session.connection(), day)

@@ -146,6 +146,19 @@ WORDS = {
     "ar.unknown_source": QT_TRANSLATE_NOOP("Errors", "There is no source called {source}."),
     "ar.source_name": QT_TRANSLATE_NOOP(
         "Errors", "\"{name}\" cannot name a source: use 1 to {limit} characters."),
+    # Routes (the office)
+    "route.unknown_collector": QT_TRANSLATE_NOOP("Errors", "There is no collector “{collector}”."),
+    "route.unknown_customer": QT_TRANSLATE_NOOP(
+        "Errors", "There is no customer with the code “{customer_code}”."),
+    "route.not_assigned": QT_TRANSLATE_NOOP(
+        "Errors", "Customer {customer} is not assigned to this collector: assign it first or "
+                  "leave it off the route."),
+    "route.customer_twice": QT_TRANSLATE_NOOP(
+        "Errors", "Customer {customer} is on the route twice (again at stop {stop})."),
+    "route.too_many_stops": QT_TRANSLATE_NOOP(
+        "Errors", "{count} stops are more than a day holds (at most {limit})."),
+    "route.bad_time": QT_TRANSLATE_NOOP(
+        "Errors", "“{text}” is not a time of day: type it as HH:MM, for example 08:30."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from ...clock import utc_now
 from ..portfolio import Portfolio
 from .receivables import ReceivablesImports
+from .routes import Routes
 from .sources import Sources
 
 
@@ -23,6 +24,7 @@ class OfficeServices:
     customers: Portfolio
     imports: ReceivablesImports
     sources: Sources
+    routes: Routes
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -32,8 +34,13 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         moment = utc_now().astimezone()
         return moment if today is None else datetime.combine(today, moment.timetz())
     actor = actor or _user()
-    return OfficeServices(store, actor, now, Portfolio(store, lambda: now().date()),
-                          ReceivablesImports(store, now, actor), Sources(store, now))
+    return OfficeServices(
+        store=store, actor=actor, now=now,
+        customers=Portfolio(store, lambda: now().date()),
+        imports=ReceivablesImports(store, now, actor),
+        sources=Sources(store, now),
+        routes=Routes(store, now),
+    )
 
 
 def _user() -> str:
