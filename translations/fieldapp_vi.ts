@@ -380,6 +380,24 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="75"/>
+        <source>Add a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="76"/>
+        <source>Name, code or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="77"/>
+        <source>Add to the route</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerView</name>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
@@ -1191,50 +1209,80 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="133"/>
         <source>The file cannot be read as a receivables export. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được tệp này như một tệp xuất công nợ. Chưa có dữ liệu nào được nhập.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="135"/>
         <source>The file has {count} problems that concern all of it (totals that do not add up, dates that read two ways, lost letters). Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp có {count} lỗi liên quan đến toàn bộ tệp (tổng cộng không khớp, ngày có thể hiểu theo hai cách, ký tự bị mất). Chưa có dữ liệu nào được nhập.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="138"/>
         <source>This is a summary with one balance per customer and no invoices, so it is not imported as invoices. It can be loaded as opening balances on a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đây là bảng tổng hợp, mỗi khách hàng chỉ có một số dư và không có hóa đơn, nên không nhập được dưới dạng hóa đơn. Có thể nhập các số dư này làm số dư đầu kỳ tại một ngày.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="141"/>
         <source>{count} rows have problems. Nothing was imported. Fix them, or import the other rows and skip these.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} dòng có lỗi. Chưa có dữ liệu nào được nhập. Hãy sửa các dòng này, hoặc nhập các dòng còn lại và bỏ qua các dòng lỗi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="144"/>
         <source>The file holds no invoices. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp không có hóa đơn nào. Chưa có dữ liệu nào được nhập.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="146"/>
         <source>There is no source called {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có nguồn dữ liệu nào tên là {source}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="147"/>
         <source>&quot;{name}&quot; cannot name a source: use 1 to {limit} characters.</source>
+        <translation>“{name}” không dùng được làm tên nguồn dữ liệu: hãy dùng từ 1 đến {limit} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="150"/>
+        <source>There is no collector “{collector}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="152"/>
+        <location filename="../fieldapp/ui/error_text.py" line="151"/>
+        <source>There is no customer with the code “{customer_code}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="153"/>
+        <source>Customer {customer} is not assigned to this collector: assign it first or leave it off the route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="156"/>
+        <source>Customer {customer} is on the route twice (again at stop {stop}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="158"/>
+        <source>{count} stops are more than a day holds (at most {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="160"/>
+        <source>“{text}” is not a time of day: type it as HH:MM, for example 08:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="165"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="153"/>
+        <location filename="../fieldapp/ui/error_text.py" line="166"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="154"/>
+        <location filename="../fieldapp/ui/error_text.py" line="167"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -1283,42 +1331,42 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <location filename="../fieldapp/ui/office/import_file_page.py" line="43"/>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="78"/>
         <source>Choose the export</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn tệp xuất</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="44"/>
         <source>The receivables as the accounting program exports them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Công nợ theo tệp xuất từ phần mềm kế toán.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="46"/>
         <source>Choose a CSV or Excel file exported from the accounting program: an open-items list, an aging report or a customer ledger. You can also drop the file on this page. Nothing is written before the preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn tệp CSV hoặc Excel xuất từ phần mềm kế toán: danh sách chứng từ còn nợ, báo cáo tuổi nợ hoặc sổ chi tiết công nợ khách hàng. Bạn cũng có thể kéo thả tệp vào trang này. Chưa có gì được ghi trước bước xem trước.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="49"/>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tệp:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="50"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duyệt…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="67"/>
         <source>This is a folder: choose a file in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đây là thư mục: hãy chọn một tệp trong thư mục đó.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="69"/>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp này không tồn tại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="79"/>
         <source>Exports (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp xuất (*.csv *.txt *.xlsx *.xlsm);;Tất cả các tệp (*)</translation>
     </message>
 </context>
 <context>
@@ -1548,12 +1596,12 @@ Hoàn tất ngay bây giờ?</translation>
     <message>
         <location filename="../fieldapp/ui/office/import_wizard.py" line="52"/>
         <source>Import receivables</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập công nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_wizard.py" line="53"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhập</translation>
     </message>
 </context>
 <context>
@@ -1561,283 +1609,283 @@ Hoàn tất ngay bây giờ?</translation>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="14"/>
         <source>Customer code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="15"/>
         <source>Customer name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="16"/>
         <source>Document number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số chứng từ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="17"/>
         <source>Document date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày chứng từ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="18"/>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="19"/>
         <source>Amount</source>
-        <translation type="unfinished">Số tiền</translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="20"/>
         <source>Open amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền còn nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="21"/>
         <source>Debit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi Nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="22"/>
         <location filename="../fieldapp/ui/office/import_words.py" line="57"/>
         <source>Credit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi Có</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="23"/>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Số dư</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="24"/>
         <source>Currency</source>
-        <translation type="unfinished">Loại tiền</translation>
+        <translation>Loại tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="25"/>
         <source>Settled on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày tất toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="26"/>
         <source>Days late</source>
-        <translation type="unfinished">Số ngày quá hạn</translation>
+        <translation>Số ngày quá hạn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="29"/>
         <source>Invoice list with settlement dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách hóa đơn kèm ngày tất toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="30"/>
         <source>MISA – customer ledger (S31-DN)</source>
-        <translation type="unfinished"></translation>
+        <translation>MISA – Sổ chi tiết công nợ khách hàng (S31-DN)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="31"/>
         <source>MISA – customer balances (summary)</source>
-        <translation type="unfinished"></translation>
+        <translation>MISA – Số dư khách hàng (tổng hợp)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="32"/>
         <source>Digiwin – receivables statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Digiwin – Bảng kê công nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="33"/>
         <source>Kingdee – receivables aging</source>
-        <translation type="unfinished"></translation>
+        <translation>Kingdee – Phân tích tuổi nợ công nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="34"/>
         <source>Yonyou – customer ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Yonyou – Sổ chi tiết khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="35"/>
         <source>Odoo – aged partner balance (detail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odoo – Tuổi nợ theo đối tác (chi tiết)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="36"/>
         <source>Odoo – aged partner balance (summary)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odoo – Tuổi nợ theo đối tác (tổng hợp)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="38"/>
         <source>ERPNext – accounts receivable</source>
-        <translation type="unfinished"></translation>
+        <translation>ERPNext – Công nợ phải thu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="39"/>
         <source>SAP – customer line items (FBL5N)</source>
-        <translation type="unfinished"></translation>
+        <translation>SAP – Chi tiết bút toán khách hàng (FBL5N)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="40"/>
         <source>QuickBooks – A/R aging detail</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks – Chi tiết tuổi nợ phải thu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="41"/>
         <source>QuickBooks – A/R aging summary</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks – Tổng hợp tuổi nợ phải thu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="42"/>
         <source>Plain invoice list</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách hóa đơn đơn giản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="45"/>
         <source>Settled by the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Tự xác định theo dữ liệu các dòng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="46"/>
         <source>Day/month/year (31/05/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày/tháng/năm (31/05/2025)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="47"/>
         <source>Month/day/year (05/31/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tháng/ngày/năm (05/31/2025)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="48"/>
         <source>Year/month/day (2025-05-31)</source>
-        <translation type="unfinished"></translation>
+        <translation>Năm/tháng/ngày (2025-05-31)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="49"/>
         <source>Taiwan (ROC) year (114/05/31)</source>
-        <translation type="unfinished"></translation>
+        <translation>Năm Dân Quốc (Đài Loan) (114/05/31)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="52"/>
         <source>1,234.5 (point for decimals)</source>
-        <translation type="unfinished"></translation>
+        <translation>1,234.5 (dấu thập phân là dấu chấm)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="53"/>
         <source>1.234,5 (comma for decimals)</source>
-        <translation type="unfinished"></translation>
+        <translation>1.234,5 (dấu thập phân là dấu phẩy)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="56"/>
         <source>Invoice</source>
-        <translation type="unfinished">Hóa đơn</translation>
+        <translation>Hóa đơn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="58"/>
         <source>Opening balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Số dư đầu kỳ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="61"/>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp trống.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="62"/>
         <source>The file is not text: export the report as CSV or as an Excel workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp không ở dạng văn bản: hãy xuất báo cáo dưới dạng CSV hoặc tệp Excel.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="64"/>
         <source>The file&apos;s letters are in no encoding fieldapp reads (UTF-8, Windows-1258, Big5, GB18030): export it as CSV UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ký tự trong tệp không thuộc bảng mã nào mà fieldapp đọc được (UTF-8, Windows-1258, Big5, GB18030): hãy xuất lại dưới dạng CSV UTF-8.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="67"/>
         <source>The file is {size} bytes; at most {limit} bytes are read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp có dung lượng {size} byte; chỉ đọc được tối đa {limit} byte.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="69"/>
         <source>This is an old Excel .xls file: save it as .xlsx or CSV and choose that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đây là tệp Excel .xls kiểu cũ: hãy lưu lại thành .xlsx hoặc CSV rồi chọn tệp đó.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="72"/>
         <source>The file is named like an Excel workbook but is not one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp có đuôi như tệp Excel nhưng thực ra không phải tệp Excel.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="74"/>
         <source>No header row with the columns of this source was found in the first {rows} rows: choose another source or adjust the columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tìm thấy dòng tiêu đề có các cột của nguồn dữ liệu này trong {rows} dòng đầu tiên: hãy chọn nguồn dữ liệu khác hoặc điều chỉnh các cột.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="77"/>
         <source>The columns match no known export: choose the source, then the columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các cột không khớp với loại tệp xuất nào đã biết: hãy chọn nguồn dữ liệu, rồi chọn các cột.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="80"/>
         <source>There is no source called “{source}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có nguồn dữ liệu nào tên là “{source}”.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="82"/>
         <source>The workbook cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không mở được tệp Excel: {reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="84"/>
         <source>The workbook was refused as unsafe: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp Excel bị từ chối vì không an toàn: {reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="86"/>
         <source>{column} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} đang trống.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="87"/>
         <source>“{text}” is not an amount.</source>
-        <translation type="unfinished">“{text}” không phải là số tiền hợp lệ.</translation>
+        <translation>“{text}” không phải là số tiền hợp lệ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="88"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
-        <translation type="unfinished">“{text}” có nhiều chữ số thập phân hơn mức {currency} cho phép.</translation>
+        <translation>“{text}” có nhiều chữ số thập phân hơn mức {currency} cho phép.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="90"/>
         <source>“{text}” is not a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” không phải là ngày hợp lệ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="91"/>
         <source>The dates of this column read both as day/month and as month/day: choose the date order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày trong cột này có thể hiểu là ngày/tháng hoặc tháng/ngày: hãy chọn thứ tự ngày tháng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="94"/>
         <source>“{text}” is not a currency fieldapp handles.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” không phải là loại tiền mà fieldapp hỗ trợ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="96"/>
         <source>Document {document} of customer {customer} is already on line {first}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chứng từ {document} của khách hàng {customer} đã có ở dòng {first}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="98"/>
         <source>The file&apos;s total {declared} {currency} differs from the sum of its rows, {computed} {currency}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng cộng ghi trong tệp là {declared} {currency}, khác với tổng các dòng là {computed} {currency}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="101"/>
         <source>“{text}” has question marks inside words: the export lost its letters. Export the report as CSV UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” có dấu chấm hỏi (?) nằm giữa các chữ: tệp xuất đã bị mất ký tự. Hãy xuất lại báo cáo dưới dạng CSV UTF-8.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="105"/>
         <source>This cannot be read (problem {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được nội dung này (mã lỗi {code}).</translation>
     </message>
 </context>
 <context>
@@ -2350,93 +2398,93 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Các cột</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
         <source>Which column of the file holds what. Fields that are not in the file stay empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cột nào trong tệp chứa thông tin gì. Các trường dữ liệu không có trong tệp sẽ để trống.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Trường dữ liệu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Cột trong tệp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75"/>
         <source>First value</source>
-        <translation type="unfinished"></translation>
+        <translation>Giá trị đầu tiên</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79"/>
         <source>&amp;Date order:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thứ tự ngày tháng:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80"/>
         <source>&amp;Numbers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Định dạng &amp;số:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81"/>
         <source>C&amp;urrency of rows that name none:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loại tiền cho các dòng không ghi loại tiền:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82"/>
         <source>&amp;Save as source…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu thành nguồn dữ liệu…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97"/>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106"/>
         <source>— not in the file —</source>
-        <translation type="unfinished"></translation>
+        <translation>— không có trong tệp —</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108"/>
         <source>(column {number})</source>
-        <translation type="unfinished"></translation>
+        <translation>(cột {number})</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145"/>
         <source>No column names the customer: each block&apos;s customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có cột nào ghi khách hàng: khách hàng của mỗi nhóm dòng được đọc từ dòng phía trên nhóm đó (“Khách hàng: …”), như trong sổ chi tiết công nợ khách hàng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151"/>
         <source>Choose the column of the customer code or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn cột mã khách hàng hoặc tên khách hàng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153"/>
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn ít nhất một cột số tiền: số tiền, số tiền còn nợ, ghi Nợ, ghi Có hoặc số dư.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155"/>
         <source>One column is chosen for two fields: choose each column once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Một cột đang được chọn cho hai trường dữ liệu: mỗi cột chỉ được chọn một lần.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165"/>
         <source>Save as source</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu thành nguồn dữ liệu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166"/>
         <source>Name of the source (for example the company and report):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên nguồn dữ liệu (ví dụ: tên công ty và tên báo cáo):</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179"/>
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu thành “{name}”: từ nay các tệp có những cột này sẽ được đọc theo cách này.</translation>
     </message>
 </context>
 <context>
@@ -2737,72 +2785,72 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="71"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem trước</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="72"/>
         <source>The file as it would be imported. Nothing is written yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp sẽ được nhập như dưới đây. Chưa có gì được ghi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="73"/>
         <source>Import the &amp;good rows and skip the bad ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập các dòng &amp;hợp lệ và bỏ qua các dòng lỗi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="74"/>
         <source>Load the balances as &amp;opening balances on</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập các số dư làm số dư đầu &amp;kỳ tại ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="100"/>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang đọc tệp…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="123"/>
         <source>&amp;Rows as understood</source>
-        <translation type="unfinished"></translation>
+        <translation>Các &amp;dòng đã đọc được</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="125"/>
         <source>&amp;Problems: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lỗi: {count}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="144"/>
         <source>Data rows: {rows} · Customers: {customers} · Invoices: {invoices} · Credits: {credits} · Opening balances: {openings}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng dữ liệu: {rows} · Khách hàng: {customers} · Hóa đơn: {invoices} · Khoản ghi Có: {credits} · Số dư đầu kỳ: {openings}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="158"/>
         <source>The table shows the first {count} rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng chỉ hiển thị {count} dòng đầu tiên.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="174"/>
         <source>{count} rows have problems (listed above). Correct them in the accounting program and export again, or import the other rows and skip these.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} dòng có lỗi (liệt kê ở trên). Hãy sửa trong phần mềm kế toán rồi xuất lại, hoặc nhập các dòng còn lại và bỏ qua các dòng lỗi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="142"/>
         <source>Reading was stopped: go back and forward again to read the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã dừng đọc tệp: hãy quay lại rồi bấm tiếp để đọc lại tệp.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="151"/>
         <source>Amounts: {totals}</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền: {totals}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="154"/>
         <source>Open: {totals}</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn nợ: {totals}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="162"/>
         <source>This report has one line per customer and no invoices, so it cannot be imported as invoices. Its balances can be loaded instead as opening balances: one open amount per customer, on the day you choose below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo cáo này mỗi khách hàng chỉ có một dòng và không có hóa đơn, nên không thể nhập dưới dạng hóa đơn. Thay vào đó, có thể nhập các số dư làm số dư đầu kỳ: mỗi khách hàng một số tiền còn nợ, tại ngày bạn chọn bên dưới.</translation>
     </message>
 </context>
 <context>
@@ -2810,47 +2858,47 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="31"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="32"/>
         <source>Customer</source>
-        <translation type="unfinished">Khách hàng</translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="34"/>
         <source>Kind</source>
-        <translation type="unfinished">Loại</translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="35"/>
         <source>Document</source>
-        <translation type="unfinished">Văn bản</translation>
+        <translation>Chứng từ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="36"/>
         <source>Date</source>
-        <translation type="unfinished">Ngày</translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="38"/>
         <source>Due</source>
-        <translation type="unfinished">Hạn thanh toán</translation>
+        <translation>Hạn thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="40"/>
         <source>Amount</source>
-        <translation type="unfinished">Số tiền</translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="42"/>
         <source>Open</source>
-        <translation type="unfinished">Đang theo dõi</translation>
+        <translation>Còn nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="44"/>
         <source>Currency</source>
-        <translation type="unfinished">Loại tiền</translation>
+        <translation>Loại tiền</translation>
     </message>
 </context>
 <context>
@@ -2888,17 +2936,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="54"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="56"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Cột</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="57"/>
         <source>What is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung lỗi</translation>
     </message>
 </context>
 <context>
@@ -3050,6 +3098,39 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>RouteEditor</name>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="56"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="57"/>
+        <source>Visit earlier (Alt+Up); rows can also be dragged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="58"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="59"/>
+        <source>Visit later (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="60"/>
+        <source>Remove</source>
+        <translation type="unfinished">Xóa</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="61"/>
+        <source>Take the stop off the route (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RouteModel</name>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="34"/>
@@ -3065,6 +3146,114 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <location filename="../fieldapp/ui/models/route.py" line="39"/>
         <source>Purpose</source>
         <translation>Mục đích</translation>
+    </message>
+</context>
+<context>
+    <name>RouteSheetPreview</name>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="66"/>
+        <source>Print %1</source>
+        <translation type="unfinished">In %1</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="68"/>
+        <source>Printing %1…</source>
+        <translation type="unfinished">Đang in %1…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="72"/>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="74"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished">Văn bản PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="82"/>
+        <source>Not saved</source>
+        <translation type="unfinished">Chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="83"/>
+        <source>The route sheet could not be saved to %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="89"/>
+        <source>Route sheet of %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="92"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished">&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="93"/>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="94"/>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>RouteStopsModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="18"/>
+        <source>#</source>
+        <translation type="unfinished">#</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="18"/>
+        <source>Time</source>
+        <translation type="unfinished">Giờ</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="19"/>
+        <source>Customer</source>
+        <translation type="unfinished">Khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="20"/>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="27"/>
+        <source>Overdue</source>
+        <translation type="unfinished">Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="21"/>
+        <source>Days late</source>
+        <translation type="unfinished">Số ngày quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="22"/>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="23"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="24"/>
+        <source>Promise due, not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="25"/>
+        <source>Revisit due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="26"/>
+        <source>Dispute waiting</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3088,61 +3277,153 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>RoutesView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="120"/>
+        <source>No collectors yet: add them in the Collectors tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="152"/>
+        <source>Unsaved route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="153"/>
+        <source>The route of this day has changes that are not saved. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/routes_view.py" line="178"/>
+        <source>%n stops saved for this day.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/routes_view.py" line="199"/>
+        <source>%n stops suggested; save to keep them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="201"/>
+        <source>Nothing more to suggest for this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="266"/>
+        <source>The route has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
+        <source>Collector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="281"/>
+        <source>Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="282"/>
+        <source>Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="283"/>
+        <source>When the first visit starts (HH:MM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="284"/>
+        <source>&amp;Suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="286"/>
+        <source>Add the customers most worth a visit: promises due and not kept, revisits, disputes waiting, then the largest and oldest overdue amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="288"/>
+        <source>Spread times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="289"/>
+        <source>Plan every visit again from the start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="290"/>
+        <source>Save route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="291"/>
+        <source>Print route sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="48"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="49"/>
         <source>The receivables are written in one step: all or nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Công nợ được ghi trong một bước duy nhất: ghi tất cả hoặc không ghi gì.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="50"/>
         <source>&amp;Skipped rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Các dòng &amp;bị bỏ qua</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="51"/>
         <source>Import &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập &amp;lại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="70"/>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang nhập…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
         <source>The import was stopped. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã dừng nhập. Chưa có gì được ghi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có dữ liệu nào được nhập.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
         <source>The receivables were imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhập công nợ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="111"/>
         <source>Customers: {created} new, {updated} updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng: {created} mới, {updated} được cập nhật.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hóa đơn: {created} mới, {updated} được cập nhật, {closed} được đóng vì tệp xuất không còn ghi là còn nợ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="119"/>
         <source>Open in this export: {totals}</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn nợ theo tệp xuất này: {totals}</translation>
     </message>
 </context>
 <context>
@@ -3345,68 +3626,68 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="45"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn dữ liệu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="46"/>
         <source>The accounting program and report the file comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phần mềm kế toán và báo cáo đã xuất ra tệp.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="47"/>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nguồn dữ liệu:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="54"/>
         <source>Find it from the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Tự nhận diện theo các cột</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="56"/>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="141"/>
         <source>{name} (saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (đã lưu)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="107"/>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang đọc tệp…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="117"/>
         <source>No known export has these columns: say on the next page which column holds what.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có loại tệp xuất nào đã biết có các cột này: hãy cho biết ở trang tiếp theo cột nào chứa thông tin gì.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="120"/>
         <source>The columns of {source} were not found: say on the next page which column holds what.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tìm thấy các cột của {source}: hãy cho biết ở trang tiếp theo cột nào chứa thông tin gì.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="123"/>
         <source>Found: {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhận diện: {source}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="125"/>
         <source>Read as {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đọc theo dạng {source}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="127"/>
         <source>An Excel workbook with {count} columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp Excel có {count} cột.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="130"/>
         <source>Text encoding: {encoding}. Columns: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng mã: {encoding}. Số cột: {count}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="135"/>
         <source>The report is dated {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo cáo lập ngày {day}.</translation>
     </message>
 </context>
 <context>
@@ -3460,17 +3741,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/office/import_progress.py" line="33"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Dừng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_progress.py" line="55"/>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang dừng…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_progress.py" line="62"/>
         <source>line %v of about %m</source>
-        <translation type="unfinished"></translation>
+        <translation>dòng %v / khoảng %m</translation>
     </message>
 </context>
 <context>

@@ -380,6 +380,24 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="75"/>
+        <source>Add a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="76"/>
+        <source>Name, code or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="77"/>
+        <source>Add to the route</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerView</name>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
@@ -1191,50 +1209,80 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="133"/>
         <source>The file cannot be read as a receivables export. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将此文件作为应收账款导出文件读取。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="135"/>
         <source>The file has {count} problems that concern all of it (totals that do not add up, dates that read two ways, lost letters). Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件有 {count} 个涉及整个文件的问题（合计金额不符、日期有两种读法、文字丢失）。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="138"/>
         <source>This is a summary with one balance per customer and no invoices, so it is not imported as invoices. It can be loaded as opening balances on a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是汇总表，每个客户只有一笔余额，没有发票明细，因此无法作为发票导入。可改为导入为某一日期的期初余额。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="141"/>
         <source>{count} rows have problems. Nothing was imported. Fix them, or import the other rows and skip these.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 行有问题。未导入任何数据。请修正这些行，或导入其他行并跳过这些行。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="144"/>
         <source>The file holds no invoices. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件中没有任何发票。未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="146"/>
         <source>There is no source called {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {source} 的数据来源。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="147"/>
         <source>&quot;{name}&quot; cannot name a source: use 1 to {limit} characters.</source>
+        <translation>“{name}”不能作为数据来源名称：请使用 1 到 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="150"/>
+        <source>There is no collector “{collector}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="152"/>
+        <location filename="../fieldapp/ui/error_text.py" line="151"/>
+        <source>There is no customer with the code “{customer_code}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="153"/>
+        <source>Customer {customer} is not assigned to this collector: assign it first or leave it off the route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="156"/>
+        <source>Customer {customer} is on the route twice (again at stop {stop}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="158"/>
+        <source>{count} stops are more than a day holds (at most {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="160"/>
+        <source>“{text}” is not a time of day: type it as HH:MM, for example 08:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="165"/>
         <source>Something went wrong (error {code}).</source>
         <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="153"/>
+        <location filename="../fieldapp/ui/error_text.py" line="166"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="154"/>
+        <location filename="../fieldapp/ui/error_text.py" line="167"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>
@@ -1283,42 +1331,42 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <location filename="../fieldapp/ui/office/import_file_page.py" line="43"/>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="78"/>
         <source>Choose the export</source>
-        <translation type="unfinished"></translation>
+        <translation>选择导出文件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="44"/>
         <source>The receivables as the accounting program exports them.</source>
-        <translation type="unfinished"></translation>
+        <translation>会计软件导出的应收账款数据。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="46"/>
         <source>Choose a CSV or Excel file exported from the accounting program: an open-items list, an aging report or a customer ledger. You can also drop the file on this page. Nothing is written before the preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择从会计软件导出的 CSV 或 Excel 文件：未结项目清单、账龄报表或客户明细账。也可以将文件拖放到此页面。预览之前不会写入任何数据。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="49"/>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="50"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="67"/>
         <source>This is a folder: choose a file in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是文件夹：请选择其中的文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="69"/>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="79"/>
         <source>Exports (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出文件 (*.csv *.txt *.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1548,12 +1596,12 @@ Finalize it now?</source>
     <message>
         <location filename="../fieldapp/ui/office/import_wizard.py" line="52"/>
         <source>Import receivables</source>
-        <translation type="unfinished"></translation>
+        <translation>导入应收账款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_wizard.py" line="53"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1561,283 +1609,283 @@ Finalize it now?</source>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="14"/>
         <source>Customer code</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="15"/>
         <source>Customer name</source>
-        <translation type="unfinished"></translation>
+        <translation>客户名称</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="16"/>
         <source>Document number</source>
-        <translation type="unfinished"></translation>
+        <translation>单据编号</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="17"/>
         <source>Document date</source>
-        <translation type="unfinished"></translation>
+        <translation>单据日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="18"/>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="19"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="20"/>
         <source>Open amount</source>
-        <translation type="unfinished"></translation>
+        <translation>未付金额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="21"/>
         <source>Debit</source>
-        <translation type="unfinished"></translation>
+        <translation>借方</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="22"/>
         <location filename="../fieldapp/ui/office/import_words.py" line="57"/>
         <source>Credit</source>
-        <translation type="unfinished"></translation>
+        <translation>贷方</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="23"/>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>余额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="24"/>
         <source>Currency</source>
-        <translation type="unfinished">币种</translation>
+        <translation>币种</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="25"/>
         <source>Settled on</source>
-        <translation type="unfinished"></translation>
+        <translation>结清日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="26"/>
         <source>Days late</source>
-        <translation type="unfinished">逾期天数</translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="29"/>
         <source>Invoice list with settlement dates</source>
-        <translation type="unfinished"></translation>
+        <translation>含结清日期的发票清单</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="30"/>
         <source>MISA – customer ledger (S31-DN)</source>
-        <translation type="unfinished"></translation>
+        <translation>MISA – 客户明细账（S31-DN）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="31"/>
         <source>MISA – customer balances (summary)</source>
-        <translation type="unfinished"></translation>
+        <translation>MISA – 客户余额（汇总）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="32"/>
         <source>Digiwin – receivables statement</source>
-        <translation type="unfinished"></translation>
+        <translation>鼎捷 – 应收账款对账单</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="33"/>
         <source>Kingdee – receivables aging</source>
-        <translation type="unfinished"></translation>
+        <translation>金蝶 – 应收账款账龄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="34"/>
         <source>Yonyou – customer ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>用友 – 客户明细账</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="35"/>
         <source>Odoo – aged partner balance (detail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odoo – 业务伙伴账龄余额（明细）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="36"/>
         <source>Odoo – aged partner balance (summary)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odoo – 业务伙伴账龄余额（汇总）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="38"/>
         <source>ERPNext – accounts receivable</source>
-        <translation type="unfinished"></translation>
+        <translation>ERPNext – 应收账款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="39"/>
         <source>SAP – customer line items (FBL5N)</source>
-        <translation type="unfinished"></translation>
+        <translation>SAP – 客户行项目（FBL5N）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="40"/>
         <source>QuickBooks – A/R aging detail</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks – 应收账款账龄明细</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="41"/>
         <source>QuickBooks – A/R aging summary</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks – 应收账款账龄汇总</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="42"/>
         <source>Plain invoice list</source>
-        <translation type="unfinished"></translation>
+        <translation>简单发票清单</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="45"/>
         <source>Settled by the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>根据各行数据自动判断</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="46"/>
         <source>Day/month/year (31/05/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>日/月/年（31/05/2025）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="47"/>
         <source>Month/day/year (05/31/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>月/日/年（05/31/2025）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="48"/>
         <source>Year/month/day (2025-05-31)</source>
-        <translation type="unfinished"></translation>
+        <translation>年/月/日（2025-05-31）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="49"/>
         <source>Taiwan (ROC) year (114/05/31)</source>
-        <translation type="unfinished"></translation>
+        <translation>民国纪年（114/05/31）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="52"/>
         <source>1,234.5 (point for decimals)</source>
-        <translation type="unfinished"></translation>
+        <translation>1,234.5（小数点为“.”）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="53"/>
         <source>1.234,5 (comma for decimals)</source>
-        <translation type="unfinished"></translation>
+        <translation>1.234,5（小数点为“,”）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="56"/>
         <source>Invoice</source>
-        <translation type="unfinished">发票号码</translation>
+        <translation>发票</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="58"/>
         <source>Opening balance</source>
-        <translation type="unfinished"></translation>
+        <translation>期初余额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="61"/>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="62"/>
         <source>The file is not text: export the report as CSV or as an Excel workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件不是文本文件：请将报表导出为 CSV 或 Excel 工作簿。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="64"/>
         <source>The file&apos;s letters are in no encoding fieldapp reads (UTF-8, Windows-1258, Big5, GB18030): export it as CSV UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件的文字编码不是 fieldapp 可读取的编码（UTF-8、Windows-1258、Big5、GB18030）：请导出为 CSV UTF-8。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="67"/>
         <source>The file is {size} bytes; at most {limit} bytes are read.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件大小为 {size} 字节；最多只能读取 {limit} 字节。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="69"/>
         <source>This is an old Excel .xls file: save it as .xlsx or CSV and choose that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是旧版 Excel .xls 文件：请另存为 .xlsx 或 CSV，再选择该文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="72"/>
         <source>The file is named like an Excel workbook but is not one.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件的扩展名是 Excel 工作簿，但实际上并不是。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="74"/>
         <source>No header row with the columns of this source was found in the first {rows} rows: choose another source or adjust the columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>前 {rows} 行中找不到包含此数据来源各列的标题行：请选择其他数据来源，或调整各列的对应关系。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="77"/>
         <source>The columns match no known export: choose the source, then the columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些列与任何已知的导出格式都不匹配：请先选择数据来源，再指定各列。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="80"/>
         <source>There is no source called “{source}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“{source}”的数据来源。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="82"/>
         <source>The workbook cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开工作簿：{reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="84"/>
         <source>The workbook was refused as unsafe: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>工作簿不安全，已拒绝打开：{reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="86"/>
         <source>{column} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} 为空。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="87"/>
         <source>“{text}” is not an amount.</source>
-        <translation type="unfinished">“{text}”不是有效的金额。</translation>
+        <translation>“{text}”不是有效的金额。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="88"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
-        <translation type="unfinished">“{text}”的小数位数超过 {currency} 允许的位数。</translation>
+        <translation>“{text}”的小数位数超过 {currency} 允许的位数。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="90"/>
         <source>“{text}” is not a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是有效的日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="91"/>
         <source>The dates of this column read both as day/month and as month/day: choose the date order.</source>
-        <translation type="unfinished"></translation>
+        <translation>此列的日期既可读作日/月，也可读作月/日：请选择日期顺序。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="94"/>
         <source>“{text}” is not a currency fieldapp handles.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是 fieldapp 支持的币种。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="96"/>
         <source>Document {document} of customer {customer} is already on line {first}.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 {customer} 的单据 {document} 已出现在第 {first} 行。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="98"/>
         <source>The file&apos;s total {declared} {currency} differs from the sum of its rows, {computed} {currency}.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中的合计 {declared} {currency} 与各行合计 {computed} {currency} 不符。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="101"/>
         <source>“{text}” has question marks inside words: the export lost its letters. Export the report as CSV UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”的文字中夹杂问号：导出时文字已丢失。请将报表导出为 CSV UTF-8。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="105"/>
         <source>This cannot be read (problem {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取（问题代码 {code}）。</translation>
     </message>
 </context>
 <context>
@@ -2350,93 +2398,93 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列对应</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
         <source>Which column of the file holds what. Fields that are not in the file stay empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>指定文件中每一列的内容。文件中没有的字段将保留为空。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中的列</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75"/>
         <source>First value</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个值</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79"/>
         <source>&amp;Date order:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期顺序(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80"/>
         <source>&amp;Numbers:</source>
-        <translation type="unfinished"></translation>
+        <translation>数字格式(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81"/>
         <source>C&amp;urrency of rows that name none:</source>
-        <translation type="unfinished"></translation>
+        <translation>未注明币种的行所用币种(&amp;U)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82"/>
         <source>&amp;Save as source…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为数据来源(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97"/>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106"/>
         <source>— not in the file —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 文件中没有 —</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108"/>
         <source>(column {number})</source>
-        <translation type="unfinished"></translation>
+        <translation>（第 {number} 列）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145"/>
         <source>No column names the customer: each block&apos;s customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何一列注明客户：每个区块的客户从其上方一行读取（“客户：…”），与客户明细账相同。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151"/>
         <source>Choose the column of the customer code or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择客户编号或客户名称所在的列。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153"/>
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一列金额：金额、未付金额、借方、贷方或余额。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155"/>
         <source>One column is chosen for two fields: choose each column once.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一列被指定给两个字段：每一列只能选择一次。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165"/>
         <source>Save as source</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为数据来源</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166"/>
         <source>Name of the source (for example the company and report):</source>
-        <translation type="unfinished"></translation>
+        <translation>数据来源名称（例如公司和报表名称）：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179"/>
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存为“{name}”：今后包含这些列的文件都将按此方式读取。</translation>
     </message>
 </context>
 <context>
@@ -2737,72 +2785,72 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="71"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="72"/>
         <source>The file as it would be imported. Nothing is written yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件将按以下方式导入。目前尚未写入任何数据。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="73"/>
         <source>Import the &amp;good rows and skip the bad ones</source>
-        <translation type="unfinished"></translation>
+        <translation>导入正确的行并跳过有问题的行(&amp;G)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="74"/>
         <source>Load the balances as &amp;opening balances on</source>
-        <translation type="unfinished"></translation>
+        <translation>将余额导入为期初余额(&amp;O)，日期：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="100"/>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取文件…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="123"/>
         <source>&amp;Rows as understood</source>
-        <translation type="unfinished"></translation>
+        <translation>解读后的各行(&amp;R)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="125"/>
         <source>&amp;Problems: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>问题(&amp;P)：{count}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="144"/>
         <source>Data rows: {rows} · Customers: {customers} · Invoices: {invoices} · Credits: {credits} · Opening balances: {openings}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据行：{rows} · 客户：{customers} · 发票：{invoices} · 贷方项目：{credits} · 期初余额：{openings}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="158"/>
         <source>The table shows the first {count} rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>表格仅显示前 {count} 行。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="174"/>
         <source>{count} rows have problems (listed above). Correct them in the accounting program and export again, or import the other rows and skip these.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 行有问题（见上方列表）。请在会计软件中更正后重新导出，或导入其他行并跳过这些行。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="142"/>
         <source>Reading was stopped: go back and forward again to read the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止读取：请返回上一步再点击下一步，以重新读取文件。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="151"/>
         <source>Amounts: {totals}</source>
-        <translation type="unfinished"></translation>
+        <translation>金额：{totals}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="154"/>
         <source>Open: {totals}</source>
-        <translation type="unfinished"></translation>
+        <translation>未付金额：{totals}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="162"/>
         <source>This report has one line per customer and no invoices, so it cannot be imported as invoices. Its balances can be loaded instead as opening balances: one open amount per customer, on the day you choose below.</source>
-        <translation type="unfinished"></translation>
+        <translation>此报表每个客户只有一行，没有发票明细，因此无法作为发票导入。可改为将其余额导入为期初余额：每个客户一笔未付金额，日期为您在下方选择的日期。</translation>
     </message>
 </context>
 <context>
@@ -2810,47 +2858,47 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="31"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="32"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="34"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="35"/>
         <source>Document</source>
-        <translation type="unfinished">文件</translation>
+        <translation>单据</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="36"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="38"/>
         <source>Due</source>
-        <translation type="unfinished">到期日</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="40"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="42"/>
         <source>Open</source>
-        <translation type="unfinished">进行中</translation>
+        <translation>未付金额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="44"/>
         <source>Currency</source>
-        <translation type="unfinished">币种</translation>
+        <translation>币种</translation>
     </message>
 </context>
 <context>
@@ -2888,17 +2936,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="54"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="56"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="57"/>
         <source>What is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>问题说明</translation>
     </message>
 </context>
 <context>
@@ -3050,6 +3098,39 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>RouteEditor</name>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="56"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="57"/>
+        <source>Visit earlier (Alt+Up); rows can also be dragged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="58"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="59"/>
+        <source>Visit later (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="60"/>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="61"/>
+        <source>Take the stop off the route (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RouteModel</name>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="34"/>
@@ -3065,6 +3146,114 @@ Untick “Open invoices only” to see the paid ones.</source>
         <location filename="../fieldapp/ui/models/route.py" line="39"/>
         <source>Purpose</source>
         <translation>拜访目的</translation>
+    </message>
+</context>
+<context>
+    <name>RouteSheetPreview</name>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="66"/>
+        <source>Print %1</source>
+        <translation type="unfinished">打印 %1</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="68"/>
+        <source>Printing %1…</source>
+        <translation type="unfinished">正在打印 %1…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="72"/>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="74"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="82"/>
+        <source>Not saved</source>
+        <translation type="unfinished">未保存</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="83"/>
+        <source>The route sheet could not be saved to %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="89"/>
+        <source>Route sheet of %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="92"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished">打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="93"/>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="94"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RouteStopsModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="18"/>
+        <source>#</source>
+        <translation type="unfinished">序号</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="18"/>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="19"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="20"/>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="27"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="21"/>
+        <source>Days late</source>
+        <translation type="unfinished">逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="22"/>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="23"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="24"/>
+        <source>Promise due, not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="25"/>
+        <source>Revisit due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="26"/>
+        <source>Dispute waiting</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3088,61 +3277,153 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>RoutesView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="120"/>
+        <source>No collectors yet: add them in the Collectors tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="152"/>
+        <source>Unsaved route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="153"/>
+        <source>The route of this day has changes that are not saved. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/routes_view.py" line="178"/>
+        <source>%n stops saved for this day.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/routes_view.py" line="199"/>
+        <source>%n stops suggested; save to keep them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="201"/>
+        <source>Nothing more to suggest for this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="266"/>
+        <source>The route has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
+        <source>Collector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="281"/>
+        <source>Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="282"/>
+        <source>Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="283"/>
+        <source>When the first visit starts (HH:MM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="284"/>
+        <source>&amp;Suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="286"/>
+        <source>Add the customers most worth a visit: promises due and not kept, revisits, disputes waiting, then the largest and oldest overdue amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="288"/>
+        <source>Spread times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="289"/>
+        <source>Plan every visit again from the start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="290"/>
+        <source>Save route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="291"/>
+        <source>Print route sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="48"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="49"/>
         <source>The receivables are written in one step: all or nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>应收账款将一次性写入：要么全部写入，要么完全不写入。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="50"/>
         <source>&amp;Skipped rows</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过的行(&amp;S)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="51"/>
         <source>Import &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新导入(&amp;A)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="70"/>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
         <source>The import was stopped. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止导入。未写入任何数据。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何数据。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
         <source>The receivables were imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>应收账款已导入。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="111"/>
         <source>Customers: {created} new, {updated} updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户：新增 {created} 家，更新 {updated} 家。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
-        <translation type="unfinished"></translation>
+        <translation>发票：新增 {created} 张，更新 {updated} 张，{closed} 张因导出文件已不再列为未结而结清。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="119"/>
         <source>Open in this export: {totals}</source>
-        <translation type="unfinished"></translation>
+        <translation>此导出文件的未付金额：{totals}</translation>
     </message>
 </context>
 <context>
@@ -3345,68 +3626,68 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="45"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>数据来源</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="46"/>
         <source>The accounting program and report the file comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件所来自的会计软件和报表。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="47"/>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据来源(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="54"/>
         <source>Find it from the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>根据各列自动识别</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="56"/>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="141"/>
         <source>{name} (saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（已保存）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="107"/>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取文件…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="117"/>
         <source>No known export has these columns: say on the next page which column holds what.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何已知的导出格式包含这些列：请在下一页指定每一列的内容。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="120"/>
         <source>The columns of {source} were not found: say on the next page which column holds what.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 {source} 的各列：请在下一页指定每一列的内容。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="123"/>
         <source>Found: {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已识别：{source}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="125"/>
         <source>Read as {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 {source} 格式读取。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="127"/>
         <source>An Excel workbook with {count} columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿，共 {count} 列。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="130"/>
         <source>Text encoding: {encoding}. Columns: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>文本编码：{encoding}。列数：{count}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="135"/>
         <source>The report is dated {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>报表日期：{day}。</translation>
     </message>
 </context>
 <context>
@@ -3460,17 +3741,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/import_progress.py" line="33"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_progress.py" line="55"/>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_progress.py" line="62"/>
         <source>line %v of about %m</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %v 行，约 %m 行</translation>
     </message>
 </context>
 <context>

@@ -380,6 +380,24 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="75"/>
+        <source>Add a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="76"/>
+        <source>Name, code or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="77"/>
+        <source>Add to the route</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerView</name>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
@@ -1191,50 +1209,80 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="133"/>
         <source>The file cannot be read as a receivables export. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法將此檔案讀取為應收帳款匯出檔。未匯入任何資料。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="135"/>
         <source>The file has {count} problems that concern all of it (totals that do not add up, dates that read two ways, lost letters). Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案有 {count} 個涉及整個檔案的問題（合計金額不符、日期有兩種讀法、文字遺失）。未匯入任何資料。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="138"/>
         <source>This is a summary with one balance per customer and no invoices, so it is not imported as invoices. It can be loaded as opening balances on a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>這是彙總表，每個客戶只有一筆餘額，沒有發票明細，因此無法以發票匯入。可改為匯入為某一日期的期初餘額。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="141"/>
         <source>{count} rows have problems. Nothing was imported. Fix them, or import the other rows and skip these.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 列有問題。未匯入任何資料。請修正這些列，或匯入其他列並略過這些列。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="144"/>
         <source>The file holds no invoices. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案中沒有任何發票。未匯入任何資料。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="146"/>
         <source>There is no source called {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有名為 {source} 的資料來源。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="147"/>
         <source>&quot;{name}&quot; cannot name a source: use 1 to {limit} characters.</source>
+        <translation>「{name}」不能作為資料來源名稱：請使用 1 到 {limit} 個字元。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="150"/>
+        <source>There is no collector “{collector}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="152"/>
+        <location filename="../fieldapp/ui/error_text.py" line="151"/>
+        <source>There is no customer with the code “{customer_code}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="153"/>
+        <source>Customer {customer} is not assigned to this collector: assign it first or leave it off the route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="156"/>
+        <source>Customer {customer} is on the route twice (again at stop {stop}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="158"/>
+        <source>{count} stops are more than a day holds (at most {limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="160"/>
+        <source>“{text}” is not a time of day: type it as HH:MM, for example 08:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="165"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="153"/>
+        <location filename="../fieldapp/ui/error_text.py" line="166"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="154"/>
+        <location filename="../fieldapp/ui/error_text.py" line="167"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -1283,42 +1331,42 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <location filename="../fieldapp/ui/office/import_file_page.py" line="43"/>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="78"/>
         <source>Choose the export</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇匯出檔</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="44"/>
         <source>The receivables as the accounting program exports them.</source>
-        <translation type="unfinished"></translation>
+        <translation>會計軟體匯出的應收帳款資料。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="46"/>
         <source>Choose a CSV or Excel file exported from the accounting program: an open-items list, an aging report or a customer ledger. You can also drop the file on this page. Nothing is written before the preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>請選擇從會計軟體匯出的 CSV 或 Excel 檔案：未結項目清單、帳齡報表或客戶明細帳。也可以將檔案拖放到此頁面。預覽之前不會寫入任何資料。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="49"/>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="50"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>瀏覽(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="67"/>
         <source>This is a folder: choose a file in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>這是資料夾：請選擇其中的檔案。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="69"/>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案不存在。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_file_page.py" line="79"/>
         <source>Exports (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出檔 (*.csv *.txt *.xlsx *.xlsm);;所有檔案 (*)</translation>
     </message>
 </context>
 <context>
@@ -1548,12 +1596,12 @@ Finalize it now?</source>
     <message>
         <location filename="../fieldapp/ui/office/import_wizard.py" line="52"/>
         <source>Import receivables</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入應收帳款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_wizard.py" line="53"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1561,283 +1609,283 @@ Finalize it now?</source>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="14"/>
         <source>Customer code</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="15"/>
         <source>Customer name</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶名稱</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="16"/>
         <source>Document number</source>
-        <translation type="unfinished"></translation>
+        <translation>單據號碼</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="17"/>
         <source>Document date</source>
-        <translation type="unfinished"></translation>
+        <translation>單據日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="18"/>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="19"/>
         <source>Amount</source>
-        <translation type="unfinished">金額</translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="20"/>
         <source>Open amount</source>
-        <translation type="unfinished"></translation>
+        <translation>未付金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="21"/>
         <source>Debit</source>
-        <translation type="unfinished"></translation>
+        <translation>借方</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="22"/>
         <location filename="../fieldapp/ui/office/import_words.py" line="57"/>
         <source>Credit</source>
-        <translation type="unfinished"></translation>
+        <translation>貸方</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="23"/>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>餘額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="24"/>
         <source>Currency</source>
-        <translation type="unfinished">幣別</translation>
+        <translation>幣別</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="25"/>
         <source>Settled on</source>
-        <translation type="unfinished"></translation>
+        <translation>結清日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="26"/>
         <source>Days late</source>
-        <translation type="unfinished">逾期天數</translation>
+        <translation>逾期天數</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="29"/>
         <source>Invoice list with settlement dates</source>
-        <translation type="unfinished"></translation>
+        <translation>含結清日期的發票清單</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="30"/>
         <source>MISA – customer ledger (S31-DN)</source>
-        <translation type="unfinished"></translation>
+        <translation>MISA – 客戶明細帳（S31-DN）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="31"/>
         <source>MISA – customer balances (summary)</source>
-        <translation type="unfinished"></translation>
+        <translation>MISA – 客戶餘額（彙總）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="32"/>
         <source>Digiwin – receivables statement</source>
-        <translation type="unfinished"></translation>
+        <translation>鼎新 – 應收帳款對帳單</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="33"/>
         <source>Kingdee – receivables aging</source>
-        <translation type="unfinished"></translation>
+        <translation>金蝶 – 應收帳款帳齡</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="34"/>
         <source>Yonyou – customer ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>用友 – 客戶明細帳</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="35"/>
         <source>Odoo – aged partner balance (detail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odoo – 業務夥伴帳齡餘額（明細）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="36"/>
         <source>Odoo – aged partner balance (summary)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odoo – 業務夥伴帳齡餘額（彙總）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="38"/>
         <source>ERPNext – accounts receivable</source>
-        <translation type="unfinished"></translation>
+        <translation>ERPNext – 應收帳款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="39"/>
         <source>SAP – customer line items (FBL5N)</source>
-        <translation type="unfinished"></translation>
+        <translation>SAP – 客戶明細項目（FBL5N）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="40"/>
         <source>QuickBooks – A/R aging detail</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks – 應收帳款帳齡明細</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="41"/>
         <source>QuickBooks – A/R aging summary</source>
-        <translation type="unfinished"></translation>
+        <translation>QuickBooks – 應收帳款帳齡彙總</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="42"/>
         <source>Plain invoice list</source>
-        <translation type="unfinished"></translation>
+        <translation>簡單發票清單</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="45"/>
         <source>Settled by the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>依各列資料自動判斷</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="46"/>
         <source>Day/month/year (31/05/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>日/月/年（31/05/2025）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="47"/>
         <source>Month/day/year (05/31/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>月/日/年（05/31/2025）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="48"/>
         <source>Year/month/day (2025-05-31)</source>
-        <translation type="unfinished"></translation>
+        <translation>年/月/日（2025-05-31）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="49"/>
         <source>Taiwan (ROC) year (114/05/31)</source>
-        <translation type="unfinished"></translation>
+        <translation>民國年（114/05/31）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="52"/>
         <source>1,234.5 (point for decimals)</source>
-        <translation type="unfinished"></translation>
+        <translation>1,234.5（小數點為「.」）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="53"/>
         <source>1.234,5 (comma for decimals)</source>
-        <translation type="unfinished"></translation>
+        <translation>1.234,5（小數點為「,」）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="56"/>
         <source>Invoice</source>
-        <translation type="unfinished">發票號碼</translation>
+        <translation>發票</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="58"/>
         <source>Opening balance</source>
-        <translation type="unfinished"></translation>
+        <translation>期初餘額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="61"/>
         <source>The file is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案是空的。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="62"/>
         <source>The file is not text: export the report as CSV or as an Excel workbook.</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案不是文字檔：請將報表匯出為 CSV 或 Excel 活頁簿。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="64"/>
         <source>The file&apos;s letters are in no encoding fieldapp reads (UTF-8, Windows-1258, Big5, GB18030): export it as CSV UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案的文字編碼不是 fieldapp 可讀取的編碼（UTF-8、Windows-1258、Big5、GB18030）：請匯出為 CSV UTF-8。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="67"/>
         <source>The file is {size} bytes; at most {limit} bytes are read.</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案大小為 {size} 位元組；最多只能讀取 {limit} 位元組。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="69"/>
         <source>This is an old Excel .xls file: save it as .xlsx or CSV and choose that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>這是舊版 Excel .xls 檔案：請另存為 .xlsx 或 CSV，再選擇該檔案。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="72"/>
         <source>The file is named like an Excel workbook but is not one.</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案的副檔名是 Excel 活頁簿，但實際上並不是。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="74"/>
         <source>No header row with the columns of this source was found in the first {rows} rows: choose another source or adjust the columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>前 {rows} 列中找不到含有此資料來源各欄的標題列：請選擇其他資料來源，或調整各欄的對應。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="77"/>
         <source>The columns match no known export: choose the source, then the columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>這些欄與任何已知的匯出格式都不符：請先選擇資料來源，再指定各欄。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="80"/>
         <source>There is no source called “{source}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有名為「{source}」的資料來源。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="82"/>
         <source>The workbook cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>無法開啟活頁簿：{reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="84"/>
         <source>The workbook was refused as unsafe: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>活頁簿不安全，已拒絕開啟：{reason}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="86"/>
         <source>{column} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} 是空白的。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="87"/>
         <source>“{text}” is not an amount.</source>
-        <translation type="unfinished">「{text}」不是有效的金額。</translation>
+        <translation>「{text}」不是有效的金額。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="88"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
-        <translation type="unfinished">「{text}」的小數位數超過 {currency} 允許的位數。</translation>
+        <translation>「{text}」的小數位數超過 {currency} 允許的位數。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="90"/>
         <source>“{text}” is not a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{text}」不是有效的日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="91"/>
         <source>The dates of this column read both as day/month and as month/day: choose the date order.</source>
-        <translation type="unfinished"></translation>
+        <translation>此欄的日期既可讀作日/月，也可讀作月/日：請選擇日期順序。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="94"/>
         <source>“{text}” is not a currency fieldapp handles.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{text}」不是 fieldapp 支援的幣別。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="96"/>
         <source>Document {document} of customer {customer} is already on line {first}.</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶 {customer} 的單據 {document} 已出現在第 {first} 列。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="98"/>
         <source>The file&apos;s total {declared} {currency} differs from the sum of its rows, {computed} {currency}.</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案中的合計 {declared} {currency} 與各列加總 {computed} {currency} 不符。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="101"/>
         <source>“{text}” has question marks inside words: the export lost its letters. Export the report as CSV UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>「{text}」的文字中夾雜問號：匯出時文字已遺失。請將報表匯出為 CSV UTF-8。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="105"/>
         <source>This cannot be read (problem {code}).</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取（問題代碼 {code}）。</translation>
     </message>
 </context>
 <context>
@@ -2350,93 +2398,93 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>欄對應</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
         <source>Which column of the file holds what. Fields that are not in the file stay empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>指定檔案中每一欄的內容。檔案中沒有的資料項目將保留空白。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>資料項目</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
         <source>Column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案中的欄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75"/>
         <source>First value</source>
-        <translation type="unfinished"></translation>
+        <translation>第一個值</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79"/>
         <source>&amp;Date order:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期順序(&amp;D)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80"/>
         <source>&amp;Numbers:</source>
-        <translation type="unfinished"></translation>
+        <translation>數字格式(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81"/>
         <source>C&amp;urrency of rows that name none:</source>
-        <translation type="unfinished"></translation>
+        <translation>未註明幣別的列所用幣別(&amp;U)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82"/>
         <source>&amp;Save as source…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存為資料來源(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97"/>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106"/>
         <source>— not in the file —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 檔案中沒有 —</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108"/>
         <source>(column {number})</source>
-        <translation type="unfinished"></translation>
+        <translation>（第 {number} 欄）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145"/>
         <source>No column names the customer: each block&apos;s customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有任何一欄註明客戶：每個區塊的客戶從其上方一列讀取（「客戶：…」），與客戶明細帳相同。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151"/>
         <source>Choose the column of the customer code or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>請選擇客戶編號或客戶名稱所在的欄。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153"/>
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
-        <translation type="unfinished"></translation>
+        <translation>請至少選擇一欄金額：金額、未付金額、借方、貸方或餘額。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155"/>
         <source>One column is chosen for two fields: choose each column once.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一欄被指定給兩個資料項目：每一欄只能選擇一次。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165"/>
         <source>Save as source</source>
-        <translation type="unfinished"></translation>
+        <translation>另存為資料來源</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166"/>
         <source>Name of the source (for example the company and report):</source>
-        <translation type="unfinished"></translation>
+        <translation>資料來源名稱（例如公司與報表名稱）：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179"/>
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>已儲存為「{name}」：今後具有這些欄的檔案都會以此方式讀取。</translation>
     </message>
 </context>
 <context>
@@ -2737,72 +2785,72 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="71"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>預覽</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="72"/>
         <source>The file as it would be imported. Nothing is written yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案將以下列方式匯入。目前尚未寫入任何資料。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="73"/>
         <source>Import the &amp;good rows and skip the bad ones</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入正確的列並略過有問題的列(&amp;G)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="74"/>
         <source>Load the balances as &amp;opening balances on</source>
-        <translation type="unfinished"></translation>
+        <translation>將餘額匯入為期初餘額(&amp;O)，日期：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="100"/>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在讀取檔案…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="123"/>
         <source>&amp;Rows as understood</source>
-        <translation type="unfinished"></translation>
+        <translation>解讀後的各列(&amp;R)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="125"/>
         <source>&amp;Problems: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>問題(&amp;P)：{count}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="144"/>
         <source>Data rows: {rows} · Customers: {customers} · Invoices: {invoices} · Credits: {credits} · Opening balances: {openings}</source>
-        <translation type="unfinished"></translation>
+        <translation>資料列：{rows} · 客戶：{customers} · 發票：{invoices} · 貸方項目：{credits} · 期初餘額：{openings}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="158"/>
         <source>The table shows the first {count} rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>表格僅顯示前 {count} 列。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="174"/>
         <source>{count} rows have problems (listed above). Correct them in the accounting program and export again, or import the other rows and skip these.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 列有問題（列於上方）。請在會計軟體中更正後重新匯出，或匯入其他列並略過這些列。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="142"/>
         <source>Reading was stopped: go back and forward again to read the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止讀取：請返回上一步再按下一步，以重新讀取檔案。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="151"/>
         <source>Amounts: {totals}</source>
-        <translation type="unfinished"></translation>
+        <translation>金額：{totals}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="154"/>
         <source>Open: {totals}</source>
-        <translation type="unfinished"></translation>
+        <translation>未付金額：{totals}</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_preview_page.py" line="162"/>
         <source>This report has one line per customer and no invoices, so it cannot be imported as invoices. Its balances can be loaded instead as opening balances: one open amount per customer, on the day you choose below.</source>
-        <translation type="unfinished"></translation>
+        <translation>此報表每個客戶只有一列，沒有發票明細，因此無法以發票匯入。可改為將其餘額匯入為期初餘額：每個客戶一筆未付金額，日期為您在下方選擇的日期。</translation>
     </message>
 </context>
 <context>
@@ -2810,47 +2858,47 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="31"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>列號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="32"/>
         <source>Customer</source>
-        <translation type="unfinished">客戶</translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="34"/>
         <source>Kind</source>
-        <translation type="unfinished">類型</translation>
+        <translation>類型</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="35"/>
         <source>Document</source>
-        <translation type="unfinished">文件</translation>
+        <translation>單據</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="36"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="38"/>
         <source>Due</source>
-        <translation type="unfinished">到期日</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="40"/>
         <source>Amount</source>
-        <translation type="unfinished">金額</translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="42"/>
         <source>Open</source>
-        <translation type="unfinished">進行中</translation>
+        <translation>未付金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="44"/>
         <source>Currency</source>
-        <translation type="unfinished">幣別</translation>
+        <translation>幣別</translation>
     </message>
 </context>
 <context>
@@ -2888,17 +2936,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="54"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>列號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="56"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>欄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="57"/>
         <source>What is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>問題說明</translation>
     </message>
 </context>
 <context>
@@ -3050,6 +3098,39 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>RouteEditor</name>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="56"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="57"/>
+        <source>Visit earlier (Alt+Up); rows can also be dragged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="58"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="59"/>
+        <source>Visit later (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="60"/>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_editor.py" line="61"/>
+        <source>Take the stop off the route (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RouteModel</name>
     <message>
         <location filename="../fieldapp/ui/models/route.py" line="34"/>
@@ -3065,6 +3146,114 @@ Untick “Open invoices only” to see the paid ones.</source>
         <location filename="../fieldapp/ui/models/route.py" line="39"/>
         <source>Purpose</source>
         <translation>拜訪目的</translation>
+    </message>
+</context>
+<context>
+    <name>RouteSheetPreview</name>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="66"/>
+        <source>Print %1</source>
+        <translation type="unfinished">列印 %1</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="68"/>
+        <source>Printing %1…</source>
+        <translation type="unfinished">正在列印 %1…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="72"/>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="74"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="82"/>
+        <source>Not saved</source>
+        <translation type="unfinished">未儲存</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="83"/>
+        <source>The route sheet could not be saved to %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="89"/>
+        <source>Route sheet of %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="92"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished">列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="93"/>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="94"/>
+        <source>Close</source>
+        <translation type="unfinished">關閉</translation>
+    </message>
+</context>
+<context>
+    <name>RouteStopsModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="18"/>
+        <source>#</source>
+        <translation type="unfinished">序號</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="18"/>
+        <source>Time</source>
+        <translation type="unfinished">時間</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="19"/>
+        <source>Customer</source>
+        <translation type="unfinished">客戶</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="20"/>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="27"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="21"/>
+        <source>Days late</source>
+        <translation type="unfinished">逾期天數</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="22"/>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="23"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="24"/>
+        <source>Promise due, not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="25"/>
+        <source>Revisit due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="26"/>
+        <source>Dispute waiting</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3088,61 +3277,153 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>RoutesView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="120"/>
+        <source>No collectors yet: add them in the Collectors tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="152"/>
+        <source>Unsaved route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="153"/>
+        <source>The route of this day has changes that are not saved. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/routes_view.py" line="178"/>
+        <source>%n stops saved for this day.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/routes_view.py" line="199"/>
+        <source>%n stops suggested; save to keep them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="201"/>
+        <source>Nothing more to suggest for this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="266"/>
+        <source>The route has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
+        <source>Collector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="281"/>
+        <source>Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="282"/>
+        <source>Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="283"/>
+        <source>When the first visit starts (HH:MM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="284"/>
+        <source>&amp;Suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="286"/>
+        <source>Add the customers most worth a visit: promises due and not kept, revisits, disputes waiting, then the largest and oldest overdue amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="288"/>
+        <source>Spread times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="289"/>
+        <source>Plan every visit again from the start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="290"/>
+        <source>Save route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="291"/>
+        <source>Print route sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="48"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="49"/>
         <source>The receivables are written in one step: all or nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>應收帳款會一次寫入：全部寫入，或完全不寫入。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="50"/>
         <source>&amp;Skipped rows</source>
-        <translation type="unfinished"></translation>
+        <translation>已略過的列(&amp;S)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="51"/>
         <source>Import &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新匯入(&amp;A)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="70"/>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在匯入…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
         <source>The import was stopped. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止匯入。未寫入任何資料。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>未匯入任何資料。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
         <source>The receivables were imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>應收帳款已匯入。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="111"/>
         <source>Customers: {created} new, {updated} updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶：新增 {created} 家，更新 {updated} 家。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
-        <translation type="unfinished"></translation>
+        <translation>發票：新增 {created} 張，更新 {updated} 張，{closed} 張因匯出檔已不再列為未結而結清。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_run_page.py" line="119"/>
         <source>Open in this export: {totals}</source>
-        <translation type="unfinished"></translation>
+        <translation>此匯出檔的未付金額：{totals}</translation>
     </message>
 </context>
 <context>
@@ -3345,68 +3626,68 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="45"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>資料來源</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="46"/>
         <source>The accounting program and report the file comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案所來自的會計軟體與報表。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="47"/>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>資料來源(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="54"/>
         <source>Find it from the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>依各欄自動判斷</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="56"/>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="141"/>
         <source>{name} (saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（已儲存）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="107"/>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在讀取檔案…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="117"/>
         <source>No known export has these columns: say on the next page which column holds what.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有任何已知的匯出格式具有這些欄：請在下一頁指定每一欄的內容。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="120"/>
         <source>The columns of {source} were not found: say on the next page which column holds what.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到 {source} 的各欄：請在下一頁指定每一欄的內容。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="123"/>
         <source>Found: {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已辨識：{source}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="125"/>
         <source>Read as {source}.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 {source} 格式讀取。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="127"/>
         <source>An Excel workbook with {count} columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 活頁簿，共 {count} 欄。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="130"/>
         <source>Text encoding: {encoding}. Columns: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>文字編碼：{encoding}。欄數：{count}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_source_page.py" line="135"/>
         <source>The report is dated {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>報表日期：{day}。</translation>
     </message>
 </context>
 <context>
@@ -3460,17 +3741,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/import_progress.py" line="33"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_progress.py" line="55"/>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_progress.py" line="62"/>
         <source>line %v of about %m</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %v 列，約 %m 列</translation>
     </message>
 </context>
 <context>
