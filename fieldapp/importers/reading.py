@@ -12,6 +12,7 @@ from pathlib import Path
 from ..domain.receivables import RowProblem
 from . import decoding, rowkinds
 from .presets import PRESETS, all_labels, header_key, match, usable
+from .rowsource import TextRows
 
 MAX_BYTES = 1 << 30
 HEADER_SEARCH = 60       # a header lies within the first rows, under the title block
@@ -91,19 +92,9 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def text_rows(open_, encoding: str, delimiter: str):
+def text_rows(open_, encoding: str, delimiter: str) -> TextRows:
     """(line, cells) of the whole file, NFC, streamed; SAP's outer pipes dropped."""
-    handle = io.TextIOWrapper(open_(), encoding=encoding, errors="strict", newline="")
-    normalize = unicodedata.normalize
-    lines = (normalize("NFC", line) for line in handle)
-    reader = csv.reader(lines, delimiter=delimiter)
-    line = 1
-    with handle:
-        for cells in reader:
-            if delimiter == "|" and cells and not cells[0].strip():
-                cells = cells[1:-1] if len(cells) > 1 and not cells[-1].strip() else cells[1:]
-            yield line, cells
-            line = reader.line_num + 1
+    return TextRows(open_, encoding, delimiter)
 
 
 def header_of(rows, preset=None):

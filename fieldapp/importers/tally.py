@@ -37,23 +37,12 @@ class Tally:
                 self.sums[(field, currency)] += value
                 self.since_sub[(field, currency)] += value
 
-    def duplicate(self, entry, label: str) -> bool:
-        # id() of the kind: hashing an Enum member runs Python code, a million times over.
-        key = hash((entry.customer_code, id(entry.kind), entry.document_no))
-        first = self.documents.setdefault(key, entry.line)
-        if first == entry.line:
-            return False
+    def duplicate(self, entry, label: str, first: int) -> None:
+        """``entry`` repeats the document (customer, kind, number) first seen on line ``first``;
+        Import.records keys ``documents`` by the hash of that triple."""
         self.problems.append(RowProblem(entry.line, label, "document.duplicate", {
             "document": entry.document_no, "customer": entry.customer_code, "first": first}))
         self.bad_row()
-        return True
-
-    def entry(self, entry) -> None:
-        self.counts[id(entry.kind)] += 1
-        currency = entry.amount.currency
-        self.totals[currency] = self.totals.get(currency, 0) + entry.amount.minor
-        if entry.open_amount is not None:
-            self.open_totals[currency] = self.open_totals.get(currency, 0) + entry.open_amount.minor
 
     def check(self, line: int, label: str, field: str, declared: int, currency: str,
               subtotal: bool) -> None:
