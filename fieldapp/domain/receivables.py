@@ -116,4 +116,7 @@ PROBLEMS = {
                       "{computed} {currency}",
     "text.question_marks": "{text!r} has '?' inside words: the export lost its letters; export "
                            "as CSV UTF-8",
+    "xlsx.no_sheet": "the workbook has no sheet {sheet!r}; its sheets are: {sheets}",
+    "text.legacy_encoding": "{count} text cells were typed in the old {encoding} Vietnamese "
+                            "encoding (for example {example!r}); they were converted to Unicode",
 }

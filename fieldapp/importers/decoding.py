@@ -35,6 +35,11 @@ def looks_vietnamese(text: str) -> bool:
     return fitting >= 0.95 * len(others) and any(ch in _VI_ONLY for ch in others)
 
 
+def only_vietnamese(text: str) -> bool:
+    """Every character beyond ASCII is a Vietnamese letter (or the punctuation above)."""
+    return all(ch in _VI for ch in _NON_ASCII.findall(text))
+
+
 def _decodes(chunks, codec: str) -> bool:
     decoder = codecs.getincrementaldecoder(codec)("strict")
     try:

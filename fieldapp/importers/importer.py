@@ -23,38 +23,42 @@ _LOST = re.compile(r"[^\s,;|\t]*\w\?+\w[^\s,;|\t]*")
 
 class Import:
     """Reads ``file`` (a path or bytes) lazily. ``source`` is a preset's name or a Preset (a
-    mapping the supervisor adjusted and saved); None detects it from the header. Problems with
-    the whole file have line None and leave no rows."""
+    mapping the supervisor adjusted and saved); None detects it from the header. ``sheet`` (a
+    workbook's sheet name or index from 0) defaults to the first sheet whose header matches,
+    else the first. Problems with the whole file have line None and leave no rows."""
 
-    def __init__(self, file, source: str | Preset | None = None, name: str = ""):
+    def __init__(self, file, source: str | Preset | None = None, name: str = "",
+                 sheet: str | int | None = None):
         self.problems: list[RowProblem] = []
         self.tally = Tally(self.problems)
         self.encoding, self.preset, self.columns, self.labels = "", None, {}, []
         self.orders, self._amount_fields, self.as_of = {}, [], None
         self.kind, self.context, self._rows = ReportKind.DETAIL, None, Buffered((), ())
         self._done, self._source_rows, self._fast = False, None, None
+        # legacy_text: {"TCVN3" or "VNI": [cells converted, the first as converted]}
+        self.sheet, self.legacy_text = None, {}
         name = name or ("" if isinstance(file, (bytes, bytearray)) else str(file))
         try:
             if isinstance(source, str):
                 if source not in BY_NAME:
                     raise reading.Unreadable("file.unknown_source_name", source=source)
                 source = BY_NAME[source]
-            self._open(reading.opener(file), source, name)
+            self._open(reading.opener(file), source, name, sheet)
         except reading.Unreadable as refused:
             self.problems.append(refused.problem)
 
-    def _open(self, open_, preset, name):
+    def _open(self, open_, preset, name, sheet):
         sample = reading.sniff_file(open_, name)
         if sample.startswith(b"PK\x03\x04"):
-            from .xlsx import workbook_rows  # noqa: PLC0415 (only workbooks need it)
-            self.encoding, rows = "xlsx", workbook_rows(open_)
-            text = ""
+            self.encoding, text = "xlsx", ""
+            rows, header = self._workbook(open_, preset, sheet)
         else:
             self.encoding = reading.choose_text_encoding(open_, sample, preset)
             text = sample.decode(self.encoding, errors="ignore")
             rows = reading.text_rows(open_, self.encoding, reading.sniff_delimiter(text))
-        self._source_rows = rows
-        preset, self.columns, self.labels, above, rest = reading.header_of(rows, preset)
+            self._source_rows = rows
+            header = reading.header_of(rows, preset)
+        preset, self.columns, self.labels, above, rest = header
         self.preset = preset
         for _, cells in above:
             self.context = reading.customer_context(cells) or self.context
@@ -70,6 +74,26 @@ class Import:
         if lost:
             self.problems.append(RowProblem(None, "", "text.question_marks",
                                             {"text": lost.group(0)}))
+
+    def _workbook(self, open_, preset, sheet):
+        """The rows and header of the sheet asked for, or of the first whose header matches."""
+        from .xlsx import sheet_names_of, workbook_rows  # noqa: PLC0415 (workbooks only)
+        names = sheet_names_of(open_) if sheet is None else [sheet]
+        refused = None
+        for index, choice in enumerate(names):
+            rows = workbook_rows(open_, index if sheet is None else choice, self.legacy_text)
+            try:
+                header = reading.header_of(rows, preset)
+            except reading.Unreadable as error:
+                rows.close()
+                if sheet is not None or error.problem.code not in (
+                        "file.no_header", "file.unknown_source"):
+                    raise
+                refused = refused or error  # the first sheet's reason, if none matches
+                continue
+            self._source_rows, self.sheet = rows, names[index] if sheet is None else choice
+            return rows, header
+        raise refused
 
     def close(self) -> None:
         """Let go of the file when a preview stops before its end (Windows keeps open files)."""
@@ -103,6 +127,9 @@ class Import:
             yield from self._each(self._merged(self._read_rows(self._source())))
         else:
             yield from self._blocks()
+        for encoding, (count, example) in self.legacy_text.items():
+            self.problems.append(RowProblem(None, "", "text.legacy_encoding", {
+                "count": count, "encoding": encoding, "example": example}))
         self._done = True
 
     def _blocks(self):

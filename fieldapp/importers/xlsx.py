@@ -9,6 +9,7 @@ import zipfile
 from datetime import date, timedelta
 from xml.parsers import expat
 
+from .legacy import TCVN3, convert
 from .reading import Unreadable
 from .values import DateCell, NumberCell
 
@@ -24,19 +25,53 @@ CHUNK = 1 << 16
 _DATE_FORMATS = {14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47, *range(27, 37), *range(50, 59)}
 
 
-def workbook_rows(open_):
-    """(row number, cells) of the first sheet, streamed; cells are str, NumberCell or DateCell."""
+def workbook_rows(open_, sheet: str | int | None = None, notes: dict | None = None):
+    """(row number, cells) of one sheet (a name, an index from 0, or None for the first),
+    streamed; cells are str, NumberCell or DateCell. ``notes`` counts text cells converted from
+    the old Vietnamese encodings (legacy.py)."""
     with open_() as handle:
-        try:
-            book = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, OSError, ValueError) as error:
-            raise Unreadable("xlsx.damaged", reason=str(error)) from None
-        with book:
-            check_members(book)
-            sheet, epoch = first_sheet(book)
-            strings = shared_strings(book)
+        with _opened(handle) as book:
+            name, epoch = _sheet_member(book, sheet)
+            strings = shared_strings(book, notes)
             dates = date_styles(book)
-            yield from sheet_rows(book, sheet, strings, dates, epoch)
+            yield from sheet_rows(book, name, strings, dates, epoch, notes)
+
+
+def sheet_names(file) -> list[str]:
+    """The names of a workbook's sheets in their order (``file`` a path or bytes)."""
+    from .reading import opener  # noqa: PLC0415 (reading imports this module's callers)
+    return sheet_names_of(opener(file))
+
+
+def sheet_names_of(open_) -> list[str]:
+    with open_() as handle, _opened(handle) as book:
+        return [sheet_name for sheet_name, _ in sheets(book)[0]]
+
+
+def _opened(handle) -> zipfile.ZipFile:
+    try:
+        book = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise Unreadable("xlsx.damaged", reason=str(error)) from None
+    check_members(book)
+    return book
+
+
+def _sheet_member(book, sheet) -> tuple[str, date]:
+    found, epoch = sheets(book)
+    names = [n for n, _ in found]
+    if sheet is None:
+        index = 0
+    elif isinstance(sheet, int) and not isinstance(sheet, bool):
+        index = sheet if 0 <= sheet < len(found) else None
+    else:
+        index = names.index(sheet) if sheet in names else None
+    if index is None or not found:
+        raise Unreadable("xlsx.no_sheet", sheet=str(sheet), sheets=", ".join(names))
+    member = found[index][1]
+    if member not in book.namelist():
+        raise Unreadable("xlsx.damaged", reason=f"no sheet {member}")
+    return member, epoch
 
 
 def check_members(book: zipfile.ZipFile) -> None:
@@ -114,14 +149,16 @@ def _run(generator) -> None:
         pass
 
 
-def first_sheet(book) -> tuple[str, date]:
-    """The first sheet's member name and the date epoch (1904 workbooks count from 1904)."""
-    found = {"sheet": None, "rels": {}, "epoch": date(1899, 12, 30)}
+def sheets(book) -> tuple[list[tuple[str, str]], date]:
+    """(sheet name, member name) of each sheet in the workbook's order, and the date epoch
+    (1904 workbooks count from 1904)."""
+    found = {"sheets": [], "rels": {}, "epoch": date(1899, 12, 30)}
 
     def book_start(tag, attrs):
         tag = _local(tag)
-        if tag == "sheet" and found["sheet"] is None:
-            found["sheet"] = next((v for k, v in attrs.items() if _local(k) == "id"), None)
+        if tag == "sheet":
+            rid = next((v for k, v in attrs.items() if _local(k) == "id"), None)
+            found["sheets"].append((unicodedata.normalize("NFC", attrs.get("name", "")), rid))
         elif tag == "workbookPr" and attrs.get("date1904") in ("1", "true"):
             found["epoch"] = date(1904, 1, 1)
     _run(_parse(book, "xl/workbook.xml", start=book_start))
@@ -131,14 +168,24 @@ def first_sheet(book) -> tuple[str, date]:
             found["rels"][attrs.get("Id")] = attrs.get("Target", "")
     if "xl/_rels/workbook.xml.rels" in book.namelist():
         _run(_parse(book, "xl/_rels/workbook.xml.rels", start=rel_start))
-    target = found["rels"].get(found["sheet"], "worksheets/sheet1.xml")
-    name = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
-    if name not in book.namelist():
-        raise Unreadable("xlsx.damaged", reason=f"no sheet {name}")
-    return name, found["epoch"]
+    members = []
+    for index, (name, rid) in enumerate(found["sheets"]):
+        target = found["rels"].get(rid, f"worksheets/sheet{index + 1}.xml")
+        members.append((name, target.lstrip("/") if target.startswith("/")
+                        else posixpath.normpath("xl/" + target)))
+    return members or [("", "xl/worksheets/sheet1.xml")], found["epoch"]
 
 
-def shared_strings(book) -> list[str]:
+def _text(raw: str, notes: dict | None) -> str:
+    """A text cell in NFC; one typed in an old Vietnamese font converted, and counted."""
+    seen = notes is not None and TCVN3 in notes
+    text, legacy = convert(unicodedata.normalize("NFC", raw), seen)
+    if legacy and notes is not None:
+        notes.setdefault(legacy, [0, text])[0] += 1  # [cells, the first one as converted]
+    return text
+
+
+def shared_strings(book, notes: dict | None = None) -> list[str]:
     """The shared strings (rich text runs joined, phonetic guides left out), capped."""
     if "xl/sharedStrings.xml" not in book.namelist():
         return []
@@ -171,7 +218,11 @@ def shared_strings(book) -> list[str]:
             if state["chars"] > MAX_STRING_CHARS:
                 raise Unreadable("xlsx.unsafe", reason="shared strings too long")
     _run(_parse(book, "xl/sharedStrings.xml", start, end, text))
-    return strings
+    # Twice when TCVN3 turned up: its cells without a telling symbol are known only then.
+    converted = [_text(s, notes) for s in strings]
+    if notes is not None and TCVN3 in notes:
+        converted = [_text(s, notes) if s == c else c for s, c in zip(strings, converted)]
+    return converted
 
 
 def _is_date_format(code: str) -> bool:
@@ -217,7 +268,7 @@ def _column(ref: str) -> int:
     return index - 1
 
 
-def sheet_rows(book, name, strings, dates, epoch):
+def sheet_rows(book, name, strings, dates, epoch, notes=None):
     """Rows as they close, so only one row is held at a time."""
     done, row, cell = [], {"n": 0, "cells": {}}, {"on": False}
 
@@ -239,7 +290,7 @@ def sheet_rows(book, name, strings, dates, epoch):
         if tag in ("v", "t"):
             cell["on"] = False
         elif tag == "c":
-            row["cells"][cell["column"]] = _value(cell, strings, dates, epoch)
+            row["cells"][cell["column"]] = _value(cell, strings, dates, epoch, notes)
         elif tag == "row":
             cells = row["cells"]
             width = max(cells) + 1 if cells else 0
@@ -256,7 +307,7 @@ def sheet_rows(book, name, strings, dates, epoch):
     yield from _parse(book, name, start, end, text, drain)
 
 
-def _value(cell, strings, dates, epoch):
+def _value(cell, strings, dates, epoch, notes):
     raw = "".join(cell["buf"])
     kind = cell["type"]
     if kind == "s":
@@ -265,7 +316,7 @@ def _value(cell, strings, dates, epoch):
         except (ValueError, IndexError):
             raise Unreadable("xlsx.damaged", reason=f"shared string {raw!r}") from None
     if kind in ("inlineStr", "str"):
-        return unicodedata.normalize("NFC", raw)
+        return _text(raw, notes)
     if kind == "d":
         return DateCell(raw[:10])
     if kind in ("b", "e") or not raw:
