@@ -28,8 +28,8 @@ class Layout:
         self.imp, self.columns, self.currencies = imp, columns, currencies
         self.width = max(columns.values()) + 1
         self.amounts = list(imp._amount_fields)
-        self.simple = imp.preset is not None and not imp.preset.ledger and \
-            "document_no" in columns and self._amount_source() is not None
+        self.simple = imp.preset is not None and not imp.preset.ledger and not imp.buckets \
+            and "document_no" in columns and self._amount_source() is not None
         self.mark = imp.preset.decimal if imp.preset else "."
         self.dates = {f: (columns[f], {"": None}, order) for f, order in imp.orders.items()}
         self._patterns = {}
@@ -191,7 +191,7 @@ def _records(layout, lines, codes, names, docs, currency, currencies, dates, val
     none = repeat(None)
     entries = list(map(_invoice, zip(
         lines, codes, kinds, docs, dates.get("document_date", none), dates.get("due_date", none),
-        amount_money, open_money, dates.get("settled_date", none), lates)))
+        amount_money, open_money, dates.get("settled_date", none), lates, none)))
     _count(tally, kinds, amounts, opens, currency, currencies)
     return _with_customers(tally.customers, codes, names, entries)
 

@@ -27,8 +27,8 @@ def row_reader(imp):
     the general path. None (no reader at all) for reports without document numbers."""
     columns = imp.columns
     document = columns.get("document_no")
-    if document is None:
-        return None
+    if document is None or imp.buckets:
+        return None  # summaries and aged reports: the general path
     width = max(columns.values()) + 1
     code_at, name_at = columns.get("customer_code"), columns.get("customer_name")
     currency_at, late_at = columns.get("currency"), columns.get("days_late")

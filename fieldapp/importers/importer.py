@@ -10,6 +10,7 @@ from ..domain.receivables import (EntryKind, ImportedCustomer, ImportedInvoice, 
                                   ReportKind, RowProblem)
 from . import blocks, reading, rowkinds
 from .fastrow import amount_of, currency_cache, row_reader
+from .aging import buckets_of
 from .asof import as_of
 from .rowsource import Buffered
 from .presets import AMOUNTS, AUTO, BY_NAME, DATES, Preset
@@ -37,6 +38,7 @@ class Import:
         self._done, self._source_rows, self._fast = False, None, None
         # legacy_text: {"TCVN3" or "VNI": [cells converted, the first as converted]}
         self.sheet, self.legacy_text = None, {}
+        self.buckets, self._bucket_columns = (), ()  # an aged report's bucket columns
         name = name or ("" if isinstance(file, (bytes, bytearray)) else str(file))
         try:
             if isinstance(source, str):
@@ -65,6 +67,8 @@ class Import:
         self.as_of = as_of(above, DMY if preset.dates == AUTO else preset.dates)
         if "document_no" not in self.columns:
             self.kind = ReportKind.SUMMARY_ONLY
+        self._bucket_columns = buckets_of(self.labels, set(self.columns.values()))
+        self.buckets = tuple(bucket for _, bucket in self._bucket_columns)
         ahead = list(itertools.islice(rest, LOOKAHEAD))
         self.orders = {f: self._order(f, ahead) for f in DATES if f in self.columns}
         self._amount_fields = [f for f in AMOUNTS if f in self.columns]
@@ -205,9 +209,9 @@ class Import:
                 not any(texts[f] for f in self._amount_fields):
             kind = rowkinds.NOTE  # a partner's title row, a section name, a rule line
         if kind == rowkinds.DATA:
-            return self._row(line, texts, None)
+            return self._row(line, texts, None, cells)
         if kind == rowkinds.OPENING:
-            return self._row(line, texts, EntryKind.OPENING)
+            return self._row(line, texts, EntryKind.OPENING, cells)
         self.tally.skipped[kind] += 1
         if kind in (rowkinds.TOTAL, rowkinds.SUBTOTAL, rowkinds.CLOSING):
             self._reconcile(line, texts, kind)
@@ -219,7 +223,7 @@ class Import:
         column = self.columns.get(field)
         return self.labels[column] if column is not None else field
 
-    def _row(self, line, texts, kind):
+    def _row(self, line, texts, kind, cells):
         """(entry, customer name) of one row, or None with its problems recorded."""
         problems = []
         code = texts.get("customer_code") or texts.get("customer_name")
@@ -233,6 +237,7 @@ class Import:
         currency = self._currency(line, texts, problems)
         values = self._amounts(line, texts, currency, problems)
         dates = self._dates(line, texts, problems)
+        aged = self._aged(line, cells, currency, problems) if self._bucket_columns else None
         amount = None if problems else amount_of(values, kind)
         if amount is None and not problems:
             field = next(f for f in AMOUNTS if f in self.columns)
@@ -243,6 +248,8 @@ class Import:
             self.tally.bad_row()
             return None
         self.tally.row(values, currency)
+        if aged is not None:
+            self.tally.aged(aged, currency)
         open_amount = values.get("open_amount")
         if open_amount is None and "settled_date" in self.columns:
             open_amount = 0 if dates.get("settled_date") else amount
@@ -257,7 +264,9 @@ class Import:
             line, code, kind, texts.get("document_no", ""), dates.get("document_date"),
             dates.get("due_date"), Money(amount, currency),
             None if open_amount is None else Money(open_amount, currency),
-            dates.get("settled_date"), int(late) if late.lstrip("-").isdigit() else None), name
+            dates.get("settled_date"), int(late) if late.lstrip("-").isdigit() else None,
+            None if aged is None else tuple(
+                None if v is None else Money(v, currency) for v in aged)), name
 
     def _currency(self, line, texts, problems):
         text = texts.get("currency")
@@ -270,20 +279,25 @@ class Import:
             return self.preset.currency
 
     def _amounts(self, line, texts, currency, problems):
-        values = {}
-        decimal, group = self.preset.decimal, self.preset.group
-        for field in self._amount_fields:
-            text = texts[field]
-            fast = plain_minor(text, decimal, currency)
-            if fast is not None:
-                values[field] = fast
-                continue
-            try:
-                value = parse_decimal(text, decimal, group)
-                values[field] = None if value is None else to_minor(value, currency, text)
-            except BadValue as error:
-                problems.append(RowProblem(line, self._label(field), error.code, error.params))
-        return values
+        return {field: self._minor(line, self._label(field), texts[field], currency, problems)
+                for field in self._amount_fields}
+
+    def _aged(self, line, cells, currency, problems):
+        """Minor units (None when empty) of each bucket column of an aged report."""
+        n = len(cells)
+        return tuple(self._minor(line, bucket.label, cells[c].strip() if c < n else "",
+                                 currency, problems) for c, bucket in self._bucket_columns)
+
+    def _minor(self, line, label, text, currency, problems):
+        fast = plain_minor(text, self.preset.decimal, currency)
+        if fast is not None:
+            return fast
+        try:
+            value = parse_decimal(text, self.preset.decimal, self.preset.group)
+            return None if value is None else to_minor(value, currency, text)
+        except BadValue as error:
+            problems.append(RowProblem(line, label, error.code, error.params))
+            return None
 
     def _dates(self, line, texts, problems):
         dates = {}
@@ -322,7 +336,7 @@ class Import:
             for _ in self.records():
                 pass
         return self.tally.result(self.preset.name if self.preset else "", self.encoding,
-                                 self.kind, self.as_of)
+                                 self.kind, self.as_of, self.buckets)
 
 
 def _same_document(a, b) -> bool:

@@ -116,7 +116,8 @@ def header_of(rows, preset=None):
                 columns = match(candidate, labels)
                 if not usable(columns):
                     continue
-                score = (len(columns), -order)
+                # On a tie a summary preset (a balance column) beats a detail one read as summary.
+                score = (len(columns), "balance" in columns, -order)
                 if best is None or score > best[0]:
                     best = (score, candidate, columns, labels, index, height)
     if best is None:
