@@ -189,33 +189,38 @@ def shared_strings(book, notes: dict | None = None) -> list[str]:
     """The shared strings (rich text runs joined, phonetic guides left out), capped."""
     if "xl/sharedStrings.xml" not in book.namelist():
         return []
-    strings, state = [], {"buf": None, "on": False, "phonetic": 0, "chars": 0}
+    strings, buf, on, phonetic, chars = [], None, False, 0, 0
 
     def start(tag, _attrs):
-        tag = _local(tag)
+        nonlocal buf, on, phonetic
+        if tag != "si" and tag != "t" and tag != "r":
+            tag = _local(tag)
         if tag == "si":
-            state["buf"] = []
+            buf = []
+        elif tag == "t":
+            on = not phonetic
         elif tag == "rPh":
-            state["phonetic"] += 1
-        elif tag == "t" and not state["phonetic"]:
-            state["on"] = True
+            phonetic += 1
 
     def end(tag):
-        tag = _local(tag)
+        nonlocal on, phonetic
+        if tag != "si" and tag != "t" and tag != "r":
+            tag = _local(tag)
         if tag == "t":
-            state["on"] = False
-        elif tag == "rPh":
-            state["phonetic"] -= 1
+            on = False
         elif tag == "si":
-            strings.append(unicodedata.normalize("NFC", "".join(state["buf"])))
+            strings.append(unicodedata.normalize("NFC", "".join(buf)))
             if len(strings) > MAX_STRINGS:
                 raise Unreadable("xlsx.unsafe", reason="too many shared strings")
+        elif tag == "rPh":
+            phonetic -= 1
 
     def text(data):
-        if state["on"] and state["buf"] is not None:
-            state["buf"].append(data)
-            state["chars"] += len(data)
-            if state["chars"] > MAX_STRING_CHARS:
+        nonlocal chars
+        if on and buf is not None:
+            buf.append(data)
+            chars += len(data)
+            if chars > MAX_STRING_CHARS:
                 raise Unreadable("xlsx.unsafe", reason="shared strings too long")
     _run(_parse(book, "xl/sharedStrings.xml", start, end, text))
     # Twice when TCVN3 turned up: its cells without a telling symbol are known only then.
@@ -254,9 +259,14 @@ def date_styles(book) -> set[int]:
 
 
 _REF = re.compile(r"([A-Z]{1,3})(\d*)")
+_COLUMNS: dict[str, int] = {}  # 'AB' → 27: at most MAX_COLUMNS entries
+_DIGITS = "0123456789"
 
 
 def _column(ref: str) -> int:
+    found = _COLUMNS.get(ref.rstrip(_DIGITS))
+    if found is not None:
+        return found
     letters = _REF.match(ref)
     if not letters:
         raise Unreadable("xlsx.damaged", reason=f"cell {ref!r}")
@@ -265,40 +275,48 @@ def _column(ref: str) -> int:
         index = index * 26 + ord(ch) - 64
     if index > MAX_COLUMNS:
         raise Unreadable("xlsx.damaged", reason=f"cell {ref!r}")
+    _COLUMNS[letters.group(1)] = index - 1
     return index - 1
 
 
 def sheet_rows(book, name, strings, dates, epoch, notes=None):
     """Rows as they close, so only one row is held at a time."""
-    done, row, cell = [], {"n": 0, "cells": {}}, {"on": False}
+    done = []
+    # One sheet has millions of cells: the handlers keep their state in closure variables and
+    # compare the tag as expat gives it before taking any namespace prefix off.
+    n, cells, following, on = 0, {}, 0, False
+    column, kind, style, buf = 0, "n", None, []
 
     def start(tag, attrs):
-        tag = _local(tag)
-        if tag == "row":
-            row["n"] = int(attrs["r"]) if "r" in attrs else row["n"] + 1
-            row["cells"], row["next"] = {}, 0
-        elif tag == "c":
+        nonlocal n, cells, following, on, column, kind, style, buf
+        if tag != "c" and tag != "row" and tag != "v" and tag != "t":
+            tag = _local(tag)
+        if tag == "c":
             ref = attrs.get("r")
-            column = _column(ref) if ref else row["next"]
-            cell.update(column=column, type=attrs.get("t", "n"), style=attrs.get("s"), buf=[])
-            row["next"] = column + 1
-        elif tag in ("v", "t"):
-            cell["on"] = True
+            column = _column(ref) if ref else following
+            kind, style, buf = attrs.get("t", "n"), attrs.get("s"), []
+            following = column + 1
+        elif tag == "v" or tag == "t":
+            on = True
+        elif tag == "row":
+            n = int(attrs["r"]) if "r" in attrs else n + 1
+            cells, following = {}, 0
 
     def end(tag):
-        tag = _local(tag)
-        if tag in ("v", "t"):
-            cell["on"] = False
+        nonlocal on
+        if tag != "c" and tag != "row" and tag != "v" and tag != "t":
+            tag = _local(tag)
+        if tag == "v" or tag == "t":
+            on = False
         elif tag == "c":
-            row["cells"][cell["column"]] = _value(cell, strings, dates, epoch, notes)
+            cells[column] = _value("".join(buf), kind, style, strings, dates, epoch, notes)
         elif tag == "row":
-            cells = row["cells"]
             width = max(cells) + 1 if cells else 0
-            done.append((row["n"], [cells.get(i, "") for i in range(width)]))
+            done.append((n, [cells.get(i, "") for i in range(width)]))
 
     def text(data):
-        if cell["on"]:
-            cell["buf"].append(data)
+        if on:
+            buf.append(data)
 
     def drain():
         rows = done[:]
@@ -307,9 +325,7 @@ def sheet_rows(book, name, strings, dates, epoch, notes=None):
     yield from _parse(book, name, start, end, text, drain)
 
 
-def _value(cell, strings, dates, epoch, notes):
-    raw = "".join(cell["buf"])
-    kind = cell["type"]
+def _value(raw, kind, style, strings, dates, epoch, notes):
     if kind == "s":
         try:
             return strings[int(raw)]
@@ -321,7 +337,7 @@ def _value(cell, strings, dates, epoch, notes):
         return DateCell(raw[:10])
     if kind in ("b", "e") or not raw:
         return raw
-    if cell["style"] is not None and int(cell["style"]) in dates:
+    if style is not None and int(style) in dates:
         try:
             return DateCell((epoch + timedelta(days=int(float(raw)))).isoformat())
         except (ValueError, OverflowError):

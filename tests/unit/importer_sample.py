@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -55,17 +54,17 @@ def write_csv(path: Path, lines: int, seed: int = 1) -> Path:
 
 
 def write_xlsx(path: Path, lines: int, seed: int = 1) -> Path:
-    """The same rows as a workbook (openpyxl's write-only mode), amounts as numbers."""
-    from openpyxl import Workbook  # noqa: PLC0415 (only this script needs it)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Receivables")
-    for row in rows(lines, seed):
+    """The same rows as a workbook: text shared, amounts as numbers, dates as date cells."""
+    from tests.unit.test_importers_xlsx import workbook  # noqa: PLC0415
+
+    def cells(row):
         if len(row) == 8 and row[0] not in ("Customer code", "Total"):
-            row = (*row[:5], float(row[5]), float(row[6]), row[7])
-        elif len(row) == 8 and row[0] == "Total":
-            row = (*row[:5], float(row[5]), float(row[6]), "")
-        sheet.append(list(row))
-    book.save(path)
+            day = lambda text: date(int(text[6:]), int(text[3:5]), int(text[:2]))  # noqa: E731
+            return [*row[:3], day(row[3]), day(row[4]), float(row[5]), float(row[6]), row[7]]
+        if len(row) == 8 and row[0] == "Total":
+            return [*row[:5], float(row[5]), float(row[6]), None]
+        return [c or None for c in row]
+    path.write_bytes(workbook([cells(row) for row in rows(lines, seed)]))
     return path
 
 
@@ -76,12 +75,14 @@ def _measure(kind: str, path: str) -> None:
             count = sum(1 for _ in csv.reader(handle))
     else:
         from fieldapp.importers import Import  # noqa: PLC0415
-        reading = Import(path, "plain")
+        reading = Import(path, "plain" if path.endswith(".csv") else None)
         count = sum(1 for _ in reading.records())
         result = reading.result()
         assert not result.problems, result.problems[:3]
     seconds = time.process_time() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not ru_maxrss: Linux carries the parent's peak across exec into ru_maxrss.
+    status = Path("/proc/self/status").read_text()
+    peak = int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1]) / 1024
     print(f"{kind:8} {seconds:7.2f} s CPU  {peak:6.0f} MB peak  ({count} records)")
 
 
