@@ -10,6 +10,7 @@ from ..domain.receivables import (EntryKind, ImportedCustomer, ImportedInvoice, 
                                   ReportKind, RowProblem)
 from . import blocks, reading, rowkinds
 from .fastrow import amount_of, currency_cache, row_reader
+from .ledger import merged
 from .aging import buckets_of
 from .asof import as_of
 from .rowsource import Buffered
@@ -128,7 +129,7 @@ class Import:
         if self.preset is None:  # the file was refused: no rows
             pass
         elif self.preset.ledger:
-            yield from self._each(self._merged(self._read_rows(self._source())))
+            yield from self._each(merged(self._read_rows(self._source())))
         else:
             yield from self._blocks()
         for encoding, (count, example) in self.legacy_text.items():
@@ -175,19 +176,6 @@ class Import:
             if open_amount is not None:
                 open_totals[currency] = open_totals.get(currency, 0) + open_amount.minor
             yield entry
-
-    @staticmethod
-    def _merged(entries):
-        pending = None
-        for entry, name in entries:
-            if pending is not None and _same_document(pending[0], entry):
-                pending = (_merge(pending[0], entry), pending[1])
-                continue
-            if pending is not None:
-                yield pending
-            pending = (entry, name)
-        if pending is not None:
-            yield pending
 
     def _read_rows(self, rows):
         if self._fast is None:
@@ -337,18 +325,3 @@ class Import:
                 pass
         return self.tally.result(self.preset.name if self.preset else "", self.encoding,
                                  self.kind, self.as_of, self.buckets)
-
-
-def _same_document(a, b) -> bool:
-    return (a.customer_code, a.kind, a.document_no) == (b.customer_code, b.kind, b.document_no) \
-        and bool(a.document_no)
-
-
-def _merge(a, b):
-    def add(x, y):
-        return None if x is None or y is None else Money(x.minor + y.minor, x.currency)
-    if a.amount.currency != b.amount.currency:
-        return a
-    return ImportedInvoice(a.line, a.customer_code, a.kind, a.document_no, a.document_date,
-                           a.due_date, add(a.amount, b.amount), add(a.open_amount, b.open_amount),
-                           a.settled_on, a.days_late)
