@@ -93,3 +93,17 @@ def test_block_lines_count_line_breaks_inside_cells():
     assert list(lines) == [1, 2, 4, 7]
     assert rows[3] == ["last", "3"]
     assert source.block(10) is None
+
+
+def test_a_workbook_reads_the_same_by_blocks_rows_and_fields(monkeypatch, tmp_path):
+    from tests.unit.importer_sample import write_xlsx
+    data = write_xlsx(tmp_path / "sample.xlsx", 600).read_bytes()
+    reading = Import(data)
+    by_blocks = (list(reading.records()), reading.result())
+    monkeypatch.setattr(blocks, "read_block", lambda *_: None)
+    reading = Import(data)
+    by_rows = (list(reading.records()), reading.result())
+    monkeypatch.setattr(importer, "row_reader", lambda _imp: None)
+    reading = Import(data)
+    assert by_blocks == by_rows == (list(reading.records()), reading.result())
+    assert by_blocks[1].invoices == 600 and by_blocks[1].problems == ()
