@@ -230,14 +230,17 @@ def _count(tally, kinds, amounts, opens, currency, currencies):
 
 
 def _with_customers(customers, codes, names, entries):
+    """``entries`` with each customer not seen before just ahead of its first entry."""
     new = set(codes).difference(customers)
     if not new:
         return entries
-    out = []
-    for code, name, entry in zip(codes, names, entries):
-        if code in new:
-            new.discard(code)
-            customers.add(code)
-            out.append(ImportedCustomer(code, name))
-        out.append(entry)
+    customers.update(new)
+    n = len(codes)
+    first = dict(zip(reversed(codes), range(n - 1, -1, -1)))  # the last write is the first row
+    out, start = [], 0
+    for at in sorted(first[code] for code in new):
+        out += entries[start:at]
+        out.append(ImportedCustomer(codes[at], names[at]))
+        start = at
+    out += entries[start:]
     return out

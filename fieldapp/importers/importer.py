@@ -131,18 +131,20 @@ class Import:
         elif self.preset.ledger:
             yield from self._each(merged(self._read_rows(self._source())))
         else:
-            yield from self._blocks()
+            for chunk in self._chunks():
+                yield from chunk
         for encoding, (count, example) in self.legacy_text.items():
             self.problems.append(RowProblem(None, "", "text.legacy_encoding", {
                 "count": count, "encoding": encoding, "example": example}))
         self._done = True
 
-    def _blocks(self):
+    def _chunks(self):
+        """The records of each block of rows, as a list."""
         layout = blocks.Layout(self, currency_cache(self.preset.currency))
         try:
             while block := self._rows.block(blocks.SIZE):
                 done = blocks.read_block(layout, *block)
-                yield from self._each(self._read_rows(zip(*block))) if done is None else done
+                yield list(self._each(self._read_rows(zip(*block)))) if done is None else done
         except reading.Unreadable as refused:  # a workbook refused past its first rows
             self.problems.append(refused.problem)
 
