@@ -8,7 +8,7 @@ import re
 from ..domain.money import Money
 from ..domain.receivables import (EntryKind, ImportedCustomer, ImportedInvoice, ImportResult,
                                   ReportKind, RowProblem)
-from . import blocks, reading, rowkinds
+from . import blocks, legacy, reading, rowkinds
 from .fastrow import amount_of, currency_cache, row_reader
 from .ledger import merged
 from .aging import buckets_of
@@ -57,7 +57,7 @@ class Import:
             rows, header = self._workbook(open_, preset, sheet)
         else:
             self.encoding = reading.choose_text_encoding(open_, sample, preset)
-            text = sample.decode(self.encoding, errors="ignore")
+            text = legacy.decode(sample, self.encoding)
             rows = reading.text_rows(open_, self.encoding, reading.sniff_delimiter(text))
             self._source_rows = rows
             header = reading.header_of(rows, preset)

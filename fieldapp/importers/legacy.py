@@ -10,6 +10,8 @@ import unicodedata
 from .decoding import only_vietnamese
 
 TCVN3, VNI = "TCVN3", "VNI"
+# A CSV saved from a sheet typed in these fonts holds their bytes: read as Latin-1, converted.
+CODECS = {"tcvn3": TCVN3, "vni": VNI}
 
 # TCVN3 (ABC) puts each toned lowercase letter, and the seven uppercase letters with their own
 # shape, on one Latin-1 code point (TCVN 5712:1993).
@@ -78,3 +80,26 @@ def convert(text: str, tcvn3_seen: bool = False) -> tuple[str, str | None]:
         if only_vietnamese(converted):
             return converted, TCVN3
     return text, None
+
+
+def sniff(sample: bytes) -> str | None:
+    """'tcvn3' or 'vni' when a text file's bytes are Vietnamese in one of the old fonts: its
+    sample read as Latin-1 converts whole to Vietnamese letters."""
+    text = sample.decode("latin-1")
+    _, legacy = convert(text)
+    return {TCVN3: "tcvn3", VNI: "vni"}.get(legacy)
+
+
+def decode_line(codec: str):
+    """A function converting one Latin-1 line of a ``codec`` ('tcvn3', 'vni') file."""
+    if CODECS[codec] == TCVN3:
+        return lambda line: unicodedata.normalize("NFC", line.translate(_TCVN3_TABLE))
+    return lambda line: unicodedata.normalize(
+        "NFC", _VNI_RUN.sub(lambda m: _VNI[m.group(0)], line))
+
+
+def decode(data: bytes, codec: str) -> str:
+    """Bytes of a text file in any codec this package reads, the old fonts included."""
+    if codec in CODECS:
+        return decode_line(codec)(data.decode("latin-1"))
+    return data.decode(codec, errors="ignore")

@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from ..domain.receivables import RowProblem
-from . import decoding, rowkinds
+from . import decoding, legacy, rowkinds
 from .presets import PRESETS, all_labels, header_key, match, usable
 from .rowsource import TextRows
 
@@ -70,7 +70,8 @@ def choose_text_encoding(open_, sample: bytes, preset=None) -> str:
         folded = text.casefold()
         return sum(1 for label in labels if label in folded)
     codec = decoding.choose_encoding(_chunks(open_), sample,
-                                     prefer=preset.encodings if preset else (), score=score)
+                                     prefer=preset.encodings if preset else (), score=score,
+                                     legacy=legacy.sniff)
     if codec is None:
         raise Unreadable("file.unknown_encoding")
     return codec

@@ -9,16 +9,21 @@ import io
 import itertools
 import unicodedata
 
+from . import legacy
+
 
 class TextRows:
     """(line, cells) of a CSV, NFC, streamed; SAP's outer pipes dropped. The file closes at its
     end or on ``close()``."""
 
     def __init__(self, open_, encoding: str, delimiter: str):
-        self._handle = io.TextIOWrapper(open_(), encoding=encoding, errors="strict", newline="")
+        old_font = encoding in legacy.CODECS
+        self._handle = io.TextIOWrapper(open_(), encoding="latin-1" if old_font else encoding,
+                                        errors="strict", newline="")
         # map() over a partial keeps NFC in C: no Python frame per line.
-        self._reader = csv.reader(map(functools.partial(unicodedata.normalize, "NFC"),
-                                      self._handle), delimiter=delimiter)
+        to_text = legacy.decode_line(encoding) if old_font else \
+            functools.partial(unicodedata.normalize, "NFC")
+        self._reader = csv.reader(map(to_text, self._handle), delimiter=delimiter)
         self._piped, self._closed = delimiter == "|", False
 
     def __iter__(self):

@@ -140,3 +140,15 @@ def test_legacy_text_conversion_leaves_other_text_alone():
     assert convert("Nguyeãn Vaên Huøng") == ("Nguyễn Văn Hùng", "VNI")
     assert convert("NguyÔn V¨n Hïng") == ("Nguyễn Văn Hùng", "TCVN3")
     assert convert("§µ N½ng") == ("Đà Nẵng", "TCVN3")
+
+
+def test_a_csv_saved_with_the_bytes_of_the_old_fonts_is_converted():
+    tcvn3 = ("M· kh¸ch hµng,Tªn kh¸ch hµng,Sè chøng tõ,Ph¸t sinh Nî\r\n"
+             "KH1,C«ng ty Hµ Néi,HD1,1000\r\n")
+    vni = ("Maõ khaùch haøng,Teân khaùch haøng,Soá chöùng töø,Phaùt sinh Nôï\r\n"
+           "KH1,Coâng ty Haø Noäi,HD1,1000\r\n")
+    for text, codec in ((tcvn3, "tcvn3"), (vni, "vni")):
+        reading, records, result = read(text.encode("latin-1"))
+        assert (result.encoding, result.source, result.problems) == (codec, "s31_misa", ())
+        assert ImportedCustomer("KH1", "Công ty Hà Nội") in records
+        assert reading.labels[:2] == ["mã khách hàng", "tên khách hàng"]
