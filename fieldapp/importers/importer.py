@@ -54,7 +54,9 @@ class Import:
         sample = reading.sniff_file(open_, name)
         if sample.startswith(b"PK\x03\x04"):
             self.encoding, text = "xlsx", ""
-            rows, header = self._workbook(open_, preset, sheet)
+            from .xlsx import choose_sheet  # noqa: PLC0415 (only workbooks need it)
+            rows, header, self.sheet = choose_sheet(open_, preset, sheet, self.legacy_text)
+            self._source_rows = rows
         else:
             self.encoding = reading.choose_text_encoding(open_, sample, preset)
             text = legacy.decode(sample, self.encoding)
@@ -79,26 +81,6 @@ class Import:
         if lost:
             self.problems.append(RowProblem(None, "", "text.question_marks",
                                             {"text": lost.group(0)}))
-
-    def _workbook(self, open_, preset, sheet):
-        """The rows and header of the sheet asked for, or of the first whose header matches."""
-        from .xlsx import sheet_names_of, workbook_rows  # noqa: PLC0415 (workbooks only)
-        names = sheet_names_of(open_) if sheet is None else [sheet]
-        refused = None
-        for index, choice in enumerate(names):
-            rows = workbook_rows(open_, index if sheet is None else choice, self.legacy_text)
-            try:
-                header = reading.header_of(rows, preset)
-            except reading.Unreadable as error:
-                rows.close()
-                if sheet is not None or error.problem.code not in (
-                        "file.no_header", "file.unknown_source"):
-                    raise
-                refused = refused or error  # the first sheet's reason, if none matches
-                continue
-            self._source_rows, self.sheet = rows, names[index] if sheet is None else choice
-            return rows, header
-        raise refused
 
     def close(self) -> None:
         """Let go of the file when a preview stops before its end (Windows keeps open files)."""

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from xml.parsers import expat
 
 from .legacy import TCVN3, convert
-from .reading import Unreadable
+from .reading import Unreadable, header_of, opener
 from .values import DateCell, NumberCell
 
 MAX_MEMBERS = 1000            # a real workbook has tens
@@ -37,9 +37,27 @@ def workbook_rows(open_, sheet: str | int | None = None, notes: dict | None = No
             yield from sheet_rows(book, name, strings, dates, epoch, notes)
 
 
+def choose_sheet(open_, preset, sheet, notes):
+    """(rows, header as reading.header_of gives it, sheet name) of the sheet asked for (a
+    name or an index), or by default of the first sheet whose header matches ``preset`` (any
+    preset when None); the first sheet's reason when none does."""
+    names = sheet_names_of(open_) if sheet is None else [sheet]
+    refused = None
+    for index, choice in enumerate(names):
+        rows = workbook_rows(open_, index if sheet is None else choice, notes)
+        try:
+            return rows, header_of(rows, preset), choice
+        except Unreadable as error:
+            rows.close()
+            if sheet is not None or error.problem.code not in (
+                    "file.no_header", "file.unknown_source"):
+                raise
+            refused = refused or error
+    raise refused
+
+
 def sheet_names(file) -> list[str]:
     """The names of a workbook's sheets in their order (``file`` a path or bytes)."""
-    from .reading import opener  # noqa: PLC0415 (reading imports this module's callers)
     return sheet_names_of(opener(file))
 
 
