@@ -30,6 +30,17 @@ class ImportedCustomer:
     name: str
 
 
+@dataclass(frozen=True, slots=True)
+class AgingBucket:
+    """A column of an aged report: amounts ``low`` to ``high`` days past their due date, both
+    included; ``low`` None is 'not yet due', ``high`` None 'and older'. ``label`` is the
+    column's header as compared (case-folded)."""
+
+    label: str
+    low: int | None
+    high: int | None
+
+
 class ImportedInvoice(NamedTuple):
     """One data row as understood. ``amount`` is signed: credits are negative. ``open_amount`` is
     None when the source does not say what is still open (a ledger lists postings only).
@@ -48,6 +59,8 @@ class ImportedInvoice(NamedTuple):
     open_amount: Money | None = None
     settled_on: date | None = None
     days_late: int | None = None  # as the file states it, for checking
+    # An aged report's amounts per bucket column (Import.buckets' order), None when it has none
+    aged: tuple[Money | None, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +94,9 @@ class ImportResult:
     skipped: dict[str, int]         # rows that are not data, by row kind
     problems: tuple[RowProblem, ...]
     as_of: date | None = None       # the report's date from its title block, when it states one
+    # An aged report's sums per bucket column and currency (a summary report's opening balances
+    # by age), in the header's order; empty when the file has no bucket columns.
+    aging: dict[AgingBucket, dict[str, Money]] = field(default_factory=dict, compare=True)
 
     @property
     def readable(self) -> bool:
@@ -116,4 +132,7 @@ PROBLEMS = {
                       "{computed} {currency}",
     "text.question_marks": "{text!r} has '?' inside words: the export lost its letters; export "
                            "as CSV UTF-8",
+    "xlsx.no_sheet": "the workbook has no sheet {sheet!r}; its sheets are: {sheets}",
+    "text.legacy_encoding": "{count} text cells were typed in the old {encoding} Vietnamese "
+                            "encoding (for example {example!r}); they were converted to Unicode",
 }

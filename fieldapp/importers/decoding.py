@@ -35,6 +35,11 @@ def looks_vietnamese(text: str) -> bool:
     return fitting >= 0.95 * len(others) and any(ch in _VI_ONLY for ch in others)
 
 
+def only_vietnamese(text: str) -> bool:
+    """Every character beyond ASCII is a Vietnamese letter (or the punctuation above)."""
+    return all(ch in _VI for ch in _NON_ASCII.findall(text))
+
+
 def _decodes(chunks, codec: str) -> bool:
     decoder = codecs.getincrementaldecoder(codec)("strict")
     try:
@@ -54,10 +59,11 @@ def is_binary(sample: bytes) -> bool:
     return controls > max(8, len(sample) // 100)
 
 
-def choose_encoding(chunks, sample: bytes, prefer=(), score=None) -> str | None:
+def choose_encoding(chunks, sample: bytes, prefer=(), score=None, legacy=None) -> str | None:
     """The codec that decodes the whole file (``chunks()`` yields its bytes again each call).
 
-    ``prefer`` (a source's hint) goes first. Among the CJK codecs that all decode the file, the
+    ``prefer`` (a source's hint) goes first; ``legacy`` may name a pseudo-codec of the old
+    Vietnamese fonts from the sample. Among the CJK codecs that all decode the file, the
     one whose sample holds most known header words (``score``) wins: a short GB file can be valid
     cp950 too, and only the words tell which reading is meant."""
     if sample.startswith(codecs.BOM_UTF8) or _decodes(chunks, "utf-8"):
@@ -68,6 +74,12 @@ def choose_encoding(chunks, sample: bytes, prefer=(), score=None) -> str | None:
         order.remove("cp1258")
         if _decodes(chunks, "cp1258") and looks_vietnamese(_nfc(sample, "cp1258")):
             return "cp1258"
+    # Bytes of the old Vietnamese fonts (legacy.sniff) before the CJK codecs, which would
+    # decode them as nonsense.
+    cjk = {"cp950", "big5hkscs", "gb18030"}.intersection(prefer)
+    found = legacy(sample) if legacy and not cjk else None
+    if found:
+        return found
     fitting = [c for c in order if _decodes(chunks, c)]
     if not fitting:
         return None

@@ -8,8 +8,12 @@ import re
 from ..domain.money import Money
 from ..domain.receivables import (EntryKind, ImportedCustomer, ImportedInvoice, ImportResult,
                                   ReportKind, RowProblem)
-from . import reading, rowkinds
+from . import blocks, legacy, reading, rowkinds
+from .fastrow import amount_of, currency_cache, row_reader
+from .ledger import merged
+from .aging import buckets_of
 from .asof import as_of
+from .rowsource import Buffered
 from .presets import AMOUNTS, AUTO, BY_NAME, DATES, Preset
 from .tally import Tally
 from .values import DMY, BadValue, date_order_votes, parse_currency, parse_date, parse_decimal, \
@@ -21,48 +25,58 @@ _LOST = re.compile(r"[^\s,;|\t]*\w\?+\w[^\s,;|\t]*")
 
 class Import:
     """Reads ``file`` (a path or bytes) lazily. ``source`` is a preset's name or a Preset (a
-    mapping the supervisor adjusted and saved); None detects it from the header. Problems with
-    the whole file have line None and leave no rows."""
+    mapping the supervisor adjusted and saved); None detects it from the header. ``sheet`` (a
+    workbook's sheet name or index from 0) defaults to the first sheet whose header matches,
+    else the first. Problems with the whole file have line None and leave no rows."""
 
-    def __init__(self, file, source: str | Preset | None = None, name: str = ""):
+    def __init__(self, file, source: str | Preset | None = None, name: str = "",
+                 sheet: str | int | None = None):
         self.problems: list[RowProblem] = []
         self.tally = Tally(self.problems)
         self.encoding, self.preset, self.columns, self.labels = "", None, {}, []
         self.orders, self._amount_fields, self.as_of = {}, [], None
-        self.kind, self.context, self._rows = ReportKind.DETAIL, None, iter(())
-        self._done, self._source_rows = False, None
+        self.kind, self.context, self._rows = ReportKind.DETAIL, None, Buffered((), ())
+        self._done, self._source_rows, self._fast = False, None, None
+        # legacy_text: {"TCVN3" or "VNI": [cells converted, the first as converted]}
+        self.sheet, self.legacy_text = None, {}
+        self.buckets, self._bucket_columns = (), ()  # an aged report's bucket columns
         name = name or ("" if isinstance(file, (bytes, bytearray)) else str(file))
         try:
             if isinstance(source, str):
                 if source not in BY_NAME:
                     raise reading.Unreadable("file.unknown_source_name", source=source)
                 source = BY_NAME[source]
-            self._open(reading.opener(file), source, name)
+            self._open(reading.opener(file), source, name, sheet)
         except reading.Unreadable as refused:
             self.problems.append(refused.problem)
 
-    def _open(self, open_, preset, name):
+    def _open(self, open_, preset, name, sheet):
         sample = reading.sniff_file(open_, name)
         if sample.startswith(b"PK\x03\x04"):
-            from .xlsx import workbook_rows  # noqa: PLC0415 (only workbooks need it)
-            self.encoding, rows = "xlsx", workbook_rows(open_)
-            text = ""
+            self.encoding, text = "xlsx", ""
+            from .xlsx import choose_sheet  # noqa: PLC0415 (only workbooks need it)
+            rows, header, self.sheet = choose_sheet(open_, preset, sheet, self.legacy_text)
+            self._source_rows = rows
         else:
             self.encoding = reading.choose_text_encoding(open_, sample, preset)
-            text = sample.decode(self.encoding, errors="ignore")
+            text = legacy.decode(sample, self.encoding)
             rows = reading.text_rows(open_, self.encoding, reading.sniff_delimiter(text))
-        self._source_rows = rows
-        preset, self.columns, self.labels, above, rest = reading.header_of(rows, preset)
+            self._source_rows = rows
+            header = reading.header_of(rows, preset)
+        preset, self.columns, self.labels, above, rest = header
         self.preset = preset
         for _, cells in above:
             self.context = reading.customer_context(cells) or self.context
         self.as_of = as_of(above, DMY if preset.dates == AUTO else preset.dates)
         if "document_no" not in self.columns:
             self.kind = ReportKind.SUMMARY_ONLY
+        self._bucket_columns = buckets_of(self.labels, set(self.columns.values()))
+        self.buckets = tuple(bucket for _, bucket in self._bucket_columns)
         ahead = list(itertools.islice(rest, LOOKAHEAD))
         self.orders = {f: self._order(f, ahead) for f in DATES if f in self.columns}
         self._amount_fields = [f for f in AMOUNTS if f in self.columns]
-        self._rows = itertools.chain(ahead, rest)
+        # The header search read at most HEADER_SEARCH < LOOKAHEAD rows: the rest is in ahead.
+        self._rows = Buffered(ahead, rows)
         lost = _LOST.search(text)
         if lost:
             self.problems.append(RowProblem(None, "", "text.question_marks",
@@ -94,69 +108,94 @@ class Import:
     def records(self):
         """ImportedCustomer (the first time one is seen), then its ImportedInvoice, in file
         order. A ledger's consecutive lines of one document (goods, VAT) become one entry."""
-        entries = self._merged(self._entries()) if self.preset and self.preset.ledger \
-            else self._entries()
-        customers, tally, label = self.tally.customers, self.tally, self._label("document_no")
-        for entry, name in entries:
-            if entry.document_no and tally.duplicate(entry, label):
-                continue
-            if entry.customer_code not in customers:
-                customers.add(entry.customer_code)
-                yield ImportedCustomer(entry.customer_code, name)
-            tally.entry(entry)
-            yield entry
+        if self.preset is None:  # the file was refused: no rows
+            pass
+        elif self.preset.ledger:
+            yield from self._each(merged(self._read_rows(self._source())))
+        else:
+            for chunk in self._chunks():
+                yield from chunk
+        for encoding, (count, example) in self.legacy_text.items():
+            self.problems.append(RowProblem(None, "", "text.legacy_encoding", {
+                "count": count, "encoding": encoding, "example": example}))
         self._done = True
 
-    @staticmethod
-    def _merged(entries):
-        pending = None
-        for entry, name in entries:
-            if pending is not None and _same_document(pending[0], entry):
-                pending = (_merge(pending[0], entry), pending[1])
-                continue
-            if pending is not None:
-                yield pending
-            pending = (entry, name)
-        if pending is not None:
-            yield pending
-
-    def _entries(self):
+    def _chunks(self):
+        """The records of each block of rows, as a list."""
+        layout = blocks.Layout(self, currency_cache(self.preset.currency))
         try:
-            yield from self._read_rows()
+            while block := self._rows.block(blocks.SIZE):
+                done = blocks.read_block(layout, *block)
+                yield list(self._each(self._read_rows(zip(*block)))) if done is None else done
         except reading.Unreadable as refused:  # a workbook refused past its first rows
             self.problems.append(refused.problem)
 
-    def _read_rows(self):
-        fields = list(self.columns.items())
-        amount_fields = [f for f in AMOUNTS if f in self.columns]
-        document = self.columns.get("document_no")
-        for line, cells in self._rows:
-            n = len(cells)
-            # Each mapped cell once, stripped: per-row work stays a dict build and lookups.
-            texts = {f: cells[i].strip() if i < n else "" for f, i in fields}
-            kind = reading.classify(cells, document)
-            if kind == rowkinds.DATA and not texts.get("document_no") and \
-                    not any(texts[f] for f in amount_fields):
-                kind = rowkinds.NOTE  # a partner's title row, a section name, a rule line
-            if kind == rowkinds.DATA:
-                found = self._row(line, texts, None)
-            elif kind == rowkinds.OPENING:
-                found = self._row(line, texts, EntryKind.OPENING)
-            else:
-                found = None
-                self.tally.skipped[kind] += 1
-                if kind in (rowkinds.TOTAL, rowkinds.SUBTOTAL, rowkinds.CLOSING):
-                    self._reconcile(line, texts, kind)
-                elif kind in (rowkinds.NOTE, rowkinds.BLANK):
-                    self.context = reading.customer_context(cells) or self.context
+    def _source(self):
+        try:
+            yield from self._rows
+        except reading.Unreadable as refused:  # a workbook refused past its first rows
+            self.problems.append(refused.problem)
+
+    def _each(self, entries):
+        """Customers first seen, then each entry not repeating a document, counted."""
+        tally, label = self.tally, self._label("document_no")
+        # The tally's own dicts, added to here: a call per row would cost a tenth of the row.
+        customers, documents, counts = tally.customers, tally.documents, tally.counts
+        totals, open_totals = tally.totals, tally.open_totals
+        for entry, name in entries:
+            line, code, kind, document = entry[:4]
+            if document:
+                # id() of the kind: hashing an Enum member runs Python code, a million times.
+                first = documents.setdefault(hash((code, id(kind), document)), line)
+                if first != line:
+                    tally.duplicate(entry, label, first)
+                    continue
+            if code not in customers:
+                customers.add(code)
+                yield ImportedCustomer(code, name)
+            counts[id(kind)] += 1
+            amount, open_amount = entry.amount, entry.open_amount
+            currency = amount.currency
+            totals[currency] = totals.get(currency, 0) + amount.minor
+            if open_amount is not None:
+                open_totals[currency] = open_totals.get(currency, 0) + open_amount.minor
+            yield entry
+
+    def _read_rows(self, rows):
+        if self._fast is None:
+            self._fast = row_reader(self) or (lambda _line, _cells: None)
+        fast = self._fast
+        for line, cells in rows:
+            found = fast(line, cells)
+            if found is None:
+                found = self._general(line, cells)
             if found is not None:
                 yield found
+
+    def _general(self, line, cells):
+        """A row the fast reader left: classified, then read field by field."""
+        n = len(cells)
+        texts = {f: cells[i].strip() if i < n else "" for f, i in self.columns.items()}
+        kind = reading.classify(cells, self.columns.get("document_no"))
+        if kind == rowkinds.DATA and not texts.get("document_no") and \
+                not any(texts[f] for f in self._amount_fields):
+            kind = rowkinds.NOTE  # a partner's title row, a section name, a rule line
+        if kind == rowkinds.DATA:
+            return self._row(line, texts, None, cells)
+        if kind == rowkinds.OPENING:
+            return self._row(line, texts, EntryKind.OPENING, cells)
+        self.tally.skipped[kind] += 1
+        if kind in (rowkinds.TOTAL, rowkinds.SUBTOTAL, rowkinds.CLOSING):
+            self._reconcile(line, texts, kind)
+        elif kind in (rowkinds.NOTE, rowkinds.BLANK):
+            self.context = reading.customer_context(cells) or self.context
+        return None
 
     def _label(self, field):
         column = self.columns.get(field)
         return self.labels[column] if column is not None else field
 
-    def _row(self, line, texts, kind):
+    def _row(self, line, texts, kind, cells):
         """(entry, customer name) of one row, or None with its problems recorded."""
         problems = []
         code = texts.get("customer_code") or texts.get("customer_name")
@@ -170,7 +209,8 @@ class Import:
         currency = self._currency(line, texts, problems)
         values = self._amounts(line, texts, currency, problems)
         dates = self._dates(line, texts, problems)
-        amount = None if problems else _amount(values, kind)
+        aged = self._aged(line, cells, currency, problems) if self._bucket_columns else None
+        amount = None if problems else amount_of(values, kind)
         if amount is None and not problems:
             field = next(f for f in AMOUNTS if f in self.columns)
             problems.append(RowProblem(line, self._label(field), "row.missing",
@@ -180,6 +220,8 @@ class Import:
             self.tally.bad_row()
             return None
         self.tally.row(values, currency)
+        if aged is not None:
+            self.tally.aged(aged, currency)
         open_amount = values.get("open_amount")
         if open_amount is None and "settled_date" in self.columns:
             open_amount = 0 if dates.get("settled_date") else amount
@@ -194,7 +236,9 @@ class Import:
             line, code, kind, texts.get("document_no", ""), dates.get("document_date"),
             dates.get("due_date"), Money(amount, currency),
             None if open_amount is None else Money(open_amount, currency),
-            dates.get("settled_date"), int(late) if late.lstrip("-").isdigit() else None), name
+            dates.get("settled_date"), int(late) if late.lstrip("-").isdigit() else None,
+            None if aged is None else tuple(
+                None if v is None else Money(v, currency) for v in aged)), name
 
     def _currency(self, line, texts, problems):
         text = texts.get("currency")
@@ -207,20 +251,25 @@ class Import:
             return self.preset.currency
 
     def _amounts(self, line, texts, currency, problems):
-        values = {}
-        decimal, group = self.preset.decimal, self.preset.group
-        for field in self._amount_fields:
-            text = texts[field]
-            fast = plain_minor(text, decimal, currency)
-            if fast is not None:
-                values[field] = fast
-                continue
-            try:
-                value = parse_decimal(text, decimal, group)
-                values[field] = None if value is None else to_minor(value, currency, text)
-            except BadValue as error:
-                problems.append(RowProblem(line, self._label(field), error.code, error.params))
-        return values
+        return {field: self._minor(line, self._label(field), texts[field], currency, problems)
+                for field in self._amount_fields}
+
+    def _aged(self, line, cells, currency, problems):
+        """Minor units (None when empty) of each bucket column of an aged report."""
+        n = len(cells)
+        return tuple(self._minor(line, bucket.label, cells[c].strip() if c < n else "",
+                                 currency, problems) for c, bucket in self._bucket_columns)
+
+    def _minor(self, line, label, text, currency, problems):
+        fast = plain_minor(text, self.preset.decimal, currency)
+        if fast is not None:
+            return fast
+        try:
+            value = parse_decimal(text, self.preset.decimal, self.preset.group)
+            return None if value is None else to_minor(value, currency, text)
+        except BadValue as error:
+            problems.append(RowProblem(line, label, error.code, error.params))
+            return None
 
     def _dates(self, line, texts, problems):
         dates = {}
@@ -259,32 +308,4 @@ class Import:
             for _ in self.records():
                 pass
         return self.tally.result(self.preset.name if self.preset else "", self.encoding,
-                                 self.kind, self.as_of)
-
-
-def _amount(values, kind):
-    """The signed amount a row owes: an opening row its balance, a ledger debit − credit."""
-    if kind == EntryKind.OPENING and values.get("balance") is not None:
-        return values["balance"]
-    if values.get("amount") is not None:
-        return values["amount"]
-    if values.get("debit") is not None or values.get("credit") is not None:
-        return (values.get("debit") or 0) - (values.get("credit") or 0)
-    if values.get("balance") is not None:
-        return values["balance"]
-    return values.get("open_amount")
-
-
-def _same_document(a, b) -> bool:
-    return (a.customer_code, a.kind, a.document_no) == (b.customer_code, b.kind, b.document_no) \
-        and bool(a.document_no)
-
-
-def _merge(a, b):
-    def add(x, y):
-        return None if x is None or y is None else Money(x.minor + y.minor, x.currency)
-    if a.amount.currency != b.amount.currency:
-        return a
-    return ImportedInvoice(a.line, a.customer_code, a.kind, a.document_no, a.document_date,
-                           a.due_date, add(a.amount, b.amount), add(a.open_amount, b.open_amount),
-                           a.settled_on, a.days_late)
+                                 self.kind, self.as_of, self.buckets)

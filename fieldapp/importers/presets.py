@@ -65,7 +65,8 @@ PRESETS = (
         decimal=",", group=".", dates=DMY, encodings=("cp1258",), currency="VND", ledger=True),
     Preset("misa_summary", {
         "customer_code": ("Mã khách hàng",), "customer_name": ("Tên khách hàng",),
-        "balance": ("Số dư cuối kỳ", "Dư cuối kỳ", "Tổng nợ", "Số còn phải thu")},
+        "balance": ("Số dư cuối kỳ", "Dư cuối kỳ", "Tổng nợ", "Số còn phải thu", "Tổng số nợ",
+                    "Tổng cộng")},
         decimal=",", group=".", dates=DMY, encodings=("cp1258",), currency="VND"),
     Preset("digiwin", {
         "customer_code": ("客戶代號", "客戶編號"), "customer_name": ("客戶簡稱", "客戶名稱"),
@@ -128,10 +129,12 @@ def match(preset: Preset, cells) -> dict[str, int]:
 
 
 def usable(columns: dict[str, int]) -> bool:
-    """A customer, and either a document with an amount (detail) or a balance (summary)."""
+    """A customer, and either a document with an amount (detail) or a balance (summary; an
+    aged summary of Kingdee or Digiwin states it as the open amount, 余额)."""
     customer = "customer_code" in columns or "customer_name" in columns
     amount = any(f in columns for f in ("amount", "open_amount", "debit", "credit"))
-    return customer and (("document_no" in columns and amount) or "balance" in columns) or (
+    balance = "balance" in columns or "open_amount" in columns and "document_no" not in columns
+    return customer and (("document_no" in columns and amount) or balance) or (
         "document_no" in columns and "debit" in columns)  # a ledger names its customer above
 
 

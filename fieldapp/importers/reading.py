@@ -10,8 +10,9 @@ import unicodedata
 from pathlib import Path
 
 from ..domain.receivables import RowProblem
-from . import decoding, rowkinds
+from . import decoding, legacy, rowkinds
 from .presets import PRESETS, all_labels, header_key, match, usable
+from .rowsource import TextRows
 
 MAX_BYTES = 1 << 30
 HEADER_SEARCH = 60       # a header lies within the first rows, under the title block
@@ -69,7 +70,8 @@ def choose_text_encoding(open_, sample: bytes, preset=None) -> str:
         folded = text.casefold()
         return sum(1 for label in labels if label in folded)
     codec = decoding.choose_encoding(_chunks(open_), sample,
-                                     prefer=preset.encodings if preset else (), score=score)
+                                     prefer=preset.encodings if preset else (), score=score,
+                                     legacy=legacy.sniff)
     if codec is None:
         raise Unreadable("file.unknown_encoding")
     return codec
@@ -91,19 +93,9 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def text_rows(open_, encoding: str, delimiter: str):
+def text_rows(open_, encoding: str, delimiter: str) -> TextRows:
     """(line, cells) of the whole file, NFC, streamed; SAP's outer pipes dropped."""
-    handle = io.TextIOWrapper(open_(), encoding=encoding, errors="strict", newline="")
-    normalize = unicodedata.normalize
-    lines = (normalize("NFC", line) for line in handle)
-    reader = csv.reader(lines, delimiter=delimiter)
-    line = 1
-    with handle:
-        for cells in reader:
-            if delimiter == "|" and cells and not cells[0].strip():
-                cells = cells[1:-1] if len(cells) > 1 and not cells[-1].strip() else cells[1:]
-            yield line, cells
-            line = reader.line_num + 1
+    return TextRows(open_, encoding, delimiter)
 
 
 def header_of(rows, preset=None):
@@ -125,7 +117,8 @@ def header_of(rows, preset=None):
                 columns = match(candidate, labels)
                 if not usable(columns):
                     continue
-                score = (len(columns), -order)
+                # On a tie a summary preset (a balance column) beats a detail one read as summary.
+                score = (len(columns), "balance" in columns, -order)
                 if best is None or score > best[0]:
                     best = (score, candidate, columns, labels, index, height)
     if best is None:

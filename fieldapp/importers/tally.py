@@ -25,6 +25,7 @@ class Tally:
         # Rows refused since the start and since the last subtotal: a totals row cannot agree
         # with rows that were not read, and those rows are reported already.
         self.bad, self.bad_since_sub = 0, 0
+        self.aging: dict[tuple[int, str], int] = {}  # (bucket column's place, currency) → sum
 
     def bad_row(self) -> None:
         self.bad += 1
@@ -37,23 +38,18 @@ class Tally:
                 self.sums[(field, currency)] += value
                 self.since_sub[(field, currency)] += value
 
-    def duplicate(self, entry, label: str) -> bool:
-        # id() of the kind: hashing an Enum member runs Python code, a million times over.
-        key = hash((entry.customer_code, id(entry.kind), entry.document_no))
-        first = self.documents.setdefault(key, entry.line)
-        if first == entry.line:
-            return False
+    def aged(self, values: tuple, currency: str) -> None:
+        """An aged report's row: its amount in each bucket column."""
+        for index, value in enumerate(values):
+            if value is not None:
+                self.aging[(index, currency)] = self.aging.get((index, currency), 0) + value
+
+    def duplicate(self, entry, label: str, first: int) -> None:
+        """``entry`` repeats the document (customer, kind, number) first seen on line ``first``;
+        Import.records keys ``documents`` by the hash of that triple."""
         self.problems.append(RowProblem(entry.line, label, "document.duplicate", {
             "document": entry.document_no, "customer": entry.customer_code, "first": first}))
         self.bad_row()
-        return True
-
-    def entry(self, entry) -> None:
-        self.counts[id(entry.kind)] += 1
-        currency = entry.amount.currency
-        self.totals[currency] = self.totals.get(currency, 0) + entry.amount.minor
-        if entry.open_amount is not None:
-            self.open_totals[currency] = self.open_totals.get(currency, 0) + entry.open_amount.minor
 
     def check(self, line: int, label: str, field: str, declared: int, currency: str,
               subtotal: bool) -> None:
@@ -81,13 +77,15 @@ class Tally:
     def currencies(self) -> set[str]:
         return {currency for _, currency in self.sums}
 
-    def result(self, source: str, encoding: str, kind, as_of=None) -> ImportResult:
+    def result(self, source: str, encoding: str, kind, as_of=None, buckets=()) -> ImportResult:
         money = lambda sums: {c: Money(v, c) for c, v in sums.items()}  # noqa: E731
+        aging = {bucket: {c: Money(v, c) for (i, c), v in sorted(self.aging.items()) if i == index}
+                 for index, bucket in enumerate(buckets)}
         return ImportResult(
             source, encoding, kind, sum(self.counts.values()), len(self.customers),
             self.counts[id(EntryKind.INVOICE)], self.counts[id(EntryKind.CREDIT)],
             self.counts[id(EntryKind.OPENING)], money(self.totals), money(self.open_totals),
-            dict(self.skipped), tuple(self.problems), as_of)
+            dict(self.skipped), tuple(self.problems), as_of, aging)
 
 
 def show(minor: int, currency: str) -> str:

@@ -9,7 +9,8 @@ import zipfile
 from datetime import date, timedelta
 from xml.parsers import expat
 
-from .reading import Unreadable
+from .legacy import TCVN3, convert
+from .reading import Unreadable, header_of, opener
 from .values import DateCell, NumberCell
 
 MAX_MEMBERS = 1000            # a real workbook has tens
@@ -24,19 +25,71 @@ CHUNK = 1 << 16
 _DATE_FORMATS = {14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47, *range(27, 37), *range(50, 59)}
 
 
-def workbook_rows(open_):
-    """(row number, cells) of the first sheet, streamed; cells are str, NumberCell or DateCell."""
+def workbook_rows(open_, sheet: str | int | None = None, notes: dict | None = None):
+    """(row number, cells) of one sheet (a name, an index from 0, or None for the first),
+    streamed; cells are str, NumberCell or DateCell. ``notes`` counts text cells converted from
+    the old Vietnamese encodings (legacy.py)."""
     with open_() as handle:
-        try:
-            book = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, OSError, ValueError) as error:
-            raise Unreadable("xlsx.damaged", reason=str(error)) from None
-        with book:
-            check_members(book)
-            sheet, epoch = first_sheet(book)
-            strings = shared_strings(book)
+        with _opened(handle) as book:
+            name, epoch = _sheet_member(book, sheet)
+            strings = shared_strings(book, notes)
             dates = date_styles(book)
-            yield from sheet_rows(book, sheet, strings, dates, epoch)
+            yield from sheet_rows(book, name, strings, dates, epoch, notes)
+
+
+def choose_sheet(open_, preset, sheet, notes):
+    """(rows, header as reading.header_of gives it, sheet name) of the sheet asked for (a
+    name or an index), or by default of the first sheet whose header matches ``preset`` (any
+    preset when None); the first sheet's reason when none does."""
+    names = sheet_names_of(open_) if sheet is None else [sheet]
+    refused = None
+    for index, choice in enumerate(names):
+        rows = workbook_rows(open_, index if sheet is None else choice, notes)
+        try:
+            return rows, header_of(rows, preset), choice
+        except Unreadable as error:
+            rows.close()
+            if sheet is not None or error.problem.code not in (
+                    "file.no_header", "file.unknown_source"):
+                raise
+            refused = refused or error
+    raise refused
+
+
+def sheet_names(file) -> list[str]:
+    """The names of a workbook's sheets in their order (``file`` a path or bytes)."""
+    return sheet_names_of(opener(file))
+
+
+def sheet_names_of(open_) -> list[str]:
+    with open_() as handle, _opened(handle) as book:
+        return [sheet_name for sheet_name, _ in sheets(book)[0]]
+
+
+def _opened(handle) -> zipfile.ZipFile:
+    try:
+        book = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise Unreadable("xlsx.damaged", reason=str(error)) from None
+    check_members(book)
+    return book
+
+
+def _sheet_member(book, sheet) -> tuple[str, date]:
+    found, epoch = sheets(book)
+    names = [n for n, _ in found]
+    if sheet is None:
+        index = 0
+    elif isinstance(sheet, int) and not isinstance(sheet, bool):
+        index = sheet if 0 <= sheet < len(found) else None
+    else:
+        index = names.index(sheet) if sheet in names else None
+    if index is None or not found:
+        raise Unreadable("xlsx.no_sheet", sheet=str(sheet), sheets=", ".join(names))
+    member = found[index][1]
+    if member not in book.namelist():
+        raise Unreadable("xlsx.damaged", reason=f"no sheet {member}")
+    return member, epoch
 
 
 def check_members(book: zipfile.ZipFile) -> None:
@@ -114,14 +167,16 @@ def _run(generator) -> None:
         pass
 
 
-def first_sheet(book) -> tuple[str, date]:
-    """The first sheet's member name and the date epoch (1904 workbooks count from 1904)."""
-    found = {"sheet": None, "rels": {}, "epoch": date(1899, 12, 30)}
+def sheets(book) -> tuple[list[tuple[str, str]], date]:
+    """(sheet name, member name) of each sheet in the workbook's order, and the date epoch
+    (1904 workbooks count from 1904)."""
+    found = {"sheets": [], "rels": {}, "epoch": date(1899, 12, 30)}
 
     def book_start(tag, attrs):
         tag = _local(tag)
-        if tag == "sheet" and found["sheet"] is None:
-            found["sheet"] = next((v for k, v in attrs.items() if _local(k) == "id"), None)
+        if tag == "sheet":
+            rid = next((v for k, v in attrs.items() if _local(k) == "id"), None)
+            found["sheets"].append((unicodedata.normalize("NFC", attrs.get("name", "")), rid))
         elif tag == "workbookPr" and attrs.get("date1904") in ("1", "true"):
             found["epoch"] = date(1904, 1, 1)
     _run(_parse(book, "xl/workbook.xml", start=book_start))
@@ -131,47 +186,66 @@ def first_sheet(book) -> tuple[str, date]:
             found["rels"][attrs.get("Id")] = attrs.get("Target", "")
     if "xl/_rels/workbook.xml.rels" in book.namelist():
         _run(_parse(book, "xl/_rels/workbook.xml.rels", start=rel_start))
-    target = found["rels"].get(found["sheet"], "worksheets/sheet1.xml")
-    name = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
-    if name not in book.namelist():
-        raise Unreadable("xlsx.damaged", reason=f"no sheet {name}")
-    return name, found["epoch"]
+    members = []
+    for index, (name, rid) in enumerate(found["sheets"]):
+        target = found["rels"].get(rid, f"worksheets/sheet{index + 1}.xml")
+        members.append((name, target.lstrip("/") if target.startswith("/")
+                        else posixpath.normpath("xl/" + target)))
+    return members or [("", "xl/worksheets/sheet1.xml")], found["epoch"]
 
 
-def shared_strings(book) -> list[str]:
+def _text(raw: str, notes: dict | None) -> str:
+    """A text cell in NFC; one typed in an old Vietnamese font converted, and counted."""
+    seen = notes is not None and TCVN3 in notes
+    text, legacy = convert(unicodedata.normalize("NFC", raw), seen)
+    if legacy and notes is not None:
+        notes.setdefault(legacy, [0, text])[0] += 1  # [cells, the first one as converted]
+    return text
+
+
+def shared_strings(book, notes: dict | None = None) -> list[str]:
     """The shared strings (rich text runs joined, phonetic guides left out), capped."""
     if "xl/sharedStrings.xml" not in book.namelist():
         return []
-    strings, state = [], {"buf": None, "on": False, "phonetic": 0, "chars": 0}
+    strings, buf, on, phonetic, chars = [], None, False, 0, 0
 
     def start(tag, _attrs):
-        tag = _local(tag)
+        nonlocal buf, on, phonetic
+        if tag != "si" and tag != "t" and tag != "r":
+            tag = _local(tag)
         if tag == "si":
-            state["buf"] = []
+            buf = []
+        elif tag == "t":
+            on = not phonetic
         elif tag == "rPh":
-            state["phonetic"] += 1
-        elif tag == "t" and not state["phonetic"]:
-            state["on"] = True
+            phonetic += 1
 
     def end(tag):
-        tag = _local(tag)
+        nonlocal on, phonetic
+        if tag != "si" and tag != "t" and tag != "r":
+            tag = _local(tag)
         if tag == "t":
-            state["on"] = False
-        elif tag == "rPh":
-            state["phonetic"] -= 1
+            on = False
         elif tag == "si":
-            strings.append(unicodedata.normalize("NFC", "".join(state["buf"])))
+            strings.append(unicodedata.normalize("NFC", "".join(buf)))
             if len(strings) > MAX_STRINGS:
                 raise Unreadable("xlsx.unsafe", reason="too many shared strings")
+        elif tag == "rPh":
+            phonetic -= 1
 
     def text(data):
-        if state["on"] and state["buf"] is not None:
-            state["buf"].append(data)
-            state["chars"] += len(data)
-            if state["chars"] > MAX_STRING_CHARS:
+        nonlocal chars
+        if on and buf is not None:
+            buf.append(data)
+            chars += len(data)
+            if chars > MAX_STRING_CHARS:
                 raise Unreadable("xlsx.unsafe", reason="shared strings too long")
     _run(_parse(book, "xl/sharedStrings.xml", start, end, text))
-    return strings
+    # Twice when TCVN3 turned up: its cells without a telling symbol are known only then.
+    converted = [_text(s, notes) for s in strings]
+    if notes is not None and TCVN3 in notes:
+        converted = [_text(s, notes) if s == c else c for s, c in zip(strings, converted)]
+    return converted
 
 
 def _is_date_format(code: str) -> bool:
@@ -203,9 +277,14 @@ def date_styles(book) -> set[int]:
 
 
 _REF = re.compile(r"([A-Z]{1,3})(\d*)")
+_COLUMNS: dict[str, int] = {}  # 'AB' → 27: at most MAX_COLUMNS entries
+_DIGITS = "0123456789"
 
 
 def _column(ref: str) -> int:
+    found = _COLUMNS.get(ref.rstrip(_DIGITS))
+    if found is not None:
+        return found
     letters = _REF.match(ref)
     if not letters:
         raise Unreadable("xlsx.damaged", reason=f"cell {ref!r}")
@@ -214,40 +293,48 @@ def _column(ref: str) -> int:
         index = index * 26 + ord(ch) - 64
     if index > MAX_COLUMNS:
         raise Unreadable("xlsx.damaged", reason=f"cell {ref!r}")
+    _COLUMNS[letters.group(1)] = index - 1
     return index - 1
 
 
-def sheet_rows(book, name, strings, dates, epoch):
+def sheet_rows(book, name, strings, dates, epoch, notes=None):
     """Rows as they close, so only one row is held at a time."""
-    done, row, cell = [], {"n": 0, "cells": {}}, {"on": False}
+    done = []
+    # One sheet has millions of cells: the handlers keep their state in closure variables and
+    # compare the tag as expat gives it before taking any namespace prefix off.
+    n, cells, following, on = 0, {}, 0, False
+    column, kind, style, buf = 0, "n", None, []
 
     def start(tag, attrs):
-        tag = _local(tag)
-        if tag == "row":
-            row["n"] = int(attrs["r"]) if "r" in attrs else row["n"] + 1
-            row["cells"], row["next"] = {}, 0
-        elif tag == "c":
+        nonlocal n, cells, following, on, column, kind, style, buf
+        if tag != "c" and tag != "row" and tag != "v" and tag != "t":
+            tag = _local(tag)
+        if tag == "c":
             ref = attrs.get("r")
-            column = _column(ref) if ref else row["next"]
-            cell.update(column=column, type=attrs.get("t", "n"), style=attrs.get("s"), buf=[])
-            row["next"] = column + 1
-        elif tag in ("v", "t"):
-            cell["on"] = True
+            column = _column(ref) if ref else following
+            kind, style, buf = attrs.get("t", "n"), attrs.get("s"), []
+            following = column + 1
+        elif tag == "v" or tag == "t":
+            on = True
+        elif tag == "row":
+            n = int(attrs["r"]) if "r" in attrs else n + 1
+            cells, following = {}, 0
 
     def end(tag):
-        tag = _local(tag)
-        if tag in ("v", "t"):
-            cell["on"] = False
+        nonlocal on
+        if tag != "c" and tag != "row" and tag != "v" and tag != "t":
+            tag = _local(tag)
+        if tag == "v" or tag == "t":
+            on = False
         elif tag == "c":
-            row["cells"][cell["column"]] = _value(cell, strings, dates, epoch)
+            cells[column] = _value("".join(buf), kind, style, strings, dates, epoch, notes)
         elif tag == "row":
-            cells = row["cells"]
             width = max(cells) + 1 if cells else 0
-            done.append((row["n"], [cells.get(i, "") for i in range(width)]))
+            done.append((n, [cells.get(i, "") for i in range(width)]))
 
     def text(data):
-        if cell["on"]:
-            cell["buf"].append(data)
+        if on:
+            buf.append(data)
 
     def drain():
         rows = done[:]
@@ -256,21 +343,19 @@ def sheet_rows(book, name, strings, dates, epoch):
     yield from _parse(book, name, start, end, text, drain)
 
 
-def _value(cell, strings, dates, epoch):
-    raw = "".join(cell["buf"])
-    kind = cell["type"]
+def _value(raw, kind, style, strings, dates, epoch, notes):
     if kind == "s":
         try:
             return strings[int(raw)]
         except (ValueError, IndexError):
             raise Unreadable("xlsx.damaged", reason=f"shared string {raw!r}") from None
     if kind in ("inlineStr", "str"):
-        return unicodedata.normalize("NFC", raw)
+        return _text(raw, notes)
     if kind == "d":
         return DateCell(raw[:10])
     if kind in ("b", "e") or not raw:
         return raw
-    if cell["style"] is not None and int(cell["style"]) in dates:
+    if style is not None and int(style) in dates:
         try:
             return DateCell((epoch + timedelta(days=int(float(raw)))).isoformat())
         except (ValueError, OverflowError):
