@@ -83,6 +83,8 @@ PROBLEMS = {
         "ImportWords", "The workbook cannot be opened: {reason}"),
     "xlsx.unsafe": QT_TRANSLATE_NOOP(
         "ImportWords", "The workbook was refused as unsafe: {reason}"),
+    "xlsx.no_sheet": QT_TRANSLATE_NOOP(
+        "ImportWords", "The workbook has no sheet “{sheet}”. Its sheets are: {sheets}"),
     "row.missing": QT_TRANSLATE_NOOP("ImportWords", "{column} is empty."),
     "amount.bad": QT_TRANSLATE_NOOP("ImportWords", "“{text}” is not an amount."),
     "amount.decimals": QT_TRANSLATE_NOOP(
@@ -101,6 +103,9 @@ PROBLEMS = {
     "text.question_marks": QT_TRANSLATE_NOOP(
         "ImportWords", "“{text}” has question marks inside words: the export lost its letters. "
                        "Export the report as CSV UTF-8."),
+    "text.legacy_encoding": QT_TRANSLATE_NOOP(
+        "ImportWords", "{count} text cells were typed in the old {encoding} Vietnamese font "
+                       "and were converted, for example “{example}”. Check the names."),
 }
 UNKNOWN_PROBLEM = QT_TRANSLATE_NOOP("ImportWords", "This cannot be read (problem {code}).")
 
