@@ -85,6 +85,9 @@ MESSAGES = {
                                "one already has customers",
     "demo.profile_not_empty": "{database} already holds {count} customers; add --replace to move "
                               "it to backups/ and start over",
+    # Collectors and assignments (the office).
+    "filter.aging_bucket": "{bucket!r} is not an aging bucket; use current, 1-30, 31-60, 61-90 "
+                           "or 90+",
 }
 
 

@@ -129,6 +129,9 @@ WORDS = {
         "Errors", "Demo data can only be generated into an empty database."),
     "demo.profile_not_empty": QT_TRANSLATE_NOOP(
         "Errors", "The database already holds {count} customers."),
+    # Collectors and assignments (the office).
+    "filter.aging_bucket": QT_TRANSLATE_NOOP(
+        "Errors", "{bucket} is not an aging bucket; choose current, 1–30, 31–60, 61–90 or 90+."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.
