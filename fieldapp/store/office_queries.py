@@ -1,0 +1,186 @@
+"""The office's list of customers: the laptop's search plus filters, sorted and paged in SQL."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..domain.office_filters import CustomerFilter
+from ..domain.office_portfolio import CollectorName, OfficeCustomer, OfficeOrder, OfficeSorting
+from ..domain.search import CustomerOrder, Sorting
+from ..i18n.folding import query_terms
+from . import hot, search_sql
+from .queries import _reason as match_reason
+from .queries import summaries
+
+# Days late of each aging bucket (as domain.aging.bucket_for counts them): first and last.
+_BUCKET_DAYS = {"current": (None, 0), "1-30": (1, 30), "31-60": (31, 60), "61-90": (61, 90),
+                "90+": (91, None)}
+_LAPTOP_ORDER = {OfficeOrder.NAME: CustomerOrder.NAME, OfficeOrder.CODE: CustomerOrder.CODE,
+                 OfficeOrder.OVERDUE: CustomerOrder.OVERDUE, OfficeOrder.LATE: CustomerOrder.LATE}
+
+
+def _day(name: str, dialect: str) -> str:
+    # Due dates are ISO text on SQLite and DATE on PostgreSQL; the parameter is ISO text.
+    return f":{name}" if dialect == "sqlite" else f"CAST(:{name} AS DATE)"
+
+
+def _true(column: str, dialect: str) -> str:
+    return f"{column} = 1" if dialect == "sqlite" else column
+
+
+def _invoices(dialect: str) -> str:
+    return "FROM invoice i WHERE i.customer_id = c.id AND i.open_minor != 0"
+
+
+def disputed_sql(dialect: str) -> str:
+    """True when an open invoice of customer ``c`` is marked disputed."""
+    return f"EXISTS (SELECT 1 {_invoices(dialect)} AND {_true('i.disputed', dialect)})"
+
+
+def _aging(bucket: str, today: date, dialect: str, params: dict) -> str:
+    """An open invoice (a debt, not a credit) whose days late fall in ``bucket``."""
+    first, last = _BUCKET_DAYS[bucket]
+    conds = [f"SELECT 1 {_invoices(dialect)} AND i.open_minor > 0"]
+    if last is not None:  # late at most ``last`` days: due on or after today - last
+        params["aging_from"] = (today - timedelta(days=last)).isoformat()
+        conds.append(f"i.due_on >= {_day('aging_from', dialect)}")
+    if first is not None:
+        params["aging_to"] = (today - timedelta(days=first)).isoformat()
+        conds.append(f"i.due_on <= {_day('aging_to', dialect)}")
+    return f"EXISTS ({' AND '.join(conds)})"
+
+
+def _conditions(flt: CustomerFilter, today: date, dialect: str, params: dict) -> list[str]:
+    conds = []
+    if flt.no_collector:
+        conds.append("c.collector_id IS NULL")
+    elif flt.collector_id:
+        params["collector"] = flt.collector_id
+        conds.append("c.collector_id = :collector")
+    for field in ("district", "province", "territory"):
+        if getattr(flt, field):
+            params[field] = getattr(flt, field)
+            conds.append(f"c.{field} = :{field}")
+    if flt.aging_bucket:
+        conds.append(_aging(flt.aging_bucket, today, dialect, params))
+    if flt.overdue_above is not None:
+        params["today"] = today.isoformat()
+        params["above"], params["above_cur"] = flt.overdue_above.minor, flt.overdue_above.currency
+        conds.append(f"(SELECT COALESCE(SUM(i.open_minor), 0) {_invoices(dialect)} "
+                     f"AND i.due_on < {_day('today', dialect)} AND i.currency = :above_cur) "
+                     "> :above")
+    if flt.disputed:
+        conds.append(disputed_sql(dialect))
+    return conds
+
+
+def _source(flt: CustomerFilter, today: date, dialect: str, params: dict):
+    """FROM, WHERE and the rank expression (None without typed words) of the filter."""
+    terms = query_terms(flt.query)
+    if terms:
+        source, conds, id_column = search_sql.match_source(terms, dialect, params)
+        source += f" JOIN customer c ON c.id = {id_column}"
+        rank = search_sql.rank_sql(terms, dialect, params)
+    else:
+        source, conds, rank = "customer c JOIN customer_search s ON s.customer_id = c.id", [], None
+    conds = [*conds, *_conditions(flt, today, dialect, params)]
+    return source, " AND ".join(conds) or "1 = 1", rank
+
+
+def _order(sorting: OfficeSorting, terms: list[str], rank: str | None,
+           dialect: str) -> tuple[list[str], bool, str | None]:
+    """Sort expressions (the laptop's where it has them), whether they run descending, and
+    for RELEVANCE the rank's place in the laptop's order of tiers (over the column ``r``)."""
+    order = sorting.order
+    if order is OfficeOrder.RELEVANCE and rank is not None:
+        plan = search_sql.tiers(terms)
+        place = "CASE r " + " ".join(f"WHEN {t} THEN {i}" for i, t in enumerate(plan)) + " END"
+        return ["s.name"], False, place
+    if order is OfficeOrder.COLLECTOR:
+        return ["COALESCE(k.name, '')", "s.name"], sorting.descending, None
+    laptop = Sorting(_LAPTOP_ORDER.get(order, CustomerOrder.NAME), sorting.descending)
+    keys, down = search_sql.sort_keys(laptop, dialect)
+    return keys, down if order in _LAPTOP_ORDER else False, None
+
+
+def page_sql(flt: CustomerFilter, sorting: OfficeSorting, offset: int, limit: int, today: date,
+             dialect: str) -> tuple[str, dict]:
+    """Rows ``(id, rank)`` ``offset`` to ``offset + limit`` of the filtered list."""
+    params: dict = {"limit": int(limit), "offset": int(offset)}
+    source, where, rank = _source(flt, today, dialect, params)
+    keys, down, place = _order(sorting, query_terms(flt.query), rank, dialect)
+    if any(":today" in k for k in keys):
+        params["today"] = today.isoformat()
+    if sorting.order is OfficeOrder.COLLECTOR:
+        source += " LEFT JOIN collector k ON k.id = c.collector_id"
+    names = [f"k{i}" for i in range(len(keys))]
+    select = ", ".join([*(f"{k} AS {n}" for k, n in zip(keys, names)), "c.id AS id",
+                        f"{rank or '0'} AS r"])
+    direction = " DESC" if down else ""
+    order = ", ".join([*([place] if place else []), *(f"{n}{direction}" for n in [*names, "id"])])
+    # The rank is worked out once per row inside; the outer statement only orders by it.
+    return (f"SELECT id, r FROM (SELECT {select} FROM {source} WHERE {where}) AS m "
+            f"ORDER BY {order} LIMIT :limit OFFSET :offset", params)
+
+
+def count_sql(flt: CustomerFilter, today: date, dialect: str) -> tuple[str, dict]:
+    params: dict = {}
+    source, where, _rank = _source(flt, today, dialect, params)
+    return f"SELECT COUNT(*) FROM {source} WHERE {where}", params
+
+
+def page(conn, flt: CustomerFilter, sorting: OfficeSorting, offset: int, limit: int,
+         today: date) -> list[OfficeCustomer]:
+    """Rows of the list from ``offset`` on, at most ``limit`` of them."""
+    dialect = conn.dialect.name
+    sql, params = page_sql(flt, sorting, offset, limit, today, dialect)
+    found = [(int(cid), int(rank)) for cid, rank in hot.fetch(conn, sql, params)]
+    listed = summaries(conn, [cid for cid, _ in found], today)
+    extra = _extras(conn, [row.id for row in listed], dialect)
+    typed = bool(query_terms(flt.query))
+    ranks = dict(found)
+    return [OfficeCustomer(row, *extra[row.id],
+                           match_reason(ranks[row.id], row, flt.query) if typed else None)
+            for row in listed]
+
+
+def _extras(conn, ids: list[int], dialect: str) -> dict[int, tuple]:
+    """Collector id and name, territory and the disputed mark of each customer in ``ids``."""
+    if not ids:
+        return {}
+    id_list = ",".join(str(int(i)) for i in ids)
+    sql = (f"SELECT c.id, c.collector_id, COALESCE(k.name, ''), c.territory, "
+           f"CASE WHEN {disputed_sql(dialect)} THEN 1 ELSE 0 END FROM customer c "
+           f"LEFT JOIN collector k ON k.id = c.collector_id WHERE c.id IN ({id_list})")
+    return {int(r[0]): (r[1], r[2], r[3] or "", bool(r[4])) for r in hot.fetch(conn, sql)}
+
+
+def count(conn, flt: CustomerFilter, today: date) -> int:
+    """How many customers the filter keeps (exactly: the caption and bulk actions say it)."""
+    sql, params = count_sql(flt, today, conn.dialect.name)
+    return int(hot.fetch(conn, sql, params)[0][0])
+
+
+def matching_ids(conn, flt: CustomerFilter, today: date) -> list[int]:
+    """Every customer the filter keeps, by id (what "all N matching" acts on)."""
+    params: dict = {}
+    source, where, _rank = _source(flt, today, conn.dialect.name, params)
+    return [int(r[0]) for r in hot.fetch(
+        conn, f"SELECT c.id FROM {source} WHERE {where} ORDER BY c.id", params)]
+
+
+def count_all(conn) -> int:
+    return int(hot.fetch(conn, "SELECT COUNT(*) FROM customer")[0][0])
+
+
+def collectors(conn) -> list[CollectorName]:
+    """Every collector by name (the filter's choices)."""
+    rows = hot.fetch(conn, "SELECT id, name, active FROM collector ORDER BY name, id")
+    return [CollectorName(r[0], r[1], bool(r[2])) for r in rows]
+
+
+def collector_of(conn, customer_id: int) -> CollectorName | None:
+    """The collector assigned to a customer, if any."""
+    rows = hot.fetch(conn, "SELECT k.id, k.name, k.active FROM customer c JOIN collector k "
+                           "ON k.id = c.collector_id WHERE c.id = :cid", {"cid": int(customer_id)})
+    return CollectorName(rows[0][0], rows[0][1], bool(rows[0][2])) if rows else None
