@@ -384,6 +384,39 @@
     </message>
 </context>
 <context>
+    <name>CustomerPane</name>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="95"/>
+        <source>Pick a customer in the list to see their file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="98"/>
+        <source>Collector: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="100"/>
+        <source>Collector: nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="105"/>
+        <source>Invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="105"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="106"/>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerView</name>
     <message>
         <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
@@ -1194,17 +1227,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="135"/>
+        <location filename="../fieldapp/ui/error_text.py" line="133"/>
+        <source>{bucket} is not an aging bucket; choose current, 1–30, 31–60, 61–90 or 90+.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="138"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="136"/>
+        <location filename="../fieldapp/ui/error_text.py" line="139"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="137"/>
+        <location filename="../fieldapp/ui/error_text.py" line="140"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,6 +1288,7 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>FileTabs</name>
     <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="38"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="70"/>
         <source>No contacts</source>
         <translation type="unfinished"></translation>
@@ -1260,6 +1299,7 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="41"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="76"/>
         <source>No payments</source>
         <translation type="unfinished"></translation>
@@ -1272,6 +1312,84 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="101"/>
         <source>No deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="20"/>
+        <source>Not yet due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="21"/>
+        <source>1–30 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="22"/>
+        <source>31–60 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="23"/>
+        <source>61–90 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="24"/>
+        <source>Over 90 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="111"/>
+        <source>Not an amount: type digits, e.g. 5,000,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="133"/>
+        <source>All collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="134"/>
+        <source>No collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="135"/>
+        <source>Any age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="138"/>
+        <source>Customers with an open invoice of this age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="139"/>
+        <source>Overdue above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="140"/>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="141"/>
+        <source>Disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="142"/>
+        <source>Customers with an open invoice in dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="143"/>
+        <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1836,6 +1954,19 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../fieldapp/ui/office/language_menu.py" line="40"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/language_menu.py" line="41"/>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LengthCounter</name>
     <message>
         <location filename="../fieldapp/ui/visit/text_limit.py" line="39"/>
@@ -2100,41 +2231,124 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>OfficeCustomerModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="17"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="21"/>
+        <source>disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="43"/>
+        <source>Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="45"/>
+        <source>Dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="47"/>
+        <source>Found in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="56"/>
-        <location filename="../fieldapp/ui/office/window.py" line="72"/>
+        <location filename="../fieldapp/ui/office/window.py" line="109"/>
+        <source>About fieldapp office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="110"/>
+        <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="122"/>
+        <location filename="../fieldapp/ui/office/window.py" line="134"/>
         <source>fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="57"/>
+        <location filename="../fieldapp/ui/office/window.py" line="128"/>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="130"/>
+        <source>Database: %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="131"/>
+        <source> (as %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="135"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="58"/>
+        <location filename="../fieldapp/ui/office/window.py" line="136"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="137"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="138"/>
         <source>Import receivables…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="59"/>
+        <location filename="../fieldapp/ui/office/window.py" line="139"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="60"/>
+        <location filename="../fieldapp/ui/office/window.py" line="140"/>
+        <source>&amp;Find customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="141"/>
+        <source>&amp;About fieldapp office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="142"/>
         <source>Portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="60"/>
+        <location filename="../fieldapp/ui/office/window.py" line="142"/>
         <source>Collectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="61"/>
+        <location filename="../fieldapp/ui/office/window.py" line="142"/>
         <source>Routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="147"/>
+        <source>Where this office&apos;s data is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="148"/>
+        <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2265,6 +2479,50 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="166"/>
         <source>Covers invoices: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="153"/>
+        <source>Loading customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="155"/>
+        <source>%n customers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="158"/>
+        <source>%1 of %n customers match</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="164"/>
+        <source>Search name, code, tax code, phone, contact… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="165"/>
+        <source>No customer matches the search and filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="167"/>
+        <source>No customers yet. Import the receivables exported from your accounting software: customers and their open invoices come with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="169"/>
+        <source>Import receivables…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

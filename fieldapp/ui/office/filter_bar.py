@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QWidget)
 
@@ -13,11 +13,18 @@ from .. import formats
 from ..views.common import Retranslating
 
 _ALL, _NONE = "", "\x00none"  # the collector box's first two choices (ids are UUID text)
-BUCKET_NAMES = {"current": QT_TRANSLATE_NOOP("FilterBar", "Not yet due"),
-                "1-30": QT_TRANSLATE_NOOP("FilterBar", "1–30 days late"),
-                "31-60": QT_TRANSLATE_NOOP("FilterBar", "31–60 days late"),
-                "61-90": QT_TRANSLATE_NOOP("FilterBar", "61–90 days late"),
-                "90+": QT_TRANSLATE_NOOP("FilterBar", "Over 90 days late")}
+
+
+def bucket_name(bucket: str) -> str:
+    """An aging bucket as the filter offers it."""
+    names = {"current": QCoreApplication.translate("FilterBar", "Not yet due"),
+             "1-30": QCoreApplication.translate("FilterBar", "1–30 days late"),
+             "31-60": QCoreApplication.translate("FilterBar", "31–60 days late"),
+             "61-90": QCoreApplication.translate("FilterBar", "61–90 days late"),
+             "90+": QCoreApplication.translate("FilterBar", "Over 90 days late")}
+    return names[bucket]
+
+
 TYPING_MS = 300  # an amount is typed in a burst: filter once it rests
 
 
@@ -127,8 +134,7 @@ class FilterBar(Retranslating, QWidget):
         self.collector.setItemText(1, self.tr("No collector"))
         self.aging.setItemText(0, self.tr("Any age"))
         for index, bucket in enumerate(AGING_BUCKETS, start=1):
-            self.aging.setItemText(index, QCoreApplication.translate("FilterBar",
-                                                                     BUCKET_NAMES[bucket]))
+            self.aging.setItemText(index, bucket_name(bucket))
         self.aging.setToolTip(self.tr("Customers with an open invoice of this age"))
         self.above_label.setText(self.tr("Overdue above"))
         self.above.setPlaceholderText(self.tr("amount"))
