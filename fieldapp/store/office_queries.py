@@ -74,15 +74,18 @@ def _conditions(flt: CustomerFilter, today: date, dialect: str, params: dict) ->
     return conds
 
 
-def _source(flt: CustomerFilter, today: date, dialect: str, params: dict):
-    """FROM, WHERE and the rank expression (None without typed words) of the filter."""
+def _source(flt: CustomerFilter, today: date, dialect: str, params: dict, sorted_: bool = True):
+    """FROM, WHERE and the rank expression (None without typed words) of the filter; the
+    folded names (``s``) come along when the rows are to be sorted."""
     terms = query_terms(flt.query)
     if terms:
         source, conds, id_column = search_sql.match_source(terms, dialect, params)
         source += f" JOIN customer c ON c.id = {id_column}"
         rank = search_sql.rank_sql(terms, dialect, params)
     else:
-        source, conds, rank = "customer c JOIN customer_search s ON s.customer_id = c.id", [], None
+        source = "customer c JOIN customer_search s ON s.customer_id = c.id" if sorted_ \
+            else "customer c"
+        conds, rank = [], None
     conds = [*conds, *_conditions(flt, today, dialect, params)]
     return source, " AND ".join(conds) or "1 = 1", rank
 
@@ -125,7 +128,7 @@ def page_sql(flt: CustomerFilter, sorting: OfficeSorting, offset: int, limit: in
 
 def count_sql(flt: CustomerFilter, today: date, dialect: str) -> tuple[str, dict]:
     params: dict = {}
-    source, where, _rank = _source(flt, today, dialect, params)
+    source, where, _rank = _source(flt, today, dialect, params, sorted_=False)
     return f"SELECT COUNT(*) FROM {source} WHERE {where}", params
 
 
@@ -164,7 +167,7 @@ def count(conn, flt: CustomerFilter, today: date) -> int:
 def matching_ids(conn, flt: CustomerFilter, today: date) -> list[int]:
     """Every customer the filter keeps, by id (what "all N matching" acts on)."""
     params: dict = {}
-    source, where, _rank = _source(flt, today, conn.dialect.name, params)
+    source, where, _rank = _source(flt, today, conn.dialect.name, params, sorted_=False)
     return [int(r[0]) for r in hot.fetch(
         conn, f"SELECT c.id FROM {source} WHERE {where} ORDER BY c.id", params)]
 
