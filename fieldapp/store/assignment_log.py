@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from sqlalchemy import insert, text
 
 from ..domain.collectors import AssignmentBatch, AssignmentChange
 from ..domain.ids import new_id
-from ..domain.instants import UTC, from_text
+from ..domain.instants import UTC, from_text, to_text
 from .tables import AssignmentLogRow
 
 
@@ -20,6 +22,18 @@ def write(session, batch_id: str, at: str, actor: str,
             for cid, old, new in moves])
 
 
+def next_at(session, now: datetime) -> str:
+    """The stamp of a new batch: now, or one second after the latest batch when that is not
+    earlier. Stamps have whole seconds; keeping them increasing keeps the log's order (and what
+    an undo may undo) clear when batches follow each other within a second. Asked after the
+    customers are locked, so a batch that waited for another is stamped after it."""
+    latest = session.connection().execute(text("SELECT MAX(at) FROM assignment_log")).scalar()
+    stamp = to_text(now)
+    if latest is not None and latest >= stamp:
+        stamp = to_text(from_text(latest, UTC) + timedelta(seconds=1))
+    return stamp
+
+
 def batch_rows(session, batch_id: str) -> list[tuple[int, str | None, str | None, str | None, str]]:
     """``(customer id, from, to, undone_by, at)`` of a batch, locked on PostgreSQL so two
     supervisors cannot undo it twice."""
@@ -31,9 +45,7 @@ def batch_rows(session, batch_id: str) -> list[tuple[int, str | None, str | None
 
 
 def changed_since(session, batch_id: str, at: str, customer_ids: list[int]) -> set[int]:
-    """Customers of ``customer_ids`` that another batch logged after ``at``. Stored instants
-    have whole seconds, so within the same second the order is unknown: the caller also
-    compares each customer's collector now with the batch's."""
+    """Customers of ``customer_ids`` that another batch logged after ``at``."""
     conn = session.connection()
     found: set[int] = set()
     ids = sorted(customer_ids)

@@ -14,7 +14,6 @@ from datetime import datetime
 from ...domain.collectors import AssignedCustomer, AssignmentBatch, AssignmentChange
 from ...domain.errors import InvalidValue, NotFound
 from ...domain.ids import new_id
-from ...domain.instants import to_text
 from ...domain.office_filters import CustomerFilter
 from ...store import assignment_log, assignment_repo, office_repo
 from ..changes import Changes
@@ -136,7 +135,8 @@ class Assignments:
         if not moves:
             return None
         batch_id = new_id()
-        assignment_log.write(session, batch_id, to_text(self.now()), self.actor, moves)
+        assignment_log.write(session, batch_id, assignment_log.next_at(session, self.now()),
+                             self.actor, moves)
         apply([cid for cid, _old, _new in moves])
         return batch_id
 
