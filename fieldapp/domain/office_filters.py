@@ -7,8 +7,16 @@ from dataclasses import dataclass, replace
 from .errors import InvalidValue
 from .money import Money
 
-# The aging buckets a filter can ask for (AgingBucket values); None means any age.
+# The aging buckets a filter can ask for (AgingBucket values) and the days late each spans
+# (domain.aging.bucket_for: the due day itself is not late); None means any age.
 AGING_BUCKETS = ("current", "1-30", "31-60", "61-90", "90+")
+_DAYS_LATE = {"current": (0, 0), "1-30": (1, 30), "31-60": (31, 60), "61-90": (61, 90),
+              "90+": (91, None)}
+
+
+def days_late_span(bucket: str) -> tuple[int, int | None]:
+    """The least and most days late of ``bucket`` (None: no upper end)."""
+    return _DAYS_LATE[bucket]
 
 
 @dataclass(frozen=True, slots=True)

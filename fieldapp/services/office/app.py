@@ -8,6 +8,8 @@ from datetime import date, datetime
 
 from ...clock import utc_now
 from ..portfolio import Portfolio
+from .assignments import Assignments
+from .collectors import Collectors
 from .portfolio import OfficePortfolio
 
 
@@ -20,6 +22,8 @@ class OfficeServices:
     actor: str
     now: object
     customers: Portfolio
+    collectors: Collectors
+    assignments: Assignments
     portfolio: OfficePortfolio
 
 
@@ -29,7 +33,10 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
     def now() -> datetime:
         moment = utc_now().astimezone()
         return moment if today is None else datetime.combine(today, moment.timetz())
-    return OfficeServices(store, actor or _user(), now, Portfolio(store, lambda: now().date()),
+    actor = actor or _user()
+    return OfficeServices(store, actor, now, Portfolio(store, lambda: now().date()),
+                          Collectors(store, now),
+                          Assignments(store, actor, now),
                           portfolio=OfficePortfolio(store, lambda: now().date()))
 
 
