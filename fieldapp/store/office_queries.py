@@ -2,92 +2,39 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from ..domain.office_filters import CustomerFilter
 from ..domain.office_portfolio import CollectorName, OfficeCustomer, OfficeOrder, OfficeSorting
 from ..domain.search import CustomerOrder, Sorting
 from ..i18n.folding import query_terms
-from . import hot, search_sql
+from . import customer_filter, hot, search_sql
 from .queries import _reason as match_reason
 from .queries import summaries
 
-# Days late of each aging bucket (as domain.aging.bucket_for counts them): first and last.
-_BUCKET_DAYS = {"current": (None, 0), "1-30": (1, 30), "31-60": (31, 60), "61-90": (61, 90),
-                "90+": (91, None)}
 _LAPTOP_ORDER = {OfficeOrder.NAME: CustomerOrder.NAME, OfficeOrder.CODE: CustomerOrder.CODE,
                  OfficeOrder.OVERDUE: CustomerOrder.OVERDUE, OfficeOrder.LATE: CustomerOrder.LATE}
 
 
-def _day(name: str, dialect: str) -> str:
-    # Due dates are ISO text on SQLite and DATE on PostgreSQL; the parameter is ISO text.
-    return f":{name}" if dialect == "sqlite" else f"CAST(:{name} AS DATE)"
-
-
-def _true(column: str, dialect: str) -> str:
-    return f"{column} = 1" if dialect == "sqlite" else column
-
-
-def _invoices(dialect: str) -> str:
-    return "FROM invoice i WHERE i.customer_id = c.id AND i.open_minor != 0"
-
-
-def disputed_sql(dialect: str) -> str:
-    """True when an open invoice of customer ``c`` is marked disputed."""
-    return f"EXISTS (SELECT 1 {_invoices(dialect)} AND {_true('i.disputed', dialect)})"
-
-
-def _aging(bucket: str, today: date, dialect: str, params: dict) -> str:
-    """An open invoice (a debt, not a credit) whose days late fall in ``bucket``."""
-    first, last = _BUCKET_DAYS[bucket]
-    conds = [f"SELECT 1 {_invoices(dialect)} AND i.open_minor > 0"]
-    if last is not None:  # late at most ``last`` days: due on or after today - last
-        params["aging_from"] = (today - timedelta(days=last)).isoformat()
-        conds.append(f"i.due_on >= {_day('aging_from', dialect)}")
-    if first is not None:
-        params["aging_to"] = (today - timedelta(days=first)).isoformat()
-        conds.append(f"i.due_on <= {_day('aging_to', dialect)}")
-    return f"EXISTS ({' AND '.join(conds)})"
-
-
-def _conditions(flt: CustomerFilter, today: date, dialect: str, params: dict) -> list[str]:
-    conds = []
-    if flt.no_collector:
-        conds.append("c.collector_id IS NULL")
-    elif flt.collector_id:
-        params["collector"] = flt.collector_id
-        conds.append("c.collector_id = :collector")
-    for field in ("district", "province", "territory"):
-        if getattr(flt, field):
-            params[field] = getattr(flt, field)
-            conds.append(f"c.{field} = :{field}")
-    if flt.aging_bucket:
-        conds.append(_aging(flt.aging_bucket, today, dialect, params))
-    if flt.overdue_above is not None:
-        params["today"] = today.isoformat()
-        params["above"], params["above_cur"] = flt.overdue_above.minor, flt.overdue_above.currency
-        conds.append(f"(SELECT COALESCE(SUM(i.open_minor), 0) {_invoices(dialect)} "
-                     f"AND i.due_on < {_day('today', dialect)} AND i.currency = :above_cur) "
-                     "> :above")
-    if flt.disputed:
-        conds.append(disputed_sql(dialect))
-    return conds
-
-
 def _source(flt: CustomerFilter, today: date, dialect: str, params: dict, sorted_: bool = True):
     """FROM, WHERE and the rank expression (None without typed words) of the filter; the
-    folded names (``s``) come along when the rows are to be sorted."""
+    folded names (``s``) come along when the rows are to be sorted.
+
+    The conditions are the assignments' own (store.customer_filter): "all N matching" acts
+    on exactly the customers this list counts."""
     terms = query_terms(flt.query)
-    if terms:
-        source, conds, id_column = search_sql.match_source(terms, dialect, params)
-        source += f" JOIN customer c ON c.id = {id_column}"
-        rank = search_sql.rank_sql(terms, dialect, params)
-    else:
+    # The typed words as the laptop matches them (customer_filter does the same, as a
+    # subquery; joined here, the index walks the page in order instead of listing every match).
+    wanted = customer_filter.filter_sql(flt.but(query=""), today, dialect)
+    params.update(wanted.params)
+    if not terms:
         source = "customer c JOIN customer_search s ON s.customer_id = c.id" if sorted_ \
             else "customer c"
-        conds, rank = [], None
-    conds = [*conds, *_conditions(flt, today, dialect, params)]
-    return source, " AND ".join(conds) or "1 = 1", rank
+        return source, wanted.where, None
+    source, conds, id_column = search_sql.match_source(terms, dialect, params)
+    rank = search_sql.rank_sql(terms, dialect, params)
+    return (f"{source} JOIN customer c ON c.id = {id_column}",
+            " AND ".join([*conds, wanted.where]), rank)
 
 
 def _order(sorting: OfficeSorting, terms: list[str], rank: str | None,
@@ -139,7 +86,7 @@ def page(conn, flt: CustomerFilter, sorting: OfficeSorting, offset: int, limit: 
     sql, params = page_sql(flt, sorting, offset, limit, today, dialect)
     found = [(int(cid), int(rank)) for cid, rank in hot.fetch(conn, sql, params)]
     listed = summaries(conn, [cid for cid, _ in found], today)
-    extra = _extras(conn, [row.id for row in listed], dialect)
+    extra = _extras(conn, [row.id for row in listed], today, dialect)
     typed = bool(query_terms(flt.query))
     ranks = dict(found)
     return [OfficeCustomer(row, *extra[row.id],
@@ -147,15 +94,18 @@ def page(conn, flt: CustomerFilter, sorting: OfficeSorting, offset: int, limit: 
             for row in listed]
 
 
-def _extras(conn, ids: list[int], dialect: str) -> dict[int, tuple]:
+def _extras(conn, ids: list[int], today: date, dialect: str) -> dict[int, tuple]:
     """Collector id and name, territory and the disputed mark of each customer in ``ids``."""
     if not ids:
         return {}
     id_list = ",".join(str(int(i)) for i in ids)
+    # Disputed as the filter means it, so a row marked disputed is one the filter keeps.
+    disputed = customer_filter.filter_sql(CustomerFilter(disputed=True), today, dialect)
     sql = (f"SELECT c.id, c.collector_id, COALESCE(k.name, ''), c.territory, "
-           f"CASE WHEN {disputed_sql(dialect)} THEN 1 ELSE 0 END FROM customer c "
+           f"CASE WHEN {disputed.where} THEN 1 ELSE 0 END FROM customer c "
            f"LEFT JOIN collector k ON k.id = c.collector_id WHERE c.id IN ({id_list})")
-    return {int(r[0]): (r[1], r[2], r[3] or "", bool(r[4])) for r in hot.fetch(conn, sql)}
+    return {int(r[0]): (r[1], r[2], r[3] or "", bool(r[4]))
+            for r in hot.fetch(conn, sql, disputed.params)}
 
 
 def count(conn, flt: CustomerFilter, today: date) -> int:

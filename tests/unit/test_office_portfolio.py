@@ -71,7 +71,7 @@ def office(store, builder):
     c["twd"] = b.customer("永豐建材有限公司", currency="TWD", language="zh_TW", country="TW")
     b.invoice(c["twd"], "TW1", late(10), 12_000_00, currency="TWD")
     c["credit"] = b.customer("Thép Việt Nhật")
-    b.invoice(c["credit"], "CN1", late(120), -500_000)  # a credit note: no debt of 90+
+    b.invoice(c["credit"], "CN1", late(120), -500_000)  # a credit note, open 120 days
     c["none"] = b.customer("Văn phòng phẩm Hồng Hà")
     b.save()
     ids = add_collectors(store, "Lan", "Bảo")
@@ -130,8 +130,8 @@ def test_collector_and_no_collector(office):
 
 @pytest.mark.parametrize("bucket, expected", [
     ("current", {"an"}), ("1-30", {"an", "twd"}), ("31-60", {"dai", "minh"}),
-    ("61-90", {"dispute"}), ("90+", {"old"})])
-def test_aging_bucket_keeps_customers_with_an_open_debt_of_that_age(office, bucket, expected):
+    ("61-90", {"dispute"}), ("90+", {"old", "credit"})])
+def test_aging_bucket_keeps_customers_with_an_open_invoice_of_that_age(office, bucket, expected):
     c, _ids, portfolio = office
     page = portfolio.page(CustomerFilter(aging_bucket=bucket))
     assert set(ids_of(page)) == {c[k] for k in expected}
@@ -212,3 +212,14 @@ def test_open_customer_names_the_collector(office):
     assert shown.collector.id == ids["Lan"] and shown.collector.name == "Lan"
     assert portfolio.open_customer(c["none"]).collector is None
     assert [k.name for k in portfolio.collectors()] == ["Bảo", "Lan"]
+
+
+def test_the_list_counts_what_assigning_all_matching_would_move(office, store):
+    c, ids, portfolio = office
+    assignments = build(store, TODAY).assignments
+    for flt in (CustomerFilter(), CustomerFilter(query="hung"), CustomerFilter(no_collector=True),
+                CustomerFilter(collector_id=ids["Lan"], aging_bucket="31-60"),
+                CustomerFilter(disputed=True), CustomerFilter(aging_bucket="90+"),
+                CustomerFilter(overdue_above=Money(1_000_000, "VND"), query="cong")):
+        assert portfolio.page(flt).matching == assignments.count(flt) == len(
+            portfolio.matching_ids(flt)), flt
