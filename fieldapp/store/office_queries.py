@@ -126,12 +126,6 @@ def count_all(conn) -> int:
     return int(hot.fetch(conn, "SELECT COUNT(*) FROM customer")[0][0])
 
 
-def collectors(conn) -> list[CollectorName]:
-    """Every collector by name (the filter's choices)."""
-    rows = hot.fetch(conn, "SELECT id, name, active FROM collector ORDER BY name, id")
-    return [CollectorName(r[0], r[1], bool(r[2])) for r in rows]
-
-
 def collector_of(conn, customer_id: int) -> CollectorName | None:
     """The collector assigned to a customer, if any."""
     rows = hot.fetch(conn, "SELECT k.id, k.name, k.active FROM customer c JOIN collector k "

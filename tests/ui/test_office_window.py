@@ -159,17 +159,21 @@ def test_a_selected_row_shows_its_file_and_collector(qtbot, win):
     assert view.selected_ids() == [record.id]
 
 
-def test_changes_reload_the_list(qtbot, win, office_store):
-    view = win.portfolio
-    with office_store.engine.begin() as conn:
-        conn.execute(text("UPDATE customer SET collector_id = NULL WHERE id <= 40"))
+def test_an_assignment_published_reloads_list_and_file(qtbot, win):
+    view, services = win.portfolio, win.services
+    record = next(r for r in rows(view) if not r.collector_name)
+    with qtbot.waitSignal(view.pane.file_shown, timeout=5000):
+        view.table.selectRow(rows(view).index(record))
+    assert view.pane.collector.text() == "Collector: nobody yet"
+    done = services.assignments.assign(LAN, customer_ids=[record.id])
     try:
-        loaded(qtbot, view, lambda: win.publish(Changes(customers_added=True)))
-        assert not any(r.collector_name for r in rows(view))
+        with qtbot.waitSignal(view.pane.file_shown, timeout=5000):
+            win.publish(done.changes)
+        qtbot.waitUntil(lambda: not view.model.loading, timeout=5000)
+        assert next(r for r in rows(view) if r.id == record.id).collector_name == "Lan"
+        assert view.pane.collector.text() == "Collector: Lan"
     finally:
-        with office_store.engine.begin() as conn:
-            conn.execute(text("UPDATE customer SET collector_id = :k WHERE id <= 40"),
-                         {"k": LAN})
+        services.assignments.undo(done.batch_id)
 
 
 def test_an_empty_office_says_how_to_bring_customers_in(qtbot, tmp_path, office_profile):

@@ -211,7 +211,6 @@ def test_open_customer_names_the_collector(office):
     assert shown.file.customer.name == "Công ty Đại Phát"
     assert shown.collector.id == ids["Lan"] and shown.collector.name == "Lan"
     assert portfolio.open_customer(c["none"]).collector is None
-    assert [k.name for k in portfolio.collectors()] == ["Bảo", "Lan"]
 
 
 def test_the_list_counts_what_assigning_all_matching_would_move(office, store):

@@ -55,11 +55,6 @@ class OfficePortfolio:
         with self._store.engine.connect() as conn:
             return tuple(office_queries.matching_ids(conn, flt, self.today()))
 
-    def collectors(self) -> tuple[CollectorName, ...]:
-        """The collectors by name: the filter's choices."""
-        with self._store.engine.connect() as conn:
-            return tuple(office_queries.collectors(conn))
-
     def open_customer(self, customer_id: int) -> OfficeCustomerFile:
         """One customer's file and assigned collector (NotFound when the id is unknown)."""
         with self._store.sessions() as session:

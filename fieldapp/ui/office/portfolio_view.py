@@ -115,7 +115,7 @@ class PortfolioView(Retranslating, QWidget):
         self.pane.reload()
 
     def load_collectors(self) -> None:
-        self.window_.taskman.run(self.window_.services.portfolio.collectors,
+        self.window_.taskman.run(self.window_.services.collectors.list,
                                  self.filters.set_collectors)
 
     def focus_search(self) -> None:
@@ -138,12 +138,12 @@ class PortfolioView(Retranslating, QWidget):
         self._update_caption()
 
     def on_changes(self, changes) -> None:
-        """Customers imported, balances moved, assignments changed: list and file again."""
-        if getattr(changes, "collectors", False) or getattr(changes, "assignments", False) \
-                or changes.customers_added:
+        """Customers imported, balances moved, collectors or assignments changed: list (and
+        the file on screen) again; the collector box follows the collectors."""
+        if changes.collectors or changes.customers_added:
             self.load_collectors()
-        if (changes.customers_added or changes.money or changes.all_customers
-                or getattr(changes, "assignments", False)):
+        if changes.customers_added or changes.money or changes.all_customers \
+                or changes.collectors:
             self.reload()
 
     # -- text -------------------------------------------------------------------------------
