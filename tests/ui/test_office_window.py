@@ -183,6 +183,7 @@ def test_an_empty_office_says_how_to_bring_customers_in(qtbot, tmp_path, office_
         view = win.portfolio
         assert view.stack.currentWidget() is view.first_run
         assert "Import" in view.first_run_text.text() and view.import_button.isVisible()
+        assert not view.filters.isVisible() and not view.search_box.isVisible()
         asked = []
         win.import_action.triggered.disconnect()
         win.import_action.triggered.connect(lambda: asked.append(True))

@@ -107,6 +107,7 @@ class PortfolioView(Retranslating, QWidget):
         self._debounce.stop()
         flt = self.current_filter()
         self.table.setColumnHidden(OfficeCustomerModel.FOUND_IN, not flt.query)
+        self._fitted = False
         self.model.set_filter(flt)
         self._update_caption()
 
@@ -128,9 +129,14 @@ class PortfolioView(Retranslating, QWidget):
 
     def _on_page_loaded(self) -> None:
         if not self._fitted and self.model.rowCount():
-            fit_columns(self.table)  # once: later pages must not make columns jump
+            # Fitted to a filter's first page only: later pages must not make columns jump.
+            fit_columns(self.table)
             self._fitted = True
-        if self.model.customers == 0:
+        nobody = self.model.customers == 0
+        # An empty office: only the way in is shown; nothing to search, filter or open yet.
+        for widget in (self.search_box, self.filters, self.caption, self.pane):
+            widget.setVisible(not nobody)
+        if nobody:
             self.stack.setCurrentWidget(self.first_run)
         else:
             self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.no_match)

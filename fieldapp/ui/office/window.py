@@ -24,6 +24,7 @@ from .routes_view import RoutesView
 
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1280, 800)
+LIST_SHARE = 0.5  # of the width, for the portfolio's list on first start
 
 
 class OfficeWindow(Retranslating, QMainWindow):
@@ -52,6 +53,9 @@ class OfficeWindow(Retranslating, QMainWindow):
         self._build_status_bar()
         if not self._state.restore(self, self.portfolio.splitter):
             self.resize(*DEFAULT_SIZE)
+            # The file's aging strip wants room; the list keeps a little more than half.
+            list_width = int(DEFAULT_SIZE[0] * LIST_SHARE)
+            self.portfolio.splitter.setSizes([list_width, DEFAULT_SIZE[0] - list_width])
         self.tabs.setCurrentIndex(min(max(self.preferences.tab, 0), self.tabs.count() - 1))
         self.retranslate_ui()
 
