@@ -72,6 +72,143 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="62"/>
+        <source>Assign customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="63"/>
+        <source>Collector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="64"/>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="66"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="86"/>
+        <source>No collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="100"/>
+        <source>Counting the customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="104"/>
+        <source>No customers match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="109"/>
+        <source>Take all %n matching customers away from their collectors?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="112"/>
+        <source>Assign all %n matching customers to %1?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssignedCustomersModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="53"/>
+        <source>Code</source>
+        <translation type="unfinished">Mã KH</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="54"/>
+        <source>Customer</source>
+        <translation type="unfinished">Khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="55"/>
+        <source>District</source>
+        <translation type="unfinished">Quận/huyện</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="58"/>
+        <source>Overdue</source>
+        <translation type="unfinished">Quá hạn</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentHistoryDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/assignment_history.py" line="49"/>
+        <source>Assignment history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assignment_history.py" line="50"/>
+        <source>Assignments, newest first. Undo gives the customers of the selected assignment back their previous collectors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assignment_history.py" line="52"/>
+        <source>Undo this assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentLogModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="18"/>
+        <source>No collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="110"/>
+        <source>When</source>
+        <translation type="unfinished">Thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="112"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="113"/>
+        <source>Customer</source>
+        <translation type="unfinished">Khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="115"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="116"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="117"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="118"/>
+        <source>Undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTab</name>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="57"/>
@@ -110,6 +247,170 @@
         <location filename="../fieldapp/ui/visit/balances.py" line="36"/>
         <source>Another record took money from this customer: open balances are updated.</source>
         <translation>Một biên bản khác đã ghi nhận thu tiền của khách hàng này: số dư còn nợ đã được cập nhật.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="87"/>
+        <source>When</source>
+        <translation type="unfinished">Thời hạn</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="88"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="89"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="91"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="93"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="99"/>
+        <source>Undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="101"/>
+        <source>Undoes an earlier assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectorDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="65"/>
+        <source>Add a collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
+        <source>Change a collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67"/>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="70"/>
+        <source>Active: customers can be assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="13"/>
+        <source>Active</source>
+        <translation type="unfinished">Đang hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="14"/>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="28"/>
+        <source>Collector</source>
+        <translation type="unfinished">Nhân viên thu hồi nợ</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="29"/>
+        <source>Phone</source>
+        <translation type="unfinished">Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="30"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="32"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="34"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="36"/>
+        <source>Overdue</source>
+        <translation type="unfinished">Quá hạn</translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="69"/>
+        <source>Add collector…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="69"/>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="70"/>
+        <source>Assign customers without a collector…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="71"/>
+        <source>Move selected customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="72"/>
+        <source>Assignment history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="94"/>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="95"/>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="102"/>
+        <source>Choose a collector to see their customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="104"/>
+        <source>%n customers of %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1227,17 +1528,92 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="135"/>
+        <source>A collector needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="136"/>
+        <source>A collector&apos;s name has at most {max} characters, not {length}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="138"/>
+        <source>A collector&apos;s phone has at most {max} characters, not {length}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="140"/>
+        <source>{language} is not a language a collector can use; choose one of {languages}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="142"/>
+        <source>There is no collector {collector}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="143"/>
+        <source>There is already a collector named {name}; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="145"/>
+        <source>{name} has {count} customers and cannot be deleted. Deactivate the collector instead, or move the customers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="148"/>
+        <source>{name} appears in the assignment history or on routes and cannot be deleted. Deactivate the collector instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="151"/>
+        <source>{name} is not active. Activate the collector before assigning customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="153"/>
+        <source>No customer has the code {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="154"/>
+        <source>Choose the customers or a filter, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="156"/>
+        <source>The matching customers changed since they were counted ({expected} then, {now} now). Nothing was assigned; check the list and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="159"/>
+        <source>This assignment cannot be found any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="161"/>
+        <source>This assignment was already undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="163"/>
+        <source>This assignment cannot be undone: {count} of its customers changed collector since ({customers}). Nothing was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="169"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="139"/>
+        <location filename="../fieldapp/ui/error_text.py" line="170"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="140"/>
+        <location filename="../fieldapp/ui/error_text.py" line="171"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -2256,93 +2632,93 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="109"/>
+        <location filename="../fieldapp/ui/office/window.py" line="113"/>
         <source>About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="110"/>
+        <location filename="../fieldapp/ui/office/window.py" line="114"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="122"/>
-        <location filename="../fieldapp/ui/office/window.py" line="134"/>
+        <location filename="../fieldapp/ui/office/window.py" line="126"/>
+        <location filename="../fieldapp/ui/office/window.py" line="138"/>
         <source>fieldapp office</source>
         <translation>fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="128"/>
+        <location filename="../fieldapp/ui/office/window.py" line="132"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="130"/>
+        <location filename="../fieldapp/ui/office/window.py" line="134"/>
         <source>Database: %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="131"/>
+        <location filename="../fieldapp/ui/office/window.py" line="135"/>
         <source> (as %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="135"/>
+        <location filename="../fieldapp/ui/office/window.py" line="139"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="136"/>
+        <location filename="../fieldapp/ui/office/window.py" line="140"/>
         <source>&amp;View</source>
         <translation type="unfinished">&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="137"/>
+        <location filename="../fieldapp/ui/office/window.py" line="141"/>
         <source>&amp;Help</source>
         <translation type="unfinished">Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="138"/>
+        <location filename="../fieldapp/ui/office/window.py" line="142"/>
         <source>Import receivables…</source>
         <translation>Nhập công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="139"/>
+        <location filename="../fieldapp/ui/office/window.py" line="143"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="140"/>
+        <location filename="../fieldapp/ui/office/window.py" line="144"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished">Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="141"/>
+        <location filename="../fieldapp/ui/office/window.py" line="145"/>
         <source>&amp;About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="142"/>
+        <location filename="../fieldapp/ui/office/window.py" line="146"/>
         <source>Portfolio</source>
         <translation>Danh mục khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="142"/>
+        <location filename="../fieldapp/ui/office/window.py" line="146"/>
         <source>Collectors</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="142"/>
+        <location filename="../fieldapp/ui/office/window.py" line="146"/>
         <source>Routes</source>
         <translation>Lộ trình</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="147"/>
+        <location filename="../fieldapp/ui/office/window.py" line="151"/>
         <source>Where this office&apos;s data is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="148"/>
+        <location filename="../fieldapp/ui/office/window.py" line="152"/>
         <source>Today: %1</source>
         <translation type="unfinished">Hôm nay: %1</translation>
     </message>
@@ -2479,41 +2855,41 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="159"/>
         <source>Loading customers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="155"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="161"/>
         <source>%n customers</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="158"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="164"/>
         <source>%1 of %n customers match</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="164"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="170"/>
         <source>Search name, code, tax code, phone, contact… (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="165"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="171"/>
         <source>No customer matches the search and filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="167"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173"/>
         <source>No customers yet. Import the receivables exported from your accounting software: customers and their open invoices come with them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="169"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="175"/>
         <source>Import receivables…</source>
         <translation type="unfinished">Nhập công nợ…</translation>
     </message>
@@ -2973,6 +3349,38 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <location filename="../fieldapp/ui/documents/startup.py" line="92"/>
         <source>Check this before recording money again: a receipt already issued stands for money already taken.</source>
         <translation>Hãy kiểm tra mục này trước khi ghi nhận thu tiền lần nữa: biên nhận đã xuất nghĩa là tiền đã được thu.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="57"/>
+        <source>Assigned %n customers to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="58"/>
+        <source>no collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="60"/>
+        <source>Nothing changed: the customers already had this collector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="62"/>
+        <source>Undone: %n customers are back with their previous collectors.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="67"/>
+        <source>Undo</source>
+        <translation type="unfinished">Hoàn tác</translation>
     </message>
 </context>
 <context>
