@@ -2855,41 +2855,73 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="159"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="190"/>
         <source>Loading customers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="161"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="192"/>
         <source>%n customers</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="164"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="195"/>
         <source>%1 of %n customers match</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="170"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="201"/>
+        <source>Assign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="202"/>
+        <source>Give the customers picked in the list to a collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="207"/>
+        <source>Assign all %n matching…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="209"/>
+        <source>Give every customer the search and filters keep to a collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="211"/>
+        <source>Assign all matching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="213"/>
+        <source>Narrow the list with the search or the filters first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="218"/>
         <source>Search name, code, tax code, phone, contact… (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="171"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="219"/>
         <source>No customer matches the search and filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="221"/>
         <source>No customers yet. Import the receivables exported from your accounting software: customers and their open invoices come with them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="175"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="223"/>
         <source>Import receivables…</source>
         <translation type="unfinished">Nhập công nợ…</translation>
     </message>

@@ -223,9 +223,10 @@ def test_geometry_and_tab_are_remembered(qtbot, office_store, office_profile):
     first = open_window(qtbot, office_store, office_profile)
     first.resize(700, 500)  # inside the offscreen 800×600 screen (restore clamps)
     first.tabs.setCurrentIndex(1)
+    size = first.size()  # at least the tabs' minimum width
     first.close()
     again = open_window(qtbot, office_store, office_profile)
-    assert (again.width(), again.height()) == (700, 500)
+    assert again.size() == size and size.height() == 500
     assert again.tabs.currentIndex() == 1
 
 
@@ -275,3 +276,52 @@ def test_open_window_retranslates_at_once(qtbot, win):
     finally:
         app.removeTranslator(translator)
         QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+
+
+def test_assign_the_picked_rows(qtbot, win):
+    view = win.portfolio
+    assert not view.assign_button.isEnabled()
+    picked = [r for r in rows(view) if not r.collector_name][:2]
+    view.table.selectRow(rows(view).index(picked[0]))
+    view.table.selectionModel().select(
+        view.model.index(rows(view).index(picked[1]), 0),
+        view.table.selectionModel().SelectionFlag.Select
+        | view.table.selectionModel().SelectionFlag.Rows)
+    assert view.assign_button.isEnabled()
+    view.assign_button.click()
+    dialog = view.assign_dialog
+    qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=5000)
+    assert dialog.count == 2 and "2" in dialog.question.text()
+    dialog.collector.setCurrentIndex(dialog.collector.findData(LAN))
+    with qtbot.waitSignal(view.model.page_loaded, timeout=5000):
+        dialog.ok.click()
+    try:
+        qtbot.waitUntil(lambda: not view.model.loading, timeout=5000)
+        moved = {r.id: r.collector_name for r in rows(view) if r.id in {p.id for p in picked}}
+        assert moved == {picked[0].id: "Lan", picked[1].id: "Lan"}
+    finally:
+        win.services.assignments.undo(dialog.result_.batch_id)
+
+
+def test_assign_all_matching_the_filter(qtbot, win):
+    view, bar = win.portfolio, win.portfolio.filters
+    assert not view.assign_all_button.isEnabled()  # the whole office: narrow it first
+    qtbot.waitUntil(lambda: bar.collector.count() == 3, timeout=3000)
+    loaded(qtbot, view, lambda: bar.collector.setCurrentIndex(1))  # No collector
+    loaded(qtbot, view, lambda: view.search_box.setText("minh"))
+    matching = view.model.matching
+    assert view.assign_all_button.isEnabled()
+    assert view.assign_all_button.text() == f"Assign all {matching} matching…"
+    view.assign_all_button.click()
+    dialog = view.assign_dialog
+    qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=5000)
+    assert dialog.count == matching
+    dialog.collector.setCurrentIndex(dialog.collector.findData(LAN))
+    with qtbot.waitSignal(view.model.page_loaded, timeout=5000):
+        dialog.ok.click()
+    try:
+        qtbot.waitUntil(lambda: not view.model.loading, timeout=5000)
+        assert view.model.matching == 0  # nobody left without a collector among them
+        assert view.stack.currentWidget() is view.no_match
+    finally:
+        win.services.assignments.undo(dialog.result_.batch_id)

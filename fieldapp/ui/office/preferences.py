@@ -14,8 +14,11 @@ _TAB = "office/tab"
 
 
 class OfficePreferences:
+    """``settings_file`` None (a window without a profile, in tests): kept for the session."""
+
     def __init__(self, settings_file):
-        self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        self._settings = (_Session() if settings_file is None
+                          else QSettings(str(settings_file), QSettings.Format.IniFormat))
 
     @property
     def language(self) -> str:
@@ -39,3 +42,16 @@ class OfficePreferences:
     def tab(self, index: int) -> None:
         self._settings.setValue(_TAB, int(index))
         self._settings.sync()
+
+
+class _Session(dict):
+    """QSettings' few calls used here, held in memory."""
+
+    def value(self, key, default=None):
+        return self.get(key, default)
+
+    def setValue(self, key, value) -> None:  # noqa: N802 (QSettings' name)
+        self[key] = value
+
+    def sync(self) -> None:
+        pass

@@ -39,8 +39,9 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.setObjectName("OfficeWindow")
         self.services, self.profile = services, profile
         self.taskman = TaskManager(self, on_error=self.show_error)
-        self.preferences = OfficePreferences(profile.settings_file)
-        self._state = WindowState(profile.settings_file)
+        settings_file = profile.settings_file if profile is not None else None
+        self.preferences = OfficePreferences(settings_file)
+        self._state = WindowState(settings_file) if settings_file is not None else None
         self._build_actions()  # before the views: they use import_action
         self.tabs = QTabWidget(self)
         self.portfolio = PortfolioView(self)
@@ -51,7 +52,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_menus()
         self._build_status_bar()
-        if not self._state.restore(self, self.portfolio.splitter):
+        if self._state is None or not self._state.restore(self, self.portfolio.splitter):
             self.resize(*DEFAULT_SIZE)
             # The file's aging strip wants room; the list keeps a little more than half.
             list_width = int(DEFAULT_SIZE[0] * LIST_SHARE)
@@ -153,7 +154,8 @@ class OfficeWindow(Retranslating, QMainWindow):
             "%1", formats.day(self.services.portfolio.today())))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self._state.save(self, self.portfolio.splitter)
+        if self._state is not None:
+            self._state.save(self, self.portfolio.splitter)
         self.preferences.tab = self.tabs.currentIndex()
         self.taskman.shutdown()
         super().closeEvent(event)
