@@ -72,6 +72,41 @@
     </message>
 </context>
 <context>
+    <name>AssignButtons</name>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="61"/>
+        <source>Assign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="62"/>
+        <source>Give the customers picked in the list to a collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="67"/>
+        <source>Assign all %n matching…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="69"/>
+        <source>Give every customer the search and filters keep to a collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="71"/>
+        <source>Assign all matching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="73"/>
+        <source>Narrow the list with the search or the filters first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../fieldapp/ui/office/assign_dialog.py" line="62"/>
@@ -2632,93 +2667,93 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="113"/>
+        <location filename="../fieldapp/ui/office/window.py" line="114"/>
         <source>About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="114"/>
+        <location filename="../fieldapp/ui/office/window.py" line="115"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="126"/>
-        <location filename="../fieldapp/ui/office/window.py" line="138"/>
+        <location filename="../fieldapp/ui/office/window.py" line="127"/>
+        <location filename="../fieldapp/ui/office/window.py" line="139"/>
         <source>fieldapp office</source>
         <translation>fieldapp 公司端</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="132"/>
+        <location filename="../fieldapp/ui/office/window.py" line="133"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="134"/>
+        <location filename="../fieldapp/ui/office/window.py" line="135"/>
         <source>Database: %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="135"/>
+        <location filename="../fieldapp/ui/office/window.py" line="136"/>
         <source> (as %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="139"/>
+        <location filename="../fieldapp/ui/office/window.py" line="140"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="140"/>
+        <location filename="../fieldapp/ui/office/window.py" line="141"/>
         <source>&amp;View</source>
         <translation type="unfinished">视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="141"/>
+        <location filename="../fieldapp/ui/office/window.py" line="142"/>
         <source>&amp;Help</source>
         <translation type="unfinished">帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="142"/>
+        <location filename="../fieldapp/ui/office/window.py" line="143"/>
         <source>Import receivables…</source>
         <translation>导入应收账款…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="143"/>
+        <location filename="../fieldapp/ui/office/window.py" line="144"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="144"/>
+        <location filename="../fieldapp/ui/office/window.py" line="145"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished">查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="145"/>
+        <location filename="../fieldapp/ui/office/window.py" line="146"/>
         <source>&amp;About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="146"/>
+        <location filename="../fieldapp/ui/office/window.py" line="147"/>
         <source>Portfolio</source>
         <translation>客户总览</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="146"/>
+        <location filename="../fieldapp/ui/office/window.py" line="147"/>
         <source>Collectors</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="146"/>
+        <location filename="../fieldapp/ui/office/window.py" line="147"/>
         <source>Routes</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="151"/>
+        <location filename="../fieldapp/ui/office/window.py" line="152"/>
         <source>Where this office&apos;s data is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="152"/>
+        <location filename="../fieldapp/ui/office/window.py" line="153"/>
         <source>Today: %1</source>
         <translation type="unfinished">今日：%1</translation>
     </message>
@@ -2855,73 +2890,41 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="190"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="162"/>
         <source>Loading customers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="192"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="164"/>
         <source>%n customers</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="195"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="167"/>
         <source>%1 of %n customers match</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="201"/>
-        <source>Assign…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="202"/>
-        <source>Give the customers picked in the list to a collector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="207"/>
-        <source>Assign all %n matching…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="209"/>
-        <source>Give every customer the search and filters keep to a collector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="211"/>
-        <source>Assign all matching…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="213"/>
-        <source>Narrow the list with the search or the filters first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="218"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173"/>
         <source>Search name, code, tax code, phone, contact… (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="219"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="174"/>
         <source>No customer matches the search and filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="221"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="176"/>
         <source>No customers yet. Import the receivables exported from your accounting software: customers and their open invoices come with them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="223"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="178"/>
         <source>Import receivables…</source>
         <translation type="unfinished">导入应收账款…</translation>
     </message>

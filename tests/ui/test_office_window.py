@@ -280,16 +280,16 @@ def test_open_window_retranslates_at_once(qtbot, win):
 
 def test_assign_the_picked_rows(qtbot, win):
     view = win.portfolio
-    assert not view.assign_button.isEnabled()
+    assert not view.assign.picked_button.isEnabled()
     picked = [r for r in rows(view) if not r.collector_name][:2]
     view.table.selectRow(rows(view).index(picked[0]))
     view.table.selectionModel().select(
         view.model.index(rows(view).index(picked[1]), 0),
         view.table.selectionModel().SelectionFlag.Select
         | view.table.selectionModel().SelectionFlag.Rows)
-    assert view.assign_button.isEnabled()
-    view.assign_button.click()
-    dialog = view.assign_dialog
+    assert view.assign.picked_button.isEnabled()
+    view.assign.picked_button.click()
+    dialog = view.assign.dialog
     qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=5000)
     assert dialog.count == 2 and "2" in dialog.question.text()
     dialog.collector.setCurrentIndex(dialog.collector.findData(LAN))
@@ -305,15 +305,15 @@ def test_assign_the_picked_rows(qtbot, win):
 
 def test_assign_all_matching_the_filter(qtbot, win):
     view, bar = win.portfolio, win.portfolio.filters
-    assert not view.assign_all_button.isEnabled()  # the whole office: narrow it first
+    assert not view.assign.matching_button.isEnabled()  # the whole office: narrow it first
     qtbot.waitUntil(lambda: bar.collector.count() == 3, timeout=3000)
     loaded(qtbot, view, lambda: bar.collector.setCurrentIndex(1))  # No collector
     loaded(qtbot, view, lambda: view.search_box.setText("minh"))
     matching = view.model.matching
-    assert view.assign_all_button.isEnabled()
-    assert view.assign_all_button.text() == f"Assign all {matching} matching…"
-    view.assign_all_button.click()
-    dialog = view.assign_dialog
+    assert view.assign.matching_button.isEnabled()
+    assert view.assign.matching_button.text() == f"Assign all {matching} matching…"
+    view.assign.matching_button.click()
+    dialog = view.assign.dialog
     qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=5000)
     assert dialog.count == matching
     dialog.collector.setCurrentIndex(dialog.collector.findData(LAN))

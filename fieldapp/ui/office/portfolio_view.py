@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit
 from .. import formats
 from ..views.common import EmptyState, Retranslating, fit_columns, make_table
 from ..views.selection import CustomerSelection
-from .assign_dialog import AssignDialog
 from .customer_pane import CustomerPane
+from .portfolio_assign import AssignButtons
 from .filter_bar import FilterBar
 from .portfolio_model import OfficeCustomerModel
 
@@ -77,16 +77,10 @@ class PortfolioView(Retranslating, QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.no_match)
         self.stack.addWidget(self._build_first_run())
-        self.assign_button = QPushButton()
-        self.assign_button.clicked.connect(self.assign_selected)
-        self.assign_all_button = QPushButton()
-        self.assign_all_button.clicked.connect(self.assign_matching)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable_assign())
-        self.assign_dialog: AssignDialog | None = None
+        self.assign = AssignButtons(self.window_, self.table, self.model)
         self.actions_row = QHBoxLayout()
         self.actions_row.addWidget(self.caption, 1)
-        self.actions_row.addWidget(self.assign_button)
-        self.actions_row.addWidget(self.assign_all_button)
+        self.actions_row.addWidget(self.assign)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -132,28 +126,6 @@ class PortfolioView(Retranslating, QWidget):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
-    def assign_selected(self) -> None:
-        """Assign… : the rows picked in the list."""
-        ids = self.selected_ids()
-        if ids:
-            self._open_assign(ids)
-
-    def assign_matching(self) -> None:
-        """Assign all N matching… : every customer the search and filters keep (counted
-        again by the dialog, and checked again when confirmed)."""
-        flt = self.model.filter
-        if not flt.is_empty() and self.model.matching:
-            self._open_assign(flt)
-
-    def _open_assign(self, selection) -> None:
-        self.assign_dialog = AssignDialog(self.window_, selection)
-        self.assign_dialog.open()
-
-    def _enable_assign(self) -> None:
-        self.assign_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
-        filtered = not self.model.filter.is_empty() and bool(self.model.matching)
-        self.assign_all_button.setEnabled(filtered and not self.model.loading)
-
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.customer_id(r) for r in rows]
@@ -165,7 +137,7 @@ class PortfolioView(Retranslating, QWidget):
             self._fitted = True
         nobody = self.model.customers == 0
         # An empty office: only the way in is shown; nothing to search, filter or open yet.
-        for widget in (self.search_box, self.filters, self.caption, self.pane):
+        for widget in (self.search_box, self.filters, self.caption, self.assign, self.pane):
             widget.setVisible(not nobody)
         if nobody:
             self.stack.setCurrentWidget(self.first_run)
@@ -195,23 +167,6 @@ class PortfolioView(Retranslating, QWidget):
             text = formats.counted(self.tr("%1 of %n customers match", "", model.customers),
                                    model.customers).replace("%1", formats.number(model.matching))
         self.caption.setText(text)
-        self._retranslate_assign()
-
-    def _retranslate_assign(self) -> None:
-        self.assign_button.setText(self.tr("Assign…"))
-        self.assign_button.setToolTip(self.tr("Give the customers picked in the list to a "
-                                              "collector"))
-        model = self.model
-        if model.matching and not model.filter.is_empty():
-            self.assign_all_button.setText(formats.counted(
-                self.tr("Assign all %n matching…", "", model.matching), model.matching))
-            self.assign_all_button.setToolTip(self.tr(
-                "Give every customer the search and filters keep to a collector"))
-        else:
-            self.assign_all_button.setText(self.tr("Assign all matching…"))
-            self.assign_all_button.setToolTip(self.tr(
-                "Narrow the list with the search or the filters first"))
-        self._enable_assign()
 
     def retranslate_ui(self) -> None:
         self.search_box.setPlaceholderText(
