@@ -325,3 +325,36 @@ def test_assign_all_matching_the_filter(qtbot, win):
         assert view.stack.currentWidget() is view.no_match
     finally:
         win.services.assignments.undo(dialog.result_.batch_id)
+
+
+def test_start_language_is_the_profiles_choice_else_the_system(office_store, office_profile):
+    from fieldapp.ui.office.app import ui_language
+    from fieldapp.ui.office.preferences import OfficePreferences
+
+    services = build(office_store, TODAY)
+    assert ui_language(services, office_profile) is None  # nothing chosen: the system's
+    OfficePreferences(office_profile.settings_file).language = "zh_TW"
+    assert ui_language(services, office_profile) == "zh_TW"
+    OfficePreferences(office_profile.settings_file).language = "xx"  # not ours: ignored
+    assert ui_language(services, office_profile) is None
+
+
+def test_the_window_over_postgresql(qtbot, pg_url, office_profile):
+    from fieldapp.store.engine import open_url
+
+    store = open_url(pg_url)
+    try:
+        generate(store, 40, seed=2026, today=TODAY)
+        win = open_window(qtbot, store, office_profile)
+        view = win.portfolio
+        assert view.caption.text() == "40 customers"
+        loaded(qtbot, view, lambda: view.search_box.setText("cong ty"))
+        assert 0 < view.model.matching < 40
+        loaded(qtbot, view, lambda: view.filters.aging.setCurrentIndex(
+            view.filters.aging.findData("90+")))
+        assert view.model.matching == len(rows(view))
+        place = win.database_label.text()
+        assert "127.0.0.1" in place and "postgres" in place
+        win.close()
+    finally:
+        store.close()
