@@ -358,3 +358,21 @@ def test_the_window_over_postgresql(qtbot, pg_url, office_profile):
         win.close()
     finally:
         store.close()
+
+
+def test_enter_opens_the_first_match_and_escape_empties_the_box(qtbot, win):
+    view = win.portfolio
+    win.activateWindow()
+    view.focus_search()
+    qtbot.waitUntil(view.search_box.hasFocus, timeout=2000)
+    loaded(qtbot, view, lambda: qtbot.keyClicks(view.search_box, "minh"))
+    qtbot.waitUntil(lambda: view.model.filter.query == "minh" and not view.model.loading,
+                    timeout=3000)
+    first = view.model.record(0)
+    with qtbot.waitSignal(view.pane.file_shown, timeout=5000):
+        qtbot.keyClick(view.search_box, Qt.Key.Key_Return)
+    assert view.pane.shown.file.customer.id == first.id
+    view.focus_search()
+    qtbot.waitUntil(view.search_box.hasFocus, timeout=2000)
+    qtbot.keyClick(view.search_box, Qt.Key.Key_Escape)
+    assert view.search_box.text() == ""
