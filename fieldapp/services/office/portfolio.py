@@ -1,4 +1,4 @@
-"""The supervisor's portfolio: every customer across collectors, searched, filtered, sorted, paged."""
+"""The supervisor's portfolio: every customer across collectors, searched, filtered, paged."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The portfolio's assignment buttons: Assign… (rows picked) and Assign all N matching… (filter)."""
+"""The portfolio's assignment buttons: Assign… (rows picked), Assign all N matching… (filter)."""
 
 from __future__ import annotations
 

@@ -11,8 +11,8 @@ from .. import formats
 from ..views.common import EmptyState, Retranslating, fit_columns, make_table
 from ..views.selection import CustomerSelection
 from .customer_pane import CustomerPane
-from .portfolio_assign import AssignButtons
 from .filter_bar import FilterBar
+from .portfolio_assign import AssignButtons
 from .portfolio_model import OfficeCustomerModel
 
 DEBOUNCE_MS = 80  # as the laptop's search box: skip keystrokes in a burst, still feel instant
