@@ -262,6 +262,19 @@ def test_pseudo_translation_leaves_no_english(qtbot, pseudo, win):  # noqa: F811
     assert not report, "\n".join(report)
 
 
+def test_pseudo_translation_of_an_empty_office(qtbot, pseudo, tmp_path, office_profile):  # noqa: F811
+    store = open_store(tmp_path / "empty.db")
+    try:
+        win = open_window(qtbot, store, office_profile)
+        win.resize(1000, 700)
+        settle(qtbot, win)
+        assert win.portfolio.first_run.isVisible()
+        assert not problems(win), problems(win)
+        win.close()
+    finally:
+        store.close()
+
+
 def test_open_window_retranslates_at_once(qtbot, win):
     app = QApplication.instance()
     translator = PseudoTranslator(app)
