@@ -1,7 +1,4 @@
-"""The supervisor's own choices, kept in the office profile's settings.ini: language and tab.
-
-Per person, not in the office database: supervisors who share one PostgreSQL database each
-keep their language."""
+"""The supervisor's own choices, kept in the office profile's settings.ini: language and tab."""
 
 from __future__ import annotations
 
@@ -14,7 +11,9 @@ _TAB = "office/tab"
 
 
 class OfficePreferences:
-    """``settings_file`` None (a window without a profile, in tests): kept for the session."""
+    """Per person, not in the office database: supervisors who share one PostgreSQL database
+    each keep their language. ``settings_file`` None (a window without a profile, in tests):
+    kept for the session."""
 
     def __init__(self, settings_file):
         self._settings = (_Session() if settings_file is None
