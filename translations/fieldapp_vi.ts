@@ -2890,41 +2890,41 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="162"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173"/>
         <source>Loading customers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="164"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="175"/>
         <source>%n customers</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="167"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="178"/>
         <source>%1 of %n customers match</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="184"/>
         <source>Search name, code, tax code, phone, contact… (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="174"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="185"/>
         <source>No customer matches the search and filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="187"/>
         <source>No customers yet. Import the receivables exported from your accounting software: customers and their open invoices come with them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="189"/>
         <source>Import receivables…</source>
         <translation type="unfinished">Nhập công nợ…</translation>
     </message>

@@ -6,7 +6,8 @@ Not a test (pytest does not collect it). Usage, from the checkout:
     Xvfb :99 -screen 0 1440x900x24 &
     DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python tests/ui/office_screenshots.py OUTDIR
 
-It builds a throw-away demo office (300 customers, three collectors) in a temporary folder.
+Under Xvfb the assignment dialog is taken with the screen (a grab of the window alone
+leaves it out). It builds a throw-away demo office (300 customers, three collectors) in a temporary folder.
 """
 
 import sys
@@ -98,6 +99,13 @@ with tempfile.TemporaryDirectory() as tmp:
                                                 Qt.SortOrder.DescendingOrder))
     select_first(win)
     shoot(win, "office-portfolio-filters.png")
+    view.assign.matching_button.click()
+    dialog = view.assign.dialog
+    wait(lambda: dialog.ok.isEnabled())
+    settle()
+    app.primaryScreen().grabWindow(0).save(str(OUT / "office-portfolio-assign-all.png"))
+    print("wrote", OUT / "office-portfolio-assign-all.png")
+    dialog.reject()
     loaded(win, lambda: bar.clear_button.click())
     loaded(win, lambda: bar.collector.setCurrentIndex(1))
     loaded(win, lambda: view.search_box.setText("minh"))
