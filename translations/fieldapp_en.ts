@@ -74,38 +74,38 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="62"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="64"/>
         <source>Assign customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="63"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="65"/>
         <source>Collector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="64"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="66"/>
         <source>Assign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="66"/>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="86"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="68"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="88"/>
         <source>No collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="100"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="103"/>
         <source>Counting the customers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="104"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="107"/>
         <source>No customers match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="109"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="112"/>
         <source>Take all %n matching customers away from their collectors?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -113,11 +113,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="112"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="115"/>
         <source>Assign all %n matching customers to %1?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="120"/>
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -3112,7 +3120,7 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>UndoBar</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="57"/>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="58"/>
         <source>Assigned %n customers to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3120,17 +3128,17 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="58"/>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="59"/>
         <source>no collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="60"/>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="61"/>
         <source>Nothing changed: the customers already had this collector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="62"/>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="63"/>
         <source>Undone: %n customers are back with their previous collectors.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3138,7 +3146,7 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="67"/>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="68"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>

@@ -107,6 +107,7 @@ def test_assign_by_filter_asks_with_the_count_then_offers_undo(qtbot, window):
     assert dialog.count == 15
     assert "15" in dialog.question.text() and "Lê Thu Hà" in dialog.question.text()
     assert dialog.preview.count() == 8 and dialog.preview.item(0).text().startswith("K006")
+    assert dialog.rest.isVisible() and "7" in dialog.rest.text()
     with qtbot.waitSignal(window.changed) as published:
         dialog.ok.click()
     assert published.args[0].collectors and len(published.args[0].customers) == 15
