@@ -129,27 +129,27 @@
 <context>
     <name>AssignedCustomersModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="53"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="55"/>
         <source>Code</source>
         <translation type="unfinished">Mã KH</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="54"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
         <source>Customer</source>
         <translation type="unfinished">Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="55"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="57"/>
         <source>District</source>
         <translation type="unfinished">Quận/huyện</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="58"/>
         <source>Territory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="58"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="60"/>
         <source>Overdue</source>
         <translation type="unfinished">Quá hạn</translation>
     </message>
@@ -180,37 +180,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="110"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="112"/>
         <source>When</source>
         <translation type="unfinished">Thời hạn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="112"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="114"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="113"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="115"/>
         <source>Customer</source>
         <translation type="unfinished">Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="115"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="117"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="116"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="118"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="117"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="119"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="118"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="120"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,37 +259,37 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="87"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="89"/>
         <source>When</source>
         <translation type="unfinished">Thời hạn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="88"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="90"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="89"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="91"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="91"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="93"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="93"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="95"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="99"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="101"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="101"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="103"/>
         <source>Undoes an earlier assignment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,32 +297,32 @@
 <context>
     <name>CollectorDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="65"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
         <source>Add a collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67"/>
         <source>Change a collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
         <source>Phone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="69"/>
         <source>Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="70"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="71"/>
         <source>Active: customers can be assigned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -366,6 +366,11 @@
     </message>
     <message>
         <location filename="../fieldapp/ui/office/collector_models.py" line="36"/>
+        <source>Open follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="38"/>
         <source>Overdue</source>
         <translation type="unfinished">Quá hạn</translation>
     </message>
