@@ -110,38 +110,38 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="62"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="64"/>
         <source>Assign customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="63"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="65"/>
         <source>Collector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="64"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="66"/>
         <source>Assign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="66"/>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="86"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="68"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="88"/>
         <source>No collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="100"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="103"/>
         <source>Counting the customers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="104"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="107"/>
         <source>No customers match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="109"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="112"/>
         <source>Take all %n matching customers away from their collectors?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -149,38 +149,46 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="112"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="115"/>
         <source>Assign all %n matching customers to %1?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="120"/>
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AssignedCustomersModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="53"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="55"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="54"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="55"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="57"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="58"/>
         <source>Territory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="58"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="60"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,37 +219,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="110"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="112"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="112"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="114"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="113"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="115"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="115"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="117"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="116"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="118"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="117"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="119"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="118"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="120"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,37 +298,37 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="87"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="89"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="88"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="90"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="89"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="91"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="91"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="93"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="93"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="95"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="99"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="101"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="101"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="103"/>
         <source>Undoes an earlier assignment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -328,32 +336,32 @@
 <context>
     <name>CollectorDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="65"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
         <source>Add a collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67"/>
         <source>Change a collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
         <source>Phone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="69"/>
         <source>Language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="70"/>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="71"/>
         <source>Active: customers can be assigned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,6 +405,11 @@
     </message>
     <message>
         <location filename="../fieldapp/ui/office/collector_models.py" line="36"/>
+        <source>Open follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="38"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3401,7 +3414,7 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>UndoBar</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="57"/>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="58"/>
         <source>Assigned %n customers to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3409,17 +3422,17 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="58"/>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="59"/>
         <source>no collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="60"/>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="61"/>
         <source>Nothing changed: the customers already had this collector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="62"/>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="63"/>
         <source>Undone: %n customers are back with their previous collectors.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3427,7 +3440,7 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="67"/>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="68"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>

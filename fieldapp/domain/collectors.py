@@ -32,12 +32,14 @@ class Collector:
 
 @dataclass(frozen=True, slots=True)
 class CollectorLoad:
-    """A collector with what they carry: how many customers, and their overdue balance per
-    currency (past due on the office's today)."""
+    """A collector with what they carry: how many customers, their overdue balance per
+    currency (past due on the office's today) and their customers' open follow-ups (promises
+    and installment lines not yet judged, open disputes, revisits)."""
 
     collector: Collector
     customers: int
     overdue: tuple[Money, ...] = ()
+    follow_ups: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,8 @@ def _change(services, args, action: str):
 def _list(services, args) -> int:
     loads = services.collectors.loads(include_inactive=not getattr(args, "active", False))
     if args.json:
-        print(json.dumps([_as_json(x.collector, x.customers, x.overdue) for x in loads],
+        print(json.dumps([{**_as_json(x.collector, x.customers, x.overdue),
+                           "open_follow_ups": x.follow_ups} for x in loads],
                          ensure_ascii=False, indent=1))
         return DONE
     if not loads:
@@ -68,7 +69,8 @@ def _list(services, args) -> int:
         overdue = ", ".join(format_money(m, iso_code=True) for m in load.overdue) or "-"
         state = "" if c.active else "  (inactive)"
         print(f"{c.name:<{width}}  {c.language:<5}  {c.phone or '-':<14}  "
-              f"{load.customers:>6} customers  overdue {overdue}{state}")
+              f"{load.customers:>6} customers  {load.follow_ups:>5} open follow-ups  "
+              f"overdue {overdue}{state}")
     return DONE
 
 

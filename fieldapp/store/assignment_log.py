@@ -4,22 +4,37 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
 from ..domain.collectors import AssignmentBatch, AssignmentChange
 from ..domain.ids import new_id
 from ..domain.instants import UTC, from_text, to_text
-from .tables import AssignmentLogRow
+
+
+_COLUMNS = "id, batch_id, at, actor, customer_id, from_collector, to_collector"
 
 
 def write(session, batch_id: str, at: str, actor: str,
           moves: list[tuple[int, str | None, str | None]]) -> None:
-    """Log ``(customer id, from collector, to collector)`` of one batch (one executemany)."""
-    if moves:
-        session.execute(insert(AssignmentLogRow), [
-            {"id": new_id(), "batch_id": batch_id, "at": at, "actor": actor, "customer_id": cid,
-             "from_collector": old, "to_collector": new, "undone_by": None}
-            for cid, old, new in moves])
+    """Log ``(customer id, from collector, to collector)`` of one batch: one executemany of
+    plain tuples straight to the driver (a district can be thousands of customers; SQLAlchemy's
+    per-row parameter handling would cost several times the insert itself)."""
+    if not moves:
+        return
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(
+        f"INSERT INTO assignment_log ({_COLUMNS}) VALUES ({', '.join([mark] * 7)})",
+        [(new_id(), batch_id, at, actor, int(cid), old, new) for cid, old, new in moves])
+
+
+def apply(session, batch_id: str) -> None:
+    """Give each customer of the batch the collector its log row names: one joined statement
+    for a batch of any size (SQLite has UPDATE … FROM since 3.33; a correlated subquery per
+    customer can turn quadratic on PostgreSQL before the log's statistics exist)."""
+    session.connection().execute(text(
+        "UPDATE customer SET collector_id = l.to_collector FROM assignment_log l "
+        "WHERE l.batch_id = :batch AND l.customer_id = customer.id"), {"batch": batch_id})
 
 
 def next_at(session, now: datetime) -> str:

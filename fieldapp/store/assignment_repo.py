@@ -75,22 +75,6 @@ def codes_of(session, customer_ids) -> list[str]:
     return codes
 
 
-def move(session, to_collector: str | None, customer_ids: list[int]) -> None:
-    for chunk in _chunks(customer_ids):
-        session.connection().execute(text(
-            f"UPDATE customer SET collector_id = :to WHERE id IN ({_id_list(chunk)})"),
-            {"to": to_collector})
-
-
-def move_each(session, targets: dict[int, str | None]) -> None:
-    """Customers back to their own collectors (an undo), grouped so each goes in one statement."""
-    by_target: dict[str | None, list[int]] = {}
-    for cid, target in targets.items():
-        by_target.setdefault(target, []).append(cid)
-    for target, ids in by_target.items():
-        move(session, target, sorted(ids))
-
-
 _LIST = """
 SELECT c.id, c.code, c.name, c.district, c.province, c.territory, c.collector_id,
        COALESCE(k.name, '') FROM customer c LEFT JOIN collector k ON k.id = c.collector_id

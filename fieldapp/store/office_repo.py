@@ -101,6 +101,10 @@ SELECT c.collector_id, i.currency, SUM(i.open_minor) FROM customer c
 JOIN invoice i ON i.customer_id = c.id
 WHERE c.collector_id IS NOT NULL AND i.open_minor != 0 AND i.due_on < :today
 GROUP BY c.collector_id, i.currency ORDER BY c.collector_id, i.currency"""
+_FOLLOW_UPS = """
+SELECT c.collector_id, COUNT(*) FROM customer c JOIN outcome o ON o.customer_id = c.id
+WHERE c.collector_id IS NOT NULL AND o.superseded_by IS NULL AND o.resolved = FALSE
+GROUP BY c.collector_id"""
 
 
 def loads(session, today: date, include_inactive: bool = True) -> list[CollectorLoad]:
@@ -111,6 +115,8 @@ def loads(session, today: date, include_inactive: bool = True) -> list[Collector
     overdue: dict[str, list[Money]] = {}
     for cid, currency, minor in conn.execute(text(_OVERDUE), {"today": day}):
         overdue.setdefault(cid, []).append(Money(int(minor), currency))
-    return [CollectorLoad(c, int(counts.get(c.id, 0)), tuple(overdue.get(c.id, ())))
+    follow_ups = dict(conn.execute(text(_FOLLOW_UPS)).all())
+    return [CollectorLoad(c, int(counts.get(c.id, 0)), tuple(overdue.get(c.id, ())),
+                          int(follow_ups.get(c.id, 0)))
             for c in all_collectors(session, include_inactive)]
 

@@ -37,6 +37,8 @@ def test_reassigning_keeps_visits_with_their_author_and_moves_follow_ups(world):
     after = office.collectors.open_follow_ups("Lê Thu Hà")
     assert {o.uuid for o in after} == {o.uuid for o in before}
     assert office.collectors.open_follow_ups("Trần Minh Khoa") == []
+    assert {x.collector.name: x.follow_ups for x in office.collectors.loads()} == {
+        "Trần Minh Khoa": 0, "Lê Thu Hà": 2}
     # The past visit still names the collector who made it, byte for byte.
     (entry,) = visits.history(cid)
     assert entry.visit.collector == "Trần Minh Khoa" and entry.sha256 == final_sha(store, final.uuid)

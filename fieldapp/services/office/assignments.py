@@ -80,8 +80,7 @@ class Assignments:
             if expected is not None and len(held) != expected:
                 raise InvalidValue("assign.count_changed", expected=expected, now=len(held))
             moves = [(cid, old, target) for cid, old in held if old != target]
-            batch = self._write(session, moves, lambda ids: assignment_repo.move(
-                session, target, ids))
+            batch = self._write(session, moves)
         return self._result(batch, moves, len(held) - len(moves))
 
     def undo(self, batch_id: str) -> AssignResult:
@@ -100,9 +99,7 @@ class Assignments:
             if since:
                 self._refuse_undo(session, batch_id, since)
             moves = [(cid, new, old) for cid, old, new, _u, _at in rows]
-            back = {cid: old for cid, _new, old in moves}
-            undo_id = self._write(session, moves,
-                                  lambda _ids: assignment_repo.move_each(session, back))
+            undo_id = self._write(session, moves)
             assignment_log.mark_undone(session, batch_id, undo_id)
         return self._result(undo_id, moves, 0)
 
@@ -130,14 +127,14 @@ class Assignments:
         if missing:
             raise NotFound("customer.not_found", customer=", ".join(map(str, missing)))
 
-    def _write(self, session, moves, apply) -> str | None:
+    def _write(self, session, moves) -> str | None:
         """Log ``moves`` as one batch and apply them, in the caller's transaction."""
         if not moves:
             return None
         batch_id = new_id()
         assignment_log.write(session, batch_id, assignment_log.next_at(session, self.now()),
                              self.actor, moves)
-        apply([cid for cid, _old, _new in moves])
+        assignment_log.apply(session, batch_id)
         return batch_id
 
     @staticmethod

@@ -42,6 +42,7 @@ class AssignDialog(Retranslating, QDialog):
         self.question.setObjectName("assignQuestion")
         self.preview = QListWidget(self)
         self.preview.setMaximumHeight(180)
+        self.rest = QLabel(self)  # "… and N more" under the first few
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -55,6 +56,7 @@ class AssignDialog(Retranslating, QDialog):
         layout.addLayout(form)
         layout.addWidget(self.question)
         layout.addWidget(self.preview)
+        layout.addWidget(self.rest)
         layout.addWidget(self.buttons)
         self.resize(520, 360)
 
@@ -96,6 +98,7 @@ class AssignDialog(Retranslating, QDialog):
         self._update_question()
 
     def _update_question(self) -> None:
+        self.rest.hide()
         if self.count is None or not self.collector.count():
             self.question.setText(self.tr("Counting the customers…"))
             self.ok.setEnabled(False)
@@ -112,6 +115,9 @@ class AssignDialog(Retranslating, QDialog):
             text = self.tr("Assign all %n matching customers to %1?", "", self.count).replace(
                 "%1", name)
         self.question.setText(formats.counted(text, self.count))
+        rest = self.count - self.preview.count()
+        self.rest.setVisible(self.preview.count() > 0 and rest > 0)
+        self.rest.setText(formats.counted(self.tr("… and %n more", "", rest), rest))
         self.ok.setEnabled(True)
 
     # -- writing ------------------------------------------------------------------------------

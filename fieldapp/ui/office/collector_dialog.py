@@ -25,6 +25,7 @@ class CollectorDialog(Retranslating, QDialog):
         self.phone = QLineEdit(self)
         self.phone.setMaxLength(PHONE_MAX)
         self.language = QComboBox(self)
+        self.language.setObjectName("languageBox")  # native names, as the settings show them
         for code in COLLECTOR_LANGUAGES:  # each language in its own name: no translation
             self.language.addItem(NATIVE_NAMES[code], code)
         self.active = QCheckBox(self)

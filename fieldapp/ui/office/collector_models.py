@@ -21,7 +21,7 @@ def _nobody(name: str) -> str:
 class CollectorsModel(RecordTableModel):
     """One row per CollectorLoad."""
 
-    NAME, PHONE, LANGUAGE, STATE, CUSTOMERS, OVERDUE = range(6)
+    NAME, PHONE, LANGUAGE, STATE, CUSTOMERS, FOLLOW_UPS, OVERDUE = range(7)
 
     def __init__(self, parent=None):
         super().__init__((
@@ -33,6 +33,8 @@ class CollectorsModel(RecordTableModel):
                    lambda x: _state(x.collector.active)),
             Column(QT_TRANSLATE_NOOP("CollectorsModel", "Customers"),
                    lambda x: formats.number(x.customers), RIGHT, sort=lambda x: x.customers),
+            Column(QT_TRANSLATE_NOOP("CollectorsModel", "Open follow-ups"),
+                   lambda x: formats.number(x.follow_ups), RIGHT, sort=lambda x: x.follow_ups),
             Column(QT_TRANSLATE_NOOP("CollectorsModel", "Overdue"),
                    lambda x: formats.moneys(x.overdue), RIGHT),
         ), "CollectorsModel", parent=parent)

@@ -25,6 +25,7 @@ class UndoBar(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.undo_button)
+        layout.addStretch(1)
         self.retranslate_ui()
 
     def show_result(self, result, name: str) -> None:

@@ -107,6 +107,7 @@ def test_assign_by_filter_asks_with_the_count_then_offers_undo(qtbot, window):
     assert dialog.count == 15
     assert "15" in dialog.question.text() and "Lê Thu Hà" in dialog.question.text()
     assert dialog.preview.count() == 8 and dialog.preview.item(0).text().startswith("K006")
+    assert dialog.rest.isVisible() and "7" in dialog.rest.text()
     with qtbot.waitSignal(window.changed) as published:
         dialog.ok.click()
     assert published.args[0].collectors and len(published.args[0].customers) == 15
@@ -168,3 +169,48 @@ def test_history_lists_batches_and_undoes_the_selected_one(qtbot, window):
     settle(qtbot, window.taskman)
     dialog.batch_table.selectRow(1)  # the undone batch: no second undo
     assert dialog.batches.record(1).undone_by and not dialog.undo_button.isEnabled()
+
+
+def test_one_customers_history_and_undo_there(qtbot, window):
+    from fieldapp.ui.office.assignment_history import AssignmentHistoryDialog
+
+    services = window.services
+    services.assignments.assign("Lê Thu Hà", customer_ids=[2])
+    dialog = AssignmentHistoryDialog(window, customer_id=2)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.changes.rowCount() == 2)
+    assert not dialog.batch_table.isVisible()
+    assert [(c.from_name, c.to_name) for c in dialog.changes.records()] == [
+        ("Trần Minh Khoa", "Lê Thu Hà"), ("", "Trần Minh Khoa")]
+    dialog.change_table.selectRow(0)
+    with qtbot.waitSignal(window.changed):
+        dialog.undo_button.click()
+    qtbot.waitUntil(lambda: dialog.changes.rowCount() == 3)
+    assert services.assignments.customers(CustomerFilter(query="Số 02"), 1)[0].collector_name \
+        == "Trần Minh Khoa"
+
+
+def test_every_text_of_the_tab_and_dialogs_goes_through_translation(qtbot, window, qapp):
+    from test_language_switch import PseudoTranslator, problems
+
+    from fieldapp.ui.office.undo_bar import offer_undo
+
+    view = window.collectors
+    window.tabs.setCurrentWidget(view)
+    view.table.selectRow(view.model.row_of(window.services.collectors.get("Trần Minh Khoa").id))
+    settle(qtbot, window.taskman)
+    view.customer_table.selectRow(0)
+    offer_undo(window, window.services.assignments.assign("Lê Thu Hà", customer_ids=[30]),
+               "Lê Thu Hà")
+    dialogs = [view.edit_collector(), view.assign_unassigned(), view.show_history()]
+    qtbot.waitUntil(lambda: dialogs[1].ok.isEnabled() and dialogs[2].batches.rowCount() > 0)
+    translator = PseudoTranslator(qapp)
+    qapp.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: "［" in view.buttons["add"].text())
+        settle(qtbot, window.taskman)
+        found = [p for w in (window, *dialogs) for p in problems(w)]
+        assert found == []
+        assert "［" in dialogs[1].question.text() and "［" in dialogs[0].windowTitle()
+    finally:
+        qapp.removeTranslator(translator)
