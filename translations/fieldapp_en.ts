@@ -739,32 +739,42 @@
 <context>
     <name>CustomerPane</name>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="95"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="101"/>
         <source>Pick a customer in the list to see their file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="98"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="104"/>
         <source>Collector: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="100"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="106"/>
         <source>Collector: nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="105"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="113"/>
         <source>Invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="105"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="114"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="106"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="114"/>
+        <source>Contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="115"/>
+        <source>Deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="113"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1716,18 +1726,19 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>FileTabs</name>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="38"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="39"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="70"/>
         <source>No contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="45"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="73"/>
         <source>No contracts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="41"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="42"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="76"/>
         <source>No payments</source>
         <translation type="unfinished"></translation>

@@ -730,32 +730,42 @@
 <context>
     <name>CustomerPane</name>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="95"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="101"/>
         <source>Pick a customer in the list to see their file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="98"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="104"/>
         <source>Collector: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="100"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="106"/>
         <source>Collector: nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="105"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="113"/>
         <source>Invoices</source>
         <translation type="unfinished">Hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="105"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="114"/>
         <source>Contacts</source>
         <translation type="unfinished">Người liên hệ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="106"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="114"/>
+        <source>Contracts</source>
+        <translation type="unfinished">Hợp đồng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="115"/>
+        <source>Deliveries</source>
+        <translation type="unfinished">Giao hàng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="113"/>
         <source>Payments</source>
         <translation type="unfinished">Thanh toán</translation>
     </message>
@@ -1706,18 +1716,19 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>FileTabs</name>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="38"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="39"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="70"/>
         <source>No contacts</source>
         <translation>Chưa có người liên hệ</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="45"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="73"/>
         <source>No contracts</source>
         <translation>Chưa có hợp đồng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="41"/>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="42"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="76"/>
         <source>No payments</source>
         <translation>Chưa có khoản thanh toán</translation>

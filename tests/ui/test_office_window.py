@@ -156,6 +156,10 @@ def test_a_selected_row_shows_its_file_and_collector(qtbot, win):
     assert view.pane.header.name.text() == record.summary.name
     assert view.pane.collector.text() == "Collector: Lan"
     assert view.pane.invoices.model.rowCount() > 0
+    file = view.pane.shown.file
+    assert view.pane.payments.model.rowCount() == len(file.payments)
+    assert view.pane.deliveries.model.rowCount() == len(file.deliveries)
+    assert view.pane.contracts.model.rowCount() == len(file.contracts) > 0
     assert view.selected_ids() == [record.id]
 
 

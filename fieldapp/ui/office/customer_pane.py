@@ -7,16 +7,17 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from ...domain.errors import NotFound
 from .. import formats
-from ..models.file_tables import ContactTableModel, PaymentTableModel
+from ..models.file_tables import ContactTableModel, ContractTableModel, PaymentTableModel
 from ..views.aging_strip import AgingStrip
 from ..views.common import EmptyState, Retranslating
 from ..views.customer_header import CustomerHeader
-from ..views.file_tabs import InvoicesTab, TableTab
+from ..views.file_tabs import DeliveriesTab, InvoicesTab, TableTab
 
 
 class CustomerPane(Retranslating, QStackedWidget):
-    """Header, assigned collector, aging, then contacts, invoices and payments; ``show_customer``
-    loads a file off the GUI thread (the latest request wins)."""
+    """Header, assigned collector, aging, then invoices, payments, contacts, contracts and
+    deliveries (a banner tells a delivery's discrepancy); ``show_customer`` loads a file off the GUI
+    thread (the latest request wins)."""
 
     file_shown = Signal(int)
 
@@ -40,9 +41,12 @@ class CustomerPane(Retranslating, QStackedWidget):
         self.invoices = InvoicesTab()
         self.payments = TableTab(PaymentTableModel(), QT_TRANSLATE_NOOP("FileTabs", "No payments"),
                                  stretch_column=4)
+        self.contracts = TableTab(ContractTableModel(),
+                                  QT_TRANSLATE_NOOP("FileTabs", "No contracts"), stretch_column=2)
+        self.deliveries = DeliveriesTab()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for tab in (self.invoices, self.contacts, self.payments):
+        for tab in (self.invoices, self.payments, self.contacts, self.contracts, self.deliveries):
             self.tabs.addTab(tab, "")
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -81,6 +85,8 @@ class CustomerPane(Retranslating, QStackedWidget):
         self.contacts.model.set_records(file.contacts)
         self.invoices.set_file(file)
         self.payments.model.set_records(file.payments)
+        self.contracts.model.set_records(file.contracts)
+        self.deliveries.model.set_records(file.deliveries)
         self.setCurrentWidget(self._content)
         self.retranslate_ui()
         self.file_shown.emit(file.customer.id)
@@ -100,10 +106,13 @@ class CustomerPane(Retranslating, QStackedWidget):
             self.collector.setText(self.tr("Collector: nobody yet"))
         file = shown.file if shown else None
         counts = {self.invoices: len(file.open_invoices) if file else 0,
+                  self.payments: len(file.payments) if file else 0,
                   self.contacts: len(file.contacts) if file else 0,
-                  self.payments: len(file.payments) if file else 0}
-        titles = {self.invoices: self.tr("Invoices"), self.contacts: self.tr("Contacts"),
-                  self.payments: self.tr("Payments")}
+                  self.contracts: len(file.contracts) if file else 0,
+                  self.deliveries: len(file.deliveries) if file else 0}
+        titles = {self.invoices: self.tr("Invoices"), self.payments: self.tr("Payments"),
+                  self.contacts: self.tr("Contacts"), self.contracts: self.tr("Contracts"),
+                  self.deliveries: self.tr("Deliveries")}
         for tab, title in titles.items():
             count = counts[tab]
             self.tabs.setTabText(self.tabs.indexOf(tab),
