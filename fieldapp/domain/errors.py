@@ -105,6 +105,29 @@ MESSAGES = {
     "route.customer_twice": "customer {customer} is on the route twice (again at stop {stop})",
     "route.too_many_stops": "{count} stops are more than a day holds (at most {limit})",
     "route.bad_time": "{text!r} is not a time of day (HH:MM)",
+    # Collectors and assignments (the office).
+    "filter.aging_bucket": "{bucket!r} is not an aging bucket; use current, 1-30, 31-60, 61-90 "
+                           "or 90+",
+    "collector.name_required": "a collector needs a name",
+    "collector.name_too_long": "a collector's name has at most {max} characters, not {length}",
+    "collector.phone_too_long": "a collector's phone has at most {max} characters, not {length}",
+    "collector.language": "{language!r} is not a collector language; use one of {languages}",
+    "collector.not_found": "there is no collector {collector!r}",
+    "collector.name_taken": "there is already a collector named {name!r}; choose another name",
+    "collector.has_customers": "{name} has {count} customers and cannot be deleted; deactivate "
+                               "the collector instead (or move the customers first)",
+    "collector.has_history": "{name} appears in the assignment history or on routes and cannot "
+                             "be deleted; deactivate the collector instead",
+    "collector.inactive": "{name} is not active; activate the collector before assigning "
+                          "customers",
+    "customer.code_not_found": "no customer has the code {codes}",
+    "assign.customers_or_filter": "name the customers or give a filter, not both",
+    "assign.count_changed": "the customers matching changed since they were counted ({expected} "
+                            "then, {now} now); nothing was assigned, count again",
+    "assign.batch_not_found": "there is no assignment batch {batch}",
+    "assign.already_undone": "assignment batch {batch} was already undone (by batch {by})",
+    "assign.changed_since": "assignment batch {batch} cannot be undone: {count} of its customers "
+                            "changed collector since ({customers}); nothing was undone",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain.collectors import COLLECTOR_LANGUAGES
 from ..paths import OFFICE_DB_ENV
 
 
@@ -76,13 +77,68 @@ def _demo_data(tools, day, positive) -> None:
 
 
 def _collectors(tools, day) -> None:
-    cmd = tools.add_parser("collectors", help="list, add or change collectors")
+    cmd = tools.add_parser("collectors", help="list, add or change collectors",
+                           description="Collectors: who visits customers. Without an action, "
+                           "lists them with their customers and overdue balance.")
     _profile(cmd, day, top=False)
+    cmd.add_argument("--json", action="store_true", help="print JSON")
+    actions = cmd.add_subparsers(dest="collectors_action", metavar="ACTION")
+    listing = actions.add_parser("list", help="every collector, with customers and overdue")
+    listing.add_argument("--active", action="store_true", help="only active collectors")
+    add = actions.add_parser("add", help="add a collector")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--phone", default="", help="phone number")
+    add.add_argument("--language", default="vi", choices=COLLECTOR_LANGUAGES,
+                     help="the language of the collector's laptop (default vi)")
+    edit = actions.add_parser("edit", help="change a collector's name, phone, language or state")
+    edit.add_argument("name", metavar="NAME", help="the collector's current name")
+    edit.add_argument("--name", dest="new_name", metavar="NEW", help="new name")
+    edit.add_argument("--phone", help="new phone number")
+    edit.add_argument("--language", choices=COLLECTOR_LANGUAGES, help="new language")
+    state = edit.add_mutually_exclusive_group()
+    state.add_argument("--activate", dest="active", action="store_const", const=True,
+                       help="active again: customers can be assigned")
+    state.add_argument("--deactivate", dest="active", action="store_const", const=False,
+                       help="no new customers (the current ones stay until moved)")
+    deactivate = actions.add_parser("deactivate", help="take a collector out of assignment "
+                                    "(a collector with customers is never deleted)")
+    deactivate.add_argument("name", metavar="NAME")
+    delete = actions.add_parser("delete", help="delete a collector added by mistake (refused "
+                                "once they have or had customers)")
+    delete.add_argument("name", metavar="NAME")
+    for sub in (listing, add, edit, deactivate, delete):
+        _profile(sub, day, top=False)
+        sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                         help="print JSON")
 
 
 def _assign(tools, day) -> None:
-    cmd = tools.add_parser("assign", help="assign customers to a collector")
+    cmd = tools.add_parser(
+        "assign", help="assign customers to a collector, undo an assignment, show the log",
+        description="Assign customers to a collector: named by code, or all matching a filter "
+        "(filters combine). Says how many match and asks before assigning (--yes to skip the "
+        "question). Every change is logged and can be undone by its batch.")
     _profile(cmd, day, top=False)
+    what = cmd.add_mutually_exclusive_group()
+    what.add_argument("--to", metavar="NAME", help="the collector who gets the customers")
+    what.add_argument("--undo", metavar="BATCH", help="undo an assignment batch (see --log)")
+    what.add_argument("--log", action="store_true", help="list assignment changes, newest first")
+    cmd.add_argument("--customer", metavar="CODE", nargs="+", action="extend",
+                     help="customer codes (with --log: that customer's changes)")
+    cmd.add_argument("--district", help="customers of this district (exact)")
+    cmd.add_argument("--territory", help="customers of this territory (exact)")
+    cmd.add_argument("--province", help="customers of this province (exact)")
+    cmd.add_argument("--no-collector", action="store_true", help="customers nobody visits")
+    cmd.add_argument("--from", dest="from_collector", metavar="NAME",
+                     help="customers this collector visits now")
+    cmd.add_argument("--overdue-above", nargs=2, metavar=("AMOUNT", "CUR"),
+                     help="customers owing more than AMOUNT past due in currency CUR")
+    cmd.add_argument("--disputed", action="store_true", help="customers with an open dispute")
+    cmd.add_argument("--search", metavar="TEXT",
+                     help="customers found by this search text (as in the window)")
+    cmd.add_argument("--yes", action="store_true", help="assign without asking")
+    cmd.add_argument("--limit", type=int, default=200, help="with --log: at most this many")
+    cmd.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _route(tools, day) -> None:

@@ -26,6 +26,7 @@ class Changes:
     follow_ups: bool = False  # what the follow-up lists judge (commitments, grace, horizons)
     route: bool = False  # the day's stops
     settings: bool = False
+    collectors: bool = False  # the office: collectors, or which collector visits which customer
     source: object | None = field(default=None, compare=False)  # the view or window that asked
 
     @classmethod

@@ -211,3 +211,16 @@ def ranked_sql(query: str, plan: tuple[int, ...], cursor: tuple | None, limit: i
     return SearchSql(f"SELECT * FROM (SELECT {place} AS p, id, r FROM (SELECT {id_column} AS id, "
                      f"{rank} AS r FROM {source} WHERE {where}) AS ranked) AS m{outer} "
                      f"ORDER BY p, id LIMIT :limit", params)
+
+
+def sort_keys(sorting: Sorting, dialect: str) -> tuple[list[str], bool]:
+    """The sort expressions of ``sorting`` (over ``s`` and the customer ``c``) and whether
+    they run descending: the office's list sorts as the laptop's does."""
+    keys, _needs_customer, down = _keys(sorting, dialect)
+    return keys, down
+
+
+def match_source(terms: list[str], dialect: str, params: dict) -> tuple[str, list[str], str]:
+    """FROM (aliasing customer_search as ``s``), WHERE conditions and id column of the
+    customers matching ``terms``: the office's list adds its filters to the laptop's search."""
+    return _source(terms, dialect, params)

@@ -159,6 +159,40 @@ WORDS = {
         "Errors", "{count} stops are more than a day holds (at most {limit})."),
     "route.bad_time": QT_TRANSLATE_NOOP(
         "Errors", "“{text}” is not a time of day: type it as HH:MM, for example 08:30."),
+    # Collectors and assignments (the office).
+    "filter.aging_bucket": QT_TRANSLATE_NOOP(
+        "Errors", "{bucket} is not an aging bucket; choose current, 1–30, 31–60, 61–90 or 90+."),
+    "collector.name_required": QT_TRANSLATE_NOOP("Errors", "A collector needs a name."),
+    "collector.name_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "A collector's name has at most {max} characters, not {length}."),
+    "collector.phone_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "A collector's phone has at most {max} characters, not {length}."),
+    "collector.language": QT_TRANSLATE_NOOP(
+        "Errors", "{language} is not a language a collector can use; choose one of {languages}."),
+    "collector.not_found": QT_TRANSLATE_NOOP("Errors", "There is no collector {collector}."),
+    "collector.name_taken": QT_TRANSLATE_NOOP(
+        "Errors", "There is already a collector named {name}; choose another name."),
+    "collector.has_customers": QT_TRANSLATE_NOOP(
+        "Errors", "{name} has {count} customers and cannot be deleted. Deactivate the collector "
+                  "instead, or move the customers first."),
+    "collector.has_history": QT_TRANSLATE_NOOP(
+        "Errors", "{name} appears in the assignment history or on routes and cannot be deleted. "
+                  "Deactivate the collector instead."),
+    "collector.inactive": QT_TRANSLATE_NOOP(
+        "Errors", "{name} is not active. Activate the collector before assigning customers."),
+    "customer.code_not_found": QT_TRANSLATE_NOOP("Errors", "No customer has the code {codes}."),
+    "assign.customers_or_filter": QT_TRANSLATE_NOOP(
+        "Errors", "Choose the customers or a filter, not both."),
+    "assign.count_changed": QT_TRANSLATE_NOOP(
+        "Errors", "The matching customers changed since they were counted ({expected} then, "
+                  "{now} now). Nothing was assigned; check the list and try again."),
+    "assign.batch_not_found": QT_TRANSLATE_NOOP(
+        "Errors", "This assignment cannot be found any more."),
+    "assign.already_undone": QT_TRANSLATE_NOOP(
+        "Errors", "This assignment was already undone."),
+    "assign.changed_since": QT_TRANSLATE_NOOP(
+        "Errors", "This assignment cannot be undone: {count} of its customers changed collector "
+                  "since ({customers}). Nothing was undone."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -8,6 +8,9 @@ from datetime import date, datetime
 
 from ...clock import utc_now
 from ..portfolio import Portfolio
+from .assignments import Assignments
+from .collectors import Collectors
+from .portfolio import OfficePortfolio
 from .receivables import ReceivablesImports
 from .routes import Routes
 from .sources import Sources
@@ -25,6 +28,9 @@ class OfficeServices:
     imports: ReceivablesImports
     sources: Sources
     routes: Routes
+    collectors: Collectors
+    assignments: Assignments
+    portfolio: OfficePortfolio
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -40,6 +46,9 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         imports=ReceivablesImports(store, now, actor),
         sources=Sources(store, now),
         routes=Routes(store, now),
+        collectors=Collectors(store, now),
+        assignments=Assignments(store, actor, now),
+        portfolio=OfficePortfolio(store, lambda: now().date()),
     )
 
 

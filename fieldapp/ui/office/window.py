@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from ... import __version__
+from ...services.office.database import place_of
+from .. import formats
 from ..error_text import describe
 from ..taskman import TaskManager
 from ..views.common import Retranslating
+from ..window_state import WindowState
 from .collectors_view import CollectorsView
 from .import_wizard import ImportWizard
+from .language_menu import LanguageMenu
 from .portfolio_view import PortfolioView
+from .preferences import OfficePreferences
 from .routes_view import RoutesView
 
+log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1280, 800)
+LIST_SHARE = 0.5  # of the width, for the portfolio's list on first start
 
 
 class OfficeWindow(Retranslating, QMainWindow):
@@ -29,6 +39,10 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.setObjectName("OfficeWindow")
         self.services, self.profile = services, profile
         self.taskman = TaskManager(self, on_error=self.show_error)
+        settings_file = profile.settings_file if profile is not None else None
+        self.preferences = OfficePreferences(settings_file)
+        self._state = WindowState(settings_file) if settings_file is not None else None
+        self._build_actions()  # before the views: they use import_action
         self.tabs = QTabWidget(self)
         self.portfolio = PortfolioView(self)
         self.collectors = CollectorsView(self)
@@ -37,40 +51,111 @@ class OfficeWindow(Retranslating, QMainWindow):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
         self._build_menus()
-        self.resize(*DEFAULT_SIZE)
+        self._build_status_bar()
+        if self._state is None or not self._state.restore(self, self.portfolio.splitter):
+            self.resize(*DEFAULT_SIZE)
+            # The file's aging strip wants room; the list keeps a little more than half.
+            list_width = int(DEFAULT_SIZE[0] * LIST_SHARE)
+            self.portfolio.splitter.setSizes([list_width, DEFAULT_SIZE[0] - list_width])
+        self.tabs.setCurrentIndex(min(max(self.preferences.tab, 0), self.tabs.count() - 1))
         self.retranslate_ui()
 
+    def _action(self, shortcut, slot) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action("Ctrl+I", self.open_import_wizard)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
+        self.find_action = self._action("Ctrl+F", self.find_customer)
+        self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
+                            for n in range(3)]
+        self.about_action = self._action("F1", self.show_about)
+
     def _build_menus(self) -> None:
-        self.file_menu = self.menuBar().addMenu("")
-        self.import_action = QAction(self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.open_import_wizard)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        for action in (*self.tab_actions, self.find_action):
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self.preferences, self)
+        self.view_menu.addMenu(self.language_menu)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
 
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("fieldapp office"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.import_action.setText(self.tr("Import receivables…"))
-        self.quit_action.setText(self.tr("Quit"))
-        for index, title in enumerate((self.tr("Portfolio"), self.tr("Collectors"),
-                                       self.tr("Routes"))):
-            self.tabs.setTabText(index, title)
+    def _build_status_bar(self) -> None:
+        self.database_label = QLabel()
+        self.database_label.setObjectName("databasePlace")
+        self.today_label = QLabel()
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.statusBar().addPermanentWidget(self.today_label)
+        self._place = place_of(self.services.store)
 
+    # -- commands -----------------------------------------------------------------------------
     def open_import_wizard(self) -> None:
         ImportWizard(self).open()
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    def find_customer(self) -> None:
+        """Ctrl+F: the portfolio's search box, from any tab."""
+        self.tabs.setCurrentWidget(self.portfolio)
+        self.portfolio.focus_search()
+
+    def show_about(self) -> None:
+        self.about = QMessageBox(QMessageBox.Icon.Information, self.tr("About fieldapp office"),
+                                 self.tr("<b>fieldapp office %1</b><p>Receivables imported from "
+                                         "the accounting software, customers assigned to "
+                                         "collectors, and their routes.</p>")
+                                 .replace("%1", __version__), QMessageBox.StandardButton.Ok, self)
+        self.about.open()  # not exec(): the window goes on answering while it is up
 
     def publish(self, changes) -> None:
         """Tell every view what a service wrote (each decides what to reload)."""
         self.changed.emit(changes)
 
     def show_error(self, error: BaseException) -> None:
+        log.error("office task failed", exc_info=error)
         QMessageBox.warning(self, self.tr("fieldapp office"), describe(error))
 
+    # -- text ---------------------------------------------------------------------------------
+    def _database_text(self) -> str:
+        place = self._place
+        if place.engine == "sqlite":
+            return self.tr("Database: %1").replace("%1", place.path)
+        server = f"{place.host}:{place.port}" if place.port else place.host
+        text = self.tr("Database: %1 on %2").replace("%1", place.name).replace("%2", server)
+        return text + (self.tr(" (as %1)").replace("%1", place.user) if place.user else "")
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("fieldapp office"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.import_action.setText(self.tr("Import receivables…"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.find_action.setText(self.tr("&Find customer"))
+        self.about_action.setText(self.tr("&About fieldapp office"))
+        titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"))
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+            self.tab_actions[index].setText(title)
+        self.database_label.setText(self._database_text())
+        self.database_label.setToolTip(self.tr("Where this office's data is kept"))
+        self.today_label.setText(self.tr("Today: %1").replace(
+            "%1", formats.day(self.services.portfolio.today())))
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._state is not None:
+            self._state.save(self, self.portfolio.splitter)
+        self.preferences.tab = self.tabs.currentIndex()
         self.taskman.shutdown()
         super().closeEvent(event)
