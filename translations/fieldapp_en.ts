@@ -72,6 +72,189 @@
     </message>
 </context>
 <context>
+    <name>AssignButtons</name>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="61"/>
+        <source>Assign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="62"/>
+        <source>Give the customers picked in the list to a collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="67"/>
+        <source>Assign all %n matching…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="69"/>
+        <source>Give every customer the search and filters keep to a collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="71"/>
+        <source>Assign all matching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="73"/>
+        <source>Narrow the list with the search or the filters first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="64"/>
+        <source>Assign customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="65"/>
+        <source>Collector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="66"/>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="68"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="88"/>
+        <source>No collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="103"/>
+        <source>Counting the customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="107"/>
+        <source>No customers match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="112"/>
+        <source>Take all %n matching customers away from their collectors?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="115"/>
+        <source>Assign all %n matching customers to %1?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="120"/>
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssignedCustomersModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="55"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="57"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="58"/>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="60"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentHistoryDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/assignment_history.py" line="49"/>
+        <source>Assignment history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assignment_history.py" line="50"/>
+        <source>Assignments, newest first. Undo gives the customers of the selected assignment back their previous collectors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/assignment_history.py" line="52"/>
+        <source>Undo this assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentLogModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="18"/>
+        <source>No collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="112"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="114"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="115"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="117"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="118"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="119"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="120"/>
+        <source>Undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTab</name>
     <message>
         <location filename="../fieldapp/ui/views/background_tab.py" line="57"/>
@@ -110,6 +293,176 @@
         <location filename="../fieldapp/ui/visit/balances.py" line="36"/>
         <source>Another record took money from this customer: open balances are updated.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchesModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="89"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="90"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="91"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="93"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="95"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="101"/>
+        <source>Undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="103"/>
+        <source>Undoes an earlier assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectorDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
+        <source>Add a collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67"/>
+        <source>Change a collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="69"/>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="71"/>
+        <source>Active: customers can be assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="13"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="14"/>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="28"/>
+        <source>Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="29"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="30"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="32"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="34"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="36"/>
+        <source>Open follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="38"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectorsView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="69"/>
+        <source>Add collector…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="69"/>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="70"/>
+        <source>Assign customers without a collector…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="71"/>
+        <source>Move selected customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="72"/>
+        <source>Assignment history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="94"/>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="95"/>
+        <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="102"/>
+        <source>Choose a collector to see their customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="104"/>
+        <source>%n customers of %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -380,6 +733,49 @@
     <message>
         <location filename="../fieldapp/ui/views/customer_list.py" line="213"/>
         <source>Search name, code, tax code, phone, contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPane</name>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="101"/>
+        <source>Pick a customer in the list to see their file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="104"/>
+        <source>Collector: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="106"/>
+        <source>Collector: nobody yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="113"/>
+        <source>Invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="113"/>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="114"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="114"/>
+        <source>Contracts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="115"/>
+        <source>Deliveries</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1277,17 +1673,97 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="163"/>
+        <source>{bucket} is not an aging bucket; choose current, 1–30, 31–60, 61–90 or 90+.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="165"/>
-        <source>Something went wrong (error {code}).</source>
+        <source>A collector needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="166"/>
+        <source>A collector&apos;s name has at most {max} characters, not {length}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="168"/>
+        <source>A collector&apos;s phone has at most {max} characters, not {length}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="170"/>
+        <source>{language} is not a language a collector can use; choose one of {languages}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="172"/>
+        <source>There is no collector {collector}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="173"/>
+        <source>There is already a collector named {name}; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="175"/>
+        <source>{name} has {count} customers and cannot be deleted. Deactivate the collector instead, or move the customers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="178"/>
+        <source>{name} appears in the assignment history or on routes and cannot be deleted. Deactivate the collector instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="181"/>
+        <source>{name} is not active. Activate the collector before assigning customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="183"/>
+        <source>No customer has the code {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="184"/>
+        <source>Choose the customers or a filter, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="186"/>
+        <source>The matching customers changed since they were counted ({expected} then, {now} now). Nothing was assigned; check the list and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="189"/>
+        <source>This assignment cannot be found any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="191"/>
+        <source>This assignment was already undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="193"/>
+        <source>This assignment cannot be undone: {count} of its customers changed collector since ({customers}). Nothing was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="199"/>
+        <source>Something went wrong (error {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="200"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="167"/>
+        <location filename="../fieldapp/ui/error_text.py" line="201"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1377,16 +1853,19 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>FileTabs</name>
     <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="39"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="70"/>
         <source>No contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="45"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="73"/>
         <source>No contracts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="42"/>
         <location filename="../fieldapp/ui/views/customer_view.py" line="76"/>
         <source>No payments</source>
         <translation type="unfinished"></translation>
@@ -1399,6 +1878,84 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/views/file_tabs.py" line="101"/>
         <source>No deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="20"/>
+        <source>Not yet due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="21"/>
+        <source>1–30 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="22"/>
+        <source>31–60 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="23"/>
+        <source>61–90 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="24"/>
+        <source>Over 90 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="111"/>
+        <source>Not an amount: type digits, e.g. 5,000,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="133"/>
+        <source>All collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="134"/>
+        <source>No collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="135"/>
+        <source>Any age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="138"/>
+        <source>Customers with an open invoice of this age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="139"/>
+        <source>Overdue above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="140"/>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="141"/>
+        <source>Disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="142"/>
+        <source>Customers with an open invoice in dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="143"/>
+        <source>Clear filters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1844,51 +2401,61 @@ Finalize it now?</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="86"/>
-        <source>{column} is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="87"/>
-        <source>“{text}” is not an amount.</source>
+        <source>The workbook has no sheet “{sheet}”. Its sheets are: {sheets}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="88"/>
-        <source>“{text}” has more decimals than {currency} allows.</source>
+        <source>{column} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_words.py" line="89"/>
+        <source>“{text}” is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="90"/>
+        <source>“{text}” has more decimals than {currency} allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_words.py" line="92"/>
         <source>“{text}” is not a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="91"/>
+        <location filename="../fieldapp/ui/office/import_words.py" line="93"/>
         <source>The dates of this column read both as day/month and as month/day: choose the date order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="94"/>
+        <location filename="../fieldapp/ui/office/import_words.py" line="96"/>
         <source>“{text}” is not a currency fieldapp handles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="96"/>
+        <location filename="../fieldapp/ui/office/import_words.py" line="98"/>
         <source>Document {document} of customer {customer} is already on line {first}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="98"/>
+        <location filename="../fieldapp/ui/office/import_words.py" line="100"/>
         <source>The file&apos;s total {declared} {currency} differs from the sum of its rows, {computed} {currency}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="101"/>
+        <location filename="../fieldapp/ui/office/import_words.py" line="103"/>
         <source>“{text}” has question marks inside words: the export lost its letters. Export the report as CSV UTF-8.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="105"/>
+        <location filename="../fieldapp/ui/office/import_words.py" line="106"/>
+        <source>{count} text cells were typed in the old {encoding} Vietnamese font and were converted, for example “{example}”. Check the names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/import_words.py" line="110"/>
         <source>This cannot be read (problem {code}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2260,6 +2827,19 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../fieldapp/ui/office/language_menu.py" line="40"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/language_menu.py" line="41"/>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LengthCounter</name>
     <message>
         <location filename="../fieldapp/ui/visit/text_limit.py" line="39"/>
@@ -2618,41 +3198,124 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>OfficeCustomerModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="17"/>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="21"/>
+        <source>disputed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="43"/>
+        <source>Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="45"/>
+        <source>Dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="47"/>
+        <source>Found in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="56"/>
-        <location filename="../fieldapp/ui/office/window.py" line="72"/>
+        <location filename="../fieldapp/ui/office/window.py" line="114"/>
+        <source>About fieldapp office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="115"/>
+        <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="127"/>
+        <location filename="../fieldapp/ui/office/window.py" line="139"/>
         <source>fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="57"/>
+        <location filename="../fieldapp/ui/office/window.py" line="133"/>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="135"/>
+        <source>Database: %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="136"/>
+        <source> (as %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="140"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="58"/>
+        <location filename="../fieldapp/ui/office/window.py" line="141"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="142"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="143"/>
         <source>Import receivables…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="59"/>
+        <location filename="../fieldapp/ui/office/window.py" line="144"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="60"/>
+        <location filename="../fieldapp/ui/office/window.py" line="145"/>
+        <source>&amp;Find customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="146"/>
+        <source>&amp;About fieldapp office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="147"/>
         <source>Portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="60"/>
+        <location filename="../fieldapp/ui/office/window.py" line="147"/>
         <source>Collectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="61"/>
+        <location filename="../fieldapp/ui/office/window.py" line="147"/>
         <source>Routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="152"/>
+        <source>Where this office&apos;s data is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="153"/>
+        <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2783,6 +3446,50 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="166"/>
         <source>Covers invoices: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173"/>
+        <source>Loading customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="175"/>
+        <source>%n customers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="178"/>
+        <source>%1 of %n customers match</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="184"/>
+        <source>Search name, code, tax code, phone, contact… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="185"/>
+        <source>No customer matches the search and filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="187"/>
+        <source>No customers yet. Import the receivables exported from your accounting software: customers and their open invoices come with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="189"/>
+        <source>Import receivables…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3759,6 +4466,40 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/import_progress.py" line="62"/>
         <source>line %v of about %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="58"/>
+        <source>Assigned %n customers to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="59"/>
+        <source>no collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="61"/>
+        <source>Nothing changed: the customers already had this collector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="63"/>
+        <source>Undone: %n customers are back with their previous collectors.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="68"/>
+        <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
