@@ -85,6 +85,12 @@ MESSAGES = {
                                "one already has customers",
     "demo.profile_not_empty": "{database} already holds {count} customers; add --replace to move "
                               "it to backups/ and start over",
+    # the office's demo, PostgreSQL connections and search
+    "demo.office_not_empty": "the office database {database} already holds {count} customers; "
+                             "add --replace to empty it and start over",
+    "db.pg_trgm_missing": "the PostgreSQL database {database} lacks the pg_trgm extension that "
+                          "customer search needs, and this account may not install it "
+                          "({reason}); the database owner runs CREATE EXTENSION pg_trgm once",
 }
 
 

@@ -8,7 +8,8 @@ from datetime import date
 from ..domain.search import CustomerOrder, Sorting
 from ..i18n.folding import query_terms
 
-# Trigram needs three characters; shorter terms (one Chinese character, 'ng') are scanned with instr.
+# Trigram needs three characters; shorter terms (one Chinese character, 'ng') are scanned with
+# instr (SQLite) or LIKE without an index (PostgreSQL).
 TRIGRAM = 3
 # Counting stops here: "more than 1,000" says enough, and the count costs at most this many rows.
 COUNT_CAP = 1_000
@@ -25,8 +26,18 @@ class SearchSql:
 
 
 def _has(column: str, param: str, dialect: str) -> str:
+    # PostgreSQL: LIKE '%term%', which the trigram indexes (schema 10) serve; see _value.
     return (f"instr({column}, :{param}) > 0" if dialect == "sqlite"
-            else f"strpos({column}, :{param}) > 0")
+            else f"{column} LIKE :{param}")
+
+
+def _value(term: str, dialect: str) -> str:
+    """The parameter _has compares with: the term, or on PostgreSQL its LIKE pattern (a typed
+    % or _ is a character, not a wildcard; backslash is LIKE's default escape)."""
+    if dialect == "sqlite":
+        return term
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _quote(term: str) -> str:
@@ -41,16 +52,18 @@ def _source(terms: list[str], dialect: str, params: dict) -> tuple[str, list[str
     short = [t for t in terms if t not in long_terms]
     conds = []
     for i, term in enumerate(short):
-        params[f"s{i}"] = term
+        params[f"s{i}"] = _value(term, dialect)
         conds.append(_has("s.doc", f"s{i}", dialect))
     if long_terms:
         params["match"] = " AND ".join(_quote(t) for t in long_terms)
         # CROSS JOIN keeps the index first: the MATCH picks the few rows, the join reads them.
         return ("customer_fts CROSS JOIN customer_search s ON s.customer_id = customer_fts.rowid",
                 ["customer_fts MATCH :match", *conds], "customer_fts.rowid")
-    # SQLite keeps booleans as 0/1 (and uses the index on "= 1"); PostgreSQL has a real boolean.
+    # Only Chinese (or other wide) documents can hold a short wide term: the few such rows
+    # are read through their index instead of every customer. SQLite keeps booleans as 0/1
+    # (and uses the index on "= 1"); PostgreSQL has a real boolean, which "= 1" would not match.
     wide = ["s.wide = 1" if dialect == "sqlite" else "s.wide"] if any(
-        not t.isascii() for t in short) else []
+        not t.isascii() and len(t) < TRIGRAM for t in short) else []
     return "customer_search s", [*wide, *conds], "s.customer_id"
 
 
@@ -61,7 +74,7 @@ def rank_sql(terms: list[str], dialect: str, params: dict) -> str:
         return " AND ".join(_has(column, f"t{i}", dialect) for i in range(len(terms)))
     starts = " OR ".join(_has("' ' || s.name", f"w{i}", dialect) for i in range(len(terms)))
     for i, term in enumerate(terms):
-        params[f"t{i}"], params[f"w{i}"] = term, " " + term
+        params[f"t{i}"], params[f"w{i}"] = _value(term, dialect), _value(" " + term, dialect)
     return (f"CASE WHEN ({starts}) AND {every('s.name')} THEN 0 WHEN {every('s.name')} THEN 1 "
             f"WHEN {every('s.people')} THEN 2 WHEN {every('s.phones')} THEN 3 ELSE 4 END")
 

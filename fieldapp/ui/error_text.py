@@ -129,6 +129,13 @@ WORDS = {
         "Errors", "Demo data can only be generated into an empty database."),
     "demo.profile_not_empty": QT_TRANSLATE_NOOP(
         "Errors", "The database already holds {count} customers."),
+    # the office's demo, PostgreSQL connections and search
+    "demo.office_not_empty": QT_TRANSLATE_NOOP(
+        "Errors", "The office database already holds {count} customers."),
+    "db.pg_trgm_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The office database {database} lacks the pg_trgm extension that customer "
+                  "search needs, and this account may not install it. The database owner "
+                  "has to run CREATE EXTENSION pg_trgm in it once."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.
