@@ -100,6 +100,8 @@ MESSAGES = {
     "db.pg_no_database": "the PostgreSQL server {server} has no database {database}; create it "
                          "or correct its name",
     "db.pg_refused": "the PostgreSQL server {server} refused the connection: {reason}",
+    "office.demo_not_shared": "--demo opens a throwaway office of its own and never uses the "
+                              "database {url}; leave --db out",
 }
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 from ..services.office import demo
 
+DEMO_CUSTOMERS = 300  # as the laptop's --demo: the same customers, for a demo end to end
 _LINES = (("customers", "customers"), ("contacts", "contacts"), ("contracts", "contracts"),
           ("invoices", "invoices"), ("deliveries", "deliveries"), ("payments", "payments"),
           ("collectors", "collectors"), ("assigned", "customers assigned to a collector"),
@@ -35,6 +37,31 @@ def main(services, args) -> int:
         print(f"  {counts[key]:>9,} {what}")
     print(f"  routes from {counts['week_from']} to {counts['week_to']}")
     return 0
+
+
+def prepare(profile, today: date) -> None:
+    """The demo office of ``fieldapp office --demo`` in ``profile``: a copy of the one prepared
+    for today (made first when missing), kept apart from the laptop's prepared demo."""
+    from .. import demo_profile  # noqa: PLC0415
+    from ..paths import Profile  # noqa: PLC0415
+    from ..store.engine import open_store  # noqa: PLC0415
+
+    def build(folder: Path) -> None:
+        print(f"preparing a demo office of {DEMO_CUSTOMERS} customers, six collectors and this "
+              "week's routes (a few seconds, once a day)…", file=sys.stderr, flush=True)
+        made = Profile(folder).ensure()
+        store = open_store(made.office_database, made.backups)
+        try:
+            demo.fill(store, DEMO_CUSTOMERS, seed=demo_profile.SEED, today=today)
+        finally:
+            store.close()
+    demo_profile.fill(profile.home, today, build, cache=cache_root())
+
+
+def cache_root() -> Path:
+    """Beside the laptop's prepared demo, not in its folder (which keeps only its own)."""
+    from .. import demo_profile  # noqa: PLC0415
+    return demo_profile.cache_root().parent / "office-demo"
 
 
 def _backup(store):

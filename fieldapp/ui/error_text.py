@@ -149,6 +149,9 @@ WORDS = {
         "Errors", "The database server {server} has no database named {database}."),
     "db.pg_refused": QT_TRANSLATE_NOOP(
         "Errors", "The database server {server} refused the connection: {reason}"),
+    "office.demo_not_shared": QT_TRANSLATE_NOOP(
+        "Errors", "The demo opens a throwaway office of its own and never uses the database "
+                  "{url}."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.
