@@ -31,6 +31,8 @@ def main(args) -> int:
     result.update(measure_in_process(profile, today, args.rounds))
     result.update(measure_followups(profile, today))
     result.update(measure_documents(profile))
+    from . import bench_office  # the office's search on PostgreSQL
+    result.update(bench_office.measure(args, profile.home, today))
     result["rss_mb"] = round(_peak_rss_mb(), 1)
     print(json.dumps(result) if args.json else _table(result))
     return 0

@@ -101,5 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--rounds", type=_positive, default=3, help="passes over the query list")
     bench.add_argument("--history", type=_not_negative, default=20_000, metavar="N",
                        help="past visits in the benchmark profile (default 20000)")
+    bench.add_argument("--pg-url", metavar="URL",
+                       help="PostgreSQL for the office search figures (also FIELDAPP_BENCH_PG; "
+                            "default: a local server started for the run, when installed)")
     office_parser.add(sub, _day, _positive)
     return parser

@@ -50,8 +50,7 @@ def problem(exc: BaseException, engine) -> FieldappError | None:
         return FieldappError("db.pg_login_refused", server=server, user=url.username or "",
                              reason=reason)
     if state in _NO_DATABASE or _NO_DATABASE_WORDS.search(reason):
-        return FieldappError("db.pg_no_database", server=server, database=url.database or "",
-                             reason=reason)
+        return FieldappError("db.pg_no_database", server=server, database=url.database or "")
     if state is None and "FATAL" not in reason:  # no answer from a server at all
         return FieldappError("db.pg_unreachable", server=server, reason=reason)
     return FieldappError("db.pg_refused", server=server, reason=reason)
