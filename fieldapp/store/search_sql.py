@@ -7,6 +7,7 @@ from datetime import date
 
 from ..domain.search import CustomerOrder, Sorting
 from ..i18n.folding import query_terms
+from . import search_pg
 
 # Trigram needs three characters; shorter terms (one Chinese character, 'ng') are scanned with
 # instr (SQLite) or LIKE without an index (PostgreSQL).
@@ -67,16 +68,40 @@ def _source(terms: list[str], dialect: str, params: dict) -> tuple[str, list[str
     return "customer_search s", [*wide, *conds], "s.customer_id"
 
 
+def _rank_parts(terms: list[str], dialect: str, params: dict):
+    """'A name word starts with a term' and 'this column holds every term', as SQL."""
+    def every(column: str) -> str:
+        return "(" + " AND ".join(_has(column, f"t{i}", dialect) for i in range(len(terms))) + ")"
+    starts = "(" + " OR ".join(_has("' ' || s.name", f"w{i}", dialect)
+                               for i in range(len(terms))) + ")"
+    for i, term in enumerate(terms):
+        params[f"t{i}"], params[f"w{i}"] = _value(term, dialect), _value(" " + term, dialect)
+    if dialect != "sqlite":
+        # The same test the name's trigram index can serve: a word start in the pattern
+        # (after a space, or at the very start) matches only the words beginning so.
+        starts = "(" + " OR ".join(f"s.name LIKE :w{i} OR s.name LIKE :v{i}"
+                                   for i in range(len(terms))) + ")"
+        for i, term in enumerate(terms):
+            params[f"v{i}"] = _value(term, dialect)[1:]  # 'term%'
+    return starts, every
+
+
 def rank_sql(terms: list[str], dialect: str, params: dict) -> str:
     """0 a name word starts with a term, 1 the name holds every term, 2 a contact's name does,
     3 a phone number does, 4 anything else (code, tax code, several fields): MatchReason order."""
-    def every(column: str) -> str:
-        return " AND ".join(_has(column, f"t{i}", dialect) for i in range(len(terms)))
-    starts = " OR ".join(_has("' ' || s.name", f"w{i}", dialect) for i in range(len(terms)))
-    for i, term in enumerate(terms):
-        params[f"t{i}"], params[f"w{i}"] = _value(term, dialect), _value(" " + term, dialect)
-    return (f"CASE WHEN ({starts}) AND {every('s.name')} THEN 0 WHEN {every('s.name')} THEN 1 "
+    starts, every = _rank_parts(terms, dialect, params)
+    return (f"CASE WHEN {starts} AND {every('s.name')} THEN 0 WHEN {every('s.name')} THEN 1 "
             f"WHEN {every('s.people')} THEN 2 WHEN {every('s.phones')} THEN 3 ELSE 4 END")
+
+
+def tier_sql(tier: int, terms: list[str], dialect: str, params: dict) -> str:
+    """The rows of rank ``tier`` (rank_sql = tier) as a plain condition on the columns, which
+    PostgreSQL can estimate and serve from each column's trigram index; a CASE it can't."""
+    starts, every = _rank_parts(terms, dialect, params)
+    name, people, phones = every("s.name"), every("s.people"), every("s.phones")
+    return {0: f"{starts} AND {name}", 1: f"{name} AND NOT {starts}",
+            2: f"{people} AND NOT {name}", 3: f"{phones} AND NOT {name} AND NOT {people}",
+            4: f"NOT {name} AND NOT {people} AND NOT {phones}"}[tier]
 
 
 def tiers(terms: list[str]) -> tuple[int, ...]:
@@ -127,6 +152,9 @@ def page_sql(query: str, sorting: Sorting, cursor: tuple | None, limit: int, tod
     params: dict = {"limit": limit}
     source, conds, id_column = _source(terms, dialect, params)
     rank = rank_sql(terms, dialect, params) if terms else "0"
+    if tier is not None and terms and dialect != "sqlite":
+        conds.append(tier_sql(tier, terms, dialect, params))
+        rank, tier = str(int(tier)), None  # known: no CASE to compute per row
     keys, needs_customer, down = _keys(sorting, dialect)
     if needs_customer:
         source += " JOIN customer c ON c.id = s.customer_id"
@@ -199,9 +227,13 @@ def _tier_after_tier(run, query, plan, cursor, limit, today, dialect) -> list[tu
     start, after = (plan.index(cursor[0]), cursor[1]) if cursor else (0, None)
     found: list[tuple[int, int]] = []
     for tier in plan[start:]:
-        stmt = page_sql(query, Sorting(), None if after is None else (after,),
-                        limit + 1 - len(found), today, dialect, tier)
-        found += [(tier, r[0]) for r in run(stmt.sql, stmt.params)]
+        if dialect == "sqlite":
+            stmt = page_sql(query, Sorting(), None if after is None else (after,),
+                            limit + 1 - len(found), today, dialect, tier)
+            ids = [r[0] for r in run(stmt.sql, stmt.params)]
+        else:
+            ids = search_pg.tier_ids(run, query, tier, after, limit + 1 - len(found), today)
+        found += [(tier, cid) for cid in ids]
         after = None
         if len(found) > limit:
             break
