@@ -1194,17 +1194,57 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="133"/>
+        <source>The office database already holds {count} customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="135"/>
+        <source>The office database {database} lacks the pg_trgm extension that customer search needs, and this account may not install it. The database owner has to run CREATE EXTENSION pg_trgm in it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="139"/>
+        <source>{url} is not a database address this program can use. Write it as postgresql+psycopg://user:password@host:5432/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="142"/>
+        <source>The database server {server} cannot be reached. Check the address and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="145"/>
+        <source>The database server {server} refused the user {user}. Check the user name and the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="148"/>
+        <source>The database server {server} has no database named {database}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="150"/>
+        <source>The database server {server} refused the connection: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="152"/>
+        <source>The demo opens a throwaway office of its own and never uses the database {url}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="158"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="136"/>
+        <location filename="../fieldapp/ui/error_text.py" line="159"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="137"/>
+        <location filename="../fieldapp/ui/error_text.py" line="160"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
