@@ -63,6 +63,14 @@ def _runner() -> list[str]:
     return ["runuser", "-u", "postgres", "--"]
 
 
+def _open_to_others(folder: Path) -> bool:
+    """Can another user (the server's) pass through ``folder`` and every folder above it?"""
+    path = folder.resolve()
+    while not path.exists():
+        path = path.parent
+    return all(p.stat().st_mode & 0o001 for p in (path, *path.parents))
+
+
 def _run(cmd: list[str], folder: Path) -> None:
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     if result.returncode != 0:
@@ -74,7 +82,8 @@ def _run(cmd: list[str], folder: Path) -> None:
 
 def start_server(folder: Path | None = None) -> PgServer:
     """Start a server on a new temporary folder, or on ``folder`` (made by an earlier start
-    and kept: the bench's 100,000 customers are loaded once)."""
+    and kept: the bench's 100,000 customers are loaded once). As root the server runs as
+    'postgres', which cannot reach a folder in root's home: a temporary one serves then."""
     binaries = bin_dir()
     if binaries is None:
         raise PgUnavailable("initdb not found (apt-get install postgresql)")
@@ -85,6 +94,8 @@ def start_server(folder: Path | None = None) -> PgServer:
                             "'psycopg[binary]')") from None
     runner = _runner()
     began = time.perf_counter()
+    if folder is not None and runner and not _open_to_others(folder.parent):
+        folder = None  # the postgres user could not reach it (root's home): a throwaway one
     keep = folder is not None
     if folder is None:
         folder = Path(tempfile.mkdtemp(prefix="fieldapp-pg-"))

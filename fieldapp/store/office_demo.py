@@ -45,7 +45,8 @@ def assign(conn, assignments: list[dict], log: list[dict]) -> None:
 def route_facts(conn, today: date, first: date, last: date) -> tuple[list[tuple], dict]:
     """Customers with a collector, with their overdue facts (none: nothing open); and the
     earliest open promise (or installment) of each customer falling due in [first, last]."""
-    facts = [tuple(r) for r in conn.execute(_ROUTE_FACTS, {"today": today})]
+    facts = [(*r[:6], None if r[6] is None else _day(r[6]), *r[7:])
+             for r in conn.execute(_ROUTE_FACTS, {"today": today})]
     promises = {cid: _day(due) for cid, due in conn.execute(_PROMISES,
                                                               {"first": first, "last": last})}
     return facts, promises

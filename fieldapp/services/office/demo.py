@@ -95,7 +95,6 @@ def _routes(conn, seed: int, today: date, days: list[date]) -> int:
     facts, promises = office_demo.route_facts(conn, today, days[0], days[-1])
     by_collector: dict[str, list[Candidate]] = {}
     for cid, collector, province, district, address, late, oldest, overdue, disputed in facts:
-        oldest = oldest if oldest is None or isinstance(oldest, date) else date.fromisoformat(oldest)
         by_collector.setdefault(collector, []).append(Candidate(
             cid, (province, district, address), late, (today - oldest).days if oldest else 0,
             overdue, bool(disputed), promises.get(cid)))
