@@ -218,7 +218,9 @@ V10_PG_MONEY = (
 # operator class qualified by the schema the extension lives in (migrations._v10).
 V10_PG_TRIGRAM = (
     "CREATE INDEX ix_customer_search_doc_trgm ON customer_search USING gin (doc {trgm})",
-    "CREATE INDEX ix_customer_search_name_trgm ON customer_search USING gin (name {trgm})",
+    # On ' ' || name: one pattern '% term%' then finds a word starting with the term.
+    "CREATE INDEX ix_customer_search_name_trgm ON customer_search "
+    "USING gin ((' ' || name) {trgm})",
     "CREATE INDEX ix_customer_search_people_trgm ON customer_search USING gin (people {trgm})",
     "CREATE INDEX ix_customer_search_phones_trgm ON customer_search USING gin (phones {trgm})",
 )

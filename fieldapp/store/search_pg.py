@@ -23,7 +23,7 @@ def walk_sql(query: str, tier: int, after: int | None, limit: int) -> search_sql
     params: dict = {"limit": limit, "window": WINDOW, "after": after or 0,
                     "skip": WINDOW - 1}
     _source, conds, _id = search_sql._source(terms, "postgresql", params)
-    conds.append(search_sql.tier_sql(tier, terms, "postgresql", params))
+    conds = search_sql.tier_conds(conds, tier, terms, "postgresql", params)
     fenced = ("(SELECT * FROM customer_search WHERE customer_id > :after "
               "ORDER BY customer_id LIMIT :window) AS s")
     found = (f"SELECT s.customer_id, 0 AS last FROM {fenced} WHERE {' AND '.join(conds)} "

@@ -69,20 +69,17 @@ def _source(terms: list[str], dialect: str, params: dict) -> tuple[str, list[str
 
 
 def _rank_parts(terms: list[str], dialect: str, params: dict):
-    """'A name word starts with a term' and 'this column holds every term', as SQL."""
+    """'A name word starts with a term' and 'this column holds every term', as SQL. On
+    PostgreSQL the name is tested as ' ' || name, the expression its trigram index is on
+    (schema 10): the one index serves both tests."""
+    name = "(' ' || s.name)"
+
     def every(column: str) -> str:
+        column = name if column == "s.name" and dialect != "sqlite" else column
         return "(" + " AND ".join(_has(column, f"t{i}", dialect) for i in range(len(terms))) + ")"
-    starts = "(" + " OR ".join(_has("' ' || s.name", f"w{i}", dialect)
-                               for i in range(len(terms))) + ")"
+    starts = "(" + " OR ".join(_has(name, f"w{i}", dialect) for i in range(len(terms))) + ")"
     for i, term in enumerate(terms):
         params[f"t{i}"], params[f"w{i}"] = _value(term, dialect), _value(" " + term, dialect)
-    if dialect != "sqlite":
-        # The same test the name's trigram index can serve: a word start in the pattern
-        # (after a space, or at the very start) matches only the words beginning so.
-        starts = "(" + " OR ".join(f"s.name LIKE :w{i} OR s.name LIKE :v{i}"
-                                   for i in range(len(terms))) + ")"
-        for i, term in enumerate(terms):
-            params[f"v{i}"] = _value(term, dialect)[1:]  # 'term%'
     return starts, every
 
 
@@ -99,9 +96,19 @@ def tier_sql(tier: int, terms: list[str], dialect: str, params: dict) -> str:
     PostgreSQL can estimate and serve from each column's trigram index; a CASE it can't."""
     starts, every = _rank_parts(terms, dialect, params)
     name, people, phones = every("s.name"), every("s.people"), every("s.phones")
+    # Ranks 0-3 hold the terms in a column of the search document, so they match it too.
     return {0: f"{starts} AND {name}", 1: f"{name} AND NOT {starts}",
             2: f"{people} AND NOT {name}", 3: f"{phones} AND NOT {name} AND NOT {people}",
             4: f"NOT {name} AND NOT {people} AND NOT {phones}"}[tier]
+
+
+def tier_conds(conds: list[str], tier: int, terms: list[str], dialect: str,
+               params: dict) -> list[str]:
+    """The conditions of rank ``tier`` on PostgreSQL: a rank below 4 holds the terms in its
+    own column (a part of the search document), so the document's own tests (``conds``) add
+    nothing but work: the column's index alone finds the rows."""
+    own = tier_sql(tier, terms, dialect, params)
+    return [*conds, own] if tier == 4 else [own]
 
 
 def tiers(terms: list[str]) -> tuple[int, ...]:
@@ -153,7 +160,7 @@ def page_sql(query: str, sorting: Sorting, cursor: tuple | None, limit: int, tod
     source, conds, id_column = _source(terms, dialect, params)
     rank = rank_sql(terms, dialect, params) if terms else "0"
     if tier is not None and terms and dialect != "sqlite":
-        conds.append(tier_sql(tier, terms, dialect, params))
+        conds = tier_conds(conds, tier, terms, dialect, params)
         rank, tier = str(int(tier)), None  # known: no CASE to compute per row
     keys, needs_customer, down = _keys(sorting, dialect)
     if needs_customer:
