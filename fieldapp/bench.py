@@ -34,6 +34,8 @@ def main(args) -> int:
     if args.ar_lines:  # receivables import: ours against csv + bare executemany
         from .bench_import import measure as measure_import
         result.update(measure_import(profile.home, args.ar_lines, args.pg_url))
+    from . import bench_office  # the office's search on PostgreSQL
+    result.update(bench_office.measure(args, profile.home, today))
     result["rss_mb"] = round(_peak_rss_mb(), 1)
     print(json.dumps(result) if args.json else _table(result))
     return 0

@@ -105,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="lines of the generated receivables export imported (default "
                             "1000000; 0 leaves the import out)")
     bench.add_argument("--pg-url", metavar="URL",
-                       help="also time the import on this PostgreSQL server (a scratch schema "
-                            "is made and dropped; also FIELDAPP_BENCH_PG)")
+                       help="PostgreSQL for the office figures: the import is timed in a scratch "
+                            "schema made and dropped, the office search in a kept one (also "
+                            "FIELDAPP_BENCH_PG; default for the search: a local server started "
+                            "for the run, when installed)")
     office_parser.add(sub, _day, _positive)
     return parser

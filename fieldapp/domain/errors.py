@@ -128,6 +128,23 @@ MESSAGES = {
     "assign.already_undone": "assignment batch {batch} was already undone (by batch {by})",
     "assign.changed_since": "assignment batch {batch} cannot be undone: {count} of its customers "
                             "changed collector since ({customers}); nothing was undone",
+    # the office's demo, PostgreSQL connections and search
+    "demo.office_not_empty": "the office database {database} already holds {count} customers; "
+                             "add --replace to empty it and start over",
+    "db.pg_trgm_missing": "the PostgreSQL database {database} lacks the pg_trgm extension that "
+                          "customer search needs, and this account may not install it "
+                          "({reason}); the database owner runs CREATE EXTENSION pg_trgm once",
+    "db.bad_url": "{url} is not a database URL this program can use ({reason}); write it as "
+                  "postgresql+psycopg://user:password@host:5432/database",
+    "db.pg_unreachable": "the PostgreSQL server {server} cannot be reached ({reason}); check the "
+                         "host and port, and that the server is running",
+    "db.pg_login_refused": "the PostgreSQL server {server} refused user {user} ({reason}); check "
+                           "the user name and password",
+    "db.pg_no_database": "the PostgreSQL server {server} has no database {database}; create it "
+                         "or correct its name",
+    "db.pg_refused": "the PostgreSQL server {server} refused the connection: {reason}",
+    "office.demo_not_shared": "--demo opens a throwaway office of its own and never uses the "
+                              "database {url}; leave --db out",
 }
 
 

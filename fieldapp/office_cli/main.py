@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import importlib
 import os
+from datetime import date
+from pathlib import Path
 
-from .. import logs
+from .. import demo_profile, display, logs
+from ..domain.errors import FieldappError
 from ..paths import OFFICE_DB_ENV, Profile, resolve_profile
+from ..store.engine import sqlite_url
+from ..store.pg_connect import hidden
 
 # Each tool is a module of this package with ``main(services, args) -> exit status``.
 TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collectors",
@@ -14,7 +19,31 @@ TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collector
 
 
 def run(args) -> int:
-    profile = resolve_profile(args.home, office=True).ensure()
+    if not args.demo:
+        return _run(resolve_profile(args.home, office=True).ensure(), args)
+    demo_home = _demo_home(args)
+    try:
+        profile = resolve_profile(demo_home, office=True).ensure()
+        from .demo import prepare  # noqa: PLC0415
+        prepare(profile, args.today or date.today())
+        # The throwaway file, whatever FIELDAPP_OFFICE_DB says: a demo never fills a real office.
+        args.db = sqlite_url(profile.office_database)
+        return _run(profile, args)
+    finally:
+        demo_profile.remove(demo_home)
+
+
+def _demo_home(args) -> Path:
+    """The throwaway profile of ``--demo`` (removed however the program ends), made once the
+    display is known to be there: without one nothing is built for nothing."""
+    if args.db:
+        raise FieldappError("office.demo_not_shared", url=hidden(args.db))
+    if args.office_command is None:
+        display.check()
+    return demo_profile.make_home()
+
+
+def _run(profile: Profile, args) -> int:
     logs.setup(profile.logs)
     if args.office_command is None:
         from .window import main as window  # noqa: PLC0415 (Qt only for the window)

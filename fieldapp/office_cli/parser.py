@@ -73,7 +73,14 @@ def _demo_data(tools, day, positive) -> None:
                            "collectors and routes")
     _profile(cmd, day, top=False)
     cmd.add_argument("--customers", type=positive, default=300, help="how many (default 300)")
-    cmd.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    cmd.add_argument("--seed", type=int, default=2026,
+                     help="random seed (default 2026); the laptop's demo-data with the same "
+                          "seed, day and size holds the same customers")
+    cmd.add_argument("--replace", action="store_true",
+                     help="empty an office database that already has customers first (a "
+                          "SQLite office is backed up before)")
+    cmd.add_argument("--json", action="store_true",
+                     help="print what was generated as one JSON object")
 
 
 def _collectors(tools, day) -> None:

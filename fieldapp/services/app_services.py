@@ -31,6 +31,7 @@ def build(store, today: date | None = None, home: Path | None = None) -> AppServ
 
     ``home`` is the profile folder holding the device keys (default: the database's folder)."""
     settings = cfg.Settings(store)
+    settings.device_id()  # the laptop's own id, made on its first start (never the office's)
 
     def now() -> datetime:
         """Aware, in the user's zone (the setting may change while the window is open)."""

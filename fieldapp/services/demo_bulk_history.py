@@ -39,7 +39,7 @@ def generate_bulk_history(store, today: date, visits: int, seed: int = 2026) -> 
         return 0
     rng = random.Random(f"{seed}/bulk-history")
     settings = cfg.Settings(store)
-    who = (settings.get(cfg.COLLECTOR_NAME) or "Trần Minh Khoa", settings.get(cfg.DEVICE_ID))
+    who = (settings.get(cfg.COLLECTOR_NAME) or "Trần Minh Khoa", settings.device_id())
     zone = settings.zone()
     busy = rng.sample(accounts, min(BUSY_CUSTOMERS, len(accounts)))
     kinds, weights = zip(*MIX)

@@ -41,7 +41,7 @@ AT_START = 5
 def device_keys(home: Path, settings: cfg.Settings, today: Callable[[], date]) -> DeviceKeys:
     """The one place that picks the key storage; the office's enrolment will swap it here.
     ``today`` is the program's clock, which certificate checks follow (``--today``)."""
-    return LocalDevelopmentCA(keys_folder(home), settings.get(cfg.DEVICE_ID),
+    return LocalDevelopmentCA(keys_folder(home), settings.device_id(),
                               lambda: settings.get(cfg.COLLECTOR_NAME), today)
 
 

@@ -69,14 +69,22 @@ class Settings:
     """Typed read and write of the declared settings."""
 
     def __init__(self, store):
+        """Reads only: opening the office's database must not write a laptop's settings."""
         self._store = store
         self._zone: tzinfo | None = None
         self._legacy: tzinfo | None = None
-        with store.sessions.begin() as session:
-            values = settings_repo.read_all(session)
-            if not values.get(DEVICE_ID.key):
-                # The device id numbers receipts; made once, never changed.
-                settings_repo.write(session, {DEVICE_ID.key: str(uuid.uuid4())})
+
+    def device_id(self) -> str:
+        """This laptop's id, which numbers its receipts and names its keys: made once, never
+        changed. The laptop's composition root (app_services.build) makes it at start; the
+        laptop-only services asking for it (visits, device keys) make it when a test or the
+        demo builds them alone. The office never asks."""
+        with self._store.sessions.begin() as session:
+            made = settings_repo.read_all(session).get(DEVICE_ID.key)
+            if not made:
+                made = str(uuid.uuid4())
+                settings_repo.write(session, {DEVICE_ID.key: made})
+        return made
 
     def get(self, setting: Setting):
         return self.get_many(setting)[0]

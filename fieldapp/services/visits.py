@@ -44,7 +44,7 @@ class Visits:
 
     def start(self, customer_id: int, kind: VisitKind = VisitKind.VISIT) -> Visit:
         visit = Visit(str(uuidlib.uuid4()), customer_id, kind, self._now(),
-                      self.settings.get(cfg.COLLECTOR_NAME), self.settings.get(cfg.DEVICE_ID),
+                      self.settings.get(cfg.COLLECTOR_NAME), self.settings.device_id(),
                       {"reminder_days": self.settings.get(cfg.REMINDER_DAYS)})
         self.save_draft(visit)
         return visit

@@ -203,6 +203,28 @@ V9 = (
 )
 
 
+# Schema 10, PostgreSQL only (SQLite's INTEGER is 64-bit and its search has FTS5 already).
+# Amounts in minor units pass 2,147,483,647 (21 million đồng is a small invoice, a credit limit
+# may be billions): PostgreSQL's INTEGER is 32-bit, so the money columns become BIGINT.
+V10_PG_MONEY = (
+    "ALTER TABLE customer ALTER COLUMN credit_limit_minor TYPE BIGINT",
+    "ALTER TABLE invoice ALTER COLUMN amount_minor TYPE BIGINT",
+    "ALTER TABLE invoice ALTER COLUMN open_minor TYPE BIGINT",
+    "ALTER TABLE payment ALTER COLUMN amount_minor TYPE BIGINT",
+    "ALTER TABLE allocation ALTER COLUMN amount_minor TYPE BIGINT",
+    "ALTER TABLE outcome ALTER COLUMN amount_minor TYPE BIGINT",
+)
+# Search by substring served by trigram indexes (pg_trgm) on the folded columns; {trgm} is the
+# operator class qualified by the schema the extension lives in (migrations._v10).
+V10_PG_TRIGRAM = (
+    "CREATE INDEX ix_customer_search_doc_trgm ON customer_search USING gin (doc {trgm})",
+    # On ' ' || name: one pattern '% term%' then finds a word starting with the term.
+    "CREATE INDEX ix_customer_search_name_trgm ON customer_search "
+    "USING gin ((' ' || name) {trgm})",
+    "CREATE INDEX ix_customer_search_people_trgm ON customer_search USING gin (people {trgm})",
+    "CREATE INDEX ix_customer_search_phones_trgm ON customer_search USING gin (phones {trgm})",
+)
+
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
     for sql in statements:

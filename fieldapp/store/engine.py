@@ -13,7 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 # the values it wrote: whole record JSON with signature strokes, customer notes, document bytes.
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import health, migrations
+from . import health, migrations, pg_connect
 
 # A second process on the same file (``verify``, ``demo-data`` refusing, a benchmark, the office's
 # tools) may hold the write lock for a moment: wait for it rather than fail "database is locked".
@@ -116,11 +116,14 @@ def open_url(url: str) -> Store:
     """Open a store by SQLAlchemy URL (the office's PostgreSQL, or SQLite)."""
     if url.startswith("sqlite:///"):
         return open_store(Path(url.removeprefix("sqlite:///")))
-    engine = create_engine(url, hide_parameters=True)
+    engine = pg_connect.engine_for(url)
     store = Store(engine, Sessions(engine, expire_on_commit=False), None)
     try:
         migrations.upgrade(store, None)
-    except Exception:
+    except Exception as exc:
         engine.dispose()
+        coded = pg_connect.problem(exc, engine)
+        if coded is not None:
+            raise coded from None  # the driver's text may quote the URL: never the password
         raise
     return store

@@ -10,11 +10,11 @@ from sqlalchemy import inspect, text
 
 from .. import clock
 from ..domain import ids
-from ..domain.errors import MigrationError, NewerDatabaseError
+from ..domain.errors import FieldappError, MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
-from . import ddl, search_index
+from . import ddl, search_index, trigram
 
-LATEST = 9
+LATEST = 10
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -147,7 +147,17 @@ def _v9(conn) -> None:
     ddl.run(conn, ddl.V9)
 
 
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9}
+def _v10(conn) -> None:
+    """PostgreSQL only: money columns wide enough for đồng, and trigram indexes for search."""
+    if conn.dialect.name != "postgresql":
+        return
+    ddl.run(conn, ddl.V10_PG_MONEY)
+    schema = trigram.ensure(conn)
+    ddl.run(conn, [sql.replace("{trgm}", f'"{schema}".gin_trgm_ops')
+                   for sql in ddl.V10_PG_TRIGRAM])
+
+
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10}
 
 
 def create_version(conn, version: int) -> None:
@@ -195,6 +205,8 @@ def _step_up(store, version: int, saved: Path | None) -> None:
             with store.engine.begin() as conn:
                 STEPS[step](conn)
                 _set_version(conn, step)
+        except FieldappError:  # already says what is wrong (pg_trgm missing, say)
+            raise
         except Exception as exc:
             if saved:
                 raise MigrationError("db.migration_failed_backup", step=step, reason=str(exc),

@@ -7,8 +7,10 @@ from datetime import date
 
 from ..domain.search import CustomerOrder, Sorting
 from ..i18n.folding import query_terms
+from . import search_pg
 
-# Trigram needs three characters; shorter terms (one Chinese character, 'ng') are scanned with instr.
+# Trigram needs three characters; shorter terms (one Chinese character, 'ng') are scanned with
+# instr (SQLite) or LIKE without an index (PostgreSQL).
 TRIGRAM = 3
 # Counting stops here: "more than 1,000" says enough, and the count costs at most this many rows.
 COUNT_CAP = 1_000
@@ -25,8 +27,18 @@ class SearchSql:
 
 
 def _has(column: str, param: str, dialect: str) -> str:
+    # PostgreSQL: LIKE '%term%', which the trigram indexes (schema 10) serve; see _value.
     return (f"instr({column}, :{param}) > 0" if dialect == "sqlite"
-            else f"strpos({column}, :{param}) > 0")
+            else f"{column} LIKE :{param}")
+
+
+def _value(term: str, dialect: str) -> str:
+    """The parameter _has compares with: the term, or on PostgreSQL its LIKE pattern (a typed
+    % or _ is a character, not a wildcard; backslash is LIKE's default escape)."""
+    if dialect == "sqlite":
+        return term
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _quote(term: str) -> str:
@@ -41,29 +53,62 @@ def _source(terms: list[str], dialect: str, params: dict) -> tuple[str, list[str
     short = [t for t in terms if t not in long_terms]
     conds = []
     for i, term in enumerate(short):
-        params[f"s{i}"] = term
+        params[f"s{i}"] = _value(term, dialect)
         conds.append(_has("s.doc", f"s{i}", dialect))
     if long_terms:
         params["match"] = " AND ".join(_quote(t) for t in long_terms)
         # CROSS JOIN keeps the index first: the MATCH picks the few rows, the join reads them.
         return ("customer_fts CROSS JOIN customer_search s ON s.customer_id = customer_fts.rowid",
                 ["customer_fts MATCH :match", *conds], "customer_fts.rowid")
-    # SQLite keeps booleans as 0/1 (and uses the index on "= 1"); PostgreSQL has a real boolean.
+    # Only Chinese (or other wide) documents can hold a short wide term: the few such rows
+    # are read through their index instead of every customer. SQLite keeps booleans as 0/1
+    # (and uses the index on "= 1"); PostgreSQL has a real boolean, which "= 1" would not match.
     wide = ["s.wide = 1" if dialect == "sqlite" else "s.wide"] if any(
-        not t.isascii() for t in short) else []
+        not t.isascii() and len(t) < TRIGRAM for t in short) else []
     return "customer_search s", [*wide, *conds], "s.customer_id"
+
+
+def _rank_parts(terms: list[str], dialect: str, params: dict):
+    """'A name word starts with a term' and 'this column holds every term', as SQL. On
+    PostgreSQL the name is tested as ' ' || name, the expression its trigram index is on
+    (schema 10): the one index serves both tests."""
+    name = "(' ' || s.name)"
+
+    def every(column: str) -> str:
+        column = name if column == "s.name" and dialect != "sqlite" else column
+        return "(" + " AND ".join(_has(column, f"t{i}", dialect) for i in range(len(terms))) + ")"
+    starts = "(" + " OR ".join(_has(name, f"w{i}", dialect) for i in range(len(terms))) + ")"
+    for i, term in enumerate(terms):
+        params[f"t{i}"], params[f"w{i}"] = _value(term, dialect), _value(" " + term, dialect)
+    return starts, every
 
 
 def rank_sql(terms: list[str], dialect: str, params: dict) -> str:
     """0 a name word starts with a term, 1 the name holds every term, 2 a contact's name does,
     3 a phone number does, 4 anything else (code, tax code, several fields): MatchReason order."""
-    def every(column: str) -> str:
-        return " AND ".join(_has(column, f"t{i}", dialect) for i in range(len(terms)))
-    starts = " OR ".join(_has("' ' || s.name", f"w{i}", dialect) for i in range(len(terms)))
-    for i, term in enumerate(terms):
-        params[f"t{i}"], params[f"w{i}"] = term, " " + term
-    return (f"CASE WHEN ({starts}) AND {every('s.name')} THEN 0 WHEN {every('s.name')} THEN 1 "
+    starts, every = _rank_parts(terms, dialect, params)
+    return (f"CASE WHEN {starts} AND {every('s.name')} THEN 0 WHEN {every('s.name')} THEN 1 "
             f"WHEN {every('s.people')} THEN 2 WHEN {every('s.phones')} THEN 3 ELSE 4 END")
+
+
+def tier_sql(tier: int, terms: list[str], dialect: str, params: dict) -> str:
+    """The rows of rank ``tier`` (rank_sql = tier) as a plain condition on the columns, which
+    PostgreSQL can estimate and serve from each column's trigram index; a CASE it can't."""
+    starts, every = _rank_parts(terms, dialect, params)
+    name, people, phones = every("s.name"), every("s.people"), every("s.phones")
+    # Ranks 0-3 hold the terms in a column of the search document, so they match it too.
+    return {0: f"{starts} AND {name}", 1: f"{name} AND NOT {starts}",
+            2: f"{people} AND NOT {name}", 3: f"{phones} AND NOT {name} AND NOT {people}",
+            4: f"NOT {name} AND NOT {people} AND NOT {phones}"}[tier]
+
+
+def tier_conds(conds: list[str], tier: int, terms: list[str], dialect: str,
+               params: dict) -> list[str]:
+    """The conditions of rank ``tier`` on PostgreSQL: a rank below 4 holds the terms in its
+    own column (a part of the search document), so the document's own tests (``conds``) add
+    nothing but work: the column's index alone finds the rows."""
+    own = tier_sql(tier, terms, dialect, params)
+    return [*conds, own] if tier == 4 else [own]
 
 
 def tiers(terms: list[str]) -> tuple[int, ...]:
@@ -114,6 +159,9 @@ def page_sql(query: str, sorting: Sorting, cursor: tuple | None, limit: int, tod
     params: dict = {"limit": limit}
     source, conds, id_column = _source(terms, dialect, params)
     rank = rank_sql(terms, dialect, params) if terms else "0"
+    if tier is not None and terms and dialect != "sqlite":
+        conds = tier_conds(conds, tier, terms, dialect, params)
+        rank, tier = str(int(tier)), None  # known: no CASE to compute per row
     keys, needs_customer, down = _keys(sorting, dialect)
     if needs_customer:
         source += " JOIN customer c ON c.id = s.customer_id"
@@ -186,9 +234,13 @@ def _tier_after_tier(run, query, plan, cursor, limit, today, dialect) -> list[tu
     start, after = (plan.index(cursor[0]), cursor[1]) if cursor else (0, None)
     found: list[tuple[int, int]] = []
     for tier in plan[start:]:
-        stmt = page_sql(query, Sorting(), None if after is None else (after,),
-                        limit + 1 - len(found), today, dialect, tier)
-        found += [(tier, r[0]) for r in run(stmt.sql, stmt.params)]
+        if dialect == "sqlite":
+            stmt = page_sql(query, Sorting(), None if after is None else (after,),
+                            limit + 1 - len(found), today, dialect, tier)
+            ids = [r[0] for r in run(stmt.sql, stmt.params)]
+        else:
+            ids = search_pg.tier_ids(run, query, tier, after, limit + 1 - len(found), today)
+        found += [(tier, cid) for cid in ids]
         after = None
         if len(found) > limit:
             break

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from .tables import SettingRow
 
@@ -11,10 +11,13 @@ def read_all(session) -> dict[str, str]:
     return {k: v for k, v in session.execute(select(SettingRow.key, SettingRow.value))}
 
 
+# One statement on both engines: two supervisors writing a new key at once on PostgreSQL would
+# both find it missing and both insert it, and one of them would fail.
+_UPSERT = text('INSERT INTO setting ("key", value) VALUES (:key, :value) '
+               'ON CONFLICT ("key") DO UPDATE SET value = excluded.value')
+
+
 def write(session, values: dict[str, str]) -> None:
+    session.flush()  # the session's own pending rows first, as the ORM writes did
     for key, value in values.items():
-        row = session.get(SettingRow, key)
-        if row is None:
-            session.add(SettingRow(key=key, value=value))
-        else:
-            row.value = value
+        session.execute(_UPSERT, {"key": key, "value": value})

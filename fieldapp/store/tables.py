@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ..domain.ids import new_id
@@ -42,7 +42,7 @@ class CustomerRow(Base):
     financial_notes: Mapped[str] = mapped_column(Text, default="")
     personality_notes: Mapped[str] = mapped_column(Text, default="")
     cooperation_since: Mapped[date] = mapped_column(Date)
-    credit_limit_minor: Mapped[int] = mapped_column(Integer, default=0)
+    credit_limit_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     currency: Mapped[str] = mapped_column(String(3), default="VND")
     language: Mapped[str] = mapped_column(String(8), default="vi")
     # The office (schema 9): who visits this customer, and the territory assignments go by.
@@ -84,8 +84,8 @@ class InvoiceRow(Base):
     number: Mapped[str] = mapped_column(String(40))
     issued_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date] = mapped_column(Date)
-    amount_minor: Mapped[int] = mapped_column(Integer)
-    open_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    open_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     # Imported receivables are keyed by (source, customer, number); '' for the laptop's own.
@@ -119,7 +119,7 @@ class PaymentRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"), index=True)
     paid_on: Mapped[date] = mapped_column(Date)
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3))
     method: Mapped[str] = mapped_column(String(20))
     reference: Mapped[str] = mapped_column(Text, default="")
@@ -132,7 +132,7 @@ class AllocationRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     payment_id: Mapped[str] = mapped_column(ForeignKey("payment.id"), index=True)
     invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), index=True)
-    amount_minor: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
 
 
 class RouteStopRow(Base):
@@ -200,7 +200,7 @@ class OutcomeRow(Base):
     created_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     deadline_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    amount_minor: Mapped[int] = mapped_column(Integer, default=0)
+    amount_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     currency: Mapped[str] = mapped_column(String(3), default="")
     receipt_no: Mapped[str] = mapped_column(String(40), default="")
     superseded_by: Mapped[str | None] = mapped_column(String(36), nullable=True)

@@ -193,6 +193,29 @@ WORDS = {
     "assign.changed_since": QT_TRANSLATE_NOOP(
         "Errors", "This assignment cannot be undone: {count} of its customers changed collector "
                   "since ({customers}). Nothing was undone."),
+    # the office's demo, PostgreSQL connections and search
+    "demo.office_not_empty": QT_TRANSLATE_NOOP(
+        "Errors", "The office database already holds {count} customers."),
+    "db.pg_trgm_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The office database {database} lacks the pg_trgm extension that customer "
+                  "search needs, and this account may not install it. The database owner "
+                  "has to run CREATE EXTENSION pg_trgm in it once."),
+    "db.bad_url": QT_TRANSLATE_NOOP(
+        "Errors", "{url} is not a database address this program can use. Write it as "
+                  "postgresql+psycopg://user:password@host:5432/database."),
+    "db.pg_unreachable": QT_TRANSLATE_NOOP(
+        "Errors", "The database server {server} cannot be reached. Check the address and that "
+                  "the server is running."),
+    "db.pg_login_refused": QT_TRANSLATE_NOOP(
+        "Errors", "The database server {server} refused the user {user}. Check the user name "
+                  "and the password."),
+    "db.pg_no_database": QT_TRANSLATE_NOOP(
+        "Errors", "The database server {server} has no database named {database}."),
+    "db.pg_refused": QT_TRANSLATE_NOOP(
+        "Errors", "The database server {server} refused the connection: {reason}"),
+    "office.demo_not_shared": QT_TRANSLATE_NOOP(
+        "Errors", "The demo opens a throwaway office of its own and never uses the database "
+                  "{url}."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -90,3 +90,8 @@ def test_bench_json_on_a_small_portfolio(tmp_path):
     assert result["import_ar_lines"] == 3000
     for key in ("import_ar_ms", "import_ar_raw_ms", "import_ar_ratio", "import_ar_peak_mb"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, key
+    # The office's search on a PostgreSQL started for the run (or why there is none).
+    if "office_search_note" not in result:
+        assert 0 < result["office_search_p50_ms"] <= result["office_search_p95_ms"]
+        assert result["office_search_customers"] == 300
+        assert set(result["office_search_plan"]) == {"kh09999", "nguyen"}

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from ...clock import utc_now
 from ..portfolio import Portfolio
+from ..settings import Settings
 from .assignments import Assignments
 from .collectors import Collectors
 from .portfolio import OfficePortfolio
@@ -19,12 +20,14 @@ from .sources import Sources
 @dataclass(frozen=True)
 class OfficeServices:
     """``customers`` is the laptop's portfolio service over the same tables (the customer's
-    file); the others are the office's own. ``actor`` names the supervisor in the logs."""
+    file); the others are the office's own. ``actor`` names the supervisor in the logs.
+    ``settings`` gives the zone and the UI language; building it writes nothing."""
 
     store: object
     actor: str
     now: object
     customers: Portfolio
+    settings: Settings
     imports: ReceivablesImports
     sources: Sources
     routes: Routes
@@ -35,14 +38,17 @@ class OfficeServices:
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
     """Office services sharing one clock; ``today`` pins the date (training, demos)."""
+    settings = Settings(store)
 
     def now() -> datetime:
-        moment = utc_now().astimezone()
+        """Aware, in the office's zone (the setting, else this machine's)."""
+        moment = utc_now().astimezone(settings.zone())
         return moment if today is None else datetime.combine(today, moment.timetz())
     actor = actor or _user()
     return OfficeServices(
         store=store, actor=actor, now=now,
         customers=Portfolio(store, lambda: now().date()),
+        settings=settings,
         imports=ReceivablesImports(store, now, actor),
         sources=Sources(store, now),
         routes=Routes(store, now),
