@@ -4,555 +4,570 @@
 <context>
     <name>AbsenceCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="97"/>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="98" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="98"/>
         <source>Revisit on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="100" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="100"/>
         <source>Photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AbsentNext</name>
     <message>
-        <location filename="../fieldapp/ui/visit/meet_notes.py" line="44" />
-        <source>Nobody to meet: Listen and the customer's signature are skipped. Under Resolve, say what you found, add a photo of the premises and the day you come back.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="44"/>
+        <source>Nobody to meet: Listen and the customer&apos;s signature are skipped. Under Resolve, say what you found, add a photo of the premises and the day you come back.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AccountPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="57" />
+        <location filename="../fieldapp/ui/visit/panels.py" line="57"/>
         <source>Open invoices</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="61" />
+        <location filename="../fieldapp/ui/visit/panels.py" line="61"/>
         <source>Last payment: %1, %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="66" />
+        <location filename="../fieldapp/ui/visit/panels.py" line="66"/>
         <source>No payments recorded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AgingModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/aging.py" line="41" />
+        <location filename="../fieldapp/ui/models/aging.py" line="41"/>
         <source>Currency</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/aging.py" line="43" />
+        <location filename="../fieldapp/ui/models/aging.py" line="43"/>
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/aging.py" line="45" />
+        <location filename="../fieldapp/ui/models/aging.py" line="45"/>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AgingStrip</name>
     <message>
-        <location filename="../fieldapp/ui/views/aging_strip.py" line="50" />
+        <location filename="../fieldapp/ui/views/aging_strip.py" line="50"/>
         <source>Nothing open: every invoice is paid.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssignButtons</name>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="61" />
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="61"/>
         <source>Assign…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="62" />
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="62"/>
         <source>Give the customers picked in the list to a collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="67" />
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="67"/>
         <source>Assign all %n matching…</source>
-        <translation><numerusform>Assign the %n matching…</numerusform><numerusform>Assign all %n matching…</numerusform></translation>
+        <translation>
+            <numerusform>Assign the %n matching…</numerusform>
+            <numerusform>Assign all %n matching…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="69" />
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="69"/>
         <source>Give every customer the search and filters keep to a collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="71" />
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="71"/>
         <source>Assign all matching…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="73" />
+        <location filename="../fieldapp/ui/office/portfolio_assign.py" line="73"/>
         <source>Narrow the list with the search or the filters first</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="64" />
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="64"/>
         <source>Assign customers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="65" />
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="65"/>
         <source>Collector:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="66" />
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="66"/>
         <source>Assign</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="68" />
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="88" />
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="68"/>
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="88"/>
         <source>No collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="103" />
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="103"/>
         <source>Counting the customers…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="107" />
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="107"/>
         <source>No customers match.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="112" />
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="112"/>
         <source>Take all %n matching customers away from their collectors?</source>
-        <translation><numerusform>Take the %n matching customer away from its collector?</numerusform><numerusform>Take all %n matching customers away from their collectors?</numerusform></translation>
+        <translation>
+            <numerusform>Take the %n matching customer away from its collector?</numerusform>
+            <numerusform>Take all %n matching customers away from their collectors?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="115" />
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="115"/>
         <source>Assign all %n matching customers to %1?</source>
-        <translation><numerusform>Assign the %n matching customer to %1?</numerusform><numerusform>Assign all %n matching customers to %1?</numerusform></translation>
+        <translation>
+            <numerusform>Assign the %n matching customer to %1?</numerusform>
+            <numerusform>Assign all %n matching customers to %1?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/assign_dialog.py" line="120" />
+        <location filename="../fieldapp/ui/office/assign_dialog.py" line="120"/>
         <source>… and %n more</source>
-        <translation><numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>AssignedCustomersModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="55" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="55"/>
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="56" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="57" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="57"/>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="58" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="58"/>
         <source>Territory</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="60" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="60"/>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssignmentHistoryDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/assignment_history.py" line="49" />
+        <location filename="../fieldapp/ui/office/assignment_history.py" line="49"/>
         <source>Assignment history</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assignment_history.py" line="50" />
+        <location filename="../fieldapp/ui/office/assignment_history.py" line="50"/>
         <source>Assignments, newest first. Undo gives the customers of the selected assignment back their previous collectors.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/assignment_history.py" line="52" />
+        <location filename="../fieldapp/ui/office/assignment_history.py" line="52"/>
         <source>Undo this assignment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssignmentLogModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="18" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="18"/>
         <source>No collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="112" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="112"/>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="114" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="114"/>
         <source>Who</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="115" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="115"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="117" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="117"/>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="118" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="118"/>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="119" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="119"/>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="120" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="120"/>
         <source>Undone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BackgroundTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="57" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="57"/>
         <source>Business status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="57" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="57"/>
         <source>Business notes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="58" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="58"/>
         <source>Financial situation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="59" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="59"/>
         <source>Personality &amp; communication</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="60" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="60"/>
         <source>Cooperating since</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/background_tab.py" line="60" />
+        <location filename="../fieldapp/ui/views/background_tab.py" line="60"/>
         <source>Credit limit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BalanceRefresh</name>
     <message>
-        <location filename="../fieldapp/ui/visit/balances.py" line="36" />
+        <location filename="../fieldapp/ui/visit/balances.py" line="36"/>
         <source>Another record took money from this customer: open balances are updated.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="89" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="89"/>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="90" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="90"/>
         <source>Who</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="91" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="91"/>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="93" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="93"/>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="95" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="95"/>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="101" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="101"/>
         <source>Undone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="103" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="103"/>
         <source>Undoes an earlier assignment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CollectorDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="66" />
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
         <source>Add a collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67" />
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="67"/>
         <source>Change a collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68" />
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68" />
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="68"/>
         <source>Phone:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="69" />
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="69"/>
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_dialog.py" line="71" />
+        <location filename="../fieldapp/ui/office/collector_dialog.py" line="71"/>
         <source>Active: customers can be assigned</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CollectorsModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="13" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="13"/>
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="14" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="14"/>
         <source>Inactive</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="28" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="28"/>
         <source>Collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="29" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="29"/>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="30" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="30"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="32" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="32"/>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="34" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="34"/>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="36" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="36"/>
         <source>Open follow-ups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="38" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="38"/>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CollectorsView</name>
     <message>
-        <location filename="../fieldapp/ui/office/collectors_view.py" line="69" />
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="69"/>
         <source>Add collector…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collectors_view.py" line="69" />
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="69"/>
         <source>Change…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collectors_view.py" line="70" />
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="70"/>
         <source>Assign customers without a collector…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collectors_view.py" line="71" />
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="71"/>
         <source>Move selected customers…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collectors_view.py" line="72" />
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="72"/>
         <source>Assignment history…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collectors_view.py" line="94" />
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="94"/>
         <source>Activate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collectors_view.py" line="95" />
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="95"/>
         <source>Deactivate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collectors_view.py" line="102" />
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="102"/>
         <source>Choose a collector to see their customers.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/collectors_view.py" line="104" />
+        <location filename="../fieldapp/ui/office/collectors_view.py" line="104"/>
         <source>%n customers of %1</source>
-        <translation><numerusform>%n customer of %1</numerusform><numerusform>%n customers of %1</numerusform></translation>
+        <translation>
+            <numerusform>%n customer of %1</numerusform>
+            <numerusform>%n customers of %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="51" />
+        <location filename="../fieldapp/ui/commands.py" line="51"/>
         <source>No unfinished visits.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="100" />
+        <location filename="../fieldapp/ui/commands.py" line="100"/>
         <source>Amend a finalized record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="101" />
+        <location filename="../fieldapp/ui/commands.py" line="101"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ContactField</name>
     <message>
-        <location filename="../fieldapp/ui/visit/contact_field.py" line="33" />
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="33"/>
         <source>Choose a contact or type a name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/contact_field.py" line="62" />
+        <location filename="../fieldapp/ui/visit/contact_field.py" line="62"/>
         <source>Authority to pay</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="32" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="32"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="33" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="33"/>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="34" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="34"/>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="35" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="35"/>
         <source>Authority</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="36" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="36"/>
         <source>Email</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="37" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="37"/>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="46" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="46"/>
         <source>Authority to pay</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ContractTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="54" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="54"/>
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="55" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="55"/>
         <source>Signed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="57" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="57"/>
         <source>Goods</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="59" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="59"/>
         <source>Payment terms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="61" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="61"/>
         <source>Installments</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="63" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="63"/>
         <source>Early-payment discount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/models/file_tables.py" line="70" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="70"/>
         <source>Net %n days</source>
         <translation>
             <numerusform>Net %n day</numerusform>
@@ -560,17 +575,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="75" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="75"/>
         <source>Allowed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="76" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="76"/>
         <source>No</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/models/file_tables.py" line="83" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="83"/>
         <source>within %n days</source>
         <translation>
             <numerusform>within %n day</numerusform>
@@ -581,111 +596,111 @@
 <context>
     <name>CustomerColumns</name>
     <message>
-        <location filename="../fieldapp/ui/models/summary_columns.py" line="45" />
+        <location filename="../fieldapp/ui/models/summary_columns.py" line="45"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/summary_columns.py" line="47" />
+        <location filename="../fieldapp/ui/models/summary_columns.py" line="47"/>
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/summary_columns.py" line="49" />
+        <location filename="../fieldapp/ui/models/summary_columns.py" line="49"/>
         <source>District</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/summary_columns.py" line="51" />
+        <location filename="../fieldapp/ui/models/summary_columns.py" line="51"/>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/summary_columns.py" line="55" />
+        <location filename="../fieldapp/ui/models/summary_columns.py" line="55"/>
         <source>Days late</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerHeader</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="86" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="86"/>
         <source>Code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="86" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="86"/>
         <source>Tax code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="87" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="87"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="87" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="87"/>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="88" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="88"/>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="88" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="88"/>
         <source>Credit limit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_header.py" line="89" />
+        <location filename="../fieldapp/ui/views/customer_header.py" line="89"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/customers.py" line="16" />
+        <location filename="../fieldapp/ui/models/customers.py" line="16"/>
         <source>name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/customers.py" line="18" />
+        <location filename="../fieldapp/ui/models/customers.py" line="18"/>
         <source>contact</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/customers.py" line="20" />
+        <location filename="../fieldapp/ui/models/customers.py" line="20"/>
         <source>phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/customers.py" line="22" />
+        <location filename="../fieldapp/ui/models/customers.py" line="22"/>
         <source>code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/customers.py" line="24" />
+        <location filename="../fieldapp/ui/models/customers.py" line="24"/>
         <source>tax code or several fields</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/customers.py" line="45" />
+        <location filename="../fieldapp/ui/models/customers.py" line="45"/>
         <source>Found in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="152" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="152"/>
         <source>Searching…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/customer_list.py" line="154" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="154"/>
         <source>More than %n customers match “%1”</source>
         <translation>
             <numerusform>More than %n customer matches “%1”</numerusform>
@@ -693,7 +708,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/customer_list.py" line="157" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="157"/>
         <source>%n customers match “%1”</source>
         <translation>
             <numerusform>%n customer matches “%1”</numerusform>
@@ -701,180 +716,180 @@
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="160" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="160"/>
         <source>Customers matching “%1”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="162" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="162"/>
         <source>All customers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="164" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="164"/>
         <source>No customer matches “%1”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_list.py" line="213" />
+        <location filename="../fieldapp/ui/views/customer_list.py" line="213"/>
         <source>Search name, code, tax code, phone, contact…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerPane</name>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="101" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="101"/>
         <source>Pick a customer in the list to see their file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="104" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="104"/>
         <source>Collector: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="106" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="106"/>
         <source>Collector: nobody yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="113" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="113"/>
         <source>Invoices</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="113" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="113"/>
         <source>Payments</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="114" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="114"/>
         <source>Contacts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="114" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="114"/>
         <source>Contracts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="115" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="115"/>
         <source>Deliveries</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../fieldapp/ui/office/customer_picker.py" line="75" />
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="75"/>
         <source>Add a customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_picker.py" line="76" />
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="76"/>
         <source>Name, code or phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_picker.py" line="77" />
+        <location filename="../fieldapp/ui/office/customer_picker.py" line="77"/>
         <source>Add to the route</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Background</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
         <source>Contacts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="162" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Contracts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="162" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
         <source>Invoices</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="163" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="163"/>
         <source>Deliveries</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="163" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="163"/>
         <source>Payments</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="164" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="164"/>
         <source>Visits</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="164" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="164"/>
         <source>Documents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="182" />
-        <source>Pick a customer from today's route or search (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
+        <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../fieldapp/ui/date_edit.py" line="90" />
+        <location filename="../fieldapp/ui/date_edit.py" line="90"/>
         <source>Type a date like %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../fieldapp/ui/visit/typed_fields.py" line="25" />
+        <location filename="../fieldapp/ui/visit/typed_fields.py" line="25"/>
         <source>Set</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DayAgreementsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="168" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="168"/>
         <source>%1 of %2 ticked (Space ticks or unticks the selected one)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="170" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="170"/>
         <source>No agreements were made on %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="199"/>
         <source>Reading the agreements…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="216" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="216"/>
         <source>Print the agreements of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="218"/>
         <source>Printing the agreements…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="225" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="225"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -882,292 +897,292 @@
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="230" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="230"/>
         <source>Not printed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="233" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="233"/>
         <source>Print agreements of a day</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="234" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="234"/>
         <source>Agreements made on &amp;day:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="235" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="235"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="236" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="236"/>
         <source>All ticked agreements in one print job</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="237"/>
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/day_dialog.py" line="238" />
+        <location filename="../fieldapp/ui/documents/day_dialog.py" line="238"/>
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DeliveriesTab</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="118" />
-        <source>%n deliveries don't match the contract — check them before talking about money</source>
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="118"/>
+        <source>%n deliveries don&apos;t match the contract — check them before talking about money</source>
         <translation>
-            <numerusform>%n delivery doesn't match the contract — check it before talking about money</numerusform>
-            <numerusform>%n deliveries don't match the contract — check them before talking about money</numerusform>
+            <numerusform>%n delivery doesn&apos;t match the contract — check it before talking about money</numerusform>
+            <numerusform>%n deliveries don&apos;t match the contract — check them before talking about money</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="129" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="129"/>
         <source>ordered %1, delivered %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DeliveryTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="95" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="95"/>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="96" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="96"/>
         <source>Delivered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="98" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="98"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="99" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="99"/>
         <source>Ordered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="101" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="101"/>
         <source>Delivered qty</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="104" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="104"/>
         <source>Discrepancy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="106" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="106"/>
         <source>Receiver</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DisputeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="24" />
-        <source>Customer's reason</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="24"/>
+        <source>Customer&apos;s reason</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="27" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="27"/>
         <source>Invoices concerned</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="28" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="28"/>
         <source>What the customer says</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="31" />
-        <source>Customer's proposed resolution</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="31"/>
+        <source>Customer&apos;s proposed resolution</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="32" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="32"/>
         <source>Evidence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="36" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="36"/>
         <source>Escalate by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="59" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="59"/>
         <source>already disputed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="63" />
+        <location filename="../fieldapp/ui/visit/outcomes/dispute_card.py" line="63"/>
         <source>%1 — the supervisor must have it within 24 hours</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DocumentInfoPanel</name>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="78" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="78"/>
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="79" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="79"/>
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="80" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="80"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="81" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="81"/>
         <source>Created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="83" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="83"/>
         <source>Signed by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="84" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="84"/>
         <source>Pages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="85" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="85" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="85"/>
         <source>%1 KB</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="87" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="87"/>
         <source>SHA-256</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/info_panel.py" line="92" />
+        <location filename="../fieldapp/ui/documents/info_panel.py" line="92"/>
         <source>DEVELOPMENT certificate — not valid as evidence.
-Signed with this laptop's development key, not with a certificate issued by the company.</source>
-        <translation type="unfinished" />
+Signed with this laptop&apos;s development key, not with a certificate issued by the company.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DocumentOpener</name>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="44" />
+        <location filename="../fieldapp/ui/documents/opener.py" line="44"/>
         <source>Opening the visit record…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="50" />
+        <location filename="../fieldapp/ui/documents/opener.py" line="50"/>
         <source>Making the statement of account…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/opener.py" line="60" />
+        <location filename="../fieldapp/ui/documents/opener.py" line="60"/>
         <source>Making the agreement for signing in ink…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="30" />
+        <location filename="../fieldapp/ui/models/documents.py" line="30"/>
         <source>%1 (development)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="37" />
+        <location filename="../fieldapp/ui/models/documents.py" line="37"/>
         <source>Signed with a development certificate: not valid as evidence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="45" />
+        <location filename="../fieldapp/ui/models/documents.py" line="45"/>
         <source>%1 — replaced by %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="52" />
+        <location filename="../fieldapp/ui/models/documents.py" line="52"/>
         <source>An amendment replaced this document with %1; it is kept unchanged as evidence and can still be verified.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="66" />
+        <location filename="../fieldapp/ui/models/documents.py" line="66"/>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="68" />
+        <location filename="../fieldapp/ui/models/documents.py" line="68"/>
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="70" />
+        <location filename="../fieldapp/ui/models/documents.py" line="70"/>
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="72" />
+        <location filename="../fieldapp/ui/models/documents.py" line="72"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/documents.py" line="74" />
+        <location filename="../fieldapp/ui/models/documents.py" line="74"/>
         <source>Signed by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="131" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="131"/>
         <source>Page %1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="137" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="137"/>
         <source>Fit width</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="145" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="145"/>
         <source>Print %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="152" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="152"/>
         <source>Printing %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/documents/viewer.py" line="157" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="157"/>
         <source>Sent %n pages to the printer.</source>
         <translation>
             <numerusform>Sent %n page to the printer.</numerusform>
@@ -1175,918 +1190,958 @@ Signed with this laptop's development key, not with a certificate issued by the 
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="164" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="164"/>
         <source>Save a copy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="165" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="165"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="173" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="173"/>
         <source>Not saved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="174" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="174"/>
         <source>The copy could not be saved to %1:
 %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="178" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="178"/>
         <source>Saved a copy to %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="195" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="195"/>
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="196" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="196"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="197" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="197"/>
         <source>Print through the system print dialog (Ctrl+P)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="198" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="198"/>
         <source>&amp;Save a copy…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="199" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="199"/>
         <source>Save the signed PDF, unchanged (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="200" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="200"/>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="201" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="201"/>
         <source>Zoom in (Ctrl++)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="202" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="202"/>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="203" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="203"/>
         <source>Zoom out (Ctrl+-)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="204" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="204"/>
         <source>&amp;Fit width</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="205" />
-        <source>Fit the page to the window's width (Ctrl+0)</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="205"/>
+        <source>Fit the page to the window&apos;s width (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="206" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="206"/>
         <source>&amp;Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/viewer.py" line="207" />
+        <location filename="../fieldapp/ui/documents/viewer.py" line="207"/>
         <source>Close the viewer (Esc)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../fieldapp/ui/documents/tab.py" line="80" />
+        <location filename="../fieldapp/ui/documents/tab.py" line="80"/>
         <source>No documents yet. Finalized visits get a signed record; a statement of account can be made at any time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/tab.py" line="82" />
+        <location filename="../fieldapp/ui/documents/tab.py" line="82"/>
         <source>&amp;Open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/tab.py" line="83" />
+        <location filename="../fieldapp/ui/documents/tab.py" line="83"/>
         <source>Open the selected document (Enter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="23" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="23"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="24" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="24"/>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="25" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="25"/>
         <source>Last saved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="140" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="140"/>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="142" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="142"/>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="144" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="144"/>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="147" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
         <source>Now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="17" />
+        <location filename="../fieldapp/ui/error_text.py" line="17"/>
         <source>This database was written by a newer version of fieldapp (schema {version}; this one knows up to {latest}). Install the newer version to open it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="20" />
+        <location filename="../fieldapp/ui/error_text.py" line="20"/>
         <source>Upgrading the database to schema {step} failed: {reason}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="22" />
+        <location filename="../fieldapp/ui/error_text.py" line="22"/>
         <source>Upgrading the database to schema {step} failed: {reason}. The database as it was before is saved as {backup}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="25" />
+        <location filename="../fieldapp/ui/error_text.py" line="25"/>
         <source>The database {database} is damaged and cannot be read. It was left as it is.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="27" />
+        <location filename="../fieldapp/ui/error_text.py" line="27"/>
         <source>{database} is a folder where the database file should be. Move the folder away or choose another profile folder.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="30" />
+        <location filename="../fieldapp/ui/error_text.py" line="30"/>
         <source>The profile folder {folder} cannot be written: it or its disk is read-only. fieldapp keeps its database there.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="33" />
+        <location filename="../fieldapp/ui/error_text.py" line="33"/>
         <source>The database {database} cannot be opened: {reason}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="35" />
+        <location filename="../fieldapp/ui/error_text.py" line="35"/>
         <source>The disk holding {database} is full, so the last change was not written. Free some space and try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="38" />
+        <location filename="../fieldapp/ui/error_text.py" line="38"/>
         <source>The backup {backup} could not be restored: {reason}. The damaged database was left as it was.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="41" />
+        <location filename="../fieldapp/ui/error_text.py" line="41"/>
         <source>This customer is no longer in the portfolio.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="43" />
+        <location filename="../fieldapp/ui/error_text.py" line="43"/>
         <source>This visit no longer exists.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="44" />
+        <location filename="../fieldapp/ui/error_text.py" line="44"/>
         <source>This document no longer exists.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="45" />
+        <location filename="../fieldapp/ui/error_text.py" line="45"/>
         <source>This attachment no longer exists.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="46" />
+        <location filename="../fieldapp/ui/error_text.py" line="46"/>
         <source>This visit is final: record a correction as an amendment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="48" />
+        <location filename="../fieldapp/ui/error_text.py" line="48"/>
         <source>This visit is final and cannot be discarded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="50" />
+        <location filename="../fieldapp/ui/error_text.py" line="50"/>
         <source>This visit was already finalized.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="51" />
+        <location filename="../fieldapp/ui/error_text.py" line="51"/>
         <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="53" />
+        <location filename="../fieldapp/ui/error_text.py" line="53"/>
         <source>The documents of a visit are made once it is finalized.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="55" />
+        <location filename="../fieldapp/ui/error_text.py" line="55"/>
         <source>The visit cannot be finalized yet: some steps still have problems.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="57" />
+        <location filename="../fieldapp/ui/error_text.py" line="57"/>
         <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="60" />
+        <location filename="../fieldapp/ui/error_text.py" line="60"/>
         <source>Say why the visit is amended.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="61" />
+        <location filename="../fieldapp/ui/error_text.py" line="61"/>
         <source>Only a final visit can be amended; finish the unfinished one instead.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="63" />
+        <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="66" />
+        <location filename="../fieldapp/ui/error_text.py" line="66"/>
         <source>This visit has no installment plan {index}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="68" />
+        <location filename="../fieldapp/ui/error_text.py" line="68"/>
         <source>The document could not be read: the file is damaged.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="70" />
+        <location filename="../fieldapp/ui/error_text.py" line="70"/>
         <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="74" />
+        <location filename="../fieldapp/ui/error_text.py" line="74"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="77" />
+        <location filename="../fieldapp/ui/error_text.py" line="77"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="79" />
+        <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="82" />
+        <location filename="../fieldapp/ui/error_text.py" line="82"/>
         <source>{path} is not a file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="83" />
+        <location filename="../fieldapp/ui/error_text.py" line="83"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="85" />
+        <location filename="../fieldapp/ui/error_text.py" line="85"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="87" />
+        <location filename="../fieldapp/ui/error_text.py" line="87"/>
         <source>The profile folder was given as an empty name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="89" />
+        <location filename="../fieldapp/ui/error_text.py" line="89"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="91" />
-        <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other's drafts.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/error_text.py" line="91"/>
+        <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="94" />
+        <location filename="../fieldapp/ui/error_text.py" line="94"/>
         <source>The profile folder {folder} cannot be written: it or its disk is read-only.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="96" />
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
         <source>There is no display to show the window on.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="98" />
-        <source>There is no profile folder to keep this device's signing keys in.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/error_text.py" line="98"/>
+        <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="100" />
-        <source>This laptop's signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
+        <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="103" />
-        <source>The certificate in {path} does not belong to this laptop's signing key, so nothing was signed.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/error_text.py" line="103"/>
+        <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106" />
+        <location filename="../fieldapp/ui/error_text.py" line="106"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="108" />
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="110" />
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
         <source>“{value}” is not one of the values this setting allows.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="112" />
+        <location filename="../fieldapp/ui/error_text.py" line="112"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="115" />
+        <location filename="../fieldapp/ui/error_text.py" line="115"/>
         <source>The currency {currency} is not supported.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="117" />
+        <location filename="../fieldapp/ui/error_text.py" line="117"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="119" />
+        <location filename="../fieldapp/ui/error_text.py" line="119"/>
         <source>“{text}” is not an amount.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="120" />
+        <location filename="../fieldapp/ui/error_text.py" line="120"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="122" />
+        <location filename="../fieldapp/ui/error_text.py" line="122"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="124" />
+        <location filename="../fieldapp/ui/error_text.py" line="124"/>
         <source>An installment plan needs at least one installment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="126" />
+        <location filename="../fieldapp/ui/error_text.py" line="126"/>
         <source>The demo portfolio needs at least one customer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="128" />
+        <location filename="../fieldapp/ui/error_text.py" line="128"/>
         <source>Demo data can only be generated into an empty database.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="130" />
+        <location filename="../fieldapp/ui/error_text.py" line="130"/>
         <source>The database already holds {count} customers.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="133" />
+        <location filename="../fieldapp/ui/error_text.py" line="133"/>
         <source>The file cannot be read as a receivables export. Nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="135" />
+        <location filename="../fieldapp/ui/error_text.py" line="135"/>
         <source>The file has {count} problems that concern all of it (totals that do not add up, dates that read two ways, lost letters). Nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="138" />
+        <location filename="../fieldapp/ui/error_text.py" line="138"/>
         <source>This is a summary with one balance per customer and no invoices, so it is not imported as invoices. It can be loaded as opening balances on a date.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="141" />
+        <location filename="../fieldapp/ui/error_text.py" line="141"/>
         <source>{count} rows have problems. Nothing was imported. Fix them, or import the other rows and skip these.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="144" />
+        <location filename="../fieldapp/ui/error_text.py" line="144"/>
         <source>The file holds no invoices. Nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="146" />
+        <location filename="../fieldapp/ui/error_text.py" line="146"/>
         <source>There is no source called {source}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="147" />
-        <source>"{name}" cannot name a source: use 1 to {limit} characters.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/error_text.py" line="147"/>
+        <source>&quot;{name}&quot; cannot name a source: use 1 to {limit} characters.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="150" />
+        <location filename="../fieldapp/ui/error_text.py" line="150"/>
         <source>There is no collector “{collector}”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="151" />
+        <location filename="../fieldapp/ui/error_text.py" line="151"/>
         <source>There is no customer with the code “{customer_code}”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="153" />
+        <location filename="../fieldapp/ui/error_text.py" line="153"/>
         <source>Customer {customer} is not assigned to this collector: assign it first or leave it off the route.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="156" />
+        <location filename="../fieldapp/ui/error_text.py" line="156"/>
         <source>Customer {customer} is on the route twice (again at stop {stop}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="158" />
+        <location filename="../fieldapp/ui/error_text.py" line="158"/>
         <source>{count} stops are more than a day holds (at most {limit}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="160" />
+        <location filename="../fieldapp/ui/error_text.py" line="160"/>
         <source>“{text}” is not a time of day: type it as HH:MM, for example 08:30.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="163" />
+        <location filename="../fieldapp/ui/error_text.py" line="163"/>
         <source>{bucket} is not an aging bucket; choose current, 1–30, 31–60, 61–90 or 90+.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="165" />
+        <location filename="../fieldapp/ui/error_text.py" line="165"/>
         <source>A collector needs a name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="166" />
-        <source>A collector's name has at most {max} characters, not {length}.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/error_text.py" line="166"/>
+        <source>A collector&apos;s name has at most {max} characters, not {length}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="168" />
-        <source>A collector's phone has at most {max} characters, not {length}.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/error_text.py" line="168"/>
+        <source>A collector&apos;s phone has at most {max} characters, not {length}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="170" />
+        <location filename="../fieldapp/ui/error_text.py" line="170"/>
         <source>{language} is not a language a collector can use; choose one of {languages}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="172" />
+        <location filename="../fieldapp/ui/error_text.py" line="172"/>
         <source>There is no collector {collector}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="173" />
+        <location filename="../fieldapp/ui/error_text.py" line="173"/>
         <source>There is already a collector named {name}; choose another name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="175" />
+        <location filename="../fieldapp/ui/error_text.py" line="175"/>
         <source>{name} has {count} customers and cannot be deleted. Deactivate the collector instead, or move the customers first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="178" />
+        <location filename="../fieldapp/ui/error_text.py" line="178"/>
         <source>{name} appears in the assignment history or on routes and cannot be deleted. Deactivate the collector instead.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="181" />
+        <location filename="../fieldapp/ui/error_text.py" line="181"/>
         <source>{name} is not active. Activate the collector before assigning customers.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="183" />
+        <location filename="../fieldapp/ui/error_text.py" line="183"/>
         <source>No customer has the code {codes}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="184" />
+        <location filename="../fieldapp/ui/error_text.py" line="184"/>
         <source>Choose the customers or a filter, not both.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="186" />
+        <location filename="../fieldapp/ui/error_text.py" line="186"/>
         <source>The matching customers changed since they were counted ({expected} then, {now} now). Nothing was assigned; check the list and try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="189" />
+        <location filename="../fieldapp/ui/error_text.py" line="189"/>
         <source>This assignment cannot be found any more.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="191" />
+        <location filename="../fieldapp/ui/error_text.py" line="191"/>
         <source>This assignment was already undone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="193" />
+        <location filename="../fieldapp/ui/error_text.py" line="193"/>
         <source>This assignment cannot be undone: {count} of its customers changed collector since ({customers}). Nothing was undone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="199" />
+        <location filename="../fieldapp/ui/error_text.py" line="197"/>
+        <source>The office database already holds {count} customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="199"/>
+        <source>The office database {database} lacks the pg_trgm extension that customer search needs, and this account may not install it. The database owner has to run CREATE EXTENSION pg_trgm in it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="203"/>
+        <source>{url} is not a database address this program can use. Write it as postgresql+psycopg://user:password@host:5432/database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="206"/>
+        <source>The database server {server} cannot be reached. Check the address and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="209"/>
+        <source>The database server {server} refused the user {user}. Check the user name and the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="212"/>
+        <source>The database server {server} has no database named {database}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="214"/>
+        <source>The database server {server} refused the connection: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="216"/>
+        <source>The demo opens a throwaway office of its own and never uses the database {url}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="222"/>
         <source>Something went wrong (error {code}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="200" />
+        <location filename="../fieldapp/ui/error_text.py" line="223"/>
         <source>Something went wrong; the details are in the log.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="201" />
+        <location filename="../fieldapp/ui/error_text.py" line="224"/>
         <source>A file could not be read or written: {reason}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EvidenceList</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="39" />
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="39"/>
         <source>Attach photo…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="40" />
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="40"/>
         <source>Attach files…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="54" />
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="54"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="55" />
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="55"/>
         <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="101" />
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="101"/>
         <source>Nothing attached</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="108" />
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="108"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="109" />
+        <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="109"/>
         <source>Remove this file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_file_page.py" line="43" />
-        <location filename="../fieldapp/ui/office/import_file_page.py" line="78" />
+        <location filename="../fieldapp/ui/office/import_file_page.py" line="43"/>
+        <location filename="../fieldapp/ui/office/import_file_page.py" line="78"/>
         <source>Choose the export</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_file_page.py" line="44" />
+        <location filename="../fieldapp/ui/office/import_file_page.py" line="44"/>
         <source>The receivables as the accounting program exports them.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_file_page.py" line="46" />
+        <location filename="../fieldapp/ui/office/import_file_page.py" line="46"/>
         <source>Choose a CSV or Excel file exported from the accounting program: an open-items list, an aging report or a customer ledger. You can also drop the file on this page. Nothing is written before the preview.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_file_page.py" line="49" />
+        <location filename="../fieldapp/ui/office/import_file_page.py" line="49"/>
         <source>&amp;File:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_file_page.py" line="50" />
+        <location filename="../fieldapp/ui/office/import_file_page.py" line="50"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_file_page.py" line="67" />
+        <location filename="../fieldapp/ui/office/import_file_page.py" line="67"/>
         <source>This is a folder: choose a file in it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_file_page.py" line="69" />
+        <location filename="../fieldapp/ui/office/import_file_page.py" line="69"/>
         <source>There is no such file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_file_page.py" line="79" />
+        <location filename="../fieldapp/ui/office/import_file_page.py" line="79"/>
         <source>Exports (*.csv *.txt *.xlsx *.xlsm);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FileTabs</name>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="39" />
-        <location filename="../fieldapp/ui/views/customer_view.py" line="70" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="39"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="70"/>
         <source>No contacts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="45" />
-        <location filename="../fieldapp/ui/views/customer_view.py" line="73" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="45"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="73"/>
         <source>No contracts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/customer_pane.py" line="42" />
-        <location filename="../fieldapp/ui/views/customer_view.py" line="76" />
+        <location filename="../fieldapp/ui/office/customer_pane.py" line="42"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="76"/>
         <source>No payments</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="54" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="54"/>
         <source>No invoices</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="101" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="101"/>
         <source>No deliveries</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="20" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="20"/>
         <source>Not yet due</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="21" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="21"/>
         <source>1–30 days late</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="22" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="22"/>
         <source>31–60 days late</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="23" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="23"/>
         <source>61–90 days late</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="24" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="24"/>
         <source>Over 90 days late</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="111" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="111"/>
         <source>Not an amount: type digits, e.g. 5,000,000</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="133" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="133"/>
         <source>All collectors</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="134" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="134"/>
         <source>No collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="135" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="135"/>
         <source>Any age</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="138" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="138"/>
         <source>Customers with an open invoice of this age</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="139" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="139"/>
         <source>Overdue above</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="140" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="140"/>
         <source>amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="141" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="141"/>
         <source>Disputed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="142" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="142"/>
         <source>Customers with an open invoice in dispute</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/filter_bar.py" line="143" />
+        <location filename="../fieldapp/ui/office/filter_bar.py" line="143"/>
         <source>Clear filters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Finisher</name>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="36" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="36"/>
         <source>Finalize the record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="37" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="37"/>
         <source>A finalized visit cannot be changed; corrections become amendments.
 
 Finalize it now?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="40" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="40"/>
         <source>&amp;Finalize</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="47" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="47"/>
         <source>Finalizing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="89" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="89"/>
         <source>Not finalized</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="97" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="97"/>
         <source>Finalized — receipt %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="98" />
-        <location filename="../fieldapp/ui/visit/finish.py" line="124" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="98"/>
+        <location filename="../fieldapp/ui/visit/finish.py" line="124"/>
         <source>Finalized</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="103" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="103"/>
         <source>&amp;Open the visit record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="104" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="104"/>
         <source>The signed record (PDF): show it to the customer or print it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="107" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="107"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="139" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="139"/>
         <source>Open the agreement %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="141" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="141"/>
         <source>Open the receipt %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="155" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="155"/>
         <source>Discard the draft</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="156" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="156"/>
         <source>Discard this unfinished record? What was typed is lost.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/finish.py" line="158" />
+        <location filename="../fieldapp/ui/visit/finish.py" line="158"/>
         <source>&amp;Discard</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="17" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="17"/>
         <source>Promise to pay</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="18" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="18"/>
         <source>Installment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="19" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="19"/>
         <source>Dispute</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="20" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="20"/>
         <source>Revisit after absence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="21" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="21"/>
         <source>Planned follow-up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="43" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="43"/>
         <source>Follow-up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="45" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="45"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="47" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="47"/>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="49" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="49"/>
         <source>What</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="50" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="50"/>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/follow_ups.py" line="53" />
+        <location filename="../fieldapp/ui/models/follow_ups.py" line="53"/>
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FollowUpStrip</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/follow_up_strip.py" line="36" />
+        <location filename="../fieldapp/ui/views/follow_up_strip.py" line="36"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -2094,25 +2149,25 @@ Finalize it now?</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_strip.py" line="37" />
+        <location filename="../fieldapp/ui/views/follow_up_strip.py" line="37"/>
         <source>Follow-ups:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="21" />
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="21"/>
         <source>paid %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="89" />
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="89"/>
         <source>Follow-ups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="91" />
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="91"/>
         <source>%n items: promises due or broken, disputes, revisits</source>
         <translation>
             <numerusform>%n item: promises due or broken, disputes, revisits</numerusform>
@@ -2120,737 +2175,737 @@ Finalize it now?</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/follow_up_view.py" line="93" />
+        <location filename="../fieldapp/ui/views/follow_up_view.py" line="93"/>
         <source>Nothing to follow up today.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="91" />
+        <location filename="../fieldapp/ui/visit/panels.py" line="91"/>
         <source>Earlier visits, calls and promises</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/panels.py" line="92" />
+        <location filename="../fieldapp/ui/visit/panels.py" line="92"/>
         <source>No earlier visits or calls recorded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_wizard.py" line="52" />
+        <location filename="../fieldapp/ui/office/import_wizard.py" line="52"/>
         <source>Import receivables</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_wizard.py" line="53" />
+        <location filename="../fieldapp/ui/office/import_wizard.py" line="53"/>
         <source>&amp;Import</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImportWords</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="14" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="14"/>
         <source>Customer code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="15" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="15"/>
         <source>Customer name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="16" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="16"/>
         <source>Document number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="17" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="17"/>
         <source>Document date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="18" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="18"/>
         <source>Due date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="19" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="19"/>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="20" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="20"/>
         <source>Open amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="21" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="21"/>
         <source>Debit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="22" />
-        <location filename="../fieldapp/ui/office/import_words.py" line="57" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="22"/>
+        <location filename="../fieldapp/ui/office/import_words.py" line="57"/>
         <source>Credit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="23" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="23"/>
         <source>Balance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="24" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="24"/>
         <source>Currency</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="25" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="25"/>
         <source>Settled on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="26" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="26"/>
         <source>Days late</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="29" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="29"/>
         <source>Invoice list with settlement dates</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="30" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="30"/>
         <source>MISA – customer ledger (S31-DN)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="31" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="31"/>
         <source>MISA – customer balances (summary)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="32" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="32"/>
         <source>Digiwin – receivables statement</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="33" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="33"/>
         <source>Kingdee – receivables aging</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="34" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="34"/>
         <source>Yonyou – customer ledger</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="35" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="35"/>
         <source>Odoo – aged partner balance (detail)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="36" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="36"/>
         <source>Odoo – aged partner balance (summary)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="38" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="38"/>
         <source>ERPNext – accounts receivable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="39" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="39"/>
         <source>SAP – customer line items (FBL5N)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="40" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="40"/>
         <source>QuickBooks – A/R aging detail</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="41" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="41"/>
         <source>QuickBooks – A/R aging summary</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="42" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="42"/>
         <source>Plain invoice list</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="45" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="45"/>
         <source>Settled by the rows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="46" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="46"/>
         <source>Day/month/year (31/05/2025)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="47" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="47"/>
         <source>Month/day/year (05/31/2025)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="48" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="48"/>
         <source>Year/month/day (2025-05-31)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="49" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="49"/>
         <source>Taiwan (ROC) year (114/05/31)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="52" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="52"/>
         <source>1,234.5 (point for decimals)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="53" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="53"/>
         <source>1.234,5 (comma for decimals)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="56" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="56"/>
         <source>Invoice</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="58" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="58"/>
         <source>Opening balance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="61" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="61"/>
         <source>The file is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="62" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="62"/>
         <source>The file is not text: export the report as CSV or as an Excel workbook.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="64" />
-        <source>The file's letters are in no encoding fieldapp reads (UTF-8, Windows-1258, Big5, GB18030): export it as CSV UTF-8.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="64"/>
+        <source>The file&apos;s letters are in no encoding fieldapp reads (UTF-8, Windows-1258, Big5, GB18030): export it as CSV UTF-8.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="67" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="67"/>
         <source>The file is {size} bytes; at most {limit} bytes are read.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="69" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="69"/>
         <source>This is an old Excel .xls file: save it as .xlsx or CSV and choose that file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="72" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="72"/>
         <source>The file is named like an Excel workbook but is not one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="74" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="74"/>
         <source>No header row with the columns of this source was found in the first {rows} rows: choose another source or adjust the columns.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="77" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="77"/>
         <source>The columns match no known export: choose the source, then the columns.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="80" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="80"/>
         <source>There is no source called “{source}”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="82" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="82"/>
         <source>The workbook cannot be opened: {reason}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="84" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="84"/>
         <source>The workbook was refused as unsafe: {reason}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="86" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="86"/>
         <source>The workbook has no sheet “{sheet}”. Its sheets are: {sheets}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="88" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="88"/>
         <source>{column} is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="89" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="89"/>
         <source>“{text}” is not an amount.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="90" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="90"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="92" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="92"/>
         <source>“{text}” is not a date.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="93" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="93"/>
         <source>The dates of this column read both as day/month and as month/day: choose the date order.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="96" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="96"/>
         <source>“{text}” is not a currency fieldapp handles.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="98" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="98"/>
         <source>Document {document} of customer {customer} is already on line {first}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="100" />
-        <source>The file's total {declared} {currency} differs from the sum of its rows, {computed} {currency}.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="100"/>
+        <source>The file&apos;s total {declared} {currency} differs from the sum of its rows, {computed} {currency}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="103" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="103"/>
         <source>“{text}” has question marks inside words: the export lost its letters. Export the report as CSV UTF-8.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="106" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="106"/>
         <source>{count} text cells were typed in the old {encoding} Vietnamese font and were converted, for example “{example}”. Check the names.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_words.py" line="110" />
+        <location filename="../fieldapp/ui/office/import_words.py" line="110"/>
         <source>This cannot be read (problem {code}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InvoiceTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="42" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="42"/>
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="43" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="43"/>
         <source>Issued</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="45" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="45"/>
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="47" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="47"/>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="49" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="49"/>
         <source>Open balance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="52" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="52"/>
         <source>Days late</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="54" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="54"/>
         <source>Bucket</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="55" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="55"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="93" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="93"/>
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/invoices.py" line="97" />
+        <location filename="../fieldapp/ui/models/invoices.py" line="97"/>
         <source>Disputed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InvoicesTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="71" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="71"/>
         <source>No open invoices: everything is paid.
 Untick “Open invoices only” to see the paid ones.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="80" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="80"/>
         <source>%1: amount %2 · open balance %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/file_tabs.py" line="88" />
+        <location filename="../fieldapp/ui/views/file_tabs.py" line="88"/>
         <source>Open invoices only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="19" />
+        <location filename="../fieldapp/ui/labels.py" line="19"/>
         <source>Current</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="20" />
+        <location filename="../fieldapp/ui/labels.py" line="20"/>
         <source>1–30</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="21" />
+        <location filename="../fieldapp/ui/labels.py" line="21"/>
         <source>31–60</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="22" />
+        <location filename="../fieldapp/ui/labels.py" line="22"/>
         <source>61–90</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="23" />
+        <location filename="../fieldapp/ui/labels.py" line="23"/>
         <source>90+</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="24" />
+        <location filename="../fieldapp/ui/labels.py" line="24"/>
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="25" />
+        <location filename="../fieldapp/ui/labels.py" line="25"/>
         <source>Slowing down</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="26" />
+        <location filename="../fieldapp/ui/labels.py" line="26"/>
         <source>Restructuring</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="27" />
+        <location filename="../fieldapp/ui/labels.py" line="27"/>
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="28" />
+        <location filename="../fieldapp/ui/labels.py" line="28"/>
         <source>Complete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="29" />
+        <location filename="../fieldapp/ui/labels.py" line="29"/>
         <source>Partial</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="30" />
+        <location filename="../fieldapp/ui/labels.py" line="30"/>
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="31" />
+        <location filename="../fieldapp/ui/labels.py" line="31"/>
         <source>Cash</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="32" />
+        <location filename="../fieldapp/ui/labels.py" line="32"/>
         <source>Bank transfer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="33" />
+        <location filename="../fieldapp/ui/labels.py" line="33"/>
         <source>Cheque</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="34" />
+        <location filename="../fieldapp/ui/labels.py" line="34"/>
         <source>Post-dated cheque</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="35" />
+        <location filename="../fieldapp/ui/labels.py" line="35"/>
         <source>Vietnamese</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="36" />
+        <location filename="../fieldapp/ui/labels.py" line="36"/>
         <source>Chinese (Traditional, Taiwan)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="37" />
+        <location filename="../fieldapp/ui/labels.py" line="37"/>
         <source>Chinese (Simplified, China)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="38" />
+        <location filename="../fieldapp/ui/labels.py" line="38"/>
         <source>English</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="39" />
+        <location filename="../fieldapp/ui/labels.py" line="39"/>
         <source>Visit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="40" />
+        <location filename="../fieldapp/ui/labels.py" line="40"/>
         <source>Call</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="41" />
+        <location filename="../fieldapp/ui/labels.py" line="41"/>
         <source>Money received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="42" />
+        <location filename="../fieldapp/ui/labels.py" line="42"/>
         <source>Promise to pay</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="43" />
+        <location filename="../fieldapp/ui/labels.py" line="43"/>
         <source>Installment plan</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="44" />
+        <location filename="../fieldapp/ui/labels.py" line="44"/>
         <source>Dispute</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="45" />
+        <location filename="../fieldapp/ui/labels.py" line="45"/>
         <source>Refusal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="46" />
+        <location filename="../fieldapp/ui/labels.py" line="46"/>
         <source>Customer absent / premises closed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="47" />
+        <location filename="../fieldapp/ui/labels.py" line="47"/>
         <source>Quality</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="48" />
+        <location filename="../fieldapp/ui/labels.py" line="48"/>
         <source>Damaged goods</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="49" />
+        <location filename="../fieldapp/ui/labels.py" line="49"/>
         <source>Wrong goods</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="50" />
+        <location filename="../fieldapp/ui/labels.py" line="50"/>
         <source>Short or not delivered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="51" />
+        <location filename="../fieldapp/ui/labels.py" line="51"/>
         <source>Late delivery</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="52" />
+        <location filename="../fieldapp/ui/labels.py" line="52"/>
         <source>Price</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="53" />
+        <location filename="../fieldapp/ui/labels.py" line="53"/>
         <source>Invoice error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="54" />
+        <location filename="../fieldapp/ui/labels.py" line="54"/>
         <source>Missing documents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="55" />
+        <location filename="../fieldapp/ui/labels.py" line="55"/>
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="56" />
-        <location filename="../fieldapp/ui/labels.py" line="70" />
+        <location filename="../fieldapp/ui/labels.py" line="56"/>
+        <location filename="../fieldapp/ui/labels.py" line="70"/>
         <source>Revisit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="57" />
+        <location filename="../fieldapp/ui/labels.py" line="57"/>
         <source>Supervisor calls the customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="58" />
+        <location filename="../fieldapp/ui/labels.py" line="58"/>
         <source>Legal route recommended</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="59" />
+        <location filename="../fieldapp/ui/labels.py" line="59"/>
         <source>Weekly</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="60" />
+        <location filename="../fieldapp/ui/labels.py" line="60"/>
         <source>Every two weeks</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="61" />
+        <location filename="../fieldapp/ui/labels.py" line="61"/>
         <source>Monthly</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="62" />
+        <location filename="../fieldapp/ui/labels.py" line="62"/>
         <source>Reminder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="63" />
+        <location filename="../fieldapp/ui/labels.py" line="63"/>
         <source>Due today</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="64" />
+        <location filename="../fieldapp/ui/labels.py" line="64"/>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="65" />
+        <location filename="../fieldapp/ui/labels.py" line="65"/>
         <source>Broken</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="66" />
+        <location filename="../fieldapp/ui/labels.py" line="66"/>
         <source>Partially kept</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="67" />
+        <location filename="../fieldapp/ui/labels.py" line="67"/>
         <source>Dispute deadline near</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="68" />
+        <location filename="../fieldapp/ui/labels.py" line="68"/>
         <source>Dispute deadline passed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="69" />
+        <location filename="../fieldapp/ui/labels.py" line="69"/>
         <source>Dispute open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="73" />
+        <location filename="../fieldapp/ui/labels.py" line="73"/>
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="74" />
+        <location filename="../fieldapp/ui/labels.py" line="74"/>
         <source>Kept</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="75" />
+        <location filename="../fieldapp/ui/labels.py" line="75"/>
         <source>Visit record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="76" />
+        <location filename="../fieldapp/ui/labels.py" line="76"/>
         <source>Installment agreement</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="77" />
+        <location filename="../fieldapp/ui/labels.py" line="77"/>
         <source>Agreement for wet signature</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="78" />
+        <location filename="../fieldapp/ui/labels.py" line="78"/>
         <source>Receipt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/labels.py" line="79" />
+        <location filename="../fieldapp/ui/labels.py" line="79"/>
         <source>Statement of account</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../fieldapp/ui/office/language_menu.py" line="40" />
+        <location filename="../fieldapp/ui/office/language_menu.py" line="40"/>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/language_menu.py" line="41" />
+        <location filename="../fieldapp/ui/office/language_menu.py" line="41"/>
         <source>As the system</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LengthCounter</name>
     <message>
-        <location filename="../fieldapp/ui/visit/text_limit.py" line="39" />
+        <location filename="../fieldapp/ui/visit/text_limit.py" line="39"/>
         <source>%1 / %2 characters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="227" />
+        <location filename="../fieldapp/ui/main_window.py" line="227"/>
         <source>About fieldapp</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="228" />
+        <location filename="../fieldapp/ui/main_window.py" line="228"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="264" />
-        <source>fieldapp — collector's portfolio</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/main_window.py" line="264"/>
+        <source>fieldapp — collector&apos;s portfolio</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="270" />
+        <location filename="../fieldapp/ui/main_window.py" line="270"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Customers: %n</numerusform>
@@ -2858,474 +2913,474 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="271" />
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>Today: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="274" />
+        <location filename="../fieldapp/ui/main_window.py" line="274"/>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275" />
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276" />
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Vi&amp;sit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="277" />
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278" />
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>F&amp;ollow-ups</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="279" />
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>Start &amp;visit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280" />
+        <location filename="../fieldapp/ui/main_window.py" line="280"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281" />
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>&amp;Log a call</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282" />
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283" />
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Unfinished visits…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="284" />
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>S&amp;tatement of account</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286" />
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="287" />
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>&amp;Print agreements of a day…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288" />
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289" />
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="290" />
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>&amp;Find customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291" />
-        <source>Today's &amp;route</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <source>Today&apos;s &amp;route</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="292" />
+        <location filename="../fieldapp/ui/main_window.py" line="292"/>
         <source>&amp;Customers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="293" />
+        <location filename="../fieldapp/ui/main_window.py" line="293"/>
         <source>&amp;Back to previous customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="294" />
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>&amp;About fieldapp</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71"/>
         <source>Columns</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
         <source>Which column of the file holds what. Fields that are not in the file stay empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
         <source>Column in the file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75"/>
         <source>First value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79"/>
         <source>&amp;Date order:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80"/>
         <source>&amp;Numbers:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81"/>
         <source>C&amp;urrency of rows that name none:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82"/>
         <source>&amp;Save as source…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97" />
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106"/>
         <source>— not in the file —</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108"/>
         <source>(column {number})</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145" />
-        <source>No column names the customer: each block's customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145"/>
+        <source>No column names the customer: each block&apos;s customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151"/>
         <source>Choose the column of the customer code or name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153"/>
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155"/>
         <source>One column is chosen for two fields: choose each column once.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165"/>
         <source>Save as source</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166"/>
         <source>Name of the source (for example the company and report):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179"/>
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MoneyCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="36" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="36"/>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="37" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="37"/>
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="40" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="40"/>
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="41"/>
         <source>Date on the cheque</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="43" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="43"/>
         <source>Applied to</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53"/>
         <source>Invoice</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53"/>
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53"/>
         <source>Open balance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="53"/>
         <source>Applied</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="84" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="84"/>
         <source>Transfer or cheque number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="137" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="137"/>
         <source>Not an amount for invoice %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="174" />
+        <location filename="../fieldapp/ui/visit/outcomes/money_card.py" line="174"/>
         <source>Receipt %1 was issued; only the office can void it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../fieldapp/ui/visit/money_edit.py" line="94" />
+        <location filename="../fieldapp/ui/visit/money_edit.py" line="94"/>
         <source>read as {amount}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../fieldapp/ui/visit/navigator.py" line="96" />
+        <location filename="../fieldapp/ui/visit/navigator.py" line="96"/>
         <source>Fix what is marked in red before going on.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/navigator.py" line="161" />
+        <location filename="../fieldapp/ui/visit/navigator.py" line="161"/>
         <source>Step %1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NumbersToDial</name>
     <message>
-        <location filename="../fieldapp/ui/visit/meet_notes.py" line="28" />
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="28"/>
         <source>Number to dial</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/meet_notes.py" line="29" />
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="29"/>
         <source>Numbers to dial</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/meet_notes.py" line="31" />
+        <location filename="../fieldapp/ui/visit/meet_notes.py" line="31"/>
         <source>No phone number on file: ask the office for one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ObjectionsField</name>
     <message>
-        <location filename="../fieldapp/ui/visit/objections.py" line="23" />
+        <location filename="../fieldapp/ui/visit/objections.py" line="23"/>
         <source>Objection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/objections.py" line="24" />
+        <location filename="../fieldapp/ui/visit/objections.py" line="24"/>
         <source>Prepared answer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/objections.py" line="33" />
+        <location filename="../fieldapp/ui/visit/objections.py" line="33"/>
         <source>Add objection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/objections.py" line="35" />
+        <location filename="../fieldapp/ui/visit/objections.py" line="35"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OfficeCustomerModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_model.py" line="17" />
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="17"/>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_model.py" line="21" />
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="21"/>
         <source>disputed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_model.py" line="43" />
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="43"/>
         <source>Collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_model.py" line="45" />
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="45"/>
         <source>Dispute</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_model.py" line="47" />
+        <location filename="../fieldapp/ui/office/portfolio_model.py" line="47"/>
         <source>Found in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="114" />
+        <location filename="../fieldapp/ui/office/window.py" line="114"/>
         <source>About fieldapp office</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="115" />
+        <location filename="../fieldapp/ui/office/window.py" line="115"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="127" />
-        <location filename="../fieldapp/ui/office/window.py" line="139" />
+        <location filename="../fieldapp/ui/office/window.py" line="127"/>
+        <location filename="../fieldapp/ui/office/window.py" line="139"/>
         <source>fieldapp office</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="133" />
+        <location filename="../fieldapp/ui/office/window.py" line="133"/>
         <source>Database: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="135" />
+        <location filename="../fieldapp/ui/office/window.py" line="135"/>
         <source>Database: %1 on %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="136" />
+        <location filename="../fieldapp/ui/office/window.py" line="136"/>
         <source> (as %1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="140" />
+        <location filename="../fieldapp/ui/office/window.py" line="140"/>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="141" />
+        <location filename="../fieldapp/ui/office/window.py" line="141"/>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="142" />
+        <location filename="../fieldapp/ui/office/window.py" line="142"/>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="143" />
+        <location filename="../fieldapp/ui/office/window.py" line="143"/>
         <source>Import receivables…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="144" />
+        <location filename="../fieldapp/ui/office/window.py" line="144"/>
         <source>Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="145" />
+        <location filename="../fieldapp/ui/office/window.py" line="145"/>
         <source>&amp;Find customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="146" />
+        <location filename="../fieldapp/ui/office/window.py" line="146"/>
         <source>&amp;About fieldapp office</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="147" />
+        <location filename="../fieldapp/ui/office/window.py" line="147"/>
         <source>Portfolio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="147" />
+        <location filename="../fieldapp/ui/office/window.py" line="147"/>
         <source>Collectors</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="147" />
+        <location filename="../fieldapp/ui/office/window.py" line="147"/>
         <source>Routes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="152" />
-        <source>Where this office's data is kept</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/office/window.py" line="152"/>
+        <source>Where this office&apos;s data is kept</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="153" />
+        <location filename="../fieldapp/ui/office/window.py" line="153"/>
         <source>Today: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OutcomeCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75" />
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="75"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="77" />
+        <location filename="../fieldapp/ui/visit/outcomes/card.py" line="77"/>
         <source>Remove this outcome</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OutcomeText</name>
     <message>
-        <location filename="../fieldapp/ui/outcome_text.py" line="27" />
+        <location filename="../fieldapp/ui/outcome_text.py" line="27"/>
         <source>%1 by %2 — %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/outcome_text.py" line="32" />
+        <location filename="../fieldapp/ui/outcome_text.py" line="32"/>
         <source>%n installments</source>
         <translation>
             <numerusform>%n installment</numerusform>
@@ -3333,629 +3388,635 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/outcome_text.py" line="36" />
+        <location filename="../fieldapp/ui/outcome_text.py" line="36"/>
         <source>%1 down, then %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/outcome_text.py" line="44" />
+        <location filename="../fieldapp/ui/outcome_text.py" line="44"/>
         <source>revisit %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="121" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="121"/>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="123" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="123"/>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="125" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="125"/>
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="126" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="126"/>
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="127" />
+        <location filename="../fieldapp/ui/models/file_tables.py" line="127"/>
         <source>Allocated to</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PlanCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="33" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="33"/>
         <source>Agreed total</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="40" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="40"/>
         <source>Down payment (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="43" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="43"/>
         <source>Schedule</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="45" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="45"/>
         <source>Default clause</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="65" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="65"/>
         <source>installments,</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="66" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="66"/>
         <source>first due</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="69" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="69"/>
         <source>Installments</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="83" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="83"/>
         <source>if everything is paid by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="87" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="87"/>
         <source>Early-payment discount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="140" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="140"/>
         <source>The disputed invoices changed the agreed total from %1 to %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="156" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="156"/>
         <source>settles with %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="166" />
+        <location filename="../fieldapp/ui/visit/outcomes/plan_card.py" line="166"/>
         <source>Covers invoices: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173" />
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173"/>
         <source>Loading customers…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="175" />
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="175"/>
         <source>%n customers</source>
-        <translation><numerusform>%n customer</numerusform><numerusform>%n customers</numerusform></translation>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="178" />
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="178"/>
         <source>%1 of %n customers match</source>
-        <translation><numerusform>%1 of %n customer match</numerusform><numerusform>%1 of %n customers match</numerusform></translation>
+        <translation>
+            <numerusform>%1 of %n customer match</numerusform>
+            <numerusform>%1 of %n customers match</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="184" />
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="184"/>
         <source>Search name, code, tax code, phone, contact… (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="185" />
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="185"/>
         <source>No customer matches the search and filters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="187" />
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="187"/>
         <source>No customers yet. Import the receivables exported from your accounting software: customers and their open invoices come with them.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="189" />
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="189"/>
         <source>Import receivables…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="71" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="71"/>
         <source>Preview</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="72" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="72"/>
         <source>The file as it would be imported. Nothing is written yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="73" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="73"/>
         <source>Import the &amp;good rows and skip the bad ones</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="74" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="74"/>
         <source>Load the balances as &amp;opening balances on</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="100" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="100"/>
         <source>Reading the file…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="123" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="123"/>
         <source>&amp;Rows as understood</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="125" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="125"/>
         <source>&amp;Problems: {count}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="144" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="144"/>
         <source>Data rows: {rows} · Customers: {customers} · Invoices: {invoices} · Credits: {credits} · Opening balances: {openings}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="158" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="158"/>
         <source>The table shows the first {count} rows.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="174" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="174"/>
         <source>{count} rows have problems (listed above). Correct them in the accounting program and export again, or import the other rows and skip these.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="142" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="142"/>
         <source>Reading was stopped: go back and forward again to read the file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="151" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="151"/>
         <source>Amounts: {totals}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="154" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="154"/>
         <source>Open: {totals}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_preview_page.py" line="162" />
+        <location filename="../fieldapp/ui/office/import_preview_page.py" line="162"/>
         <source>This report has one line per customer and no invoices, so it cannot be imported as invoices. Its balances can be loaded instead as opening balances: one open amount per customer, on the day you choose below.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PreviewRowsModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="31" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="31"/>
         <source>Line</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="32" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="32"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="34" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="34"/>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="35" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="35"/>
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="36" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="36"/>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="38" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="38"/>
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="40" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="40"/>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="42" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="42"/>
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="44" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="44"/>
         <source>Currency</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../fieldapp/ui/documents/print_job.py" line="30" />
+        <location filename="../fieldapp/ui/documents/print_job.py" line="30"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/print_job.py" line="32" />
+        <location filename="../fieldapp/ui/documents/print_job.py" line="32"/>
         <source>Printing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/print_job.py" line="40" />
+        <location filename="../fieldapp/ui/documents/print_job.py" line="40"/>
         <source>Not printed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/print_job.py" line="41" />
+        <location filename="../fieldapp/ui/documents/print_job.py" line="41"/>
         <source>The printer could not be used:
 %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/print_job.py" line="50" />
+        <location filename="../fieldapp/ui/documents/print_job.py" line="50"/>
         <source>Page %1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="54" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="54"/>
         <source>Line</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="56" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="56"/>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/preview_model.py" line="57" />
+        <location filename="../fieldapp/ui/office/preview_model.py" line="57"/>
         <source>What is wrong</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../fieldapp/ui/progress.py" line="15" />
+        <location filename="../fieldapp/ui/progress.py" line="15"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/progress.py" line="16" />
+        <location filename="../fieldapp/ui/progress.py" line="16"/>
         <source>Working</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PromiseCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="36"/>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="37" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="37"/>
         <source>Pay by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="39" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="39"/>
         <source>Promised by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/questions.py" line="44" />
+        <location filename="../fieldapp/ui/dialogs/questions.py" line="44"/>
         <source>Amend</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="78" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="78"/>
         <source>Discard the draft</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="79" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="79"/>
         <source>Discard the unfinished %1 with %2? What was typed is lost.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="81" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="81"/>
         <source>&amp;Discard</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="93" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="93"/>
         <source>Unfinished visits</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="94" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="94"/>
         <source>These visits and calls were not finalized. Everything typed was saved: resume one to finish it, or discard it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="96" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="96"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="97" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="97"/>
         <source>&amp;Discard…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/recovery.py" line="98" />
+        <location filename="../fieldapp/ui/dialogs/recovery.py" line="98"/>
         <source>&amp;Later</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RefusalCard</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="69" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="69"/>
         <source>Reason given</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="70" />
+        <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="70"/>
         <source>Next step</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ResolvePage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="229" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="229"/>
         <source>Outcomes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="230" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="230"/>
         <source>— add every result of the visit; one visit can have several.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="231" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="231"/>
         <source>+ &amp;Money received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="232" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="232"/>
         <source>+ &amp;Promise to pay</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="233" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="233"/>
         <source>+ &amp;Installment plan</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="234" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="234"/>
         <source>+ &amp;Dispute</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="235" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="235"/>
         <source>+ Re&amp;fusal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="236" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="236"/>
         <source>+ Customer &amp;absent / closed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="241" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="241"/>
         <source>I confirm these amounts with the customer although they exceed what is owed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="243" />
+        <location filename="../fieldapp/ui/visit/outcomes/page.py" line="243"/>
         <source>Why? e.g. a credit note is pending, an invoice is not imported yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RouteEditor</name>
     <message>
-        <location filename="../fieldapp/ui/office/route_editor.py" line="56" />
+        <location filename="../fieldapp/ui/office/route_editor.py" line="56"/>
         <source>Move up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_editor.py" line="57" />
+        <location filename="../fieldapp/ui/office/route_editor.py" line="57"/>
         <source>Visit earlier (Alt+Up); rows can also be dragged</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_editor.py" line="58" />
+        <location filename="../fieldapp/ui/office/route_editor.py" line="58"/>
         <source>Move down</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_editor.py" line="59" />
+        <location filename="../fieldapp/ui/office/route_editor.py" line="59"/>
         <source>Visit later (Alt+Down)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_editor.py" line="60" />
+        <location filename="../fieldapp/ui/office/route_editor.py" line="60"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_editor.py" line="61" />
+        <location filename="../fieldapp/ui/office/route_editor.py" line="61"/>
         <source>Take the stop off the route (Delete)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RouteModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/route.py" line="34" />
+        <location filename="../fieldapp/ui/models/route.py" line="34"/>
         <source>#</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/route.py" line="36" />
+        <location filename="../fieldapp/ui/models/route.py" line="36"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/route.py" line="39" />
+        <location filename="../fieldapp/ui/models/route.py" line="39"/>
         <source>Purpose</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RouteSheetPreview</name>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="66" />
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="66"/>
         <source>Print %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="68" />
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="68"/>
         <source>Printing %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="72" />
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="72"/>
         <source>Save as PDF</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="74" />
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="74"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="82" />
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="82"/>
         <source>Not saved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="83" />
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="83"/>
         <source>The route sheet could not be saved to %1:
 %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="89" />
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="89"/>
         <source>Route sheet of %1 for %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="92" />
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="92"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="93" />
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="93"/>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="94" />
+        <location filename="../fieldapp/ui/office/route_sheet_preview.py" line="94"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RouteStopsModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="18" />
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="18"/>
         <source>#</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="18" />
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="18"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="19" />
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="19"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="20" />
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="27" />
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="20"/>
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="27"/>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="21" />
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="21"/>
         <source>Days late</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="22" />
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="22"/>
         <source>Objective</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="23" />
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="23"/>
         <source>Why</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="24" />
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="24"/>
         <source>Promise due, not kept</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="25" />
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="25"/>
         <source>Revisit due</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/route_stops_model.py" line="26" />
+        <location filename="../fieldapp/ui/office/route_stops_model.py" line="26"/>
         <source>Dispute waiting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RouteView</name>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="94" />
-        <source>Today's route</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/views/route_view.py" line="94"/>
+        <source>Today&apos;s route</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/views/route_view.py" line="97" />
+        <location filename="../fieldapp/ui/views/route_view.py" line="97"/>
         <source>Stops: %n</source>
         <translation>
             <numerusform>Stops: %n</numerusform>
@@ -3963,907 +4024,919 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/route_view.py" line="99" />
+        <location filename="../fieldapp/ui/views/route_view.py" line="99"/>
         <source>No visits are planned for today.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RoutesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="120" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="120"/>
         <source>No collectors yet: add them in the Collectors tab.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="152" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="152"/>
         <source>Unsaved route</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="153" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="153"/>
         <source>The route of this day has changes that are not saved. Save them?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/routes_view.py" line="178" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="178"/>
         <source>%n stops saved for this day.</source>
-        <translation><numerusform>%n stop saved for this day.</numerusform><numerusform>%n stops saved for this day.</numerusform></translation>
+        <translation>
+            <numerusform>%n stop saved for this day.</numerusform>
+            <numerusform>%n stops saved for this day.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/routes_view.py" line="199" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="199"/>
         <source>%n stops suggested; save to keep them.</source>
-        <translation><numerusform>%n stop suggested; save to keep it.</numerusform><numerusform>%n stops suggested; save to keep them.</numerusform></translation>
+        <translation>
+            <numerusform>%n stop suggested; save to keep it.</numerusform>
+            <numerusform>%n stops suggested; save to keep them.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="201" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="201"/>
         <source>Nothing more to suggest for this day.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="266" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="266"/>
         <source>The route has changes that are not saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="280" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
         <source>Collector:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="281" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="281"/>
         <source>Day:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="282" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="282"/>
         <source>Start:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="283" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="283"/>
         <source>When the first visit starts (HH:MM)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="284" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="284"/>
         <source>&amp;Suggest</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="286" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="286"/>
         <source>Add the customers most worth a visit: promises due and not kept, revisits, disputes waiting, then the largest and oldest overdue amounts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="288" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="288"/>
         <source>Spread times</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="289" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="289"/>
         <source>Plan every visit again from the start time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="290" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="290"/>
         <source>Save route</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="291" />
+        <location filename="../fieldapp/ui/office/routes_view.py" line="291"/>
         <source>Print route sheet…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="48" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="48"/>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="49" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="49"/>
         <source>The receivables are written in one step: all or nothing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="50" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="50"/>
         <source>&amp;Skipped rows</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="51" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="51"/>
         <source>Import &amp;again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="70" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="70"/>
         <source>Importing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="104" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
         <source>The import was stopped. Nothing was written.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="107" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
         <source>Nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="110" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
         <source>The receivables were imported.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="111" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="111"/>
         <source>Customers: {created} new, {updated} updated.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="114" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="119" />
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="119"/>
         <source>Open in this export: {totals}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ScheduleTable</name>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="28" />
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="28"/>
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="29" />
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="29"/>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="53" />
+        <location filename="../fieldapp/ui/visit/outcomes/schedule_table.py" line="53"/>
         <source>Down payment</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Collector name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
         <source>Your title on Vietnamese documents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
         <source>Your title on Traditional Chinese documents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
         <source>Your title on Simplified Chinese documents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
         <source>Your title on English documents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Latest promise date (days ahead)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
         <source>Grace days before a promise is broken</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
         <source>Share paid that keeps a promise (%)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
         <source>Remind this many days before a promise</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
         <source>Least ink for a signature (pixels)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
         <source>Company name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
         <source>Company address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
         <source>Company tax code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
         <source>Company phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="60" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="60"/>
         <source>As the system</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="139" />
-        <source>Enter the company's name: it heads every document.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="139"/>
+        <source>Enter the company&apos;s name: it heads every document.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="147" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="147"/>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="148" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="150" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="150"/>
         <source>These settings apply to this laptop.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="152" />
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="152"/>
         <source>Letterhead on every document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="66" />
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="66"/>
         <source>The customer was absent: nobody signs for the customer; you sign the record alone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="70" />
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="70"/>
         <source>Nothing the customer signed has changed: their signature on the original record stands, and you sign the amendment alone.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="109" />
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="109"/>
         <source>The record changed after it was signed: read the summary again with the customer, then both sign again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="127" />
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="127"/>
         <source>Summary for the customer (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="129" />
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="129"/>
         <source>Customer signs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/sign_page.py" line="130" />
+        <location filename="../fieldapp/ui/visit/sign_page.py" line="130"/>
         <source>Collector signs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignerPanel</name>
     <message>
-        <location filename="../fieldapp/ui/visit/signer.py" line="30" />
+        <location filename="../fieldapp/ui/visit/signer.py" line="30"/>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/signer.py" line="31" />
+        <location filename="../fieldapp/ui/visit/signer.py" line="31"/>
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/signer.py" line="32" />
+        <location filename="../fieldapp/ui/visit/signer.py" line="32"/>
         <source>Redo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/signer.py" line="34" />
+        <location filename="../fieldapp/ui/visit/signer.py" line="34"/>
         <source>Printed name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/signer.py" line="35" />
+        <location filename="../fieldapp/ui/visit/signer.py" line="35"/>
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="45" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="45"/>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="46" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="46"/>
         <source>The accounting program and report the file comes from.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="47" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="47"/>
         <source>&amp;Source:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="54" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="54"/>
         <source>Find it from the columns</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="56" />
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="141" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="56"/>
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="141"/>
         <source>{name} (saved)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="107" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="107"/>
         <source>Reading the file…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="117" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="117"/>
         <source>No known export has these columns: say on the next page which column holds what.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="120" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="120"/>
         <source>The columns of {source} were not found: say on the next page which column holds what.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="123" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="123"/>
         <source>Found: {source}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="125" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="125"/>
         <source>Read as {source}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="127" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="127"/>
         <source>An Excel workbook with {count} columns.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="130" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="130"/>
         <source>Text encoding: {encoding}. Columns: {count}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_source_page.py" line="135" />
+        <location filename="../fieldapp/ui/office/import_source_page.py" line="135"/>
         <source>The report is dated {day}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="76" />
+        <location filename="../fieldapp/ui/app.py" line="76"/>
         <source>Restore the backup of %1?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="78" />
+        <location filename="../fieldapp/ui/app.py" line="78"/>
         <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="85" />
+        <location filename="../fieldapp/ui/app.py" line="85"/>
         <source>&amp;Restore the backup</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="86" />
+        <location filename="../fieldapp/ui/app.py" line="86"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StartupDocuments</name>
     <message>
-        <location filename="../fieldapp/ui/documents/startup.py" line="84" />
+        <location filename="../fieldapp/ui/documents/startup.py" line="84"/>
         <source>Last finalized: %1, %2 — receipt %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/startup.py" line="87" />
+        <location filename="../fieldapp/ui/documents/startup.py" line="87"/>
         <source>Last finalized: %1, %2 — no money taken</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/startup.py" line="90" />
-        <source>Some documents are still pending: see the visit's Retry</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/documents/startup.py" line="90"/>
+        <source>Some documents are still pending: see the visit&apos;s Retry</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/startup.py" line="92" />
+        <location filename="../fieldapp/ui/documents/startup.py" line="92"/>
         <source>Check this before recording money again: a receipt already issued stands for money already taken.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TaskStrip</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_progress.py" line="33" />
+        <location filename="../fieldapp/ui/office/import_progress.py" line="33"/>
         <source>Stop</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_progress.py" line="55" />
+        <location filename="../fieldapp/ui/office/import_progress.py" line="55"/>
         <source>Stopping…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_progress.py" line="62" />
+        <location filename="../fieldapp/ui/office/import_progress.py" line="62"/>
         <source>line %v of about %m</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UndoBar</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="58" />
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="58"/>
         <source>Assigned %n customers to %1.</source>
-        <translation><numerusform>Assigned %n customer to %1.</numerusform><numerusform>Assigned %n customers to %1.</numerusform></translation>
+        <translation>
+            <numerusform>Assigned %n customer to %1.</numerusform>
+            <numerusform>Assigned %n customers to %1.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="59" />
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="59"/>
         <source>no collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="61" />
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="61"/>
         <source>Nothing changed: the customers already had this collector.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="63" />
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="63"/>
         <source>Undone: %n customers are back with their previous collectors.</source>
-        <translation><numerusform>Undone: %n customer is back with the previous collector.</numerusform><numerusform>Undone: %n customers are back with their previous collectors.</numerusform></translation>
+        <translation>
+            <numerusform>Undone: %n customer is back with the previous collector.</numerusform>
+            <numerusform>Undone: %n customers are back with their previous collectors.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/undo_bar.py" line="68" />
+        <location filename="../fieldapp/ui/office/undo_bar.py" line="68"/>
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VisitDocumentsBar</name>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="115" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="115"/>
         <source>Pending: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="119" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="119"/>
         <source>Not made yet: finalizing was interrupted or the document failed. The visit itself is finalized.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="150" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="150"/>
         <source>Plan %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="171" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="171"/>
         <source>Open &amp;record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="172" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="172"/>
         <source>The signed visit record (PDF)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="173" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="173"/>
         <source>Open a&amp;greement</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="174" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="174"/>
         <source>Open recei&amp;pt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="175" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="175"/>
         <source>Agreement for &amp;wet signature…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="176" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="176"/>
         <source>Re&amp;try</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="177" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="177"/>
         <source>Make the pending documents of this visit now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/documents/visit_bar.py" line="178" />
+        <location filename="../fieldapp/ui/documents/visit_bar.py" line="178"/>
         <source>A fresh copy of the installment agreement with empty boxes, to print and sign in ink</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="34" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
         <source>Documents pending</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="36" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
         <source>Amendment: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="39" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="39"/>
         <source>Amended</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Collector</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="56" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="56"/>
         <source>Outcomes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="58" />
+        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="144" />
-        <location filename="../fieldapp/ui/visit/window.py" line="256" />
+        <location filename="../fieldapp/ui/visit/window.py" line="144"/>
+        <location filename="../fieldapp/ui/visit/window.py" line="256"/>
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="167" />
+        <location filename="../fieldapp/ui/visit/window.py" line="167"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="216" />
+        <location filename="../fieldapp/ui/visit/window.py" line="216"/>
         <source>Saved %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="224" />
+        <location filename="../fieldapp/ui/visit/window.py" line="224"/>
         <source>Not saved: the disk is full. The draft is kept in this window and saved as soon as space is freed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="227" />
+        <location filename="../fieldapp/ui/visit/window.py" line="227"/>
         <source>Not saved, retrying: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="268" />
+        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
         <source>Visit — %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="268" />
+        <location filename="../fieldapp/ui/visit/window.py" line="268"/>
         <source>Call — %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="271" />
+        <location filename="../fieldapp/ui/visit/window.py" line="271"/>
         <source>Amendment of an earlier record. Reason: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="273" />
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>&amp;Visit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="273" />
+        <location filename="../fieldapp/ui/visit/window.py" line="273"/>
         <source>&amp;Call</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="274" />
+        <location filename="../fieldapp/ui/visit/window.py" line="274"/>
         <source>← Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="275" />
+        <location filename="../fieldapp/ui/visit/window.py" line="275"/>
         <source>Previous step (Alt+Left)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="276" />
+        <location filename="../fieldapp/ui/visit/window.py" line="276"/>
         <source>Next →</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="277" />
+        <location filename="../fieldapp/ui/visit/window.py" line="277"/>
         <source>Next step (Alt+Right or Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="278" />
+        <location filename="../fieldapp/ui/visit/window.py" line="278"/>
         <source>Finalize…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="279" />
+        <location filename="../fieldapp/ui/visit/window.py" line="279"/>
         <source>Check everything and freeze the record (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="280" />
+        <location filename="../fieldapp/ui/visit/window.py" line="280"/>
         <source>Previous step</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="281" />
+        <location filename="../fieldapp/ui/visit/window.py" line="281"/>
         <source>Next step</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="282" />
+        <location filename="../fieldapp/ui/visit/window.py" line="282"/>
         <source>Go on (next step or finalize)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="283" />
+        <location filename="../fieldapp/ui/visit/window.py" line="283"/>
         <source>Discard this draft…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/window.py" line="284" />
+        <location filename="../fieldapp/ui/visit/window.py" line="284"/>
         <source>Close (keeps the draft)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
         <source>Visit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
         <source>Call</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="141" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
         <source>Amendment of the record of %1. Reason: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="145" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="145"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="146" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="146"/>
         <source>SHA-256 %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="162" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="162"/>
         <source>No visits recorded yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="163" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
         <source>&amp;Amend…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="164" />
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>validation</name>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="18" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="18"/>
         <source>Required.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="19" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="19"/>
         <source>The amount must be more than zero.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="20" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="20"/>
         <source>More than the open balance of {balance}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="21" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="21"/>
         <source>This date is in the past: agree on a specific day from today on.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="22" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="22"/>
         <source>More than {days} days ahead: agree on an earlier date.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="23" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="23"/>
         <source>Pick a day after today.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="24" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="24"/>
         <source>Allocated {allocated} but received {amount}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="25" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="25"/>
         <source>More than the open balance of invoice {invoice}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="26" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="26"/>
         <source>Give the transfer or cheque reference.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="27" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="27"/>
         <source>A post-dated cheque needs the date written on it, after today.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="28" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="28"/>
         <source>The installments add up to {sum}, not the agreed {total}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="29" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="29"/>
         <source>Each installment must fall after the previous one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="30" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="30"/>
         <source>The down payment must be less than the agreed total.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="31" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="31"/>
         <source>The discount must be between 0 and {max} %.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="32" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="32"/>
         <source>Say until when the early-payment discount applies.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="33" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="33"/>
         <source>Pick at least one invoice.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="34" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="34"/>
         <source>The signature is too small; clear it and sign again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="35" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="35"/>
         <source>Not a date that exists: pick the day from the calendar.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="36" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="36"/>
         <source>Signature required: sign in the box.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="37" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="37"/>
         <source>Add a photo of the closed premises.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="38" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="38"/>
         <source>The customer was absent: say what you found, add a photo and the revisit date.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="39" />
-        <source>Nobody to meet? Tick "Customer absent" at Meet first.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="39"/>
+        <source>Nobody to meet? Tick &quot;Customer absent&quot; at Meet first.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="40" />
-        <source>Nobody was met, so nobody refused: remove the refusal or untick "Customer absent" at Meet.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="40"/>
+        <source>Nobody was met, so nobody refused: remove the refusal or untick &quot;Customer absent&quot; at Meet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="41" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="41"/>
         <source>Too long: {length} characters, at most {max}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="42" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="42"/>
         <source>Money received, promises and installments come to {committed}, more than the {balance} owed: confirm why.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="45" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="45"/>
         <source>Not an amount: type digits, e.g. {example}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="46" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="46"/>
         <source>Add at least one outcome.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/visit/errors.py" line="47" />
-        <source>The signer's printed name is required.</source>
-        <translation type="unfinished" />
+        <location filename="../fieldapp/ui/visit/errors.py" line="47"/>
+        <source>The signer&apos;s printed name is required.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -86,7 +86,9 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/portfolio_assign.py" line="67" />
         <source>Assign all %n matching…</source>
-        <translation><numerusform>Phân công tất cả %n khách hàng phù hợp…</numerusform></translation>
+        <translation>
+            <numerusform>Phân công tất cả %n khách hàng phù hợp…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/portfolio_assign.py" line="69" />
@@ -140,17 +142,23 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/assign_dialog.py" line="112" />
         <source>Take all %n matching customers away from their collectors?</source>
-        <translation><numerusform>Gỡ tất cả %n khách hàng phù hợp khỏi nhân viên thu hồi nợ đang phụ trách?</numerusform></translation>
+        <translation>
+            <numerusform>Gỡ tất cả %n khách hàng phù hợp khỏi nhân viên thu hồi nợ đang phụ trách?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/assign_dialog.py" line="115" />
         <source>Assign all %n matching customers to %1?</source>
-        <translation><numerusform>Phân công tất cả %n khách hàng phù hợp cho %1?</numerusform></translation>
+        <translation>
+            <numerusform>Phân công tất cả %n khách hàng phù hợp cho %1?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/assign_dialog.py" line="120" />
         <source>… and %n more</source>
-        <translation><numerusform>… và %n khách hàng khác</numerusform></translation>
+        <translation>
+            <numerusform>… và %n khách hàng khác</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -447,7 +455,9 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/collectors_view.py" line="104" />
         <source>%n customers of %1</source>
-        <translation><numerusform>%n khách hàng của %1</numerusform></translation>
+        <translation>
+            <numerusform>%n khách hàng của %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1733,17 +1743,57 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <translation>Không thể hoàn tác lần phân công này: {count} khách hàng trong đó đã đổi nhân viên thu hồi nợ kể từ lúc phân công ({customers}). Chưa có gì được hoàn tác.</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="197" />
+        <source>The office database already holds {count} customers.</source>
+        <translation>Cơ sở dữ liệu của văn phòng đã có {count} khách hàng.</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="199" />
+        <source>The office database {database} lacks the pg_trgm extension that customer search needs, and this account may not install it. The database owner has to run CREATE EXTENSION pg_trgm in it once.</source>
+        <translation>Cơ sở dữ liệu văn phòng {database} thiếu phần mở rộng pg_trgm mà việc tìm khách hàng cần, và tài khoản này không được phép cài nó. Chủ sở hữu cơ sở dữ liệu cần chạy CREATE EXTENSION pg_trgm một lần trong đó.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="203" />
+        <source>{url} is not a database address this program can use. Write it as postgresql+psycopg://user:password@host:5432/database.</source>
+        <translation>{url} không phải địa chỉ cơ sở dữ liệu mà chương trình dùng được. Hãy viết theo dạng postgresql+psycopg://user:password@host:5432/database.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="206" />
+        <source>The database server {server} cannot be reached. Check the address and that the server is running.</source>
+        <translation>Không kết nối được máy chủ cơ sở dữ liệu {server}. Hãy kiểm tra địa chỉ và máy chủ có đang chạy không.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="209" />
+        <source>The database server {server} refused the user {user}. Check the user name and the password.</source>
+        <translation>Máy chủ cơ sở dữ liệu {server} từ chối người dùng {user}. Hãy kiểm tra tên người dùng và mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="212" />
+        <source>The database server {server} has no database named {database}.</source>
+        <translation>Máy chủ cơ sở dữ liệu {server} không có cơ sở dữ liệu nào tên {database}.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="214" />
+        <source>The database server {server} refused the connection: {reason}</source>
+        <translation>Máy chủ cơ sở dữ liệu {server} từ chối kết nối: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="216" />
+        <source>The demo opens a throwaway office of its own and never uses the database {url}.</source>
+        <translation>Bản trình diễn mở một văn phòng tạm thời riêng và không bao giờ dùng cơ sở dữ liệu {url}.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="222" />
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="200" />
+        <location filename="../fieldapp/ui/error_text.py" line="223" />
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="201" />
+        <location filename="../fieldapp/ui/error_text.py" line="224" />
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -3438,12 +3488,16 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/portfolio_view.py" line="175" />
         <source>%n customers</source>
-        <translation><numerusform>%n khách hàng</numerusform></translation>
+        <translation>
+            <numerusform>%n khách hàng</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/portfolio_view.py" line="178" />
         <source>%1 of %n customers match</source>
-        <translation><numerusform>%1/%n khách hàng phù hợp</numerusform></translation>
+        <translation>
+            <numerusform>%1/%n khách hàng phù hợp</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/portfolio_view.py" line="184" />
@@ -3983,12 +4037,16 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/routes_view.py" line="178" />
         <source>%n stops saved for this day.</source>
-        <translation><numerusform>Đã lưu %n điểm đến cho ngày này.</numerusform></translation>
+        <translation>
+            <numerusform>Đã lưu %n điểm đến cho ngày này.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/routes_view.py" line="199" />
         <source>%n stops suggested; save to keep them.</source>
-        <translation><numerusform>Đã đề xuất %n điểm đến; hãy lưu để giữ lại.</numerusform></translation>
+        <translation>
+            <numerusform>Đã đề xuất %n điểm đến; hãy lưu để giữ lại.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/routes_view.py" line="201" />
@@ -4442,7 +4500,9 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/undo_bar.py" line="58" />
         <source>Assigned %n customers to %1.</source>
-        <translation><numerusform>Đã phân công %n khách hàng cho %1.</numerusform></translation>
+        <translation>
+            <numerusform>Đã phân công %n khách hàng cho %1.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/undo_bar.py" line="59" />
@@ -4457,7 +4517,9 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/undo_bar.py" line="63" />
         <source>Undone: %n customers are back with their previous collectors.</source>
-        <translation><numerusform>Đã hoàn tác: %n khách hàng đã trở về nhân viên thu hồi nợ phụ trách trước đó.</numerusform></translation>
+        <translation>
+            <numerusform>Đã hoàn tác: %n khách hàng đã trở về nhân viên thu hồi nợ phụ trách trước đó.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/undo_bar.py" line="68" />

@@ -86,7 +86,9 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/portfolio_assign.py" line="67" />
         <source>Assign all %n matching…</source>
-        <translation><numerusform>分配全部 %n 家符合条件的客户…</numerusform></translation>
+        <translation>
+            <numerusform>分配全部 %n 家符合条件的客户…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/portfolio_assign.py" line="69" />
@@ -140,17 +142,23 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/assign_dialog.py" line="112" />
         <source>Take all %n matching customers away from their collectors?</source>
-        <translation><numerusform>要将全部 %n 家符合条件的客户从原催收员名下移出吗？</numerusform></translation>
+        <translation>
+            <numerusform>要将全部 %n 家符合条件的客户从原催收员名下移出吗？</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/assign_dialog.py" line="115" />
         <source>Assign all %n matching customers to %1?</source>
-        <translation><numerusform>要将全部 %n 家符合条件的客户分配给 %1 吗？</numerusform></translation>
+        <translation>
+            <numerusform>要将全部 %n 家符合条件的客户分配给 %1 吗？</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/assign_dialog.py" line="120" />
         <source>… and %n more</source>
-        <translation><numerusform>… 另有 %n 家客户</numerusform></translation>
+        <translation>
+            <numerusform>… 另有 %n 家客户</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -447,7 +455,9 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/collectors_view.py" line="104" />
         <source>%n customers of %1</source>
-        <translation><numerusform>共 %n 家客户，由 %1 负责</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 家客户，由 %1 负责</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1733,17 +1743,57 @@ Signed with this laptop's development key, not with a certificate issued by the 
         <translation>无法撤销此次分配：其中 {count} 家客户此后已更换催收员（{customers}）。未撤销任何内容。</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="197" />
+        <source>The office database already holds {count} customers.</source>
+        <translation>公司端数据库已有 {count} 家客户。</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="199" />
+        <source>The office database {database} lacks the pg_trgm extension that customer search needs, and this account may not install it. The database owner has to run CREATE EXTENSION pg_trgm in it once.</source>
+        <translation>公司端数据库 {database} 缺少搜索客户所需的 pg_trgm 扩展，而此账号无权安装。请数据库所有者在其中执行一次 CREATE EXTENSION pg_trgm。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="203" />
+        <source>{url} is not a database address this program can use. Write it as postgresql+psycopg://user:password@host:5432/database.</source>
+        <translation>{url} 不是本程序可用的数据库地址。请写成 postgresql+psycopg://user:password@host:5432/database。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="206" />
+        <source>The database server {server} cannot be reached. Check the address and that the server is running.</source>
+        <translation>无法连接到数据库服务器 {server}。请检查地址，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="209" />
+        <source>The database server {server} refused the user {user}. Check the user name and the password.</source>
+        <translation>数据库服务器 {server} 拒绝了用户 {user}。请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="212" />
+        <source>The database server {server} has no database named {database}.</source>
+        <translation>数据库服务器 {server} 没有名为 {database} 的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="214" />
+        <source>The database server {server} refused the connection: {reason}</source>
+        <translation>数据库服务器 {server} 拒绝了连接：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="216" />
+        <source>The demo opens a throwaway office of its own and never uses the database {url}.</source>
+        <translation>演示会打开自己的临时公司端，绝不使用数据库 {url}。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="222" />
         <source>Something went wrong (error {code}).</source>
         <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="200" />
+        <location filename="../fieldapp/ui/error_text.py" line="223" />
         <source>Something went wrong; the details are in the log.</source>
         <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="201" />
+        <location filename="../fieldapp/ui/error_text.py" line="224" />
         <source>A file could not be read or written: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>
@@ -3438,12 +3488,16 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/portfolio_view.py" line="175" />
         <source>%n customers</source>
-        <translation><numerusform>%n 家客户</numerusform></translation>
+        <translation>
+            <numerusform>%n 家客户</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/portfolio_view.py" line="178" />
         <source>%1 of %n customers match</source>
-        <translation><numerusform>%n 家客户中有 %1 家符合</numerusform></translation>
+        <translation>
+            <numerusform>%n 家客户中有 %1 家符合</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/portfolio_view.py" line="184" />
@@ -3983,12 +4037,16 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/routes_view.py" line="178" />
         <source>%n stops saved for this day.</source>
-        <translation><numerusform>该日已保存 %n 个拜访点。</numerusform></translation>
+        <translation>
+            <numerusform>该日已保存 %n 个拜访点。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/routes_view.py" line="199" />
         <source>%n stops suggested; save to keep them.</source>
-        <translation><numerusform>已建议 %n 个拜访点；请保存以保留。</numerusform></translation>
+        <translation>
+            <numerusform>已建议 %n 个拜访点；请保存以保留。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/routes_view.py" line="201" />
@@ -4442,7 +4500,9 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/undo_bar.py" line="58" />
         <source>Assigned %n customers to %1.</source>
-        <translation><numerusform>已将 %n 家客户分配给 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 家客户分配给 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/undo_bar.py" line="59" />
@@ -4457,7 +4517,9 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/undo_bar.py" line="63" />
         <source>Undone: %n customers are back with their previous collectors.</source>
-        <translation><numerusform>已撤销：%n 家客户已交还给原来的催收员。</numerusform></translation>
+        <translation>
+            <numerusform>已撤销：%n 家客户已交还给原来的催收员。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/undo_bar.py" line="68" />

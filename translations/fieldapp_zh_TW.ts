@@ -86,7 +86,9 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/portfolio_assign.py" line="67" />
         <source>Assign all %n matching…</source>
-        <translation><numerusform>指派全部 %n 家符合條件的客戶…</numerusform></translation>
+        <translation>
+            <numerusform>指派全部 %n 家符合條件的客戶…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/portfolio_assign.py" line="69" />
@@ -140,17 +142,23 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/assign_dialog.py" line="112" />
         <source>Take all %n matching customers away from their collectors?</source>
-        <translation><numerusform>要將全部 %n 家符合條件的客戶從原催收員名下移除嗎？</numerusform></translation>
+        <translation>
+            <numerusform>要將全部 %n 家符合條件的客戶從原催收員名下移除嗎？</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/assign_dialog.py" line="115" />
         <source>Assign all %n matching customers to %1?</source>
-        <translation><numerusform>要將全部 %n 家符合條件的客戶指派給 %1 嗎？</numerusform></translation>
+        <translation>
+            <numerusform>要將全部 %n 家符合條件的客戶指派給 %1 嗎？</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/assign_dialog.py" line="120" />
         <source>… and %n more</source>
-        <translation><numerusform>… 另有 %n 家客戶</numerusform></translation>
+        <translation>
+            <numerusform>… 另有 %n 家客戶</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -447,7 +455,9 @@
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/collectors_view.py" line="104" />
         <source>%n customers of %1</source>
-        <translation><numerusform>共 %n 家客戶，由 %1 負責</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 家客戶，由 %1 負責</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1733,17 +1743,57 @@ Signed with this laptop's development key, not with a certificate issued by the 
         <translation>無法復原此次指派：其中 {count} 家客戶之後已更換催收員（{customers}）。未復原任何內容。</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="197" />
+        <source>The office database already holds {count} customers.</source>
+        <translation>公司端資料庫已有 {count} 家客戶。</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="199" />
+        <source>The office database {database} lacks the pg_trgm extension that customer search needs, and this account may not install it. The database owner has to run CREATE EXTENSION pg_trgm in it once.</source>
+        <translation>公司端資料庫 {database} 缺少搜尋客戶所需的 pg_trgm 擴充功能，而此帳號無權安裝。請資料庫擁有者在其中執行一次 CREATE EXTENSION pg_trgm。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="203" />
+        <source>{url} is not a database address this program can use. Write it as postgresql+psycopg://user:password@host:5432/database.</source>
+        <translation>{url} 不是本程式可用的資料庫位址。請寫成 postgresql+psycopg://user:password@host:5432/database。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="206" />
+        <source>The database server {server} cannot be reached. Check the address and that the server is running.</source>
+        <translation>無法連線到資料庫伺服器 {server}。請檢查位址，並確認伺服器正在執行。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="209" />
+        <source>The database server {server} refused the user {user}. Check the user name and the password.</source>
+        <translation>資料庫伺服器 {server} 拒絕了使用者 {user}。請檢查使用者名稱和密碼。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="212" />
+        <source>The database server {server} has no database named {database}.</source>
+        <translation>資料庫伺服器 {server} 沒有名為 {database} 的資料庫。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="214" />
+        <source>The database server {server} refused the connection: {reason}</source>
+        <translation>資料庫伺服器 {server} 拒絕了連線：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="216" />
+        <source>The demo opens a throwaway office of its own and never uses the database {url}.</source>
+        <translation>示範會開啟自己的臨時公司端，絕不使用資料庫 {url}。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="222" />
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="200" />
+        <location filename="../fieldapp/ui/error_text.py" line="223" />
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="201" />
+        <location filename="../fieldapp/ui/error_text.py" line="224" />
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -3438,12 +3488,16 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/portfolio_view.py" line="175" />
         <source>%n customers</source>
-        <translation><numerusform>%n 家客戶</numerusform></translation>
+        <translation>
+            <numerusform>%n 家客戶</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/portfolio_view.py" line="178" />
         <source>%1 of %n customers match</source>
-        <translation><numerusform>%n 家客戶中有 %1 家符合</numerusform></translation>
+        <translation>
+            <numerusform>%n 家客戶中有 %1 家符合</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/portfolio_view.py" line="184" />
@@ -3983,12 +4037,16 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/routes_view.py" line="178" />
         <source>%n stops saved for this day.</source>
-        <translation><numerusform>此日已儲存 %n 個拜訪點。</numerusform></translation>
+        <translation>
+            <numerusform>此日已儲存 %n 個拜訪點。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/routes_view.py" line="199" />
         <source>%n stops suggested; save to keep them.</source>
-        <translation><numerusform>已建議 %n 個拜訪點；請儲存以保留。</numerusform></translation>
+        <translation>
+            <numerusform>已建議 %n 個拜訪點；請儲存以保留。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/routes_view.py" line="201" />
@@ -4442,7 +4500,9 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/undo_bar.py" line="58" />
         <source>Assigned %n customers to %1.</source>
-        <translation><numerusform>已將 %n 家客戶指派給 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已將 %n 家客戶指派給 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/undo_bar.py" line="59" />
@@ -4457,7 +4517,9 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/undo_bar.py" line="63" />
         <source>Undone: %n customers are back with their previous collectors.</source>
-        <translation><numerusform>已復原：%n 家客戶已交回原本的催收員。</numerusform></translation>
+        <translation>
+            <numerusform>已復原：%n 家客戶已交回原本的催收員。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/undo_bar.py" line="68" />
