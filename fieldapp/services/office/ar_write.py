@@ -31,48 +31,43 @@ CODE_LIMIT, NUMBER_LIMIT = 20, 40  # customer.code and invoice.number
 _COUNTRY = {"VND": ("VN", "vi"), "TWD": ("TW", "zh_TW"), "CNY": ("CN", "zh_CN")}
 
 
-class _Rollback(Exception):
-    """Leaves the transaction without writing: a refusal, a dry run or a cancel."""
-
-    def __init__(self, outcome):
-        super().__init__()
-        self.outcome = outcome
-
-
 def run(service, file, preset, *, skip_bad_rows, dry_run, opening_on, progress, cancelled):
     name = api._name(file)
-    today = service.now().date()
     with Import(file, preset, name=name) as reading:
         if reading.problems and not api.readable(reading.result()):
-            return _report(name, reading.result(), "ar.unreadable", {}, dry_run=dry_run)
-        source = reading.preset.name
-        try:
-            with service.store.sessions.begin() as session:
-                writer = ArWriter(session, source)
-                writer.prepare()
-                outcome = _stream(file, reading, writer, today, opening_on, progress, cancelled)
-                if outcome == "cancelled":
-                    raise _Rollback(api.ImportReport(name, source, reading.encoding,
-                                                     reading.kind.value, 0, 0, 0, cancelled=True,
-                                                     dry_run=dry_run))
-                result, skipped = _checked(reading, writer, skip_bad_rows)
-                refusal, params = api.refusal_of(result, opening_on=opening_on,
-                                                 skip_bad_rows=skip_bad_rows)
-                if refusal:
-                    raise _Rollback(_report(name, result, refusal, params, dry_run=dry_run,
-                                            opens=outcome))
-                scope = "none" if skipped else "customers" if reading.preset.ledger else "source"
-                counts = writer.apply(today, scope)
-                report = _report(name, result, None, {}, dry_run=dry_run, counts=counts,
-                                 opens=outcome, imported=not dry_run)
-                if dry_run:
-                    raise _Rollback(report)
-                report = replace(report, import_id=writer.record(
-                    to_text(service.now()), service.actor, Path(name).name, _sha256(file),
-                    api.report_json(report)))
-        except _Rollback as stop:
-            return stop.outcome
+            return _report(name, reading.result(), *api.refusal_of(reading.result()),
+                           dry_run=dry_run)
+        with service.store.sessions.begin() as session:
+            report, keep = _write(service, session, file, name, reading, skip_bad_rows,
+                                  dry_run, opening_on, progress, cancelled)
+            if not keep:  # refused, a dry run or cancelled: the transaction leaves no trace
+                session.rollback()
     return report
+
+
+def _write(service, session, file, name, reading, skip_bad_rows, dry_run, opening_on,
+           progress, cancelled):
+    """(report, whether to commit) of the import inside the open transaction."""
+    today = service.now().date()
+    writer = ArWriter(session, reading.preset.name)
+    writer.prepare()
+    opens = _stream(file, reading, writer, today, opening_on, progress, cancelled)
+    if opens == "cancelled":
+        return api.ImportReport(name, reading.preset.name, reading.encoding, reading.kind.value,
+                                0, 0, 0, cancelled=True, dry_run=dry_run), False
+    result, skipped = _checked(reading, writer, skip_bad_rows)
+    refusal, params = api.refusal_of(result, opening_on=opening_on, skip_bad_rows=skip_bad_rows)
+    if refusal:
+        return _report(name, result, refusal, params, dry_run=dry_run, opens=opens), False
+    scope = "none" if skipped else "customers" if reading.preset.ledger else "source"
+    counts = writer.apply(today, scope)
+    report = _report(name, result, None, {}, dry_run=dry_run, counts=counts, opens=opens,
+                     imported=not dry_run)
+    if dry_run:
+        return report, False
+    return replace(report, import_id=writer.record(
+        to_text(service.now()), service.actor, Path(name).name, _sha256(file),
+        api.report_json(report))), True
 
 
 def _stream(file, reading, writer, today, opening_on, progress, cancelled):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ...domain.errors import english
+from ...domain.errors import FieldappError, english
 from ...domain.money import Money
 from ...domain.receivables import (EntryKind, ImportedCustomer, ImportResult, ReportKind,
                                    RowProblem)
@@ -188,21 +188,30 @@ def readable(result: ImportResult) -> bool:
                    for p in result.problems)
 
 
-def refusal_of(result: ImportResult, *, opening_on, skip_bad_rows) -> tuple[str | None, dict]:
-    """Why ``result`` cannot be imported as asked (a code of errors.MESSAGES), or None."""
+class ImportRefused(FieldappError):
+    """Why a whole file was not imported; a report carries its code and arguments."""
+
+
+def refusal_of(result: ImportResult, *, opening_on=None, skip_bad_rows=False) -> tuple:
+    """(code, params) of why ``result`` cannot be imported as asked, or (None, {})."""
+    refused = _refusal(result, opening_on, skip_bad_rows)
+    return (refused.code, refused.params) if refused else (None, {})
+
+
+def _refusal(result, opening_on, skip_bad_rows) -> ImportRefused | None:
     if not readable(result):
-        return "ar.unreadable", {}
+        return ImportRefused("ar.unreadable")
     whole = [p for p in result.problems if p.line is None or p.code in FILE_PROBLEMS]
     if whole:
-        return "ar.file_problems", {"count": len(whole)}
+        return ImportRefused("ar.file_problems", count=len(whole))
     if result.kind == ReportKind.SUMMARY_ONLY and opening_on is None:
-        return "ar.summary_only", {}
+        return ImportRefused("ar.summary_only")
     bad = [p for p in result.problems if p.line is not None]
     if bad and not skip_bad_rows:
-        return "ar.bad_rows", {"count": len(bad)}
+        return ImportRefused("ar.bad_rows", count=len(bad))
     if result.rows == 0:
-        return "ar.no_rows", {}
-    return None, {}
+        return ImportRefused("ar.no_rows")
+    return None
 
 
 def report_errors(result: ImportResult, refusal: str | None, params: dict):
