@@ -76,7 +76,7 @@ class ArWriter:
         self.base = 0  # invoice ids are base + seq (ids are the office's own, no sequence)
         self._next_customer = 0
         self._new: list[dict] = []
-        self._lines = array("L")  # seq → file line (direct mode: duplicates are told by line)
+        self._lines = array("I")  # seq → file line (direct mode: duplicates are told by line)
         self._written = 0
 
     def prepare(self) -> None:
@@ -109,7 +109,7 @@ class ArWriter:
                               "currency": currency, "country": country, "language": language})
             return cid
         cid, stored = known
-        if name and name != stored:
+        if name and name != stored and name != code:  # a file without names gives the code
             self.renamed[cid] = name
             self.customers[code] = (cid, name)
         return cid

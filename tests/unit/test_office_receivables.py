@@ -422,3 +422,12 @@ def test_a_preview_can_be_cancelled(store):
                           "1", "USD") for i in range(12000)]
     preview = services(store).imports.preview(csv(*lines).encode(), cancelled=lambda: True)
     assert preview.cancelled and not preview.importable and preview.result.rows < 12000
+
+
+def test_a_file_without_names_does_not_rename_customers_to_their_codes(store, builder):
+    builder.customer("Công ty Đông Á", code="100001")
+    builder.save()
+    report = services(store).imports.apply(FBL5N.encode())
+    assert (report.customers_created, report.customers_updated) == (1, 0)
+    assert rows(store, "SELECT code, name FROM customer ORDER BY code") == [
+        ("100001", "Công ty Đông Á"), ("100002", "100002")]

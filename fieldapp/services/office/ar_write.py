@@ -1,5 +1,6 @@
-"""One receivables import in one transaction: stream the file into a staging table, then
-refuse it whole (rolling back) or apply it set-based.
+"""One receivables import in one transaction: the file streamed into the database (straight
+into ``invoice`` on a source's first import, else into a staging table compared set-based), then
+refused whole (rolled back) or kept.
 
 Rules, as the supervisor reads them in the report:
 - Keys are (source, customer code, document number). Customers are found by code, made when
