@@ -3,14 +3,17 @@ the stored invoices of their source in a few statements; saved source mappings."
 
 from __future__ import annotations
 
+import contextlib
 from array import array
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
 from . import search_index
+from .engine import _WRITE, BUSY_TIMEOUT_S
 from .tables import ArImportRow, ArSourceRow
 
 CHUNK = 5_000  # staged rows per executemany (or COPY flush)
@@ -44,6 +47,31 @@ def delete_source(session, name: str) -> bool:
 
 
 # -- imports ------------------------------------------------------------------------------------
+
+PATIENCE_S = 1800  # how long an import waits for another one (or any writer) on SQLite
+
+
+@contextlib.contextmanager
+def import_session(store):
+    """A session in one write transaction, like ``store.sessions.begin()``, that waits as long as
+    another import may take: a million-line import holds SQLite's write lock for minutes, and
+    the usual busy timeout would fail the second one with "database is locked". PostgreSQL
+    imports queue on an advisory lock instead (ArWriter.prepare)."""
+    if not store.is_sqlite:
+        with store.sessions.begin() as session:
+            yield session
+        return
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {PATIENCE_S * 1000}")
+        conn.commit()
+        try:
+            with Session(bind=conn.execution_options(**{_WRITE: True}),
+                         expire_on_commit=False) as session, session.begin():
+                yield session
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+            conn.commit()
+
 
 @dataclass(frozen=True)
 class Counts:

@@ -24,7 +24,7 @@ from pathlib import Path
 from ...domain.instants import to_text
 from ...domain.receivables import EntryKind, ImportedCustomer, ReportKind, RowProblem
 from ...importers import Import
-from ...store.receivables_repo import ArWriter
+from ...store.receivables_repo import ArWriter, import_session
 from ..changes import Changes
 from . import receivables as api
 
@@ -38,7 +38,7 @@ def run(service, file, preset, *, skip_bad_rows, dry_run, opening_on, progress, 
         if reading.problems and not api.readable(reading.result()):
             return _report(name, reading.result(), *api.refusal_of(reading.result()),
                            dry_run=dry_run)
-        with service.store.sessions.begin() as session:
+        with import_session(service.store) as session:
             report, keep = _write(service, session, file, name, reading, skip_bad_rows,
                                   dry_run, opening_on, progress, cancelled)
             if not keep:  # refused, a dry run or cancelled: the transaction leaves no trace
