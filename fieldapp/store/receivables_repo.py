@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
 from . import search_index
-from .engine import _WRITE, BUSY_TIMEOUT_S
+from .engine import _WRITE
 from .tables import ArImportRow, ArSourceRow
 
 CHUNK = 5_000  # staged rows per executemany (or COPY flush)
@@ -56,21 +56,34 @@ def import_session(store):
     """A session in one write transaction, like ``store.sessions.begin()``, that waits as long as
     another import may take: a million-line import holds SQLite's write lock for minutes, and
     the usual busy timeout would fail the second one with "database is locked". PostgreSQL
-    imports queue on an advisory lock instead (ArWriter.prepare)."""
+    imports queue on an advisory lock instead (ArWriter.prepare).
+
+    On SQLite the import's connection also keeps its staging table in a temporary file and
+    reads the database without memory mapping, so a million rows stay within bounded memory
+    (mapped pages of a large database count as the process's memory); both are put back after."""
     if not store.is_sqlite:
         with store.sessions.begin() as session:
             yield session
         return
     with store.engine.connect() as conn:
-        conn.exec_driver_sql(f"PRAGMA busy_timeout = {PATIENCE_S * 1000}")
-        conn.commit()
+        # Outside any transaction (temp_store cannot change inside one): the driver's own.
+        raw = conn.connection.dbapi_connection
+        kept = {p: raw.execute(f"PRAGMA {p}").fetchone()[0] for p in _IMPORT_PRAGMAS}
+        _pragmas(raw, {"busy_timeout": PATIENCE_S * 1000, "temp_store": 1, "mmap_size": 0})
         try:
             with Session(bind=conn.execution_options(**{_WRITE: True}),
                          expire_on_commit=False) as session, session.begin():
                 yield session
         finally:
-            conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
-            conn.commit()
+            _pragmas(raw, kept)
+
+
+_IMPORT_PRAGMAS = ("busy_timeout", "temp_store", "mmap_size")
+
+
+def _pragmas(raw, values: dict) -> None:
+    for name, value in values.items():
+        raw.execute(f"PRAGMA {name} = {int(value)}")
 
 
 @dataclass(frozen=True)
