@@ -4,8 +4,7 @@ idempotent re-imports, newer exports, opening balances, collectors kept — on b
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from sqlalchemy import text
@@ -13,7 +12,6 @@ from sqlalchemy import text
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.money import Money
-from fieldapp.domain.receivables import ReportKind
 from fieldapp.importers.presets import BY_NAME
 from fieldapp.services.office.app import build
 from fieldapp.store.engine import open_store, open_url
@@ -24,7 +22,6 @@ from tests.unit.test_importers_presets import (DIGIWIN, ERPNEXT, FBL5N, KINGDEE,
 
 pytestmark = ON_BOTH_DATABASES
 TODAY = date(2026, 11, 22)
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def services(store, day=TODAY):
@@ -69,7 +66,8 @@ PRESETS = {
                             and "5,0x0" not in l).encode("big5hkscs"), 3, 2, {"TWD": 2_050_000}),
     "kingdee": ("\r\n".join(l for l in KINGDEE.split("\r\n") if "港币" not in l
                             and ",1.00,1.00" not in l).encode("gb18030"), 3, 2, {"CNY": 170_050}),
-    "yonyou": (csv("客户往来明细账,,,,,,,", "客户编码,客户简称,单据号,单据日期,到期日,币种,原币金额,原币余额",
+    "yonyou": (csv("客户往来明细账,,,,,,,",
+                   "客户编码,客户简称,单据号,单据日期,到期日,币种,原币金额,原币余额",
                    "Y01,用友网络,0000000123,2025-04-01,2025-05-01,人民币,500.00,500.00",
                    "合计,,,,,,500.00,500.00").encode("gb18030"), 1, 1, {"CNY": 50_000}),
     "erpnext": (ERPNEXT.encode(), 2, 2, {"USD": 170_000}),

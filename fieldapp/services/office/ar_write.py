@@ -24,16 +24,17 @@ from pathlib import Path
 from ...domain.instants import to_text
 from ...domain.receivables import EntryKind, ImportedCustomer, ReportKind, RowProblem
 from ...importers import Import
-from ...store.receivables_repo import ArWriter, import_session
+from ...store.ar_writer import ArWriter
+from ...store.receivables_repo import import_session
 from ..changes import Changes
-from . import receivables as api
+from . import ar_report as api
 
 CODE_LIMIT, NUMBER_LIMIT = 20, 40  # customer.code and invoice.number
 _COUNTRY = {"VND": ("VN", "vi"), "TWD": ("TW", "zh_TW"), "CNY": ("CN", "zh_CN")}
 
 
 def run(service, file, preset, *, skip_bad_rows, dry_run, opening_on, progress, cancelled):
-    name = api._name(file)
+    name = file_name(file)
     with Import(file, preset, name=name) as reading:
         if reading.problems and not api.readable(reading.result()):
             return _report(name, reading.result(), *api.refusal_of(reading.result()),
@@ -77,7 +78,7 @@ def _stream(file, reading, writer, today, opening_on, progress, cancelled):
     summary = reading.kind == ReportKind.SUMMARY_ONLY
     undated = opening_on or reading.as_of or today
     opening_no = f"OPENING-{opening_on.isoformat()}" if opening_on else "OPENING"
-    ticker = api._Ticker(file, progress)
+    ticker = Ticker(file, progress)
     every, check = ticker.EVERY, cancelled or (lambda: False)
     opens: dict[str, int] = {}
     announced: dict[str, str] = {}  # customers named just before their first row
@@ -190,3 +191,41 @@ def _sha256(file) -> str:
     return digest.hexdigest()
 
 
+def file_name(file) -> str:
+    """The file as the caller named it (a script's report says which of its files)."""
+    return "" if isinstance(file, (bytes, bytearray)) else str(file)
+
+
+class Ticker:
+    """progress(done, total) every few thousand rows, in estimated lines of the file."""
+
+    EVERY = 5000  # also the rows written at a time
+
+    def __init__(self, file, progress):
+        self.progress, self.count = progress, 0
+        self.total = _estimated_lines(file)
+
+    def tick(self, line: int) -> bool:
+        self.count += 1
+        if self.count % self.EVERY:
+            return False
+        if self.progress is not None:
+            self.total = max(self.total, line)
+            self.progress(line, self.total)
+        return True
+
+
+def _estimated_lines(file) -> int:
+    """Lines of a text file from the newlines in its first MB; 0 (unknown) for a workbook."""
+    try:
+        if isinstance(file, (bytes, bytearray)):
+            head, size = bytes(file[:1 << 20]), len(file)
+        else:
+            with open(file, "rb") as handle:
+                head = handle.read(1 << 20)
+                size = handle.seek(0, 2)
+    except OSError:
+        return 0
+    if head.startswith(b"PK") or not head.count(b"\n"):
+        return 0
+    return max(1, round(size / (len(head) / head.count(b"\n"))))
