@@ -395,6 +395,9 @@ def test_one_number_twice_for_a_customer_is_a_bad_row_in_either_write_path(store
                  ("C1", "An", "X1", "02/05/2025", "02/05/2025", "-30", "-30", "USD"),
                  ("C1", "An", "X2", "02/05/2025", "02/05/2025", "5", "5", "USD"))
     before = snapshot(store)
+    preview = imports.preview(data)
+    assert [(p.line, p.code) for p in preview.problems] == [(3, "document.duplicate")]
+    assert preview.refusal == "ar.bad_rows"
     refused = imports.apply(data)
     assert [(e.line, e.column, e.code) for e in refused.errors][:1] == [
         (3, "invoice", "document.duplicate")]

@@ -3,8 +3,11 @@ transaction keyed by (source, customer code, document number) (rules: ar_write).
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from ...domain.money import Money
-from ...domain.receivables import ImportedCustomer, ImportResult
+from ...domain.receivables import ImportedCustomer, ImportResult, RowProblem
 from ...importers import Import
 from ...importers.presets import Preset
 from . import ar_write
@@ -29,7 +32,7 @@ class ReceivablesImports:
                 cancelled=None) -> ImportPreview:
         """Read all of ``file``; keep the first rows, the counts, totals and every problem."""
         source = self._preset(source)
-        rows, names, opens = [], {}, {}
+        rows, names, opens, seen, twice = [], {}, {}, {}, []
         with Import(file, source, name=ar_write.file_name(file)) as reading:
             ticker = ar_write.Ticker(file, progress)
             stopped = False
@@ -38,6 +41,11 @@ class ReceivablesImports:
                     if len(rows) < PREVIEW_ROWS:
                         names[record.code] = record.name
                     continue
+                if record.document_no:  # one number twice for a customer (apply refuses it)
+                    first = seen.setdefault(hash((record.customer_code, record.document_no)),
+                                            record.line)
+                    if first != record.line:
+                        twice.append((record, first))
                 opened = record.open_amount if record.open_amount is not None else record.amount
                 opens[opened.currency] = opens.get(opened.currency, 0) + opened.minor
                 if len(rows) < PREVIEW_ROWS:
@@ -49,6 +57,7 @@ class ReceivablesImports:
                     stopped = True
                     break
             result = reading.result() if not stopped else _partial(reading)
+            result = _with_duplicates(reading, result, twice)
         refusal, params = refusal_of(result, opening_on=None, skip_bad_rows=False)
         return ImportPreview(ar_write.file_name(file), result.source, result, tuple(rows),
                              {c: Money(v, c) for c, v in opens.items()}, result.problems,
@@ -74,3 +83,14 @@ class ReceivablesImports:
 def _partial(reading) -> ImportResult:
     return reading.tally.result(reading.preset.name if reading.preset else "", reading.encoding,
                                 reading.kind, reading.as_of)
+
+
+def _with_duplicates(reading, result, twice) -> ImportResult:
+    if not twice:
+        return result
+    label = reading.labels[reading.columns["document_no"]]
+    extra = tuple(RowProblem(r.line, label, "document.duplicate", {
+        "document": r.document_no, "customer": r.customer_code, "first": first})
+        for r, first in twice)
+    return replace(result, problems=tuple(sorted(
+        result.problems + extra, key=lambda p: (p.line is not None, p.line or 0))))
