@@ -33,3 +33,14 @@ def test_bench_figures_on_sqlite_and_postgresql(tmp_path, pg_server):
                     "import_ar_peak{}_mb", "import_ar_again{}_ms"):
             assert figures[key.format(suffix)] > 0, key.format(suffix)
     assert (tmp_path / "ar-sample-2000.csv").exists()
+    assert figures["import_ar_xlsx_lines"] == 2000 and figures["import_ar_xlsx_ms"] > 0
+
+
+def test_the_workbook_sample_holds_the_same_rows(tmp_path):
+    def read(path):
+        reading = Import(path)
+        return [r for r in reading.records() if hasattr(r, "line")], reading.result()
+    csv_rows, _ = read(ar_sample.write(tmp_path / "a.csv", 700))
+    book_rows, result = read(ar_sample.write_xlsx(tmp_path / "a.xlsx", 700))
+    assert (result.encoding, result.source, result.problems) == ("xlsx", "plain", ())
+    assert book_rows == csv_rows

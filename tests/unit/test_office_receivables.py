@@ -4,8 +4,7 @@ idempotent re-imports, newer exports, opening balances, collectors kept — on b
 from __future__ import annotations
 
 import threading
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from sqlalchemy import text
@@ -13,7 +12,6 @@ from sqlalchemy import text
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.ids import new_id
 from fieldapp.domain.money import Money
-from fieldapp.domain.receivables import ReportKind
 from fieldapp.importers.presets import BY_NAME
 from fieldapp.services.office.app import build
 from fieldapp.store.engine import open_store, open_url
@@ -24,7 +22,6 @@ from tests.unit.test_importers_presets import (DIGIWIN, ERPNEXT, FBL5N, KINGDEE,
 
 pytestmark = ON_BOTH_DATABASES
 TODAY = date(2026, 11, 22)
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def services(store, day=TODAY):
@@ -69,7 +66,8 @@ PRESETS = {
                             and "5,0x0" not in l).encode("big5hkscs"), 3, 2, {"TWD": 2_050_000}),
     "kingdee": ("\r\n".join(l for l in KINGDEE.split("\r\n") if "港币" not in l
                             and ",1.00,1.00" not in l).encode("gb18030"), 3, 2, {"CNY": 170_050}),
-    "yonyou": (csv("客户往来明细账,,,,,,,", "客户编码,客户简称,单据号,单据日期,到期日,币种,原币金额,原币余额",
+    "yonyou": (csv("客户往来明细账,,,,,,,",
+                   "客户编码,客户简称,单据号,单据日期,到期日,币种,原币金额,原币余额",
                    "Y01,用友网络,0000000123,2025-04-01,2025-05-01,人民币,500.00,500.00",
                    "合计,,,,,,500.00,500.00").encode("gb18030"), 1, 1, {"CNY": 50_000}),
     "erpnext": (ERPNEXT.encode(), 2, 2, {"USD": 170_000}),
@@ -397,6 +395,9 @@ def test_one_number_twice_for_a_customer_is_a_bad_row_in_either_write_path(store
                  ("C1", "An", "X1", "02/05/2025", "02/05/2025", "-30", "-30", "USD"),
                  ("C1", "An", "X2", "02/05/2025", "02/05/2025", "5", "5", "USD"))
     before = snapshot(store)
+    preview = imports.preview(data)
+    assert [(p.line, p.code) for p in preview.problems] == [(3, "document.duplicate")]
+    assert preview.refusal == "ar.bad_rows"
     refused = imports.apply(data)
     assert [(e.line, e.column, e.code) for e in refused.errors][:1] == [
         (3, "invoice", "document.duplicate")]
@@ -422,3 +423,12 @@ def test_a_preview_can_be_cancelled(store):
                           "1", "USD") for i in range(12000)]
     preview = services(store).imports.preview(csv(*lines).encode(), cancelled=lambda: True)
     assert preview.cancelled and not preview.importable and preview.result.rows < 12000
+
+
+def test_a_file_without_names_does_not_rename_customers_to_their_codes(store, builder):
+    builder.customer("Công ty Đông Á", code="100001")
+    builder.save()
+    report = services(store).imports.apply(FBL5N.encode())
+    assert (report.customers_created, report.customers_updated) == (1, 0)
+    assert rows(store, "SELECT code, name FROM customer ORDER BY code") == [
+        ("100001", "Công ty Đông Á"), ("100002", "100002")]

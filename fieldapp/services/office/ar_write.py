@@ -1,5 +1,6 @@
-"""One receivables import in one transaction: stream the file into a staging table, then
-refuse it whole (rolling back) or apply it set-based.
+"""One receivables import in one transaction: the file streamed into the database (straight
+into ``invoice`` on a source's first import, else into a staging table compared set-based), then
+refused whole (rolled back) or kept.
 
 Rules, as the supervisor reads them in the report:
 - Keys are (source, customer code, document number). Customers are found by code, made when
@@ -23,56 +24,52 @@ from pathlib import Path
 from ...domain.instants import to_text
 from ...domain.receivables import EntryKind, ImportedCustomer, ReportKind, RowProblem
 from ...importers import Import
-from ...store.receivables_repo import ArWriter
+from ...store.ar_writer import ArWriter
+from ...store.receivables_repo import import_session
 from ..changes import Changes
-from . import receivables as api
+from . import ar_report as api
 
 CODE_LIMIT, NUMBER_LIMIT = 20, 40  # customer.code and invoice.number
 _COUNTRY = {"VND": ("VN", "vi"), "TWD": ("TW", "zh_TW"), "CNY": ("CN", "zh_CN")}
 
 
-class _Rollback(Exception):
-    """Leaves the transaction without writing: a refusal, a dry run or a cancel."""
-
-    def __init__(self, outcome):
-        super().__init__()
-        self.outcome = outcome
-
-
 def run(service, file, preset, *, skip_bad_rows, dry_run, opening_on, progress, cancelled):
-    name = api._name(file)
-    today = service.now().date()
+    name = file_name(file)
     with Import(file, preset, name=name) as reading:
         if reading.problems and not api.readable(reading.result()):
-            return _report(name, reading.result(), "ar.unreadable", {}, dry_run=dry_run)
-        source = reading.preset.name
-        try:
-            with service.store.sessions.begin() as session:
-                writer = ArWriter(session, source)
-                writer.prepare()
-                outcome = _stream(file, reading, writer, today, opening_on, progress, cancelled)
-                if outcome == "cancelled":
-                    raise _Rollback(api.ImportReport(name, source, reading.encoding,
-                                                     reading.kind.value, 0, 0, 0, cancelled=True,
-                                                     dry_run=dry_run))
-                result, skipped = _checked(reading, writer, skip_bad_rows)
-                refusal, params = api.refusal_of(result, opening_on=opening_on,
-                                                 skip_bad_rows=skip_bad_rows)
-                if refusal:
-                    raise _Rollback(_report(name, result, refusal, params, dry_run=dry_run,
-                                            opens=outcome))
-                scope = "none" if skipped else "customers" if reading.preset.ledger else "source"
-                counts = writer.apply(today, scope)
-                report = _report(name, result, None, {}, dry_run=dry_run, counts=counts,
-                                 opens=outcome, imported=not dry_run)
-                if dry_run:
-                    raise _Rollback(report)
-                report = replace(report, import_id=writer.record(
-                    to_text(service.now()), service.actor, Path(name).name, _sha256(file),
-                    api.report_json(report)))
-        except _Rollback as stop:
-            return stop.outcome
+            return _report(name, reading.result(), *api.refusal_of(reading.result()),
+                           dry_run=dry_run)
+        with import_session(service.store) as session:
+            report, keep = _write(service, session, file, name, reading, skip_bad_rows,
+                                  dry_run, opening_on, progress, cancelled)
+            if not keep:  # refused, a dry run or cancelled: the transaction leaves no trace
+                session.rollback()
     return report
+
+
+def _write(service, session, file, name, reading, skip_bad_rows, dry_run, opening_on,
+           progress, cancelled):
+    """(report, whether to commit) of the import inside the open transaction."""
+    today = service.now().date()
+    writer = ArWriter(session, reading.preset.name)
+    writer.prepare()
+    opens = _stream(file, reading, writer, today, opening_on, progress, cancelled)
+    if opens == "cancelled":
+        return api.ImportReport(name, reading.preset.name, reading.encoding, reading.kind.value,
+                                0, 0, 0, cancelled=True, dry_run=dry_run), False
+    result, skipped = _checked(reading, writer, skip_bad_rows)
+    refusal, params = api.refusal_of(result, opening_on=opening_on, skip_bad_rows=skip_bad_rows)
+    if refusal:
+        return _report(name, result, refusal, params, dry_run=dry_run, opens=opens), False
+    scope = "none" if skipped else "customers" if reading.preset.ledger else "source"
+    counts = writer.apply(today, scope)
+    report = _report(name, result, None, {}, dry_run=dry_run, counts=counts, opens=opens,
+                     imported=not dry_run)
+    if dry_run:
+        return report, False
+    return replace(report, import_id=writer.record(
+        to_text(service.now()), service.actor, Path(name).name, _sha256(file),
+        api.report_json(report))), True
 
 
 def _stream(file, reading, writer, today, opening_on, progress, cancelled):
@@ -81,7 +78,7 @@ def _stream(file, reading, writer, today, opening_on, progress, cancelled):
     summary = reading.kind == ReportKind.SUMMARY_ONLY
     undated = opening_on or reading.as_of or today
     opening_no = f"OPENING-{opening_on.isoformat()}" if opening_on else "OPENING"
-    ticker = api._Ticker(file, progress)
+    ticker = Ticker(file, progress)
     every, check = ticker.EVERY, cancelled or (lambda: False)
     opens: dict[str, int] = {}
     announced: dict[str, str] = {}  # customers named just before their first row
@@ -194,3 +191,41 @@ def _sha256(file) -> str:
     return digest.hexdigest()
 
 
+def file_name(file) -> str:
+    """The file as the caller named it (a script's report says which of its files)."""
+    return "" if isinstance(file, (bytes, bytearray)) else str(file)
+
+
+class Ticker:
+    """progress(done, total) every few thousand rows, in estimated lines of the file."""
+
+    EVERY = 5000  # also the rows written at a time
+
+    def __init__(self, file, progress):
+        self.progress, self.count = progress, 0
+        self.total = _estimated_lines(file)
+
+    def tick(self, line: int) -> bool:
+        self.count += 1
+        if self.count % self.EVERY:
+            return False
+        if self.progress is not None:
+            self.total = max(self.total, line)
+            self.progress(line, self.total)
+        return True
+
+
+def _estimated_lines(file) -> int:
+    """Lines of a text file from the newlines in its first MB; 0 (unknown) for a workbook."""
+    try:
+        if isinstance(file, (bytes, bytearray)):
+            head, size = bytes(file[:1 << 20]), len(file)
+        else:
+            with open(file, "rb") as handle:
+                head = handle.read(1 << 20)
+                size = handle.seek(0, 2)
+    except OSError:
+        return 0
+    if head.startswith(b"PK") or not head.count(b"\n"):
+        return 0
+    return max(1, round(size / (len(head) / head.count(b"\n"))))

@@ -1,131 +1,24 @@
 """Receivables imported into the office database: a preview that writes nothing, then one
-transaction keyed by (source, customer code, document number)."""
+transaction keyed by (source, customer code, document number) (rules: ar_write)."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
-from ...domain.errors import english
 from ...domain.money import Money
-from ...domain.receivables import (EntryKind, ImportedCustomer, ImportResult, ReportKind,
-                                   RowProblem)
+from ...domain.receivables import ImportedCustomer, ImportResult, RowProblem
 from ...importers import Import
 from ...importers.presets import Preset
-from ..changes import Changes
 from . import ar_write
+from .ar_report import (FILE_PROBLEMS, ImportPreview, ImportRefused, ImportReport, PreviewRow,
+                        ReportError, readable, refusal_of, report_errors, report_json)
+
+__all__ = ["FILE_PROBLEMS", "ImportPreview", "ImportRefused", "ImportReport", "PreviewRow",
+           "ReceivablesImports", "ReportError", "readable", "refusal_of", "report_errors",
+           "report_json"]
 
 PREVIEW_ROWS = 500
-# Problems that are about the whole file, not one row: --skip-bad-rows cannot skip them.
-FILE_PROBLEMS = ("total.mismatch", "date.ambiguous", "text.question_marks")
-
-
-@dataclass(frozen=True)
-class PreviewRow:
-    """One data row as understood, for the wizard's table."""
-
-    line: int
-    customer_code: str
-    customer_name: str
-    kind: EntryKind
-    document_no: str
-    document_date: date | None
-    due_date: date | None
-    amount: Money
-    open_amount: Money | None
-
-
-@dataclass(frozen=True)
-class ImportPreview:
-    """The whole file read, nothing written. ``rows`` holds the first PREVIEW_ROWS rows;
-    ``refusal`` is the code (errors.MESSAGES) of why it cannot be imported as it is, or None."""
-
-    file: str
-    source: str
-    result: ImportResult
-    rows: tuple[PreviewRow, ...]
-    open_totals: dict[str, Money]
-    problems: tuple[RowProblem, ...]
-    refusal: str | None = None
-    refusal_params: dict = field(default_factory=dict)
-    cancelled: bool = False
-
-    @property
-    def readable(self) -> bool:
-        return readable(self.result)
-
-    @property
-    def importable(self) -> bool:
-        return self.refusal is None and not self.cancelled
-
-    @property
-    def bad_rows(self) -> tuple[RowProblem, ...]:
-        return tuple(p for p in self.problems if p.line is not None
-                     and p.code not in FILE_PROBLEMS)
-
-    @property
-    def skippable(self) -> bool:
-        """Refused only for bad rows: importing the others (skip_bad_rows) is possible."""
-        return self.refusal == "ar.bad_rows"
-
-
-@dataclass(frozen=True)
-class ReportError:
-    line: int | None
-    column: str
-    message: str
-    code: str = ""
-    params: dict = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    """What one import did (or, for a dry run or a refusal, would have done / did not do)."""
-
-    file: str
-    source: str
-    encoding: str
-    kind: str
-    rows: int
-    customers: int
-    invoices: int
-    customers_created: int = 0
-    customers_updated: int = 0
-    invoices_created: int = 0
-    invoices_updated: int = 0
-    invoices_closed: int = 0
-    open_total: dict[str, int] = field(default_factory=dict)
-    errors: tuple[ReportError, ...] = ()
-    imported: bool = False
-    dry_run: bool = False
-    readable: bool = True
-    cancelled: bool = False
-    refusal: str | None = None
-    refusal_params: dict = field(default_factory=dict, compare=False)
-    import_id: str | None = None
-    changes: Changes = field(default_factory=Changes, compare=False)
-
-    def as_json(self) -> dict:
-        """The command line's --json object, exactly these keys."""
-        return {"file": self.file, "source": self.source, "encoding": self.encoding,
-                "kind": self.kind, "rows": self.rows, "customers": self.customers,
-                "invoices": self.invoices, "customers_created": self.customers_created,
-                "customers_updated": self.customers_updated,
-                "invoices_created": self.invoices_created,
-                "invoices_updated": self.invoices_updated,
-                "invoices_closed": self.invoices_closed, "open_total": dict(self.open_total),
-                "errors": [{"line": e.line, "column": e.column, "message": e.message}
-                           for e in self.errors],
-                "imported": self.imported}
-
-    @property
-    def exit_status(self) -> int:
-        """0 imported (or a clean dry run), 1 refused for its data, 2 the file cannot be read."""
-        if not self.readable:
-            return 2
-        return 0 if (self.imported or (self.dry_run and self.refusal is None)) else 1
 
 
 class ReceivablesImports:
@@ -139,15 +32,20 @@ class ReceivablesImports:
                 cancelled=None) -> ImportPreview:
         """Read all of ``file``; keep the first rows, the counts, totals and every problem."""
         source = self._preset(source)
-        rows, names, opens = [], {}, {}
-        with Import(file, source, name=_name(file)) as reading:
-            ticker = _Ticker(file, progress)
+        rows, names, opens, seen, twice = [], {}, {}, {}, []
+        with Import(file, source, name=ar_write.file_name(file)) as reading:
+            ticker = ar_write.Ticker(file, progress)
             stopped = False
             for record in reading.records():
                 if isinstance(record, ImportedCustomer):
                     if len(rows) < PREVIEW_ROWS:
                         names[record.code] = record.name
                     continue
+                if record.document_no:  # one number twice for a customer (apply refuses it)
+                    first = seen.setdefault(hash((record.customer_code, record.document_no)),
+                                            record.line)
+                    if first != record.line:
+                        twice.append((record, first))
                 opened = record.open_amount if record.open_amount is not None else record.amount
                 opens[opened.currency] = opens.get(opened.currency, 0) + opened.minor
                 if len(rows) < PREVIEW_ROWS:
@@ -159,8 +57,9 @@ class ReceivablesImports:
                     stopped = True
                     break
             result = reading.result() if not stopped else _partial(reading)
+            result = _with_duplicates(reading, result, twice)
         refusal, params = refusal_of(result, opening_on=None, skip_bad_rows=False)
-        return ImportPreview(_name(file), result.source, result, tuple(rows),
+        return ImportPreview(ar_write.file_name(file), result.source, result, tuple(rows),
                              {c: Money(v, c) for c, v in opens.items()}, result.problems,
                              refusal, params, stopped)
 
@@ -181,83 +80,17 @@ class ReceivablesImports:
         return source
 
 
-def readable(result: ImportResult) -> bool:
-    """False when the file as a whole was refused: no text export, or a workbook that is
-    damaged or unsafe (a bomb, path tricks) — the command line's exit status 2."""
-    return not any(p.line is None and p.code.split(".")[0] in ("file", "xlsx")
-                   for p in result.problems)
-
-
-def refusal_of(result: ImportResult, *, opening_on, skip_bad_rows) -> tuple[str | None, dict]:
-    """Why ``result`` cannot be imported as asked (a code of errors.MESSAGES), or None."""
-    if not readable(result):
-        return "ar.unreadable", {}
-    whole = [p for p in result.problems if p.line is None or p.code in FILE_PROBLEMS]
-    if whole:
-        return "ar.file_problems", {"count": len(whole)}
-    if result.kind == ReportKind.SUMMARY_ONLY and opening_on is None:
-        return "ar.summary_only", {}
-    bad = [p for p in result.problems if p.line is not None]
-    if bad and not skip_bad_rows:
-        return "ar.bad_rows", {"count": len(bad)}
-    if result.rows == 0:
-        return "ar.no_rows", {}
-    return None, {}
-
-
-def report_errors(result: ImportResult, refusal: str | None, params: dict):
-    """Every problem by line and column, then the refusal itself (line None)."""
-    errors = [ReportError(p.line, p.column, p.english(), p.code, p.params)
-              for p in result.problems]
-    if refusal and refusal != "ar.unreadable":
-        errors.append(ReportError(None, "", english(refusal, params), refusal, params))
-    return tuple(errors)
-
-
-def report_json(report: ImportReport) -> str:
-    return json.dumps(report.as_json(), ensure_ascii=False, sort_keys=True)
-
-
-def _name(file) -> str:
-    """The file as the caller named it (a script's report says which of its files)."""
-    return "" if isinstance(file, (bytes, bytearray)) else str(file)
-
-
 def _partial(reading) -> ImportResult:
     return reading.tally.result(reading.preset.name if reading.preset else "", reading.encoding,
                                 reading.kind, reading.as_of)
 
 
-class _Ticker:
-    """progress(done, total) every few thousand rows, in estimated lines of the file."""
-
-    EVERY = 5000  # also the rows written at a time
-
-    def __init__(self, file, progress):
-        self.progress, self.count = progress, 0
-        self.total = _estimated_lines(file)
-
-    def tick(self, line: int) -> bool:
-        self.count += 1
-        if self.count % self.EVERY:
-            return False
-        if self.progress is not None:
-            self.total = max(self.total, line)
-            self.progress(line, self.total)
-        return True
-
-
-def _estimated_lines(file) -> int:
-    """Lines of a text file from the newlines in its first MB; 0 (unknown) for a workbook."""
-    try:
-        if isinstance(file, (bytes, bytearray)):
-            head, size = bytes(file[:1 << 20]), len(file)
-        else:
-            with open(file, "rb") as handle:
-                head = handle.read(1 << 20)
-                size = handle.seek(0, 2)
-    except OSError:
-        return 0
-    if head.startswith(b"PK") or not head.count(b"\n"):
-        return 0
-    return max(1, round(size / (len(head) / head.count(b"\n"))))
+def _with_duplicates(reading, result, twice) -> ImportResult:
+    if not twice:
+        return result
+    label = reading.labels[reading.columns["document_no"]]
+    extra = tuple(RowProblem(r.line, label, "document.duplicate", {
+        "document": r.document_no, "customer": r.customer_code, "first": first})
+        for r, first in twice)
+    return replace(result, problems=tuple(sorted(
+        result.problems + extra, key=lambda p: (p.line is not None, p.line or 0))))
