@@ -101,5 +101,21 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--rounds", type=_positive, default=3, help="passes over the query list")
     bench.add_argument("--history", type=_not_negative, default=20_000, metavar="N",
                        help="past visits in the benchmark profile (default 20000)")
+    _enroll(sub)
     office_parser.add(sub, _day, _positive)
     return parser
+
+
+def _enroll(sub) -> None:
+    enroll = sub.add_parser("enroll", help="enroll this laptop with the company's office",
+                            description="Enrollment: make a certificate request for the office, "
+                            "then install the office's answer. From then on documents are "
+                            "signed with this laptop's key as certified by the company CA.")
+    _profile_options(enroll, top=False)
+    steps = enroll.add_subparsers(dest="enroll_command", metavar="STEP", required=True)
+    request = steps.add_parser("request", help="write this laptop's certificate request")
+    _profile_options(request, top=False)
+    request.add_argument("--out", required=True, metavar="FILE", help="where to write it")
+    install = steps.add_parser("install", help="install the office's answer")
+    _profile_options(install, top=False)
+    install.add_argument("answer", metavar="ANSWER", help="the answer file from the office")

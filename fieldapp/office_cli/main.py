@@ -10,7 +10,8 @@ from ..paths import OFFICE_DB_ENV, Profile, resolve_profile
 
 # Each tool is a module of this package with ``main(services, args) -> exit status``.
 TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collectors",
-         "assign": "assign", "route": "routes"}
+         "assign": "assign", "route": "routes",
+         "init": "ca_init", "enroll": "enroll", "revoke": "revoke", "devices": "devices"}
 
 
 def run(args) -> int:

@@ -202,6 +202,13 @@ V9 = (
     "sha256 VARCHAR(64) NOT NULL, report TEXT NOT NULL)",
 )
 
+V10 = (
+    "CREATE TABLE device (id VARCHAR(36) NOT NULL PRIMARY KEY, "
+    "collector_id VARCHAR(36) NOT NULL REFERENCES collector (id), certificate TEXT NOT NULL, "
+    "enrolled_at VARCHAR(32) NOT NULL, revoked_at VARCHAR(32), revoked_reason TEXT)",
+    "CREATE INDEX ix_device_collector ON device (collector_id)",
+)
+
 
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"

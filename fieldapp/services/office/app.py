@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from ...clock import utc_now
 from ..portfolio import Portfolio
+from .enrollment import Enrollment
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class OfficeServices:
     actor: str
     now: object
     customers: Portfolio
+    enrollment: Enrollment
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -27,7 +29,8 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
     def now() -> datetime:
         moment = utc_now().astimezone()
         return moment if today is None else datetime.combine(today, moment.timetz())
-    return OfficeServices(store, actor or _user(), now, Portfolio(store, lambda: now().date()))
+    return OfficeServices(store, actor or _user(), now, Portfolio(store, lambda: now().date()),
+                          Enrollment(store, now))
 
 
 def _user() -> str:

@@ -1,0 +1,92 @@
+"""The laptop's enrolled identity: its device key certified by the company CA, used for
+documents and bundles once an enrollment answer is installed (until then: the development CA)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
+from pyhanko.sign.signers import SimpleSigner
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from ..documents import devca, identity
+from ..documents.keys import CA_FILE, DeviceKeyDamaged
+from .bundle import Signer
+
+ENROLLED = "enrolled-identity.pem"  # the device key and its company certificate, one file
+COMPANY_CA = "company-ca.pem"  # the CA that issued it (ca.pem is what `verify` trusts)
+OFFICE = "office.pem"  # the office's signing certificate: packs and acks are signed with it
+ENROLLMENT = "enrollment.json"  # device id, collector, company, when
+DEV_CA_COPY = "dev-ca.pem"  # the development CA, kept to check documents made before enrolling
+
+
+def is_enrolled(folder: Path) -> bool:
+    return (Path(folder) / ENROLLED).exists()
+
+
+def enrollment(folder: Path) -> dict:
+    """What the installed answer said ({} when the laptop is not enrolled or it is unreadable)."""
+    try:
+        return json.loads((Path(folder) / ENROLLMENT).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def request_key(folder: Path, device_id: str, holder: str, today: date):
+    """The device key a request certifies: the one key this laptop has (made once, kept when the
+    collector's name changes). An enrolled laptop asking again keeps its enrolled key; before
+    that, the key is the development identity's (made now if the laptop has none yet)."""
+    if is_enrolled(folder):
+        return identity.load(Path(folder) / ENROLLED)[0]
+    return devca.ensure_device(Path(folder), device_id, holder, today)[0]
+
+
+def company_ca(folder: Path):
+    ca = identity.read_cert(Path(folder) / COMPANY_CA)
+    if ca is None:
+        raise DeviceKeyDamaged("device_key.no_ca", path=str(Path(folder) / COMPANY_CA))
+    return ca
+
+
+def bundle_signer(folder: Path) -> Signer:
+    """The enrolled key and certificate, for signing day bundles."""
+    key, cert = identity.load(Path(folder) / ENROLLED)
+    return Signer(key, cert)
+
+
+def _asn1(cert) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+class EnrolledKeys:
+    """DeviceKeys of an enrolled laptop: documents are signed with the key the company CA
+    certified; its certificates are not development ones, and `fieldapp verify` trusts the CA."""
+
+    def __init__(self, folder: Path, holder: Callable[[], str]):
+        self.folder, self._holder = Path(folder), holder
+        self._signer: SimpleSigner | None = None
+
+    def signer(self) -> SimpleSigner:
+        if self._signer is None:
+            key, cert = identity.load(self.folder / ENROLLED)
+            der = key.private_bytes(serialization.Encoding.DER,
+                                    serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption())
+            chain = SimpleCertificateStore.from_certs([_asn1(company_ca(self.folder))])
+            self._signer = SimpleSigner(_asn1(cert), asn1_keys.PrivateKeyInfo.load(der), chain)
+        return self._signer
+
+    def signer_name(self) -> str:
+        return self._holder() or enrollment(self.folder).get("collector", "")
+
+    def is_development(self) -> bool:
+        return False
+
+
+def trusted_file(folder: Path) -> Path:
+    return Path(folder) / CA_FILE
