@@ -85,7 +85,8 @@ def read(data: bytes, trust: Trust, limits: Limits = LIMITS) -> Bundle:
     declared sizes and ratios); the signature over the manifest and the signer's chain; only
     then the manifest itself (format first), the member list both ways, and every member's
     size and SHA-256 as it is read. Any failure is a BundleRefused with its reason code."""
-    archive, entries = zipread.open_zip(data, limits)
+    archive, entries = zipread.open_zip(data, limits, {MANIFEST: limits.manifest_bytes,
+                                                       SIGNATURE: limits.signature_bytes})
     for name in (MANIFEST, SIGNATURE):
         if name not in entries:
             raise BundleRefused("sync.not_a_bundle", reason=f"it has no {name}")

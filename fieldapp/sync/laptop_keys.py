@@ -43,7 +43,8 @@ def request_key(folder: Path, device_id: str, holder: str, today: date):
     that, the key is the development identity's (made now if the laptop has none yet)."""
     if is_enrolled(folder):
         return identity.load(Path(folder) / ENROLLED)[0]
-    return devca.ensure_device(Path(folder), device_id, holder, today)[0]
+    name = holder or f"fieldapp device {device_id[:8].upper()}"  # as LocalDevelopmentCA names it
+    return devca.ensure_device(Path(folder), device_id, name, today)[0]
 
 
 def company_ca(folder: Path):

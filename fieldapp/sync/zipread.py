@@ -35,8 +35,10 @@ class Limits:
 LIMITS = Limits()
 
 
-def open_zip(data: bytes, limits: Limits) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo]]:
-    """The zip's directory, checked: every name safe and once, sizes within ``limits``."""
+def open_zip(data: bytes, limits: Limits, own: dict[str, int]
+             ) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo]]:
+    """The zip's directory, checked: every name safe and once, sizes within ``limits`` (the
+    members named in ``own`` within their own limit)."""
     if len(data) > limits.file_bytes:
         raise BundleRefused("sync.too_large", what="the file", size=len(data),
                             limit=limits.file_bytes)
@@ -54,7 +56,7 @@ def open_zip(data: bytes, limits: Limits) -> tuple[zipfile.ZipFile, dict[str, zi
         if info.filename in entries:
             raise BundleRefused("sync.duplicate_member", member=info.filename)
         entries[info.filename] = info
-    _check_sizes(infos, limits)
+    _check_sizes(infos, limits, own)
     return archive, entries
 
 
@@ -71,15 +73,16 @@ def _check_entry(info: zipfile.ZipInfo) -> None:
                             reason=f"member {name} is encrypted or compressed in an unusual way")
 
 
-def _check_sizes(infos, limits: Limits) -> None:
+def _check_sizes(infos, limits: Limits, own: dict[str, int]) -> None:
     total = sum(i.file_size for i in infos)
     if total > limits.total_bytes:
         raise BundleRefused("sync.too_large", what="the members together", size=total,
                             limit=limits.total_bytes)
     for info in infos:
-        if info.file_size > limits.member_bytes:
+        limit = own.get(info.filename, limits.member_bytes)
+        if info.file_size > limit:
             raise BundleRefused("sync.too_large", what=info.filename, size=info.file_size,
-                                limit=limits.member_bytes)
+                                limit=limit)
         check_ratio(info.filename, info.file_size, info.compress_size, limits)
 
 
