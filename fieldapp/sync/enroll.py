@@ -49,10 +49,12 @@ def _company(ca: x509.Certificate) -> str:
     return str(found[0].value) if found else ""
 
 
-def read_answer(data: bytes, file: str, own_key, device_id: str) -> Answer:
+def read_answer(data: bytes, file: str, own_key, device_id: str,
+                at: datetime | None = None) -> Answer:
     """The answer, once its signature chains to the CA it carries and it certifies this laptop's
-    own key for its own device id: a copied or tampered answer is refused."""
-    read = bundle.read(data, bundle.Trust(embedded_root=True))
+    own key for its own device id: a copied or tampered answer is refused. ``at``: when the
+    certificates must be valid (default now)."""
+    read = bundle.read(data, bundle.Trust(embedded_root=True, at=at))
     if read.manifest.kind != KIND:
         raise BundleRefused("sync.wrong_kind", expected=KIND, kind=read.manifest.kind)
     try:
