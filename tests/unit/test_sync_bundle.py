@@ -20,7 +20,7 @@ from fieldapp.sync.manifest import FORMAT, MANIFEST, SIGNATURE, canonical
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
 DEVICE = "8c0fc978-3503-4e76-b22f-16fb26bfd6e0"
-MEMBERS = {"records.jsonl": "{\"uuid\":\"1\",\"note\":\"Khách hẹn trả 5.000.000 ₫\"}\n".encode(),
+MEMBERS = {"records.jsonl": '{"uuid":"1","note":"Khách hẹn trả 5.000.000 ₫"}\n'.encode(),
            "pdf/visit-1.pdf": b"%PDF-1.7 not really\n" * 50}
 
 
