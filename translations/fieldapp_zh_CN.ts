@@ -1260,101 +1260,106 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="165"/>
-        <source>This is not the kind of bundle expected here.</source>
+        <source>The bundle says it comes from another laptop than the one that signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="167"/>
-        <source>{file} is not a certificate request from fieldapp.</source>
+        <source>This is not the kind of bundle expected here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="169"/>
-        <source>The office already has a company CA; it is never replaced.</source>
+        <source>{file} is not a certificate request from fieldapp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="171"/>
-        <source>The passphrase must have at least {minimum} characters.</source>
+        <source>The office already has a company CA; it is never replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="173"/>
-        <source>The two passphrases differ; nothing was created.</source>
+        <source>The passphrase must have at least {minimum} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="175"/>
-        <source>The company CA&apos;s passphrase is needed.</source>
+        <source>The two passphrases differ; nothing was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="177"/>
-        <source>The office has no company CA yet: create it first.</source>
+        <source>The company CA&apos;s passphrase is needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="179"/>
-        <source>The office key file {path} cannot be read.</source>
+        <source>The office has no company CA yet: create it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="181"/>
-        <source>The passphrase does not open the company CA&apos;s key.</source>
+        <source>The office key file {path} cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="183"/>
-        <source>{file} is not a valid enrollment answer.</source>
+        <source>The passphrase does not open the company CA&apos;s key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="185"/>
-        <source>This enrollment answer is for another laptop; nothing was installed.</source>
+        <source>{file} is not a valid enrollment answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="187"/>
+        <source>This enrollment answer is for another laptop; nothing was installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="189"/>
         <source>This laptop is enrolled with another company ({company}); nothing was installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="190"/>
+        <location filename="../fieldapp/ui/error_text.py" line="192"/>
         <source>There is no collector named {collector}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="192"/>
+        <location filename="../fieldapp/ui/error_text.py" line="194"/>
         <source>This laptop was revoked and cannot be enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="194"/>
+        <location filename="../fieldapp/ui/error_text.py" line="196"/>
         <source>This laptop is enrolled with another key; revoke it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="196"/>
+        <location filename="../fieldapp/ui/error_text.py" line="198"/>
         <source>There is no enrolled laptop {device}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="198"/>
+        <location filename="../fieldapp/ui/error_text.py" line="200"/>
         <source>{device} matches {count} laptops; give more of the id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="203"/>
+        <location filename="../fieldapp/ui/error_text.py" line="205"/>
         <source>Something went wrong (error {code}).</source>
         <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="204"/>
+        <location filename="../fieldapp/ui/error_text.py" line="206"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="205"/>
+        <location filename="../fieldapp/ui/error_text.py" line="207"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>

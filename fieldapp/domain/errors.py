@@ -104,6 +104,7 @@ MESSAGES = {
     "sync.newer_format": "the bundle has format {format}; this program reads formats up to "
                          "{known}: install the newer fieldapp",
     "sync.bad_manifest": "the bundle's manifest is not valid: {reason}",
+    "sync.wrong_sender": "the bundle says it comes from {sender}, but {signer} signed it",
     "sync.wrong_kind": "expected a bundle of kind {expected}, this one is {kind}",
     "enroll.bad_request": "{file} is not a certificate request from fieldapp: {reason}",
     "enroll.ca_exists": "the office already has a company CA in {folder}; it is never replaced "

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from cryptography import x509
 
-from . import cms, manifest as mf, zipread
+from . import cms, manifest as mf, pki, zipread
 from .cms import Trust
 from .errors import BundleRefused
-from .manifest import MANIFEST, SIGNATURE, Manifest, Member
+from .manifest import MANIFEST, OFFICE, SIGNATURE, Manifest, Member
 from .zipread import LIMITS, Limits
 
 __all__ = ["Bundle", "Signer", "Trust", "Limits", "LIMITS", "write", "read", "read_file"]
@@ -83,8 +83,9 @@ def read_file(path: Path, trust: Trust, limits: Limits = LIMITS) -> Bundle:
 def read(data: bytes, trust: Trust, limits: Limits = LIMITS) -> Bundle:
     """The bundle in ``data``, checked in this order: the zip's directory (names, duplicates,
     declared sizes and ratios); the signature over the manifest and the signer's chain; only
-    then the manifest itself (format first), the member list both ways, and every member's
-    size and SHA-256 as it is read. Any failure is a BundleRefused with its reason code."""
+    then the manifest itself (format first) and its sender against the signer, the member list
+    both ways, and every member's size and SHA-256 as it is read. Any failure is a
+    BundleRefused with its reason code."""
     archive, entries = zipread.open_zip(data, limits, {MANIFEST: limits.manifest_bytes,
                                                        SIGNATURE: limits.signature_bytes})
     for name in (MANIFEST, SIGNATURE):
@@ -94,8 +95,17 @@ def read(data: bytes, trust: Trust, limits: Limits = LIMITS) -> Bundle:
     signature = zipread.read_member(archive, entries[SIGNATURE], limits.signature_bytes)
     signer = cms.verify(signature, body, trust)
     manifest = mf.parse(body)
+    _check_sender(manifest, signer)
     members = _members(archive, entries, manifest, limits)
     return Bundle(manifest, members, signer, sha256(data))
+
+
+def _check_sender(manifest: Manifest, signer: x509.Certificate) -> None:
+    """A device signs only as itself, the office only as the office: one laptop's key cannot
+    fill another's sequence."""
+    expected = pki.device_id_of(signer) or OFFICE
+    if manifest.sender != expected:
+        raise BundleRefused("sync.wrong_sender", sender=manifest.sender, signer=expected)
 
 
 def _members(archive, entries, manifest: Manifest, limits: Limits) -> dict[str, bytes]:

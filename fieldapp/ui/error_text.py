@@ -162,6 +162,8 @@ WORDS = {
                   "{known}). Install the newer version."),
     "sync.bad_manifest": QT_TRANSLATE_NOOP(
         "Errors", "The bundle's list of contents is not valid."),
+    "sync.wrong_sender": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle says it comes from another laptop than the one that signed it."),
     "sync.wrong_kind": QT_TRANSLATE_NOOP(
         "Errors", "This is not the kind of bundle expected here."),
     "enroll.bad_request": QT_TRANSLATE_NOOP(

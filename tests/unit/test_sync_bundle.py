@@ -172,6 +172,14 @@ def test_a_signer_whose_certificate_has_expired_is_refused(company):
     assert refusal.code == "sync.signer_expired"
 
 
+def test_a_device_signs_only_as_itself(company):
+    ca, signer = company
+    for sender in ("office", "0f6b0c5e-1d0a-4c61-9a49-2b1d7c1e7a11"):
+        refusal = _refused(_write(signer, sender=sender), Trust((ca,)))
+        assert (refusal.code, refusal.params) == ("sync.wrong_sender",
+                                                  {"sender": sender, "signer": DEVICE})
+
+
 def test_a_changed_member_is_refused_by_its_hash(company):
     ca, signer = company
     entries = [(n, d.replace(b"5.000.000", b"9.000.000") if n == "records.jsonl" else d)
@@ -327,5 +335,6 @@ def test_every_refusal_has_words_for_the_window_and_the_quarantine():
     codes = {"sync.bad_signature", "sync.unknown_signer", "sync.revoked", "sync.bad_hash",
              "sync.missing_member", "sync.extra_member", "sync.duplicate_member",
              "sync.too_large", "sync.ratio", "sync.newer_format", "sync.not_a_bundle",
-             "sync.bad_name", "sync.bad_manifest", "sync.signer_expired"}
+             "sync.bad_name", "sync.bad_manifest", "sync.signer_expired",
+             "sync.wrong_sender"}
     assert codes <= set(MESSAGES) and codes <= set(WORDS)
