@@ -1,4 +1,4 @@
-"""Command line: the window (default), demo-data, verify, bench and office subcommands."""
+"""Command line: the window (default), demo-data, verify, bench, enroll and office subcommands."""
 
 from __future__ import annotations
 
