@@ -19,6 +19,9 @@ from .errors import BundleRefused
 from .manifest import MANIFEST, OFFICE, SIGNATURE, Manifest, Member
 from .zipread import LIMITS, Limits
 
+# Already compressed: deflating them again costs seconds per bundle of photos and saves nothing.
+_PACKED = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".zip", ".gz")
+
 __all__ = ["Bundle", "Signer", "Trust", "Limits", "LIMITS", "write", "read", "read_file"]
 
 
@@ -50,8 +53,9 @@ def sha256(data: bytes) -> str:
 def write(kind: str, members: dict[str, bytes], signer: Signer, *, sender: str, seq: int,
           prev_sha256: str, schema_version: int, created_at: datetime,
           bundle_id: str | None = None) -> bytes:
-    """The bundle's bytes. Members are deflated; the manifest and its signature are stored
-    first, so a person unzipping it sees what it claims before what it carries."""
+    """The bundle's bytes. Members are deflated (photos stored as they are); the manifest and
+    its signature are stored first, so a person unzipping it sees what it claims before what
+    it carries."""
     names = sorted(members)
     manifest = Manifest(kind, bundle_id or str(uuid.uuid4()), sender, seq, prev_sha256,
                         created_at, schema_version,
@@ -64,11 +68,15 @@ def write(kind: str, members: dict[str, bytes], signer: Signer, *, sender: str, 
     with zipfile.ZipFile(out, "w") as archive:
         for name, data, method in ((MANIFEST, body, zipfile.ZIP_STORED),
                                    (SIGNATURE, signature, zipfile.ZIP_STORED),
-                                   *((n, members[n], zipfile.ZIP_DEFLATED) for n in names)):
+                                   *((n, members[n], _method(n)) for n in names)):
             info = zipfile.ZipInfo(name, stamp)
             info.compress_type, info.external_attr = method, 0o100644 << 16
             archive.writestr(info, data)
     return out.getvalue()
+
+
+def _method(name: str) -> int:
+    return zipfile.ZIP_STORED if name.lower().endswith(_PACKED) else zipfile.ZIP_DEFLATED
 
 
 def read_file(path: Path, trust: Trust, limits: Limits = LIMITS) -> Bundle:
