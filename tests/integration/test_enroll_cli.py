@@ -230,3 +230,59 @@ def test_a_laptop_installs_only_its_own_untouched_answer_and_keeps_its_key(sqlit
     assert renamed in cert.subject.rfc4514_string()
     (device,) = sqlite_office.devices()
     assert device["collector"] == renamed
+
+
+def _on_a_terminal(args, answers: list[str]) -> tuple[int, str]:
+    """Run with a terminal for stdin and stderr, as a supervisor at a keyboard would (no
+    variable set), typing each answer once its prompt shows: getpass flushes what was typed
+    ahead. Returns the exit status and what the terminal showed."""
+    import select
+    master, slave = os.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_CA_PASSPHRASE"}
+    # A session of its own: getpass finds no other terminal than the one given here.
+    child = subprocess.Popen([sys.executable, "-m", "fieldapp", *args], stdin=slave,
+                             stderr=slave, stdout=subprocess.DEVNULL, start_new_session=True,
+                             env=dict(env, QT_QPA_PLATFORM="offscreen"))
+    os.close(slave)
+    shown, pending = "", list(answers)
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 120)
+            if not ready:
+                raise TimeoutError(f"no output from {args}; the terminal showed {shown!r}")
+            try:
+                chunk = os.read(master, 4096).decode(errors="replace")
+            except OSError:  # the child closed the terminal: it has ended
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if pending and shown.rstrip().endswith(":"):
+                os.write(master, (pending.pop(0) + "\n").encode())
+        return child.wait(timeout=120), shown
+    finally:
+        os.close(master)
+        if child.poll() is None:
+            child.kill()
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminals here")
+def test_the_passphrase_is_asked_twice_on_the_terminal(tmp_path):
+    home = str(tmp_path / "office")
+    status, shown = _on_a_terminal(["office", "init", "--home", home],
+                                   ["first passphrase", "second one"])
+    assert status == 2 and "passphrases typed differ" in shown
+    assert "first passphrase" not in shown  # not echoed
+    assert not (tmp_path / "office" / "keys" / "company-ca-key.pem").exists()
+    status, shown = _on_a_terminal(["office", "init", "--home", home], [PASSPHRASE, PASSPHRASE])
+    assert status == 0, shown
+    assert shown.count("Passphrase of the company CA:") == 1 and "again" in shown
+    office = Office(tmp_path / "office", None)
+    assert office.run("devices").returncode == 0
+    # The passphrase typed is the one that opens the CA (a script gives the same by variable).
+    office.add_collector(COLLECTOR, "c0000000-0000-4000-8000-000000000001")
+    assert run("enroll", "request", "--out", str(tmp_path / "r.csr"), "--home",
+               str(tmp_path / "laptop")).returncode == 0
+    signed = office.run("enroll", str(tmp_path / "r.csr"), "--collector", COLLECTOR, "--out",
+                        str(tmp_path / "a.zip"))
+    assert signed.returncode == 0, signed.stderr
