@@ -1190,176 +1190,181 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="133"/>
+        <source>This laptop&apos;s company certificate expired on {until}, so nothing was signed. Ask the office to enroll it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="136"/>
         <source>This file is not a fieldapp bundle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="135"/>
+        <location filename="../fieldapp/ui/error_text.py" line="138"/>
         <source>The bundle is too large to be read safely: {size} bytes where at most {limit} are allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="138"/>
+        <location filename="../fieldapp/ui/error_text.py" line="141"/>
         <source>The bundle member {member} would inflate far more than a real file does, so it was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="141"/>
+        <location filename="../fieldapp/ui/error_text.py" line="144"/>
         <source>The bundle holds a member with a name that is not allowed: {member}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="143"/>
+        <location filename="../fieldapp/ui/error_text.py" line="146"/>
         <source>The bundle holds the member {member} twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="145"/>
+        <location filename="../fieldapp/ui/error_text.py" line="148"/>
         <source>The bundle holds a member its list does not name: {member}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="147"/>
+        <location filename="../fieldapp/ui/error_text.py" line="150"/>
         <source>The bundle lacks the member {member} that its list names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="149"/>
+        <location filename="../fieldapp/ui/error_text.py" line="152"/>
         <source>The bundle member {member} was changed after the bundle was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="151"/>
+        <location filename="../fieldapp/ui/error_text.py" line="154"/>
         <source>The bundle&apos;s signature does not verify: it was changed or damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="153"/>
+        <location filename="../fieldapp/ui/error_text.py" line="156"/>
         <source>The bundle was signed by {signer}, whose certificate the company did not issue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="156"/>
+        <location filename="../fieldapp/ui/error_text.py" line="159"/>
         <source>The certificate of {signer} is not valid now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="158"/>
+        <location filename="../fieldapp/ui/error_text.py" line="161"/>
         <source>The bundle was signed by {signer}, a laptop the office revoked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="160"/>
+        <location filename="../fieldapp/ui/error_text.py" line="163"/>
         <source>The bundle was made by a newer fieldapp (format {format}; this one reads up to {known}). Install the newer version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="163"/>
+        <location filename="../fieldapp/ui/error_text.py" line="166"/>
         <source>The bundle&apos;s list of contents is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="165"/>
+        <location filename="../fieldapp/ui/error_text.py" line="168"/>
         <source>The bundle says it comes from another laptop than the one that signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="167"/>
+        <location filename="../fieldapp/ui/error_text.py" line="170"/>
         <source>This is not the kind of bundle expected here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="169"/>
+        <location filename="../fieldapp/ui/error_text.py" line="172"/>
         <source>{file} is not a certificate request from fieldapp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="171"/>
+        <location filename="../fieldapp/ui/error_text.py" line="174"/>
         <source>The office already has a company CA; it is never replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="173"/>
+        <location filename="../fieldapp/ui/error_text.py" line="176"/>
         <source>The passphrase must have at least {minimum} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="175"/>
+        <location filename="../fieldapp/ui/error_text.py" line="178"/>
         <source>The two passphrases differ; nothing was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="177"/>
+        <location filename="../fieldapp/ui/error_text.py" line="180"/>
         <source>The company CA&apos;s passphrase is needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="179"/>
+        <location filename="../fieldapp/ui/error_text.py" line="182"/>
         <source>The office has no company CA yet: create it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="181"/>
+        <location filename="../fieldapp/ui/error_text.py" line="184"/>
         <source>The office key file {path} cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="183"/>
+        <location filename="../fieldapp/ui/error_text.py" line="186"/>
         <source>The passphrase does not open the company CA&apos;s key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="185"/>
+        <location filename="../fieldapp/ui/error_text.py" line="188"/>
         <source>{file} is not a valid enrollment answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="187"/>
+        <location filename="../fieldapp/ui/error_text.py" line="190"/>
         <source>This enrollment answer is for another laptop; nothing was installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="189"/>
+        <location filename="../fieldapp/ui/error_text.py" line="192"/>
         <source>This laptop is enrolled with another company ({company}); nothing was installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="192"/>
+        <location filename="../fieldapp/ui/error_text.py" line="195"/>
         <source>There is no collector named {collector}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="194"/>
+        <location filename="../fieldapp/ui/error_text.py" line="197"/>
         <source>This laptop was revoked and cannot be enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="196"/>
+        <location filename="../fieldapp/ui/error_text.py" line="199"/>
         <source>This laptop is enrolled with another key; revoke it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="198"/>
+        <location filename="../fieldapp/ui/error_text.py" line="201"/>
         <source>There is no enrolled laptop {device}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="200"/>
+        <location filename="../fieldapp/ui/error_text.py" line="203"/>
         <source>{device} matches {count} laptops; give more of the id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="205"/>
+        <location filename="../fieldapp/ui/error_text.py" line="208"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="206"/>
+        <location filename="../fieldapp/ui/error_text.py" line="209"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="207"/>
+        <location filename="../fieldapp/ui/error_text.py" line="210"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>

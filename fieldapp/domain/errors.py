@@ -86,6 +86,8 @@ MESSAGES = {
     "demo.profile_not_empty": "{database} already holds {count} customers; add --replace to move "
                               "it to backups/ and start over",
     # sync: bundles and enrollment
+    "device_key.expired": "the company certificate in {path} expired on {until}; enroll this "
+                          "laptop again (fieldapp enroll request) before signing",
     "sync.not_a_bundle": "this file is not a fieldapp bundle: {reason}",
     "sync.too_large": "{what} is {size} bytes, more than the {limit} a bundle may hold",
     "sync.ratio": "member {member} inflates {ratio}:1, more than the {limit}:1 allowed (a zip "

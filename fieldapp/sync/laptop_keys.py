@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from asn1crypto import keys as asn1_keys
@@ -16,7 +16,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ..documents import devca, identity
 from ..documents.keys import CA_FILE, DeviceKeyDamaged
-from .bundle import Signer
+from .bundle import Signer, Trust
 
 ENROLLED = "enrolled-identity.pem"  # the device key and its company certificate, one file
 COMPANY_CA = "company-ca.pem"  # the CA that issued it (ca.pem is what `verify` trusts)
@@ -60,6 +60,12 @@ def bundle_signer(folder: Path) -> Signer:
     return Signer(key, cert)
 
 
+def trust(folder: Path, revoked: frozenset[str] = frozenset()) -> Trust:
+    """Whom this laptop believes: bundles signed under its company CA (packs and acks from the
+    office), less the serials of the revocation list the last pack carried."""
+    return Trust((company_ca(folder),), revoked)
+
+
 def _asn1(cert) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
@@ -75,6 +81,10 @@ class EnrolledKeys:
     def signer(self) -> SimpleSigner:
         if self._signer is None:
             key, cert = identity.load(self.folder / ENROLLED)
+            if cert.not_valid_after_utc < datetime.now(timezone.utc):
+                # Signing would work, and every document would then fail `fieldapp verify`.
+                raise DeviceKeyDamaged("device_key.expired", path=str(self.folder / ENROLLED),
+                                       until=cert.not_valid_after_utc.date())
             der = key.private_bytes(serialization.Encoding.DER,
                                     serialization.PrivateFormat.PKCS8,
                                     serialization.NoEncryption())

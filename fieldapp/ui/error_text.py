@@ -130,6 +130,9 @@ WORDS = {
     "demo.profile_not_empty": QT_TRANSLATE_NOOP(
         "Errors", "The database already holds {count} customers."),
     # sync: bundles and enrollment
+    "device_key.expired": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop's company certificate expired on {until}, so nothing was signed. "
+                  "Ask the office to enroll it again."),
     "sync.not_a_bundle": QT_TRANSLATE_NOOP(
         "Errors", "This file is not a fieldapp bundle."),
     "sync.too_large": QT_TRANSLATE_NOOP(

@@ -9,6 +9,8 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from fieldapp.documents import identity
+from fieldapp.documents.keys import DeviceKeyDamaged
 from fieldapp.domain.errors import NotFound
 from fieldapp.services.office.enrollment import Enrollment
 from fieldapp.store.tables import CollectorRow
@@ -91,3 +93,34 @@ def test_an_enrolled_laptop_signs_as_the_company_certified_it(office, tmp_path):
     assert signer.signer().signing_cert.subject.human_friendly.count("Trần Minh Khoa") == 1
     given = x509.load_pem_x509_certificate(done.device.certificate_pem.encode())
     assert laptop_keys.bundle_signer(folder).cert == given
+
+
+def test_the_trust_of_each_side_names_the_company_ca_and_the_revoked(office, tmp_path):
+    service, keys = office
+    key = pki.new_key()
+    done = service.enroll(keys, PASS, pki.make_request(key, A, ""), "a.csr", "Trần Minh Khoa")
+    folder = tmp_path / "laptop"
+    enroll.install(folder, enroll.read_answer(done.answer, "a", key, A), key)
+    ca = office_keys.certificates(keys)[0]
+    assert laptop_keys.trust(folder).roots == (ca,)
+    assert service.trust(keys).roots == (ca,) and service.trust(keys).revoked == frozenset()
+    service.revoke(A, "lost")
+    given = x509.load_pem_x509_certificate(done.device.certificate_pem.encode())
+    assert service.trust(keys).revoked == {cms.serial_hex(given)}
+
+
+def test_an_expired_enrolled_certificate_is_said_before_anything_is_signed(office, tmp_path):
+    service, keys = office
+    key = pki.new_key()
+    long_ago = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    opened = office_keys.load(keys, PASS)
+    old = pki.device_certificate(key.public_key(), A, "Trần Minh Khoa", opened.ca_key,
+                                 opened.ca_cert, long_ago)
+    folder = tmp_path / "laptop"
+    done = service.enroll(keys, PASS, pki.make_request(key, A, ""), "a.csr", "Trần Minh Khoa")
+    enroll.install(folder, enroll.read_answer(done.answer, "a", key, A), key)
+    identity.write(folder / laptop_keys.ENROLLED, key, old)  # as if three years had passed
+    with pytest.raises(DeviceKeyDamaged) as caught:
+        laptop_keys.EnrolledKeys(folder, lambda: "").signer()
+    assert caught.value.code == "device_key.expired"
+    assert caught.value.params["until"] == old.not_valid_after_utc.date()

@@ -15,7 +15,7 @@ from ...domain.errors import NotFound
 from ...domain.instants import to_text
 from ...store import device_repo, migrations
 from ...sync import enroll, office_keys, pki
-from ...sync.cms import serial_hex
+from ...sync.cms import Trust, serial_hex
 from ...sync.errors import EnrollmentError
 
 
@@ -73,6 +73,12 @@ class Enrollment:
     def devices(self) -> list[Device]:
         with self._store.sessions.begin() as session:
             return device_repo.all_devices(session)
+
+    def trust(self, folder: Path) -> Trust:
+        """Whom the office believes: bundles signed under its company CA by a device that is
+        not revoked."""
+        ca_cert, _office = office_keys.certificates(folder)
+        return Trust((ca_cert,), frozenset(r.serial for r in self.revoked_devices()))
 
     def revoked_devices(self) -> list[Revocation]:
         """The revocation list: every revoked device with its certificate's serial."""
