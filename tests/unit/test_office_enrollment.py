@@ -124,3 +124,4 @@ def test_an_expired_enrolled_certificate_is_said_before_anything_is_signed(offic
         laptop_keys.EnrolledKeys(folder, lambda: "").signer()
     assert caught.value.code == "device_key.expired"
     assert caught.value.params["until"] == old.not_valid_after_utc.date()
+
