@@ -257,7 +257,9 @@ def _on_a_terminal(args, answers: list[str]) -> tuple[int, str]:
             if not chunk:
                 break
             shown += chunk
-            if pending and shown.rstrip().endswith(":"):
+            # A prompt is the last thing shown, not followed by the newline getpass writes
+            # after an answer: typing earlier would be flushed by the next getpass.
+            if pending and shown.endswith(": "):
                 os.write(master, (pending.pop(0) + "\n").encode())
         return child.wait(timeout=120), shown
     finally:
