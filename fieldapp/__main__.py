@@ -60,6 +60,9 @@ def _run(args) -> int:
         logs.setup(profile.logs)
         if args.command == "demo-data":
             return _demo_data(profile, args)
+        if args.command == "enroll":
+            from fieldapp import enroll_cli
+            return enroll_cli.main(profile, args)
         return _window(profile, args, demo=bool(demo_home))
     finally:
         if demo_home:

@@ -1,4 +1,4 @@
-"""Command line: the window (default), demo-data, verify, bench and office subcommands."""
+"""Command line: the window (default), demo-data, verify, bench, enroll and office subcommands."""
 
 from __future__ import annotations
 
@@ -109,5 +109,21 @@ def build_parser() -> argparse.ArgumentParser:
                             "schema made and dropped, the office search in a kept one (also "
                             "FIELDAPP_BENCH_PG; default for the search: a local server started "
                             "for the run, when installed)")
+    _enroll(sub)
     office_parser.add(sub, _day, _positive)
     return parser
+
+
+def _enroll(sub) -> None:
+    enroll = sub.add_parser("enroll", help="enroll this laptop with the company's office",
+                            description="Enrollment: make a certificate request for the office, "
+                            "then install the office's answer. From then on documents are "
+                            "signed with this laptop's key as certified by the company CA.")
+    _profile_options(enroll, top=False)
+    steps = enroll.add_subparsers(dest="enroll_command", metavar="STEP", required=True)
+    request = steps.add_parser("request", help="write this laptop's certificate request")
+    _profile_options(request, top=False)
+    request.add_argument("--out", required=True, metavar="FILE", help="where to write it")
+    install = steps.add_parser("install", help="install the office's answer")
+    _profile_options(install, top=False)
+    install.add_argument("answer", metavar="ANSWER", help="the answer file from the office")

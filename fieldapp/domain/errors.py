@@ -145,6 +145,51 @@ MESSAGES = {
     "db.pg_refused": "the PostgreSQL server {server} refused the connection: {reason}",
     "office.demo_not_shared": "--demo opens a throwaway office of its own and never uses the "
                               "database {url}; leave --db out",
+    # sync: bundles and enrollment
+    "device_key.expired": "the company certificate in {path} expired on {until}; enroll this "
+                          "laptop again (fieldapp enroll request) before signing",
+    "sync.not_a_bundle": "this file is not a fieldapp bundle: {reason}",
+    "sync.too_large": "{what} is {size} bytes, more than the {limit} a bundle may hold",
+    "sync.ratio": "member {member} inflates {ratio}:1, more than the {limit}:1 allowed (a zip "
+                  "bomb?)",
+    "sync.bad_name": "member name {member!r} is not allowed (a path, '..', a link or unusual "
+                     "characters)",
+    "sync.duplicate_member": "member {member} appears twice in the bundle",
+    "sync.extra_member": "member {member} is not named by the manifest",
+    "sync.missing_member": "member {member} named by the manifest is missing",
+    "sync.bad_hash": "member {member} does not match the size or SHA-256 the manifest gives",
+    "sync.bad_signature": "the bundle's signature does not verify: {reason}",
+    "sync.unknown_signer": "the bundle was signed by {signer}, who is not certified by the "
+                           "company CA",
+    "sync.signer_expired": "the certificate of {signer} is not valid now (valid until {until})",
+    "sync.revoked": "the bundle was signed by {signer}, a revoked device",
+    "sync.newer_format": "the bundle has format {format}; this program reads formats up to "
+                         "{known}: install the newer fieldapp",
+    "sync.bad_manifest": "the bundle's manifest is not valid: {reason}",
+    "sync.wrong_sender": "the bundle says it comes from {sender}, but {signer} signed it",
+    "sync.wrong_kind": "expected a bundle of kind {expected}, this one is {kind}",
+    "enroll.bad_request": "{file} is not a certificate request from fieldapp: {reason}",
+    "enroll.ca_exists": "the office already has a company CA in {folder}; it is never replaced "
+                        "(every enrolled laptop trusts it)",
+    "enroll.passphrase_short": "the passphrase must have at least {minimum} characters",
+    "enroll.passphrase_mismatch": "the two passphrases typed differ; nothing was created",
+    "enroll.no_passphrase": "the company CA's passphrase is needed: set {env} or run in a "
+                            "terminal",
+    "enroll.no_ca": "the office has no company CA in {folder}: run `fieldapp office init` first",
+    "enroll.keys_damaged": "the office key file {path} cannot be read: {reason}",
+    "enroll.bad_passphrase": "the passphrase does not open the key in {path} (wrong passphrase, "
+                             "or a damaged file)",
+    "enroll.bad_answer": "{file} is not a valid enrollment answer: {reason}",
+    "enroll.not_for_this_laptop": "{file} answers the request of another laptop (device "
+                                  "{device}); nothing was installed",
+    "enroll.other_company": "this laptop is enrolled with another company's CA ({company}); "
+                            "nothing was installed",
+    "enroll.unknown_collector": "there is no collector named {collector}",
+    "enroll.device_revoked": "device {device} was revoked; a revoked laptop is not enrolled again",
+    "enroll.device_other_key": "device {device} is enrolled with another key; revoke it before "
+                               "enrolling a new key under its id",
+    "device.not_found": "no enrolled device {device}",
+    "device.ambiguous": "{device} is the start of {count} device ids; give more of it",
 }
 
 

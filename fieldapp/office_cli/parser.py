@@ -25,6 +25,10 @@ def add(sub, day, positive) -> None:
     _collectors(tools, day)
     _assign(tools, day)
     _route(tools, day)
+    _init(tools, day)
+    _enroll(tools, day)
+    _revoke(tools, day)
+    _devices(tools, day)
 
 
 def _profile(parser, day, top: bool) -> None:
@@ -175,3 +179,40 @@ def _route(tools, day) -> None:
                           "office setting route.start, else 08:30)")
     cmd.add_argument("--pdf", metavar="FILE", help="write the route sheet of the day to FILE")
     cmd.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _init(tools, day) -> None:
+    cmd = tools.add_parser("init", help="create the company CA and the office's signing "
+                           "certificate", description="Create the company CA and the office's "
+                           "signing certificate in the office profile. Both private keys are "
+                           "encrypted with one passphrase, asked for twice on the terminal or "
+                           "read from FIELDAPP_CA_PASSPHRASE.")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("--company", default="fieldapp company", help="the company's name in "
+                     "the certificates (default: fieldapp company)")
+
+
+def _enroll(tools, day) -> None:
+    cmd = tools.add_parser("enroll", help="certify a laptop's request for a collector",
+                           description="Sign a laptop's certificate request (made by `fieldapp "
+                           "enroll request`) with the company CA for a collector, and write the "
+                           "answer the laptop installs. Asks for the CA passphrase (or reads "
+                           "FIELDAPP_CA_PASSPHRASE).")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("request", metavar="FILE", help="the laptop's certificate request")
+    cmd.add_argument("--collector", required=True, metavar="NAME",
+                     help="the collector who works on this laptop")
+    cmd.add_argument("--out", required=True, metavar="ANSWER", help="where to write the answer")
+
+
+def _revoke(tools, day) -> None:
+    cmd = tools.add_parser("revoke", help="revoke an enrolled laptop")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("device", metavar="DEVICE", help="the device id (or its first characters)")
+    cmd.add_argument("--reason", default="", help="why (kept with the device)")
+
+
+def _devices(tools, day) -> None:
+    cmd = tools.add_parser("devices", help="list enrolled laptops")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("--json", action="store_true", help="print a JSON list")

@@ -39,8 +39,13 @@ AT_START = 5
 
 
 def device_keys(home: Path, settings: cfg.Settings, today: Callable[[], date]) -> DeviceKeys:
-    """The one place that picks the key storage; the office's enrolment will swap it here.
-    ``today`` is the program's clock, which certificate checks follow (``--today``)."""
+    """The one place that picks the key storage: the enrolled key once the office's answer is
+    installed, the development CA before. ``today`` is the program's clock, which the
+    development certificates follow (``--today``)."""
+    from ..sync import laptop_keys  # noqa: PLC0415 (cryptography with the first document)
+    if laptop_keys.is_enrolled(keys_folder(home)):
+        return laptop_keys.EnrolledKeys(keys_folder(home),
+                                        lambda: settings.get(cfg.COLLECTOR_NAME))
     return LocalDevelopmentCA(keys_folder(home), settings.device_id(),
                               lambda: settings.get(cfg.COLLECTOR_NAME), today)
 

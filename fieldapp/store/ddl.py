@@ -203,6 +203,7 @@ V9 = (
 )
 
 
+
 # Schema 10, PostgreSQL only (SQLite's INTEGER is 64-bit and its search has FTS5 already).
 # Amounts in minor units pass 2,147,483,647 (21 million đồng is a small invoice, a credit limit
 # may be billions): PostgreSQL's INTEGER is 32-bit, so the money columns become BIGINT.
@@ -224,6 +225,15 @@ V10_PG_TRIGRAM = (
     "CREATE INDEX ix_customer_search_people_trgm ON customer_search USING gin (people {trgm})",
     "CREATE INDEX ix_customer_search_phones_trgm ON customer_search USING gin (phones {trgm})",
 )
+
+# Schema 11: enrolled devices, each laptop's certificate from the company CA and its collector.
+V11 = (
+    "CREATE TABLE device (id VARCHAR(36) NOT NULL PRIMARY KEY, "
+    "collector_id VARCHAR(36) NOT NULL REFERENCES collector (id), certificate TEXT NOT NULL, "
+    "enrolled_at VARCHAR(32) NOT NULL, revoked_at VARCHAR(32), revoked_reason TEXT)",
+    "CREATE INDEX ix_device_collector ON device (collector_id)",
+)
+
 
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"

@@ -14,7 +14,7 @@ from ..domain.errors import FieldappError, MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
 from . import ddl, search_index, trigram
 
-LATEST = 10
+LATEST = 11
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -157,7 +157,15 @@ def _v10(conn) -> None:
                    for sql in ddl.V10_PG_TRIGRAM])
 
 
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10}
+
+def _v11(conn) -> None:
+    """Enrolled devices: each laptop's certificate from the company CA, its collector, and
+    when it was revoked (the revocation list travels in the assignment packs)."""
+    ddl.run(conn, ddl.V11)
+
+
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
+         11: _v11}
 
 
 def create_version(conn, version: int) -> None:

@@ -297,3 +297,17 @@ class ArImportRow(Base):
     source: Mapped[str] = mapped_column(String(40))
     sha256: Mapped[str] = mapped_column(String(64))
     report: Mapped[str] = mapped_column(Text)
+
+
+class DeviceRow(Base):
+    """An enrolled laptop (schema 10): its company certificate (PEM), its collector, and when
+    and why it was revoked (None while it is trusted)."""
+
+    __tablename__ = "device"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    collector_id: Mapped[str] = mapped_column(ForeignKey("collector.id"))
+    certificate: Mapped[str] = mapped_column(Text)
+    enrolled_at: Mapped[str] = mapped_column(String(32))
+    revoked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    revoked_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    __table_args__ = (Index("ix_device_collector", "collector_id"),)

@@ -216,6 +216,79 @@ WORDS = {
     "office.demo_not_shared": QT_TRANSLATE_NOOP(
         "Errors", "The demo opens a throwaway office of its own and never uses the database "
                   "{url}."),
+    # sync: bundles and enrollment
+    "device_key.expired": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop's company certificate expired on {until}, so nothing was signed. "
+                  "Ask the office to enroll it again."),
+    "sync.not_a_bundle": QT_TRANSLATE_NOOP(
+        "Errors", "This file is not a fieldapp bundle."),
+    "sync.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle is too large to be read safely: {size} bytes where at most "
+                  "{limit} are allowed."),
+    "sync.ratio": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle member {member} would inflate far more than a real file does, so it "
+                  "was not opened."),
+    "sync.bad_name": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle holds a member with a name that is not allowed: {member}."),
+    "sync.duplicate_member": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle holds the member {member} twice."),
+    "sync.extra_member": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle holds a member its list does not name: {member}."),
+    "sync.missing_member": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle lacks the member {member} that its list names."),
+    "sync.bad_hash": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle member {member} was changed after the bundle was signed."),
+    "sync.bad_signature": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle's signature does not verify: it was changed or damaged."),
+    "sync.unknown_signer": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle was signed by {signer}, whose certificate the company did not "
+                  "issue."),
+    "sync.signer_expired": QT_TRANSLATE_NOOP(
+        "Errors", "The certificate of {signer} is not valid now."),
+    "sync.revoked": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle was signed by {signer}, a laptop the office revoked."),
+    "sync.newer_format": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle was made by a newer fieldapp (format {format}; this one reads up to "
+                  "{known}). Install the newer version."),
+    "sync.bad_manifest": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle's list of contents is not valid."),
+    "sync.wrong_sender": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle says it comes from another laptop than the one that signed it."),
+    "sync.wrong_kind": QT_TRANSLATE_NOOP(
+        "Errors", "This is not the kind of bundle expected here."),
+    "enroll.bad_request": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is not a certificate request from fieldapp."),
+    "enroll.ca_exists": QT_TRANSLATE_NOOP(
+        "Errors", "The office already has a company CA; it is never replaced."),
+    "enroll.passphrase_short": QT_TRANSLATE_NOOP(
+        "Errors", "The passphrase must have at least {minimum} characters."),
+    "enroll.passphrase_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The two passphrases differ; nothing was created."),
+    "enroll.no_passphrase": QT_TRANSLATE_NOOP(
+        "Errors", "The company CA's passphrase is needed."),
+    "enroll.no_ca": QT_TRANSLATE_NOOP(
+        "Errors", "The office has no company CA yet: create it first."),
+    "enroll.keys_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The office key file {path} cannot be read."),
+    "enroll.bad_passphrase": QT_TRANSLATE_NOOP(
+        "Errors", "The passphrase does not open the company CA's key."),
+    "enroll.bad_answer": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is not a valid enrollment answer."),
+    "enroll.not_for_this_laptop": QT_TRANSLATE_NOOP(
+        "Errors", "This enrollment answer is for another laptop; nothing was installed."),
+    "enroll.other_company": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop is enrolled with another company ({company}); nothing was "
+                  "installed."),
+    "enroll.unknown_collector": QT_TRANSLATE_NOOP(
+        "Errors", "There is no collector named {collector}."),
+    "enroll.device_revoked": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop was revoked and cannot be enrolled again."),
+    "enroll.device_other_key": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop is enrolled with another key; revoke it first."),
+    "device.not_found": QT_TRANSLATE_NOOP(
+        "Errors", "There is no enrolled laptop {device}."),
+    "device.ambiguous": QT_TRANSLATE_NOOP(
+        "Errors", "{device} matches {count} laptops; give more of the id."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -25,8 +25,9 @@ PROGRAMMER_ERRORS = {
     ("fieldapp/i18n/summary.py", "TypeError"),
     ("fieldapp/domain/money.py", "TypeError"),
     ("fieldapp/services/demo/vocab.py", "FileNotFoundError"),
+    ("fieldapp/sync/manifest.py", "ValueError"),  # a naive created_at: a bug, not input
 }
-BELOW_UI = ("domain", "store", "services", "documents", "i18n", "files.py", "paths.py",
+BELOW_UI = ("domain", "store", "services", "documents", "i18n", "sync", "files.py", "paths.py",
             "__main__.py")
 
 

@@ -46,6 +46,14 @@ def test_domain_imports_only_the_standard_library_and_itself():
     assert _offenders(_modules("domain"), bad) == []
 
 
+def test_sync_stays_below_the_services_and_the_window():
+    """Bundles and enrollment are read and written by services and command-line tools; sync
+    itself never reaches up into them, nor into Qt."""
+    bad = lambda n: n.split(".")[0] == "PySide6" or n.startswith(  # noqa: E731
+        ("fieldapp.ui", "fieldapp.services", "fieldapp.office_cli"))
+    assert _offenders(_modules("sync"), bad) == []
+
+
 def test_the_checker_sees_relative_imports():
     names = set(_imports(PACKAGE / "store" / "queries.py"))
     assert "fieldapp.domain.records" in names and "sqlalchemy" in names

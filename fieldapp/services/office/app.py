@@ -11,6 +11,7 @@ from ..portfolio import Portfolio
 from ..settings import Settings
 from .assignments import Assignments
 from .collectors import Collectors
+from .enrollment import Enrollment
 from .portfolio import OfficePortfolio
 from .receivables import ReceivablesImports
 from .routes import Routes
@@ -34,6 +35,7 @@ class OfficeServices:
     collectors: Collectors
     assignments: Assignments
     portfolio: OfficePortfolio
+    enrollment: Enrollment
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -55,6 +57,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         collectors=Collectors(store, now),
         assignments=Assignments(store, actor, now),
         portfolio=OfficePortfolio(store, lambda: now().date()),
+        enrollment=Enrollment(store, now),
     )
 
 

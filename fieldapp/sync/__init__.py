@@ -1,0 +1,1 @@
+"""Sync between laptops and the office: bundles (build, sign, verify, read) and enrollment."""
