@@ -164,27 +164,27 @@
 <context>
     <name>AssignedCustomersModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="55"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="73"/>
         <source>Code</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="74"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="57"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="75"/>
         <source>District</source>
         <translation>地區</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="58"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="76"/>
         <source>Territory</source>
         <translation>責任區</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="60"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="78"/>
         <source>Overdue</source>
         <translation>逾期金額</translation>
     </message>
@@ -215,37 +215,37 @@
         <translation>無催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="112"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="130"/>
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="114"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="132"/>
         <source>Who</source>
         <translation>操作人員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="115"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="133"/>
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="117"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="135"/>
         <source>From</source>
         <translation>原催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="118"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="136"/>
         <source>To</source>
         <translation>新催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="119"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="137"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="120"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="138"/>
         <source>Undone</source>
         <translation>已復原</translation>
     </message>
@@ -294,37 +294,37 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="89"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="107"/>
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="90"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="108"/>
         <source>Who</source>
         <translation>操作人員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="91"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="109"/>
         <source>Customers</source>
         <translation>客戶數</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="93"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="111"/>
         <source>To</source>
         <translation>指派給</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="95"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="113"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="101"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="119"/>
         <source>Undone</source>
         <translation>已復原</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="103"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="121"/>
         <source>Undoes an earlier assignment</source>
         <translation>復原先前的一次指派</translation>
     </message>
@@ -375,37 +375,57 @@
         <translation>已停用</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="24"/>
+        <source>No laptop enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/office/collector_models.py" line="28"/>
+        <source>{device}: enrolled {day}, revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="31"/>
+        <source>{device}: enrolled {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="43"/>
         <source>Collector</source>
         <translation>催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="29"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="44"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="30"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="45"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="32"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="47"/>
         <source>State</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="34"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="49"/>
         <source>Customers</source>
         <translation>客戶數</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="36"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="51"/>
         <source>Open follow-ups</source>
         <translation>待追蹤事項</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="38"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="53"/>
+        <source>Laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
         <source>Overdue</source>
         <translation>逾期金額</translation>
     </message>
@@ -1783,17 +1803,222 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation>示範會開啟自己的臨時公司端，絕不使用資料庫 {url}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="222"/>
+        <location filename="../fieldapp/ui/error_text.py" line="220"/>
+        <source>This laptop&apos;s company certificate expired on {until}, so nothing was signed. Ask the office to enroll it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="223"/>
+        <source>This file is not a fieldapp bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="225"/>
+        <source>The bundle is too large to be read safely: {size} bytes where at most {limit} are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="228"/>
+        <source>The bundle member {member} would inflate far more than a real file does, so it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="231"/>
+        <source>The bundle holds a member with a name that is not allowed: {member}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="233"/>
+        <source>The bundle holds the member {member} twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="235"/>
+        <source>The bundle holds a member its list does not name: {member}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="237"/>
+        <source>The bundle lacks the member {member} that its list names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="239"/>
+        <source>The bundle member {member} was changed after the bundle was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="241"/>
+        <source>The bundle&apos;s signature does not verify: it was changed or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="243"/>
+        <source>The bundle was signed by {signer}, whose certificate the company did not issue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="246"/>
+        <source>The certificate of {signer} is not valid now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="248"/>
+        <source>The bundle was signed by {signer}, a laptop the office revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="250"/>
+        <source>The bundle was made by a newer fieldapp (format {format}; this one reads up to {known}). Install the newer version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="253"/>
+        <source>The bundle&apos;s list of contents is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="255"/>
+        <source>The bundle says it comes from another laptop than the one that signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="257"/>
+        <source>This is not the kind of bundle expected here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="259"/>
+        <source>{file} is not a certificate request from fieldapp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="261"/>
+        <source>The office already has a company CA; it is never replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="263"/>
+        <source>The passphrase must have at least {minimum} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="265"/>
+        <source>The two passphrases differ; nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="267"/>
+        <source>The company CA&apos;s passphrase is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="269"/>
+        <source>The office has no company CA yet: create it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="271"/>
+        <source>The office key file {path} cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="273"/>
+        <source>The passphrase does not open the company CA&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="275"/>
+        <source>{file} is not a valid enrollment answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="277"/>
+        <source>This enrollment answer is for another laptop; nothing was installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="279"/>
+        <source>This laptop is enrolled with another company ({company}); nothing was installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="282"/>
+        <source>There is no collector named {collector}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="284"/>
+        <source>This laptop was revoked and cannot be enrolled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="286"/>
+        <source>This laptop is enrolled with another key; revoke it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="288"/>
+        <source>There is no enrolled laptop {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="290"/>
+        <source>{device} matches {count} laptops; give more of the id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="293"/>
+        <source>“{field}” is not a field of a column mapping. The fields are: {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="295"/>
+        <source>The column of {field} has no name: give its header as the file has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="297"/>
+        <source>Choose the column of the customer code or name.</source>
+        <translation type="unfinished">請選擇客戶編號或客戶名稱所在的欄。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="299"/>
+        <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
+        <translation type="unfinished">請至少選擇一欄金額：金額、未付金額、借方、貸方或餘額。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="302"/>
+        <source>The column “{header}” is chosen for two fields: choose each column once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="304"/>
+        <source>“{dates}” is not a date order. Use one of: {orders}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="306"/>
+        <source>The decimal mark “{decimal}” and the group mark “{group}” cannot be read together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="309"/>
+        <source>The header line is counted from 1, not {line}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="314"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="223"/>
+        <location filename="../fieldapp/ui/error_text.py" line="315"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="224"/>
+        <location filename="../fieldapp/ui/error_text.py" line="316"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -3011,93 +3236,93 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="69"/>
         <source>Columns</source>
         <translation>欄對應</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="70"/>
         <source>Which column of the file holds what. Fields that are not in the file stay empty.</source>
         <translation>指定檔案中每一欄的內容。檔案中沒有的資料項目將保留空白。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
         <source>Field</source>
         <translation>資料項目</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
         <source>Column in the file</source>
         <translation>檔案中的欄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="73"/>
         <source>First value</source>
         <translation>第一個值</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="77"/>
         <source>&amp;Date order:</source>
         <translation>日期順序(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="78"/>
         <source>&amp;Numbers:</source>
         <translation>數字格式(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79"/>
         <source>C&amp;urrency of rows that name none:</source>
         <translation>未註明幣別的列所用幣別(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80"/>
         <source>&amp;Save as source…</source>
         <translation>另存為資料來源(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97"/>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="95"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="104"/>
         <source>— not in the file —</source>
         <translation>— 檔案中沒有 —</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106"/>
         <source>(column {number})</source>
         <translation>（第 {number} 欄）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="143"/>
         <source>No column names the customer: each block&apos;s customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
         <translation>沒有任何一欄註明客戶：每個區塊的客戶從其上方一列讀取（「客戶：…」），與客戶明細帳相同。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="149"/>
         <source>Choose the column of the customer code or name.</source>
         <translation>請選擇客戶編號或客戶名稱所在的欄。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151"/>
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
         <translation>請至少選擇一欄金額：金額、未付金額、借方、貸方或餘額。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153"/>
         <source>One column is chosen for two fields: choose each column once.</source>
         <translation>同一欄被指定給兩個資料項目：每一欄只能選擇一次。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="163"/>
         <source>Save as source</source>
         <translation>另存為資料來源</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="164"/>
         <source>Name of the source (for example the company and report):</source>
         <translation>資料來源名稱（例如公司與報表名稱）：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="177"/>
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
         <translation>已儲存為「{name}」：今後具有這些欄的檔案都會以此方式讀取。</translation>
     </message>
