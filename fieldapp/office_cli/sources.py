@@ -1,4 +1,4 @@
-"""`fieldapp office sources`: list, show, save (adjusted from a preset) or delete column mappings."""
+"""`fieldapp office sources`: list, show, save (from a preset, adjusted) or delete mappings."""
 
 from __future__ import annotations
 
