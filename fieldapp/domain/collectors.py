@@ -16,10 +16,26 @@ NAME_MAX = 80
 PHONE_MAX = 30  # the column's width
 
 
+SHORT_ID = 8  # how much of a device id people read (the first block of the UUID)
+
+
+@dataclass(frozen=True, slots=True)
+class CollectorDevice:
+    """A laptop enrolled for a collector, as collector lists show it."""
+
+    id: str
+    enrolled_at: datetime  # UTC
+    revoked: bool = False
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:SHORT_ID]
+
+
 @dataclass(frozen=True, slots=True)
 class Collector:
-    """A person who visits customers. ``devices`` lists the ids of the laptops enrolled for
-    them (empty until enrollment exists)."""
+    """A person who visits customers. ``devices`` are the laptops enrolled for them, oldest
+    first, revoked ones included (``laptops`` counts those the office still trusts)."""
 
     id: str
     name: str
@@ -27,7 +43,11 @@ class Collector:
     language: str
     active: bool
     created_at: datetime
-    devices: tuple[str, ...] = ()
+    devices: tuple[CollectorDevice, ...] = ()
+
+    @property
+    def laptops(self) -> int:
+        return sum(1 for d in self.devices if not d.revoked)
 
 
 @dataclass(frozen=True, slots=True)

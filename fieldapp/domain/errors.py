@@ -190,6 +190,21 @@ MESSAGES = {
                                "enrolling a new key under its id",
     "device.not_found": "no enrolled device {device}",
     "device.ambiguous": "{device} is the start of {count} device ids; give more of it",
+    # Saved sources adjusted from the command line (the office).
+    "ar.unknown_field": "{field!r} is not a field of a receivables mapping; the fields are "
+                        "{fields}",
+    "ar.empty_header": "the header of {field} is empty; give the column's label as the file "
+                       "has it",
+    "ar.mapping_no_customer": "the mapping names no column of the customer code or name (nor "
+                              "of the document, as a ledger has)",
+    "ar.mapping_no_amount": "the mapping names no column of amounts: amount, open_amount, "
+                            "debit, credit or balance",
+    "ar.mapping_column_twice": "the header {header!r} is given for two fields; give each "
+                               "column once",
+    "ar.date_order": "{dates!r} is not a date order; use {orders}",
+    "ar.number_marks": "decimal mark {decimal!r} with group mark {group!r} cannot be read: the "
+                       "decimal mark is . or , and the group mark another one (or none)",
+    "ar.header_line": "the header line is counted from 1 (0: find it), not {line}",
 }
 
 

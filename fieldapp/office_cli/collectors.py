@@ -70,15 +70,25 @@ def _list(services, args) -> int:
         state = "" if c.active else "  (inactive)"
         print(f"{c.name:<{width}}  {c.language:<5}  {c.phone or '-':<14}  "
               f"{load.customers:>6} customers  {load.follow_ups:>5} open follow-ups  "
-              f"overdue {overdue}{state}")
+              f"{_laptops(c)}  overdue {overdue}{state}")
     return DONE
 
 
 def _as_json(collector, customers, overdue) -> dict:
     found = {"id": collector.id, "name": collector.name, "phone": collector.phone,
              "language": collector.language, "active": collector.active,
-             "devices": list(collector.devices)}
+             "laptops": collector.laptops,
+             "devices": [{"id": d.id, "short_id": d.short_id,
+                          "enrolled_at": d.enrolled_at.isoformat(), "revoked": d.revoked}
+                         for d in collector.devices]}
     if customers is not None:
         found["customers"] = customers
         found["overdue"] = {m.currency: m.minor for m in overdue}
     return found
+
+
+def _laptops(collector) -> str:
+    """'2 laptops', with the revoked ones said apart ('1 laptop (+1 revoked)')."""
+    trusted, revoked = collector.laptops, len(collector.devices) - collector.laptops
+    words = f"{trusted} laptop{'' if trusted == 1 else 's'}"
+    return f"{words} (+{revoked} revoked)" if revoked else words

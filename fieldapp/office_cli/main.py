@@ -16,7 +16,8 @@ from ..store.pg_connect import hidden
 # Each tool is a module of this package with ``main(services, args) -> exit status``.
 TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collectors",
          "assign": "assign", "route": "routes",
-         "init": "ca_init", "enroll": "enroll", "revoke": "revoke", "devices": "devices"}
+         "init": "ca_init", "enroll": "enroll", "revoke": "revoke", "devices": "devices",
+         "sources": "sources"}
 
 
 def run(args) -> int:

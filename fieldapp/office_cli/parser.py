@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..domain.collectors import COLLECTOR_LANGUAGES
+from ..importers.mapping import DATE_ORDERS, DECIMAL_MARKS
+from ..importers.presets import FIELDS
 from ..paths import OFFICE_DB_ENV
 
 
@@ -29,6 +31,7 @@ def add(sub, day, positive) -> None:
     _enroll(tools, day)
     _revoke(tools, day)
     _devices(tools, day)
+    _sources(tools, day)
 
 
 def _profile(parser, day, top: bool) -> None:
@@ -216,3 +219,42 @@ def _devices(tools, day) -> None:
     cmd = tools.add_parser("devices", help="list enrolled laptops")
     _profile(cmd, day, top=False)
     cmd.add_argument("--json", action="store_true", help="print a JSON list")
+
+
+def _sources(tools, day) -> None:
+    cmd = tools.add_parser(
+        "sources", help="list, show, save or delete the column mappings imports read with",
+        description="Sources of receivables: the built-in presets and the mappings saved by "
+        "the office (here or with the import window's Save as source). `save` starts from a "
+        "preset or saved mapping and names the header of each field you give. Exit status: 0 "
+        "done, 1 nothing to delete, 2 an unknown source, field or format.")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("--json", action="store_true", help="print JSON")
+    actions = cmd.add_subparsers(dest="sources_action", metavar="ACTION")
+    listing = actions.add_parser("list", help="built-in presets and saved mappings")
+    show = actions.add_parser("show", help="a source's header per field and its formats")
+    show.add_argument("name", metavar="NAME")
+    save = actions.add_parser(
+        "save", help="save a mapping under a name (replacing a saved one)",
+        description="Save a mapping: the --from source with the header label of each --column "
+        "field replaced. Fields: " + ", ".join(FIELDS) + ".")
+    save.add_argument("name", metavar="NAME", help="the source's name (1 to 40 characters)")
+    save.add_argument("--from", dest="base", metavar="SOURCE",
+                      help="the preset or saved mapping to start from (default: plain)")
+    save.add_argument("--column", action="append", metavar="FIELD=HEADER",
+                      help="the header label of FIELD's column, as the file has it "
+                           "(repeat for each field)")
+    save.add_argument("--dates", choices=DATE_ORDERS, help="the order of dates in the file")
+    save.add_argument("--decimal", choices=DECIMAL_MARKS, help="the decimal mark")
+    save.add_argument("--group", metavar="MARK",
+                      help="the thousands mark: , . ' a space, or '' for none")
+    save.add_argument("--currency", metavar="CUR",
+                      help="the currency of rows that name none (ISO code, e.g. VND)")
+    save.add_argument("--header-line", type=int, metavar="N",
+                      help="the header is on line N of the file (0: find it)")
+    delete = actions.add_parser("delete", help="forget a saved mapping")
+    delete.add_argument("name", metavar="NAME")
+    for sub in (listing, show, save, delete):
+        _profile(sub, day, top=False)
+        sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                         help="print JSON")

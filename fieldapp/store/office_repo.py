@@ -7,24 +7,42 @@ from datetime import date
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 
-from ..domain.collectors import Collector, CollectorLoad
+from ..domain.collectors import Collector, CollectorDevice, CollectorLoad
 from ..domain.errors import InvalidValue, NotFound
 from ..domain.instants import UTC, from_text
 from ..domain.money import Money
-from .tables import AssignmentLogRow, CollectorRow, CustomerRow, RouteStopRow
+from .tables import AssignmentLogRow, CollectorRow, CustomerRow, DeviceRow, RouteStopRow
 
 
-def _collector(row: CollectorRow) -> Collector:
-    # Devices arrive with enrollment (sync); until then no collector has one.
+def _collector(row: CollectorRow, devices=()) -> Collector:
     return Collector(row.id, row.name, row.phone, row.language, bool(row.active),
-                     from_text(row.created_at, UTC), ())
+                     from_text(row.created_at, UTC), tuple(devices))
+
+
+def _devices(session, collector_id: str | None = None) -> dict[str, list[CollectorDevice]]:
+    """The enrolled laptops per collector (of one, or of all), oldest first."""
+    stmt = select(DeviceRow.collector_id, DeviceRow.id, DeviceRow.enrolled_at,
+                  DeviceRow.revoked_at).order_by(DeviceRow.enrolled_at, DeviceRow.id)
+    if collector_id is not None:
+        stmt = stmt.where(DeviceRow.collector_id == collector_id)
+    found: dict[str, list[CollectorDevice]] = {}
+    for owner, device_id, enrolled_at, revoked_at in session.execute(stmt):
+        found.setdefault(owner, []).append(CollectorDevice(
+            device_id, from_text(enrolled_at, UTC), revoked_at is not None))
+    return found
+
+
+def _with_devices(session, row: CollectorRow) -> Collector:
+    return _collector(row, _devices(session, row.id).get(row.id, ()))
 
 
 def all_collectors(session, include_inactive: bool = True) -> list[Collector]:
     stmt = select(CollectorRow).order_by(CollectorRow.name)
     if not include_inactive:
         stmt = stmt.where(CollectorRow.active.is_(True))
-    return [_collector(r) for r in session.scalars(stmt)]
+    rows = list(session.scalars(stmt))
+    devices = _devices(session) if rows else {}
+    return [_collector(r, devices.get(r.id, ())) for r in rows]
 
 
 def find(session, key: str) -> Collector:
@@ -33,7 +51,7 @@ def find(session, key: str) -> Collector:
         or_(CollectorRow.id == key, CollectorRow.name == key))).first()
     if row is None:
         raise NotFound("collector.not_found", collector=key)
-    return _collector(row)
+    return _with_devices(session, row)
 
 
 def names(session) -> dict[str, str]:
@@ -58,7 +76,7 @@ def update(session, collector_id: str, **values) -> Collector:
     for key, value in values.items():
         setattr(row, key, value)
     _flush(session, row.name)
-    return _collector(row)
+    return _with_devices(session, row)
 
 
 def delete(session, collector_id: str) -> None:

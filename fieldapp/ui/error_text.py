@@ -289,6 +289,25 @@ WORDS = {
         "Errors", "There is no enrolled laptop {device}."),
     "device.ambiguous": QT_TRANSLATE_NOOP(
         "Errors", "{device} matches {count} laptops; give more of the id."),
+    # Saved sources adjusted from the command line (the office).
+    "ar.unknown_field": QT_TRANSLATE_NOOP(
+        "Errors", "“{field}” is not a field of a column mapping. The fields are: {fields}."),
+    "ar.empty_header": QT_TRANSLATE_NOOP(
+        "Errors", "The column of {field} has no name: give its header as the file has it."),
+    "ar.mapping_no_customer": QT_TRANSLATE_NOOP(
+        "Errors", "Choose the column of the customer code or name."),
+    "ar.mapping_no_amount": QT_TRANSLATE_NOOP(
+        "Errors", "Choose at least one column of amounts: amount, open amount, debit, credit "
+                  "or balance."),
+    "ar.mapping_column_twice": QT_TRANSLATE_NOOP(
+        "Errors", "The column “{header}” is chosen for two fields: choose each column once."),
+    "ar.date_order": QT_TRANSLATE_NOOP(
+        "Errors", "“{dates}” is not a date order. Use one of: {orders}."),
+    "ar.number_marks": QT_TRANSLATE_NOOP(
+        "Errors", "The decimal mark “{decimal}” and the group mark “{group}” cannot be read "
+                  "together."),
+    "ar.header_line": QT_TRANSLATE_NOOP(
+        "Errors", "The header line is counted from 1, not {line}."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -5,17 +5,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from fieldapp.domain.office_filters import CustomerFilter
 from fieldapp.services.office.app import build
 from fieldapp.store.engine import open_store
 from fieldapp.ui.office.assign_dialog import AssignDialog
+from fieldapp.ui.office.collector_models import CollectorsModel
 from fieldapp.ui.office.undo_bar import UndoBar
 from fieldapp.ui.office.window import OfficeWindow
 
 from conftest import settle
 from tests.conftest import PortfolioBuilder, set_zone
+from tests.unit.test_office_collectors import A, B, enroll_rows
 
 TODAY = date(2026, 11, 22)
 
@@ -71,6 +74,26 @@ def test_collectors_show_their_customers_and_overdue(qtbot, window):
     assert [view.customers.record(r).code for r in range(view.customers.rowCount())] == [
         "K001", "K002", "K003", "K004", "K005"]
     assert "5" in view.caption.text() and "Trần Minh Khoa" in view.caption.text()
+
+
+def test_the_laptops_column_counts_enrolled_laptops_with_ids_and_days_in_its_tooltip(
+        qtbot, office):
+    enroll_rows(office.store, office.collectors.get("Trần Minh Khoa").id)
+    win = OfficeWindow(office, None)
+    qtbot.addWidget(win)
+    settle(qtbot, win.taskman)
+    model = win.collectors.model
+    assert model.headerData(CollectorsModel.LAPTOPS, Qt.Orientation.Horizontal) == "Laptops"
+    khoa = model.index(model.row_of(office.collectors.get("Trần Minh Khoa").id),
+                       CollectorsModel.LAPTOPS)
+    ha = model.index(model.row_of(office.collectors.get("Lê Thu Hà").id), CollectorsModel.LAPTOPS)
+    assert (khoa.data(), ha.data()) == ("1", "0")
+    tip = khoa.data(Qt.ItemDataRole.ToolTipRole).splitlines()
+    assert len(tip) == 2
+    assert tip[0].startswith(B[:8]) and tip[0].endswith("revoked") and "2026" in tip[0]
+    assert tip[1].startswith(A[:8]) and "revoked" not in tip[1]
+    assert ha.data(Qt.ItemDataRole.ToolTipRole) == "No laptop enrolled"
+    win.close()
 
 
 def test_add_and_change_a_collector_in_the_dialog(qtbot, window):

@@ -5,6 +5,7 @@ import pytest
 from fieldapp.domain.errors import InvalidValue, NotFound
 from fieldapp.domain.money import Money
 from fieldapp.services.office.app import build
+from fieldapp.store import device_repo
 from tests.conftest import ON_BOTH_DATABASES, TODAY
 
 pytestmark = ON_BOTH_DATABASES
@@ -82,3 +83,32 @@ def test_a_collector_nobody_relied_on_is_deleted(office):
     office.collectors.add("Nhập nhầm")
     office.collectors.delete("Nhập nhầm")
     assert office.collectors.list() == []
+
+
+A, B = "8c0fc978-3503-4e76-b22f-16fb26bfd6e0", "51d2a0aa-9999-4e76-b22f-16fb26bfd6e0"
+
+
+def enroll_rows(store, collector_id):
+    """Two laptops for the collector, the older one revoked (as enrollment leaves them)."""
+    with store.sessions.begin() as session:
+        device_repo.put(session, A, collector_id, "PEM A", "2026-11-20T01:30:00+00:00")
+        device_repo.put(session, B, collector_id, "PEM B", "2026-11-02T08:00:00+00:00")
+        device_repo.revoke(session, B, "2026-11-19T09:00:00+00:00", "lost")
+
+
+def test_collectors_carry_their_enrolled_laptops_in_every_read(office):
+    khoa, _ = office.collectors.add("Trần Minh Khoa")
+    office.collectors.add("Lê Thu Hà")
+    enroll_rows(office.store, khoa.id)
+    got = office.collectors.get("Trần Minh Khoa")
+    assert [(d.id, d.short_id, d.enrolled_at.isoformat(), d.revoked) for d in got.devices] == [
+        (B, "51d2a0aa", "2026-11-02T08:00:00+00:00", True),
+        (A, "8c0fc978", "2026-11-20T01:30:00+00:00", False)]
+    assert got.laptops == 1
+    listed = {c.name: c for c in office.collectors.list()}
+    assert listed["Trần Minh Khoa"].devices == got.devices
+    assert listed["Lê Thu Hà"].devices == () and listed["Lê Thu Hà"].laptops == 0
+    loads = {x.collector.name: x.collector for x in office.collectors.loads()}
+    assert loads["Trần Minh Khoa"].devices == got.devices
+    edited, _ = office.collectors.edit("Trần Minh Khoa", phone="0903 000 111")
+    assert edited.devices == got.devices

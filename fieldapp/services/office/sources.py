@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import asdict, fields, replace
 
 from ...domain.errors import FieldappError, InvalidValue
 from ...domain.instants import to_text
+from ...domain.money import MINOR_UNITS
+from ...importers.mapping import (DATE_ORDERS, DECIMAL_MARKS, GROUP_MARKS, NO_AMOUNT,
+                                  NO_CUSTOMER, labels_problem, relabeled)
 from ...importers.presets import BY_NAME, FIELDS, Preset
 from ...store import receivables_repo
 
 NAME_LIMIT = 40  # ar_source.name and invoice.source are VARCHAR(40)
+PLAIN = "plain"  # what a mapping typed from scratch starts from
 
 
 class UnknownSource(FieldappError):
@@ -55,10 +60,63 @@ class Sources:
                                          to_text(self.now()))
         return saved
 
+    def adjust(self, base: str | None, headers: dict[str, str], *, dates: str | None = None,
+               decimal: str | None = None, group: str | None = None,
+               currency: str | None = None, header_line: int | None = None) -> Preset:
+        """The preset or saved mapping ``base`` (default: the plain one) with each field of
+        ``headers`` read from that header label and the formats given; refused, by the import
+        wizard's rules, when it names no customer or no amount or reads one header twice."""
+        start = self.resolve(base or PLAIN)
+        preset = relabeled(start, _checked_headers(headers),
+                           **_checked_formats(start, dates, decimal, group, currency, header_line))
+        _refuse(labels_problem(preset))
+        return preset
+
     def delete(self, name: str) -> bool:
         """Forget a saved mapping (a built-in preset of that name is used again)."""
         with self.store.sessions.begin() as session:
             return receivables_repo.delete_source(session, name)
+
+
+def _refuse(problem: tuple[str, str] | None) -> None:
+    if problem is None:
+        return
+    if problem[0] == NO_CUSTOMER:
+        raise InvalidValue("ar.mapping_no_customer")
+    if problem[0] == NO_AMOUNT:
+        raise InvalidValue("ar.mapping_no_amount")
+    raise InvalidValue("ar.mapping_column_twice", header=problem[1])
+
+
+def _checked_headers(headers: dict[str, str]) -> dict[str, str]:
+    checked = {}
+    for field, header in headers.items():
+        if field not in FIELDS:
+            raise InvalidValue("ar.unknown_field", field=field, fields=", ".join(FIELDS))
+        header = unicodedata.normalize("NFC", (header or "").strip())
+        if not header:
+            raise InvalidValue("ar.empty_header", field=field)
+        checked[field] = header
+    return checked
+
+
+def _checked_formats(start: Preset, dates, decimal, group, currency, header_line) -> dict:
+    """The formats given, checked; those not given stay the base's."""
+    formats = {"dates": dates or start.dates, "decimal": decimal or start.decimal,
+               "group": start.group if group is None else group,
+               "currency": (currency or start.currency).upper(),
+               "header_line": start.header_line if header_line is None else (header_line or None)}
+    if formats["dates"] not in DATE_ORDERS:
+        raise InvalidValue("ar.date_order", dates=formats["dates"],
+                           orders=", ".join(DATE_ORDERS))
+    if (formats["decimal"] not in DECIMAL_MARKS or formats["group"] not in GROUP_MARKS
+            or formats["decimal"] == formats["group"]):
+        raise InvalidValue("ar.number_marks", decimal=formats["decimal"], group=formats["group"])
+    if formats["currency"] not in MINOR_UNITS:
+        raise InvalidValue("money.unsupported_currency", currency=formats["currency"])
+    if (formats["header_line"] or 0) < 0:
+        raise InvalidValue("ar.header_line", line=formats["header_line"])
+    return formats
 
 
 def check_name(name: str) -> str:

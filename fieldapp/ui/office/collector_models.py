@@ -18,10 +18,25 @@ def _nobody(name: str) -> str:
     return name or QCoreApplication.translate("AssignmentLogModel", "No collector")
 
 
+def _devices(collector) -> str:
+    """One line per enrolled laptop: its short id and the day it was enrolled."""
+    if not collector.devices:
+        return QCoreApplication.translate("CollectorsModel", "No laptop enrolled")
+    lines = []
+    for device in collector.devices:
+        day = formats.day(device.enrolled_at.astimezone().date())
+        lines.append(QCoreApplication.translate(
+            "CollectorsModel", "{device}: enrolled {day}, revoked").format(
+                device=device.short_id, day=day) if device.revoked else
+            QCoreApplication.translate("CollectorsModel", "{device}: enrolled {day}").format(
+                device=device.short_id, day=day))
+    return "\n".join(lines)
+
+
 class CollectorsModel(RecordTableModel):
     """One row per CollectorLoad."""
 
-    NAME, PHONE, LANGUAGE, STATE, CUSTOMERS, FOLLOW_UPS, OVERDUE = range(7)
+    NAME, PHONE, LANGUAGE, STATE, CUSTOMERS, FOLLOW_UPS, LAPTOPS, OVERDUE = range(8)
 
     def __init__(self, parent=None):
         super().__init__((
@@ -35,6 +50,9 @@ class CollectorsModel(RecordTableModel):
                    lambda x: formats.number(x.customers), RIGHT, sort=lambda x: x.customers),
             Column(QT_TRANSLATE_NOOP("CollectorsModel", "Open follow-ups"),
                    lambda x: formats.number(x.follow_ups), RIGHT, sort=lambda x: x.follow_ups),
+            Column(QT_TRANSLATE_NOOP("CollectorsModel", "Laptops"),
+                   lambda x: formats.number(x.collector.laptops), RIGHT,
+                   sort=lambda x: x.collector.laptops, tooltip=lambda x: _devices(x.collector)),
             Column(QT_TRANSLATE_NOOP("CollectorsModel", "Overdue"),
                    lambda x: formats.moneys(x.overdue), RIGHT),
         ), "CollectorsModel", parent=parent)

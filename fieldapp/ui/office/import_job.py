@@ -6,7 +6,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...importers import Import, reading
-from ...importers.presets import AMOUNTS, AUTO, BY_NAME, FIELDS, Preset, header_key
+from ...importers.mapping import adjusted
+from ...importers.presets import AUTO, BY_NAME, FIELDS, Preset, header_key
 from .import_head import examples, guess_header, head_rows
 
 GUESS_BASE = "plain"  # the formats a file no source knows starts from
@@ -83,28 +84,6 @@ def _with_examples(file, layout: Layout) -> Layout:
     except reading.Unreadable:
         return layout
     return replace(layout, examples=examples(head, layout.labels))
-
-
-def adjusted(base: Preset, labels, mapping: dict, dates: str, marks: tuple[str, str],
-             currency: str) -> Preset:
-    """``base`` with the columns the supervisor chose (field → column index or None), its date
-    order, its number marks (decimal, group) and the currency of rows that name none."""
-    chosen = {f: (labels[c],) for f, c in mapping.items() if c is not None and c < len(labels)}
-    return replace(base, labels=chosen, dates=dates, decimal=marks[0], group=marks[1],
-                   currency=currency)
-
-
-def mapping_problem(mapping: dict) -> str | None:
-    """Why a mapping cannot be read (a key of MAPPING_PROBLEMS in the page), or None."""
-    used = {f for f, c in mapping.items() if c is not None}
-    if not used & {"customer_code", "customer_name"} and "document_no" not in used:
-        return "no_customer"
-    if not used & set(AMOUNTS):
-        return "no_amount"
-    columns = [c for c in mapping.values() if c is not None]
-    if len(columns) != len(set(columns)):
-        return "column_twice"
-    return None
 
 
 @dataclass

@@ -7,13 +7,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QTableWidgetItem, QVBoxLayout, QWizardPage)
 
 from ...domain.money import MINOR_UNITS
+from ...importers.mapping import DATE_ORDERS, mapping_problem
 from ...importers.presets import FIELDS
-from ...importers.values import DMY, MDY, ROC, YMD
 from ..error_text import describe
-from .import_job import mapping_problem
 from .import_words import date_order_name, field_name, number_format_name
 
-DATE_ORDERS = ("auto", DMY, MDY, YMD, ROC)
 NUMBER_MARKS = {"point": (".", ","), "comma": (",", ".")}  # combo data → (decimal, group)
 NOT_IN_FILE = -1
 
