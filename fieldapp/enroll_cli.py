@@ -18,7 +18,7 @@ def main(profile: Profile, args) -> int:
     store = open_store(profile.database, profile.backups)
     try:
         settings = cfg.Settings(store)
-        device_id, holder = settings.get(cfg.DEVICE_ID), settings.get(cfg.COLLECTOR_NAME)
+        device_id, holder = settings.device_id(), settings.get(cfg.COLLECTOR_NAME)
     finally:
         store.close()
     folder = keys_folder(profile.home)
