@@ -168,27 +168,27 @@
 <context>
     <name>AssignedCustomersModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="55"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="73"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="74"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="57"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="75"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="58"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="76"/>
         <source>Territory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="60"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="78"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,37 +219,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="112"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="130"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="114"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="132"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="115"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="133"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="117"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="135"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="118"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="136"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="119"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="137"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="120"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="138"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -298,37 +298,37 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="89"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="107"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="90"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="108"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="91"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="109"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="93"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="111"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="95"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="113"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="101"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="119"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="103"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="121"/>
         <source>Undoes an earlier assignment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,37 +379,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="24"/>
+        <source>No laptop enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/office/collector_models.py" line="28"/>
+        <source>{device}: enrolled {day}, revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="31"/>
+        <source>{device}: enrolled {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="43"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="29"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="44"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="30"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="45"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="32"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="47"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="34"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="49"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="36"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="51"/>
         <source>Open follow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="38"/>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="53"/>
+        <source>Laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="56"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1958,17 +1978,57 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="295"/>
-        <source>Something went wrong (error {code}).</source>
+        <location filename="../fieldapp/ui/error_text.py" line="293"/>
+        <source>“{field}” is not a field of a column mapping. The fields are: {fields}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="296"/>
-        <source>Something went wrong; the details are in the log.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="295"/>
+        <source>The column of {field} has no name: give its header as the file has it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="297"/>
+        <source>Choose the column of the customer code or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="299"/>
+        <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="302"/>
+        <source>The column “{header}” is chosen for two fields: choose each column once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="304"/>
+        <source>“{dates}” is not a date order. Use one of: {orders}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="306"/>
+        <source>The decimal mark “{decimal}” and the group mark “{group}” cannot be read together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="309"/>
+        <source>The header line is counted from 1, not {line}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="314"/>
+        <source>Something went wrong (error {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="315"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="316"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3186,93 +3246,93 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="69"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="70"/>
         <source>Which column of the file holds what. Fields that are not in the file stay empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="73"/>
         <source>First value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="77"/>
         <source>&amp;Date order:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="78"/>
         <source>&amp;Numbers:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79"/>
         <source>C&amp;urrency of rows that name none:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80"/>
         <source>&amp;Save as source…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97"/>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="95"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="104"/>
         <source>— not in the file —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106"/>
         <source>(column {number})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="143"/>
         <source>No column names the customer: each block&apos;s customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="149"/>
         <source>Choose the column of the customer code or name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151"/>
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153"/>
         <source>One column is chosen for two fields: choose each column once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="163"/>
         <source>Save as source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="164"/>
         <source>Name of the source (for example the company and report):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179"/>
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="177"/>
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -164,27 +164,27 @@
 <context>
     <name>AssignedCustomersModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="55" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="73" />
         <source>Code</source>
         <translation>Mã KH</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="56" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="74" />
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="57" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="75" />
         <source>District</source>
         <translation>Quận/huyện</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="58" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="76" />
         <source>Territory</source>
         <translation>Địa bàn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="60" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="78" />
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
@@ -215,37 +215,37 @@
         <translation>Không có nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="112" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="130" />
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="114" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="132" />
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="115" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="133" />
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="117" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="135" />
         <source>From</source>
         <translation>Phụ trách cũ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="118" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="136" />
         <source>To</source>
         <translation>Phụ trách mới</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="119" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="137" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="120" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="138" />
         <source>Undone</source>
         <translation>Đã hoàn tác</translation>
     </message>
@@ -294,37 +294,37 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="89" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="107" />
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="90" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="108" />
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="91" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="109" />
         <source>Customers</source>
         <translation>Số khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="93" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="111" />
         <source>To</source>
         <translation>Giao cho</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="95" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="113" />
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="101" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="119" />
         <source>Undone</source>
         <translation>Đã hoàn tác</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="103" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="121" />
         <source>Undoes an earlier assignment</source>
         <translation>Hoàn tác một lần phân công trước đó</translation>
     </message>
@@ -375,37 +375,57 @@
         <translation>Ngừng hoạt động</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="24" />
+        <source>No laptop enrolled</source>
+        <translation>Chưa đăng ký máy tính nào</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/office/collector_models.py" line="28" />
+        <source>{device}: enrolled {day}, revoked</source>
+        <translation>Thiết bị {device}: đăng ký ngày {day}, đã thu hồi chứng thư</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="31" />
+        <source>{device}: enrolled {day}</source>
+        <translation>Thiết bị {device}: đăng ký ngày {day}</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="43" />
         <source>Collector</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="29" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="44" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="30" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="45" />
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="32" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="47" />
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="34" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="49" />
         <source>Customers</source>
         <translation>Số khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="36" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="51" />
         <source>Open follow-ups</source>
         <translation>Việc cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="38" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="53" />
+        <source>Laptops</source>
+        <translation>Máy tính</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="56" />
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
@@ -1948,17 +1968,57 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <translation>“{device}” khớp với {count} máy tính; hãy nhập mã thiết bị đầy đủ hơn.</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="293" />
+        <source>“{field}” is not a field of a column mapping. The fields are: {fields}.</source>
+        <translation>“{field}” không phải là trường dữ liệu của cách ghép cột. Các trường dữ liệu là: {fields}.</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="295" />
+        <source>The column of {field} has no name: give its header as the file has it.</source>
+        <translation>Cột của {field} chưa có tên: hãy ghi tiêu đề cột đúng như trong tệp.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="297" />
+        <source>Choose the column of the customer code or name.</source>
+        <translation>Hãy chọn cột mã hoặc tên khách hàng.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="299" />
+        <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
+        <translation>Hãy chọn ít nhất một cột số tiền: số tiền, số tiền còn nợ, ghi Nợ, ghi Có hoặc số dư.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="302" />
+        <source>The column “{header}” is chosen for two fields: choose each column once.</source>
+        <translation>Cột “{header}” được chọn cho hai trường dữ liệu: mỗi cột chỉ chọn một lần.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="304" />
+        <source>“{dates}” is not a date order. Use one of: {orders}.</source>
+        <translation>“{dates}” không phải là thứ tự ngày. Hãy dùng một trong: {orders}.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="306" />
+        <source>The decimal mark “{decimal}” and the group mark “{group}” cannot be read together.</source>
+        <translation>Dấu thập phân “{decimal}” và dấu phân nhóm “{group}” không thể dùng cùng nhau.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="309" />
+        <source>The header line is counted from 1, not {line}.</source>
+        <translation>Dòng tiêu đề được đếm từ 1, không phải {line}.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="314" />
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="296" />
+        <location filename="../fieldapp/ui/error_text.py" line="315" />
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="297" />
+        <location filename="../fieldapp/ui/error_text.py" line="316" />
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -3176,93 +3236,93 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="69" />
         <source>Columns</source>
         <translation>Các cột</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="70" />
         <source>Which column of the file holds what. Fields that are not in the file stay empty.</source>
         <translation>Cột nào trong tệp chứa thông tin gì. Các trường dữ liệu không có trong tệp sẽ để trống.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72" />
         <source>Field</source>
         <translation>Trường dữ liệu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72" />
         <source>Column in the file</source>
         <translation>Cột trong tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="73" />
         <source>First value</source>
         <translation>Giá trị đầu tiên</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="77" />
         <source>&amp;Date order:</source>
         <translation>&amp;Thứ tự ngày tháng:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="78" />
         <source>&amp;Numbers:</source>
         <translation>Định dạng &amp;số:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79" />
         <source>C&amp;urrency of rows that name none:</source>
         <translation>&amp;Loại tiền cho các dòng không ghi loại tiền:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80" />
         <source>&amp;Save as source…</source>
         <translation>&amp;Lưu thành nguồn dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97" />
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="95" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="104" />
         <source>— not in the file —</source>
         <translation>— không có trong tệp —</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106" />
         <source>(column {number})</source>
         <translation>(cột {number})</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="143" />
         <source>No column names the customer: each block's customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
         <translation>Không có cột nào ghi khách hàng: khách hàng của mỗi nhóm dòng được đọc từ dòng phía trên nhóm đó (“Khách hàng: …”), như trong sổ chi tiết công nợ khách hàng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="149" />
         <source>Choose the column of the customer code or name.</source>
         <translation>Hãy chọn cột mã khách hàng hoặc tên khách hàng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151" />
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
         <translation>Hãy chọn ít nhất một cột số tiền: số tiền, số tiền còn nợ, ghi Nợ, ghi Có hoặc số dư.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153" />
         <source>One column is chosen for two fields: choose each column once.</source>
         <translation>Một cột đang được chọn cho hai trường dữ liệu: mỗi cột chỉ được chọn một lần.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="163" />
         <source>Save as source</source>
         <translation>Lưu thành nguồn dữ liệu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="164" />
         <source>Name of the source (for example the company and report):</source>
         <translation>Tên nguồn dữ liệu (ví dụ: tên công ty và tên báo cáo):</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="177" />
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
         <translation>Đã lưu thành “{name}”: từ nay các tệp có những cột này sẽ được đọc theo cách này.</translation>
     </message>

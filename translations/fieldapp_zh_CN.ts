@@ -164,27 +164,27 @@
 <context>
     <name>AssignedCustomersModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="55" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="73" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="56" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="74" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="57" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="75" />
         <source>District</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="58" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="76" />
         <source>Territory</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="60" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="78" />
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
@@ -215,37 +215,37 @@
         <translation>无催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="112" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="130" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="114" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="132" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="115" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="133" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="117" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="135" />
         <source>From</source>
         <translation>原催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="118" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="136" />
         <source>To</source>
         <translation>新催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="119" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="137" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="120" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="138" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -294,37 +294,37 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="89" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="107" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="90" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="108" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="91" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="109" />
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="93" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="111" />
         <source>To</source>
         <translation>分配给</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="95" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="113" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="101" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="119" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="103" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="121" />
         <source>Undoes an earlier assignment</source>
         <translation>撤销之前的一次分配</translation>
     </message>
@@ -375,37 +375,57 @@
         <translation>已停用</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="24" />
+        <source>No laptop enrolled</source>
+        <translation>尚未注册任何电脑</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/office/collector_models.py" line="28" />
+        <source>{device}: enrolled {day}, revoked</source>
+        <translation>设备 {device}：{day} 注册，已吊销</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="31" />
+        <source>{device}: enrolled {day}</source>
+        <translation>设备 {device}：{day} 注册</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="43" />
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="29" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="44" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="30" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="45" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="32" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="47" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="34" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="49" />
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="36" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="51" />
         <source>Open follow-ups</source>
         <translation>待跟进事项</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="38" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="53" />
+        <source>Laptops</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="56" />
         <source>Overdue</source>
         <translation>逾期金额</translation>
     </message>
@@ -1948,17 +1968,57 @@ Signed with this laptop's development key, not with a certificate issued by the 
         <translation>“{device}”匹配 {count} 台电脑；请输入更完整的设备 ID。</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="293" />
+        <source>“{field}” is not a field of a column mapping. The fields are: {fields}.</source>
+        <translation>“{field}”不是列映射的字段。字段有：{fields}。</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="295" />
+        <source>The column of {field} has no name: give its header as the file has it.</source>
+        <translation>{field} 的列没有名称：请按文件中的列标题填写。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="297" />
+        <source>Choose the column of the customer code or name.</source>
+        <translation>请选择客户编码或客户名称的列。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="299" />
+        <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
+        <translation>请至少选择一个金额列：金额、未收金额、借方、贷方或余额。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="302" />
+        <source>The column “{header}” is chosen for two fields: choose each column once.</source>
+        <translation>列“{header}”被选给了两个字段：每列只能选一次。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="304" />
+        <source>“{dates}” is not a date order. Use one of: {orders}.</source>
+        <translation>“{dates}”不是日期顺序。请使用下列之一：{orders}。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="306" />
+        <source>The decimal mark “{decimal}” and the group mark “{group}” cannot be read together.</source>
+        <translation>小数点“{decimal}”与千位分隔符“{group}”无法一起识别。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="309" />
+        <source>The header line is counted from 1, not {line}.</source>
+        <translation>标题行从 1 起算，不能是 {line}。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="314" />
         <source>Something went wrong (error {code}).</source>
         <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="296" />
+        <location filename="../fieldapp/ui/error_text.py" line="315" />
         <source>Something went wrong; the details are in the log.</source>
         <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="297" />
+        <location filename="../fieldapp/ui/error_text.py" line="316" />
         <source>A file could not be read or written: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>
@@ -3176,93 +3236,93 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="69" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="70" />
         <source>Which column of the file holds what. Fields that are not in the file stay empty.</source>
         <translation>指定文件中每一列的内容。文件中没有的字段将保留为空。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72" />
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="73" />
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="77" />
         <source>&amp;Date order:</source>
         <translation>日期顺序(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="78" />
         <source>&amp;Numbers:</source>
         <translation>数字格式(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79" />
         <source>C&amp;urrency of rows that name none:</source>
         <translation>未注明币种的行所用币种(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80" />
         <source>&amp;Save as source…</source>
         <translation>另存为数据来源(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97" />
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="95" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="104" />
         <source>— not in the file —</source>
         <translation>— 文件中没有 —</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106" />
         <source>(column {number})</source>
         <translation>（第 {number} 列）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="143" />
         <source>No column names the customer: each block's customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
         <translation>没有任何一列注明客户：每个区块的客户从其上方一行读取（“客户：…”），与客户明细账相同。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="149" />
         <source>Choose the column of the customer code or name.</source>
         <translation>请选择客户编号或客户名称所在的列。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151" />
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
         <translation>请至少选择一列金额：金额、未付金额、借方、贷方或余额。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153" />
         <source>One column is chosen for two fields: choose each column once.</source>
         <translation>同一列被指定给两个字段：每一列只能选择一次。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="163" />
         <source>Save as source</source>
         <translation>另存为数据来源</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="164" />
         <source>Name of the source (for example the company and report):</source>
         <translation>数据来源名称（例如公司和报表名称）：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="177" />
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
         <translation>已保存为“{name}”：今后包含这些列的文件都将按此方式读取。</translation>
     </message>

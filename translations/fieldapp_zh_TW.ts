@@ -164,27 +164,27 @@
 <context>
     <name>AssignedCustomersModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="55" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="73" />
         <source>Code</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="56" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="74" />
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="57" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="75" />
         <source>District</source>
         <translation>地區</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="58" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="76" />
         <source>Territory</source>
         <translation>責任區</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="60" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="78" />
         <source>Overdue</source>
         <translation>逾期金額</translation>
     </message>
@@ -215,37 +215,37 @@
         <translation>無催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="112" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="130" />
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="114" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="132" />
         <source>Who</source>
         <translation>操作人員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="115" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="133" />
         <source>Customer</source>
         <translation>客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="117" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="135" />
         <source>From</source>
         <translation>原催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="118" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="136" />
         <source>To</source>
         <translation>新催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="119" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="137" />
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="120" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="138" />
         <source>Undone</source>
         <translation>已復原</translation>
     </message>
@@ -294,37 +294,37 @@
 <context>
     <name>BatchesModel</name>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="89" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="107" />
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="90" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="108" />
         <source>Who</source>
         <translation>操作人員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="91" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="109" />
         <source>Customers</source>
         <translation>客戶數</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="93" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="111" />
         <source>To</source>
         <translation>指派給</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="95" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="113" />
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="101" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="119" />
         <source>Undone</source>
         <translation>已復原</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="103" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="121" />
         <source>Undoes an earlier assignment</source>
         <translation>復原先前的一次指派</translation>
     </message>
@@ -375,37 +375,57 @@
         <translation>已停用</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="24" />
+        <source>No laptop enrolled</source>
+        <translation>尚未註冊任何電腦</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/office/collector_models.py" line="28" />
+        <source>{device}: enrolled {day}, revoked</source>
+        <translation>裝置 {device}：{day} 註冊，已撤銷</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="31" />
+        <source>{device}: enrolled {day}</source>
+        <translation>裝置 {device}：{day} 註冊</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="43" />
         <source>Collector</source>
         <translation>催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="29" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="44" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="30" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="45" />
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="32" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="47" />
         <source>State</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="34" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="49" />
         <source>Customers</source>
         <translation>客戶數</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="36" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="51" />
         <source>Open follow-ups</source>
         <translation>待追蹤事項</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/collector_models.py" line="38" />
+        <location filename="../fieldapp/ui/office/collector_models.py" line="53" />
+        <source>Laptops</source>
+        <translation>電腦</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/collector_models.py" line="56" />
         <source>Overdue</source>
         <translation>逾期金額</translation>
     </message>
@@ -1948,17 +1968,57 @@ Signed with this laptop's development key, not with a certificate issued by the 
         <translation>「{device}」符合 {count} 台電腦；請輸入更完整的裝置 ID。</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="293" />
+        <source>“{field}” is not a field of a column mapping. The fields are: {fields}.</source>
+        <translation>「{field}」不是欄位對應的資料項目。資料項目有：{fields}。</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="295" />
+        <source>The column of {field} has no name: give its header as the file has it.</source>
+        <translation>{field} 的欄沒有名稱：請照檔案中的欄標題填寫。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="297" />
+        <source>Choose the column of the customer code or name.</source>
+        <translation>請選擇客戶編號或客戶名稱的欄。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="299" />
+        <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
+        <translation>請至少選擇一個金額欄：金額、未收金額、借方、貸方或餘額。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="302" />
+        <source>The column “{header}” is chosen for two fields: choose each column once.</source>
+        <translation>欄「{header}」被選給了兩個資料項目：每個欄只能選一次。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="304" />
+        <source>“{dates}” is not a date order. Use one of: {orders}.</source>
+        <translation>「{dates}」不是日期順序。請使用下列之一：{orders}。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="306" />
+        <source>The decimal mark “{decimal}” and the group mark “{group}” cannot be read together.</source>
+        <translation>小數點「{decimal}」與千分位符號「{group}」無法一起判讀。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="309" />
+        <source>The header line is counted from 1, not {line}.</source>
+        <translation>標題列從 1 起算，不能是 {line}。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="314" />
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="296" />
+        <location filename="../fieldapp/ui/error_text.py" line="315" />
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="297" />
+        <location filename="../fieldapp/ui/error_text.py" line="316" />
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -3176,93 +3236,93 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="71" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="69" />
         <source>Columns</source>
         <translation>欄對應</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="70" />
         <source>Which column of the file holds what. Fields that are not in the file stay empty.</source>
         <translation>指定檔案中每一欄的內容。檔案中沒有的資料項目將保留空白。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72" />
         <source>Field</source>
         <translation>資料項目</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="74" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="72" />
         <source>Column in the file</source>
         <translation>檔案中的欄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="75" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="73" />
         <source>First value</source>
         <translation>第一個值</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="77" />
         <source>&amp;Date order:</source>
         <translation>日期順序(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="78" />
         <source>&amp;Numbers:</source>
         <translation>數字格式(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="81" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="79" />
         <source>C&amp;urrency of rows that name none:</source>
         <translation>未註明幣別的列所用幣別(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="82" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="80" />
         <source>&amp;Save as source…</source>
         <translation>另存為資料來源(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="97" />
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="95" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="104" />
         <source>— not in the file —</source>
         <translation>— 檔案中沒有 —</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="108" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="106" />
         <source>(column {number})</source>
         <translation>（第 {number} 欄）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="145" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="143" />
         <source>No column names the customer: each block's customer is read from the line above it (“Customer: …”), as in a customer ledger.</source>
         <translation>沒有任何一欄註明客戶：每個區塊的客戶從其上方一列讀取（「客戶：…」），與客戶明細帳相同。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="149" />
         <source>Choose the column of the customer code or name.</source>
         <translation>請選擇客戶編號或客戶名稱所在的欄。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="151" />
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
         <translation>請至少選擇一欄金額：金額、未付金額、借方、貸方或餘額。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="155" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="153" />
         <source>One column is chosen for two fields: choose each column once.</source>
         <translation>同一欄被指定給兩個資料項目：每一欄只能選擇一次。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="165" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="163" />
         <source>Save as source</source>
         <translation>另存為資料來源</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="166" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="164" />
         <source>Name of the source (for example the company and report):</source>
         <translation>資料來源名稱（例如公司與報表名稱）：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="179" />
+        <location filename="../fieldapp/ui/office/import_mapping_page.py" line="177" />
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
         <translation>已儲存為「{name}」：今後具有這些欄的檔案都會以此方式讀取。</translation>
     </message>
