@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from fieldapp.paths import Profile
 from fieldapp.services.office.app import build
 from fieldapp.store.engine import open_store
-from fieldapp.ui import language
 from fieldapp.ui.app import make_app
 from fieldapp.ui.office.import_wizard import ImportWizard
 from fieldapp.ui.office.window import OfficeWindow
@@ -29,8 +28,7 @@ from tests.unit.test_importers_presets import S31  # noqa: E402
 OUT = Path(sys.argv[1])
 OUT.mkdir(parents=True, exist_ok=True)
 LANG = sys.argv[2] if len(sys.argv) > 2 else "en"
-app = make_app([])
-language.apply(LANG) if hasattr(language, "apply") else None
+app = make_app([], ui_language=LANG)
 home = Path(tempfile.mkdtemp())
 store = open_store(home / "office.db")
 window = OfficeWindow(build(store), Profile(home / "profile").ensure())
