@@ -205,6 +205,17 @@ MESSAGES = {
     "ar.number_marks": "decimal mark {decimal!r} with group mark {group!r} cannot be read: the "
                        "decimal mark is . or , and the group mark another one (or none)",
     "ar.header_line": "the header line is counted from 1 (0: find it), not {line}",
+    # Assignment packs (office -> laptop).
+    "pack.no_device": "{collector} has no enrolled laptop that is not revoked: enroll one "
+                      "before writing a pack",
+    "sync.bad_pack": "the pack's content is not valid: {reason}",
+    "sync.pack_other_device": "this pack is for device {device}, not for this laptop ({this})",
+    "sync.pack_not_newer": "this pack has version {version}, and version {applied} is already "
+                           "applied: an older or equal pack is never applied",
+    "sync.pack_expired": "pack version {version} expired on {expired}; ask the office for a "
+                         "new one",
+    "sync.not_enrolled": "this laptop is not enrolled: run `fieldapp enroll request` and "
+                         "install the office's answer first",
 }
 
 

@@ -32,6 +32,7 @@ def add(sub, day, positive) -> None:
     _revoke(tools, day)
     _devices(tools, day)
     _sources(tools, day)
+    _pack(tools, day, positive)
 
 
 def _profile(parser, day, top: bool) -> None:
@@ -258,3 +259,20 @@ def _sources(tools, day) -> None:
         _profile(sub, day, top=False)
         sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                          help="print JSON")
+
+
+def _pack(tools, day, positive) -> None:
+    cmd = tools.add_parser(
+        "pack", help="write a collector's assignment packs (one per enrolled laptop)",
+        description="Write a signed assignment pack for each enrolled laptop of a collector: "
+        "their customers with contacts, contracts, invoices, deliveries and payments, routes "
+        "from today on, the status of promises and disputes, and the revocation list. Every "
+        "pack is complete and has a version higher than the last one. Asks for the CA "
+        "passphrase (or reads FIELDAPP_CA_PASSPHRASE).")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("--collector", required=True, metavar="NAME", help="the collector")
+    cmd.add_argument("--out", required=True, metavar="DIR", help="folder to write the packs to")
+    cmd.add_argument("--valid-days", type=positive, default=14, metavar="N",
+                     help="days the laptop accepts the pack (default 14)")
+    cmd.add_argument("--full", action="store_true",
+                     help="a complete pack (every pack is complete for now)")

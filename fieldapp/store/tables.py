@@ -311,3 +311,18 @@ class DeviceRow(Base):
     revoked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
     revoked_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     __table_args__ = (Index("ix_device_collector", "collector_id"),)
+
+
+class PackOutRow(Base):
+    """An assignment pack written for a device (schema 12): its version (per device, from 1),
+    expiry, file SHA-256 (the next pack's prev_sha256) and when the laptop confirmed it."""
+
+    __tablename__ = "pack_out"
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[str] = mapped_column(String(32))
+    expires_at: Mapped[str] = mapped_column(String(32))
+    sha256: Mapped[str] = mapped_column(String(64))
+    customers: Mapped[int] = mapped_column(Integer)
+    confirmed_at: Mapped[str | None] = mapped_column(String(32), nullable=True)

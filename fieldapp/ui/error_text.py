@@ -308,6 +308,19 @@ WORDS = {
                   "together."),
     "ar.header_line": QT_TRANSLATE_NOOP(
         "Errors", "The header line is counted from 1, not {line}."),
+    # Assignment packs (office -> laptop).
+    "pack.no_device": QT_TRANSLATE_NOOP(
+        "Errors", "{collector} has no enrolled laptop; enroll one before making a pack."),
+    "sync.bad_pack": QT_TRANSLATE_NOOP(
+        "Errors", "The assignment pack is damaged and was not applied."),
+    "sync.pack_other_device": QT_TRANSLATE_NOOP(
+        "Errors", "This assignment pack is for another laptop."),
+    "sync.pack_not_newer": QT_TRANSLATE_NOOP(
+        "Errors", "This assignment pack is not newer than the one already applied."),
+    "sync.pack_expired": QT_TRANSLATE_NOOP(
+        "Errors", "This assignment pack expired on {expired}; ask the office for a new one."),
+    "sync.not_enrolled": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop is not enrolled with the office yet."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

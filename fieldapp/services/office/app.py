@@ -12,6 +12,7 @@ from ..settings import Settings
 from .assignments import Assignments
 from .collectors import Collectors
 from .enrollment import Enrollment
+from .packs import Packs
 from .portfolio import OfficePortfolio
 from .receivables import ReceivablesImports
 from .routes import Routes
@@ -36,6 +37,7 @@ class OfficeServices:
     assignments: Assignments
     portfolio: OfficePortfolio
     enrollment: Enrollment
+    packs: Packs
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -58,6 +60,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         assignments=Assignments(store, actor, now),
         portfolio=OfficePortfolio(store, lambda: now().date()),
         enrollment=Enrollment(store, now),
+        packs=Packs(store, now, Enrollment(store, now)),
     )
 
 

@@ -1,0 +1,70 @@
+"""Assignment packs (office → laptop): the one member `pack.json` a pack bundle carries, and the
+checks a laptop makes before applying it (its device, a newer version, not expired)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from .errors import BundleRefused
+from .manifest import canonical
+
+MEMBER = "pack.json"
+PACK_FORMAT = 1
+VALID_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Pack:
+    """``header`` = version, device, collector, created_at, expires_at, full, route_from;
+    ``customers`` each with contact/contract/invoice/delivery/payment lists; ``route_stops`` from
+    route_from on; ``outcomes`` the status the office holds; ``revoked`` the revocation list."""
+
+    header: dict
+    customers: list
+    route_stops: list
+    outcomes: list
+    revoked: list
+
+    @property
+    def version(self) -> int:
+        return self.header["version"]
+
+    @property
+    def expires_at(self) -> datetime:
+        return datetime.fromisoformat(self.header["expires_at"])
+
+    def to_bytes(self) -> bytes:
+        return canonical({"format": PACK_FORMAT, "pack": self.header, "customers": self.customers,
+                          "route_stops": self.route_stops, "outcomes": self.outcomes,
+                          "revoked": self.revoked})
+
+
+def parse(data: bytes) -> Pack:
+    """The pack in a verified bundle's member (a bad one is refused, never half applied)."""
+    try:
+        value = json.loads(data.decode("utf-8"))
+        if value.get("format") != PACK_FORMAT:
+            raise BundleRefused("sync.bad_pack", reason=f"pack format {value.get('format')!r}")
+        pack = Pack(value["pack"], value["customers"], value["route_stops"], value["outcomes"],
+                    value["revoked"])
+        for key in ("version", "device", "collector", "expires_at", "route_from"):
+            pack.header[key]  # noqa: B018 (a missing key is a KeyError below)
+        pack.expires_at  # noqa: B018
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BundleRefused("sync.bad_pack", reason=f"{type(exc).__name__}: {exc}") from None
+    return pack
+
+
+def check(pack: Pack, device_id: str, applied: int, now: datetime) -> None:
+    """Refuse a pack for another laptop, an older or equal version (a replay or a rollback) and
+    an expired one (a pack kept back too long, TUF's freeze attack)."""
+    if pack.header["device"] != device_id:
+        raise BundleRefused("sync.pack_other_device", device=pack.header["device"],
+                            this=device_id)
+    if pack.version <= applied:
+        raise BundleRefused("sync.pack_not_newer", version=pack.version, applied=applied)
+    if pack.expires_at <= now:
+        raise BundleRefused("sync.pack_expired", version=pack.version,
+                            expired=pack.expires_at.date())
