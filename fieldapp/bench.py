@@ -39,6 +39,8 @@ def main(args) -> int:
         result.update(measure_import(profile.home, args.ar_lines, args.pg_url))
     from . import bench_office  # the office's search on PostgreSQL
     result.update(bench_office.measure(args, profile.home, today))
+    from . import bench_packs  # assignment packs: build at the office, apply on a laptop
+    result.update(bench_packs.measure(profile.home, args.customers, today))
     result["office_rss_mb"] = round(_peak_rss_mb(), 1)
     print(json.dumps(result) if args.json else _table(result))
     return 0

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Date, delete, func, insert, select, update
+from sqlalchemy import Date, bindparam, delete, func, insert, select, update
 
 from . import search_index
 from .tables import Base
@@ -16,7 +16,8 @@ from .tables import Base
 _T = Base.metadata.tables
 _LOCAL = {"id", "customer_id", "contract_id", "invoice_id", "collector_id"}
 # Each child table is matched by its number within the customer (ids are each database's own).
-_KEYS = {"contract": "number", "invoice": "number", "delivery": "note_number", "contact": "name"}
+_KEYS = {"contract": ("number",), "invoice": ("number",), "delivery": ("note_number",),
+         "contact": ("name", "phone")}
 
 
 @dataclass(frozen=True)
@@ -44,106 +45,149 @@ def _next_id(conn, table: str) -> int:
 
 
 def apply(conn, customers: list, route_stops: list, outcomes: list, route_from: date) -> Applied:
+    """Set-wise (one statement per table and kind of change): a 300-customer pack is some
+    twenty thousand rows, and a statement per row would take seconds."""
     cust = _T["customer"]
     local = dict(conn.execute(select(cust.c.code, cust.c.id)).all())
-    next_id, added, updated, touched = _next_id(conn, "customer"), 0, 0, []
-    unsent = _unsent_payments(conn, {p["id"] for c in customers for p in c.get("payment", [])})
+    known = {p["id"] for c in customers for p in c.get("payment", [])}
+    unsent = _unsent_allocations(conn, known)
+    next_id, new, changed, cids = _next_id(conn, "customer"), [], [], []
     for item in customers:
         values = _values("customer", item)
         cid = local.get(item["code"])
         if cid is None:
-            cid, next_id, added = next_id, next_id + 1, added + 1
-            conn.execute(insert(cust).values(id=cid, collector_id=None, **values))
+            cid, next_id = next_id, next_id + 1
+            new.append({"id": cid, "collector_id": None, **values})
             local[item["code"]] = cid
         else:
-            updated += 1
-            conn.execute(update(cust).where(cust.c.id == cid).values(**values))
-        _children(conn, cid, item, unsent.get(cid, {}))
-        touched.append(cid)
+            changed.append({"_id": cid, **values})
+        cids.append(cid)
+    _write(conn, "customer", new, changed)
+    ids: dict[str, dict] = {}
+    for table in ("contract", "invoice", "delivery", "contact"):
+        ids[table] = _upsert(conn, table, customers, cids, ids, unsent)
+    _payments(conn, customers, cids, ids["invoice"], known)
+    for table in ("contact", "delivery", "invoice", "contract"):
+        _drop_missing(conn, table, cids, set(ids[table].values()))
     assigned = {c["code"] for c in customers}
     removed, kept = _unassigned(conn, {code: i for code, i in local.items()
                                        if code not in assigned})
     stops = _route(conn, route_stops, local, route_from)
     _outcomes(conn, outcomes)
-    search_index.refresh(conn, touched)
-    return Applied(added, updated, removed, tuple(sorted(kept)), stops)
+    search_index.refresh(conn, cids)
+    return Applied(len(new), len(changed), removed, tuple(sorted(kept)), stops)
 
 
-def _unsent_payments(conn, known: set) -> dict:
-    """Per customer, per invoice id: money taken on site the office has not sent back yet (its
-    allocation still lowers the invoice's open balance here)."""
+def _chunks(values, size: int = 500):
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _write(conn, table: str, new: list, changed: list) -> None:
+    t = _T[table]
+    if new:
+        conn.execute(insert(t), new)
+    if changed:
+        # Bound names differ from the columns': SQLAlchemy keeps those for its own SET clause.
+        columns = [k for k in changed[0] if k != "_id"]
+        conn.execute(update(t).where(t.c.id == bindparam("_id"))
+                     .values({c: bindparam(f"_v_{c}") for c in columns}),
+                     [{"_id": r["_id"], **{f"_v_{c}": r[c] for c in columns}} for r in changed])
+
+
+def _unsent_allocations(conn, known: set) -> dict:
+    """Per invoice id: money taken on site the office has not sent back yet (its allocation
+    still lowers the invoice's open balance here)."""
     p, a = _T["payment"], _T["allocation"]
-    rows = conn.execute(select(p.c.customer_id, p.c.id, a.c.invoice_id, a.c.amount_minor)
+    rows = conn.execute(select(p.c.id, a.c.invoice_id, a.c.amount_minor)
                         .join(a, a.c.payment_id == p.c.id).where(p.c.visit_uuid.is_not(None)))
-    out: dict = defaultdict(lambda: defaultdict(int))
-    for customer_id, payment_id, invoice_id, minor in rows:
+    out: dict = defaultdict(int)
+    for payment_id, invoice_id, minor in rows:
         if payment_id not in known:
-            out[customer_id][invoice_id] += minor
+            out[invoice_id] += minor
     return out
 
 
-def _children(conn, cid: int, item: dict, unsent: dict) -> None:
-    ids: dict[str, dict] = {}
-    for table in ("contract", "invoice", "delivery", "contact"):
-        ids[table] = _upsert(conn, table, cid, item.get(table, []), ids, unsent)
-    _payments(conn, cid, item.get("payment", []), ids["invoice"])
-    for table in ("contact", "delivery", "invoice", "contract"):
-        _drop_missing(conn, table, cid, set(ids[table].values()))
+def _key(table: str, item) -> tuple:
+    return tuple(item[k] for k in _KEYS[table])
 
 
-def _upsert(conn, table: str, cid: int, rows: list, ids: dict, unsent: dict) -> dict:
-    t, key = _T[table], _KEYS[table]
-    held = dict(conn.execute(select(t.c[key], t.c.id).where(t.c.customer_id == cid)).all())
-    next_id, done = _next_id(conn, table), {}
-    for item in rows:
-        values = _values(table, item)
-        for ref in ("contract", "invoice"):
-            if f"{ref}_id" in t.c:
-                values[f"{ref}_id"] = ids.get(ref, {}).get(item.get(ref))
-        rid = held.get(item[key])
-        if table == "invoice" and rid in unsent:
-            values["open_minor"] = values["open_minor"] - unsent[rid]
-        if rid is None:
-            rid, next_id = next_id, next_id + 1
-            conn.execute(insert(t).values(id=rid, customer_id=cid, **values))
-        else:
-            conn.execute(update(t).where(t.c.id == rid).values(**values))
-        done[item[key]] = rid
+def _held(conn, table: str, cids: list) -> dict:
+    t = _T[table]
+    cols = [t.c.customer_id, *(t.c[k] for k in _KEYS[table]), t.c.id]
+    held = {}
+    for part in _chunks(cids):
+        for row in conn.execute(select(*cols).where(t.c.customer_id.in_(part))):
+            held[(row[0], tuple(row[1:-1]))] = row[-1]
+    return held
+
+
+def _upsert(conn, table: str, customers: list, cids: list, ids: dict, unsent: dict) -> dict:
+    t, held = _T[table], _held(conn, table, cids)
+    next_id, done, new, changed = _next_id(conn, table), {}, [], []
+    for item, cid in zip(customers, cids):
+        for row in item.get(table, []):
+            values = _values(table, row)
+            for ref in ("contract", "invoice"):
+                if f"{ref}_id" in t.c:
+                    values[f"{ref}_id"] = ids.get(ref, {}).get((cid, (row.get(ref),)))
+            key = (cid, _key(table, row))
+            rid = done.get(key) or held.get(key)
+            if table == "invoice" and rid in unsent:
+                values["open_minor"] = values["open_minor"] - unsent[rid]
+            if rid is None:
+                rid, next_id = next_id, next_id + 1
+                new.append({"id": rid, "customer_id": cid, **values})
+            elif key not in done:
+                changed.append({"_id": rid, **values})
+            done[key] = rid
+    _write(conn, table, new, changed)
     return done
 
 
-def _payments(conn, cid: int, rows: list, invoices: dict) -> None:
+def _payments(conn, customers: list, cids: list, invoices: dict, known: set) -> None:
     """The office's payments replace those it sent before; money taken here stays until the
     office sends it back."""
     p, a = _T["payment"], _T["allocation"]
-    ids = [r["id"] for r in rows]
-    conn.execute(delete(a).where(a.c.payment_id.in_(
-        select(p.c.id).where(p.c.customer_id == cid, p.c.visit_uuid.is_(None)))))
-    conn.execute(delete(a).where(a.c.payment_id.in_(ids)))
-    conn.execute(delete(p).where(p.c.customer_id == cid, p.c.visit_uuid.is_(None)))
-    conn.execute(delete(p).where(p.c.id.in_(ids)))
-    for item in rows:
-        conn.execute(insert(p).values(id=item["id"], customer_id=cid, **{
-            k: v for k, v in _values("payment", item).items() if k != "id"}))
-        for alloc in item.get("allocations", []):
-            conn.execute(insert(a).values(id=alloc["id"], payment_id=item["id"],
-                                          invoice_id=invoices.get(alloc["invoice"]),
-                                          amount_minor=alloc["amount_minor"]))
+    gone = set(known)
+    for part in _chunks(cids):
+        gone |= set(conn.execute(select(p.c.id).where(p.c.customer_id.in_(part),
+                                                      p.c.visit_uuid.is_(None))).scalars())
+    for part in _chunks(gone):
+        conn.execute(delete(a).where(a.c.payment_id.in_(part)))
+        conn.execute(delete(p).where(p.c.id.in_(part)))
+    payments, allocations = [], []
+    for item, cid in zip(customers, cids):
+        for row in item.get("payment", []):
+            payments.append({"id": row["id"], "customer_id": cid, **{
+                k: v for k, v in _values("payment", row).items() if k != "id"}})
+            allocations += [{"id": x["id"], "payment_id": row["id"],
+                             "invoice_id": invoices.get((cid, (x["invoice"],))),
+                             "amount_minor": x["amount_minor"]}
+                            for x in row.get("allocations", [])]
+    if payments:
+        conn.execute(insert(p), payments)
+    if allocations:
+        conn.execute(insert(a), allocations)
 
 
-def _drop_missing(conn, table: str, cid: int, keep: set) -> None:
+def _drop_missing(conn, table: str, cids: list, keep: set) -> None:
     """Rows the office no longer sends, unless work made here still points at them."""
     t = _T[table]
-    where = [t.c.customer_id == cid, t.c.id.not_in(keep)] if keep else [t.c.customer_id == cid]
-    if table == "invoice":
-        where.append(t.c.id.not_in(select(_T["allocation"].c.invoice_id)))
-        where.append(t.c.id.not_in(select(_T["delivery"].c.invoice_id)
-                                   .where(_T["delivery"].c.invoice_id.is_not(None))))
-    if table == "contract":
-        for other in ("invoice", "delivery"):
-            where.append(t.c.id.not_in(select(_T[other].c.contract_id)
-                                       .where(_T[other].c.contract_id.is_not(None))))
-    conn.execute(delete(t).where(*where))
+    doomed = set()
+    for part in _chunks(cids):
+        doomed |= set(conn.execute(select(t.c.id).where(t.c.customer_id.in_(part))).scalars())
+    doomed -= keep
+    refs = {"invoice": (("allocation", "invoice_id"), ("delivery", "invoice_id")),
+            "contract": (("invoice", "contract_id"), ("delivery", "contract_id"))}
+    for other, column in refs.get(table, ()):
+        o = _T[other]
+        for part in _chunks(doomed):
+            doomed -= set(conn.execute(select(o.c[column]).where(o.c[column].in_(part)))
+                          .scalars())
+    for part in _chunks(doomed):
+        conn.execute(delete(t).where(t.c.id.in_(part)))
 
 
 def _unassigned(conn, gone: dict) -> tuple[int, list[str]]:
@@ -188,6 +232,8 @@ def _route(conn, stops: list, local: dict, route_from: date) -> int:
 def _outcomes(conn, outcomes: list) -> None:
     """The office's word on promises and disputes this laptop recorded (kept, resolved)."""
     o = _T["outcome"]
-    for item in outcomes:
-        conn.execute(update(o).where(o.c.uuid == item["uuid"]).values(
-            resolved=bool(item["resolved"]), superseded_by=item["superseded_by"]))
+    if outcomes:
+        conn.execute(update(o).where(o.c.uuid == bindparam("_uuid")).values(
+            resolved=bindparam("_resolved"), superseded_by=bindparam("_superseded")),
+            [{"_uuid": x["uuid"], "_resolved": bool(x["resolved"]),
+              "_superseded": x["superseded_by"]} for x in outcomes])

@@ -127,7 +127,16 @@ def test_a_pack_gives_the_laptop_exactly_its_collectors_customers_and_newer_ones
     second = team.pack()
     assert "v2" in second.name
     assert team.receive(second).returncode == 0
-    assert (cust, number, 1234) in team.assigned("invoices")[1]
+    office_invoices, laptop_invoices = team.assigned("invoices")
+    assert (cust, number, 1234) in laptop_invoices and laptop_invoices == office_invoices
+    # Applied over the first, nothing is doubled.
+    for table in ("contact", "delivery", "payment", "allocation"):
+        assert team.laptop_rows(f"SELECT COUNT(*) FROM {table}")[0][0] == team.office_rows(
+            f"SELECT COUNT(*) FROM {table} t JOIN customer c ON c.id = "
+            + ("(SELECT customer_id FROM payment WHERE id = t.payment_id)"
+               if table == "allocation" else "t.customer_id")
+            + f" JOIN collector k ON k.id = c.collector_id WHERE k.name = '{team.collector}'"
+        )[0][0]
     # Older and equal versions are refused, and change nothing.
     for old in (first, second):
         refused = team.receive(old)

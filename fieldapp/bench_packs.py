@@ -1,0 +1,85 @@
+"""`fieldapp bench`: assignment packs. ``pack_build_ms`` writes the signed pack of a 300-customer
+collector from an office of ``--customers`` (SQLite, kept in the bench cache); ``pack_apply_ms``
+verifies and applies it on an empty laptop database (what `fieldapp sync receive` does)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date, datetime, time as clock_time, timezone
+from pathlib import Path
+
+COLLECTOR, DEVICE = "Bench Collector", "bbbbbbbb-0000-4000-8000-000000000300"
+ASSIGNED = 300
+_PASSPHRASE = "bench passphrase"
+
+
+def measure(cache: Path, customers: int, today: date) -> dict:
+    from .services.office.app import build  # noqa: PLC0415
+    from .store.engine import open_store  # noqa: PLC0415
+    folder = cache / "pack-office"
+    store = open_store(folder / "office.db")
+    try:
+        _prepare(store, folder, customers, today)
+        packs = build(store, today).packs
+        keys = folder / "keys"
+        start = time.perf_counter()
+        (written,) = packs.build(keys, _PASSPHRASE, COLLECTOR)
+        build_ms = (time.perf_counter() - start) * 1000
+    finally:
+        store.close()
+    return {"pack_build_ms": round(build_ms, 1), "pack_apply_ms": round(
+        _apply_ms(written.data, keys, today), 1), "pack_customers": written.customers,
+        "pack_bytes": len(written.data), "pack_office_customers": customers}
+
+
+def _prepare(store, folder: Path, customers: int, today: date) -> None:
+    """An office of ``customers`` with one collector of 300 and an enrolled device (once)."""
+    from sqlalchemy import text  # noqa: PLC0415
+
+    from .services.office import demo  # noqa: PLC0415
+    from .sync import office_keys  # noqa: PLC0415
+    if demo.held(store) != customers:
+        print(f"building a {customers}-customer office for the pack bench (once) …",
+              file=sys.stderr, flush=True)
+        if demo.held(store):
+            demo.clear(store)
+        demo.fill(store, customers, seed=2026, today=today)
+    if not office_keys.has_ca(folder / "keys"):
+        office_keys.create(folder / "keys", _PASSPHRASE, "bench company",
+                           datetime.now(timezone.utc))
+    with store.engine.begin() as conn:
+        if conn.execute(text("SELECT COUNT(*) FROM collector WHERE name = :n"),
+                        {"n": COLLECTOR}).scalar():
+            return
+        conn.execute(text("INSERT INTO collector (id, name, phone, language, active, created_at)"
+                          " VALUES (:id, :n, '', 'vi', TRUE, '2026-01-01T00:00:00+00:00')"),
+                     {"id": DEVICE, "n": COLLECTOR})
+        conn.execute(text("UPDATE customer SET collector_id = :id WHERE id IN (SELECT id FROM "
+                          "customer ORDER BY id LIMIT :k)"), {"id": DEVICE, "k": ASSIGNED})
+        conn.execute(text("INSERT INTO device (id, collector_id, certificate, enrolled_at) "
+                          "VALUES (:id, :id, '', '2026-01-01T00:00:00+00:00')"), {"id": DEVICE})
+
+
+def _apply_ms(data: bytes, keys: Path, today: date) -> float:
+    from .store import pack_apply  # noqa: PLC0415
+    from .store.engine import open_store  # noqa: PLC0415
+    from .sync import bundle, office_keys  # noqa: PLC0415
+    from .sync.pack import MEMBER, check, parse  # noqa: PLC0415
+    ca, _office = office_keys.certificates(keys)
+    scratch = Path(tempfile.mkdtemp(prefix="fieldapp-pack-bench-"))
+    store = open_store(scratch / "fieldapp.db")
+    try:
+        start = time.perf_counter()
+        found = bundle.read(data, bundle.Trust((ca,), frozenset()))
+        pack = parse(found.members[MEMBER])
+        check(pack, DEVICE, 0, datetime.combine(today, clock_time(), timezone.utc))
+        with store.sessions.begin() as session:
+            pack_apply.apply(session.connection(), pack.customers, pack.route_stops,
+                             pack.outcomes, date.fromisoformat(pack.header["route_from"]))
+        return (time.perf_counter() - start) * 1000
+    finally:
+        store.close()
+        shutil.rmtree(scratch, ignore_errors=True)
