@@ -4,7 +4,6 @@ and the packs written per device."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 
 from sqlalchemy import func, select
