@@ -51,6 +51,7 @@ def apply(conn, customers: list, route_stops: list, outcomes: list, route_from: 
     local = dict(conn.execute(select(cust.c.code, cust.c.id)).all())
     known = {p["id"] for c in customers for p in c.get("payment", [])}
     unsent = _unsent_allocations(conn, known)
+    disputed = _unsent_disputes(conn, {x["uuid"] for x in outcomes})
     next_id, new, changed, cids = _next_id(conn, "customer"), [], [], []
     for item in customers:
         values = _values("customer", item)
@@ -65,7 +66,7 @@ def apply(conn, customers: list, route_stops: list, outcomes: list, route_from: 
     _write(conn, "customer", new, changed)
     ids: dict[str, dict] = {}
     for table in ("contract", "invoice", "delivery", "contact"):
-        ids[table] = _upsert(conn, table, customers, cids, ids, unsent)
+        ids[table] = _upsert(conn, table, customers, cids, ids, unsent, disputed)
     _payments(conn, customers, cids, ids["invoice"], known)
     for table in ("contact", "delivery", "invoice", "contract"):
         _drop_missing(conn, table, cids, set(ids[table].values()))
@@ -109,6 +110,20 @@ def _unsent_allocations(conn, known: set) -> dict:
     return out
 
 
+def _unsent_disputes(conn, known: set) -> set:
+    """Invoices marked disputed here by a dispute the office does not know yet: the mark stays."""
+    i, o = _T["invoice"], _T["outcome"]
+    customers = {c for c, u in conn.execute(select(o.c.customer_id, o.c.uuid)
+                                           .where(o.c.kind == "dispute")) if u not in known}
+    if not customers:
+        return set()
+    found = set()
+    for part in _chunks(customers):
+        found |= set(conn.execute(select(i.c.id).where(i.c.customer_id.in_(part),
+                                                       i.c.disputed.is_(True))).scalars())
+    return found
+
+
 def _key(table: str, item) -> tuple:
     return tuple(item[k] for k in _KEYS[table])
 
@@ -123,7 +138,8 @@ def _held(conn, table: str, cids: list) -> dict:
     return held
 
 
-def _upsert(conn, table: str, customers: list, cids: list, ids: dict, unsent: dict) -> dict:
+def _upsert(conn, table: str, customers: list, cids: list, ids: dict, unsent: dict,
+            disputed: set) -> dict:
     t, held = _T[table], _held(conn, table, cids)
     next_id, done, new, changed = _next_id(conn, table), {}, [], []
     for item, cid in zip(customers, cids):
@@ -136,6 +152,8 @@ def _upsert(conn, table: str, customers: list, cids: list, ids: dict, unsent: di
             rid = done.get(key) or held.get(key)
             if table == "invoice" and rid in unsent:
                 values["open_minor"] = values["open_minor"] - unsent[rid]
+            if table == "invoice" and rid in disputed:
+                values["disputed"] = True
             if rid is None:
                 rid, next_id = next_id, next_id + 1
                 new.append({"id": rid, "customer_id": cid, **values})

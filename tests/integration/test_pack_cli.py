@@ -206,7 +206,7 @@ def test_work_made_on_the_laptop_survives_a_pack_and_revocations_travel(sqlite_t
     payer, pay_inv, pay_open = team.laptop_rows(
         "SELECT i.customer_id, i.id, i.open_minor FROM invoice i JOIN customer c ON "
         f"c.id = i.customer_id WHERE c.code NOT IN ('{busy}', '{idle}') AND i.open_minor > 700 "
-        "ORDER BY c.code, i.number")[0]
+        "AND i.disputed = 0 ORDER BY c.code, i.number")[0]
     with sqlite3.connect(team.laptop / "fieldapp.db") as con:  # a draft and money taken on site
         _take_money(con, payer, pay_inv, "4", 700)
         con.execute("INSERT INTO visit (uuid, customer_id, kind, status, started_at, updated_at,"
@@ -239,8 +239,9 @@ def test_work_made_on_the_laptop_survives_a_pack_and_revocations_travel(sqlite_t
         (open_minor - 500,)]
     # Money taken on site for a customer still assigned keeps lowering the office's balance
     # until the office sends the payment back.
-    assert team.laptop_rows(f"SELECT open_minor FROM invoice WHERE id = {pay_inv}") == [
-        (pay_open - 700,)]
+    # So does the dispute raised on that visit.
+    assert team.laptop_rows(f"SELECT open_minor, disputed FROM invoice WHERE id = {pay_inv}"
+                            ) == [(pay_open - 700, 1)]
     assert team.laptop_rows("SELECT COUNT(*) FROM payment WHERE id LIKE '44444444%'") == [(1,)]
     revoked = team.laptop_rows("SELECT value FROM setting WHERE key = 'pack.revoked'")[0][0]
     assert other_device in revoked
@@ -257,5 +258,9 @@ def _take_money(con, customer_id: int, invoice_id: int, digit: str, minor: int) 
                 (payment, customer_id, minor, visit))
     con.execute("INSERT INTO allocation (id, payment_id, invoice_id, amount_minor) VALUES "
                 "(?, ?, ?, ?)", (payment[:-1] + "1", payment, invoice_id, minor))
-    con.execute("UPDATE invoice SET open_minor = open_minor - ? WHERE id = ?",
+    con.execute("UPDATE invoice SET open_minor = open_minor - ?, disputed = 1 WHERE id = ?",
                 (minor, invoice_id))
+    con.execute("INSERT INTO outcome (uuid, visit_uuid, customer_id, kind, created_on, "
+                "amount_minor, currency, receipt_no, resolved, body) VALUES (?, ?, ?, "
+                "'dispute', '2026-11-30', 0, '', '', 0, '{}')",
+                (visit[:-1] + "2", visit, customer_id))
