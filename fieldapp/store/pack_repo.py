@@ -110,3 +110,19 @@ def last_pack(session, device_id: str) -> PackOutRow | None:
 
 def add_pack(session, **values) -> None:
     session.add(PackOutRow(**values))
+
+
+def confirm(session, device_id: str, version: int, at: str) -> int:
+    """Mark the device's packs up to ``version`` confirmed; how many were newly confirmed."""
+    rows = session.execute(select(PackOutRow).where(
+        PackOutRow.device_id == device_id, PackOutRow.version <= version,
+        PackOutRow.confirmed_at.is_(None))).scalars().all()
+    for row in rows:
+        row.confirmed_at = at
+    return len(rows)
+
+
+def confirmed_version(session, device_id: str) -> int:
+    """The newest pack version the device confirmed (0: none)."""
+    return session.execute(select(func.max(PackOutRow.version)).where(
+        PackOutRow.device_id == device_id, PackOutRow.confirmed_at.is_not(None))).scalar() or 0

@@ -66,3 +66,14 @@ class Packs:
                                    sha256=bundle.sha256(data), customers=len(customers))
                 written.append(Written(device, version, len(customers), data))
         return written
+
+    def confirm(self, device: str, version: int) -> int:
+        """The laptop says it applied ``version`` (its day bundle carries the version): that
+        pack and older ones are confirmed. Returns the newest confirmed version."""
+        with self._store.sessions.begin() as session:
+            pack_repo.confirm(session, device, version, to_text(self.now()))
+            return pack_repo.confirmed_version(session, device)
+
+    def confirmed(self, device: str) -> int:
+        with self._store.sessions.begin() as session:
+            return pack_repo.confirmed_version(session, device)
