@@ -166,6 +166,8 @@ def test_expired_tampered_and_foreign_packs_are_refused(sqlite_team, tmp_path):
     short = team.pack("--valid-days", "2")
     late = team.receive(short, today=TODAY + timedelta(days=3))
     assert late.returncode == 2 and "expired" in late.stderr
+    stranger = team.receive(short, laptop=tmp_path / "stranger")
+    assert stranger.returncode == 2 and "not enrolled" in stranger.stderr
     # A byte of the pack changed after signing.
     tampered = tmp_path / "tampered.zip"
     with zipfile.ZipFile(short) as src, zipfile.ZipFile(tampered, "w") as dst:
