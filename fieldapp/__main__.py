@@ -63,6 +63,9 @@ def _run(args) -> int:
         if args.command == "enroll":
             from fieldapp import enroll_cli
             return enroll_cli.main(profile, args)
+        if args.command == "sync":
+            from fieldapp import sync_cli
+            return sync_cli.main(profile, args)
         return _window(profile, args, demo=bool(demo_home))
     finally:
         if demo_home:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from . import __version__
+from . import __version__, sync_cli
 from .office_cli import parser as office_parser
 
 
@@ -110,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "FIELDAPP_BENCH_PG; default for the search: a local server started "
                             "for the run, when installed)")
     _enroll(sub)
+    sync_cli.add(sub, _profile_options)
     office_parser.add(sub, _day, _positive)
     return parser
 

@@ -205,6 +205,18 @@ MESSAGES = {
     "ar.number_marks": "decimal mark {decimal!r} with group mark {group!r} cannot be read: the "
                        "decimal mark is . or , and the group mark another one (or none)",
     "ar.header_line": "the header line is counted from 1 (0: find it), not {line}",
+    # sync: day bundles, acknowledgements, import at the office
+    "sync.not_enrolled": "this laptop is not enrolled with an office: run `fieldapp enroll "
+                         "request` and install the office's answer first",
+    "sync.ack_other_device": "this acknowledgement is for another laptop (device {device}); "
+                             "nothing was pruned",
+    "sync.ack_ahead": "this acknowledgement covers bundle {seq}, but this laptop sent only up "
+                      "to {sent}; nothing was pruned",
+    "sync.bad_records": "the bundle's records cannot be imported: {reason}",
+    "sync.fork": "device {device} sent another bundle {seq} with different contents (a fork)",
+    "sync.unknown_device": "device {device} is not enrolled with this office",
+    "sync.no_files": "{path} holds no bundle files",
+    "sync.gap": "held until the bundle before it arrives",
 }
 
 

@@ -32,6 +32,7 @@ def add(sub, day, positive) -> None:
     _revoke(tools, day)
     _devices(tools, day)
     _sources(tools, day)
+    _import_bundles(tools, day)
 
 
 def _profile(parser, day, top: bool) -> None:
@@ -258,3 +259,23 @@ def _sources(tools, day) -> None:
         _profile(sub, day, top=False)
         sub.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                          help="print JSON")
+
+
+def _import_bundles(tools, day) -> None:
+    cmd = tools.add_parser(
+        "import-bundles", help="import day bundles from laptops",
+        description="Import day bundles (files, or folders of *.zip files) from enrolled "
+        "laptops, each in one transaction. The same bundle again changes nothing; a bundle after "
+        "a gap is held until the missing one arrives; a bad one (unknown or revoked laptop, "
+        "broken signature, fork) is quarantined with its reason and never stops the others. "
+        "Writes an acknowledgement per laptop (signed with the office key: the CA passphrase "
+        "is asked for, or read from FIELDAPP_CA_PASSPHRASE). Exit status: 0 nothing "
+        "quarantined, 1 something was.")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="bundle files or folders")
+    cmd.add_argument("--json", action="store_true", help="print a JSON list, one object per "
+                     "bundle")
+    cmd.add_argument("--acks", metavar="DIR", help="where to write the acknowledgements "
+                     "(default: the acks folder of the office profile)")
+    cmd.add_argument("--no-acks", action="store_true", help="write no acknowledgements (no "
+                     "passphrase needed)")

@@ -308,6 +308,24 @@ WORDS = {
                   "together."),
     "ar.header_line": QT_TRANSLATE_NOOP(
         "Errors", "The header line is counted from 1, not {line}."),
+    # sync: day bundles, acknowledgements, import at the office
+    "sync.not_enrolled": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop is not enrolled with an office yet."),
+    "sync.ack_other_device": QT_TRANSLATE_NOOP(
+        "Errors", "This acknowledgement is for another laptop. Nothing was removed."),
+    "sync.ack_ahead": QT_TRANSLATE_NOOP(
+        "Errors", "This acknowledgement covers more than this laptop has sent. Nothing was "
+                  "removed."),
+    "sync.bad_records": QT_TRANSLATE_NOOP(
+        "Errors", "The records in this bundle cannot be imported: {reason}"),
+    "sync.fork": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop sent two different bundles with the same number."),
+    "sync.unknown_device": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop is not enrolled with this office."),
+    "sync.no_files": QT_TRANSLATE_NOOP(
+        "Errors", "There is no bundle file in {path}."),
+    "sync.gap": QT_TRANSLATE_NOOP(
+        "Errors", "Held until the bundle before it arrives."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.
