@@ -216,7 +216,6 @@ MESSAGES = {
     "sync.fork": "device {device} sent another bundle {seq} with different contents (a fork)",
     "sync.unknown_device": "device {device} is not enrolled with this office",
     "sync.no_files": "{path} holds no bundle files",
-    "sync.gap": "held until the bundle before it arrives",
 }
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import Date, LargeBinary, insert, select
 
+from ..sync.errors import BundleRefused
 from .tables import (AllocationRow, AttachmentRow, DocumentRow, OutcomeRow, PaymentRow,
                      VisitRow)
 
@@ -14,10 +15,6 @@ from .tables import (AllocationRow, AttachmentRow, DocumentRow, OutcomeRow, Paym
 KINDS = {"visit": VisitRow, "outcome": OutcomeRow, "payment": PaymentRow,
          "allocation": AllocationRow, "document": DocumentRow, "attachment": AttachmentRow}
 BLOB_MEMBER = {"document": "documents/{}.pdf", "attachment": "attachments/{}.bin"}
-
-
-class BadRecord(ValueError):
-    """A record of a bundle that does not fit the office's tables."""
 
 
 def key_name(kind: str) -> str:
@@ -48,18 +45,18 @@ def _values(kind: str, record: dict, blobs: dict[str, bytes]) -> dict:
         if isinstance(column.type, LargeBinary):
             continue
         if column.key not in record:
-            raise BadRecord(f"a {kind} record has no {column.key}")
+            raise BundleRefused("sync.bad_records", reason=f"a {kind} record has no {column.key}")
         value = record[column.key]
         if isinstance(column.type, Date) and value is not None:
             try:
                 value = date.fromisoformat(value)
             except (TypeError, ValueError):
-                raise BadRecord(f"{kind} {column.key} {value!r} is no day") from None
+                raise BundleRefused("sync.bad_records", reason=f"{kind} {column.key} {value!r} is no day") from None
         values[column.key] = value
     if kind in BLOB_MEMBER:
         name = BLOB_MEMBER[kind].format(values[key_name(kind)])
         if name not in blobs:
-            raise BadRecord(f"the {kind} {values[key_name(kind)]} has no member {name}")
+            raise BundleRefused("sync.bad_records", reason=f"the {kind} {values[key_name(kind)]} has no member {name}")
         values["data"] = blobs[name]
     return values
 
@@ -71,7 +68,7 @@ def apply(session, records: list[dict], blobs: dict[str, bytes]) -> int:
     for record in records:
         if not isinstance(record, dict) or record.get("kind") not in KINDS \
                 or not isinstance(record.get("row"), dict):
-            raise BadRecord("a record is not {kind, row} of a known kind")
+            raise BundleRefused("sync.bad_records", reason="a record is not {kind, row} of a known kind")
         by_kind[record["kind"]].append(_values(record["kind"], record["row"], blobs))
     added = 0
     for kind, rows in by_kind.items():

@@ -324,8 +324,6 @@ WORDS = {
         "Errors", "This laptop is not enrolled with this office."),
     "sync.no_files": QT_TRANSLATE_NOOP(
         "Errors", "There is no bundle file in {path}."),
-    "sync.gap": QT_TRANSLATE_NOOP(
-        "Errors", "Held until the bundle before it arrives."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -138,8 +138,6 @@ class Bundles:
                 repo.record(session, sha256=item.found.sha256, status=repo.IMPORTED,
                             at=to_text(self._now()), file_name=item.file,
                             bundle_id=m.bundle_id, device=m.sender, seq=m.seq, records=added)
-        except field_records.BadRecord as exc:
-            raise BundleRefused("sync.bad_records", reason=str(exc)) from None
         except (IntegrityError, DBAPIError) as exc:
             reason = str(getattr(exc, "orig", exc)).splitlines()[0]
             raise BundleRefused("sync.bad_records", reason=reason) from None
