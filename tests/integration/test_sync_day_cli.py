@@ -256,3 +256,47 @@ def test_openssl_accepts_a_day_bundles_manifest_signature(sqlite_office, laptop,
                           "-purpose", "any", "-out", "/dev/null"],
                          cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "Verification successful" in out.stderr, out.stderr
+
+
+def _copy_customer(conn_execute, new_id: int) -> None:
+    from fieldapp.store.tables import CustomerRow  # noqa: PLC0415
+    columns = [c.name for c in CustomerRow.__table__.columns]
+    picked = ", ".join(str(new_id) if c == "id" else f"'X{new_id}'" if c == "code" else c
+                       for c in columns)
+    conn_execute(f"INSERT INTO customer ({', '.join(columns)}) SELECT {picked} FROM customer "
+                 "WHERE id = (SELECT min(id) FROM customer)")
+
+
+def test_a_bundle_whose_records_do_not_fit_lands_whole_or_not_at_all_and_can_be_retried(
+        office, laptop, tmp_path):
+    """A visit for a customer the office does not know: nothing of the bundle lands (one
+    transaction); once the office has the customer, the same file imports, exactly once."""
+    _enroll(office, laptop, tmp_path)
+    with sqlite3.connect(laptop / "fieldapp.db") as con:
+        _copy_customer(con.execute, 990001)
+    stranger = _new_visit(laptop)
+    with sqlite3.connect(laptop / "fieldapp.db") as con:
+        con.execute("UPDATE visit SET customer_id = 990001 WHERE uuid = ?", (stranger,))
+    bundle = _send(laptop, tmp_path / "out")[0]
+    code, reports = _import(office, bundle)
+    assert code == 1
+    assert (reports[0]["status"], reports[0]["reason"]) == ("quarantined", "sync.bad_records")
+    assert all(not ids for ids in _office_ids(office, laptop).values())
+
+    store = open_url(office.db) if office.db else open_store(office.home / "office.db")
+    try:
+        with store.engine.begin() as conn:
+            _copy_customer(lambda sql: conn.execute(text(sql)), 990001)
+    finally:
+        store.close()
+    code, reports = _import(office, bundle)
+    assert code == 0 and reports[0]["status"] == "imported"
+    counts = _laptop_counts(laptop)
+    assert {k: len(v) for k, v in _office_ids(office, laptop).items()} == counts
+    store = open_url(office.db) if office.db else open_store(office.home / "office.db")
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.execute(text("SELECT status, data IS NULL FROM bundle_in")).all()
+    finally:
+        store.close()
+    assert [tuple(r) for r in rows] == [("imported", True)]  # the quarantined row moved on
