@@ -39,6 +39,8 @@ def main(args) -> int:
         result.update(measure_import(profile.home, args.ar_lines, args.pg_url))
     from . import bench_office  # the office's search on PostgreSQL
     result.update(bench_office.measure(args, profile.home, today))
+    from .bench_bundles import measure as measure_bundles  # day bundles at the office
+    result.update(measure_bundles(profile.home))
     result["office_rss_mb"] = round(_peak_rss_mb(), 1)
     print(json.dumps(result) if args.json else _table(result))
     return 0
