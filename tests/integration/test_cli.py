@@ -90,6 +90,7 @@ def test_bench_json_on_a_small_portfolio(tmp_path):
     assert result["import_ar_lines"] == 3000
     for key in ("import_ar_ms", "import_ar_raw_ms", "import_ar_ratio", "import_ar_peak_mb"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, key
+    assert result["import_bundles_s"] > 0 and result["import_bundles_raw_s"] > 0
     # The office's search on a PostgreSQL started for the run (or why there is none).
     if "office_search_note" not in result:
         assert 0 < result["office_search_p50_ms"] <= result["office_search_p95_ms"]
