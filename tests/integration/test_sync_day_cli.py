@@ -243,6 +243,17 @@ def test_revoked_and_tampered_bundles_are_quarantined_without_blocking_the_other
     assert reports[0]["reason"] == "sync.revoked"
 
 
+def test_a_laptop_of_another_company_is_quarantined(sqlite_office, laptop, tmp_path):
+    other = Office(tmp_path / "other", None)
+    made = other.run("init", "--company", "Another company")
+    assert made.returncode == 0, made.stderr
+    other.add_collector(COLLECTOR, "c0000000-0000-4000-8000-000000000009")
+    _enroll(other, laptop, tmp_path)
+    code, reports = _import(sqlite_office, *_send(laptop, tmp_path / "out"))
+    assert code == 1
+    assert (reports[0]["status"], reports[0]["reason"]) == ("quarantined", "sync.unknown_signer")
+
+
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="the openssl tool is not installed")
 def test_openssl_accepts_a_day_bundles_manifest_signature(sqlite_office, laptop, tmp_path):
     _enroll(sqlite_office, laptop, tmp_path)

@@ -69,7 +69,7 @@ class Bundles:
         for path in files:
             try:
                 data = Path(path).read_bytes()
-            except OSError as exc:
+            except OSError:  # gone or unreadable: said, and nothing kept
                 reports[str(path)] = Report(str(path), None, None, None, repo.QUARANTINED,
                                             "sync.not_a_bundle", 0)
                 continue
