@@ -1,24 +1,44 @@
-"""`fieldapp sync`: the laptop's side of sync on the command line (receive an assignment pack)."""
+"""`fieldapp sync send|ack|receive`: the laptop's side of sync on the command line."""
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .paths import Profile
+from .files import write_atomically
+from .paths import Profile
 
 
 def add(sub, profile_options) -> None:
-    """Add `sync` to the top-level subparsers ``sub``."""
+    """The `sync` subcommand; each step adds its own parser below."""
     sync = sub.add_parser("sync", help="exchange bundles with the office",
-                          description="Sync with the office through files: receive the "
-                          "assignment packs it writes.")
+                          description="Day bundles to the office, acknowledgements and "
+                          "assignment packs from it.")
     profile_options(sync, top=False)
     steps = sync.add_subparsers(dest="sync_command", metavar="STEP", required=True)
+    _send(steps, profile_options)
+    _ack(steps, profile_options)
     _receive(steps, profile_options)
+
+
+def _send(steps, profile_options) -> None:
+    send = steps.add_parser(
+        "send", help="write the day bundle of the records not yet sent",
+        description="Write a signed day bundle of every finalized record, amendment, document, "
+        "attachment and payment no earlier bundle held, and again every bundle the office has "
+        "not acknowledged yet (the same files, unchanged). Needs an enrolled laptop.")
+    profile_options(send, top=False)
+    send.add_argument("--out", required=True, metavar="DIR", help="folder to write bundles to")
+
+
+def _ack(steps, profile_options) -> None:
+    ack = steps.add_parser(
+        "ack", help="take the office's acknowledgement",
+        description="Check an acknowledgement from the office and drop from the outbox the "
+        "bundles it covers.")
+    profile_options(ack, top=False)
+    ack.add_argument("file", metavar="FILE", help="the acknowledgement file")
 
 
 def _receive(steps, profile_options) -> None:
@@ -34,7 +54,58 @@ def _receive(steps, profile_options) -> None:
 def main(profile: Profile, args) -> int:
     if args.sync_command == "receive":
         return _receive_main(profile, args)
+    from .store.engine import open_store  # noqa: PLC0415
+    store = open_store(profile.database, profile.backups)
+    try:
+        outbox = _outbox(store, profile, args)
+        if args.sync_command == "send":
+            return _run_send(outbox, Path(args.out), args)
+        if args.sync_command == "ack":
+            return _run_ack(outbox, Path(args.file))
+    finally:
+        store.close()
     return 2
+
+
+def _outbox(store, profile: Profile, args):
+    from datetime import datetime  # noqa: PLC0415
+
+    from .clock import utc_now  # noqa: PLC0415
+    from .documents.keys import keys_folder  # noqa: PLC0415
+    from .services import settings as cfg  # noqa: PLC0415
+    from .services.outbox import Outbox  # noqa: PLC0415
+
+    def now():
+        moment = utc_now()
+        return moment if not args.today else datetime.combine(args.today, moment.timetz())
+    return Outbox(store, keys_folder(profile.home), cfg.Settings(store).device_id(), now)
+
+
+def _run_send(outbox, out: Path, args) -> int:
+    from .services.outbox import day_file_name  # noqa: PLC0415
+    sent = outbox.send()
+    out.mkdir(parents=True, exist_ok=True)
+    device = outbox.device
+    for seq, data in sent.waiting:
+        write_atomically(out / day_file_name(device, seq), data)
+    if sent.made:
+        print(f"day bundle {sent.made} made with {sent.records} records")
+    else:
+        print("no new records since the last bundle")
+    print(f"{len(sent.waiting)} bundle(s) waiting for the office's acknowledgement written "
+          f"to {out}")
+    return 0
+
+
+def _run_ack(outbox, path: Path) -> int:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"fieldapp sync ack: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    done = outbox.take_ack(data)
+    print(f"the office holds every bundle up to {done.seq}; {done.pruned} pruned from the outbox")
+    return 0
 
 
 def _receive_main(profile: Profile, args) -> int:

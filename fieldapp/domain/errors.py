@@ -216,6 +216,15 @@ MESSAGES = {
                          "new one",
     "sync.not_enrolled": "this laptop is not enrolled: run `fieldapp enroll request` and "
                          "install the office's answer first",
+    # sync: day bundles, acknowledgements, import at the office
+    "sync.ack_other_device": "this acknowledgement is for another laptop (device {device}); "
+                             "nothing was pruned",
+    "sync.ack_ahead": "this acknowledgement covers bundle {seq}, but this laptop sent only up "
+                      "to {sent}; nothing was pruned",
+    "sync.bad_records": "the bundle's records cannot be imported: {reason}",
+    "sync.fork": "device {device} sent another bundle {seq} with different contents (a fork)",
+    "sync.unknown_device": "device {device} is not enrolled with this office",
+    "sync.no_files": "{path} holds no bundle files",
 }
 
 

@@ -33,6 +33,7 @@ def add(sub, day, positive) -> None:
     _devices(tools, day)
     _sources(tools, day)
     _pack(tools, day, positive)
+    _import_bundles(tools, day)
 
 
 def _profile(parser, day, top: bool) -> None:
@@ -276,3 +277,21 @@ def _pack(tools, day, positive) -> None:
                      help="days the laptop accepts the pack (default 14)")
     cmd.add_argument("--full", action="store_true",
                      help="a complete pack (every pack is complete for now)")
+def _import_bundles(tools, day) -> None:
+    cmd = tools.add_parser(
+        "import-bundles", help="import day bundles from laptops",
+        description="Import day bundles (files, or folders of *.zip files) from enrolled "
+        "laptops, each in one transaction. The same bundle again changes nothing; a bundle after "
+        "a gap is held until the missing one arrives; a bad one (unknown or revoked laptop, "
+        "broken signature, fork) is quarantined with its reason and never stops the others. "
+        "Writes an acknowledgement per laptop (signed with the office key: the CA passphrase "
+        "is asked for, or read from FIELDAPP_CA_PASSPHRASE). Exit status: 0 nothing "
+        "quarantined, 1 something was.")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="bundle files or folders")
+    cmd.add_argument("--json", action="store_true", help="print a JSON list, one object per "
+                     "bundle")
+    cmd.add_argument("--acks", metavar="DIR", help="where to write the acknowledgements "
+                     "(default: the acks folder of the office profile)")
+    cmd.add_argument("--no-acks", action="store_true", help="write no acknowledgements (no "
+                     "passphrase needed)")

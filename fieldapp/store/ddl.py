@@ -234,13 +234,30 @@ V11 = (
     "CREATE INDEX ix_device_collector ON device (collector_id)",
 )
 
-# Schema 12 (packs): the assignment packs the office wrote for each enrolled device, with the
+# Schema 12: assignment packs. the assignment packs the office wrote for each enrolled device, with the
 # version, expiry and the SHA-256 the next pack names as its predecessor.
-V12P = (
+V12 = (
     "CREATE TABLE pack_out (device_id VARCHAR(36) NOT NULL REFERENCES device (id), "
     "version INTEGER NOT NULL, bundle_id VARCHAR(36) NOT NULL, created_at VARCHAR(32) NOT NULL, "
     "expires_at VARCHAR(32) NOT NULL, sha256 VARCHAR(64) NOT NULL, customers INTEGER NOT NULL, "
     "confirmed_at VARCHAR(32), PRIMARY KEY (device_id, version))",
+# Schema 13: day bundles. The laptop's outbox (each bundle sent, its bytes until an ack covers
+# it) and which record went into which bundle; the office's bundles received, with the bytes of
+# those held for a gap or quarantined (so Retry works).
+V13 = (
+    "CREATE TABLE sync_outbox (seq INTEGER NOT NULL PRIMARY KEY, bundle_id VARCHAR(36) NOT NULL, "
+    "sha256 VARCHAR(64) NOT NULL, created_at VARCHAR(32) NOT NULL, records INTEGER NOT NULL, "
+    "data {blob}, acked_at VARCHAR(32))",
+    "CREATE TABLE sync_sent (kind VARCHAR(20) NOT NULL, record_id VARCHAR(36) NOT NULL, "
+    "seq INTEGER NOT NULL, PRIMARY KEY (kind, record_id))",
+    "CREATE INDEX ix_sync_sent_seq ON sync_sent (seq)",
+    "CREATE TABLE bundle_in (id VARCHAR(36) NOT NULL PRIMARY KEY, bundle_id VARCHAR(36), "
+    "device VARCHAR(64), seq INTEGER, sha256 VARCHAR(64) NOT NULL, status VARCHAR(12) NOT NULL, "
+    "reason VARCHAR(60) NOT NULL, detail TEXT NOT NULL, records INTEGER NOT NULL, "
+    "file_name TEXT NOT NULL, received_at VARCHAR(32) NOT NULL, data {blob})",
+    "CREATE INDEX ix_bundle_in_device_seq ON bundle_in (device, seq)",
+    "CREATE INDEX ix_bundle_in_sha256 ON bundle_in (sha256)",
+    "CREATE INDEX ix_bundle_in_status ON bundle_in (status)",
 )
 
 

@@ -14,7 +14,7 @@ from ..domain.errors import FieldappError, MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
 from . import ddl, search_index, trigram
 
-LATEST = 12
+LATEST = 13
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -164,13 +164,18 @@ def _v11(conn) -> None:
     ddl.run(conn, ddl.V11)
 
 
-def _v12p(conn) -> None:
-    """Assignment packs written by the office, per device and version (the lead renumbers)."""
-    ddl.run(conn, ddl.V12P)
+def _v12(conn) -> None:
+    """Assignment packs written by the office, per device and version."""
+    ddl.run(conn, ddl.V12)
+
+
+def _v13(conn) -> None:
+    """Day bundles: the laptop's outbox and what it sent, the office's bundles received."""
+    ddl.run(conn, ddl.V13)
 
 
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
-         11: _v11, 12: _v12p}
+         11: _v11, 12: _v12, 13: _v13}
 
 
 def create_version(conn, version: int) -> None:

@@ -326,3 +326,44 @@ class PackOutRow(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     customers: Mapped[int] = mapped_column(Integer)
     confirmed_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+class SyncOutboxRow(Base):
+    """A day bundle this laptop made (schema 13): its bytes are kept until an ack covers its
+    seq (``acked_at`` then set and ``data`` emptied); the last row chains the next bundle."""
+
+    __tablename__ = "sync_outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(32))
+    records: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    acked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class SyncSentRow(Base):
+    """Which record (kind, id) went into which day bundle: each record is sent once."""
+
+    __tablename__ = "sync_sent"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class BundleInRow(Base):
+    """A bundle file the office received (schema 12): imported, duplicate, held for a gap, or
+    quarantined with its reason code; the bytes of held and quarantined ones are kept."""
+
+    __tablename__ = "bundle_in"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    bundle_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    device: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    reason: Mapped[str] = mapped_column(String(60), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[str] = mapped_column(String(32))
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    __table_args__ = (Index("ix_bundle_in_device_seq", "device", "seq"),)

@@ -321,6 +321,20 @@ WORDS = {
         "Errors", "This assignment pack expired on {expired}; ask the office for a new one."),
     "sync.not_enrolled": QT_TRANSLATE_NOOP(
         "Errors", "This laptop is not enrolled with the office yet."),
+    # sync: day bundles, acknowledgements, import at the office
+    "sync.ack_other_device": QT_TRANSLATE_NOOP(
+        "Errors", "This acknowledgement is for another laptop. Nothing was removed."),
+    "sync.ack_ahead": QT_TRANSLATE_NOOP(
+        "Errors", "This acknowledgement covers more than this laptop has sent. Nothing was "
+                  "removed."),
+    "sync.bad_records": QT_TRANSLATE_NOOP(
+        "Errors", "The records in this bundle cannot be imported: {reason}"),
+    "sync.fork": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop sent two different bundles with the same number."),
+    "sync.unknown_device": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop is not enrolled with this office."),
+    "sync.no_files": QT_TRANSLATE_NOOP(
+        "Errors", "There is no bundle file in {path}."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.
