@@ -234,13 +234,15 @@ V11 = (
     "CREATE INDEX ix_device_collector ON device (collector_id)",
 )
 
-# Schema 12: assignment packs. the assignment packs the office wrote for each enrolled device, with the
-# version, expiry and the SHA-256 the next pack names as its predecessor.
+# Schema 12: the assignment packs the office wrote for each enrolled device, with the version,
+# expiry and the SHA-256 the next pack names as its predecessor.
 V12 = (
     "CREATE TABLE pack_out (device_id VARCHAR(36) NOT NULL REFERENCES device (id), "
     "version INTEGER NOT NULL, bundle_id VARCHAR(36) NOT NULL, created_at VARCHAR(32) NOT NULL, "
     "expires_at VARCHAR(32) NOT NULL, sha256 VARCHAR(64) NOT NULL, customers INTEGER NOT NULL, "
     "confirmed_at VARCHAR(32), PRIMARY KEY (device_id, version))",
+)
+
 # Schema 13: day bundles. The laptop's outbox (each bundle sent, its bytes until an ack covers
 # it) and which record went into which bundle; the office's bundles received, with the bytes of
 # those held for a gap or quarantined (so Retry works).

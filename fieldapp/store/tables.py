@@ -350,7 +350,7 @@ class SyncSentRow(Base):
 
 
 class BundleInRow(Base):
-    """A bundle file the office received (schema 12): imported, duplicate, held for a gap, or
+    """A bundle file the office received (schema 13): imported, duplicate, held for a gap, or
     quarantined with its reason code; the bytes of held and quarantined ones are kept."""
 
     __tablename__ = "bundle_in"
