@@ -2038,17 +2038,47 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <translation>Máy này chưa được đăng ký với văn phòng.</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="325" />
+        <source>This acknowledgement is for another laptop. Nothing was removed.</source>
+        <translation>Xác nhận này dành cho máy tính khác. Không có gì bị xóa.</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="327" />
+        <source>This acknowledgement covers more than this laptop has sent. Nothing was removed.</source>
+        <translation>Xác nhận này vượt quá những gì máy này đã gửi. Không có gì bị xóa.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="330" />
+        <source>The records in this bundle cannot be imported: {reason}</source>
+        <translation>Không thể nhập các biên bản trong gói dữ liệu này: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="332" />
+        <source>This laptop sent two different bundles with the same number.</source>
+        <translation>Máy tính này đã gửi hai gói dữ liệu khác nhau cùng một số thứ tự.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="334" />
+        <source>This laptop is not enrolled with this office.</source>
+        <translation>Máy tính này chưa được đăng ký với văn phòng này.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="336" />
+        <source>There is no bundle file in {path}.</source>
+        <translation>Không có tệp gói dữ liệu nào trong {path}.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="341" />
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="328" />
+        <location filename="../fieldapp/ui/error_text.py" line="342" />
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="329" />
+        <location filename="../fieldapp/ui/error_text.py" line="343" />
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>

@@ -2038,17 +2038,47 @@ Signed with this laptop's development key, not with a certificate issued by the 
         <translation>本机尚未向公司注册。</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="325" />
+        <source>This acknowledgement is for another laptop. Nothing was removed.</source>
+        <translation>此确认回执是给另一台电脑的。未删除任何数据。</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="327" />
+        <source>This acknowledgement covers more than this laptop has sent. Nothing was removed.</source>
+        <translation>此确认回执涵盖的超过本机已发送的数据。未删除任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="330" />
+        <source>The records in this bundle cannot be imported: {reason}</source>
+        <translation>无法导入此数据包中的记录：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="332" />
+        <source>This laptop sent two different bundles with the same number.</source>
+        <translation>这台电脑发送了两个编号相同但内容不同的数据包。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="334" />
+        <source>This laptop is not enrolled with this office.</source>
+        <translation>这台电脑尚未向本公司注册。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="336" />
+        <source>There is no bundle file in {path}.</source>
+        <translation>{path} 中没有数据包文件。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="341" />
         <source>Something went wrong (error {code}).</source>
         <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="328" />
+        <location filename="../fieldapp/ui/error_text.py" line="342" />
         <source>Something went wrong; the details are in the log.</source>
         <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="329" />
+        <location filename="../fieldapp/ui/error_text.py" line="343" />
         <source>A file could not be read or written: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>

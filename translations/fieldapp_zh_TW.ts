@@ -2038,17 +2038,47 @@ Signed with this laptop's development key, not with a certificate issued by the 
         <translation>本機尚未向公司註冊。</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="325" />
+        <source>This acknowledgement is for another laptop. Nothing was removed.</source>
+        <translation>此確認回條是給另一台電腦的。未刪除任何資料。</translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="327" />
+        <source>This acknowledgement covers more than this laptop has sent. Nothing was removed.</source>
+        <translation>此確認回條涵蓋的超過本機已送出的資料。未刪除任何資料。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="330" />
+        <source>The records in this bundle cannot be imported: {reason}</source>
+        <translation>無法匯入此資料包中的紀錄：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="332" />
+        <source>This laptop sent two different bundles with the same number.</source>
+        <translation>這台電腦送出了兩個編號相同但內容不同的資料包。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="334" />
+        <source>This laptop is not enrolled with this office.</source>
+        <translation>這台電腦尚未向本公司註冊。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="336" />
+        <source>There is no bundle file in {path}.</source>
+        <translation>{path} 中沒有資料包檔案。</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="341" />
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="328" />
+        <location filename="../fieldapp/ui/error_text.py" line="342" />
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="329" />
+        <location filename="../fieldapp/ui/error_text.py" line="343" />
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
