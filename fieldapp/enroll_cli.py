@@ -3,48 +3,47 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .documents.keys import keys_folder
-from .files import write_atomically
 from .paths import Profile
-from .sync import enroll, laptop_keys, pki
 
 
 def main(profile: Profile, args) -> int:
+    """Through the same sync facade as the window's Sync menu."""
     from .services import settings as cfg  # noqa: PLC0415
+    from .services.sync_actions import SyncActions  # noqa: PLC0415
     from .store.engine import open_store  # noqa: PLC0415
+    day = args.today or date.today()
     store = open_store(profile.database, profile.backups)
     try:
-        settings = cfg.Settings(store)
-        device_id, holder = settings.device_id(), settings.get(cfg.COLLECTOR_NAME)
+        actions = SyncActions(store, keys_folder(profile.home), cfg.Settings(store),
+                              lambda: datetime.combine(day, datetime.now(timezone.utc).timetz()))
+        if args.enroll_command == "request":
+            return _request(actions, Path(args.out))
+        return _install(actions, Path(args.answer))
     finally:
         store.close()
-    folder = keys_folder(profile.home)
-    key = laptop_keys.request_key(folder, device_id, holder, args.today or date.today())
-    if args.enroll_command == "request":
-        return _request(key, device_id, holder, Path(args.out))
-    return _install(folder, key, device_id, Path(args.answer))
 
 
-def _request(key, device_id: str, holder: str, out: Path) -> int:
-    write_atomically(out, pki.make_request(key, device_id, holder))
-    print(f"certificate request of device {device_id} written to {out}; the office answers it "
-          "with `fieldapp office enroll`")
+def _request(actions, out: Path) -> int:
+    actions.enroll_request(out)
+    print(f"certificate request of device {actions.enrollment().device} written to {out}; the "
+          "office answers it with `fieldapp office enroll`")
     return 0
 
 
-def _install(folder: Path, key, device_id: str, path: Path) -> int:
+def _install(actions, path: Path) -> int:
+    from .sync import pki  # noqa: PLC0415
     try:
         data = path.read_bytes()
     except OSError as exc:
         print(f"fieldapp enroll install: cannot read {path}: {exc.strerror or exc}",
               file=sys.stderr)
         return 2
-    answer = enroll.read_answer(data, str(path), key, device_id)
-    enroll.install(folder, answer, key)
-    print(f"this laptop (device {device_id}) is enrolled for {answer.collector} of "
+    answer = actions.enroll_install(path, data)
+    print(f"this laptop (device {answer.device_id}) is enrolled for {answer.collector} of "
           f"{answer.company}")
     print(f"  company CA SHA-256: {pki.fingerprint(answer.ca_cert)}")
     print("  documents are now signed with the enrolled key; `fieldapp verify` trusts the "

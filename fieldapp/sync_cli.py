@@ -6,7 +6,6 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .files import write_atomically
 from .paths import Profile
 
 
@@ -68,42 +67,36 @@ def main(profile: Profile, args) -> int:
 
 
 def _outbox(store, profile: Profile, args):
-    from datetime import datetime  # noqa: PLC0415
-
+    """The same sync facade the window uses, on the command line's clock (``--today``)."""
     from .clock import utc_now  # noqa: PLC0415
     from .documents.keys import keys_folder  # noqa: PLC0415
     from .services import settings as cfg  # noqa: PLC0415
-    from .services.outbox import Outbox  # noqa: PLC0415
+    from .services.sync_actions import SyncActions  # noqa: PLC0415
 
     def now():
         moment = utc_now()
         return moment if not args.today else datetime.combine(args.today, moment.timetz())
-    return Outbox(store, keys_folder(profile.home), cfg.Settings(store).device_id(), now)
+    return SyncActions(store, keys_folder(profile.home), cfg.Settings(store), now)
 
 
-def _run_send(outbox, out: Path, args) -> int:
-    from .services.outbox import day_file_name  # noqa: PLC0415
-    sent = outbox.send()
-    out.mkdir(parents=True, exist_ok=True)
-    device = outbox.device
-    for seq, data in sent.waiting:
-        write_atomically(out / day_file_name(device, seq), data)
+def _run_send(actions, out: Path, args) -> int:
+    sent = actions.send(out)
     if sent.made:
         print(f"day bundle {sent.made} made with {sent.records} records")
     else:
         print("no new records since the last bundle")
-    print(f"{len(sent.waiting)} bundle(s) waiting for the office's acknowledgement written "
+    print(f"{sent.waiting} bundle(s) waiting for the office's acknowledgement written "
           f"to {out}")
     return 0
 
 
-def _run_ack(outbox, path: Path) -> int:
+def _run_ack(actions, path: Path) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
         print(f"fieldapp sync ack: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    done = outbox.take_ack(data)
+    done = actions.take_ack(path, data)
     print(f"the office holds every bundle up to {done.seq}; {done.pruned} pruned from the outbox")
     return 0
 

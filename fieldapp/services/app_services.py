@@ -7,12 +7,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..clock import utc_now
+from ..documents.keys import keys_folder
 from ..domain.errors import FieldappError
 from . import settings as cfg
 from .attachments import Attachments
 from .documents import Documents, device_keys
 from .followups import FollowUps
 from .portfolio import Portfolio
+from .sync_actions import SyncActions
 from .visits import Visits
 
 
@@ -24,6 +26,7 @@ class AppServices:
     settings: cfg.Settings
     attachments: Attachments
     documents: Documents
+    sync: SyncActions
 
 
 def build(store, today: date | None = None, home: Path | None = None) -> AppServices:
@@ -39,7 +42,8 @@ def build(store, today: date | None = None, home: Path | None = None) -> AppServ
         return moment if today is None else datetime.combine(today, moment.timetz())
     if home is None and store.path is None:
         raise FieldappError("profile.no_home")
-    documents = Documents(store, settings, device_keys(home or store.path.parent, settings,
-                                                      lambda: now().date()), now)
+    home = home or store.path.parent
+    documents = Documents(store, settings, device_keys(home, settings, lambda: now().date()), now)
     return AppServices(Portfolio(store, lambda: now().date()), Visits(store, settings, now, documents),
-                       FollowUps(store, settings, now), settings, Attachments(store), documents)
+                       FollowUps(store, settings, now), settings, Attachments(store), documents,
+                       SyncActions(store, keys_folder(home), settings, now))

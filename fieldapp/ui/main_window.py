@@ -16,6 +16,7 @@ from .documents.opener import DocumentOpener
 from .documents.startup import StartupDocuments
 from .error_text import describe
 from .signals import AppSignals
+from .sync_menu import SyncMenu
 from .taskman import TaskManager
 from .views.common import Retranslating
 from .views.customer_list import CustomerListView
@@ -42,6 +43,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._portfolio = services.portfolio
         self.taskman = TaskManager(self, on_error=self.show_error)
         self.signals = AppSignals(self)
+        self._profile = profile
         self._state = WindowState(profile.settings_file)
         self.launcher = VisitLauncher(self, services, self.taskman, self.signals,
                                       profile.settings_file)
@@ -136,6 +138,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.visit_menu.addAction(act)
         self.visit_menu.addSeparator()
         self.visit_menu.addAction(self.drafts_action)
+        self.sync_menu = SyncMenu(self, self.services, self.taskman, self.signals,
+                                  self._profile.settings_file)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
         # Esc belongs to the left pane only, so it never fights dialogs or the tabs.
@@ -272,6 +276,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
+        self.sync_menu.retranslate_ui()
         self.view_menu.setTitle(self.tr("&View"))
         self.visit_menu.setTitle(self.tr("Vi&sit"))
         self.settings_action.setText(self.tr("&Settings…"))
