@@ -1,5 +1,4 @@
-"""The laptop's sync steps as one facade (enroll, send, acknowledgements, packs) for the window
-and the command line alike; each returns a small result record."""
+"""The laptop's sync steps as one facade for the window and the command line."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The window's Sync menu: enroll this laptop, send day bundles, take acknowledgements and
-receive assignment packs, each through a file or folder the user picks."""
+"""The window's Sync menu: enroll, send day bundles, take acknowledgements, receive packs."""
 
 from __future__ import annotations
 
