@@ -1,5 +1,4 @@
-"""Device health at the office: each laptop's last bundle, gaps, packs and quarantine, with
-Retry and Discard for the bundles that did not go in."""
+"""Device health at the office: laptops' last bundle, gaps, packs, quarantine; Retry, Discard."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The office's Laptops tab: each enrolled laptop's health, and the bundles it sent, with Retry
-and Discard for those held or quarantined; File › Import day bundles… lands here too."""
+"""The office's Laptops tab: each laptop's health and bundles, with Retry and Discard."""
 
 from __future__ import annotations
 
