@@ -225,6 +225,8 @@ MESSAGES = {
     "sync.fork": "device {device} sent another bundle {seq} with different contents (a fork)",
     "sync.unknown_device": "device {device} is not enrolled with this office",
     "sync.no_files": "{path} holds no bundle files",
+    # device health (office window)
+    "bundle.not_waiting": "bundle {id} is no longer held or quarantined",
 }
 
 

@@ -335,6 +335,9 @@ WORDS = {
         "Errors", "This laptop is not enrolled with this office."),
     "sync.no_files": QT_TRANSLATE_NOOP(
         "Errors", "There is no bundle file in {path}."),
+    # device health (office window)
+    "bundle.not_waiting": QT_TRANSLATE_NOOP(
+        "Errors", "This bundle is no longer waiting: it was imported or discarded meanwhile."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

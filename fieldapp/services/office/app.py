@@ -11,6 +11,7 @@ from ..portfolio import Portfolio
 from ..settings import Settings
 from .assignments import Assignments
 from .collectors import Collectors
+from .device_health import DeviceHealth
 from .enrollment import Enrollment
 from .packs import Packs
 from .portfolio import OfficePortfolio
@@ -38,6 +39,7 @@ class OfficeServices:
     portfolio: OfficePortfolio
     enrollment: Enrollment
     packs: Packs
+    device_health: DeviceHealth
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -61,6 +63,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         portfolio=OfficePortfolio(store, lambda: now().date()),
         enrollment=Enrollment(store, now),
         packs=Packs(store, now, Enrollment(store, now)),
+        device_health=DeviceHealth(store, now, Enrollment(store, now)),
     )
 
 

@@ -189,6 +189,18 @@ class Bundles:
                 out[device] = (seq, ack.write(signer, device, seq, self._now(), migrations.LATEST))
         return out
 
+    def retry(self, row: repo.Received, trust: bundle.Trust) -> Report:
+        """Import again the stored bytes of a held or quarantined bundle (its row moves on);
+        bytes that still claim nothing keep the laptop and number the row had."""
+        file, data = row.file_name, row.data
+        try:
+            item = _Read(file, data, bundle.read(data, trust))
+        except BundleRefused as refused:
+            kept = _Claim({"bundle_id": row.bundle_id, "sender": row.device, "seq": row.seq})
+            return self._quarantine(file, data, refused, _claimed(data) or kept)
+        released: list[Report] = []
+        return self._one(item, trust, released)
+
     def received(self) -> list[repo.Received]:
         with self._store.sessions.begin() as session:
             return repo.all_received(session)

@@ -16,6 +16,7 @@ from ..taskman import TaskManager
 from ..views.common import Retranslating
 from ..window_state import WindowState
 from .collectors_view import CollectorsView
+from .devices_view import DevicesView
 from .import_wizard import ImportWizard
 from .language_menu import LanguageMenu
 from .portfolio_view import PortfolioView
@@ -47,7 +48,8 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.portfolio = PortfolioView(self)
         self.collectors = CollectorsView(self)
         self.routes = RoutesView(self)
-        for view in (self.portfolio, self.collectors, self.routes):
+        self.devices = DevicesView(self)
+        for view in (self.portfolio, self.collectors, self.routes, self.devices):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -69,16 +71,18 @@ class OfficeWindow(Retranslating, QMainWindow):
 
     def _build_actions(self) -> None:
         self.import_action = self._action("Ctrl+I", self.open_import_wizard)
+        self.import_bundles_action = self._action(None, lambda: self.devices.import_bundles())
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action("Ctrl+F", self.find_customer)
         self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
-                            for n in range(3)]
+                            for n in range(4)]
         self.about_action = self._action("F1", self.show_about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.import_bundles_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -141,10 +145,12 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.import_action.setText(self.tr("Import receivables…"))
+        self.import_bundles_action.setText(self.tr("Import day bundles…"))
         self.quit_action.setText(self.tr("Quit"))
         self.find_action.setText(self.tr("&Find customer"))
         self.about_action.setText(self.tr("&About fieldapp office"))
-        titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"))
+        titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"),
+                  self.tr("Laptops"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
             self.tab_actions[index].setText(title)
