@@ -1019,69 +1019,69 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="108"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="107"/>
         <source>%1, confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="110"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="109"/>
         <source>%1, not confirmed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="116"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="115"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="116"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="115"/>
         <source>Already imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="117"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="190"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="116"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="189"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="117"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="191"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="116"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="190"/>
         <source>Quarantined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="123"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="122"/>
         <source>Waiting for an earlier bundle from this laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="147"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="146"/>
         <source>Discard bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="148"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="147"/>
         <source>Discard the bundle %1? Its records will not be imported; the laptop can send them again only if it still has them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="160"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="159"/>
         <source>Import day bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="160"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="159"/>
         <source>Day bundles (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="168"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="167"/>
         <source>Importing day bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="174"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="173"/>
         <source>Imported: %1
 Already imported: %2
 Waiting for an earlier bundle: %3
@@ -1091,93 +1091,93 @@ Acknowledgements for the laptops are written by the command fieldapp office impo
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="180"/>
         <source>Day bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="186"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="185"/>
         <source>Enrolled laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="187"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="186"/>
         <source>Bundles received (the selected laptop&apos;s, or all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="189"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="188"/>
         <source>Laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="189"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="188"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="189"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="188"/>
         <source>Enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="189"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="188"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="190"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="189"/>
         <source>Last bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="190"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="189"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="192"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="191"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="190"/>
         <source>Pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="192"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="192"/>
         <source>Bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="192"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="194"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="193"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="194"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="193"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="195"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="194"/>
         <source>All laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="196"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="195"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="197"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="196"/>
         <source>Discard…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4960,127 +4960,127 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>SyncMenu</name>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="40"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="39"/>
         <source>S&amp;ync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="41"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="40"/>
         <source>&amp;Install the office&apos;s answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="42"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="41"/>
         <source>&amp;Send to the office…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="43"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="42"/>
         <source>&amp;Receive assignment pack…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="44"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="43"/>
         <source>Take &amp;acknowledgement…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="55"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="54"/>
         <source>This laptop is enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="56"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="55"/>
         <source>Enrolled for %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="59"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="58"/>
         <source>&amp;Enroll this laptop…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="61"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="60"/>
         <source>Save a certificate request for the office to answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="68"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="67"/>
         <source>Save the certificate request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="70"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="69"/>
         <source>Certificate requests (*.csr);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="73"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="72"/>
         <source>The certificate request was saved to %1. Give it to the office; then install the office&apos;s answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="78"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="77"/>
         <source>Install the office&apos;s answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="79"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="78"/>
         <source>Enrollment answers (*.zip);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="86"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="85"/>
         <source>This laptop is now enrolled for %1 of %2. Documents made after the next start are signed with the enrolled key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="93"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="92"/>
         <source>Send to the office: choose the sync folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="99"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="98"/>
         <source>A day bundle with %1 records was made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="100"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="99"/>
         <source>No new records since the last bundle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="102"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="101"/>
         <source>%1 bundles waiting for the office&apos;s acknowledgement were written to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="106"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="105"/>
         <source>Receive an assignment pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="113"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="112"/>
         <source>Assignment pack version %1 applied: %2 customers added, %3 updated, %4 removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="118"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="117"/>
         <source>Take the office&apos;s acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="121"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="120"/>
         <source>The office holds every bundle up to number %1; %2 removed from the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="131"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="130"/>
         <source>Sync files (*.zip);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="140"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="139"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
