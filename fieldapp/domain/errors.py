@@ -227,6 +227,9 @@ MESSAGES = {
     "sync.no_files": "{path} holds no bundle files",
     # device health (office window)
     "bundle.not_waiting": "bundle {id} is no longer held or quarantined",
+    # office sync folder
+    "syncfolder.missing": "the sync folder {folder} is not there (a drive not connected, a "
+                          "folder moved?); nothing was imported",
 }
 
 

@@ -70,9 +70,10 @@ def held_next(session, device: str, seq: int) -> Received | None:
 def record(session, *, sha256: str, status: str, at: str, file_name: str,
            bundle_id: str | None = None, device: str | None = None, seq: int | None = None,
            reason: str = "", detail: str = "", records: int = 0,
-           data: bytes | None = None) -> None:
+           data: bytes | None = None, sent_at: str | None = None) -> None:
     """Write what a file became. A file held or quarantined before keeps its one row (Retry
-    moves it on); bytes are kept only while held or quarantined."""
+    moves it on); bytes are kept only while held or quarantined. ``sent_at``: the manifest's
+    created_at (the laptop's own clock)."""
     keep = data if status in (HELD, QUARANTINED) else None
     row = None
     if status != DUPLICATE:
@@ -85,6 +86,7 @@ def record(session, *, sha256: str, status: str, at: str, file_name: str,
     row.bundle_id, row.device, row.seq = bundle_id, device, seq
     row.status, row.reason, row.detail, row.records = status, reason, detail, records
     row.file_name, row.received_at, row.data = file_name, at, keep
+    row.sent_at = sent_at
 
 
 def all_received(session) -> list[Received]:

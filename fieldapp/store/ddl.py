@@ -262,6 +262,14 @@ V13 = (
     "CREATE INDEX ix_bundle_in_status ON bundle_in (status)",
 )
 
+# Schema 14: the office's sync folder. When each laptop says it wrote a bundle (the manifest's
+# created_at, for its clock skew) and the last acknowledgement written for each laptop.
+V14 = (
+    "ALTER TABLE bundle_in ADD COLUMN sent_at VARCHAR(32)",
+    "CREATE TABLE ack_out (device_id VARCHAR(64) NOT NULL PRIMARY KEY, seq INTEGER NOT NULL, "
+    "written_at VARCHAR(32) NOT NULL)",
+)
+
 
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, delete, func, select
 
 from .bundle_repo import HELD, IMPORTED, QUARANTINED, Received, _received
-from .tables import BundleInRow, CollectorRow, DeviceRow, PackOutRow
+from .tables import AckOutRow, BundleInRow, CollectorRow, DeviceRow, PackOutRow
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,10 @@ class Laptop:
     quarantined: int
     pack_version: int | None
     pack_confirmed_at: str | None
+    last_sent_at: str | None  # the last imported bundle's own time, by the laptop's clock
+    first_held: int | None  # the lowest seq held for a gap: last_seq + 1 … first_held - 1 missing
+    ack_seq: int | None  # the last acknowledgement written for the laptop
+    ack_written_at: str | None
 
 
 def _count(status: str):
@@ -38,11 +42,15 @@ def laptops(session) -> list[Laptop]:
     pack = (select(PackOutRow.device_id.label("device"), func.max(PackOutRow.version)
                    .label("version")).group_by(PackOutRow.device_id).subquery())
     held, quarantined = _count(HELD), _count(QUARANTINED)
+    first_held = (select(BundleInRow.device.label("device"), func.min(BundleInRow.seq)
+                         .label("seq")).where(BundleInRow.status == HELD)
+                  .group_by(BundleInRow.device).subquery())
     received = BundleInRow.__table__.alias("received")
     rows = session.execute(
         select(DeviceRow.id, CollectorRow.name, DeviceRow.enrolled_at, DeviceRow.revoked_at,
                last.c.seq, received.c.received_at, func.coalesce(held.c.n, 0),
-               func.coalesce(quarantined.c.n, 0), pack.c.version, PackOutRow.confirmed_at)
+               func.coalesce(quarantined.c.n, 0), pack.c.version, PackOutRow.confirmed_at,
+               received.c.sent_at, first_held.c.seq, AckOutRow.seq, AckOutRow.written_at)
         .join(CollectorRow, CollectorRow.id == DeviceRow.collector_id)
         .outerjoin(last, last.c.device == DeviceRow.id)
         .outerjoin(received, and_(received.c.device == DeviceRow.id,
@@ -50,6 +58,8 @@ def laptops(session) -> list[Laptop]:
                                   received.c.status == IMPORTED))
         .outerjoin(held, held.c.device == DeviceRow.id)
         .outerjoin(quarantined, quarantined.c.device == DeviceRow.id)
+        .outerjoin(first_held, first_held.c.device == DeviceRow.id)
+        .outerjoin(AckOutRow, AckOutRow.device_id == DeviceRow.id)
         .outerjoin(pack, pack.c.device == DeviceRow.id)
         .outerjoin(PackOutRow, and_(PackOutRow.device_id == DeviceRow.id,
                                     PackOutRow.version == pack.c.version))

@@ -366,4 +366,14 @@ class BundleInRow(Base):
     file_name: Mapped[str] = mapped_column(Text, default="")
     received_at: Mapped[str] = mapped_column(String(32))
     data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    sent_at: Mapped[str | None] = mapped_column(String(32), nullable=True)  # schema 14
     __table_args__ = (Index("ix_bundle_in_device_seq", "device", "seq"),)
+
+
+class AckOutRow(Base):
+    """The last acknowledgement the office wrote for a laptop (schema 14): its seq and when."""
+
+    __tablename__ = "ack_out"
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    written_at: Mapped[str] = mapped_column(String(32))

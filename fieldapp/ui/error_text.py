@@ -338,6 +338,10 @@ WORDS = {
     # device health (office window)
     "bundle.not_waiting": QT_TRANSLATE_NOOP(
         "Errors", "This bundle is no longer waiting: it was imported or discarded meanwhile."),
+    # office sync folder
+    "syncfolder.missing": QT_TRANSLATE_NOOP(
+        "Errors", "The sync folder {folder} cannot be found (a drive not connected, or the "
+        "folder moved?). Nothing was imported."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -18,6 +18,7 @@ from .portfolio import OfficePortfolio
 from .receivables import ReceivablesImports
 from .routes import Routes
 from .sources import Sources
+from .sync_folder import SyncFolder
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class OfficeServices:
     enrollment: Enrollment
     packs: Packs
     device_health: DeviceHealth
+    sync_folder: SyncFolder
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -64,6 +66,8 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         enrollment=Enrollment(store, now),
         packs=Packs(store, now, Enrollment(store, now)),
         device_health=DeviceHealth(store, now, Enrollment(store, now)),
+        sync_folder=SyncFolder(store, now, settings, Enrollment(store, now),
+                               Packs(store, now, Enrollment(store, now))),
     )
 
 

@@ -111,7 +111,7 @@ class Bundles:
             if repo.IMPORTED in same:
                 repo.record(session, sha256=sha, status=repo.DUPLICATE, at=now,
                             file_name=item.file, bundle_id=m.bundle_id, device=m.sender,
-                            seq=m.seq)
+                            seq=m.seq, sent_at=to_text(m.created_at))
                 return self._report(item.file, m, repo.DUPLICATE, "", 0)
             if repo.HELD in same and m.seq > last + 1:
                 return self._report(item.file, m, repo.HELD, "sync.gap", len(records))
@@ -123,7 +123,8 @@ class Bundles:
                 repo.record(session, sha256=sha, status=repo.HELD, at=now, file_name=item.file,
                             bundle_id=m.bundle_id, device=m.sender, seq=m.seq,
                             reason="sync.gap", detail=f"waiting for bundle {last + 1}",
-                            records=len(records), data=item.data)
+                            records=len(records), data=item.data,
+                            sent_at=to_text(m.created_at))
                 return self._report(item.file, m, repo.HELD, "sync.gap", len(records))
             if m.prev_sha256 != last_sha:
                 raise BundleRefused("sync.fork", device=m.sender, seq=m.seq)
@@ -137,7 +138,8 @@ class Bundles:
                 added = field_records.apply(session, records, blobs)
                 repo.record(session, sha256=item.found.sha256, status=repo.IMPORTED,
                             at=to_text(self._now()), file_name=item.file,
-                            bundle_id=m.bundle_id, device=m.sender, seq=m.seq, records=added)
+                            bundle_id=m.bundle_id, device=m.sender, seq=m.seq, records=added,
+                            sent_at=to_text(m.created_at))
         except (IntegrityError, DBAPIError) as exc:
             reason = str(getattr(exc, "orig", exc)).splitlines()[0]
             raise BundleRefused("sync.bad_records", reason=reason) from None
