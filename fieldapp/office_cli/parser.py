@@ -34,6 +34,7 @@ def add(sub, day, positive) -> None:
     _sources(tools, day)
     _pack(tools, day, positive)
     _import_bundles(tools, day)
+    _sync(tools, day)
 
 
 def _profile(parser, day, top: bool) -> None:
@@ -295,3 +296,25 @@ def _import_bundles(tools, day) -> None:
                      "(default: the acks folder of the office profile)")
     cmd.add_argument("--no-acks", action="store_true", help="write no acknowledgements (no "
                      "passphrase needed)")
+
+
+def _sync(tools, day) -> None:
+    cmd = tools.add_parser(
+        "sync", help="import from the sync folder and answer the laptops",
+        description="The office's side of the sync folder shared with the laptops: import "
+        "every day bundle in FOLDER/to-office (each file is removed once the office has "
+        "recorded it; a quarantined one is kept in the database), then write into "
+        "FOLDER/to-laptops/DEVICE an acknowledgement for each laptop that sent something new "
+        "and a fresh assignment pack for each laptop that has none yet or whose newest pack is "
+        "more than 7 days old (older acks and packs there are removed). Asks for the CA "
+        "passphrase (or reads FIELDAPP_CA_PASSPHRASE). Exit status: 0 nothing quarantined, "
+        "1 something was, 2 no folder.")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("--folder", metavar="DIR", help="the sync folder (default: the one set "
+                     "in the office window)")
+    cmd.add_argument("--json", action="store_true", help="print a JSON object: bundles (one "
+                     "object per bundle, as import-bundles --json), removed, kept, acks, packs")
+    cmd.add_argument("--send-packs", action="store_true", help="write a new pack for every "
+                     "enrolled laptop (after reassigning customers, say)")
+    cmd.add_argument("--import-only", action="store_true", help="import only: no acks, no "
+                     "packs, no passphrase needed")
