@@ -12,6 +12,7 @@ import pytest
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.services.office.app import build
+from fieldapp.services.office.device_health import clock_skew, missing, skew_flagged
 from fieldapp.services.office.sync_folder import waiting
 from fieldapp.sync import ack, folder, office_keys
 from fieldapp.sync.errors import EnrollmentError
@@ -167,3 +168,18 @@ def test_the_folder_and_watching_are_settings_of_the_office(office, tmp_path):
     assert (other.sync_folder.root(), other.sync_folder.watching()) == (root, True)
     services.sync_folder.configure(None, True)  # no folder: nothing to watch
     assert (other.sync_folder.root(), other.sync_folder.watching()) == (None, False)
+
+
+def test_the_clock_skew_and_the_missing_bundles_are_worked_out_per_laptop(office):
+    services, home, root, laptops = office
+    a, b = laptops[A], laptops[B]
+    put(root, a, 1, NOW + timedelta(minutes=12))  # A's clock 12 minutes ahead
+    a.bundle(2, NOW), a.bundle(3, NOW)  # lost
+    put(root, a, 4)
+    put(root, b, 1, NOW - timedelta(minutes=3))
+    services.sync_folder.sync(home, root, None)
+    health = {h.device: h for h in services.device_health.laptops()}
+    assert clock_skew(health[A]) == -timedelta(minutes=12) and skew_flagged(clock_skew(health[A]))
+    assert clock_skew(health[B]) == timedelta(minutes=3)
+    assert not skew_flagged(clock_skew(health[B]))
+    assert (missing(health[A]), missing(health[B])) == ((2, 3), None)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from ...domain.errors import NotFound
+from ...domain.instants import UTC, from_text
 from ...store import device_health_repo as repo
 from ...store.bundle_repo import HELD, QUARANTINED, Received
 from ...sync import office_keys
@@ -15,6 +17,29 @@ from .bundles import Bundles, Report, bundle_files
 
 log = logging.getLogger(__name__)
 Laptop = repo.Laptop
+# A laptop's clock further off than this is flagged: its records' times (a visit at 9:00, a
+# promise's date near midnight) would be off by as much.
+SKEW_LIMIT = timedelta(minutes=10)
+
+
+def clock_skew(laptop: Laptop) -> timedelta | None:
+    """How far the laptop's clock was behind the office's (negative: ahead) by its last
+    imported bundle: received_at − the bundle's own created_at. It includes the time the
+    bundle took to arrive, so a late bundle makes a clock look behind, never ahead."""
+    if not laptop.last_sent_at or not laptop.last_received_at:
+        return None
+    return from_text(laptop.last_received_at, UTC) - from_text(laptop.last_sent_at, UTC)
+
+
+def skew_flagged(skew: timedelta | None) -> bool:
+    return skew is not None and abs(skew) > SKEW_LIMIT
+
+
+def missing(laptop: Laptop) -> tuple[int, int] | None:
+    """The bundles (first, last) the office waits for before those it holds, if any."""
+    if laptop.first_held is None:
+        return None
+    return (laptop.last_seq or 0) + 1, laptop.first_held - 1
 
 
 @dataclass(frozen=True)
