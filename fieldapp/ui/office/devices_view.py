@@ -5,15 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.instants import UTC, from_text
+from ...services.office.device_health import clock_skew, missing, skew_flagged
 from .. import formats, progress
 from ..error_text import WORDS, words
 from ..views.common import Retranslating
 
 WAITING = ("held", "quarantined")
+SKEW_COLUMN = 10
+FLAGGED = QColor(255, 214, 153)  # a soft orange: look here, nothing is broken yet
 
 
 class DevicesView(Retranslating, QWidget):
@@ -24,7 +28,12 @@ class DevicesView(Retranslating, QWidget):
         self.setObjectName("DevicesView")
         self.window_ = window
         self._laptops, self._bundles = [], []
-        self.laptops = self._table(9)
+        self.laptops = self._table(12)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("noLaptops")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.empty_label.hide()
         self.bundles = self._table(6)
         self.laptops_label, self.bundles_label = QLabel(self), QLabel(self)
         self.all_button = QPushButton(self)
@@ -54,7 +63,8 @@ class DevicesView(Retranslating, QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        for part in (self.laptops_label, self.laptops, self.bundles_label, self.bundles):
+        for part in (self.laptops_label, self.empty_label, self.laptops, self.bundles_label,
+                     self.bundles):
             layout.addWidget(part)
         layout.addLayout(buttons)
 
@@ -71,9 +81,12 @@ class DevicesView(Retranslating, QWidget):
         self._laptops = laptops
         self.laptops.blockSignals(True)
         self.laptops.setRowCount(len(laptops))
+        self.empty_label.setVisible(not laptops)
+        self.laptops.setVisible(bool(laptops))
         for row, laptop in enumerate(laptops):
             for column, text in enumerate(self._laptop_texts(laptop)):
                 self.laptops.setItem(row, column, QTableWidgetItem(text))
+            self._mark_skew(self.laptops.item(row, SKEW_COLUMN), clock_skew(laptop))
             if laptop.device == chosen:
                 self.laptops.selectRow(row)
         self.laptops.blockSignals(False)
@@ -109,7 +122,47 @@ class DevicesView(Retranslating, QWidget):
             pack = self.tr("%1, not confirmed yet").replace("%1", str(laptop.pack_version))
         return (laptop.device[:8], laptop.collector, _when(laptop.enrolled_at),
                 _when(laptop.revoked_at), "" if laptop.last_seq is None else str(laptop.last_seq),
-                _when(laptop.last_received_at), str(laptop.held), pack, str(laptop.quarantined))
+                _when(laptop.last_received_at), str(laptop.held), pack, str(laptop.quarantined),
+                self._missing_text(missing(laptop)), self.skew_text(clock_skew(laptop)),
+                self._ack_text(laptop))
+
+    @staticmethod
+    def _missing_text(gap) -> str:
+        if gap is None:
+            return ""
+        first, last = gap
+        return str(first) if first == last else f"{first}–{last}"
+
+    def skew_text(self, skew) -> str:
+        """'3 min behind', '12 min ahead', 'on time' (within a minute); hours past two hours."""
+        if skew is None:
+            return ""
+        minutes = round(abs(skew).total_seconds() / 60)
+        if minutes < 1:
+            return self.tr("on time")
+        amount = (self.tr("%1 min").replace("%1", str(minutes)) if minutes < 120 else
+                  self.tr("%1 h").replace("%1", str(round(minutes / 60))))
+        if skew.total_seconds() > 0:
+            return self.tr("%1 behind").replace("%1", amount)
+        return self.tr("%1 ahead").replace("%1", amount)
+
+    def _mark_skew(self, item, skew) -> None:
+        if skew_flagged(skew):
+            item.setBackground(QBrush(FLAGGED))
+            item.setToolTip(self.tr(
+                "This laptop's clock seems off by more than 10 minutes: the times of its "
+                "visits and promises are off by as much. Ask the collector to set the clock "
+                "(a bundle that took long to arrive also makes a clock look behind)."))
+        else:
+            item.setToolTip(self.tr(
+                "The time between the laptop writing its last bundle, by its own clock, and "
+                "the office receiving it."))
+
+    def _ack_text(self, laptop) -> str:
+        if laptop.ack_seq is None:
+            return ""
+        return self.tr("%1, %2").replace("%1", str(laptop.ack_seq)).replace(
+            "%2", _when(laptop.ack_written_at))
 
     def _status(self, status: str) -> str:
         return {"imported": self.tr("Imported"), "duplicate": self.tr("Already imported"),
@@ -157,11 +210,16 @@ class DevicesView(Retranslating, QWidget):
         line writes them; the window imports only."""
         names, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Import day bundles"), "", self.tr("Day bundles (*.zip)"))
-        if not names or self.window_.profile is None:
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import bundle files (or folders of them) with progress: the menu's and a drop's."""
+        if self.window_.profile is None:
             return
         home, health = self.window_.profile.home, self.window_.services.device_health
         task = self.window_.taskman.run_long(
-            lambda report, _cancelled: health.import_paths(home, [Path(n) for n in names], report),
+            lambda report, _cancelled: health.import_paths(home, paths, report),
             self._imported)
         if task is not None:
             self._progress = progress.follow(task, self, self.tr("Importing day bundles…"))
@@ -171,8 +229,9 @@ class DevicesView(Retranslating, QWidget):
         self.window_.publish(summary.changes)
         self.reload()
         text = (self.tr("Imported: %1\nAlready imported: %2\nWaiting for an earlier bundle: %3\n"
-                        "Quarantined: %4\n\nAcknowledgements for the laptops are written by the "
-                        "command fieldapp office import-bundles.")
+                        "Quarantined: %4\n\nAcknowledgements for the laptops are written at the "
+                        "next sync with the sync folder (Sync › Import arrived bundles), or by "
+                        "the command fieldapp office import-bundles.")
                 .replace("%1", str(summary.count("imported")))
                 .replace("%2", str(summary.count("duplicate")))
                 .replace("%3", str(summary.count("held")))
@@ -187,7 +246,14 @@ class DevicesView(Retranslating, QWidget):
         self.laptops.setHorizontalHeaderLabels([
             self.tr("Laptop"), self.tr("Collector"), self.tr("Enrolled"), self.tr("Revoked"),
             self.tr("Last bundle"), self.tr("Received"), self.tr("Waiting"),
-            self.tr("Pack"), self.tr("Quarantined")])
+            self.tr("Pack"), self.tr("Quarantined"), self.tr("Missing"), self.tr("Clock"),
+            self.tr("Last ack")])
+        self.empty_label.setText(self.tr(
+            "No laptop is enrolled yet. To enroll one: on the laptop choose Sync › Enroll this "
+            "laptop… (or run fieldapp enroll request --out FILE) and bring the request here; "
+            "sign it for its collector with fieldapp office enroll FILE --collector NAME --out "
+            "ANSWER; then install the answer on the laptop (Sync › Enroll this laptop…, or "
+            "fieldapp enroll install ANSWER). Its bundles and health show here from then on."))
         self.bundles.setHorizontalHeaderLabels([
             self.tr("Received"), self.tr("File"), self.tr("Bundle"), self.tr("Status"),
             self.tr("Reason"), self.tr("Records")])

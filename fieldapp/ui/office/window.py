@@ -15,6 +15,7 @@ from ..error_text import describe
 from ..taskman import TaskManager
 from ..views.common import Retranslating
 from ..window_state import WindowState
+from . import bundle_drop
 from .collectors_view import CollectorsView
 from .devices_view import DevicesView
 from .import_wizard import ImportWizard
@@ -22,6 +23,7 @@ from .language_menu import LanguageMenu
 from .portfolio_view import PortfolioView
 from .preferences import OfficePreferences
 from .routes_view import RoutesView
+from .sync_watch import OfficeSync
 
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1280, 800)
@@ -52,8 +54,10 @@ class OfficeWindow(Retranslating, QMainWindow):
         for view in (self.portfolio, self.collectors, self.routes, self.devices):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
+        self.sync = OfficeSync(self)
         self._build_menus()
         self._build_status_bar()
+        self.setAcceptDrops(True)  # day bundles dropped anywhere on the window are imported
         if self._state is None or not self._state.restore(self, self.portfolio.splitter):
             self.resize(*DEFAULT_SIZE)
             # The file's aging strip wants room; the list keeps a little more than half.
@@ -72,6 +76,9 @@ class OfficeWindow(Retranslating, QMainWindow):
     def _build_actions(self) -> None:
         self.import_action = self._action("Ctrl+I", self.open_import_wizard)
         self.import_bundles_action = self._action(None, lambda: self.devices.import_bundles())
+        self.sync_now_action = self._action("F5", lambda: self.sync.import_arrived())
+        self.send_packs_action = self._action(None, lambda: self.sync.send_packs())
+        self.sync_folder_action = self._action(None, lambda: self.sync.configure())
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action("Ctrl+F", self.find_customer)
         self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
@@ -85,6 +92,11 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.file_menu.addAction(self.import_bundles_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.sync_menu = bar.addMenu("")
+        for action in (self.sync_now_action, self.send_packs_action):
+            self.sync_menu.addAction(action)
+        self.sync_menu.addSeparator()
+        self.sync_menu.addAction(self.sync_folder_action)
         self.view_menu = bar.addMenu("")
         for action in (*self.tab_actions, self.find_action):
             self.view_menu.addAction(action)
@@ -98,6 +110,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.database_label = QLabel()
         self.database_label.setObjectName("databasePlace")
         self.today_label = QLabel()
+        self.statusBar().addPermanentWidget(self.sync.label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().addPermanentWidget(self.today_label)
         self._place = place_of(self.services.store)
@@ -122,6 +135,19 @@ class OfficeWindow(Retranslating, QMainWindow):
                                  .replace("%1", __version__), QMessageBox.StandardButton.Ok, self)
         self.about.open()  # not exec(): the window goes on answering while it is up
 
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if bundle_drop.accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if bundle_drop.accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if bundle_drop.accepts(event.mimeData()):
+            event.acceptProposedAction()
+            bundle_drop.dropped(self, event.mimeData())
+
     def publish(self, changes) -> None:
         """Tell every view what a service wrote (each decides what to reload)."""
         self.changed.emit(changes)
@@ -144,6 +170,13 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.sync_menu.setTitle(self.tr("&Sync"))
+        self.sync_now_action.setText(self.tr("Import arrived bundles"))
+        self.sync_now_action.setToolTip(self.tr(
+            "Import the day bundles waiting in the sync folder and answer the laptops"))
+        self.send_packs_action.setText(self.tr("Send packs to all laptops"))
+        self.sync_folder_action.setText(self.tr("Sync folder…"))
+        self.sync.retranslate_ui()
         self.import_action.setText(self.tr("Import receivables…"))
         self.import_bundles_action.setText(self.tr("Import day bundles…"))
         self.quit_action.setText(self.tr("Quit"))
@@ -163,5 +196,6 @@ class OfficeWindow(Retranslating, QMainWindow):
         if self._state is not None:
             self._state.save(self, self.portfolio.splitter)
         self.preferences.tab = self.tabs.currentIndex()
+        self.sync.stop()
         self.taskman.shutdown()
         super().closeEvent(event)
