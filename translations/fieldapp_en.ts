@@ -334,6 +334,20 @@
     </message>
 </context>
 <context>
+    <name>BundleDrop</name>
+    <message>
+        <location filename="../fieldapp/ui/office/bundle_drop.py" line="39"/>
+        <source>Not day bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/bundle_drop.py" line="40"/>
+        <source>Only day bundles from the laptops (.zip files, or folders of them) can be dropped here. These were not imported:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CollectorDialog</name>
     <message>
         <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
@@ -1019,165 +1033,225 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="107"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="120"/>
         <source>%1, confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="109"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="122"/>
         <source>%1, not confirmed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="115"/>
-        <source>Imported</source>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="142"/>
+        <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="115"/>
-        <source>Already imported</source>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="143"/>
+        <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="116"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="189"/>
-        <source>Waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="116"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="190"/>
-        <source>Quarantined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="122"/>
-        <source>Waiting for an earlier bundle from this laptop</source>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="144"/>
+        <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/devices_view.py" line="146"/>
-        <source>Discard bundle</source>
+        <source>%1 behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/devices_view.py" line="147"/>
+        <source>%1 ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="153"/>
+        <source>This laptop&apos;s clock seems off by more than 10 minutes: the times of its visits and promises are off by as much. Ask the collector to set the clock (a bundle that took long to arrive also makes a clock look behind).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="158"/>
+        <source>The time between the laptop writing its last bundle, by its own clock, and the office receiving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="164"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="168"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="168"/>
+        <source>Already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="169"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="248"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="169"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <source>Quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="175"/>
+        <source>Waiting for an earlier bundle from this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="199"/>
+        <source>Discard bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="200"/>
         <source>Discard the bundle %1? Its records will not be imported; the laptop can send them again only if it still has them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="159"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="212"/>
         <source>Import day bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="159"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="212"/>
         <source>Day bundles (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="167"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="225"/>
         <source>Importing day bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="173"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="231"/>
         <source>Imported: %1
 Already imported: %2
 Waiting for an earlier bundle: %3
 Quarantined: %4
 
-Acknowledgements for the laptops are written by the command fieldapp office import-bundles.</source>
+Acknowledgements for the laptops are written at the next sync with the sync folder (Sync › Import arrived bundles), or by the command fieldapp office import-bundles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="180"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="239"/>
         <source>Day bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="244"/>
         <source>Enrolled laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="186"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="245"/>
         <source>Bundles received (the selected laptop&apos;s, or all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="188"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
         <source>Laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="188"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="188"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
         <source>Enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="188"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="189"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="248"/>
         <source>Last bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="189"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="192"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="248"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="190"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
         <source>Pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="192"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
+        <source>Last ack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="252"/>
+        <source>No laptop is enrolled yet. To enroll one: on the laptop choose Sync › Enroll this laptop… (or run fieldapp enroll request --out FILE) and bring the request here; sign it for its collector with fieldapp office enroll FILE --collector NAME --out ANSWER; then install the answer on the laptop (Sync › Enroll this laptop…, or fieldapp enroll install ANSWER). Its bundles and health show here from then on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="192"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
         <source>Bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="192"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="259"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="259"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="194"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
         <source>All laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="195"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="261"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="196"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="262"/>
         <source>Discard…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2249,17 +2323,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="344"/>
+        <location filename="../fieldapp/ui/error_text.py" line="342"/>
+        <source>The sync folder {folder} cannot be found (a drive not connected, or the folder moved?). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="348"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="345"/>
+        <location filename="../fieldapp/ui/error_text.py" line="349"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="346"/>
+        <location filename="../fieldapp/ui/error_text.py" line="350"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3722,105 +3801,218 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>OfficeSync</name>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="130"/>
+        <source>Company CA passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="131"/>
+        <source>The passphrase of the company CA signs the acknowledgements and packs for the laptops. It is kept until this window closes. Without it, bundles are imported and the laptops are answered later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="153"/>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="179"/>
+        <source>Imported: %1
+Already imported: %2
+Waiting for an earlier bundle: %3
+Quarantined: %4
+Acknowledgements written: %5
+Packs written: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="187"/>
+        <source>%1 files could not be read and stay in the folder for the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="190"/>
+        <source>Without the CA passphrase no acknowledgement or pack was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="192"/>
+        <source>Sync folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="198"/>
+        <source>No sync folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="200"/>
+        <source>Sync folder not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="202"/>
+        <source>Last import: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="204"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="205"/>
+        <source>Bundles waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="206"/>
+        <source>Quarantined: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="209"/>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="211"/>
+        <source>Watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="213"/>
+        <source>Acknowledgements wait for the CA passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="118"/>
+        <location filename="../fieldapp/ui/office/window.py" line="131"/>
         <source>About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="119"/>
+        <location filename="../fieldapp/ui/office/window.py" line="132"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="131"/>
-        <location filename="../fieldapp/ui/office/window.py" line="143"/>
+        <location filename="../fieldapp/ui/office/window.py" line="157"/>
+        <location filename="../fieldapp/ui/office/window.py" line="169"/>
         <source>fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="137"/>
+        <location filename="../fieldapp/ui/office/window.py" line="163"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="139"/>
+        <location filename="../fieldapp/ui/office/window.py" line="165"/>
         <source>Database: %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="140"/>
+        <location filename="../fieldapp/ui/office/window.py" line="166"/>
         <source> (as %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="144"/>
+        <location filename="../fieldapp/ui/office/window.py" line="170"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="145"/>
+        <location filename="../fieldapp/ui/office/window.py" line="171"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="146"/>
+        <location filename="../fieldapp/ui/office/window.py" line="172"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="147"/>
+        <location filename="../fieldapp/ui/office/window.py" line="173"/>
+        <source>&amp;Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="174"/>
+        <source>Import arrived bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="176"/>
+        <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="177"/>
+        <source>Send packs to all laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="178"/>
+        <source>Sync folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="180"/>
         <source>Import receivables…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="148"/>
+        <location filename="../fieldapp/ui/office/window.py" line="181"/>
         <source>Import day bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="149"/>
+        <location filename="../fieldapp/ui/office/window.py" line="182"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="150"/>
+        <location filename="../fieldapp/ui/office/window.py" line="183"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="151"/>
+        <location filename="../fieldapp/ui/office/window.py" line="184"/>
         <source>&amp;About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="152"/>
+        <location filename="../fieldapp/ui/office/window.py" line="185"/>
         <source>Portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="152"/>
+        <location filename="../fieldapp/ui/office/window.py" line="185"/>
         <source>Collectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="152"/>
+        <location filename="../fieldapp/ui/office/window.py" line="185"/>
         <source>Routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="153"/>
+        <location filename="../fieldapp/ui/office/window.py" line="186"/>
         <source>Laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="158"/>
+        <location filename="../fieldapp/ui/office/window.py" line="191"/>
         <source>Where this office&apos;s data is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="159"/>
+        <location filename="../fieldapp/ui/office/window.py" line="192"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4954,6 +5146,30 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/documents/startup.py" line="92"/>
         <source>Check this before recording money again: a receipt already issued stands for money already taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncFolderDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_folder_dialog.py" line="39"/>
+        <location filename="../fieldapp/ui/office/sync_folder_dialog.py" line="49"/>
+        <source>Sync folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_folder_dialog.py" line="51"/>
+        <source>The folder this office shares with its laptops: a shared drive, a cloud folder or a USB stick. Laptops put their day bundles in its to-office folder; the office puts each laptop&apos;s acknowledgements and assignment packs in to-laptops. Every supervisor of this office uses the same folder. Leave it empty to use none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_folder_dialog.py" line="55"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/sync_folder_dialog.py" line="56"/>
+        <source>Watch the folder and import bundles as they arrive</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
