@@ -30,6 +30,7 @@ def main(services, args) -> int:
         out.mkdir(parents=True, exist_ok=True)
         for device, (seq, data) in bundles.acks(signer, devices).items():
             write_atomically(out / ack.file_name(device, seq), data)
+            services.sync_folder.ack_written(device, seq)
             written.append(out / ack.file_name(device, seq))
     if args.json:
         print(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=1))

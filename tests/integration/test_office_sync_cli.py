@@ -9,7 +9,7 @@ import json
 
 from fieldapp.sync import folder
 from tests.integration.test_sync_day_cli import (  # noqa: F401 (fixtures)
-    _enroll, _laptop_counts, _outbox, _send, demo_laptop, laptop, office, run)
+    _enroll, _laptop_counts, _outbox, _send, demo_laptop, laptop, office, run, sqlite_office)
 
 
 def _sync(office, root, *extra):
@@ -63,3 +63,14 @@ def test_without_a_folder_or_a_passphrase_it_says_so(office, tmp_path):
     assert out.returncode == 0, out.stderr
     assert "nothing waiting" in out.stdout
     assert list(folder.to_office(root).iterdir()) == []
+
+
+def test_an_ack_written_by_import_bundles_is_not_written_again(sqlite_office, laptop, tmp_path):
+    office = sqlite_office
+    _enroll(office, laptop, tmp_path)
+    sent = _send(laptop, tmp_path / "out")
+    out = office.run("import-bundles", *map(str, sent), "--acks", str(tmp_path / "acks"))
+    assert out.returncode == 0, out.stderr
+    (tmp_path / "shared").mkdir()
+    code, done = _sync(office, tmp_path / "shared", "--send-packs")
+    assert (code, done["bundles"], done["acks"], len(done["packs"])) == (0, [], [], 1)

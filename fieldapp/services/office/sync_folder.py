@@ -133,10 +133,15 @@ class SyncFolder:
             path = target / ack.file_name(device, seq)
             write_atomically(path, ack.write(signer, device, seq, now, migrations.LATEST))
             _remove_others(target, folder.is_ack, path)
-            with self._store.sessions.begin() as session:
-                repo.record_ack(session, device, seq, to_text(now))
+            self.ack_written(device, seq)
             out.append(Sent(device, path, seq))
         return out
+
+    def ack_written(self, device: str, seq: int) -> None:
+        """Remember the last ack written for ``device`` (device health shows it), wherever it
+        was written (`office import-bundles` writes them too)."""
+        with self._store.sessions.begin() as session:
+            repo.record_ack(session, device, seq, to_text(self._now()))
 
     def _write_packs(self, root: Path, keys_folder: Path, passphrase: str,
                      every: bool) -> list[Sent]:
