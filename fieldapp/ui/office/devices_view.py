@@ -89,6 +89,7 @@ class DevicesView(Retranslating, QWidget):
             self._mark_skew(self.laptops.item(row, SKEW_COLUMN), clock_skew(laptop))
             if laptop.device == chosen:
                 self.laptops.selectRow(row)
+        _fit(self.laptops)
         self.laptops.blockSignals(False)
         self._load_bundles()
 
@@ -110,6 +111,7 @@ class DevicesView(Retranslating, QWidget):
                      self.reason_text(item), str(item.records))
             for column, text in enumerate(texts):
                 self.bundles.setItem(row, column, QTableWidgetItem(text))
+        _fit(self.bundles)
         self._update_buttons()
 
     # -- words --------------------------------------------------------------------------------
@@ -264,6 +266,14 @@ class DevicesView(Retranslating, QWidget):
             self._show_bundles(self._bundles)
         if self._laptops:
             self._show_laptops(self._laptops)
+
+
+def _fit(table: QTableWidget) -> None:
+    """Columns as wide as what they show (dates read whole), the last one to the edge."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setStretchLastSection(True)
 
 
 def _when(text: str | None) -> str:

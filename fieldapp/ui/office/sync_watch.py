@@ -41,6 +41,7 @@ class OfficeSync(QObject):
         self._acks_waiting = False
         self.label = QLabel(window)
         self.label.setObjectName("syncStatus")
+        self.label.setContentsMargins(0, 0, 12, 0)  # apart from the database's place
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(lambda _path: self._settle.start())
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
