@@ -1022,109 +1022,109 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="122"/>
         <source>%1, confirmed</source>
         <translation>%1, đã xác nhận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="122"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="124"/>
         <source>%1, not confirmed yet</source>
         <translation>%1, chưa được xác nhận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="142"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="144"/>
         <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="143"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="145"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="144"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="146"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="146"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="148"/>
         <source>%1 behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="147"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="149"/>
         <source>%1 ahead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="155"/>
         <source>This laptop&apos;s clock seems off by more than 10 minutes: the times of its visits and promises are off by as much. Ask the collector to set the clock (a bundle that took long to arrive also makes a clock look behind).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="158"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="160"/>
         <source>The time between the laptop writing its last bundle, by its own clock, and the office receiving it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="164"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="166"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="168"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="170"/>
         <source>Imported</source>
         <translation>Đã nhập</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="168"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="170"/>
         <source>Already imported</source>
         <translation>Đã nhập trước đó</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="169"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="248"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="171"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
         <source>Waiting</source>
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="169"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="171"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
         <source>Quarantined</source>
         <translation>Bị cách ly</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="175"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="177"/>
         <source>Waiting for an earlier bundle from this laptop</source>
         <translation>Đang chờ một gói dữ liệu trước đó từ máy tính này</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="199"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="201"/>
         <source>Discard bundle</source>
         <translation>Hủy gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="200"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="202"/>
         <source>Discard the bundle %1? Its records will not be imported; the laptop can send them again only if it still has them.</source>
         <translation>Hủy gói dữ liệu %1? Các biên bản trong gói sẽ không được nhập; máy tính chỉ có thể gửi lại nếu vẫn còn giữ chúng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="212"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="214"/>
         <source>Import day bundles</source>
         <translation>Nhập gói dữ liệu trong ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="212"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="214"/>
         <source>Day bundles (*.zip)</source>
         <translation>Gói dữ liệu trong ngày (*.zip)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="225"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="227"/>
         <source>Importing day bundles…</source>
         <translation>Đang nhập gói dữ liệu trong ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="231"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="233"/>
         <source>Imported: %1
 Already imported: %2
 Waiting for an earlier bundle: %3
@@ -1148,113 +1148,113 @@ Bị cách ly: %4
 Xác nhận cho các máy tính do văn phòng tạo bằng lệnh fieldapp office import-bundles.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="239"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="241"/>
         <source>Day bundles</source>
         <translation>Gói dữ liệu trong ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="244"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="246"/>
         <source>Enrolled laptops</source>
         <translation>Máy tính đã đăng ký</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="245"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
         <source>Bundles received (the selected laptop&apos;s, or all)</source>
         <translation>Gói dữ liệu đã nhận (của máy tính đang chọn, hoặc tất cả)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
         <source>Laptop</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
         <source>Collector</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
         <source>Enrolled</source>
         <translation>Ngày đăng ký</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
         <source>Revoked</source>
         <translation>Đã thu hồi chứng thư</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="248"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
         <source>Last bundle</source>
         <translation>Gói dữ liệu gần nhất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="248"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
         <source>Received</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
         <source>Pack</source>
         <translation>Gói giao việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
         <source>Missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
         <source>Clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="252"/>
         <source>Last ack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="252"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="254"/>
         <source>No laptop is enrolled yet. To enroll one: on the laptop choose Sync › Enroll this laptop… (or run fieldapp enroll request --out FILE) and bring the request here; sign it for its collector with fieldapp office enroll FILE --collector NAME --out ANSWER; then install the answer on the laptop (Sync › Enroll this laptop…, or fieldapp enroll install ANSWER). Its bundles and health show here from then on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
         <source>Bundle</source>
         <translation>Gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="259"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="261"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="259"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="261"/>
         <source>Records</source>
         <translation>Biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="262"/>
         <source>All laptops</source>
         <translation>Tất cả máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="261"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="263"/>
         <source>Retry</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="262"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="264"/>
         <source>Discard…</source>
         <translation>Hủy…</translation>
     </message>
@@ -3807,22 +3807,22 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>OfficeSync</name>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="130"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="137"/>
         <source>Company CA passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="131"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="138"/>
         <source>The passphrase of the company CA signs the acknowledgements and packs for the laptops. It is kept until this window closes. Without it, bundles are imported and the laptops are answered later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="153"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="163"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="179"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="190"/>
         <source>Imported: %1
 Already imported: %2
 Waiting for an earlier bundle: %3
@@ -3832,62 +3832,62 @@ Packs written: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="187"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="198"/>
         <source>%1 files could not be read and stay in the folder for the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="190"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="201"/>
         <source>Without the CA passphrase no acknowledgement or pack was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="192"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="203"/>
         <source>Sync folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="198"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="209"/>
         <source>No sync folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="200"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="211"/>
         <source>Sync folder not found: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="202"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="213"/>
         <source>Last import: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="204"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="215"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="205"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="216"/>
         <source>Bundles waiting: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="206"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="217"/>
         <source>Quarantined: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="209"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="220"/>
         <source>Importing…</source>
         <translation type="unfinished">Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="211"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="222"/>
         <source>Watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="213"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="224"/>
         <source>Acknowledgements wait for the CA passphrase</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1022,109 +1022,109 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="122"/>
         <source>%1, confirmed</source>
         <translation>%1，已确认</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="122"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="124"/>
         <source>%1, not confirmed yet</source>
         <translation>%1，尚未确认</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="142"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="144"/>
         <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="143"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="145"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="144"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="146"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="146"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="148"/>
         <source>%1 behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="147"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="149"/>
         <source>%1 ahead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="155"/>
         <source>This laptop&apos;s clock seems off by more than 10 minutes: the times of its visits and promises are off by as much. Ask the collector to set the clock (a bundle that took long to arrive also makes a clock look behind).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="158"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="160"/>
         <source>The time between the laptop writing its last bundle, by its own clock, and the office receiving it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="164"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="166"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="168"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="170"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="168"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="170"/>
         <source>Already imported</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="169"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="248"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="171"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="169"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="171"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
         <source>Quarantined</source>
         <translation>已隔离</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="175"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="177"/>
         <source>Waiting for an earlier bundle from this laptop</source>
         <translation>正在等待本电脑之前的数据包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="199"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="201"/>
         <source>Discard bundle</source>
         <translation>丢弃数据包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="200"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="202"/>
         <source>Discard the bundle %1? Its records will not be imported; the laptop can send them again only if it still has them.</source>
         <translation>要丢弃数据包 %1 吗？其中的记录将不会导入；该电脑只有在仍保留这些记录时才能重新发送。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="212"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="214"/>
         <source>Import day bundles</source>
         <translation>导入每日数据包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="212"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="214"/>
         <source>Day bundles (*.zip)</source>
         <translation>每日数据包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="225"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="227"/>
         <source>Importing day bundles…</source>
         <translation>正在导入每日数据包…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="231"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="233"/>
         <source>Imported: %1
 Already imported: %2
 Waiting for an earlier bundle: %3
@@ -1148,113 +1148,113 @@ Acknowledgements for the laptops are written by the command fieldapp office impo
 给各电脑的确认回执由公司通过 fieldapp office import-bundles 命令生成。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="239"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="241"/>
         <source>Day bundles</source>
         <translation>每日数据包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="244"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="246"/>
         <source>Enrolled laptops</source>
         <translation>已注册的电脑</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="245"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
         <source>Bundles received (the selected laptop&apos;s, or all)</source>
         <translation>已接收的数据包（所选电脑的，或全部）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
         <source>Laptop</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
         <source>Enrolled</source>
         <translation>注册日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="248"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
         <source>Last bundle</source>
         <translation>最近的数据包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="248"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
         <source>Pack</source>
         <translation>分配数据包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
         <source>Missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
         <source>Clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="252"/>
         <source>Last ack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="252"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="254"/>
         <source>No laptop is enrolled yet. To enroll one: on the laptop choose Sync › Enroll this laptop… (or run fieldapp enroll request --out FILE) and bring the request here; sign it for its collector with fieldapp office enroll FILE --collector NAME --out ANSWER; then install the answer on the laptop (Sync › Enroll this laptop…, or fieldapp enroll install ANSWER). Its bundles and health show here from then on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
         <source>Bundle</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="258"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="259"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="261"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="259"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="261"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="262"/>
         <source>All laptops</source>
         <translation>所有电脑</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="261"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="263"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="262"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="264"/>
         <source>Discard…</source>
         <translation>丢弃…</translation>
     </message>
@@ -3807,22 +3807,22 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OfficeSync</name>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="130"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="137"/>
         <source>Company CA passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="131"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="138"/>
         <source>The passphrase of the company CA signs the acknowledgements and packs for the laptops. It is kept until this window closes. Without it, bundles are imported and the laptops are answered later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="153"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="163"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="179"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="190"/>
         <source>Imported: %1
 Already imported: %2
 Waiting for an earlier bundle: %3
@@ -3832,62 +3832,62 @@ Packs written: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="187"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="198"/>
         <source>%1 files could not be read and stay in the folder for the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="190"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="201"/>
         <source>Without the CA passphrase no acknowledgement or pack was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="192"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="203"/>
         <source>Sync folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="198"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="209"/>
         <source>No sync folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="200"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="211"/>
         <source>Sync folder not found: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="202"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="213"/>
         <source>Last import: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="204"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="215"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="205"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="216"/>
         <source>Bundles waiting: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="206"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="217"/>
         <source>Quarantined: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="209"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="220"/>
         <source>Importing…</source>
         <translation type="unfinished">正在导入…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="211"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="222"/>
         <source>Watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="213"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="224"/>
         <source>Acknowledgements wait for the CA passphrase</source>
         <translation type="unfinished"></translation>
     </message>

@@ -95,10 +95,11 @@ def test_import_arrived_bundles_asks_the_passphrase_once_and_answers_the_laptop(
         f"ack-{A}-000001.zip", f"pack-{A[:8]}-v1.zip"]
     qtbot.waitUntil(lambda: cell(window, LAST_ACK).startswith("1, "))
     window.send_packs_action.trigger()  # the passphrase is remembered: not asked again
-    qtbot.waitUntil(lambda: (folder.to_laptop(root, A) / f"pack-{A[:8]}-v2.zip").exists(),
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: "Packs written: 1" in window.sync.summary.text()
+                    and "Imported: 0" in window.sync.summary.text(), timeout=10_000)
     assert len(asked) == 1
-    assert not (folder.to_laptop(root, A) / f"pack-{A[:8]}-v1.zip").exists()
+    assert sorted(p.name for p in folder.to_laptop(root, A).iterdir()) == [
+        f"ack-{A}-000001.zip", f"pack-{A[:8]}-v2.zip"]  # the older pack removed
     window.close()
 
 

@@ -33,7 +33,8 @@ class OfficeSync(QObject):
         self.root: Path | None = None
         self.watching = False
         self.running = False
-        self._again = False
+        self._again = False  # the folder changed during a sync: look again after it
+        self._asked: bool | None = None  # Import or Send packs asked during one (send_packs)
         self._waiting: int | None = None
         self._found: bool | None = None  # None: not looked yet
         self._status = None  # sync_folder_repo.Status
@@ -48,18 +49,22 @@ class OfficeSync(QObject):
         self._settle.timeout.connect(self.look)
         self.fallback = QTimer(self, interval=FALLBACK_MS)
         self.fallback.timeout.connect(self.look)
-        self.load()
+        self.load(then_import=True)
 
     # -- settings -----------------------------------------------------------------------------
-    def load(self) -> None:
+    def load(self, then_import: bool) -> None:
+        """The settings and status afresh; ``then_import`` what waits when watching (at start,
+        after a change of settings; not after a sync, which would retry what it kept, forever)."""
         service = self.window_.services.sync_folder
         self.window_.taskman.run(lambda: (service.root(), service.watching(), service.status()),
-                                 self._loaded)
+                                 lambda got: self._loaded(got, then_import))
 
-    def _loaded(self, got) -> None:
-        self.root, self.watching, self._status = got
-        self._watch()
-        self.look()
+    def _loaded(self, got, then_import: bool) -> None:
+        root, watching, self._status = got
+        if (root, watching) != (self.root, self.watching):
+            self.root, self.watching = root, watching
+            self._watch()
+        self.look(then_import)
 
     def configure(self) -> None:
         """Sync › Sync folder…"""
@@ -69,7 +74,8 @@ class OfficeSync(QObject):
 
     def _store(self, root: Path | None, watch: bool) -> None:
         service = self.window_.services.sync_folder
-        self.window_.taskman.run(lambda: service.configure(root, watch), lambda _: self.load())
+        self.window_.taskman.run(lambda: service.configure(root, watch),
+                                 lambda _: self.load(then_import=True))
 
     def _watch(self) -> None:
         """(Re)start watching: the folder is looked at, and added to the watcher, in look()."""
@@ -81,7 +87,7 @@ class OfficeSync(QObject):
             self.fallback.stop()
 
     # -- looking and importing ----------------------------------------------------------------
-    def look(self) -> None:
+    def look(self, then_import: bool = True) -> None:
         """Count what waits, off the GUI thread (a network drive can be slow to answer, and
         not in the database's lane either); when watching, import it."""
         root, watching = self.root, self.watching
@@ -95,15 +101,15 @@ class OfficeSync(QObject):
             if watching:
                 folder.to_office(root).mkdir(exist_ok=True)  # something to watch from the start
             return len(waiting(root))
-        self.window_.taskman.run_in_pool(count, self._counted)
+        self.window_.taskman.run_in_pool(count, lambda n: self._counted(n, then_import))
 
-    def _counted(self, count: int | None) -> None:
+    def _counted(self, count: int | None, then_import: bool) -> None:
         self._waiting, self._found = count, count is not None
         inbox = str(folder.to_office(self.root)) if self.root else ""
         if count is not None and self.watching and inbox not in self.watcher.directories():
             self.watcher.addPath(inbox)  # at start, or the drive came back
         self._show()
-        if count and self.watching:
+        if count and self.watching and then_import:
             self.run(background=True)
 
     def import_arrived(self) -> None:
@@ -136,8 +142,11 @@ class OfficeSync(QObject):
         return text if ok and text else None
 
     def run(self, background: bool, send_packs: bool = False) -> None:
-        if self.running:
-            self._again = True
+        if self.running:  # once this one is done: what the person asked for, or another look
+            if background:
+                self._again = True
+            else:
+                self._asked = send_packs
             return
         if self.window_.profile is None or self.root is None:
             return
@@ -148,26 +157,27 @@ class OfficeSync(QObject):
         task = self.window_.taskman.run_long(
             lambda report, cancelled: service.sync(home, root, secret, report, cancelled,
                                                    send_packs),
-            lambda result: self._done(result, background),
+            lambda result: self._done(result, background, secret is not None),
             lambda error: self._failed(error, background))
         if task is not None and not background:
             self._progress = progress.follow(task, self.window_, self.tr("Syncing…"))
 
-    def _done(self, result, background: bool) -> None:
+    def _done(self, result, background: bool, signed: bool) -> None:
         self.running, self._problem = False, ""
-        if self.passphrase is not None:
+        if signed:
             self._acks_waiting = False
         elif any(r.status == "imported" for r in result.reports):
             self._acks_waiting = True
         self.window_.publish(result.changes)  # the Laptops tab reloads on any
-        self.load()  # the status and what waits, afresh
         if not background:
-            self._summary(result)
-        if self._again:
-            self.look()
+            self._summary(result, signed)
+        if self._asked is not None:
+            asked, self._asked = self._asked, None
+            self.run(background=False, send_packs=asked)
+        self.load(then_import=self._again)  # the status and what waits, afresh
 
     def _failed(self, error: BaseException, background: bool) -> None:
-        self.running = False
+        self.running, self._asked = False, None
         if isinstance(error, FieldappError) and error.code in _PASSPHRASE_CODES:
             self.passphrase = None  # a wrong one is asked for again next time
         self._problem = describe(error)
@@ -176,7 +186,7 @@ class OfficeSync(QObject):
             self.window_.show_error(error)
 
     # -- words --------------------------------------------------------------------------------
-    def _summary(self, result) -> None:
+    def _summary(self, result, signed: bool) -> None:
         text = (self.tr("Imported: %1\nAlready imported: %2\nWaiting for an earlier bundle: %3\n"
                         "Quarantined: %4\nAcknowledgements written: %5\nPacks written: %6")
                 .replace("%1", str(result.count("imported")))
@@ -187,7 +197,7 @@ class OfficeSync(QObject):
         if result.kept:
             text += "\n\n" + self.tr("%1 files could not be read and stay in the folder for "
                                      "the next sync.").replace("%1", str(len(result.kept)))
-        if self.passphrase is None:
+        if not signed:
             text += "\n\n" + self.tr("Without the CA passphrase no acknowledgement or pack "
                                      "was written.")
         self.summary = QMessageBox(QMessageBox.Icon.Information, self.tr("Sync folder"), text,
