@@ -11,6 +11,7 @@ from ..portfolio import Portfolio
 from ..settings import Settings
 from .assignments import Assignments
 from .collectors import Collectors
+from .conflicts import Conflicts
 from .device_health import DeviceHealth
 from .enrollment import Enrollment
 from .packs import Packs
@@ -40,6 +41,7 @@ class OfficeServices:
     enrollment: Enrollment
     packs: Packs
     device_health: DeviceHealth
+    conflicts: Conflicts
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -64,6 +66,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         enrollment=Enrollment(store, now),
         packs=Packs(store, now, Enrollment(store, now)),
         device_health=DeviceHealth(store, now, Enrollment(store, now)),
+        conflicts=Conflicts(store, now, actor),
     )
 
 
