@@ -23,6 +23,7 @@ class MasterData:
         """One edit per part that differs (none when nothing does)."""
         typed = {"address": address, "district": district, "province": province}
         clean = {f: md.clean_address_part(f, v) for f, v in typed.items()}
+        device = self._settings.device_id()  # its own transaction: before ours
         with self._store.sessions.begin() as session:
             base = master_edits.base_of_customer(session, customer_id)
             if base is None:
@@ -30,12 +31,13 @@ class MasterData:
             code, version, held = base
             for field, value in clean.items():
                 if value != held[field]:
-                    master_edits.record(session, self._edit(code, md.CUSTOMER, "", field,
-                                                            held[field], value, version))
+                    master_edits.record(session, self._edit(
+                        device, code, md.CUSTOMER, "", field, held[field], value, version))
         return self._changes(customer_id)
 
     def change_phone(self, contact_id: int, phone: str) -> Changes:
         phone = md.clean_phone(phone)
+        device = self._settings.device_id()  # its own transaction: before ours
         with self._store.sessions.begin() as session:
             base = master_edits.base_of_contact(session, contact_id)
             if base is None:
@@ -43,29 +45,30 @@ class MasterData:
             customer_id, name, old, version = base
             if phone != old:
                 code = master_edits.base_of_customer(session, customer_id)[0]
-                master_edits.record(session, self._edit(code, md.CONTACT, name, "phone", old,
-                                                        phone, version))
+                master_edits.record(session, self._edit(
+                    device, code, md.CONTACT, name, "phone", old, phone, version))
         return self._changes(customer_id)
 
     def add_contact(self, customer_id: int, name: str, phone: str) -> Changes:
         name, phone = md.clean_name(name), md.clean_phone(phone)
+        device = self._settings.device_id()  # its own transaction: before ours
         with self._store.sessions.begin() as session:
             base = master_edits.base_of_customer(session, customer_id)
             if base is None:
                 raise NotFound("master.no_customer", customer=customer_id)
             if master_edits.contact_named(session, customer_id, name):
                 raise InvalidValue("master.contact_exists", name=name)
-            master_edits.record(session, self._edit(base[0], md.CONTACT, name, "added", "",
-                                                    phone, 0))
+            master_edits.record(session, self._edit(
+                device, base[0], md.CONTACT, name, "added", "", phone, 0))
         return self._changes(customer_id)
 
     def edits(self, customer_code: str) -> list[MasterEdit]:
         with self._store.sessions.begin() as session:
             return master_edits.laptop_edits(session, customer_code)
 
-    def _edit(self, code, entity, contact, field, old, new, version) -> MasterEdit:
+    def _edit(self, device, code, entity, contact, field, old, new, version) -> MasterEdit:
         return MasterEdit(str(uuid.uuid4()), code, entity, contact, field, old, new, version,
-                          to_text(self._now()), self._settings.device_id())
+                          to_text(self._now()), device)
 
     @staticmethod
     def _changes(customer_id: int) -> Changes:

@@ -279,8 +279,10 @@ V14 = (
     "customer_code VARCHAR(20) NOT NULL, entity VARCHAR(10) NOT NULL, "
     "contact_name TEXT NOT NULL, field VARCHAR(20) NOT NULL, old_value TEXT NOT NULL, "
     "new_value TEXT NOT NULL, base_version INTEGER NOT NULL, at VARCHAR(32) NOT NULL, "
-    "device VARCHAR(64) NOT NULL, result VARCHAR(12) NOT NULL DEFAULT '')",
+    "device VARCHAR(64) NOT NULL, result VARCHAR(12) NOT NULL DEFAULT '', "
+    "seq INTEGER NOT NULL)",
     "CREATE INDEX ix_master_edit_customer ON master_edit (customer_code, at)",
+    "CREATE UNIQUE INDEX ix_master_edit_seq ON master_edit (seq)",
     "CREATE TABLE master_conflict (id VARCHAR(36) NOT NULL PRIMARY KEY, "
     "edit_uuid VARCHAR(36) NOT NULL, customer_code VARCHAR(20) NOT NULL, "
     "entity VARCHAR(10) NOT NULL, contact_name TEXT NOT NULL, field VARCHAR(20) NOT NULL, "

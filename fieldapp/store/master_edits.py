@@ -60,6 +60,13 @@ def _set(session, customer: CustomerRow, row, edit: MasterEdit, value: str, bump
     search_index.refresh(session.connection(), [customer.id])
 
 
+def _next_seq(session) -> int:
+    session.flush()
+    top = session.execute(select(MasterEditRow.seq).order_by(MasterEditRow.seq.desc())
+                          .limit(1)).scalar()
+    return (top or 0) + 1
+
+
 def _next_contact_id(session) -> int:
     top = session.execute(select(ContactRow.id).order_by(ContactRow.id.desc()).limit(1)).scalar()
     return (top or 0) + 1
@@ -69,7 +76,7 @@ def _next_contact_id(session) -> int:
 
 def record(session, edit: MasterEdit) -> None:
     """Keep the edit (it travels in the next day bundle) and apply it here at once."""
-    session.add(MasterEditRow(**asdict(edit), result=""))
+    session.add(MasterEditRow(**asdict(edit), result="", seq=_next_seq(session)))
     customer, row, _now, _version = _target(session, edit)
     _set(session, customer, row, edit, edit.new_value, bump=False)
 
@@ -78,7 +85,7 @@ def reapply(session) -> int:
     """After a pack: the laptop's edits the office had not seen when it made the pack (the
     row still has the edit's base version, or an added contact is missing) are put back."""
     done = 0
-    for row in session.execute(select(MasterEditRow).order_by(MasterEditRow.at)).scalars().all():
+    for row in session.execute(select(MasterEditRow).order_by(MasterEditRow.seq)).scalars().all():
         edit = as_edit(row)
         customer, target, now, version = _target(session, edit)
         if customer is None or now == edit.new_value:
@@ -92,12 +99,12 @@ def reapply(session) -> int:
 
 
 def unsent_query():
-    return select(MasterEditRow).order_by(MasterEditRow.at, MasterEditRow.uuid)
+    return select(MasterEditRow).order_by(MasterEditRow.seq)
 
 
 def laptop_edits(session, customer_code: str) -> list[MasterEdit]:
     rows = session.execute(select(MasterEditRow).where(
-        MasterEditRow.customer_code == customer_code).order_by(MasterEditRow.at)).scalars()
+        MasterEditRow.customer_code == customer_code).order_by(MasterEditRow.seq)).scalars()
     return [as_edit(r) for r in rows]
 
 
@@ -123,7 +130,7 @@ def take(session, edits: list[MasterEdit], now: str) -> int:
                 contact_name=edit.contact_name, field=edit.field, base_value=edit.old_value,
                 office_value=office_now or "", laptop_value=edit.new_value,
                 device=edit.device, edited_at=edit.at, created_at=now))
-        session.add(MasterEditRow(**asdict(edit), result=result))
+        session.add(MasterEditRow(**asdict(edit), result=result, seq=_next_seq(session)))
         session.flush()
         taken += 1
     return taken

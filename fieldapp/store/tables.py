@@ -389,7 +389,11 @@ class MasterEditRow(Base):
     at: Mapped[str] = mapped_column(String(32))
     device: Mapped[str] = mapped_column(String(64))
     result: Mapped[str] = mapped_column(String(12), default="")
-    __table_args__ = (Index("ix_master_edit_customer", "customer_code", "at"),)
+    # The order edits were made (laptop) or received (office): a later edit of a field is
+    # made on the earlier one, so they are sent and judged in this order.
+    seq: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (Index("ix_master_edit_customer", "customer_code", "at"),
+                      Index("ix_master_edit_seq", "seq", unique=True))
 
 
 class MasterConflictRow(Base):
