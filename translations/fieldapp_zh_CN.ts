@@ -525,12 +525,10 @@
         <source>New contact&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../fieldapp/ui/office/conflicts_view.py" line="137"/>
-        <source>%n conflict(s) wait for a decision, the oldest first. Nothing was overwritten: each shows the value both sides started from, the office&apos;s and the laptop&apos;s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <source>Conflicts waiting for a decision: %1, the oldest first. Nothing was overwritten: each shows the value both sides started from, the office&apos;s and the laptop&apos;s.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/conflicts_view.py" line="140"/>

@@ -134,9 +134,9 @@ class ConflictsView(Retranslating, QWidget):
     def _retext_count(self) -> None:
         count = len(self._conflicts)
         self.count_label.setText(
-            self.tr("%n conflict(s) wait for a decision, the oldest first. Nothing was "
+            self.tr("Conflicts waiting for a decision: %1, the oldest first. Nothing was "
                     "overwritten: each shows the value both sides started from, the office's "
-                    "and the laptop's.", "", count) if count
+                    "and the laptop's.").replace("%1", formats.number(count)) if count
             else self.tr("No conflicts: every change from the laptops was applied."))
 
     def retranslate_ui(self) -> None:
