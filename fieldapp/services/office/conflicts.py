@@ -24,9 +24,6 @@ class Conflicts:
         with self._store.sessions.begin() as session:
             return master_edits.conflicts(session, open_only=False)
 
-    def count(self) -> int:
-        return len(self.open())
-
     def resolve(self, conflict_id: str, take: str, value: str | None = None) -> Changes:
         """``take`` office, laptop or value (then ``value`` is written, checked like the
         laptop checks it). A resolved conflict is not resolved again."""
@@ -48,7 +45,7 @@ class Conflicts:
 
 def _find(session, conflict_id: str):
     """By id or its first characters (as typed from `office conflicts`), one match only."""
-    rows = [r for r in master_edits.conflict_rows_like(session, conflict_id.strip())]
+    rows = master_edits.conflict_rows_like(session, conflict_id.strip())
     if len(rows) != 1:
         raise NotFound("master.no_conflict", id=conflict_id)
     return rows[0]
