@@ -2,11 +2,14 @@
 (office on SQLite and PostgreSQL): the laptop's edits carry the version its pack gave, travel in
 the day bundle, apply at the office when the office left the field alone, and wait in the
 conflict queue (`office conflicts`) when it did not, until `office conflicts resolve`; the next
-pack brings the decision back to the laptop."""
+pack brings the decision back to the laptop. An amendment made after the original was sent
+supersedes the original's outcomes at the office too."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
+import uuid
 from datetime import datetime, timezone
 
 from fieldapp.services.master_data import MasterData
@@ -14,6 +17,8 @@ from fieldapp.services.settings import Settings
 from fieldapp.store.engine import open_store
 from tests.integration.test_enroll_cli import run
 from tests.integration.test_pack_cli import TODAY, sqlite_team, team  # noqa: F401 (fixtures)
+from tests.integration.test_sync_day_cli import (_enroll, _import, _office_ids, _send,  # noqa: F401
+                                                 demo_laptop, laptop, sqlite_office)
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
 
@@ -100,3 +105,42 @@ def test_edits_apply_conflicts_wait_for_the_supervisor_and_travel_back(team, tmp
 def test_the_list_says_when_nothing_waits(sqlite_team):
     out = sqlite_team.office.run("conflicts")
     assert out.returncode == 0 and "no open conflicts" in out.stdout
+
+
+def test_an_amendment_made_after_the_original_was_sent_supersedes_it_at_the_office(
+        sqlite_office, laptop, tmp_path):
+    """Outcome states changed after a first send travel in a later bundle, applied once."""
+    _enroll(sqlite_office, laptop, tmp_path)
+    first = _send(laptop, tmp_path / "one")
+    assert _import(sqlite_office, *first)[0] == 0
+    db = laptop / "fieldapp.db"
+    with sqlite3.connect(db) as con:
+        original = con.execute(
+            "SELECT v.uuid FROM visit v JOIN outcome o ON o.visit_uuid = v.uuid "
+            "WHERE v.status = 'final' AND o.superseded_by IS NULL LIMIT 1").fetchone()[0]
+        amendment = str(uuid.uuid4())
+        con.execute("INSERT INTO visit (uuid, customer_id, kind, status, started_at, updated_at,"
+                    " finalized_at, amends, body, sha256) SELECT ?, customer_id, kind, status, "
+                    "started_at, updated_at, finalized_at, uuid, body, sha256 FROM visit "
+                    "WHERE uuid = ?", (amendment, original))
+        con.execute("UPDATE outcome SET superseded_by = ? WHERE visit_uuid = ?",
+                    (amendment, original))
+        superseded = {r[0] for r in con.execute(
+            "SELECT uuid FROM outcome WHERE visit_uuid = ?", (original,))}
+    second = _send(laptop, tmp_path / "two")  # bundles not acked yet are written again
+    assert len(second) == len(first) + 1
+    status, reports = _import(sqlite_office, second[-1])
+    assert status == 0 and reports[-1]["status"] == "imported"
+    assert reports[-1]["records"] == 1 + len(superseded)  # the amendment and each state
+    store = open_store(sqlite_office.home / "office.db")
+    try:
+        with store.engine.connect() as conn:
+            held = dict(conn.exec_driver_sql(
+                "SELECT uuid, superseded_by FROM outcome WHERE visit_uuid = ?",
+                (original,)).all())
+    finally:
+        store.close()
+    assert held == {u: amendment for u in superseded}
+    assert _office_ids(sqlite_office, laptop)["visit"] >= {original, amendment}
+    again = _send(laptop, tmp_path / "three")  # nothing new: the states went once
+    assert [p.name for p in again] == [p.name for p in second]
