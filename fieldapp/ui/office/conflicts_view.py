@@ -33,6 +33,7 @@ class ConflictsView(Retranslating, QWidget):
         self.table.verticalHeader().setVisible(False)
         self.office_button, self.laptop_button = QPushButton(self), QPushButton(self)
         self.value = QLineEdit(self)
+        self.value.setMinimumWidth(260)  # an address line fits while typed
         self.value_button = QPushButton(self)
         self.problem = QLabel(self)
         self.problem.setObjectName("conflictProblem")
