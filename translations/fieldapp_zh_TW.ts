@@ -513,6 +513,104 @@
     </message>
 </context>
 <context>
+    <name>ConflictsView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="94"/>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="94"/>
+        <source>District</source>
+        <translation type="unfinished">地區</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="95"/>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="95"/>
+        <source>Phone</source>
+        <translation type="unfinished">電話</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="96"/>
+        <source>New contact&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="138"/>
+        <source>Conflicts waiting for a decision: %1, the oldest first. Nothing was overwritten: each shows the value both sides started from, the office&apos;s and the laptop&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="141"/>
+        <source>No conflicts: every change from the laptops was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="145"/>
+        <source>Received</source>
+        <translation type="unfinished">收到時間</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="145"/>
+        <source>Customer</source>
+        <translation type="unfinished">客戶</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="145"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="145"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="146"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="146"/>
+        <source>Office&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="146"/>
+        <source>Laptop&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="147"/>
+        <source>Collector</source>
+        <translation type="unfinished">催收員</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="148"/>
+        <source>Keep the &amp;office&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="149"/>
+        <source>Take the &amp;laptop&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="150"/>
+        <source>or type the right value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="151"/>
+        <source>&amp;Use this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactField</name>
     <message>
         <location filename="../fieldapp/ui/visit/contact_field.py" line="33"/>
@@ -825,49 +923,59 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
         <source>Background</source>
         <translation>背景資料</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="161"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
         <source>Contacts</source>
         <translation>聯絡人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="183"/>
         <source>Contracts</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="162"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="183"/>
         <source>Invoices</source>
         <translation>發票</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="163"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="184"/>
         <source>Deliveries</source>
         <translation>送貨記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="163"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="184"/>
         <source>Payments</source>
         <translation>付款記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="164"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="185"/>
         <source>Visits</source>
         <translation>拜訪記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="164"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="185"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="203"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>請從今日路線中選擇客戶，或搜尋客戶（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="204"/>
+        <source>Correct &amp;details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="206"/>
+        <source>Correct the address, a contact&apos;s phone or add a contact; the office gets the change with the next sync</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1132,20 +1240,6 @@ Quarantined: %4
 
 Acknowledgements for the laptops are written at the next sync with the sync folder (Sync › Import arrived bundles), or by the command fieldapp office import-bundles.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: %1
-Already imported: %2
-Waiting for an earlier bundle: %3
-Quarantined: %4
-
-Acknowledgements for the laptops are written by the command fieldapp office import-bundles.</source>
-        <translation type="vanished">已匯入：%1
-先前已匯入：%2
-等待先前的資料包：%3
-已隔離：%4
-
-給各電腦的確認回條由公司以 fieldapp office import-bundles 指令產生。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/devices_view.py" line="241"/>
@@ -2332,17 +2426,97 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="348"/>
+        <location filename="../fieldapp/ui/error_text.py" line="346"/>
+        <source>Type the phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="347"/>
+        <source>The phone number is too long: at most {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="349"/>
+        <source>This is not a phone number: use digits (at least 6), spaces and + - ( ) . / only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="352"/>
+        <source>Type the contact&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="353"/>
+        <source>The name is too long: at most {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="355"/>
+        <source>Type the address line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="356"/>
+        <source>The address is too long: at most {max} characters per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="358"/>
+        <source>This detail cannot be changed on a laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="360"/>
+        <source>This customer is no longer on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="362"/>
+        <source>This contact is no longer on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="364"/>
+        <source>The customer already has a contact called {name}: change that one&apos;s phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="366"/>
+        <source>Choose the office&apos;s value, the laptop&apos;s value or type one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="368"/>
+        <source>Type the value to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="369"/>
+        <source>This conflict no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="370"/>
+        <source>This conflict was already resolved, perhaps by another supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="372"/>
+        <source>The customer is no longer in the office&apos;s records: keep the office&apos;s value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="377"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="349"/>
+        <location filename="../fieldapp/ui/error_text.py" line="378"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="350"/>
+        <location filename="../fieldapp/ui/error_text.py" line="379"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -2433,19 +2607,19 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <name>FileTabs</name>
     <message>
         <location filename="../fieldapp/ui/office/customer_pane.py" line="39"/>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="70"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="76"/>
         <source>No contacts</source>
         <translation>尚無聯絡人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/customer_pane.py" line="45"/>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="73"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="79"/>
         <source>No contracts</source>
         <translation>尚無合約</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/customer_pane.py" line="42"/>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="76"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="82"/>
         <source>No payments</source>
         <translation>尚無付款記錄</translation>
     </message>
@@ -3430,129 +3604,129 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="231"/>
+        <location filename="../fieldapp/ui/main_window.py" line="232"/>
         <source>About fieldapp</source>
         <translation>關於 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="232"/>
+        <location filename="../fieldapp/ui/main_window.py" line="233"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤帳款催收人員使用的離線客戶資料與拜訪記錄工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="269"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收員客戶清單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="274"/>
+        <location filename="../fieldapp/ui/main_window.py" line="275"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客戶數：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>Vi&amp;sit</source>
         <translation>拜訪(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>F&amp;ollow-ups</source>
         <translation>待追蹤事項(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../fieldapp/ui/main_window.py" line="285"/>
         <source>Start &amp;visit</source>
         <translation>開始拜訪(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="285"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>開始拜訪此客戶（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>&amp;Log a call</source>
         <translation>記錄電話催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="287"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>記錄與此客戶的通話（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜訪(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>S&amp;tatement of account</source>
         <translation>對帳單(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="292"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>產生截至今日並已簽章的對帳單，然後開啟（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../fieldapp/ui/main_window.py" line="293"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>列印某日的協議書(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="293"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="294"/>
+        <location filename="../fieldapp/ui/main_window.py" line="295"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="296"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="297"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路線(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>&amp;Customers</source>
         <translation>客戶清單(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>&amp;Back to previous customer</source>
         <translation>回到上一位客戶(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="299"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>&amp;About fieldapp</source>
         <translation>關於 fieldapp(&amp;A)</translation>
     </message>
@@ -3649,6 +3823,54 @@ Untick “Open invoices only” to see the paid ones.</source>
         <location filename="../fieldapp/ui/office/import_mapping_page.py" line="177"/>
         <source>Saved as “{name}”: files with these columns will be read this way from now on.</source>
         <translation>已儲存為「{name}」：今後具有這些欄的檔案都會以此方式讀取。</translation>
+    </message>
+</context>
+<context>
+    <name>MasterEditDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="83"/>
+        <source>Correct the customer&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="84"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="84"/>
+        <source>&amp;District:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="84"/>
+        <source>P&amp;rovince:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="85"/>
+        <source>&amp;Contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="85"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="85"/>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="88"/>
+        <source>New contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="89"/>
+        <source>Changes are used here at once and sent to the office with the next sync. If the office changed the same detail meanwhile, a supervisor decides which one to keep.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3895,128 +4117,133 @@ Packs written: %6</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="131"/>
+        <location filename="../fieldapp/ui/office/window.py" line="133"/>
         <source>About fieldapp office</source>
         <translation>關於 fieldapp 公司端</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="132"/>
+        <location filename="../fieldapp/ui/office/window.py" line="134"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp 公司端 %1&lt;/b&gt;&lt;p&gt;從會計軟體匯入的應收帳款、指派給催收員的客戶，以及催收員的拜訪路線。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="157"/>
-        <location filename="../fieldapp/ui/office/window.py" line="169"/>
+        <location filename="../fieldapp/ui/office/window.py" line="159"/>
+        <location filename="../fieldapp/ui/office/window.py" line="171"/>
         <source>fieldapp office</source>
         <translation>fieldapp 公司端</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="163"/>
+        <location filename="../fieldapp/ui/office/window.py" line="165"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="165"/>
+        <location filename="../fieldapp/ui/office/window.py" line="167"/>
         <source>Database: %1 on %2</source>
         <translation>資料庫：%1（伺服器 %2）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="166"/>
+        <location filename="../fieldapp/ui/office/window.py" line="168"/>
         <source> (as %1)</source>
         <translation>（使用者 %1）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="170"/>
+        <location filename="../fieldapp/ui/office/window.py" line="172"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <location filename="../fieldapp/ui/office/window.py" line="173"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="172"/>
+        <location filename="../fieldapp/ui/office/window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="173"/>
+        <location filename="../fieldapp/ui/office/window.py" line="175"/>
         <source>&amp;Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="174"/>
+        <location filename="../fieldapp/ui/office/window.py" line="176"/>
         <source>Import arrived bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="176"/>
+        <location filename="../fieldapp/ui/office/window.py" line="178"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="177"/>
+        <location filename="../fieldapp/ui/office/window.py" line="179"/>
         <source>Send packs to all laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="178"/>
+        <location filename="../fieldapp/ui/office/window.py" line="180"/>
         <source>Sync folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="180"/>
+        <location filename="../fieldapp/ui/office/window.py" line="182"/>
         <source>Import receivables…</source>
         <translation>匯入應收帳款…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="181"/>
+        <location filename="../fieldapp/ui/office/window.py" line="183"/>
         <source>Import day bundles…</source>
         <translation>匯入每日資料包…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="182"/>
+        <location filename="../fieldapp/ui/office/window.py" line="184"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="183"/>
+        <location filename="../fieldapp/ui/office/window.py" line="185"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="184"/>
+        <location filename="../fieldapp/ui/office/window.py" line="186"/>
         <source>&amp;About fieldapp office</source>
         <translation>關於 fieldapp 公司端(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="185"/>
+        <location filename="../fieldapp/ui/office/window.py" line="187"/>
         <source>Portfolio</source>
         <translation>客戶總覽</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="185"/>
+        <location filename="../fieldapp/ui/office/window.py" line="187"/>
         <source>Collectors</source>
         <translation>催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="185"/>
+        <location filename="../fieldapp/ui/office/window.py" line="187"/>
         <source>Routes</source>
         <translation>路線</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="186"/>
+        <location filename="../fieldapp/ui/office/window.py" line="188"/>
         <source>Laptops</source>
         <translation>電腦</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="191"/>
+        <location filename="../fieldapp/ui/office/window.py" line="188"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="193"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>公司端資料的存放位置</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="192"/>
+        <location filename="../fieldapp/ui/office/window.py" line="194"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>

@@ -230,6 +230,25 @@ MESSAGES = {
     # office sync folder
     "syncfolder.missing": "the sync folder {folder} is not there (a drive not connected, a "
                           "folder moved?); nothing was imported",
+    # master data edited on laptops, and the office's conflict queue
+    "master.phone_required": "a phone number is required",
+    "master.phone_too_long": "a phone number has at most {max} characters, not {length}",
+    "master.phone_invalid": "{phone!r} is not a phone number: digits (at least 6) with + - ( ) . / "
+                            "and spaces only",
+    "master.name_required": "a contact's name is required",
+    "master.name_too_long": "a contact's name has at most {max} characters, not {length}",
+    "master.address_required": "the address line is required",
+    "master.address_too_long": "an address part has at most {max} characters, not {length}",
+    "master.unknown_field": "{entity} field {field!r} cannot be edited on a laptop",
+    "master.no_customer": "customer {customer} does not exist",
+    "master.no_contact": "contact {contact} does not exist",
+    "master.contact_exists": "the customer already has a contact called {name}",
+    "master.bad_take": "resolve with {takes}, not {take!r}",
+    "master.value_required": "--take value needs --value",
+    "master.no_conflict": "no single conflict has the id {id}",
+    "master.conflict_closed": "conflict {id} is already resolved",
+    "master.customer_gone": "customer {customer} is no longer at the office: keep the office's "
+                            "value",
 }
 
 

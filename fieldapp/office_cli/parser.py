@@ -35,6 +35,7 @@ def add(sub, day, positive) -> None:
     _pack(tools, day, positive)
     _import_bundles(tools, day)
     _sync(tools, day)
+    _conflicts(tools, day)
 
 
 def _profile(parser, day, top: bool) -> None:
@@ -318,3 +319,24 @@ def _sync(tools, day) -> None:
                      "enrolled laptop (after reassigning customers, say)")
     cmd.add_argument("--import-only", action="store_true", help="import only: no acks, no "
                      "packs, no passphrase needed")
+def _conflicts(tools, day) -> None:
+    cmd = tools.add_parser(
+        "conflicts", help="master data changed both on a laptop and at the office",
+        description="The conflict queue: fields (an address, a contact's phone) a laptop changed "
+        "while the office changed them too since the laptop's copy. Each shows the value both "
+        "started from (base), the office's and the laptop's; nothing was overwritten. Without "
+        "an action, lists the open ones, oldest first. Exit status: 0 done, 1 refused (already "
+        "resolved), 2 an unknown conflict or a bad value.")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("--json", action="store_true", help="print JSON")
+    cmd.add_argument("--all", action="store_true", help="resolved ones too")
+    actions = cmd.add_subparsers(dest="conflicts_action", metavar="ACTION")
+    resolve = actions.add_parser("resolve", help="keep the office's value, take the laptop's "
+                                 "or type another")
+    resolve.add_argument("id", metavar="ID", help="the conflict's id (or its first characters)")
+    resolve.add_argument("--take", required=True, choices=("office", "laptop", "value"),
+                         help="whose value to keep; 'value' writes --value")
+    resolve.add_argument("--value", help="the value to write with --take value")
+    _profile(resolve, day, top=False)
+    resolve.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                         help="print JSON")

@@ -13,6 +13,7 @@ from . import settings as cfg
 from .attachments import Attachments
 from .documents import Documents, device_keys
 from .followups import FollowUps
+from .master_data import MasterData
 from .portfolio import Portfolio
 from .sync_actions import SyncActions
 from .visits import Visits
@@ -27,6 +28,7 @@ class AppServices:
     attachments: Attachments
     documents: Documents
     sync: SyncActions
+    master_data: MasterData
 
 
 def build(store, today: date | None = None, home: Path | None = None) -> AppServices:
@@ -46,4 +48,5 @@ def build(store, today: date | None = None, home: Path | None = None) -> AppServ
     documents = Documents(store, settings, device_keys(home, settings, lambda: now().date()), now)
     return AppServices(Portfolio(store, lambda: now().date()), Visits(store, settings, now, documents),
                        FollowUps(store, settings, now), settings, Attachments(store), documents,
-                       SyncActions(store, keys_folder(home), settings, now))
+                       SyncActions(store, keys_folder(home), settings, now),
+                       MasterData(store, settings, now))

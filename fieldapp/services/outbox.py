@@ -57,7 +57,7 @@ class Outbox:
                 bundle_id = str(uuid.uuid4())
                 data = self._bundle(unsent, signer, made, was.last_sha256, bundle_id)
                 outbox_repo.add(session, made, bundle_id, bundle.sha256(data),
-                                to_text(self._now()), data, [(u.kind, u.id) for u in unsent])
+                                to_text(self._now()), data, outbox_repo.sent_keys(unsent))
             waiting = tuple(outbox_repo.waiting_bundles(session))
         return Sent(made, len(unsent), waiting)
 

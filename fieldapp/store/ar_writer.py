@@ -189,7 +189,9 @@ class ArWriter:
         nothing (rows were skipped)."""
         self.flush()
         for cid, name in self.renamed.items():
-            self.conn.execute(text("UPDATE customer SET name = :name WHERE id = :id"),
+            # A new version: a laptop's edit made on the old one is judged against it.
+            self.conn.execute(text("UPDATE customer SET name = :name, "
+                                   "row_version = row_version + 1 WHERE id = :id"),
                               {"name": name, "id": cid})
         self._refresh_search(self.created + list(self.renamed))
         touched = frozenset(self.created + list(self.renamed))

@@ -275,3 +275,28 @@ def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
     for sql in statements:
         conn.exec_driver_sql(sql.replace("{blob}", blob))
+
+# Schema 14: master data edited on laptops. The office versions customers and contacts
+# (``row_version``, bumped by its own edits and imports, carried in packs as each edit's base);
+# ``master_edit`` holds a laptop's edits (to send) and, at the office, those received with what
+# became of each; ``master_conflict`` is the supervisor's queue of fields changed on both sides.
+V15 = (
+    "ALTER TABLE customer ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE contact ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1",
+    "CREATE TABLE master_edit (uuid VARCHAR(36) NOT NULL PRIMARY KEY, "
+    "customer_code VARCHAR(20) NOT NULL, entity VARCHAR(10) NOT NULL, "
+    "contact_name TEXT NOT NULL, field VARCHAR(20) NOT NULL, old_value TEXT NOT NULL, "
+    "new_value TEXT NOT NULL, base_version INTEGER NOT NULL, at VARCHAR(32) NOT NULL, "
+    "device VARCHAR(64) NOT NULL, result VARCHAR(12) NOT NULL DEFAULT '', "
+    "seq INTEGER NOT NULL)",
+    "CREATE INDEX ix_master_edit_customer ON master_edit (customer_code, at)",
+    "CREATE UNIQUE INDEX ix_master_edit_seq ON master_edit (seq)",
+    "CREATE TABLE master_conflict (id VARCHAR(36) NOT NULL PRIMARY KEY, "
+    "edit_uuid VARCHAR(36) NOT NULL, customer_code VARCHAR(20) NOT NULL, "
+    "entity VARCHAR(10) NOT NULL, contact_name TEXT NOT NULL, field VARCHAR(20) NOT NULL, "
+    "base_value TEXT NOT NULL, office_value TEXT NOT NULL, laptop_value TEXT NOT NULL, "
+    "device VARCHAR(64) NOT NULL, edited_at VARCHAR(32) NOT NULL, "
+    "created_at VARCHAR(32) NOT NULL, resolved_at VARCHAR(32), resolution VARCHAR(10), "
+    "resolved_value TEXT, resolved_by TEXT)",
+    "CREATE INDEX ix_master_conflict_open ON master_conflict (resolved_at, created_at)",
+)

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Date, LargeBinary, insert, select
 
 from ..sync.errors import BundleRefused
+from . import field_events
 from .tables import (AllocationRow, AttachmentRow, DocumentRow, OutcomeRow, PaymentRow,
                      VisitRow)
 
@@ -61,15 +62,28 @@ def _values(kind: str, record: dict, blobs: dict[str, bytes]) -> dict:
     return values
 
 
-def apply(session, records: list[dict], blobs: dict[str, bytes]) -> int:
+def apply(session, records: list[dict], blobs: dict[str, bytes], now: str = "") -> int:
     """Insert the records the office does not hold yet (keyed by their UUIDs: the same record
-    twice is a no-op); returns how many were new."""
+    twice is a no-op), then apply the events (field_events); returns how many were new."""
     by_kind: dict[str, list[dict]] = {k: [] for k in KINDS}
+    events: dict[str, list[dict]] = {k: [] for k in field_events.KINDS}
     for record in records:
-        if not isinstance(record, dict) or record.get("kind") not in KINDS \
-                or not isinstance(record.get("row"), dict):
+        if not isinstance(record, dict) or not isinstance(record.get("row"), dict) \
+                or record.get("kind") not in (*KINDS, *field_events.KINDS):
             raise BundleRefused("sync.bad_records", reason="a record is not {kind, row} of a known kind")
-        by_kind[record["kind"]].append(_values(record["kind"], record["row"], blobs))
+        if record["kind"] in events:
+            field_events.check(record["kind"], record["row"])
+            events[record["kind"]].append(record["row"])
+        else:
+            by_kind[record["kind"]].append(_values(record["kind"], record["row"], blobs))
+    added = _insert(session, by_kind)
+    for kind, rows in events.items():
+        if rows:
+            added += field_events.apply(session, kind, rows, now)
+    return added
+
+
+def _insert(session, by_kind: dict[str, list[dict]]) -> int:
     added = 0
     for kind, rows in by_kind.items():
         if not rows:

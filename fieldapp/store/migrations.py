@@ -14,7 +14,7 @@ from ..domain.errors import FieldappError, MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
 from . import ddl, search_index, trigram
 
-LATEST = 14
+LATEST = 15
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -179,8 +179,14 @@ def _v14(conn) -> None:
     ddl.run(conn, ddl.V14)
 
 
+def _v15(conn) -> None:
+    """Master data edited on laptops: versions of customers and contacts, the edits, and
+    the supervisor's queue of conflicting ones."""
+    ddl.run(conn, ddl.V15)
+
+
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
-         11: _v11, 12: _v12, 13: _v13, 14: _v14}
+         11: _v11, 12: _v12, 13: _v13, 14: _v14, 15: _v15}
 
 
 def create_version(conn, version: int) -> None:

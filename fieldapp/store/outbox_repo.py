@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select, update
 
-from . import field_records
-from .tables import (AllocationRow, AttachmentRow, DocumentRow, OutcomeRow, PaymentRow,
-                     SyncOutboxRow, SyncSentRow, VisitRow)
+from . import field_events, field_records, master_edits
+from .tables import (AllocationRow, AttachmentRow, DocumentRow, MasterEditRow, OutcomeRow,
+                     PaymentRow, SyncOutboxRow, SyncSentRow, VisitRow)
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,31 @@ def unsent(session) -> list[Unsent]:
         out.extend(Unsent(kind, getattr(row, key), field_records.as_json(kind, row),
                           field_records.blob_of(kind, row))
                    for row in session.execute(queries[kind]).scalars())
+    return out + _events(session)
+
+
+def _events(session) -> list[Unsent]:
+    """Master-data edits not sent yet, and outcomes superseded (by an amendment) after a bundle
+    held them: that change of state travels on its own, once."""
+    edits = session.execute(master_edits.unsent_query().where(
+        _not_sent(field_events.MASTER_EDIT, MasterEditRow.uuid))).scalars()
+    out = [Unsent(field_events.MASTER_EDIT, row.uuid,
+                  field_events.edit_json(master_edits.as_edit(row)), None) for row in edits]
+    states = session.execute(select(OutcomeRow.uuid, OutcomeRow.superseded_by).where(
+        OutcomeRow.superseded_by.is_not(None), ~_not_sent("outcome", OutcomeRow.uuid),
+        _not_sent(field_events.OUTCOME_STATE, OutcomeRow.uuid)).order_by(OutcomeRow.uuid))
+    out += [Unsent(field_events.OUTCOME_STATE, uuid, field_events.state_json(uuid, by), None)
+            for uuid, by in states]
     return out
+
+
+def sent_keys(unsent: list[Unsent]) -> list[tuple[str, str]]:
+    """What a bundle of ``unsent`` holds: each record, and the state of every outcome that
+    travelled already superseded (no separate state record is due for it later)."""
+    keys = [(u.kind, u.id) for u in unsent]
+    keys += [(field_events.OUTCOME_STATE, u.id) for u in unsent
+             if u.kind == "outcome" and u.row.get("superseded_by")]
+    return keys
 
 
 def state(session) -> OutboxState:

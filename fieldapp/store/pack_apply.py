@@ -248,10 +248,12 @@ def _route(conn, stops: list, local: dict, route_from: date) -> int:
 
 
 def _outcomes(conn, outcomes: list) -> None:
-    """The office's word on promises and disputes this laptop recorded (kept, resolved)."""
+    """The office's word on promises and disputes this laptop recorded (kept, resolved); an
+    amendment made here that the office has not seen yet keeps its outcomes superseded."""
     o = _T["outcome"]
     if outcomes:
         conn.execute(update(o).where(o.c.uuid == bindparam("_uuid")).values(
-            resolved=bindparam("_resolved"), superseded_by=bindparam("_superseded")),
+            resolved=bindparam("_resolved"),
+            superseded_by=func.coalesce(bindparam("_superseded"), o.c.superseded_by)),
             [{"_uuid": x["uuid"], "_resolved": bool(x["resolved"]),
               "_superseded": x["superseded_by"]} for x in outcomes])

@@ -48,6 +48,8 @@ class CustomerRow(Base):
     # The office (schema 9): who visits this customer, and the territory assignments go by.
     collector_id: Mapped[str | None] = mapped_column(ForeignKey("collector.id"), nullable=True)
     territory: Mapped[str] = mapped_column(Text, default="")
+    # Schema 14: bumped by each office change of the row; a laptop's edit carries the one it saw.
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
     __table_args__ = (Index("ix_customer_collector", "collector_id"),)
 
 
@@ -61,6 +63,7 @@ class ContactRow(Base):
     email: Mapped[str] = mapped_column(Text, default="")
     authority_to_pay: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    row_version: Mapped[int] = mapped_column(Integer, default=1)  # schema 15, as the customer's
 
 
 class ContractRow(Base):
@@ -377,3 +380,49 @@ class AckOutRow(Base):
     device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     written_at: Mapped[str] = mapped_column(String(32))
+class MasterEditRow(Base):
+    """A laptop's edit of master data (schema 15): one field of a customer or of a contact
+    (named by the customer's code and the contact's name), its value before (the base) and
+    after, the row version it was made on. At the office ``result`` says what became of it."""
+
+    __tablename__ = "master_edit"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_code: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str] = mapped_column(String(10))
+    contact_name: Mapped[str] = mapped_column(Text, default="")
+    field: Mapped[str] = mapped_column(String(20))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text)
+    base_version: Mapped[int] = mapped_column(Integer)
+    at: Mapped[str] = mapped_column(String(32))
+    device: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(String(12), default="")
+    # The order edits were made (laptop) or received (office): a later edit of a field is
+    # made on the earlier one, so they are sent and judged in this order.
+    seq: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (Index("ix_master_edit_customer", "customer_code", "at"),
+                      Index("ix_master_edit_seq", "seq", unique=True))
+
+
+class MasterConflictRow(Base):
+    """A field changed both at the office and on a laptop since the laptop's base (schema 15):
+    waits for a supervisor, who keeps the office's value, takes the laptop's or types one."""
+
+    __tablename__ = "master_conflict"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    edit_uuid: Mapped[str] = mapped_column(String(36))
+    customer_code: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str] = mapped_column(String(10))
+    contact_name: Mapped[str] = mapped_column(Text, default="")
+    field: Mapped[str] = mapped_column(String(20))
+    base_value: Mapped[str] = mapped_column(Text)
+    office_value: Mapped[str] = mapped_column(Text)
+    laptop_value: Mapped[str] = mapped_column(Text)
+    device: Mapped[str] = mapped_column(String(64))
+    edited_at: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[str] = mapped_column(String(32))
+    resolved_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    resolution: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    resolved_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(Text, nullable=True)
+    __table_args__ = (Index("ix_master_conflict_open", "resolved_at", "created_at"),)

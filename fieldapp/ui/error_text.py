@@ -342,6 +342,35 @@ WORDS = {
     "syncfolder.missing": QT_TRANSLATE_NOOP(
         "Errors", "The sync folder {folder} cannot be found (a drive not connected, or the "
         "folder moved?). Nothing was imported."),
+    # master data edited on laptops, and the office's conflict queue
+    "master.phone_required": QT_TRANSLATE_NOOP("Errors", "Type the phone number."),
+    "master.phone_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The phone number is too long: at most {max} characters."),
+    "master.phone_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "This is not a phone number: use digits (at least 6), spaces and + - ( ) . / "
+                  "only."),
+    "master.name_required": QT_TRANSLATE_NOOP("Errors", "Type the contact's name."),
+    "master.name_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The name is too long: at most {max} characters."),
+    "master.address_required": QT_TRANSLATE_NOOP("Errors", "Type the address line."),
+    "master.address_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The address is too long: at most {max} characters per line."),
+    "master.unknown_field": QT_TRANSLATE_NOOP(
+        "Errors", "This detail cannot be changed on a laptop."),
+    "master.no_customer": QT_TRANSLATE_NOOP("Errors", "This customer is no longer on this "
+                                                      "computer."),
+    "master.no_contact": QT_TRANSLATE_NOOP("Errors", "This contact is no longer on this "
+                                                     "computer."),
+    "master.contact_exists": QT_TRANSLATE_NOOP(
+        "Errors", "The customer already has a contact called {name}: change that one's phone."),
+    "master.bad_take": QT_TRANSLATE_NOOP(
+        "Errors", "Choose the office's value, the laptop's value or type one."),
+    "master.value_required": QT_TRANSLATE_NOOP("Errors", "Type the value to keep."),
+    "master.no_conflict": QT_TRANSLATE_NOOP("Errors", "This conflict no longer exists."),
+    "master.conflict_closed": QT_TRANSLATE_NOOP(
+        "Errors", "This conflict was already resolved, perhaps by another supervisor."),
+    "master.customer_gone": QT_TRANSLATE_NOOP(
+        "Errors", "The customer is no longer in the office's records: keep the office's value."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -182,6 +182,7 @@ class MainWindow(Retranslating, QMainWindow):
         bar.open_requested.connect(lambda info: docs.open(info, self._name()))
         bar.record_requested.connect(lambda uuid: docs.open_visit_record(uuid, self._name()))
         bar.documents_made.connect(lambda changes: self.signals.data_changed.emit(changes))
+        self.customer_view.details_changed.connect(self.signals.data_changed.emit)
         bar.ink_requested.connect(
             lambda uuid, n: docs.agreement_for_print(uuid, n, self._name()))
         self.launcher.record_requested.connect(docs.open_visit_record)

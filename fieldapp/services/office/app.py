@@ -11,6 +11,7 @@ from ..portfolio import Portfolio
 from ..settings import Settings
 from .assignments import Assignments
 from .collectors import Collectors
+from .conflicts import Conflicts
 from .device_health import DeviceHealth
 from .enrollment import Enrollment
 from .packs import Packs
@@ -42,6 +43,7 @@ class OfficeServices:
     packs: Packs
     device_health: DeviceHealth
     sync_folder: SyncFolder
+    conflicts: Conflicts
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -68,6 +70,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         device_health=DeviceHealth(store, now, Enrollment(store, now)),
         sync_folder=SyncFolder(store, now, settings, Enrollment(store, now),
                                Packs(store, now, Enrollment(store, now))),
+        conflicts=Conflicts(store, now, actor),
     )
 
 

@@ -135,7 +135,7 @@ class Bundles:
         m = item.found.manifest
         try:
             with self._store.sessions.begin() as session:
-                added = field_records.apply(session, records, blobs)
+                added = field_records.apply(session, records, blobs, to_text(self._now()))
                 repo.record(session, sha256=item.found.sha256, status=repo.IMPORTED,
                             at=to_text(self._now()), file_name=item.file,
                             bundle_id=m.bundle_id, device=m.sender, seq=m.seq, records=added,

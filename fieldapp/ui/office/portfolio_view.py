@@ -163,7 +163,7 @@ class PortfolioView(Retranslating, QWidget):
         if changes.collectors or changes.customers_added:
             self.load_collectors()
         if changes.customers_added or changes.money or changes.all_customers \
-                or changes.collectors:
+                or changes.collectors or changes.details:  # details: a conflict resolved
             self.reload()
 
     # -- text -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from ..views.common import Retranslating
 from ..window_state import WindowState
 from . import bundle_drop
 from .collectors_view import CollectorsView
+from .conflicts_view import ConflictsView
 from .devices_view import DevicesView
 from .import_wizard import ImportWizard
 from .language_menu import LanguageMenu
@@ -51,7 +52,8 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.collectors = CollectorsView(self)
         self.routes = RoutesView(self)
         self.devices = DevicesView(self)
-        for view in (self.portfolio, self.collectors, self.routes, self.devices):
+        self.conflicts = ConflictsView(self)
+        for view in (self.portfolio, self.collectors, self.routes, self.devices, self.conflicts):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
         self.sync = OfficeSync(self)
@@ -82,7 +84,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action("Ctrl+F", self.find_customer)
         self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
-                            for n in range(4)]
+                            for n in range(5)]
         self.about_action = self._action("F1", self.show_about)
 
     def _build_menus(self) -> None:
@@ -183,7 +185,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.find_action.setText(self.tr("&Find customer"))
         self.about_action.setText(self.tr("&About fieldapp office"))
         titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"),
-                  self.tr("Laptops"))
+                  self.tr("Laptops"), self.tr("Conflicts"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
             self.tab_actions[index].setText(title)

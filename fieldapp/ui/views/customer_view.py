@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QStackedWidget, QStyle, QTabWidget, 
 
 from ...domain.records import CustomerFile
 from .. import formats
+from ..dialogs.master_edit import MasterEditDialog
 from ..documents.tab import DocumentsTab
 from ..history import History
 from ..models.file_tables import ContactTableModel, ContractTableModel, PaymentTableModel
@@ -24,6 +25,7 @@ class CustomerView(Retranslating, QStackedWidget):
     """Shows a CustomerFile; ``open(id)`` loads one through the task manager."""
 
     file_shown = Signal(int)  # customer id, once its file is on screen
+    details_changed = Signal(object)  # Changes, after the collector corrected the details
 
     def __init__(self, services, taskman, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,8 +51,12 @@ class CustomerView(Retranslating, QStackedWidget):
         self.documents.loaded.connect(lambda _cid: self._retitle_tabs())
         self.start_button, self.call_button = QToolButton(), QToolButton()
         self.statement_button = QToolButton()
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("correctDetails")
+        self.details_button.clicked.connect(self.correct_details)
         buttons = QHBoxLayout()
-        for button in (self.start_button, self.call_button, self.statement_button):
+        for button in (self.start_button, self.call_button, self.statement_button,
+                       self.details_button):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -93,6 +99,20 @@ class CustomerView(Retranslating, QStackedWidget):
         """The main window's Statement of account (Ctrl+Shift+S), beside the visit buttons."""
         self.statement_button.setDefaultAction(action)
 
+    def correct_details(self) -> MasterEditDialog | None:
+        """The address, a contact's phone or a new contact, corrected here (sent to the office
+        with the next sync); the file shows the change once saved."""
+        if self.file is None:
+            return None
+        dialog = MasterEditDialog(self, self._services.master_data, self._taskman, self.file)
+        dialog.accepted.connect(lambda: self._details_saved(dialog.changes))
+        dialog.open()
+        return dialog
+
+    def _details_saved(self, changes) -> None:
+        self.reload()
+        self.details_changed.emit(changes.from_source(self))
+
     # -- opening --------------------------------------------------------------------------
     def open(self, customer_id: int, remember: bool = True) -> None:
         """Load and show a customer; the latest request wins if several are in flight."""
@@ -119,7 +139,8 @@ class CustomerView(Retranslating, QStackedWidget):
         file = self.file
         if file is None or changes.caused_by(self) or not changes.touches(file.customer.id):
             return
-        if changes.visits or changes.outcomes or changes.money or changes.customers_added:
+        if (changes.visits or changes.outcomes or changes.money or changes.customers_added
+                or changes.details):
             self.reload()  # header, aging, invoices, payments, visits and documents
         elif changes.follow_ups:
             self.visits.load(file)  # the visits tab brings the follow-up strip along
@@ -180,4 +201,8 @@ class CustomerView(Retranslating, QStackedWidget):
 
     def retranslate_ui(self) -> None:
         self.empty.setText(self.tr("Pick a customer from today's route or search (Ctrl+F)"))
+        self.details_button.setText(self.tr("Correct &details…"))
+        self.details_button.setToolTip(self.tr(
+            "Correct the address, a contact's phone or add a contact; the office gets the "
+            "change with the next sync"))
         self._retitle_tabs()
