@@ -117,7 +117,8 @@ def _receive_main(profile: Profile, args) -> int:
     finally:
         store.close()
     done = got.applied
-    print(f"pack version {got.pack.version} applied: {done.added} customers added, "
+    kind = "full" if got.pack.full else f"delta on version {got.pack.base}"
+    print(f"pack version {got.pack.version} ({kind}) applied: {done.added} customers added, "
           f"{done.updated} updated, {done.removed} removed, {done.route_stops} route stops")
     if done.kept:
         print(f"kept {len(done.kept)} customers no longer assigned, for the work recorded on "

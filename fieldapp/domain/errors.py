@@ -227,6 +227,10 @@ MESSAGES = {
     "sync.no_files": "{path} holds no bundle files",
     # device health (office window)
     "bundle.not_waiting": "bundle {id} is no longer held or quarantined",
+    # delta assignment packs
+    "sync.pack_wrong_base": "pack version {version} holds the changes since version {base}, "
+                            "but this laptop holds version {applied}; nothing was changed: ask "
+                            "the office for a full pack (`fieldapp office pack --full`)",
 }
 
 

@@ -262,6 +262,22 @@ V13 = (
     "CREATE INDEX ix_bundle_in_status ON bundle_in (status)",
 )
 
+# Schema 14: delta assignment packs. Per pack written, whether it is full or the changes since
+# ``base``, the customer-set hash the laptop should report once it applied it, and the content
+# hash of each customer's part (what the next delta is diffed against); per device, the pack
+# state its last imported day bundle reported.
+V14 = (
+    "ALTER TABLE pack_out ADD COLUMN full_pack BOOLEAN NOT NULL DEFAULT TRUE",
+    "ALTER TABLE pack_out ADD COLUMN base INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE pack_out ADD COLUMN set_hash VARCHAR(64) NOT NULL DEFAULT ''",
+    "CREATE TABLE pack_customer (device_id VARCHAR(36) NOT NULL, version INTEGER NOT NULL, "
+    "code VARCHAR(40) NOT NULL, sha256 VARCHAR(64) NOT NULL, "
+    "PRIMARY KEY (device_id, version, code))",
+    "CREATE TABLE pack_report (device_id VARCHAR(36) NOT NULL PRIMARY KEY "
+    "REFERENCES device (id), version INTEGER NOT NULL, set_hash VARCHAR(64) NOT NULL, "
+    "seq INTEGER NOT NULL, reported_at VARCHAR(32) NOT NULL)",
+)
+
 
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"

@@ -47,7 +47,7 @@ def collector_customers(conn, collector_id: str, route_from: date) -> tuple[list
             by_id[r.customer_id][table].append(item)
     _allocations(conn, by_id, numbers)
     return list(by_id.values()), _stops(conn, collector_id, by_id, route_from), \
-        _outcomes(conn, ids)
+        _outcomes(conn, ids, {i: c["code"] for i, c in by_id.items()})
 
 
 def _children(conn, table: str, ids):
@@ -82,13 +82,16 @@ def _stops(conn, collector_id: str, by_id: dict, route_from: date) -> list[dict]
             for r in rows if r.customer_id in by_id]
 
 
-def _outcomes(conn, ids) -> list[dict]:
-    """What the office knows of promises and disputes (kept, broken, resolved, superseded)."""
+def _outcomes(conn, ids, codes: dict) -> list[dict]:
+    """What the office knows of promises and disputes (kept, broken, resolved, superseded),
+    each with its customer's code (a delta carries those of the customers it carries)."""
     o = _T["outcome"]
     found = []
     for start in range(0, len(ids), 500):
-        found += [{"uuid": r.uuid, "resolved": bool(r.resolved), "superseded_by": r.superseded_by}
-                  for r in conn.execute(select(o.c.uuid, o.c.resolved, o.c.superseded_by)
+        found += [{"uuid": r.uuid, "resolved": bool(r.resolved), "superseded_by": r.superseded_by,
+                   "customer": codes[r.customer_id]}
+                  for r in conn.execute(select(o.c.uuid, o.c.resolved, o.c.superseded_by,
+                                               o.c.customer_id)
                                         .where(o.c.customer_id.in_(ids[start:start + 500]),
                                                o.c.kind.in_(("promise", "installment_plan", "dispute")))
                                         .order_by(o.c.uuid))]

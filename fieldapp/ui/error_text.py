@@ -338,6 +338,10 @@ WORDS = {
     # device health (office window)
     "bundle.not_waiting": QT_TRANSLATE_NOOP(
         "Errors", "This bundle is no longer waiting: it was imported or discarded meanwhile."),
+    # delta assignment packs
+    "sync.pack_wrong_base": QT_TRANSLATE_NOOP(
+        "Errors", "This assignment pack holds changes to a version this laptop does not hold. "
+                  "Nothing was changed; ask the office for a full pack."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.
