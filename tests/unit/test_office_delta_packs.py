@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from fieldapp.services.office import demo
+from fieldapp.services.office import packs as packs_module
 from fieldapp.services.office.enrollment import Enrollment
 from fieldapp.services.office.packs import ASKED, DRIFT, FIRST, GONE, Packs
 from fieldapp.store import pack_apply, pack_parts
@@ -173,6 +174,18 @@ def test_the_office_sends_a_full_pack_when_asked_on_drift_and_when_the_base_is_g
     office.sql("DELETE FROM pack_customer WHERE device_id = 'd1' AND version = 1")
     written = office.build()["d1"]
     assert written.why_full == GONE and office.pack(written).full
+
+
+@ON_BOTH_DATABASES
+def test_a_laptop_that_confirms_nothing_for_too_long_gets_a_full_pack(office, monkeypatch):
+    monkeypatch.setattr(packs_module, "KEEP_PARTS", 2)
+    office.build()
+    office.packs.confirm("d1", 1)
+    assert [office.build()["d1"].base for _ in range(2)] == [1, 1]  # versions 2 and 3
+    written = office.build()["d1"]  # version 4: the parts of 1 are no longer kept
+    assert (written.version, written.why_full) == (4, GONE)
+    assert {v for (v,) in office.sql("SELECT DISTINCT version FROM pack_customer WHERE "
+                                     "device_id = 'd1'")} == {2, 3, 4}
 
 
 def test_a_laptop_refuses_a_delta_on_another_base_and_changes_nothing(tmp_path):

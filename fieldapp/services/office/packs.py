@@ -23,6 +23,9 @@ from ...sync.pack_delta import customer_set_hash, diff, part_hashes
 
 # Why a pack is full: the CLI and the Laptops tab say it.
 FIRST, ASKED, GONE, DRIFT = "first", "asked", "base gone", "drift"
+# Part hashes are kept for this many packs per device: a laptop that confirms none of them for
+# so long gets a full pack (and the table does not grow with every pack never applied).
+KEEP_PARTS = 30
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class Packs:
              signer, full: bool) -> Written:
         last = pack_repo.last_pack(session, device)
         version = (last.version if last else 0) + 1
-        base, why, base_parts = _base(session, device, full)
+        base, why, base_parts = _base(session, device, full, version - KEEP_PARTS)
         customers, outcomes, removed = now_set.customers, now_set.outcomes, []
         if base:
             send, removed = diff(now_set.hashes, base_parts)
@@ -119,10 +122,10 @@ class Packs:
             return pack_repo.confirmed_version(session, device)
 
 
-def _base(session, device: str, full: bool) -> tuple[int, str, dict]:
+def _base(session, device: str, full: bool, oldest_kept: int) -> tuple[int, str, dict]:
     """(the confirmed version a delta applies on, or 0 with why the pack is full; its parts)."""
     confirmed = pack_repo.confirmed_version(session, device)
-    pack_parts.prune_parts(session, device, confirmed)
+    pack_parts.prune_parts(session, device, max(confirmed, oldest_kept))
     if full:
         return 0, ASKED, {}
     if not confirmed:
