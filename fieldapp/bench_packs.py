@@ -1,5 +1,5 @@
-"""`fieldapp bench`: assignment packs. ``pack_build_ms`` (best of three) writes the signed full pack of a
-300-customer collector from an office of ``--customers`` (SQLite, kept in the bench cache);
+"""`fieldapp bench`: assignment packs. ``pack_build_ms`` (best of three) writes the signed full
+pack of a 300-customer collector from an office of ``--customers`` (SQLite, bench cache);
 ``pack_apply_ms`` verifies and applies it on an empty laptop database (what `fieldapp sync
 receive` does). ``pack_delta_build_ms`` / ``pack_delta_apply_ms``: the same once the laptop
 confirmed the full pack and the office changed ``DELTA_CHANGED`` of its customers."""
