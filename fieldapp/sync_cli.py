@@ -82,7 +82,8 @@ def _outbox(store, profile: Profile, args):
 def _run_send(actions, out: Path, args) -> int:
     sent = actions.send(out)
     if sent.made:
-        print(f"day bundle {sent.made} made with {sent.records} records")
+        print(f"day bundle {sent.made} made with {sent.records} records"
+              + ("" if sent.records else " (it tells the office which pack this laptop holds)"))
     else:
         print("no new records since the last bundle")
     print(f"{sent.waiting} bundle(s) waiting for the office's acknowledgement written "

@@ -38,6 +38,7 @@ def _report_back(team: Team) -> list[dict]:
     assert sent.returncode == 0, sent.stderr
     files = sorted(out.glob("day-*.zip"))
     assert files, sent.stdout
+    assert "made with" in sent.stdout
     got = team.office.run("import-bundles", str(files[-1]), "--json", "--no-acks")
     assert got.returncode == 0, got.stdout + got.stderr
     return json.loads(got.stdout)
@@ -52,6 +53,7 @@ def test_a_confirmed_pack_is_followed_by_a_delta_that_the_laptop_applies(team):
     assert "full (first)" in said
     assert team.receive(first).returncode == 0
     (report,) = _report_back(team)  # no visit yet: the bundle only says which pack it holds
+    assert team.laptop_rows("SELECT records FROM sync_outbox") == [(0,)]
     assert (report["status"], report["records"]) == ("imported", 0)
     assert team.office_rows("SELECT version, confirmed_at IS NOT NULL FROM pack_out") == [
         (1, True)]
