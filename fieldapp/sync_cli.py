@@ -82,7 +82,8 @@ def _outbox(store, profile: Profile, args):
 def _run_send(actions, out: Path, args) -> int:
     sent = actions.send(out)
     if sent.made:
-        print(f"day bundle {sent.made} made with {sent.records} records")
+        print(f"day bundle {sent.made} made with {sent.records} records"
+              + ("" if sent.records else " (it tells the office which pack this laptop holds)"))
     else:
         print("no new records since the last bundle")
     print(f"{sent.waiting} bundle(s) waiting for the office's acknowledgement written "
@@ -117,7 +118,8 @@ def _receive_main(profile: Profile, args) -> int:
     finally:
         store.close()
     done = got.applied
-    print(f"pack version {got.pack.version} applied: {done.added} customers added, "
+    kind = "full" if got.pack.full else f"delta on version {got.pack.base}"
+    print(f"pack version {got.pack.version} ({kind}) applied: {done.added} customers added, "
           f"{done.updated} updated, {done.removed} removed, {done.route_stops} route stops")
     if done.kept:
         print(f"kept {len(done.kept)} customers no longer assigned, for the work recorded on "

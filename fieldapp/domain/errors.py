@@ -249,6 +249,10 @@ MESSAGES = {
     "master.conflict_closed": "conflict {id} is already resolved",
     "master.customer_gone": "customer {customer} is no longer at the office: keep the office's "
                             "value",
+    # delta assignment packs
+    "sync.pack_wrong_base": "pack version {version} holds the changes since version {base}, "
+                            "but this laptop holds version {applied}; nothing was changed: ask "
+                            "the office for a full pack (`fieldapp office pack --full`)",
 }
 
 

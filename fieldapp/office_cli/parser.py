@@ -269,8 +269,11 @@ def _pack(tools, day, positive) -> None:
         "pack", help="write a collector's assignment packs (one per enrolled laptop)",
         description="Write a signed assignment pack for each enrolled laptop of a collector: "
         "their customers with contacts, contracts, invoices, deliveries and payments, routes "
-        "from today on, the status of promises and disputes, and the revocation list. Every "
-        "pack is complete and has a version higher than the last one. Asks for the CA "
+        "from today on, the status of promises and disputes, and the revocation list. Each "
+        "pack has a version higher than the last one. It holds only the changes since the pack "
+        "the laptop last confirmed (its day bundles say which it applied), or everything when "
+        "the laptop confirmed none, that pack is no longer known, the laptop reported another "
+        "set of customers than the office sent, or --full is given. Asks for the CA "
         "passphrase (or reads FIELDAPP_CA_PASSPHRASE).")
     _profile(cmd, day, top=False)
     cmd.add_argument("--collector", required=True, metavar="NAME", help="the collector")
@@ -278,7 +281,7 @@ def _pack(tools, day, positive) -> None:
     cmd.add_argument("--valid-days", type=positive, default=14, metavar="N",
                      help="days the laptop accepts the pack (default 14)")
     cmd.add_argument("--full", action="store_true",
-                     help="a complete pack (every pack is complete for now)")
+                     help="a complete pack even when the laptop could take the changes only")
 def _import_bundles(tools, day) -> None:
     cmd = tools.add_parser(
         "import-bundles", help="import day bundles from laptops",

@@ -1,16 +1,22 @@
 """The laptop's side of day bundles: make the next one from the records no bundle held yet,
-hand out every bundle still waiting for an ack, and prune the outbox when an ack comes."""
+hand out every bundle still waiting for an ack, and prune the outbox when an ack comes. Each
+bundle reports the assignment pack held here (version and customer-set hash): a newly applied
+pack makes a bundle even without new records, so the office learns it and sends deltas."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.instants import to_text
-from ..store import migrations, outbox_repo
+from ..store import migrations, outbox_repo, settings_repo
 from ..sync import ack, bundle, day, laptop_keys
 from ..sync.errors import BundleRefused
+from . import packs_in
+
+REPORTED = "pack.reported"  # the pack state the last bundle made here carried
 
 
 @dataclass(frozen=True)
@@ -51,20 +57,26 @@ class Outbox:
         with self._store.sessions.begin() as session:
             unsent = outbox_repo.unsent(session)
             was = outbox_repo.state(session)
+            pack = packs_in.held_state(session)
+            news = pack["pack_version"] > 0 and json.dumps(pack, sort_keys=True) != \
+                settings_repo.read_all(session).get(REPORTED)
             made = 0
-            if unsent:
+            if unsent or news:
                 made = was.last_seq + 1
                 bundle_id = str(uuid.uuid4())
-                data = self._bundle(unsent, signer, made, was.last_sha256, bundle_id)
+                data = self._bundle(unsent, signer, made, was.last_sha256, bundle_id, pack)
                 outbox_repo.add(session, made, bundle_id, bundle.sha256(data),
                                 to_text(self._now()), data, outbox_repo.sent_keys(unsent))
+                settings_repo.write(session, {REPORTED: json.dumps(pack, sort_keys=True)})
             waiting = tuple(outbox_repo.waiting_bundles(session))
         return Sent(made, len(unsent), waiting)
 
-    def _bundle(self, unsent, signer, seq: int, prev: str, bundle_id: str) -> bytes:
+    def _bundle(self, unsent, signer, seq: int, prev: str, bundle_id: str,
+                pack: dict) -> bytes:
         records = [{"kind": u.kind, "row": u.row} for u in unsent]
         blobs = dict(u.blob for u in unsent if u.blob is not None)
-        return bundle.write(day.KIND, day.members(records, blobs), signer, sender=self.device,
+        return bundle.write(day.KIND, day.members(records, blobs, pack), signer,
+                            sender=self.device,
                             seq=seq, prev_sha256=prev, schema_version=migrations.LATEST,
                             created_at=self._now(), bundle_id=bundle_id)
 

@@ -1,6 +1,8 @@
 """The laptop receives an assignment pack: verified against the company CA installed at
-enrollment, sent by the office, newer than the last one applied and not expired; then applied
-in one transaction with the version and the revocation list it carries."""
+enrollment, sent by the office, newer than the last one applied, not expired and, for a delta,
+made on the version held here; then applied in one transaction with the version and the
+revocation list it carries. ``held_state`` is what the laptop reports in its day bundles: the
+version it holds and the hash of the customers it holds from the office (drift detection)."""
 
 from __future__ import annotations
 
@@ -15,10 +17,14 @@ from ..sync import bundle, laptop_keys
 from ..sync.errors import BundleRefused
 from ..sync.manifest import OFFICE
 from ..sync.pack import MEMBER, Pack, check, parse
+from ..sync.pack_delta import customer_set_hash
 from .changes import Changes
 
 VERSION, EXPIRES, APPLIED_AT, REVOKED = ("pack.version", "pack.expires_at", "pack.applied_at",
                                          "pack.revoked")
+# Codes kept here for the work made on them though the office took them away: not part of the
+# customer set the laptop holds from the office.
+UNASSIGNED = "pack.unassigned"
 
 
 @dataclass(frozen=True)
@@ -54,11 +60,31 @@ def receive(store, folder: Path, path: Path, device_id: str, now: datetime) -> R
     with store.sessions.begin() as session:
         applied = pack_apply.apply(session.connection(), pack.customers, pack.route_stops,
                                    pack.outcomes,
-                                   datetime.fromisoformat(pack.header["route_from"]).date())
+                                   datetime.fromisoformat(pack.header["route_from"]).date(),
+                                   None if pack.full else pack.removed)
         master_edits.reapply(session)  # the laptop's edits the office had not seen yet
-        settings_repo.write(session, {VERSION: str(pack.version),
+        settings_repo.write(session, {UNASSIGNED: json.dumps(_unassigned(
+                                          session, pack, applied), ensure_ascii=False),
+                                      VERSION: str(pack.version),
                                       EXPIRES: pack.header["expires_at"],
                                       APPLIED_AT: to_text(now),
                                       REVOKED: json.dumps(pack.revoked, ensure_ascii=False)})
     # A pack reaches every customer it names and may add or remove some: reload everything.
     return Received(pack, applied, Changes.everything())
+
+
+def _unassigned(session, pack: Pack, applied: pack_apply.Applied) -> list[str]:
+    if pack.full:
+        return sorted(applied.kept)
+    before = set(json.loads(settings_repo.read_all(session).get(UNASSIGNED, "[]") or "[]"))
+    back = {c["code"] for c in pack.customers}
+    return sorted((before - back) | set(applied.kept))
+
+
+def held_state(session) -> dict:
+    """{"pack_version", "customer_set_hash"} of what this laptop holds from the office."""
+    held = settings_repo.read_all(session)
+    version = int(held.get(VERSION, "0") or 0)
+    unassigned = set(json.loads(held.get(UNASSIGNED, "[]") or "[]"))
+    codes = [c for c in pack_apply.customer_codes(session.connection()) if c not in unassigned]
+    return {"pack_version": version, "customer_set_hash": customer_set_hash(codes, version)}

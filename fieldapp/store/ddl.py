@@ -270,13 +270,7 @@ V14 = (
     "written_at VARCHAR(32) NOT NULL)",
 )
 
-
-def run(conn, statements) -> None:
-    blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
-    for sql in statements:
-        conn.exec_driver_sql(sql.replace("{blob}", blob))
-
-# Schema 14: master data edited on laptops. The office versions customers and contacts
+# Schema 15: master data edited on laptops. The office versions customers and contacts
 # (``row_version``, bumped by its own edits and imports, carried in packs as each edit's base);
 # ``master_edit`` holds a laptop's edits (to send) and, at the office, those received with what
 # became of each; ``master_conflict`` is the supervisor's queue of fields changed on both sides.
@@ -300,3 +294,26 @@ V15 = (
     "resolved_value TEXT, resolved_by TEXT)",
     "CREATE INDEX ix_master_conflict_open ON master_conflict (resolved_at, created_at)",
 )
+
+# Schema 16: delta assignment packs. Per pack written, whether it is full or the changes since
+# ``base``, the customer-set hash the laptop should report once it applied it, and the content
+# hash of each customer's part (what the next delta is diffed against); per device, the pack
+# state its last imported day bundle reported.
+V16 = (
+    "ALTER TABLE pack_out ADD COLUMN full_pack BOOLEAN NOT NULL DEFAULT TRUE",
+    "ALTER TABLE pack_out ADD COLUMN base INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE pack_out ADD COLUMN set_hash VARCHAR(64) NOT NULL DEFAULT ''",
+    "CREATE TABLE pack_customer (device_id VARCHAR(36) NOT NULL, version INTEGER NOT NULL, "
+    "code VARCHAR(40) NOT NULL, sha256 VARCHAR(64) NOT NULL, "
+    "PRIMARY KEY (device_id, version, code))",
+    "CREATE TABLE pack_report (device_id VARCHAR(36) NOT NULL PRIMARY KEY "
+    "REFERENCES device (id), version INTEGER NOT NULL, set_hash VARCHAR(64) NOT NULL, "
+    "seq INTEGER NOT NULL, reported_at VARCHAR(32) NOT NULL)",
+)
+
+
+
+def run(conn, statements) -> None:
+    blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
+    for sql in statements:
+        conn.exec_driver_sql(sql.replace("{blob}", blob))

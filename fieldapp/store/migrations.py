@@ -14,7 +14,7 @@ from ..domain.errors import FieldappError, MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
 from . import ddl, search_index, trigram
 
-LATEST = 15
+LATEST = 16
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -185,8 +185,15 @@ def _v15(conn) -> None:
     ddl.run(conn, ddl.V15)
 
 
+def _v16(conn) -> None:
+    """Delta assignment packs: full or delta per pack, the customer-set hash, each customer's
+    content hash per pack, and the pack state each laptop last reported."""
+    ddl.run(conn, ddl.V16)
+
+
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
-         11: _v11, 12: _v12, 13: _v13, 14: _v14, 15: _v15}
+         11: _v11, 12: _v12, 13: _v13, 14: _v14, 15: _v15,
+         16: _v16}
 
 
 def create_version(conn, version: int) -> None:

@@ -104,8 +104,9 @@ def add(session, seq: int, bundle_id: str, sha256: str, created_at: str, data: b
     session.add(SyncOutboxRow(seq=seq, bundle_id=bundle_id, sha256=sha256,
                               created_at=created_at, records=len(sent), data=data))
     session.flush()
-    session.execute(SyncSentRow.__table__.insert(),
-                    [{"kind": k, "record_id": i, "seq": seq} for k, i in sent])
+    if sent:  # a bundle may only report the pack applied here
+        session.execute(SyncSentRow.__table__.insert(),
+                        [{"kind": k, "record_id": i, "seq": seq} for k, i in sent])
 
 
 def waiting_bundles(session) -> list[tuple[int, bytes]]:

@@ -1,6 +1,8 @@
 """The laptop's side of an assignment pack: the office's customers, their master data and the
 routes written over what the laptop held from the office, in the caller's transaction, without
-touching work made on the laptop (visits, outcomes, documents, payments taken on site)."""
+touching work made on the laptop (visits, outcomes, documents, payments taken on site). A full
+pack names the whole assignment (customers not in it are taken away); a delta names the
+customers it changes and those it takes away, and leaves every other customer as it is."""
 
 from __future__ import annotations
 
@@ -44,9 +46,11 @@ def _next_id(conn, table: str) -> int:
     return (conn.execute(select(func.max(_T[table].c.id))).scalar() or 0) + 1
 
 
-def apply(conn, customers: list, route_stops: list, outcomes: list, route_from: date) -> Applied:
+def apply(conn, customers: list, route_stops: list, outcomes: list, route_from: date,
+          removed: list | None = None) -> Applied:
     """Set-wise (one statement per table and kind of change): a 300-customer pack is some
-    twenty thousand rows, and a statement per row would take seconds."""
+    twenty thousand rows, and a statement per row would take seconds. ``removed`` is None for
+    a full pack, else the codes a delta takes away."""
     cust = _T["customer"]
     local = dict(conn.execute(select(cust.c.code, cust.c.id)).all())
     known = {p["id"] for c in customers for p in c.get("payment", [])}
@@ -70,9 +74,12 @@ def apply(conn, customers: list, route_stops: list, outcomes: list, route_from: 
     _payments(conn, customers, cids, ids["invoice"], known)
     for table in ("contact", "delivery", "invoice", "contract"):
         _drop_missing(conn, table, cids, set(ids[table].values()))
-    assigned = {c["code"] for c in customers}
-    removed, kept = _unassigned(conn, {code: i for code, i in local.items()
-                                       if code not in assigned})
+    if removed is None:
+        assigned = {c["code"] for c in customers}
+        gone = {code: i for code, i in local.items() if code not in assigned}
+    else:
+        gone = {code: local[code] for code in removed if code in local}
+    removed, kept = _unassigned(conn, gone)
     stops = _route(conn, route_stops, local, route_from)
     _outcomes(conn, outcomes)
     search_index.refresh(conn, cids)
@@ -257,3 +264,8 @@ def _outcomes(conn, outcomes: list) -> None:
             superseded_by=func.coalesce(bindparam("_superseded"), o.c.superseded_by)),
             [{"_uuid": x["uuid"], "_resolved": bool(x["resolved"]),
               "_superseded": x["superseded_by"]} for x in outcomes])
+
+
+def customer_codes(conn) -> list[str]:
+    """Every customer code this laptop holds."""
+    return list(conn.execute(select(_T["customer"].c.code)).scalars())

@@ -329,6 +329,35 @@ class PackOutRow(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     customers: Mapped[int] = mapped_column(Integer)
     confirmed_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # Schema 16: a delta holds the changes since ``base``; ``set_hash`` is what the laptop
+    # reports once it applied this pack (its customer codes and this version).
+    full_pack: Mapped[bool] = mapped_column(Boolean, default=True)
+    base: Mapped[int] = mapped_column(Integer, default=0)
+    set_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PackCustomerRow(Base):
+    """The SHA-256 of each customer's part of a pack written (schema 16): the next delta for
+    the device is the parts whose hash changed since the pack it confirmed."""
+
+    __tablename__ = "pack_customer"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class PackReportRow(Base):
+    """The pack state a device's last imported day bundle reported (schema 16)."""
+
+    __tablename__ = "pack_report"
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    set_hash: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    reported_at: Mapped[str] = mapped_column(String(32))
+
+
 class SyncOutboxRow(Base):
     """A day bundle this laptop made (schema 13): its bytes are kept until an ack covers its
     seq (``acked_at`` then set and ``data`` emptied); the last row chains the next bundle."""

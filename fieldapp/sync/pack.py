@@ -1,5 +1,12 @@
 """Assignment packs (office → laptop): the one member `pack.json` a pack bundle carries, and the
-checks a laptop makes before applying it (its device, a newer version, not expired)."""
+checks a laptop makes before applying it (its device, a newer version, not expired, and for a
+delta the base version it applies on).
+
+A full pack (format 1) is the whole assignment: the laptop replaces what it holds from the
+office. A delta (format 2, so a laptop that knows only full packs refuses it instead of taking
+its few customers for the whole assignment) holds the customers added or changed since its
+``base`` version, the codes taken away (``removed``), the whole route from ``route_from`` on
+and the revocation list."""
 
 from __future__ import annotations
 
@@ -11,21 +18,31 @@ from .errors import BundleRefused
 from .manifest import canonical
 
 MEMBER = "pack.json"
-PACK_FORMAT = 1
+PACK_FORMAT, DELTA_FORMAT = 1, 2
 VALID_DAYS = 14
 
 
 @dataclass(frozen=True)
 class Pack:
-    """``header`` = version, device, collector, created_at, expires_at, full, route_from;
-    ``customers`` each with contact/contract/invoice/delivery/payment lists; ``route_stops`` from
-    route_from on; ``outcomes`` the status the office holds; ``revoked`` the revocation list."""
+    """``header`` = version, device, collector, created_at, expires_at, full, base (0 for a
+    full pack), route_from; ``customers`` each with contact/contract/invoice/delivery/payment
+    lists; ``route_stops`` from route_from on; ``outcomes`` the status the office holds;
+    ``revoked`` the revocation list; ``removed`` the codes a delta takes away."""
 
     header: dict
     customers: list
     route_stops: list
     outcomes: list
     revoked: list
+    removed: list = ()
+
+    @property
+    def full(self) -> bool:
+        return bool(self.header.get("full", True))
+
+    @property
+    def base(self) -> int:
+        return int(self.header.get("base", 0))
 
     @property
     def version(self) -> int:
@@ -36,19 +53,25 @@ class Pack:
         return datetime.fromisoformat(self.header["expires_at"])
 
     def to_bytes(self) -> bytes:
-        return canonical({"format": PACK_FORMAT, "pack": self.header, "customers": self.customers,
-                          "route_stops": self.route_stops, "outcomes": self.outcomes,
-                          "revoked": self.revoked})
+        body = {"format": PACK_FORMAT, "pack": self.header, "customers": self.customers,
+                "route_stops": self.route_stops, "outcomes": self.outcomes,
+                "revoked": self.revoked}
+        if not self.full:
+            body.update(format=DELTA_FORMAT, removed=list(self.removed))
+        return canonical(body)
 
 
 def parse(data: bytes) -> Pack:
     """The pack in a verified bundle's member (a bad one is refused, never half applied)."""
     try:
         value = json.loads(data.decode("utf-8"))
-        if value.get("format") != PACK_FORMAT:
+        if value.get("format") not in (PACK_FORMAT, DELTA_FORMAT):
             raise BundleRefused("sync.bad_pack", reason=f"pack format {value.get('format')!r}")
+        delta = value["format"] == DELTA_FORMAT
         pack = Pack(value["pack"], value["customers"], value["route_stops"], value["outcomes"],
-                    value["revoked"])
+                    value["revoked"], list(value["removed"]) if delta else [])
+        if pack.full == delta or (delta and type(pack.header.get("base")) is not int):
+            raise BundleRefused("sync.bad_pack", reason="full or delta is not said rightly")
         for key in ("version", "device", "collector", "expires_at", "route_from"):
             pack.header[key]  # noqa: B018 (a missing key is a KeyError below)
         pack.expires_at  # noqa: B018
@@ -58,8 +81,9 @@ def parse(data: bytes) -> Pack:
 
 
 def check(pack: Pack, device_id: str, applied: int, now: datetime) -> None:
-    """Refuse a pack for another laptop, an older or equal version (a replay or a rollback) and
-    an expired one (a pack kept back too long, TUF's freeze attack)."""
+    """Refuse a pack for another laptop, an older or equal version (a replay or a rollback), an
+    expired one (a pack kept back too long, TUF's freeze attack) and a delta made for another
+    version than the one applied here (its changes would land on the wrong state)."""
     if pack.header["device"] != device_id:
         raise BundleRefused("sync.pack_other_device", device=pack.header["device"],
                             this=device_id)
@@ -68,3 +92,6 @@ def check(pack: Pack, device_id: str, applied: int, now: datetime) -> None:
     if pack.expires_at <= now:
         raise BundleRefused("sync.pack_expired", version=pack.version,
                             expired=pack.expires_at.date())
+    if not pack.full and pack.base != applied:
+        raise BundleRefused("sync.pack_wrong_base", version=pack.version, base=pack.base,
+                            applied=applied)

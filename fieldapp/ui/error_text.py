@@ -371,6 +371,10 @@ WORDS = {
         "Errors", "This conflict was already resolved, perhaps by another supervisor."),
     "master.customer_gone": QT_TRANSLATE_NOOP(
         "Errors", "The customer is no longer in the office's records: keep the office's value."),
+    # delta assignment packs
+    "sync.pack_wrong_base": QT_TRANSLATE_NOOP(
+        "Errors", "This assignment pack holds changes to a version this laptop does not hold. "
+                  "Nothing was changed; ask the office for a full pack."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

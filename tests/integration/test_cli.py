@@ -93,6 +93,10 @@ def test_bench_json_on_a_small_portfolio(tmp_path):
     # An assignment pack of 300 customers, built at the office and applied on a laptop.
     assert result["pack_customers"] == 300 and result["pack_build_ms"] > 0
     assert result["pack_apply_ms"] > 0 and result["pack_bytes"] > 0
+    # The same once the laptop confirmed it and the office changed ten customers: a delta.
+    assert result["pack_delta_customers"] == 10 and result["pack_delta_build_ms"] > 0
+    assert 0 < result["pack_delta_bytes"] < result["pack_bytes"]
+    assert result["pack_delta_apply_ms"] > 0
     assert result["import_bundles_s"] > 0 and result["import_bundles_raw_s"] > 0
     # The office's search on a PostgreSQL started for the run (or why there is none).
     if "office_search_note" not in result:

@@ -1,5 +1,6 @@
-"""Importing day bundles at the office: verify each, apply each in one transaction, hold a
-bundle that comes after a gap, quarantine a bad one with its reason, and answer with acks."""
+"""Importing day bundles at the office: verify each, apply each in one transaction (with the
+pack state it reports: that pack version confirmed, the customer-set hash kept for drift), hold
+a bundle that comes after a gap, quarantine a bad one with its reason, and answer with acks."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ...domain.instants import to_text
 from ...store import bundle_repo as repo
-from ...store import device_repo, field_records, migrations
+from ...store import device_repo, field_records, migrations, pack_parts, pack_repo
 from ...sync import ack, bundle, day
 from ...sync.errors import BundleRefused
 
@@ -103,6 +104,7 @@ class Bundles:
         if m.seq < 1:
             raise BundleRefused("sync.bad_manifest", reason="a day bundle's seq starts at 1")
         records, blobs = day.records_of(item.found.members)
+        day.state_of(item.found.members)  # a bad one quarantines the bundle before anything
         with self._store.sessions.begin() as session:
             if device_repo.get(session, m.sender) is None:
                 raise BundleRefused("sync.unknown_device", device=m.sender)
@@ -136,6 +138,7 @@ class Bundles:
         try:
             with self._store.sessions.begin() as session:
                 added = field_records.apply(session, records, blobs, to_text(self._now()))
+                self._take_state(session, m, day.state_of(item.found.members))
                 repo.record(session, sha256=item.found.sha256, status=repo.IMPORTED,
                             at=to_text(self._now()), file_name=item.file,
                             bundle_id=m.bundle_id, device=m.sender, seq=m.seq, records=added,
@@ -144,6 +147,16 @@ class Bundles:
             reason = str(getattr(exc, "orig", exc)).splitlines()[0]
             raise BundleRefused("sync.bad_records", reason=reason) from None
         return self._report(item.file, m, repo.IMPORTED, "", added)
+
+    def _take_state(self, session, m, state: dict | None) -> None:
+        """The pack the laptop holds: confirmed (the next delta applies on it), and its
+        customer-set hash kept (a mismatch makes the next pack full)."""
+        if state is None:
+            return
+        at = to_text(self._now())
+        pack_repo.confirm(session, m.sender, state["pack_version"], at)
+        pack_parts.report(session, m.sender, state["pack_version"],
+                          state["customer_set_hash"], m.seq, at)
 
     def _release(self, device: str, seq: int, trust) -> list[Report]:
         """Bundles held for the gap ``seq`` closed, in order, verified again (the device may
