@@ -227,6 +227,14 @@ MESSAGES = {
     "sync.no_files": "{path} holds no bundle files",
     # device health (office window)
     "bundle.not_waiting": "bundle {id} is no longer held or quarantined",
+    # the laptop's sync folder
+    "sync.no_folder": "no sync folder is set: choose one in Settings (or give --folder)",
+    "sync.folder_missing": "the sync folder {path} is not there (a drive not connected, a USB "
+                           "stick not plugged in?); nothing was changed",
+    "sync.folder_unreachable": "the sync folder {path} cannot be read or written ({reason}); "
+                               "what was done is kept and the next sync does the rest",
+    "sync.file_unreadable": "{file} in the sync folder cannot be read ({reason}); it was left "
+                            "there",
 }
 
 

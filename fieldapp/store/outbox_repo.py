@@ -32,12 +32,12 @@ class Unsent:
     blob: tuple[str, bytes] | None  # (member name, bytes) of a document or attachment
 
 
-def unsent(session) -> list[Unsent]:
-    """(kind, row) of every finalized record no earlier bundle held: final visits (amendments
-    are visits too), their outcomes, the payments taken on them with their allocations, their
-    attachments, and every document."""
+def _unsent_queries() -> dict:
+    """Per kind, the select of every finalized record no earlier bundle held: final visits
+    (amendments are visits too), their outcomes, the payments taken on them with their
+    allocations, their attachments, and every document."""
     final = select(VisitRow.uuid).where(VisitRow.status == "final")
-    queries = {
+    return {
         "visit": select(VisitRow).where(VisitRow.status == "final", _not_sent("visit", VisitRow.uuid))
         .order_by(VisitRow.finalized_at, VisitRow.uuid),
         "outcome": select(OutcomeRow).where(OutcomeRow.visit_uuid.in_(final),
@@ -55,6 +55,11 @@ def unsent(session) -> list[Unsent]:
                                                   _not_sent("attachment", AttachmentRow.uuid))
         .order_by(AttachmentRow.uuid),
     }
+
+
+def unsent(session) -> list[Unsent]:
+    """(kind, row) of every record the next day bundle would hold (``_unsent_queries``)."""
+    queries = _unsent_queries()
     out = []
     for kind in field_records.KINDS:
         key = field_records.key_name(kind)
@@ -62,6 +67,12 @@ def unsent(session) -> list[Unsent]:
                           field_records.blob_of(kind, row))
                    for row in session.execute(queries[kind]).scalars())
     return out
+
+
+def unsent_count(session) -> int:
+    """How many records the next day bundle would hold, counted without reading them."""
+    return sum(session.execute(select(func.count()).select_from(q.order_by(None).subquery())
+                               ).scalar() or 0 for q in _unsent_queries().values())
 
 
 def state(session) -> OutboxState:
