@@ -122,7 +122,8 @@ class SyncActions:
     def status(self):
         """Last sync, records not sent, bundles waiting, enrollment and pack: the status bar's."""
         from . import sync_folder  # noqa: PLC0415
-        return sync_folder.status(self._store, self._keys, self._settings)
+        return sync_folder.status(self._store, self._keys, self._settings,
+                                  self._now().astimezone(self._settings.zone()).date())
 
     def receive_pack(self, path: Path) -> PackResult:
         from . import packs_in  # noqa: PLC0415

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from ..domain.errors import FieldappError
@@ -57,14 +57,18 @@ class SyncStatus:
     company: str
     pack_version: int  # 0 before any pack
     pack_expires: datetime | None
+    today: date  # the user's day when this was read ("today 14:05")
+    at_start: bool  # sync when the window starts
+    at_close: bool  # sync when it closes
 
 
 Progress = Callable[..., None]
 
 
-def status(store, keys: Path, settings: cfg.Settings) -> SyncStatus:
+def status(store, keys: Path, settings: cfg.Settings, today: date) -> SyncStatus:
     """What the status bar says about sync, from one read of each part."""
-    folder, last = settings.get_many(cfg.SYNC_FOLDER, cfg.LAST_SYNC)
+    folder, last, at_start, at_close = settings.get_many(cfg.SYNC_FOLDER, cfg.LAST_SYNC,
+                                                         cfg.SYNC_AT_START, cfg.SYNC_AT_CLOSE)
     with store.sessions() as session:
         state, unsent = outbox_repo.state(session), outbox_repo.unsent_count(session)
     pack = packs_in.state(store)
@@ -73,7 +77,8 @@ def status(store, keys: Path, settings: cfg.Settings) -> SyncStatus:
     return SyncStatus(folder, from_text(last, zone) if last else None, unsent, state.waiting,
                       state.acked_seq, settings.device_id(), laptop_keys.is_enrolled(keys),
                       held.get("collector", ""), held.get("company", ""), pack["version"],
-                      from_text(pack["expires_at"], zone) if pack["expires_at"] else None)
+                      from_text(pack["expires_at"], zone) if pack["expires_at"] else None,
+                      today, at_start, at_close)
 
 
 class FolderRun:
