@@ -178,3 +178,31 @@ def test_the_sync_settings_are_edited_and_kept(qtbot, team, laptop_store, profil
     qtbot.waitUntil(lambda: win.commands.settings_dialog is not None, timeout=5000)
     again = win.commands.settings_dialog.editors
     assert again[cfg.SYNC_FOLDER].text() == str(folder) and again[cfg.SYNC_AT_CLOSE].isChecked()
+
+
+def test_the_sync_status_follows_a_language_switch(qtbot, qapp, team, laptop_store, profile):
+    from test_language_switch import OPEN, PseudoTranslator
+
+    win = show_main_window(qtbot, _services(laptop_store, team), profile)
+    label = win.sync_status.label
+    qtbot.waitUntil(lambda: "Last sync: never" in label.text())
+    pseudo = PseudoTranslator(qapp)
+    qapp.installTranslator(pseudo)  # a LanguageChange to every window, as a switch sends
+    try:
+        qtbot.waitUntil(lambda: label.text().startswith(OPEN) and OPEN in label.toolTip())
+        assert OPEN in win.sync_status.button.text()
+        assert OPEN in win.sync_status.sync_action.text()
+    finally:
+        qapp.removeTranslator(pseudo)
+    qtbot.waitUntil(lambda: label.text().startswith("Last sync: never"))
+
+
+def test_a_failed_sync_at_close_never_keeps_the_window_open(qtbot, team, laptop_store, profile,
+                                                           tmp_path):
+    stick = tmp_path / "pulled-stick"
+    services = _services(laptop_store, team, SYNC_FOLDER=str(stick), SYNC_AT_CLOSE=True)
+    win = show_main_window(qtbot, services, profile)
+    qtbot.waitUntil(lambda: win.sync_status.status is not None)
+    win.close()
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=20000)
+    assert win.sync_status.last_error is not None and not stick.exists()
