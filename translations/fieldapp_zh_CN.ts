@@ -5138,139 +5138,158 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="71"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="74"/>
         <source>Sync &amp;now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="72"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="74"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="75"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="78"/>
         <source>Send and receive through the sync folder (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="73"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="76"/>
+        <source>Sync s&amp;tatus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/sync_status.py" line="77"/>
         <source>Sync</source>
         <translation type="unfinished">同步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="83"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="87"/>
         <source>Not enrolled · Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="85"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="89"/>
         <source>Last sync: %1 · Not sent: %2 · Waiting: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="93"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="97"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="96"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="100"/>
         <source>today %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="98"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="102"/>
         <source>yesterday %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="105"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="109"/>
         <source>Device: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="106"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="110"/>
         <source>Enrolled for %1 of %2</source>
         <translation type="unfinished">已注册给 %2 的 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="107"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="111"/>
         <source>Not enrolled with the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="108"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="112"/>
         <source>Sync folder: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="109"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="113"/>
         <source>No sync folder is set (Settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="110"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="114"/>
         <source>Last sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="111"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="115"/>
         <source>Records not yet sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="114"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="118"/>
         <source>Bundles waiting for the office&apos;s acknowledgement: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="116"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="120"/>
         <source>Assignment pack: version %1, valid until %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="119"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="123"/>
         <source>No assignment pack applied yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="121"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="125"/>
         <source>Left in the sync folder: %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="124"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="128"/>
         <source>The last sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="136"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="134"/>
+        <source>Sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/sync_status.py" line="148"/>
         <source>Choose the sync folder shared with the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="141"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="205"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="153"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="219"/>
         <source>Syncing with the office…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="165"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="177"/>
         <source>Sync cancelled; what was done is kept.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="167"/>
-        <source>Synced: %1 records sent, %2 bundles waiting for the office.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/sync_status.py" line="180"/>
+        <source>Synced: %n records sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/sync_status.py" line="182"/>
+        <source>%n bundles wait for the office&apos;s acknowledgement.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="171"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="185"/>
         <source>Assignment pack version %1 applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="174"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="188"/>
         <source>Some files were left in the sync folder: see the sync status for why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="216"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="230"/>
         <source>Syncing with the office before closing…</source>
         <translation type="unfinished"></translation>
     </message>

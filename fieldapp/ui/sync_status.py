@@ -7,9 +7,9 @@ import html
 import logging
 from datetime import timedelta
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QToolButton
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolButton
 
 from ..services import settings as cfg
 from . import formats, progress
@@ -35,12 +35,15 @@ class SyncStatus(QObject):
         self.sync_action = QAction(self)
         self.sync_action.setShortcut(QKeySequence("F9"))
         self.sync_action.triggered.connect(self.sync_now)
+        self.details_action = QAction(self)
+        self.details_action.triggered.connect(self.show_details)
+        self.box: QMessageBox | None = None  # the details shown last (tests read it)
         first = menu.actions()[0] if menu.actions() else None
         menu.insertAction(first, self.sync_action)
+        menu.insertAction(first, self.details_action)
         menu.insertSeparator(first)
         self.button = QToolButton()
         self.button.setObjectName("syncButton")
-        self.button.setAutoRaise(True)
         self.button.clicked.connect(self.sync_now)
         self.label = QLabel()
         self.label.setObjectName("syncStatus")
@@ -70,6 +73,7 @@ class SyncStatus(QObject):
     def retranslate_ui(self) -> None:
         self.sync_action.setText(self.tr("Sync &now"))
         self.sync_action.setToolTip(self.tr("Send and receive through the sync folder (F9)"))
+        self.details_action.setText(self.tr("Sync s&tatus…"))
         self.button.setText(self.tr("Sync"))
         self.button.setToolTip(self.tr("Send and receive through the sync folder (F9)"))
         self.label.setText(self._summary())
@@ -125,6 +129,15 @@ class SyncStatus(QObject):
                 "%1", describe(self.last_error)))
         return "<br>".join(html.escape(line) for line in lines)
 
+    def show_details(self) -> None:
+        """Sync › Sync status…: the tooltip's details in a box that stays until closed."""
+        self.box = QMessageBox(QMessageBox.Icon.Information, self.tr("Sync status"),
+                               self._details(), QMessageBox.StandardButton.Ok, self._window)
+        self.box.setTextFormat(Qt.TextFormat.RichText)
+        # Wide enough for one line per detail (the icon's label keeps its own width).
+        self.box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 28em; }")
+        self.box.open()
+
     # -- syncing -----------------------------------------------------------------------------
     def sync_now(self) -> None:
         """F9, the Sync button: sync through the folder; without one, choose it first."""
@@ -164,9 +177,11 @@ class SyncStatus(QObject):
         if result.cancelled:
             text = self.tr("Sync cancelled; what was done is kept.")
         else:
-            text = self.tr("Synced: %1 records sent, %2 bundles waiting for the office.").replace(
-                "%1", formats.number(result.records)).replace(
-                "%2", formats.number(result.waiting))
+            text = " ".join((
+                formats.counted(self.tr("Synced: %n records sent.", "", result.records),
+                                result.records),
+                formats.counted(self.tr("%n bundles wait for the office's acknowledgement.", "",
+                                        result.waiting), result.waiting)))
             if result.pack is not None:
                 text += " " + self.tr("Assignment pack version %1 applied.").replace(
                     "%1", formats.number(result.pack))

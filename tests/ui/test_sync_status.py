@@ -80,7 +80,12 @@ def test_the_sync_button_sends_and_the_status_bar_follows(qtbot, team, laptop_st
     assert _bundles(folder) == [f"day-{team.device}-000001.zip"]
     qtbot.waitUntil(lambda: "Last sync: today" in label.text())
     assert "Not sent: 0" in label.text() and "Waiting: 1" in label.text()
-    assert "Synced" in win.statusBar().currentMessage()
+    assert win.statusBar().currentMessage().startswith(f"Synced: {unsent:,} records sent.")
+    win.sync_status.details_action.trigger()
+    assert win.sync_status.box.isVisible() and team.device in win.sync_status.box.text()
+    assert "Bundles waiting for the office&#x27;s acknowledgement: 1" in \
+        win.sync_status.box.text()
+    win.sync_status.box.close()
 
     # A visit finalized later waits to be sent: the status bar says so at once.
     with sqlite3.connect(team.laptop / "fieldapp.db") as con:
