@@ -1,4 +1,4 @@
-"""`fieldapp sync send|ack|receive`: the laptop's side of sync on the command line."""
+"""`fieldapp sync send|ack|receive|run`: the laptop's side of sync on the command line."""
 
 from __future__ import annotations
 
@@ -19,6 +19,20 @@ def add(sub, profile_options) -> None:
     _send(steps, profile_options)
     _ack(steps, profile_options)
     _receive(steps, profile_options)
+    _run(steps, profile_options)
+
+
+def _run(steps, profile_options) -> None:
+    cmd = steps.add_parser(
+        "run", help="one whole sync through the sync folder",
+        description="Sync through the sync folder (a shared drive, a cloud folder, a USB stick) "
+        "as the window's Sync button does: take the office's acknowledgements from "
+        "to-laptops/<device>/, write the day bundles to to-office/, apply the newest assignment "
+        "pack. Exit 0 when every file was taken, 1 when some were left with a reason, 2 when "
+        "the sync could not run (not enrolled, no folder).")
+    profile_options(cmd, top=False)
+    cmd.add_argument("--folder", metavar="DIR",
+                     help="the sync folder (default: the one set in the window's Settings)")
 
 
 def _send(steps, profile_options) -> None:
@@ -61,6 +75,8 @@ def main(profile: Profile, args) -> int:
             return _run_send(outbox, Path(args.out), args)
         if args.sync_command == "ack":
             return _run_ack(outbox, Path(args.file))
+        if args.sync_command == "run":
+            return _run_folder(outbox, args)
     finally:
         store.close()
     return 2
@@ -127,3 +143,18 @@ def _receive_main(profile: Profile, args) -> int:
     print(f"revocation list: {len(got.pack.revoked)} devices; the pack expires "
           f"{got.pack.header['expires_at']}")
     return 0
+
+
+def _run_folder(actions, args) -> int:
+    folder = args.folder or actions.folder_setting()
+    done = actions.sync_folder(Path(folder) if folder else None)
+    if done.made:
+        print(f"day bundle {done.made} made with {done.records} records")
+    print(f"{done.waiting} bundle(s) waiting for the office's acknowledgement written to "
+          f"{Path(folder) / 'to-office'}")
+    print(f"the office holds every bundle up to {done.acked}; {done.pruned} pruned now")
+    if done.pack is not None:
+        print(f"pack version {done.pack} applied")
+    for problem in done.problems:
+        print(f"left {problem.file}: {problem.error}", file=sys.stderr)
+    return 1 if done.problems else 0

@@ -253,6 +253,14 @@ MESSAGES = {
     "sync.pack_wrong_base": "pack version {version} holds the changes since version {base}, "
                             "but this laptop holds version {applied}; nothing was changed: ask "
                             "the office for a full pack (`fieldapp office pack --full`)",
+    # the laptop's sync folder
+    "sync.no_folder": "no sync folder is set: choose one in Settings (or give --folder)",
+    "sync.folder_missing": "the sync folder {path} is not there (a drive not connected, a USB "
+                           "stick not plugged in?); nothing was changed",
+    "sync.folder_unreachable": "the sync folder {path} cannot be read or written ({reason}); "
+                               "what was done is kept and the next sync does the rest",
+    "sync.file_unreadable": "{file} in the sync folder cannot be read ({reason}); it was left "
+                            "there",
 }
 
 

@@ -40,14 +40,16 @@ AT_START = 5
 
 def device_keys(home: Path, settings: cfg.Settings, today: Callable[[], date]) -> DeviceKeys:
     """The one place that picks the key storage: the enrolled key once the office's answer is
-    installed, the development CA before. ``today`` is the program's clock, which the
-    development certificates follow (``--today``)."""
+    installed, the development CA before (looked at for every document). ``today`` is the
+    program's clock, which the development certificates follow (``--today``)."""
     from ..sync import laptop_keys  # noqa: PLC0415 (cryptography with the first document)
-    if laptop_keys.is_enrolled(keys_folder(home)):
-        return laptop_keys.EnrolledKeys(keys_folder(home),
-                                        lambda: settings.get(cfg.COLLECTOR_NAME))
-    return LocalDevelopmentCA(keys_folder(home), settings.device_id(),
-                              lambda: settings.get(cfg.COLLECTOR_NAME), today)
+
+    def holder() -> str:
+        return settings.get(cfg.COLLECTOR_NAME)
+    # An answer installed from the window signs the next document, not the next start's.
+    return laptop_keys.FollowingKeys(
+        keys_folder(home), LocalDevelopmentCA(keys_folder(home), settings.device_id(), holder,
+                                              today), holder)
 
 
 def _reviewed(invoices, paid: dict[int, int], day: date) -> tuple[Invoice, ...]:

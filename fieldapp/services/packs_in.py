@@ -43,10 +43,11 @@ def state(store) -> dict:
             "revoked": json.loads(held.get(REVOKED, "[]") or "[]")}
 
 
-def receive(store, folder: Path, path: Path, device_id: str, now: datetime) -> Received:
+def read(held: dict, folder: Path, path: Path) -> Pack:
+    """The pack in a file, verified (signed by the office under the company CA, not revoked)
+    and parsed; not yet checked against this laptop (``check``). ``held`` is ``state()``."""
     if not laptop_keys.is_enrolled(folder):
         raise BundleRefused("sync.not_enrolled")
-    held = state(store)
     revoked = frozenset(r["serial"] for r in held["revoked"])
     found = bundle.read_file(Path(path), laptop_keys.trust(folder, revoked))
     if found.manifest.kind != "pack":
@@ -55,7 +56,17 @@ def receive(store, folder: Path, path: Path, device_id: str, now: datetime) -> R
         raise BundleRefused("sync.wrong_sender", sender=found.manifest.sender, signer=OFFICE)
     if set(found.members) != {MEMBER}:
         raise BundleRefused("sync.bad_pack", reason=f"members {sorted(found.members)}")
-    pack = parse(found.members[MEMBER])
+    return parse(found.members[MEMBER])
+
+
+def receive(store, folder: Path, path: Path, device_id: str, now: datetime) -> Received:
+    held = state(store)
+    pack = read(held, folder, path)
+    return apply(store, pack, held, device_id, now)
+
+
+def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Received:
+    """Check a pack read by ``read`` against this laptop and apply it in one transaction."""
     check(pack, device_id, held["version"], now)
     with store.sessions.begin() as session:
         applied = pack_apply.apply(session.connection(), pack.customers, pack.route_stops,

@@ -59,10 +59,25 @@ COMPANY_ADDRESS = Setting("company.address", str, "123 Nguyễn Trãi, Quận 1,
                        "Company address")
 COMPANY_TAX_CODE = Setting("company.tax_code", str, "0312345678", "Company tax code")
 COMPANY_PHONE = Setting("company.phone", str, "028 3925 1234", "Company phone")
+# The sync folder (a shared drive, a cloud folder, a USB stick; empty: none chosen) and whether
+# the window syncs through it when it starts and when it closes.
+SYNC_FOLDER = Setting("sync.folder", str, "", "Sync folder")
+SYNC_AT_START = Setting("sync.at_start", bool, False, "Sync when the program starts")
+SYNC_AT_CLOSE = Setting("sync.at_close", bool, False, "Sync when the program closes")
+# When a sync through the folder last ran to its end (UTC text; empty: never).
+LAST_SYNC = Setting("sync.last_at", str, "", "Last sync")
 ALL = (COLLECTOR_NAME, COLLECTOR_TITLE, *COLLECTOR_TITLES.values(), UI_LANGUAGE, DEVICE_ID,
        PROMISE_HORIZON_DAYS, PROMISE_GRACE_DAYS, PROMISE_KEPT_PCT, REMINDER_DAYS,
        DISPUTE_NEAR_HOURS, TIME_ZONE, MIN_INK,
-       COMPANY_NAME, COMPANY_ADDRESS, COMPANY_TAX_CODE, COMPANY_PHONE)
+       COMPANY_NAME, COMPANY_ADDRESS, COMPANY_TAX_CODE, COMPANY_PHONE,
+       SYNC_FOLDER, SYNC_AT_START, SYNC_AT_CLOSE, LAST_SYNC)
+
+
+def _typed(setting: Setting, raw: str):
+    """A stored text as the setting's type (``bool("False")`` would be true)."""
+    if setting.kind is bool:
+        return raw.strip().lower() in ("true", "1", "yes")
+    return setting.kind(raw)
 
 
 class Settings:
@@ -93,11 +108,11 @@ class Settings:
         """Several settings from one read (each read is a query)."""
         with self._store.sessions() as session:
             values = settings_repo.read_all(session)
-        return tuple(s.default if values.get(s.key) is None else s.kind(values[s.key])
+        return tuple(s.default if values.get(s.key) is None else _typed(s, values[s.key])
                      for s in settings)
 
     def set(self, setting: Setting, value) -> None:
-        typed = setting.kind(value)
+        typed = _typed(setting, value) if isinstance(value, str) else setting.kind(value)
         if setting.choices and typed not in setting.choices:
             raise InvalidValue("setting.not_allowed", setting=setting.key, value=str(typed))
         if setting is TIME_ZONE:
@@ -127,7 +142,7 @@ class Settings:
         """The stored value, or None when the setting was never written."""
         with self._store.sessions() as session:
             raw = settings_repo.read_all(session).get(setting.key)
-        return None if raw is None else setting.kind(raw)
+        return None if raw is None else _typed(setting, raw)
 
     def collector_title(self, language: str) -> str:
         """The collector's title for a document in ``language``.

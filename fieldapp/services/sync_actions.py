@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..domain.instants import to_text
 from ..files import write_atomically
 from ..sync import laptop_keys
 from . import settings as cfg
@@ -84,6 +85,45 @@ class SyncActions:
     def take_ack(self, path: Path, data: bytes | None = None):
         """Prune the outbox by the office's acknowledgement; (seq, pruned)."""
         return self._outbox().take_ack(Path(path).read_bytes() if data is None else data)
+
+    @property
+    def device(self) -> str:
+        return self._settings.device_id()
+
+    def outbox_state(self):
+        return self._outbox().state()
+
+    def pack_state(self) -> dict:
+        from . import packs_in  # noqa: PLC0415
+        return packs_in.state(self._store)
+
+    def read_pack(self, held: dict, path: Path):
+        """The pack in a file, verified and parsed (not yet checked against this laptop)."""
+        from . import packs_in  # noqa: PLC0415
+        return packs_in.read(held, self._keys, Path(path))
+
+    def apply_pack(self, pack, held: dict):
+        from . import packs_in  # noqa: PLC0415
+        return packs_in.apply(self._store, pack, held, self.device, self._now())
+
+    def mark_synced(self) -> None:
+        """A sync through the folder ran to its end now: the status bar says when."""
+        self._settings.set(cfg.LAST_SYNC, to_text(self._now()))
+
+    def folder_setting(self) -> str:
+        return self._settings.get(cfg.SYNC_FOLDER)
+
+    def sync_folder(self, root: Path | str | None, progress=None, cancelled=None):
+        """One whole sync through the sync folder ``root`` (services.sync_folder.FolderRun);
+        None or empty: no folder is set, which is refused."""
+        from .sync_folder import FolderRun  # noqa: PLC0415
+        return FolderRun(self, Path(root) if root else None, progress, cancelled).run()
+
+    def status(self):
+        """Last sync, records not sent, bundles waiting, enrollment and pack: the status bar's."""
+        from . import sync_folder  # noqa: PLC0415
+        return sync_folder.status(self._store, self._keys, self._settings,
+                                  self._now().astimezone(self._settings.zone()).date())
 
     def receive_pack(self, path: Path) -> PackResult:
         from . import packs_in  # noqa: PLC0415

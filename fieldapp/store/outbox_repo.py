@@ -32,12 +32,12 @@ class Unsent:
     blob: tuple[str, bytes] | None  # (member name, bytes) of a document or attachment
 
 
-def unsent(session) -> list[Unsent]:
-    """(kind, row) of every finalized record no earlier bundle held: final visits (amendments
-    are visits too), their outcomes, the payments taken on them with their allocations, their
-    attachments, and every document."""
+def _unsent_queries() -> dict:
+    """Per kind, the select of every finalized record no earlier bundle held: final visits
+    (amendments are visits too), their outcomes, the payments taken on them with their
+    allocations, their attachments, and every document."""
     final = select(VisitRow.uuid).where(VisitRow.status == "final")
-    queries = {
+    return {
         "visit": select(VisitRow).where(VisitRow.status == "final", _not_sent("visit", VisitRow.uuid))
         .order_by(VisitRow.finalized_at, VisitRow.uuid),
         "outcome": select(OutcomeRow).where(OutcomeRow.visit_uuid.in_(final),
@@ -55,6 +55,11 @@ def unsent(session) -> list[Unsent]:
                                                   _not_sent("attachment", AttachmentRow.uuid))
         .order_by(AttachmentRow.uuid),
     }
+
+
+def unsent(session) -> list[Unsent]:
+    """(kind, row) of every record the next day bundle would hold (``_unsent_queries``)."""
+    queries = _unsent_queries()
     out = []
     for kind in field_records.KINDS:
         key = field_records.key_name(kind)
@@ -86,6 +91,14 @@ def sent_keys(unsent: list[Unsent]) -> list[tuple[str, str]]:
     keys += [(field_events.OUTCOME_STATE, u.id) for u in unsent
              if u.kind == "outcome" and u.row.get("superseded_by")]
     return keys
+
+
+def unsent_count(session) -> int:
+    """How many records the next day bundle would hold: the big kinds counted without reading
+    them; the few master-data edits and outcome states read (they are small and rare)."""
+    return sum(session.execute(select(func.count()).select_from(q.order_by(None).subquery())
+                               ).scalar() or 0 for q in _unsent_queries().values()) + \
+        len(_events(session))
 
 
 def state(session) -> OutboxState:

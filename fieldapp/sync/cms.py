@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from asn1crypto import cms
+# Registers the attribute names pyHanko signs with (signing_certificate_v2) before anything
+# here uses CMSAttributeType: asn1crypto builds its reverse map of names once, on first use,
+# and a name added after that is never found (a bundle sent, then a document signed, in one
+# process failed with "invalid literal for int()").
+from asn1crypto import tsp  # noqa: F401
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization

@@ -11,3 +11,7 @@ class BundleRefused(FieldappError):
 
 class EnrollmentError(FieldappError):
     """A certificate request, an enrollment answer or the office's keys cannot be used."""
+
+
+class SyncFolderError(FieldappError):
+    """The sync folder is not set, not there or cannot be read or written (a USB stick pulled)."""

@@ -113,3 +113,34 @@ class EnrolledKeys:
 
     def is_development(self) -> bool:
         return False
+
+
+class FollowingKeys:
+    """DeviceKeys that follow the keys folder: ``before`` (the development CA) until an
+    enrollment answer is installed, the enrolled key from then on, at once and without a
+    restart. Each side caches its loaded signer, so only the enrolled identity file's presence
+    and stamp are looked at per call (a stat); a new answer installed over it is loaded anew."""
+
+    def __init__(self, folder: Path, before, holder: Callable[[], str]):
+        self.folder, self._before, self._holder = Path(folder), before, holder
+        self._enrolled: EnrolledKeys | None = None
+        self._stamp: tuple[int, int] | None = None
+
+    def _current(self):
+        try:
+            held = (Path(self.folder) / ENROLLED).stat()
+        except OSError:
+            return self._before
+        stamp = (held.st_mtime_ns, held.st_size)
+        if self._enrolled is None or stamp != self._stamp:
+            self._enrolled, self._stamp = EnrolledKeys(self.folder, self._holder), stamp
+        return self._enrolled
+
+    def signer(self) -> SimpleSigner:
+        return self._current().signer()
+
+    def signer_name(self) -> str:
+        return self._current().signer_name()
+
+    def is_development(self) -> bool:
+        return self._current().is_development()

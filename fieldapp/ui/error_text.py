@@ -375,6 +375,18 @@ WORDS = {
     "sync.pack_wrong_base": QT_TRANSLATE_NOOP(
         "Errors", "This assignment pack holds changes to a version this laptop does not hold. "
                   "Nothing was changed; ask the office for a full pack."),
+    # the laptop's sync folder
+    "sync.no_folder": QT_TRANSLATE_NOOP(
+        "Errors", "No sync folder is set. Choose one in Settings."),
+    "sync.folder_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The sync folder {path} is not there. Connect the drive or plug in the USB "
+                  "stick, then sync again. Nothing was changed."),
+    "sync.folder_unreachable": QT_TRANSLATE_NOOP(
+        "Errors", "The sync folder {path} cannot be read or written: {reason}. What was done is "
+                  "kept; the next sync does the rest."),
+    "sync.file_unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "The file {file} in the sync folder cannot be read: {reason}. It was left "
+                  "there."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

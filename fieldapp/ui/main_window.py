@@ -17,6 +17,7 @@ from .documents.startup import StartupDocuments
 from .error_text import describe
 from .signals import AppSignals
 from .sync_menu import SyncMenu
+from .sync_status import SyncStatus
 from .taskman import TaskManager
 from .views.common import Retranslating
 from .views.customer_list import CustomerListView
@@ -153,6 +154,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.today_label)
         self._status: tuple[int, object] | None = None
+        # Last sync, what waits to be sent, and the Sync button (F9 in the Sync menu).
+        self.sync_status = SyncStatus(self, self.services, self.taskman, self.signals,
+                                      self.sync_menu.menu)
 
     def _connect(self) -> None:
         for view in (self.route_view, self.customer_list, self.follow_up_view):
@@ -278,6 +282,7 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.sync_menu.retranslate_ui()
+        self.sync_status.retranslate_ui()
         self.view_menu.setTitle(self.tr("&View"))
         self.visit_menu.setTitle(self.tr("Vi&sit"))
         self.settings_action.setText(self.tr("&Settings…"))
@@ -305,6 +310,10 @@ class MainWindow(Retranslating, QMainWindow):
         # Each visit window saves its draft before the worker stops; until the last save has
         # landed the main window stays, and closes itself after.
         if not self.launcher.close_all(self.close):
+            event.ignore()
+            return
+        # Sync at close (when enabled) runs first; whatever comes of it, the close goes on.
+        if self.sync_status.sync_before_close(self.close):
             event.ignore()
             return
         self.documents.close_all()  # viewers keep their size and place

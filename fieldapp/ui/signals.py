@@ -15,3 +15,5 @@ class AppSignals(QObject):
     """
 
     data_changed = Signal(object)
+    # Enrollment, the sync folder or its outbox changed (the status bar's sync status reloads).
+    sync_changed = Signal()

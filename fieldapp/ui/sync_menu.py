@@ -82,8 +82,9 @@ class SyncMenu(QObject):
 
     def _installed(self, answer) -> None:
         self.refresh()
-        self._tell(self.tr("This laptop is now enrolled for %1 of %2. Documents made after the "
-                           "next start are signed with the enrolled key.").replace(
+        self._signals.sync_changed.emit()
+        self._tell(self.tr("This laptop is now enrolled for %1 of %2. Documents made from now "
+                           "on are signed with the enrolled key.").replace(
             "%1", answer.collector).replace("%2", answer.company))
 
     # -- bundles, packs, acknowledgements ----------------------------------------------------
@@ -95,6 +96,7 @@ class SyncMenu(QObject):
             self._taskman.run(lambda: self._sync.send(Path(folder)), self._sent, self._refused)
 
     def _sent(self, sent) -> None:
+        self._signals.sync_changed.emit()
         made = (self.tr("A day bundle with %1 records was made.").replace("%1", str(sent.records))
                 if sent.made else self.tr("No new records since the last bundle."))
         self._tell(made + " " + self.tr(
@@ -109,6 +111,7 @@ class SyncMenu(QObject):
 
     def _received(self, got) -> None:
         self._signals.data_changed.emit(got.changes)  # every view reloads from the new pack
+        self._signals.sync_changed.emit()
         self._tell(self.tr("Assignment pack version %1 applied: %2 customers added, %3 updated, "
                            "%4 removed.").replace("%1", str(got.version)).replace(
             "%2", str(got.added)).replace("%3", str(got.updated)).replace("%4", str(got.removed)))
@@ -116,10 +119,12 @@ class SyncMenu(QObject):
     def take_ack(self) -> None:
         path = self._pick(self.tr("Take the office's acknowledgement"))
         if path:
-            self._taskman.run(lambda: self._sync.take_ack(Path(path)), lambda done: self._tell(
-                self.tr("The office holds every bundle up to number %1; %2 removed from the "
-                        "outbox.").replace("%1", str(done.seq)).replace("%2", str(done.pruned))),
-                self._refused)
+            self._taskman.run(lambda: self._sync.take_ack(Path(path)), self._acked, self._refused)
+
+    def _acked(self, done) -> None:
+        self._signals.sync_changed.emit()
+        self._tell(self.tr("The office holds every bundle up to number %1; %2 removed from the "
+                           "outbox.").replace("%1", str(done.seq)).replace("%2", str(done.pruned)))
 
     # -- helpers ---------------------------------------------------------------------------
     def _folder(self) -> str:

@@ -18,18 +18,14 @@ from sqlalchemy import text
 
 from fieldapp.store.engine import open_store, open_url
 from tests.integration.test_enroll_cli import Office, run
+from tests.sync_team import COLLECTOR, enroll, make_laptop, make_office
 
-TODAY = "2026-11-27"
-COLLECTOR = "Phạm Đức Thắng"  # a collector of the office's demo team
 KINDS = ("visit", "outcome", "payment", "allocation", "document", "attachment")
 
 
 @pytest.fixture(scope="module")
 def demo_laptop(tmp_path_factory) -> Path:
-    home = tmp_path_factory.mktemp("template") / "laptop"
-    made = run("demo-data", "--customers", "30", "--today", TODAY, "--home", str(home))
-    assert made.returncode == 0, made.stderr
-    return home
+    return make_laptop(tmp_path_factory.mktemp("template") / "laptop")
 
 
 @pytest.fixture
@@ -40,12 +36,7 @@ def laptop(demo_laptop, tmp_path) -> Path:
 
 
 def _office(tmp_path: Path, db: str | None) -> Office:
-    office = Office(tmp_path / "office", db)
-    for step in (("demo-data", "--customers", "30", "--today", TODAY),
-                 ("init", "--company", "Công ty Thu hồi nợ ACME")):
-        out = office.run(*step)
-        assert out.returncode == 0, out.stderr
-    return office
+    return make_office(tmp_path / "office", db)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -60,15 +51,7 @@ def sqlite_office(tmp_path) -> Office:
 
 
 def _enroll(office: Office, laptop: Path, tmp_path: Path) -> str:
-    request, answer = tmp_path / f"{laptop.name}.csr", tmp_path / f"{laptop.name}-answer.zip"
-    for args in (("enroll", "request", "--out", str(request), "--home", str(laptop)),):
-        out = run(*args)
-        assert out.returncode == 0, out.stderr
-    out = office.run("enroll", str(request), "--collector", COLLECTOR, "--out", str(answer))
-    assert out.returncode == 0, out.stderr
-    out = run("enroll", "install", str(answer), "--home", str(laptop))
-    assert out.returncode == 0, out.stderr
-    return json.loads((laptop / "keys" / "enrollment.json").read_text("utf-8"))["device_id"]
+    return enroll(office, laptop, tmp_path)
 
 
 def _send(laptop: Path, out: Path) -> list[Path]:

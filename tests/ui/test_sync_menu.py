@@ -52,7 +52,7 @@ def test_the_sync_menu_is_in_the_menu_bar_and_refuses_to_send_before_enrollment(
     menu = window.sync_menu.menu
     assert menu.menuAction() in window.menuBar().actions()
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
-        "&Enroll this laptop…", "&Install the office's answer…", "&Send to the office…",
+        "Sync &now", "Sync s&tatus…", "&Enroll this laptop…", "&Install the office's answer…", "&Send to the office…",
         "&Receive assignment pack…", "Take &acknowledgement…"]
     out = tmp_path / "sync"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))

@@ -1,12 +1,14 @@
-"""File › Settings: typed editors for language, collector, promises, ink and the letterhead."""
+"""File › Settings: typed editors for language, collector, promises, ink, the letterhead and
+the sync folder."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ...i18n.languages import LANGUAGES, NATIVE_NAMES
 from ...services import settings as cfg
@@ -15,12 +17,16 @@ from ..views.common import Retranslating
 EDITABLE = (cfg.UI_LANGUAGE, cfg.COLLECTOR_NAME, *cfg.COLLECTOR_TITLES.values(),
             cfg.PROMISE_HORIZON_DAYS, cfg.PROMISE_GRACE_DAYS, cfg.PROMISE_KEPT_PCT,
             cfg.REMINDER_DAYS, cfg.DISPUTE_NEAR_HOURS, cfg.MIN_INK,
-            cfg.COMPANY_NAME, cfg.COMPANY_ADDRESS, cfg.COMPANY_TAX_CODE, cfg.COMPANY_PHONE)
+            cfg.COMPANY_NAME, cfg.COMPANY_ADDRESS, cfg.COMPANY_TAX_CODE, cfg.COMPANY_PHONE,
+            cfg.SYNC_FOLDER, cfg.SYNC_AT_START, cfg.SYNC_AT_CLOSE)
 # Printed at the top of every document; shown under their own heading.
 LETTERHEAD = (cfg.COMPANY_NAME, cfg.COMPANY_ADDRESS, cfg.COMPANY_TAX_CODE, cfg.COMPANY_PHONE)
 # Longest letterhead texts: one line each on an A4 letterhead.
 MAX_LENGTH = {cfg.COMPANY_NAME: 120, cfg.COMPANY_ADDRESS: 160, cfg.COMPANY_TAX_CODE: 20,
-              cfg.COMPANY_PHONE: 40}# The services declare English labels; marked here so lupdate collects them (a test compares).
+              cfg.COMPANY_PHONE: 40}
+# How this laptop syncs with the office; shown under their own heading.
+SYNC = (cfg.SYNC_FOLDER, cfg.SYNC_AT_START, cfg.SYNC_AT_CLOSE)
+# The services declare English labels; marked here so lupdate collects them (a test compares).
 LABELS = (
     QT_TRANSLATE_NOOP("Settings", "Language"),
     QT_TRANSLATE_NOOP("Settings", "Collector name"),
@@ -38,6 +44,9 @@ LABELS = (
     QT_TRANSLATE_NOOP("Settings", "Company address"),
     QT_TRANSLATE_NOOP("Settings", "Company tax code"),
     QT_TRANSLATE_NOOP("Settings", "Company phone"),
+    QT_TRANSLATE_NOOP("Settings", "Sync folder"),
+    QT_TRANSLATE_NOOP("Settings", "Sync when the program starts"),
+    QT_TRANSLATE_NOOP("Settings", "Sync when the program closes"),
 )
 RANGES = {cfg.PROMISE_HORIZON_DAYS: (1, 365), cfg.PROMISE_GRACE_DAYS: (0, 60),
           cfg.PROMISE_KEPT_PCT: (50.0, 100.0), cfg.REMINDER_DAYS: (0, 30),
@@ -60,10 +69,48 @@ class LanguageBox(QComboBox):
         self.setItemText(0, QCoreApplication.translate("Settings", "As the system"))
 
 
+class FolderEdit(QWidget):
+    """A folder: typed, or chosen with the button (a shared drive, a cloud folder, a USB stick)."""
+
+    def __init__(self):
+        super().__init__()
+        self.edit = QLineEdit()
+        self.edit.setObjectName("syncFolder")
+        self.choose = QPushButton()
+        self.choose.clicked.connect(self.pick)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.choose)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.choose.setText(QCoreApplication.translate("Settings", "Choose…"))
+        self.edit.setPlaceholderText(QCoreApplication.translate(
+            "Settings", "None: choose the folder shared with the office"))
+
+    def pick(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("Settings", "Choose the sync folder"),
+            self.edit.text())
+        if chosen:
+            self.edit.setText(chosen)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (as QLineEdit's)
+        self.edit.setText(text)
+
+
 def editor_for(setting: cfg.Setting) -> QWidget:
-    """A QLineEdit, QSpinBox or QDoubleSpinBox after the setting's declared type."""
+    """A QLineEdit, QSpinBox, QDoubleSpinBox or QCheckBox after the setting's declared type."""
     if setting is cfg.UI_LANGUAGE:
         return LanguageBox()
+    if setting is cfg.SYNC_FOLDER:
+        return FolderEdit()
+    if setting.kind is bool:
+        return QCheckBox()
     if setting.kind is int:
         editor = QSpinBox()
         editor.setRange(*RANGES.get(setting, (0, 10_000)))
@@ -82,13 +129,19 @@ def editor_for(setting: cfg.Setting) -> QWidget:
 def value_of(editor: QWidget):
     if isinstance(editor, QComboBox):
         return editor.currentData()
-    return editor.text().strip() if isinstance(editor, QLineEdit) else editor.value()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    if isinstance(editor, (QLineEdit, FolderEdit)):
+        return editor.text().strip()
+    return editor.value()
 
 
 def set_value(editor: QWidget, value) -> None:
     if isinstance(editor, QComboBox):
         editor.setCurrentIndex(max(editor.findData(value), 0))
-    elif isinstance(editor, QLineEdit):
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(bool(value))
+    elif isinstance(editor, (QLineEdit, FolderEdit)):
         editor.setText(str(value))
     else:
         editor.setValue(value)
@@ -110,12 +163,16 @@ class SettingsDialog(Retranslating, QDialog):
         self.intro.setWordWrap(True)
         self.letterhead_title = QLabel()
         self.letterhead_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        self.sync_title = QLabel()
+        self.sync_title.setStyleSheet("font-weight: 600; margin-top: 8px;")
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020;")
         form = QFormLayout()
         for setting in EDITABLE:
             if setting is LETTERHEAD[0]:
                 form.addRow(self.letterhead_title)
+            if setting is SYNC[0]:
+                form.addRow(self.sync_title)
             form.addRow(self.captions[setting], self.editors[setting])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -150,6 +207,8 @@ class SettingsDialog(Retranslating, QDialog):
                            else self.tr("These settings apply to this laptop."))
         self.intro.setVisible(True)
         self.letterhead_title.setText(self.tr("Letterhead on every document"))
+        self.sync_title.setText(self.tr("Sync with the office"))
+        self.editors[cfg.SYNC_FOLDER].retranslate_ui()
         self._check()
         for setting, caption in self.captions.items():
             caption.setText(QCoreApplication.translate("Settings", setting.label))
