@@ -2,8 +2,9 @@
 versioned per device, with an expiry. A pack is a delta (the customers added, changed or taken
 away since the pack that device last confirmed, the whole route from today on, the revocation
 list) or full (the whole assignment) when nothing is confirmed yet, the confirmed pack's part
-hashes are gone, a full pack is asked for, or the laptop's last day bundle reported another
-pack or customer set than the office sent (drift). A laptop refuses a delta whose base is not
+hashes are gone, a full pack is asked for, the laptop's last day bundle reported another
+pack or customer set than the office sent (drift), or a newer pack went out and is not confirmed
+yet (the laptop may or may not hold it; a delta would fit only one of the two). A laptop refuses a delta whose base is not
 the version it holds, so a lost pack costs one refused file, never a wrong state."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ...sync.pack import MEMBER, VALID_DAYS, Pack
 from ...sync.pack_delta import customer_set_hash, diff, part_hashes
 
 # Why a pack is full: the CLI and the Laptops tab say it.
-FIRST, ASKED, GONE, DRIFT = "first", "asked", "base gone", "drift"
+FIRST, ASKED, GONE, DRIFT, PENDING = "first", "asked", "base gone", "drift", "not confirmed"
 # Part hashes are kept for this many packs per device: a laptop that confirms none of them for
 # so long gets a full pack (and the table does not grow with every pack never applied).
 KEEP_PARTS = 30
@@ -35,7 +36,7 @@ class Written:
     customers: int  # in the pack (a delta's changed ones)
     data: bytes  # the bundle's bytes
     base: int = 0  # the version a delta applies on (0: full)
-    why_full: str = ""  # FIRST, ASKED, GONE or DRIFT for a full pack
+    why_full: str = ""  # FIRST, ASKED, GONE, DRIFT or PENDING for a full pack
     removed: int = 0
 
     @property
@@ -87,7 +88,7 @@ class Packs:
              signer, full: bool) -> Written:
         last = pack_repo.last_pack(session, device)
         version = (last.version if last else 0) + 1
-        base, why, base_parts = _base(session, device, full, version - KEEP_PARTS)
+        base, why, base_parts = _base(session, device, full, version - KEEP_PARTS, version - 1)
         customers, outcomes, removed = now_set.customers, now_set.outcomes, []
         if base:
             send, removed = diff(now_set.hashes, base_parts)
@@ -122,7 +123,8 @@ class Packs:
             return pack_repo.confirmed_version(session, device)
 
 
-def _base(session, device: str, full: bool, oldest_kept: int) -> tuple[int, str, dict]:
+def _base(session, device: str, full: bool, oldest_kept: int,
+          last_written: int) -> tuple[int, str, dict]:
     """(the confirmed version a delta applies on, or 0 with why the pack is full; its parts)."""
     confirmed = pack_repo.confirmed_version(session, device)
     pack_parts.prune_parts(session, device, max(confirmed, oldest_kept))
@@ -139,4 +141,8 @@ def _base(session, device: str, full: bool, oldest_kept: int) -> tuple[int, str,
     parts = pack_parts.parts(session, device, confirmed)
     if customers and not parts:
         return 0, GONE, {}
+    if last_written > confirmed:
+        # A newer pack went out unconfirmed: the laptop may hold it or not, and a delta fits
+        # only one of the two. A full pack fits both.
+        return 0, PENDING, {}
     return confirmed, "", parts
