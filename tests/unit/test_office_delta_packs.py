@@ -197,16 +197,18 @@ def test_a_laptop_refuses_a_delta_on_another_base_and_changes_nothing(tmp_path):
         laptop = tmp_path / "laptop.db"
         _apply(laptop, office.pack(office.build()["d1"]), 0)
         office.packs.confirm("d1", 1)
-        office.build()  # version 2, a delta on 1, never applied here
-        _apply(laptop, office.pack(office.build(full=True)["d1"]), 1)  # version 3, full
-        before = _dump(laptop)
         _change_the_office(office)
-        delta = office.pack(office.build()["d1"])  # version 4: the changes since 1
-        assert (delta.full, delta.base, delta.version) == (False, 1, 4)
+        delta = office.pack(office.build()["d1"])  # version 2: the changes since 1
+        assert (delta.full, delta.base, delta.version) == (False, 1, 2)
+        # A laptop reset since (it holds no pack) cannot take the changes since version 1.
+        reset = tmp_path / "reset.db"
+        open_store(reset).close()
+        before = _dump(reset)
         with pytest.raises(BundleRefused) as refused:
-            _apply(laptop, delta, 3)
+            _apply(reset, delta, 0)
         assert refused.value.code == "sync.pack_wrong_base"
-        assert refused.value.params == {"version": 4, "base": 1, "applied": 3}
-        assert _dump(laptop) == before
+        assert refused.value.params == {"version": 2, "base": 1, "applied": 0}
+        assert _dump(reset) == before
+        _apply(laptop, delta, 1)  # the laptop that holds version 1 takes it
     finally:
         store.close()
