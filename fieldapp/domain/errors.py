@@ -227,6 +227,10 @@ MESSAGES = {
     "sync.no_files": "{path} holds no bundle files",
     # device health (office window)
     "bundle.not_waiting": "bundle {id} is no longer held or quarantined",
+    # KPI dashboard
+    "kpi.bad_period": "the period ends on {last}, before it starts on {first}",
+    "kpi.period_too_long": "the period from {first} to {last} is longer than {days} days",
+    "kpi.unknown_collector": "there is no collector named {collector!r}",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from .kpi import rate
@@ -24,6 +25,11 @@ DEFINITIONS = {
         "(Beginning Receivables + Credit Sales / N - Ending Total Receivables) / "
         "(Beginning Receivables + Credit Sales / N - Ending Current Receivables) x 100",
         "period, N = months in the period (Oracle / CRF); current = not yet due", "%"),
+    "cei_whole_period": Definition(
+        "(Beginning Receivables + Credit Sales - Ending Total Receivables) / "
+        "(Beginning Receivables + Credit Sales - Ending Current Receivables) x 100",
+        "N = 1: the whole period's credit sales (gaviti, CFO monthly variant); "
+        "current = not yet due", "%"),
     "dso_simple": Definition(
         "(Ending Total Receivables / Total Credit Sales) x Number of Days in Period",
         "conventional, gross receivables, days of the period", "days"),
@@ -71,6 +77,11 @@ DEFINITIONS = {
     "dispute_resolution_days": Definition(
         "Average days between the dispute being recorded and being resolved",
         "disputes resolved in the period", "days"),
+    "aging": Definition("Open balances by days past due on the day: current, 1-30, 31-60, "
+                        "61-90, 90+", "by due date; the day before the period and each month "
+                        "end in it", "minor"),
+    "roll_rate": Definition("Balance in bucket n+1 at month t / balance in bucket n at month "
+                            "t-1 x 100", "forward rolls between consecutive days shown", "%"),
 }
 
 
@@ -83,6 +94,7 @@ class Figure:
     value: Decimal | int | None
     currency: str | None = None
     scope: str = "team"
+    detail: str = ""  # which bucket and day (aging, roll rates)
 
     @property
     def definition(self) -> Definition:
@@ -93,9 +105,30 @@ class Figure:
         value = self.value
         if isinstance(value, Decimal):
             value = str(value)
-        return {"figure": self.name, "scope": self.scope, "value": value,
-                "currency": self.currency, "unit": d.unit, "formula": d.formula,
-                "variant": d.variant}
+        return {"figure": self.name, "scope": self.scope, "detail": self.detail,
+                "value": value, "currency": self.currency, "unit": d.unit,
+                "formula": d.formula, "variant": d.variant}
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The figures of a period for the team and each collector, and the daily series the
+    charts draw: money collected (scope, currency, day, minor) and records (scope, day,
+    visits, calls)."""
+
+    first: date
+    last: date
+    figures: tuple[Figure, ...]
+    collected_per_day: tuple[tuple[str, str, date, int], ...]
+    contacts_per_day: tuple[tuple[str, date, int, int], ...]
+
+    def as_dict(self) -> dict:
+        return {"from": self.first.isoformat(), "to": self.last.isoformat(),
+                "figures": [f.as_dict() for f in self.figures],
+                "collected_per_day": [{"scope": s, "currency": c, "day": d.isoformat(),
+                                       "minor": m} for s, c, d, m in self.collected_per_day],
+                "contacts_per_day": [{"scope": s, "day": d.isoformat(), "visits": v,
+                                      "calls": n} for s, d, v, n in self.contacts_per_day]}
 
 
 def promise_shares(statuses: Iterable[PromiseStatus]) -> dict[str, Decimal | int | None]:

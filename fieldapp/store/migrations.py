@@ -14,7 +14,7 @@ from ..domain.errors import FieldappError, MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
 from . import ddl, search_index, trigram
 
-LATEST = 13
+LATEST = 14
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -174,8 +174,13 @@ def _v13(conn) -> None:
     ddl.run(conn, ddl.V13)
 
 
+def _v14(conn) -> None:
+    """The KPI dashboard: disputes resolved at the office, indexes for the period's sums."""
+    ddl.run(conn, ddl.V14)
+
+
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
-         11: _v11, 12: _v12, 13: _v13}
+         11: _v11, 12: _v12, 13: _v13, 14: _v14}
 
 
 def create_version(conn, version: int) -> None:

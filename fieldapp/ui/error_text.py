@@ -338,6 +338,13 @@ WORDS = {
     # device health (office window)
     "bundle.not_waiting": QT_TRANSLATE_NOOP(
         "Errors", "This bundle is no longer waiting: it was imported or discarded meanwhile."),
+    # KPI dashboard
+    "kpi.bad_period": QT_TRANSLATE_NOOP(
+        "Errors", "The period ends on {last}, before it starts on {first}."),
+    "kpi.period_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The period from {first} to {last} is longer than {days} days."),
+    "kpi.unknown_collector": QT_TRANSLATE_NOOP(
+        "Errors", "There is no collector named “{collector}”."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -13,6 +13,7 @@ from .assignments import Assignments
 from .collectors import Collectors
 from .device_health import DeviceHealth
 from .enrollment import Enrollment
+from .kpi import Kpis
 from .packs import Packs
 from .portfolio import OfficePortfolio
 from .receivables import ReceivablesImports
@@ -40,6 +41,7 @@ class OfficeServices:
     enrollment: Enrollment
     packs: Packs
     device_health: DeviceHealth
+    kpis: Kpis
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -64,6 +66,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         enrollment=Enrollment(store, now),
         packs=Packs(store, now, Enrollment(store, now)),
         device_health=DeviceHealth(store, now, Enrollment(store, now)),
+        kpis=Kpis(store, now, settings),
     )
 
 
