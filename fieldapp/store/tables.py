@@ -48,7 +48,8 @@ class CustomerRow(Base):
     # The office (schema 9): who visits this customer, and the territory assignments go by.
     collector_id: Mapped[str | None] = mapped_column(ForeignKey("collector.id"), nullable=True)
     territory: Mapped[str] = mapped_column(Text, default="")
-    __table_args__ = (Index("ix_customer_collector", "collector_id"),)
+    __table_args__ = (Index("ix_customer_collector", "collector_id"),
+                      Index("ix_customer_id_collector", "id", "collector_id"))
 
 
 class ContactRow(Base):

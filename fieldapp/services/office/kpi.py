@@ -46,12 +46,13 @@ class Kpis:
             contacts = kpi_repo.contacts(session, lo_at, hi_at, offset, cid)
             made = kpi_repo.promises_made(session, first, last, cid)
             commitments, owners = kpi_repo.due_commitments(session, first, last, cid)
-            taken = followups.taken_by(session, commitments, policy.grace_days)
+            taken = followups.taken_in_period(session, commitments, (first, last),
+                                              policy.grace_days)
             opened, resolved = kpi_repo.disputes(session, first, last, lo_at, hi_at, cid)
         as_of = min(last, self.now().date())
         statuses = [(owners.get(c.customer_id), judge(c.amount.minor, c.due_on,
                                                       taken.get(c.uuid, 0), as_of, policy))
-                    for c in commitments if first <= c.due_on <= last]
+                    for c in commitments]
 
         def scopes(who):
             name = names.get(who, UNASSIGNED) if who else UNASSIGNED

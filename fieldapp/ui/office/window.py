@@ -16,6 +16,7 @@ from ..taskman import TaskManager
 from ..views.common import Retranslating
 from ..window_state import WindowState
 from .collectors_view import CollectorsView
+from .dashboard_view import DashboardView
 from .devices_view import DevicesView
 from .import_wizard import ImportWizard
 from .language_menu import LanguageMenu
@@ -29,9 +30,10 @@ LIST_SHARE = 0.5  # of the width, for the portfolio's list on first start
 
 
 class OfficeWindow(Retranslating, QMainWindow):
-    """Tabs: the portfolio across collectors, the collectors, the routes. Views talk to the
-    services through ``services`` and ``taskman``, and hear each other through ``changed``
-    (a services.changes.Changes whose ``source`` is the view that wrote)."""
+    """Tabs: the portfolio across collectors, the collectors, the routes, the laptops, the
+    dashboard. Views talk to the services through ``services`` and ``taskman``, and hear each
+    other through ``changed`` (a services.changes.Changes whose ``source`` is the view that
+    wrote)."""
 
     changed = Signal(object)
 
@@ -49,7 +51,8 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.collectors = CollectorsView(self)
         self.routes = RoutesView(self)
         self.devices = DevicesView(self)
-        for view in (self.portfolio, self.collectors, self.routes, self.devices):
+        self.dashboard = DashboardView(self)
+        for view in (self.portfolio, self.collectors, self.routes, self.devices, self.dashboard):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -75,7 +78,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action("Ctrl+F", self.find_customer)
         self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
-                            for n in range(4)]
+                            for n in range(5)]
         self.about_action = self._action("F1", self.show_about)
 
     def _build_menus(self) -> None:
@@ -150,7 +153,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.find_action.setText(self.tr("&Find customer"))
         self.about_action.setText(self.tr("&About fieldapp office"))
         titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"),
-                  self.tr("Laptops"))
+                  self.tr("Laptops"), self.tr("Dashboard"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
             self.tab_actions[index].setText(title)
