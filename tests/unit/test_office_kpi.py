@@ -109,3 +109,13 @@ def test_bad_periods_and_unknown_collectors_are_refused(kpis):
     with pytest.raises(NotFound) as nobody:
         kpis.dashboard(kpi_data.FIRST, kpi_data.LAST, collector="Nobody")
     assert nobody.value.code == "kpi.unknown_collector"
+
+
+def test_countback_reads_older_months_when_receivables_outlast_the_recent_ones(kpis):
+    # March alone: Bình's 800 open (I4 500 of March, I3 300 of November) outlast the months
+    # read first (December to March: 500 of sales), so November is read too:
+    # 31 + 28 + 31 + 31 + 300 / 400 × 30 = 143.5 days.
+    board = kpis.dashboard(date(2026, 3, 1), kpi_data.LAST)
+    assert _values(board, "Bình")["dso_countback", ""] == Decimal("143.50")
+    # An: nothing sold in March or February, January's 600 all open: 31 + 28 + 31 days.
+    assert _values(board, "An")["dso_countback", ""] == Decimal("90.00")

@@ -36,12 +36,19 @@ class Kpis:
         hi_at = datetime.combine(last + timedelta(days=1), time(0), zone)
         offset = int(lo_at.utcoffset().total_seconds() // 60)
         days = _snapshot_days(first, last)
-        since = min(first, _month_start(last, COUNTBACK_MONTHS - 1))
+        # The countback rarely goes back further than the period and two months before it:
+        # older months are read only if some receivables outlast those.
+        near = min(first, _month_start(last, min(COUNTBACK_MONTHS, _months(first, last) + 3)
+                                       - 1))
+        far = min(first, _month_start(last, COUNTBACK_MONTHS - 1))
         with self.store.sessions() as session:
             cid = self._collector_id(session, collector)
             names = kpi_repo.collector_names(session)
-            sales = kpi_repo.sales_by_month(session, since, first, last, cid)
+            sales = kpi_repo.sales_by_month(session, near, first, last, cid)
             balances = kpi_repo.balances(session, days, cid)
+            if far < near and _outlasts(sales, balances, len(days) - 1):
+                sales += kpi_repo.sales_by_month(session, far, first,
+                                                 near - timedelta(days=1), cid)
             money = kpi_repo.collected(session, first, last, cid)
             contacts = kpi_repo.contacts(session, lo_at, hi_at, offset, cid)
             made = kpi_repo.promises_made(session, first, last, cid)
@@ -75,6 +82,23 @@ class Kpis:
 def _month_start(day: date, back: int) -> date:
     months = day.year * 12 + day.month - 1 - back
     return date(months // 12, months % 12 + 1, 1)
+
+
+def _months(first: date, last: date) -> int:
+    """Calendar months the period touches."""
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def _outlasts(sales, balances, end: int) -> bool:
+    """Some collector's receivables in some currency on the last day exceed its credit sales
+    of the months read: the countback needs older months."""
+    held, sold = defaultdict(int), defaultdict(int)
+    for who, cur, k, _b, minor in balances:
+        if k == end:
+            held[who, cur] += minor
+    for who, cur, _m, total, _in_period in sales:
+        sold[who, cur] += int(total)
+    return any(minor > sold[key] for key, minor in held.items())
 
 
 def _snapshot_days(first: date, last: date) -> list[date]:
