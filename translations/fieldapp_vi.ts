@@ -922,87 +922,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="133"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="103"/>
+        <source>Customers not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="134"/>
         <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="154"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="162"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="155"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="163"/>
         <source>Export the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="155"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
         <source>Workbook (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="158"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="184"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="159"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="158"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="184"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="159"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="158"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="159"/>
         <source>Formula</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="158"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="159"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="186"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="166"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="173"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="167"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="174"/>
         <source>Export the chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="167"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="168"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="179"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="179"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="179"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="180"/>
         <source>&amp;Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="179"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="180"/>
         <source>C&amp;urrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
         <source>Export table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="184"/>
         <source>Export chart…</source>
         <translation type="unfinished"></translation>
     </message>

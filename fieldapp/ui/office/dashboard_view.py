@@ -21,7 +21,7 @@ from ..views.common import Retranslating
 from . import kpi_words
 from .dashboard_charts import DashboardCharts
 
-TEAM = "team"
+TEAM, UNASSIGNED = "team", "unassigned"  # the service's scope names
 
 
 def _quarter_before(today: date) -> tuple[date, date]:
@@ -100,7 +100,8 @@ class DashboardView(Retranslating, QWidget):
             combo.blockSignals(True)
             combo.clear()
         for scope in scopes:
-            self.collector.addItem(self.tr("Whole team") if scope == TEAM else scope, scope)
+            shown = {TEAM: self.tr("Whole team"), UNASSIGNED: self.tr("Customers not assigned")}
+            self.collector.addItem(shown.get(scope, scope), scope)
         self.currency.addItems(currencies)
         self.collector.setCurrentIndex(max(0, self.collector.findData(chosen_scope)))
         self.currency.setCurrentIndex(max(0, self.currency.findText(chosen_currency)))
