@@ -49,16 +49,8 @@ def _in_schema(url: str) -> str:
     return f"{url}{joiner}options=-csearch_path%3D{SCHEMA}%2Cpublic"
 
 
-def quarter_before(today: date) -> tuple[date, date]:
-    """The last whole quarter before ``today``."""
-    start_month = (today.month - 1) // 3 * 3 + 1  # this quarter's first month
-    year, month = (today.year, start_month - 3) if start_month > 3 else (today.year - 1, 10)
-    first = date(year, month, 1)
-    nxt = date(year + (month + 3 > 12), (month + 2) % 12 + 1, 1)
-    return first, date.fromordinal(nxt.toordinal() - 1)
-
-
 def _measure(url: str, today: date) -> dict:
+    from .domain.kpi import quarter_before  # noqa: PLC0415
     from .services.office.app import build  # noqa: PLC0415
     from .store.engine import open_url  # noqa: PLC0415
     store = open_url(url)

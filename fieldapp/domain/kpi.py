@@ -6,7 +6,7 @@ two places at the end only. A ratio whose denominator is zero has no value (None
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from .aging import bucket_for
@@ -102,3 +102,10 @@ def average(total: int | Decimal, count: int, scale: int = 1) -> Decimal | None:
     if not count:
         return None
     return rounded(Decimal(total) / Decimal(count) / Decimal(scale))
+
+
+def quarter_before(today: date) -> tuple[date, date]:
+    """First and last day of the last whole calendar quarter before ``today``."""
+    this_quarter = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+    last = this_quarter - timedelta(days=1)
+    return date(last.year, (last.month - 1) // 3 * 3 + 1, 1), last

@@ -116,3 +116,9 @@ def test_every_figure_carries_formula_and_variant():
     assert shown["formula"].startswith("(Beginning Receivables + Credit Sales / N")
     assert shown["variant"].startswith("period, N = months")
     assert shown["value"] == "55.93" and shown["currency"] == "VND"
+
+
+def test_the_quarter_before_a_day():
+    assert kpi.quarter_before(date(2026, 11, 22)) == (date(2026, 7, 1), date(2026, 9, 30))
+    assert kpi.quarter_before(date(2026, 2, 1)) == (date(2025, 10, 1), date(2025, 12, 31))
+    assert kpi.quarter_before(date(2026, 4, 1)) == (date(2026, 1, 1), date(2026, 3, 31))

@@ -3,7 +3,6 @@ with their formulas on the left, the charts on the right; exports of the table a
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
                                QMessageBox, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ...domain.kpi import quarter_before
 from ...domain.money import Money
 from ...services.office import table_export
 from .. import formats
@@ -24,13 +24,6 @@ from .dashboard_charts import DashboardCharts
 TEAM, UNASSIGNED = "team", "unassigned"  # the service's scope names
 
 
-def _quarter_before(today: date) -> tuple[date, date]:
-    """The last whole quarter before ``today``: what a supervisor looks at first."""
-    this_quarter = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
-    last = this_quarter - timedelta(days=1)
-    return date(last.year, (last.month - 1) // 3 * 3 + 1, 1), last
-
-
 class DashboardView(Retranslating, QWidget):
     """Shows ``services.kpis.dashboard`` for the chosen period, scope and currency."""
 
@@ -40,7 +33,7 @@ class DashboardView(Retranslating, QWidget):
         self.window_ = window
         self.board = None
         self.first, self.last = DateEdit(self), DateEdit(self)
-        first, last = _quarter_before(window.services.portfolio.today())
+        first, last = quarter_before(window.services.portfolio.today())
         self.first.setDate(first)
         self.last.setDate(last)
         self.collector, self.currency = QComboBox(self), QComboBox(self)
