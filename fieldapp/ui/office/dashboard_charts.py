@@ -76,9 +76,9 @@ class DashboardCharts(Retranslating, QTabWidget):
         if rows:
             x = [_epoch(d) for d, _, _ in rows]
             self.contacts.plot(x, [v for _, v, _ in rows], pen=pg.mkPen(_COLOURS[0], width=2),
-                               symbol="o", name=self.tr("Visits"))
+                               symbol="o", symbolBrush=_COLOURS[0], name=self.tr("Visits"))
             self.contacts.plot(x, [c for _, _, c in rows], pen=pg.mkPen(_COLOURS[1], width=2),
-                               symbol="t", name=self.tr("Calls"))
+                               symbol="t", symbolBrush=_COLOURS[1], name=self.tr("Calls"))
 
     def _draw_promises(self, board, scope) -> None:
         shares = {f.name: f.value for f in board.figures
@@ -104,7 +104,7 @@ class DashboardCharts(Retranslating, QTabWidget):
                 self.aging.plot([_epoch(d) for d in days],
                                 [_major(points[d], currency) for d in days],
                                 pen=pg.mkPen(_COLOURS[n], width=2), symbol="o",
-                                name=label(bucket))
+                                symbolBrush=_COLOURS[n], name=label(bucket))
 
     def current_plot(self) -> pg.PlotWidget:
         return self.currentWidget()

@@ -37,6 +37,8 @@ class DashboardView(Retranslating, QWidget):
         self.first.setDate(first)
         self.last.setDate(last)
         self.collector, self.currency = QComboBox(self), QComboBox(self)
+        for combo in (self.collector, self.currency):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.labels = [QLabel(self) for _ in range(4)]
         self.show_button = QPushButton(self)
         self.export_table_button, self.export_chart_button = QPushButton(self), QPushButton(self)
@@ -87,7 +89,10 @@ class DashboardView(Retranslating, QWidget):
     def _loaded(self, board) -> None:
         self.board = board
         scopes = list(dict.fromkeys(f.scope for f in board.figures))
-        currencies = sorted({f.currency for f in board.figures if f.currency})
+        # The currency most collectors hold receivables in first (a distributor's own).
+        held = [f.currency for f in board.figures if f.name == "ar_ending" and f.value]
+        currencies = sorted({f.currency for f in board.figures if f.currency},
+                            key=lambda c: (-held.count(c), c))
         chosen_scope, chosen_currency = self.collector.currentData(), self.currency.currentText()
         for combo, items in ((self.collector, scopes), (self.currency, currencies)):
             combo.blockSignals(True)
