@@ -68,7 +68,8 @@ def test_roll_rate_investopedia_example():
 def test_aging_buckets_by_due_date():
     as_of = date(2026, 3, 31)
     items = [(date(2026, 3, 31), 1), (date(2026, 3, 30), 10), (date(2026, 3, 1), 100),
-             (date(2026, 2, 28), 1000), (date(2026, 1, 1), 10000), (date(2025, 12, 31), 5), (date(2025, 12, 30), 100000)]
+             (date(2026, 2, 28), 1000), (date(2026, 1, 1), 10000), (date(2025, 12, 31), 5),
+             (date(2025, 12, 30), 100000)]  # 90 days late is still 61-90; 91 is 90+
     assert kpi.aging(items, as_of) == {B.CURRENT: 1, B.D1_30: 110, B.D31_60: 1000,
                                       B.D61_90: 10005, B.D90_PLUS: 100000}
 
