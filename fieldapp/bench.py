@@ -39,6 +39,8 @@ def main(args) -> int:
         result.update(measure_import(profile.home, args.ar_lines, args.pg_url))
     from . import bench_office  # the office's search on PostgreSQL
     result.update(bench_office.measure(args, profile.home, today))
+    from . import bench_kpi  # the KPI dashboard of a quarter on PostgreSQL
+    result.update(bench_kpi.measure(args, profile.home, today))
     from . import bench_packs  # assignment packs: build at the office, apply on a laptop
     result.update(bench_packs.measure(profile.home, args.customers, today))
     from .bench_bundles import measure as measure_bundles  # day bundles at the office

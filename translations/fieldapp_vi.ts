@@ -979,6 +979,162 @@
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="72"/>
+        <source>Money collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="79"/>
+        <source>Visits</source>
+        <translation type="unfinished">Buổi làm việc</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="81"/>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="86"/>
+        <source>Kept</source>
+        <translation type="unfinished">Đã thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="86"/>
+        <source>Partially kept</source>
+        <translation type="unfinished">Thực hiện một phần</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="86"/>
+        <source>Broken</source>
+        <translation type="unfinished">Không thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="87"/>
+        <source>Still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="124"/>
+        <source>Money collected per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="125"/>
+        <source>Visits and calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="125"/>
+        <source>Promises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="126"/>
+        <source>Aging over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="101"/>
+        <source>Whole team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="101"/>
+        <source>Customers not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="132"/>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="161"/>
+        <source>Export the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="154"/>
+        <source>Workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="157"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="157"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="157"/>
+        <source>Formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="157"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="184"/>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="165"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="172"/>
+        <source>Export the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="166"/>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="178"/>
+        <source>&amp;Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="178"/>
+        <source>C&amp;urrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="180"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <source>Export table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <source>Export chart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <location filename="../fieldapp/ui/date_edit.py" line="90"/>
@@ -2531,17 +2687,32 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="391"/>
+        <source>The period ends on {last}, before it starts on {first}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="393"/>
+        <source>The period from {first} to {last} is longer than {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="395"/>
+        <source>There is no collector named “{collector}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="400"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="394"/>
+        <location filename="../fieldapp/ui/error_text.py" line="401"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="395"/>
+        <location filename="../fieldapp/ui/error_text.py" line="402"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -3309,6 +3480,341 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <location filename="../fieldapp/ui/views/file_tabs.py" line="88"/>
         <source>Open invoices only</source>
         <translation>Chỉ hóa đơn còn nợ</translation>
+    </message>
+</context>
+<context>
+    <name>KpiWords</name>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="12"/>
+        <source>Collection effectiveness index (CEI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="13"/>
+        <source>(Beginning receivables + credit sales / N − ending total receivables) / (beginning receivables + credit sales / N − ending current receivables) × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="16"/>
+        <source>N = months in the period (Oracle, CRF); current = not yet due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="19"/>
+        <source>CEI, whole period&apos;s sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="20"/>
+        <source>(Beginning receivables + credit sales − ending total receivables) / (beginning receivables + credit sales − ending current receivables) × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="23"/>
+        <source>N = 1: the whole period&apos;s credit sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="25"/>
+        <source>Days sales outstanding (DSO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="26"/>
+        <source>(Ending total receivables / credit sales) × days in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="28"/>
+        <source>Conventional, gross receivables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="30"/>
+        <source>DSO, countback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="31"/>
+        <source>Ending receivables less each month&apos;s credit sales, newest first, counting that month&apos;s days; the month that exceeds what is left counts left / sales of its days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="34"/>
+        <source>Calendar months ending on the period&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="36"/>
+        <source>Best possible DSO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="37"/>
+        <source>(Current receivables / credit sales) × days in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="39"/>
+        <source>Current = not yet due on the period&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="41"/>
+        <source>Average days delinquent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="42"/>
+        <source>DSO − best possible DSO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="43"/>
+        <source>Both with the conventional DSO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="45"/>
+        <source>Receivables at the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="46"/>
+        <source>Open balances on the day before the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="47"/>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="55"/>
+        <source>Gross, by due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="49"/>
+        <source>Credit sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="50"/>
+        <source>Invoices issued in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="51"/>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="59"/>
+        <source>Gross</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="53"/>
+        <source>Receivables at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="54"/>
+        <source>Open balances on the period&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="57"/>
+        <source>Of them not yet due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="58"/>
+        <source>Open balances not yet due on the period&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="61"/>
+        <source>Money collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="62"/>
+        <source>Payments received in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="63"/>
+        <source>By payment day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="65"/>
+        <source>Of it taken on visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="66"/>
+        <source>Payments taken on visits in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="67"/>
+        <source>Pending or confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="69"/>
+        <source>Promises made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="70"/>
+        <source>Promises and installment plans recorded in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="71"/>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="109"/>
+        <source>Not replaced by an amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="73"/>
+        <source>Promises falling due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="74"/>
+        <source>Promises and installment lines due in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="75"/>
+        <source>Kept + partially kept + broken + open = due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="77"/>
+        <source>Kept</source>
+        <translation type="unfinished">Đã thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="78"/>
+        <source>Kept in full by their day (plus grace days) / promises due × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="80"/>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="84"/>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="88"/>
+        <source>Each payment counted once, oldest due first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="82"/>
+        <source>Partially kept</source>
+        <translation type="unfinished">Thực hiện một phần</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="83"/>
+        <source>Partially kept / promises due × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="86"/>
+        <source>Broken</source>
+        <translation type="unfinished">Không thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="87"/>
+        <source>Broken / promises due × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="90"/>
+        <source>Still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="91"/>
+        <source>Still within their grace days / promises due × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="92"/>
+        <source>Judged on the period&apos;s last day, or today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="94"/>
+        <source>Right-party contact rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="95"/>
+        <source>Contacts with a person with authority to pay / all contact attempts × 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="97"/>
+        <source>Visits and calls; an absent customer is an attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="99"/>
+        <source>Visits</source>
+        <translation type="unfinished">Buổi làm việc</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="100"/>
+        <source>Visit records made in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="101"/>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="105"/>
+        <source>Finished, amendments not counted again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="103"/>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="104"/>
+        <source>Call records made in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="107"/>
+        <source>Disputes opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="108"/>
+        <source>Disputes recorded in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="111"/>
+        <source>Disputes resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="112"/>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="118"/>
+        <source>Disputes resolved in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="113"/>
+        <source>By the time of resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="115"/>
+        <source>Dispute resolution time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/kpi_words.py" line="116"/>
+        <source>Average days from a dispute being recorded to its resolution</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4142,133 +4648,138 @@ Packs written: %6</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="133"/>
+        <location filename="../fieldapp/ui/office/window.py" line="137"/>
         <source>About fieldapp office</source>
         <translation>Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="134"/>
+        <location filename="../fieldapp/ui/office/window.py" line="138"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp văn phòng %1&lt;/b&gt;&lt;p&gt;Công nợ nhập từ phần mềm kế toán, phân công khách hàng cho nhân viên thu hồi nợ và lộ trình của họ.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="159"/>
-        <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <location filename="../fieldapp/ui/office/window.py" line="163"/>
+        <location filename="../fieldapp/ui/office/window.py" line="175"/>
         <source>fieldapp office</source>
         <translation>fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="165"/>
+        <location filename="../fieldapp/ui/office/window.py" line="169"/>
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="167"/>
+        <location filename="../fieldapp/ui/office/window.py" line="171"/>
         <source>Database: %1 on %2</source>
         <translation>Cơ sở dữ liệu: %1 trên máy chủ %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="168"/>
+        <location filename="../fieldapp/ui/office/window.py" line="172"/>
         <source> (as %1)</source>
         <translation> (người dùng %1)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="172"/>
+        <location filename="../fieldapp/ui/office/window.py" line="176"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="173"/>
+        <location filename="../fieldapp/ui/office/window.py" line="177"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="174"/>
+        <location filename="../fieldapp/ui/office/window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="175"/>
+        <location filename="../fieldapp/ui/office/window.py" line="179"/>
         <source>&amp;Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="176"/>
+        <location filename="../fieldapp/ui/office/window.py" line="180"/>
         <source>Import arrived bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="178"/>
+        <location filename="../fieldapp/ui/office/window.py" line="182"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="179"/>
+        <location filename="../fieldapp/ui/office/window.py" line="183"/>
         <source>Send packs to all laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="180"/>
+        <location filename="../fieldapp/ui/office/window.py" line="184"/>
         <source>Sync folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="182"/>
+        <location filename="../fieldapp/ui/office/window.py" line="186"/>
         <source>Import receivables…</source>
         <translation>Nhập công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="183"/>
+        <location filename="../fieldapp/ui/office/window.py" line="187"/>
         <source>Import day bundles…</source>
         <translation>Nhập gói dữ liệu trong ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="184"/>
+        <location filename="../fieldapp/ui/office/window.py" line="188"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="185"/>
+        <location filename="../fieldapp/ui/office/window.py" line="189"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="186"/>
+        <location filename="../fieldapp/ui/office/window.py" line="190"/>
         <source>&amp;About fieldapp office</source>
         <translation>&amp;Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="187"/>
+        <location filename="../fieldapp/ui/office/window.py" line="191"/>
         <source>Portfolio</source>
         <translation>Danh mục khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="187"/>
+        <location filename="../fieldapp/ui/office/window.py" line="191"/>
         <source>Collectors</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="187"/>
+        <location filename="../fieldapp/ui/office/window.py" line="191"/>
         <source>Routes</source>
         <translation>Lộ trình</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="188"/>
+        <location filename="../fieldapp/ui/office/window.py" line="192"/>
         <source>Laptops</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="188"/>
+        <location filename="../fieldapp/ui/office/window.py" line="192"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="198"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>Nơi lưu dữ liệu của văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="194"/>
+        <location filename="../fieldapp/ui/office/window.py" line="199"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>

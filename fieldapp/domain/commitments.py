@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -60,18 +61,49 @@ def allocate(commitments: Iterable[LiveOutcome], payments: Iterable[PaymentLine]
             (c.made_on, c.due_on + gap, c.amount.currency, c.amount.minor, c.uuid,
              c.visits or (c.visit_uuid,)))
     taken = {entry[4]: 0 for entries in by_customer.values() for entry in entries}
+    # Payments come in day order, so each customer's commitments open to money are tracked as
+    # the days pass: one joins when made, leaves when its window closes or it is full. Same
+    # result as trying every commitment for every payment, without the years of closed ones.
+    state = {cid: _Open(entries) for cid, entries in by_customer.items()}
     for p in sorted(payments, key=lambda p: (p.paid_on, p.id, p.visit_uuid or "", p.amount.minor)):
         left = p.amount.minor
         day, currency, visit = p.paid_on, p.amount.currency, p.visit_uuid
-        for made_on, window_end, cur, minor, uuid, visits in by_customer.get(p.customer_id, ()):
+        opened = state.get(p.customer_id)
+        if opened is None:
+            continue
+        entries = opened.entries
+        for position in opened.at(day, taken):
             if left <= 0:
                 break
-            # made later, window closed (late money serves the next), other currency, or
-            # money taken on the commitment's own visit (or one it amends): not promised
-            if made_on > day or window_end < day or cur != currency or visit in visits:
+            _made_on, _window_end, cur, minor, uuid, visits = entries[position]
+            # other currency, or money taken on the commitment's own visit (or one it
+            # amends): not promised
+            if cur != currency or visit in visits:
                 continue
             share = min(left, minor - taken[uuid])
             if share > 0:
                 taken[uuid] += share
                 left -= share
     return taken
+
+
+class _Open:
+    """One customer's commitments (sorted oldest due first) and which are open to money on a
+    day: made on or before it, window (due day plus grace) not closed, not yet full. Days must
+    be asked in order."""
+
+    def __init__(self, entries: list[tuple]):
+        self.entries = entries
+        self._by_made = sorted(range(len(entries)), key=lambda i: entries[i][0])
+        self._next = 0
+        self._open: list[int] = []  # positions in ``entries``, ascending: oldest due first
+
+    def at(self, day: date, taken: dict[str, int]) -> list[int]:
+        entries, by_made = self.entries, self._by_made
+        while self._next < len(by_made) and entries[by_made[self._next]][0] <= day:
+            insort(self._open, by_made[self._next])
+            self._next += 1
+        # Late money serves the next: a closed window stays closed for every later day.
+        self._open = [i for i in self._open
+                      if entries[i][1] >= day and taken[entries[i][4]] < entries[i][3]]
+        return list(self._open)

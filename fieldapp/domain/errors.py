@@ -261,6 +261,10 @@ MESSAGES = {
                                "what was done is kept and the next sync does the rest",
     "sync.file_unreadable": "{file} in the sync folder cannot be read ({reason}); it was left "
                             "there",
+    # KPI dashboard
+    "kpi.bad_period": "the period ends on {last}, before it starts on {first}",
+    "kpi.period_too_long": "the period from {first} to {last} is longer than {days} days",
+    "kpi.unknown_collector": "there is no collector named {collector!r}",
 }
 
 

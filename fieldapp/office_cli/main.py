@@ -18,7 +18,8 @@ TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collector
          "assign": "assign", "route": "routes",
          "init": "ca_init", "enroll": "enroll", "revoke": "revoke", "devices": "devices",
          "sources": "sources", "pack": "pack", "import-bundles": "import_bundles",
-         "sync": "sync_folder", "conflicts": "conflicts"}
+         "sync": "sync_folder", "conflicts": "conflicts",
+         "kpi": "kpi"}
 
 
 def run(args) -> int:

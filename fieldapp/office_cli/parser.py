@@ -36,6 +36,7 @@ def add(sub, day, positive) -> None:
     _import_bundles(tools, day)
     _sync(tools, day)
     _conflicts(tools, day)
+    _kpi(tools, day)
 
 
 def _profile(parser, day, top: bool) -> None:
@@ -343,3 +344,21 @@ def _conflicts(tools, day) -> None:
     _profile(resolve, day, top=False)
     resolve.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                          help="print JSON")
+def _kpi(tools, day) -> None:
+    cmd = tools.add_parser(
+        "kpi", help="the dashboard's figures for a period (CEI, DSO, promises, contacts …)",
+        description="Collection figures for a period, for the team and each collector, by "
+        "currency, each with its formula and variant: CEI, DSO (simple and countback), best "
+        "possible DSO, average days delinquent, aging and roll rates, money collected, "
+        "promises made, kept, partially kept and broken (each payment counted once), "
+        "right-party contact rate, visits and calls, disputes and their resolution time.")
+    _profile(cmd, day, top=False)
+    cmd.add_argument("--from", dest="first", metavar="YYYY-MM-DD", type=day, required=True,
+                     help="first day of the period")
+    cmd.add_argument("--to", dest="last", metavar="YYYY-MM-DD", type=day, required=True,
+                     help="last day of the period (included)")
+    cmd.add_argument("--collector", metavar="NAME", help="only this collector's customers")
+    cmd.add_argument("--json", action="store_true",
+                     help="print one JSON object: figures (figure, scope, detail, value, "
+                          "currency, unit, formula, variant) and the daily series; amounts in "
+                          "minor units, rates and days as decimal strings")

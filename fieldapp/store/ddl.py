@@ -311,6 +311,25 @@ V16 = (
     "seq INTEGER NOT NULL, reported_at VARCHAR(32) NOT NULL)",
 )
 
+# Schema 17: the KPI dashboard. Disputes resolved at the office (when, by whom, the root cause
+# found, apart from the customer's claimed reason): the resolution time is a KPI. Indexes for
+# the period's sums: invoices issued by day, open ones by day (partial: only the open few of a
+# million), those a later export closed, payments by day, visits by start, outcomes made by day.
+V17 = (
+    "CREATE TABLE dispute_resolution (outcome_uuid VARCHAR(36) NOT NULL PRIMARY KEY "
+    "REFERENCES outcome (uuid), resolved_at VARCHAR(32) NOT NULL, "
+    "resolved_by TEXT NOT NULL DEFAULT '', root_cause TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX ix_dispute_resolution_resolved_at ON dispute_resolution (resolved_at)",
+    "CREATE INDEX ix_invoice_issued ON invoice (issued_on, customer_id, currency, amount_minor)",
+    "CREATE INDEX ix_invoice_open_issued ON invoice (issued_on, customer_id, due_on, currency, "
+    "open_minor) WHERE open_minor > 0 AND closed_on IS NULL",
+    "CREATE INDEX ix_invoice_closed ON invoice (closed_on) WHERE closed_on IS NOT NULL",
+    "CREATE INDEX ix_payment_paid ON payment (paid_on)",
+    "CREATE INDEX ix_visit_started ON visit (started_at)",
+    "CREATE INDEX ix_outcome_kind_created ON outcome (kind, created_on)",
+    # Each customer's collector without reading the customer rows (every sum is by collector).
+    "CREATE INDEX ix_customer_id_collector ON customer (id, collector_id)",
+)
 
 
 def run(conn, statements) -> None:

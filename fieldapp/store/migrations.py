@@ -14,7 +14,7 @@ from ..domain.errors import FieldappError, MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, zone_name
 from . import ddl, search_index, trigram
 
-LATEST = 16
+LATEST = 17
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -191,9 +191,14 @@ def _v16(conn) -> None:
     ddl.run(conn, ddl.V16)
 
 
+def _v17(conn) -> None:
+    """The KPI dashboard: disputes resolved at the office, indexes for the period's sums."""
+    ddl.run(conn, ddl.V17)
+
+
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
          11: _v11, 12: _v12, 13: _v13, 14: _v14, 15: _v15,
-         16: _v16}
+         16: _v16, 17: _v17}
 
 
 def create_version(conn, version: int) -> None:

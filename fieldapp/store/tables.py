@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ..domain.ids import new_id
@@ -48,9 +48,11 @@ class CustomerRow(Base):
     # The office (schema 9): who visits this customer, and the territory assignments go by.
     collector_id: Mapped[str | None] = mapped_column(ForeignKey("collector.id"), nullable=True)
     territory: Mapped[str] = mapped_column(Text, default="")
-    # Schema 14: bumped by each office change of the row; a laptop's edit carries the one it saw.
+    # Schema 15: bumped by each office change of the row; a laptop's edit carries the one it saw.
     row_version: Mapped[int] = mapped_column(Integer, default=1)
     __table_args__ = (Index("ix_customer_collector", "collector_id"),)
+    __table_args__ = (Index("ix_customer_collector", "collector_id"),
+                      Index("ix_customer_id_collector", "id", "collector_id"))
 
 
 class ContactRow(Base):
@@ -98,7 +100,17 @@ class InvoiceRow(Base):
     # Covers the per-customer overdue sums of list rows without touching the table.
     __table_args__ = (Index("ix_invoice_customer_open", "customer_id", "open_minor", "due_on",
                             "currency"),
-                      Index("ix_invoice_source_key", "source", "customer_id", "number"))
+                      Index("ix_invoice_source_key", "source", "customer_id", "number"),
+                      # Schema 17, the KPI sums: issued by day, the open ones, those closed.
+                      Index("ix_invoice_issued", "issued_on", "customer_id", "currency",
+                            "amount_minor"),
+                      Index("ix_invoice_open_issued", "issued_on", "customer_id", "due_on",
+                            "currency", "open_minor",
+                            sqlite_where=text("open_minor > 0 AND closed_on IS NULL"),
+                            postgresql_where=text("open_minor > 0 AND closed_on IS NULL")),
+                      Index("ix_invoice_closed", "closed_on",
+                            sqlite_where=text("closed_on IS NOT NULL"),
+                            postgresql_where=text("closed_on IS NOT NULL")))
 
 
 class DeliveryRow(Base):
@@ -128,6 +140,7 @@ class PaymentRow(Base):
     reference: Mapped[str] = mapped_column(Text, default="")
     # Money taken on a visit is recorded at once; the office confirms it against the ERP later.
     visit_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    __table_args__ = (Index("ix_payment_paid", "paid_on"),)
 
 
 class AllocationRow(Base):
@@ -190,6 +203,7 @@ class VisitRow(Base):
     amends: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     body: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), default="")
+    __table_args__ = (Index("ix_visit_started", "started_at"),)
 
 
 class OutcomeRow(Base):
@@ -209,6 +223,7 @@ class OutcomeRow(Base):
     superseded_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     body: Mapped[str] = mapped_column(Text)
+    __table_args__ = (Index("ix_outcome_kind_created", "kind", "created_on"),)
 
 
 class AttachmentRow(Base):
@@ -455,3 +470,12 @@ class MasterConflictRow(Base):
     resolved_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     resolved_by: Mapped[str | None] = mapped_column(Text, nullable=True)
     __table_args__ = (Index("ix_master_conflict_open", "resolved_at", "created_at"),)
+class DisputeResolutionRow(Base):
+    """A dispute resolved at the office (schema 17): when, by whom, and the root cause found
+    (kept apart from the customer's claimed reason); its resolution time is a KPI."""
+
+    __tablename__ = "dispute_resolution"
+    outcome_uuid: Mapped[str] = mapped_column(ForeignKey("outcome.uuid"), primary_key=True)
+    resolved_at: Mapped[str] = mapped_column(String(32), index=True)
+    resolved_by: Mapped[str] = mapped_column(Text, default="")
+    root_cause: Mapped[str] = mapped_column(Text, default="")

@@ -387,6 +387,13 @@ WORDS = {
     "sync.file_unreadable": QT_TRANSLATE_NOOP(
         "Errors", "The file {file} in the sync folder cannot be read: {reason}. It was left "
                   "there."),
+    # KPI dashboard
+    "kpi.bad_period": QT_TRANSLATE_NOOP(
+        "Errors", "The period ends on {last}, before it starts on {first}."),
+    "kpi.period_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The period from {first} to {last} is longer than {days} days."),
+    "kpi.unknown_collector": QT_TRANSLATE_NOOP(
+        "Errors", "There is no collector named “{collector}”."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -18,7 +18,7 @@ FORWARDERS = {("labels.py", "label"), ("models/table.py", "title"),
               ("dialogs/settings_dialog.py", "retranslate_ui"), ("visit/errors.py", "translate"),
               ("error_text.py", "words"), ("error_text.py", "describe"),
               ("models/follow_ups.py", "what"), ("views/file_tabs.py", "show_default_empty_text"),
-              ("office/import_words.py", "_say"),
+              ("office/import_words.py", "_say"), ("office/kpi_words.py", "_say"),
               ("office/route_stops_model.py", "reason_text"),
               ("office/route_stops_model.py", "headerData")}
 

@@ -14,6 +14,7 @@ from .collectors import Collectors
 from .conflicts import Conflicts
 from .device_health import DeviceHealth
 from .enrollment import Enrollment
+from .kpi import Kpis
 from .packs import Packs
 from .portfolio import OfficePortfolio
 from .receivables import ReceivablesImports
@@ -44,6 +45,7 @@ class OfficeServices:
     device_health: DeviceHealth
     sync_folder: SyncFolder
     conflicts: Conflicts
+    kpis: Kpis
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -71,6 +73,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         sync_folder=SyncFolder(store, now, settings, Enrollment(store, now),
                                Packs(store, now, Enrollment(store, now))),
         conflicts=Conflicts(store, now, actor),
+        kpis=Kpis(store, now, settings),
     )
 
 

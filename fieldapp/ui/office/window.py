@@ -18,6 +18,7 @@ from ..window_state import WindowState
 from . import bundle_drop
 from .collectors_view import CollectorsView
 from .conflicts_view import ConflictsView
+from .dashboard_view import DashboardView
 from .devices_view import DevicesView
 from .import_wizard import ImportWizard
 from .language_menu import LanguageMenu
@@ -32,9 +33,10 @@ LIST_SHARE = 0.5  # of the width, for the portfolio's list on first start
 
 
 class OfficeWindow(Retranslating, QMainWindow):
-    """Tabs: the portfolio across collectors, the collectors, the routes. Views talk to the
-    services through ``services`` and ``taskman``, and hear each other through ``changed``
-    (a services.changes.Changes whose ``source`` is the view that wrote)."""
+    """Tabs: the portfolio across collectors, the collectors, the routes, the laptops, the
+    dashboard. Views talk to the services through ``services`` and ``taskman``, and hear each
+    other through ``changed`` (a services.changes.Changes whose ``source`` is the view that
+    wrote)."""
 
     changed = Signal(object)
 
@@ -53,7 +55,9 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.routes = RoutesView(self)
         self.devices = DevicesView(self)
         self.conflicts = ConflictsView(self)
-        for view in (self.portfolio, self.collectors, self.routes, self.devices, self.conflicts):
+        self.dashboard = DashboardView(self)
+        for view in (self.portfolio, self.collectors, self.routes, self.devices, self.conflicts,
+                     self.dashboard):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
         self.sync = OfficeSync(self)
@@ -84,7 +88,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action("Ctrl+F", self.find_customer)
         self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
-                            for n in range(5)]
+                            for n in range(6)]
         self.about_action = self._action("F1", self.show_about)
 
     def _build_menus(self) -> None:
@@ -185,7 +189,8 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.find_action.setText(self.tr("&Find customer"))
         self.about_action.setText(self.tr("&About fieldapp office"))
         titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"),
-                  self.tr("Laptops"), self.tr("Conflicts"))
+                  self.tr("Laptops"), self.tr("Conflicts"),
+                  self.tr("Dashboard"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
             self.tab_actions[index].setText(title)

@@ -1,0 +1,89 @@
+"""The office's Dashboard tab over the hand-worked office of tests/kpi_data.py: the quarter's
+figures with their formulas as tooltips, a collector chosen, charts drawn, and the table and a
+chart exported (CSV, XLSX, PNG) as a supervisor would."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from fieldapp.paths import Profile
+from fieldapp.services.office.app import build
+from fieldapp.store.engine import open_store
+from tests import kpi_data
+from tests.conftest import set_zone
+
+
+@pytest.fixture
+def win(qtbot, tmp_path):
+    from fieldapp.ui.office.window import OfficeWindow
+    store = open_store(tmp_path / "office.db")
+    set_zone(store)  # the office is in Vietnam: its days are Vietnamese days
+    kpi_data.fill(store)
+    profile = Profile(tmp_path / "office-profile").ensure()
+    window = OfficeWindow(build(store, kpi_data.TODAY, actor="test"), profile)
+    qtbot.addWidget(window)
+    yield window
+    window.close()
+    store.close()
+
+
+def _rows(table) -> dict[str, tuple[str, str]]:
+    return {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 0).toolTip())
+            for r in range(table.rowCount())}
+
+
+def test_the_quarter_for_the_team_then_one_collector(qtbot, win):
+    view = win.dashboard
+    win.show_tab(win.tabs.indexOf(view))
+    assert win.tabs.tabText(win.tabs.indexOf(view)) == "Dashboard"
+    # Opened on the last whole quarter before today (15 April 2026): the first quarter.
+    assert (view.first.date().toPython(), view.last.date().toPython()) == (
+        kpi_data.FIRST, kpi_data.LAST)
+    assert not view.export_table_button.isEnabled()
+    view.show_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0)
+    rows = _rows(view.table)
+    value, tip = rows["Collection effectiveness index (CEI)"]
+    assert value == "38.64%" and tip.startswith("(Beginning receivables + credit sales / N")
+    assert rows["DSO, countback"][0] == "99.3 days"
+    assert rows["Right-party contact rate"][0] == "60%"
+    assert rows["Visits"][0] == "4" and rows["Broken"][0] == "25%"
+    assert view.charts.money.getPlotItem().items  # the bars of money collected
+    lines = view.charts.aging.getPlotItem().listDataItems()  # a line per bucket, 4 days each
+    assert [len(line.getData()[0]) for line in lines] == [4] * 5
+    assert list(lines[0].getData()[1]) == [1000, 600, 0, 500]  # current, in đồng
+    names = [view.collector.itemText(i) for i in range(view.collector.count())]
+    assert names == ["Whole team", "An", "Bình"]
+    view.collector.setCurrentIndex(2)
+    rows = _rows(view.table)
+    assert rows["Days sales outstanding (DSO)"][0] == "144 days"
+    assert rows["Visits"][0] == "1" and rows["Calls"][0] == "1"
+
+
+def test_exports_of_the_table_and_a_chart(qtbot, win, tmp_path, monkeypatch):
+    view = win.dashboard
+    view.show_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0)
+    target = {}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target["path"]), ""))
+    target["path"] = tmp_path / "kpi.csv"
+    view.export_table()
+    with open(target["path"], encoding="utf-8-sig", newline="") as f:
+        lines = list(csv.reader(f))
+    assert lines[0] == ["Figure", "Value", "Formula", "Variant"]
+    cei = next(r for r in lines if r[0] == "Collection effectiveness index (CEI)")
+    assert cei[1] == "38.64%" and "N = months in the period" in cei[3]
+    target["path"] = tmp_path / "kpi.xlsx"
+    view.export_table()
+    with zipfile.ZipFile(target["path"]) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    assert "Collection effectiveness index (CEI)" in sheet and "38.64%" in sheet
+    target["path"] = tmp_path / "chart.png"
+    view.charts.setCurrentIndex(3)  # aging over time
+    view.export_chart()
+    assert target["path"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
