@@ -294,3 +294,44 @@ def test_a_bundle_whose_records_do_not_fit_lands_whole_or_not_at_all_and_can_be_
     finally:
         store.close()
     assert [tuple(r) for r in rows] == [("imported", True)]  # the quarantined row moved on
+
+
+def _renumber_laptop(laptop: Path, shift: int) -> None:
+    """The laptop's own numbers for customers and invoices, as a laptop filled by packs has:
+    every customer and invoice id moved by ``shift`` (references with them)."""
+    with sqlite3.connect(laptop / "fieldapp.db") as con:
+        con.execute("PRAGMA foreign_keys = OFF")
+        tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            columns = {c[1] for c in con.execute(f"PRAGMA table_info({table})")}
+            if table in ("customer", "invoice"):
+                con.execute(f"UPDATE {table} SET id = id + ?", (shift,))
+            for column in ("customer_id", "invoice_id"):
+                if column in columns:
+                    con.execute(f"UPDATE {table} SET {column} = {column} + ? "
+                                f"WHERE {column} IS NOT NULL", (shift,))
+
+
+def test_records_name_customers_and_invoices_by_code_not_by_the_laptops_numbers(
+        sqlite_office, laptop, tmp_path):
+    """A laptop numbers what packs give it on its own: the office files each record under its
+    own customer and invoice of the same code and number."""
+    _enroll(sqlite_office, laptop, tmp_path)
+    _renumber_laptop(laptop, 700000)
+    code, reports = _import(sqlite_office, *_send(laptop, tmp_path / "out"))
+    assert code == 0 and {r["status"] for r in reports} == {"imported"}
+    with sqlite3.connect(laptop / "fieldapp.db") as con:
+        visits = dict(con.execute("SELECT v.uuid, c.code FROM visit v JOIN customer c ON "
+                                  "c.id = v.customer_id WHERE v.status = 'final'"))
+        allocated = dict(con.execute(
+            "SELECT a.id, c.code || '/' || i.number FROM allocation a JOIN invoice i ON "
+            "i.id = a.invoice_id JOIN customer c ON c.id = i.customer_id"))
+    with sqlite3.connect(sqlite_office.home / "office.db") as con:
+        held = dict(con.execute("SELECT v.uuid, c.code FROM visit v JOIN customer c ON "
+                                "c.id = v.customer_id"))
+        held_allocations = dict(con.execute(
+            "SELECT a.id, c.code || '/' || i.number FROM allocation a JOIN invoice i ON "
+            "i.id = a.invoice_id JOIN customer c ON c.id = i.customer_id"))
+    assert visits and all(held[u] == code for u, code in visits.items())
+    sent = {k: v for k, v in allocated.items() if k in held_allocations}
+    assert sent and all(held_allocations[k] == v for k, v in sent.items())
