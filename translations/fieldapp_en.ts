@@ -6245,17 +6245,17 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/sync_status.py" line="181"/>
         <source>Synced: %n records sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Synced: %n record sent.</numerusform>
+            <numerusform>Synced: %n records sent.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/sync_status.py" line="183"/>
         <source>%n bundles wait for the office&apos;s acknowledgement.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bundle waits for the office&apos;s acknowledgement.</numerusform>
+            <numerusform>%n bundles wait for the office&apos;s acknowledgement.</numerusform>
         </translation>
     </message>
     <message>
