@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Date, LargeBinary, insert, select
 
 from ..sync.errors import BundleRefused
-from . import field_events, record_refs
+from . import field_events
 from .tables import (AllocationRow, AttachmentRow, DocumentRow, OutcomeRow, PaymentRow,
                      VisitRow)
 
@@ -75,9 +75,7 @@ def apply(session, records: list[dict], blobs: dict[str, bytes], now: str = "") 
             field_events.check(record["kind"], record["row"])
             events[record["kind"]].append(record["row"])
         else:
-            by_kind[record["kind"]].append({**_values(record["kind"], record["row"], blobs),
-                                            **record_refs.carried(record["row"])})
-    record_refs.resolve(session, by_kind)  # the office's own ids for the laptop's
+            by_kind[record["kind"]].append(_values(record["kind"], record["row"], blobs))
     added = _insert(session, by_kind)
     for kind, rows in events.items():
         if rows:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select, update
 
-from . import field_events, field_records, master_edits, record_refs
+from . import field_events, field_records, master_edits
 from .tables import (AllocationRow, AttachmentRow, DocumentRow, MasterEditRow, OutcomeRow,
                      PaymentRow, SyncOutboxRow, SyncSentRow, VisitRow)
 
@@ -66,7 +66,6 @@ def unsent(session) -> list[Unsent]:
         out.extend(Unsent(kind, getattr(row, key), field_records.as_json(kind, row),
                           field_records.blob_of(kind, row))
                    for row in session.execute(queries[kind]).scalars())
-    record_refs.add_refs(session, [(u.kind, u.row) for u in out])
     return out + _events(session)
 
 
