@@ -162,9 +162,14 @@ def _raw(store, trust, files: list[Path]) -> None:
     bundle gives them: the floor skips the codes' lookup)."""
     from .sync import cms  # noqa: PLC0415
     mark = "?" if store.is_sqlite else "%s"
-    raw = store.engine.raw_connection()
-    try:
+    if store.is_sqlite:  # a bare connection, without the program's pragmas
+        import sqlite3  # noqa: PLC0415
+        store.close()
+        raw = con = sqlite3.connect(store.path)
+    else:
+        raw = store.engine.raw_connection()
         con = raw.dbapi_connection
+    try:
         for file in files:
             archive = zipfile.ZipFile(BytesIO(file.read_bytes()))
             cms.verify(archive.read("manifest.sig"), archive.read("manifest.json"), trust)
