@@ -44,7 +44,7 @@ def make_day(store, home: Path, day: date, customer_ids, *, seed: int,
     documents = Documents(store, settings, device_keys(home, settings, lambda: day), clock)
     visits = Visits(store, settings, clock, documents)
     portfolio = Portfolio(store, lambda: day)
-    rng = random.Random(f"{seed}|{day.isoformat()}|{settings.device_id()}")
+    rng = random.Random(f"{seed}|{day.isoformat()}|{settings.get(cfg.COLLECTOR_NAME)}")
     made = {"visit": 0, "call": 0, None: 0}
     tomorrow = day + timedelta(days=1)  # the day a promise by phone or a revisit is set for
     for n, cid in enumerate(customer_ids):

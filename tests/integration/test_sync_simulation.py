@@ -133,6 +133,7 @@ def _check(office, team, run) -> None:
     assert {i for ids in held.values() for i in ids if i in mine} == set().union(
         *expected.values())
     assert later["visit"] and later["document"]
+    print("simulation:", {k: len(v) for k, v in expected.items()}, dict(run.statuses))
 
     # Each record names the same customer and invoice at the office as on its laptop (their
     # integer ids differ: each database has its own).
