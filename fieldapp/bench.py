@@ -44,7 +44,7 @@ def main(args) -> int:
     from . import bench_packs  # assignment packs: build at the office, apply on a laptop
     result.update(bench_packs.measure(profile.home, args.customers, today))
     from .bench_bundles import measure as measure_bundles  # day bundles at the office
-    result.update(measure_bundles(profile.home))
+    result.update(measure_bundles(profile.home, args.pg_url))
     result["office_rss_mb"] = round(_peak_rss_mb(), 1)
     print(json.dumps(result) if args.json else _table(result))
     return 0

@@ -47,12 +47,18 @@ def prepare(profile, today: date) -> None:
     from ..store.engine import open_store  # noqa: PLC0415
 
     def build(folder: Path) -> None:
-        print(f"preparing a demo office of {DEMO_CUSTOMERS} customers, six collectors and this "
-              "week's routes (a few seconds, once a day)…", file=sys.stderr, flush=True)
+        print(f"preparing a demo office of {DEMO_CUSTOMERS} customers, six collectors, this "
+              "week's routes and yesterday's visits from three laptops (several seconds, once "
+              "a day)…", file=sys.stderr, flush=True)
         made = Profile(folder).ensure()
         store = open_store(made.office_database, made.backups)
         try:
             demo.fill(store, DEMO_CUSTOMERS, seed=demo_profile.SEED, today=today)
+            # Yesterday's visits from a few laptops, already imported (the Laptops tab).
+            from ..services.office import demo_laptops  # noqa: PLC0415
+            from ..services.office.app import build as services  # noqa: PLC0415
+            demo_laptops.fill(services(store, today, demo.ACTOR), folder, today,
+                              demo_profile.SEED)
         finally:
             store.close()
     demo_profile.fill(profile.home, today, build, cache=cache_root())

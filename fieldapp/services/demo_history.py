@@ -141,8 +141,9 @@ def _answers(file, rng: random.Random, call: bool) -> dict:
 
 
 def _one(store, visits: Visits, portfolio: Portfolio, cid: int, scenario: str,
-         rng: random.Random, today: date) -> str | None:
-    """One past encounter; None when the customer had nothing open on that day yet."""
+         rng: random.Random, today: date, settle: bool = True) -> str | None:
+    """One past encounter; None when the customer had nothing open on that day yet.
+    ``settle`` adds the later ledger payments the story needs (not on a day being lived)."""
     file = portfolio.open_customer(cid)
     now = visits.now()
     # Only what had been invoiced by the day of the visit can have been discussed then.
@@ -166,7 +167,8 @@ def _one(store, visits: Visits, portfolio: Portfolio, cid: int, scenario: str,
         visit = replace(visit, customer_signature=customer,
                         collector_signature=_signature(rng, visit.collector, text(lang, "collector_title")))
     visits.finalize(visit)
-    _settle(store, scenario, cid, open_invoices, outcomes, now.date(), today)
+    if settle:
+        _settle(store, scenario, cid, open_invoices, outcomes, now.date(), today)
     return "call" if call else "visit"
 
 

@@ -73,7 +73,8 @@ class Outbox:
 
     def _bundle(self, unsent, signer, seq: int, prev: str, bundle_id: str,
                 pack: dict) -> bytes:
-        records = [{"kind": u.kind, "row": u.row} for u in unsent]
+        records = [{"kind": u.kind, "row": u.row, **({"ref": u.ref} if u.ref else {})}
+                   for u in unsent]
         blobs = dict(u.blob for u in unsent if u.blob is not None)
         return bundle.write(day.KIND, day.members(records, blobs, pack), signer,
                             sender=self.device,

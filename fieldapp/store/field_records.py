@@ -9,8 +9,8 @@ from sqlalchemy import Date, LargeBinary, insert, select
 
 from ..sync.errors import BundleRefused
 from . import field_events
-from .tables import (AllocationRow, AttachmentRow, DocumentRow, OutcomeRow, PaymentRow,
-                     VisitRow)
+from .tables import (AllocationRow, AttachmentRow, CustomerRow, DocumentRow, InvoiceRow,
+                     OutcomeRow, PaymentRow, VisitRow)
 
 # In the order the office inserts them: a row's references come before it.
 KINDS = {"visit": VisitRow, "outcome": OutcomeRow, "payment": PaymentRow,
@@ -62,6 +62,74 @@ def _values(kind: str, record: dict, blobs: dict[str, bytes]) -> dict:
     return values
 
 
+# Customers and invoices have each database's own integer ids (a pack gives the laptop its
+# own): a record names them by what both sides share too, the customer's code and the
+# invoice's number within that customer (its "ref"), and the office maps them to its ids.
+def references(session, records: list[tuple[str, dict]]) -> list[dict | None]:
+    """The ref of each (kind, row) the laptop sends: {"customer": code} for a row with a
+    customer, {"invoice": [customer code, invoice number]} for an allocation."""
+    cids = {r["customer_id"] for _k, r in records if r.get("customer_id") is not None}
+    iids = {r["invoice_id"] for k, r in records if k == "allocation"}
+    codes = _by_id(session, select(CustomerRow.id, CustomerRow.code), CustomerRow.id, cids)
+    invoices = _by_id(session, select(InvoiceRow.id, CustomerRow.code, InvoiceRow.number)
+                      .join(CustomerRow, CustomerRow.id == InvoiceRow.customer_id),
+                      InvoiceRow.id, iids)
+    out = []
+    for kind, row in records:
+        if kind == "allocation" and row["invoice_id"] in invoices:
+            out.append({"invoice": list(invoices[row["invoice_id"]])})
+        elif row.get("customer_id") in codes:
+            out.append({"customer": codes[row["customer_id"]][0]})
+        else:
+            out.append(None)
+    return out
+
+
+def _by_id(session, query, column, ids: set) -> dict:
+    found, ids = {}, sorted(ids)
+    for start in range(0, len(ids), 500):
+        for row in session.execute(query.where(column.in_(ids[start:start + 500]))):
+            found[row[0]] = tuple(row[1:])
+    return found
+
+
+def _local_ids(session, records: list[dict]) -> None:
+    """Rewrite each record's customer and invoice ids to the office's, by its ref (a record
+    without one keeps its ids: both sides made by the same demo)."""
+    refs = [r.get("ref") for r in records]
+    if not any(refs):
+        return
+    if not all(x is None or isinstance(x, dict) for x in refs):
+        raise BundleRefused("sync.bad_records", reason="a record's ref is not an object")
+    codes = {x["customer"] for x in refs if x and isinstance(x.get("customer"), str)}
+    pairs = {tuple(x["invoice"]) for x in refs if x and isinstance(x.get("invoice"), list)
+             and len(x["invoice"]) == 2}
+    customers = dict(session.execute(select(CustomerRow.code, CustomerRow.id).where(
+        CustomerRow.code.in_(sorted(codes)))).all()) if codes else {}
+    invoices = {}
+    for code in sorted({c for c, _n in pairs}):
+        invoices.update({(code, n): i for n, i in session.execute(
+            select(InvoiceRow.number, InvoiceRow.id).join(
+                CustomerRow, CustomerRow.id == InvoiceRow.customer_id).where(
+                CustomerRow.code == code)).all()})
+    for record, ref in zip(records, refs):
+        if not ref:
+            continue
+        row = record["row"]
+        if "invoice" in ref:
+            found = invoices.get(tuple(ref["invoice"]) if isinstance(ref["invoice"], list)
+                                 and len(ref["invoice"]) == 2 else None)
+            if found is None:
+                raise BundleRefused("sync.bad_records",
+                                    reason=f"the office has no invoice {ref['invoice']!r}")
+            row["invoice_id"] = found
+        elif "customer" in ref:
+            if ref["customer"] not in customers:
+                raise BundleRefused("sync.bad_records",
+                                    reason=f"the office has no customer {ref['customer']!r}")
+            row["customer_id"] = customers[ref["customer"]]
+
+
 def apply(session, records: list[dict], blobs: dict[str, bytes], now: str = "") -> int:
     """Insert the records the office does not hold yet (keyed by their UUIDs: the same record
     twice is a no-op), then apply the events (field_events); returns how many were new."""
@@ -71,6 +139,8 @@ def apply(session, records: list[dict], blobs: dict[str, bytes], now: str = "") 
         if not isinstance(record, dict) or not isinstance(record.get("row"), dict) \
                 or record.get("kind") not in (*KINDS, *field_events.KINDS):
             raise BundleRefused("sync.bad_records", reason="a record is not {kind, row} of a known kind")
+    _local_ids(session, [r for r in records if r["kind"] in KINDS])
+    for record in records:
         if record["kind"] in events:
             field_events.check(record["kind"], record["row"])
             events[record["kind"]].append(record["row"])

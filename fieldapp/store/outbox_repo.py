@@ -30,6 +30,7 @@ class Unsent:
     id: str
     row: dict  # the columns as JSON values (field_records.as_json)
     blob: tuple[str, bytes] | None  # (member name, bytes) of a document or attachment
+    ref: dict | None = None  # the customer code / invoice number its local ids stand for
 
 
 def _unsent_queries() -> dict:
@@ -66,7 +67,9 @@ def unsent(session) -> list[Unsent]:
         out.extend(Unsent(kind, getattr(row, key), field_records.as_json(kind, row),
                           field_records.blob_of(kind, row))
                    for row in session.execute(queries[kind]).scalars())
-    return out + _events(session)
+    refs = field_records.references(session, [(u.kind, u.row) for u in out])
+    return [Unsent(u.kind, u.id, u.row, u.blob, ref) for u, ref in zip(out, refs)] + \
+        _events(session)
 
 
 def _events(session) -> list[Unsent]:

@@ -1,10 +1,13 @@
 """Day bundles (laptop → office): the members of one, and the records read back from them.
 
-``records.json`` is a canonical JSON list of {"kind", "row"} in insertion order (visits before
-what refers to them); a document's PDF is ``documents/<id>.pdf``, an attachment's bytes
-``attachments/<uuid>.bin``. The optional ``pack_state.json`` says which assignment pack the
-laptop holds: {"pack_version", "customer_set_hash"} (the office confirms that version and
-compares the hash with what it sent; a bundle without it confirms nothing)."""
+``records.json`` is a canonical JSON list of {"kind", "row", "ref"} in insertion order (visits
+before what refers to them); "ref" names what the row's integer ids stand for, which differ
+between the laptop's database and the office's: {"customer": code}, or for an allocation
+{"invoice": [customer code, invoice number]} (store/field_records.py). A document's PDF is
+``documents/<id>.pdf``, an attachment's bytes ``attachments/<uuid>.bin``. The optional
+``pack_state.json`` says which assignment pack the laptop holds: {"pack_version",
+"customer_set_hash"} (the office confirms that version and compares the hash with what it sent;
+a bundle without it confirms nothing)."""
 
 from __future__ import annotations
 

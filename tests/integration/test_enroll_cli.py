@@ -4,7 +4,6 @@ the company CA, revocation; the office on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import subprocess
@@ -20,40 +19,9 @@ from cryptography.hazmat.primitives import serialization
 from fieldapp.documents import identity
 from fieldapp.store.engine import open_store, open_url
 from fieldapp.store.tables import CollectorRow
+from tests.integration.sync_kit import PASSPHRASE, Office, run  # noqa: F401 (used elsewhere)
 
-PASSPHRASE = "Mật khẩu công ty 2026"
 COLLECTOR = "Trần Minh Khoa"
-
-
-def run(*args, env=None, passphrase=PASSPHRASE):
-    full = {k: v for k, v in os.environ.items() if k != "FIELDAPP_CA_PASSPHRASE"}
-    full.update(QT_QPA_PLATFORM="offscreen", **(env or {}))
-    if passphrase is not None:
-        full["FIELDAPP_CA_PASSPHRASE"] = passphrase
-    return subprocess.run([sys.executable, "-m", "fieldapp", *args], capture_output=True,
-                          text=True, env=full, timeout=300, stdin=subprocess.DEVNULL)
-
-
-class Office:
-    def __init__(self, home: Path, db: str | None):
-        self.home, self.db = home, db
-
-    def run(self, *args, **kw):
-        where = ["--home", str(self.home)] + (["--db", self.db] if self.db else [])
-        return run("office", *args, *where, **kw)
-
-    def add_collector(self, name: str, cid: str) -> None:
-        store = open_url(self.db) if self.db else open_store(self.home / "office.db")
-        try:
-            with store.sessions.begin() as session:
-                session.add(CollectorRow(id=cid, name=name, created_at="2026-11-29T00:00:00+00:00"))
-        finally:
-            store.close()
-
-    def devices(self) -> list[dict]:
-        out = self.run("devices", "--json")
-        assert out.returncode == 0, out.stderr
-        return json.loads(out.stdout)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -63,6 +63,15 @@ def test_the_demo_office_is_prepared_once_and_removed_however_it_ends(tmp_path):
     assert wait_gone(tmp_path) == []
     (prepared,) = (tmp_path / "cache" / "fieldapp" / "office-demo").iterdir()
     assert (prepared / "office.db").stat().st_size > 100_000
+    # Yesterday's day bundles of three laptops, imported: the Laptops tab has something to show.
+    with sqlite3.connect(prepared / "office.db") as con:
+        devices = con.execute("SELECT COUNT(*) FROM device").fetchone()[0]
+        imported = con.execute("SELECT COUNT(*), SUM(records) FROM bundle_in "
+                               "WHERE status = 'imported'").fetchone()
+        visits = con.execute("SELECT COUNT(*) FROM visit").fetchone()[0]
+    assert devices == 3 and imported[0] == 3 and imported[1] > visits > 0
+    assert (prepared / "keys" / "company-ca.pem").exists()
+    assert not list(prepared.glob("**/fieldapp.db"))  # the laptops were thrown away
     again = _start_and_kill(tmp_path)
     assert "preparing a demo office" not in again  # copied, not built
     assert wait_gone(tmp_path) == []

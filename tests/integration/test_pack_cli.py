@@ -16,7 +16,7 @@ import pytest
 
 from fieldapp.services.portfolio import Portfolio
 from fieldapp.store.engine import open_store, open_url
-from tests.integration.test_enroll_cli import Office, run
+from tests.integration.sync_kit import Office, run
 
 TODAY = date(2026, 11, 30)
 

@@ -17,10 +17,9 @@ import pytest
 from sqlalchemy import text
 
 from fieldapp.store.engine import open_store, open_url
-from tests.integration.test_enroll_cli import Office, run
+from tests.integration.sync_kit import Office, laptop_counts as _laptop_counts
+from tests.integration.sync_kit import office_ids as _office_ids, outbox as _outbox, run
 from tests.sync_team import COLLECTOR, enroll, make_laptop, make_office
-
-KINDS = ("visit", "outcome", "payment", "allocation", "document", "attachment")
 
 
 @pytest.fixture(scope="module")
@@ -67,36 +66,6 @@ def _import(office: Office, *paths, acks: Path | None = None) -> tuple[int, list
     return out.returncode, json.loads(out.stdout)
 
 
-def _laptop_counts(laptop: Path) -> dict[str, int]:
-    final = "SELECT uuid FROM visit WHERE status = 'final'"
-    queries = {
-        "visit": f"SELECT count(*) FROM visit WHERE uuid IN ({final})",
-        "outcome": f"SELECT count(*) FROM outcome WHERE visit_uuid IN ({final})",
-        "payment": f"SELECT count(*) FROM payment WHERE visit_uuid IN ({final})",
-        "allocation": "SELECT count(*) FROM allocation JOIN payment ON payment.id = "
-                      f"allocation.payment_id WHERE payment.visit_uuid IN ({final})",
-        "document": "SELECT count(*) FROM document",
-        "attachment": f"SELECT count(*) FROM attachment WHERE visit_uuid IN ({final})"}
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
-        return {k: con.execute(q).fetchone()[0] for k, q in queries.items()}
-
-
-def _office_ids(office: Office, laptop: Path) -> dict[str, set[str]]:
-    """The ids of the records the laptop sent that the office holds."""
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
-        ours = {k: {r[0] for r in con.execute(
-            "SELECT record_id FROM sync_sent WHERE kind = ?", (k,))} for k in KINDS}
-    store = open_url(office.db) if office.db else open_store(office.home / "office.db")
-    try:
-        with store.engine.connect() as conn:
-            held = {k: {r[0] for r in conn.execute(text(
-                f"SELECT {'uuid' if k in ('visit', 'outcome', 'attachment') else 'id'} FROM {k}"))}
-                for k in KINDS}
-    finally:
-        store.close()
-    return {k: held[k] & ours[k] for k in KINDS}
-
-
 def _new_visit(laptop: Path) -> str:
     """A finalized visit more on the laptop (a copy of one, under a new id)."""
     new = str(uuid.uuid4())
@@ -106,11 +75,6 @@ def _new_visit(laptop: Path) -> str:
                     "started_at, updated_at, finalized_at, NULL, body, sha256 FROM visit "
                     "WHERE status = 'final' LIMIT 1", (new,))
     return new
-
-
-def _outbox(laptop: Path) -> list[tuple[int, bool]]:
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
-        return con.execute("SELECT seq, data IS NOT NULL FROM sync_outbox ORDER BY seq").fetchall()
 
 
 def test_a_demo_laptop_sends_its_records_once_and_prunes_its_outbox_on_the_ack(office, laptop,
