@@ -227,6 +227,17 @@ MESSAGES = {
     "sync.no_files": "{path} holds no bundle files",
     # device health (office window)
     "bundle.not_waiting": "bundle {id} is no longer held or quarantined",
+    # encrypted laptop profile (unlock, PIN)
+    "unlock.wrong_secret": "wrong passphrase or PIN for this profile",
+    "unlock.wait": "too many wrong tries: wait {seconds} s before the next one",
+    "unlock.key_file_damaged": "the profile's key file {path} cannot be read: {reason}",
+    "unlock.no_key_file": "the encrypted database {database} has no key file ({path} is missing)",
+    "unlock.secret_too_short": "the passphrase or PIN must have at least {least} characters",
+    "unlock.conversion_failed": "the database {database} could not be encrypted ({reason}); it "
+                                "is left as it was",
+    "unlock.no_secret": "this profile is encrypted: set {variable} or run from a terminal to "
+                        "be asked for the passphrase",
+    "unlock.not_the_same": "the two passphrases differ",
 }
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -20,6 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from fieldapp.documents import identity
 from fieldapp.store.engine import open_store, open_url
 from fieldapp.store.tables import CollectorRow
+from tests import laptop_db
 
 PASSPHRASE = "Mật khẩu công ty 2026"
 COLLECTOR = "Trần Minh Khoa"
@@ -83,7 +83,7 @@ def _public(key) -> bytes:
 
 
 def _a_document(laptop: Path, out: Path) -> Path:
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         data = con.execute("SELECT data FROM document WHERE kind='visit_record'").fetchone()[0]
     out.write_bytes(data)
     return out

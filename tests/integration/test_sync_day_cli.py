@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 import uuid
 import zipfile
@@ -17,6 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from fieldapp.store.engine import open_store, open_url
+from tests import laptop_db
 from tests.integration.test_enroll_cli import Office, run
 
 TODAY = "2026-11-27"
@@ -94,13 +94,13 @@ def _laptop_counts(laptop: Path) -> dict[str, int]:
                       f"allocation.payment_id WHERE payment.visit_uuid IN ({final})",
         "document": "SELECT count(*) FROM document",
         "attachment": f"SELECT count(*) FROM attachment WHERE visit_uuid IN ({final})"}
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         return {k: con.execute(q).fetchone()[0] for k, q in queries.items()}
 
 
 def _office_ids(office: Office, laptop: Path) -> dict[str, set[str]]:
     """The ids of the records the laptop sent that the office holds."""
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         ours = {k: {r[0] for r in con.execute(
             "SELECT record_id FROM sync_sent WHERE kind = ?", (k,))} for k in KINDS}
     store = open_url(office.db) if office.db else open_store(office.home / "office.db")
@@ -117,7 +117,7 @@ def _office_ids(office: Office, laptop: Path) -> dict[str, set[str]]:
 def _new_visit(laptop: Path) -> str:
     """A finalized visit more on the laptop (a copy of one, under a new id)."""
     new = str(uuid.uuid4())
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         con.execute("INSERT INTO visit (uuid, customer_id, kind, status, started_at, updated_at, "
                     "finalized_at, amends, body, sha256) SELECT ?, customer_id, kind, status, "
                     "started_at, updated_at, finalized_at, NULL, body, sha256 FROM visit "
@@ -126,7 +126,7 @@ def _new_visit(laptop: Path) -> str:
 
 
 def _outbox(laptop: Path) -> list[tuple[int, bool]]:
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         return con.execute("SELECT seq, data IS NOT NULL FROM sync_outbox ORDER BY seq").fetchall()
 
 
@@ -283,10 +283,10 @@ def test_a_bundle_whose_records_do_not_fit_lands_whole_or_not_at_all_and_can_be_
     """A visit for a customer the office does not know: nothing of the bundle lands (one
     transaction); once the office has the customer, the same file imports, exactly once."""
     _enroll(office, laptop, tmp_path)
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         _copy_customer(con.execute, 990001)
     stranger = _new_visit(laptop)
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         con.execute("UPDATE visit SET customer_id = 990001 WHERE uuid = ?", (stranger,))
     bundle = _send(laptop, tmp_path / "out")[0]
     code, reports = _import(office, bundle)
