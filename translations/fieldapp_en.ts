@@ -2249,17 +2249,57 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="344"/>
-        <source>Something went wrong (error {code}).</source>
+        <location filename="../fieldapp/ui/error_text.py" line="342"/>
+        <source>This passphrase or PIN is not the right one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="345"/>
-        <source>Something went wrong; the details are in the log.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="344"/>
+        <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="346"/>
+        <source>The key file of this profile cannot be read ({path}): the profile cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="349"/>
+        <source>The profile&apos;s key file is missing ({path}): the encrypted database cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="352"/>
+        <source>The passphrase or PIN must have at least {least} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="354"/>
+        <source>The profile could not be encrypted ({reason}). It was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="356"/>
+        <source>This profile is encrypted and no passphrase was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="358"/>
+        <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="363"/>
+        <source>Something went wrong (error {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="364"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="365"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5134,6 +5174,68 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/undo_bar.py" line="68"/>
         <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="24"/>
+        <source>Unlock the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="32"/>
+        <source>Forgotten PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="45"/>
+        <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="48"/>
+        <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
+        <source>New PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="53"/>
+        <source>The same again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="56"/>
+        <source>PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="67"/>
+        <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
+        <source>The two entries are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="88"/>
+        <source>Forgotten PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
+        <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.
+
+Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.
+
+Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -94,11 +94,13 @@ def _write(path: Path, header: dict) -> None:
 def read(path: Path) -> dict:
     try:
         header = json.loads(Path(path).read_text("utf-8"))
-        if header.get("format") != FORMAT or not {"salt", "nonce", "box", "kdf"} <= set(
-                header["slot"]):
-            raise ValueError(f"not a {FORMAT} file")
+        whole = header.get("format") == FORMAT and {"salt", "nonce", "box", "kdf"} <= set(
+            header["slot"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise UnlockError("unlock.key_file_damaged", path=str(path), reason=str(exc)) from exc
+    if not whole:
+        raise UnlockError("unlock.key_file_damaged", path=str(path),
+                          reason=f"not a {FORMAT} file")
     return header
 
 

@@ -108,11 +108,14 @@ def seal_backups(backups: Path, key: bytes) -> list[Path]:
         tmp = path.with_name(path.name + ENCRYPTING)
         try:
             cipher.export(path, None, tmp, key)
-            if cipher.counts(path, None) != cipher.counts(tmp, key):
-                raise ValueError("rows per table differ")
-        except (*health.driver_errors(), OSError, ValueError) as exc:
+            same = cipher.counts(path, None) == cipher.counts(tmp, key)
+        except (*health.driver_errors(), OSError) as exc:
+            same, why = False, exc
+        else:
+            why = "rows per table differ"
+        if not same:
             tmp.unlink(missing_ok=True)
-            log.warning("backup %s left as it is: cannot encrypt it (%s)", path, exc)
+            log.warning("backup %s left as it is: cannot encrypt it (%s)", path, why)
             continue
         os.replace(tmp, path)
         for side in ("-wal", "-shm", "-journal"):
