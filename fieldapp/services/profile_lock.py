@@ -75,6 +75,25 @@ def unlock(profile: Profile, secret: str, now: Callable[[], float] = time.time):
     return store
 
 
+def is_encrypted(profile: Profile) -> bool:
+    return keyfile.key_file(profile.database).exists()
+
+
+def verify(profile: Profile, secret: str, now: Callable[[], float] = time.time) -> None:
+    """The PIN checked again (the locked window), with the same tries and waits as at start."""
+    left = wait_left(profile, now)
+    if left:
+        raise UnlockError("unlock.wait", seconds=left)
+    try:
+        keyfile.unlock(keyfile.key_file(profile.database), secret)
+    except UnlockError as exc:
+        if exc.code == "unlock.wrong_secret":
+            _note_tries(profile, failures(profile) + 1, now())
+        raise
+    if failures(profile):
+        (profile.home / TRIES_FILE).unlink(missing_ok=True)
+
+
 def change_secret(profile: Profile, old: str, new: str) -> None:
     """The new PIN wraps the same keys: one crash-safe rewrite of the key file."""
     keyfile.change_secret(keyfile.key_file(profile.database), old, new)
