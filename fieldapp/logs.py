@@ -24,11 +24,12 @@ class _Sealing(logging.Formatter):
         return sealed.seal_text(super().format(record), self._key)
 
 
-def seal(key: bytes) -> None:
-    """From now on the log file gets sealed lines (the console, a person's terminal, does not)."""
+def seal(key: bytes | None) -> None:
+    """From now on the log file gets sealed lines (the console, a person's terminal, does not);
+    None: plain lines again (a plain profile opened next in the same process, as in tests)."""
     for handler in logging.getLogger("fieldapp").handlers:
         if isinstance(handler, logging.FileHandler):
-            handler.setFormatter(_Sealing(key))
+            handler.setFormatter(_Sealing(key) if key else logging.Formatter(_FORMAT))
 
 
 def setup(folder: Path) -> None:

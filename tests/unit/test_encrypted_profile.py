@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp import sealed
+from fieldapp import logs, sealed
 from fieldapp.paths import Profile
 from fieldapp.services import demo, profile_lock
 from fieldapp.services.demo_history import generate_history, history_size
@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(autouse=True)
 def _forget_files_key():
     yield
-    sealed.use(None)  # the next test's plain fixtures write plain keys again
+    sealed.use(None)  # the next test's plain fixtures write plain keys and logs again
+    logs.seal(None)
 
 
 def plain_profile(home: Path, customers: int = 30) -> Profile:
@@ -255,3 +256,24 @@ def test_the_demo_profile_and_test_stores_stay_plain(tmp_path):
     store.close()
     assert laptop.state(tmp_path / "fieldapp.db") in ("new", "plain")
     assert not keyfile.key_file(tmp_path / "fieldapp.db").exists()
+
+
+def test_log_lines_written_after_the_unlock_are_sealed(tmp_path):
+    import logging
+    profile = Profile(tmp_path / "p").ensure()
+    handler = logging.FileHandler(profile.logs / "fieldapp.log", encoding="utf-8")
+    root = logging.getLogger("fieldapp")
+    root.addHandler(handler)
+    try:
+        store = profile_lock.unlock(profile, PIN)
+        store.close()
+        logging.getLogger("fieldapp.test").warning("visited Nguyễn Văn Thắng, 0903123456")
+        handler.flush()
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+    lines = (profile.logs / "fieldapp.log").read_text("utf-8").splitlines()
+    assert lines and all(line.startswith(sealed.PREFIX) for line in lines)
+    assert "Thắng" not in "".join(lines)
+    files_key = keyfile.unlock(keyfile.key_file(profile.database), PIN).files
+    assert "visited Nguyễn Văn Thắng, 0903123456" in sealed.open_text(lines[-1], files_key)
