@@ -23,3 +23,24 @@ def connect(database):
 
 def open_laptop_store(database, backups=None):
     return open_store(Path(database), backups, key(database))
+
+
+def _with_files_key(home, fn):
+    from fieldapp import sealed
+    sealed.use(keyfile.unlock(keyfile.key_file(Path(home) / "fieldapp.db"),
+                              TEST_PASSPHRASE).files)
+    try:
+        return fn()
+    finally:
+        sealed.use(None)
+
+
+def read_key(home, name):
+    """A private key from the laptop's keys folder (encrypted with the profile's files key)."""
+    from fieldapp.documents import identity
+    return _with_files_key(home, lambda: identity.read_key(Path(home) / "keys" / name))
+
+
+def load_identity(home, name):
+    from fieldapp.documents import identity
+    return _with_files_key(home, lambda: identity.load(Path(home) / "keys" / name))

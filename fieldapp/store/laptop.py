@@ -43,6 +43,8 @@ def open_laptop(database: Path, backups: Path, secret: str) -> tuple[Store, Keys
     elif found == "locked":
         keys = keyfile.unlock(keyfile.key_file(database), secret)
     elif found == "keyless":
+        # Random bytes, or an encrypted file whose key file is gone: neither can be read.
+        health.check_file(database)
         raise UnlockError("unlock.no_key_file", path=str(keyfile.key_file(database)),
                           database=str(database))
     else:
