@@ -334,6 +334,34 @@
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="21"/>
+        <source>Change PIN or passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="26"/>
+        <source>Current PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
+        <source>New PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="28"/>
+        <source>The same again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="40"/>
+        <source>The two new entries are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CollectorDialog</name>
     <message>
         <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
@@ -493,12 +521,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="100"/>
+        <location filename="../fieldapp/ui/commands.py" line="107"/>
         <source>Amend a finalized record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="101"/>
+        <location filename="../fieldapp/ui/commands.py" line="108"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3384,24 +3412,37 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../fieldapp/ui/idle_lock.py" line="44"/>
+        <source>Locked. Customer data is hidden until you unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/idle_lock.py" line="45"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="231"/>
+        <location filename="../fieldapp/ui/main_window.py" line="234"/>
         <source>About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="232"/>
+        <location filename="../fieldapp/ui/main_window.py" line="235"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="274"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Customers: %n</numerusform>
@@ -3409,107 +3450,107 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>Vi&amp;sit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="285"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>F&amp;ollow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>Start &amp;visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="285"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;Log a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="287"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>&amp;Unfinished visits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="292"/>
         <source>S&amp;tatement of account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../fieldapp/ui/main_window.py" line="295"/>
         <source>&amp;Print agreements of a day…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="293"/>
+        <location filename="../fieldapp/ui/main_window.py" line="296"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="294"/>
+        <location filename="../fieldapp/ui/main_window.py" line="297"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>Today&apos;s &amp;route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>&amp;Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>&amp;Back to previous customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="299"/>
+        <location filename="../fieldapp/ui/main_window.py" line="302"/>
         <source>&amp;About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4708,87 +4749,92 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
         <source>Collector name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
         <source>Your title on Vietnamese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
         <source>Your title on Traditional Chinese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
         <source>Your title on Simplified Chinese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Your title on English documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
         <source>Latest promise date (days ahead)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
         <source>Grace days before a promise is broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
         <source>Share paid that keeps a promise (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Remind this many days before a promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
         <source>Least ink for a signature (pixels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
-        <source>Company name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
-        <source>Company address</source>
+        <source>Lock the window after this many idle minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
-        <source>Company tax code</source>
+        <source>Company name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
+        <source>Company address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="41"/>
+        <source>Company tax code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="42"/>
         <source>Company phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="63"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4796,28 +4842,33 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Enter the company&apos;s name: it heads every document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="156"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="157"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="150"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="159"/>
         <source>These settings apply to this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Letterhead on every document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="162"/>
+        <source>Change PIN or passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -330,6 +330,34 @@
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="21"/>
+        <source>Change PIN or passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="26"/>
+        <source>Current PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
+        <source>New PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="28"/>
+        <source>The same again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="40"/>
+        <source>The two new entries are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CollectorDialog</name>
     <message>
         <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
@@ -488,12 +516,12 @@
         <translation>Không có buổi làm việc nào chưa hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="100"/>
+        <location filename="../fieldapp/ui/commands.py" line="107"/>
         <source>Amend a finalized record</source>
         <translation>Sửa đổi biên bản đã hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="101"/>
+        <location filename="../fieldapp/ui/commands.py" line="108"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>Biên bản đã ký được giữ nguyên. Nội dung sửa đổi là một biên bản mới dẫn chiếu đến biên bản cũ. Lý do sửa đổi là gì?</translation>
     </message>
@@ -3380,131 +3408,144 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../fieldapp/ui/idle_lock.py" line="44"/>
+        <source>Locked. Customer data is hidden until you unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/idle_lock.py" line="45"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="231"/>
+        <location filename="../fieldapp/ui/main_window.py" line="234"/>
         <source>About fieldapp</source>
         <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="232"/>
+        <location filename="../fieldapp/ui/main_window.py" line="235"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="274"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Khách hàng: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>Vi&amp;sit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="285"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>F&amp;ollow-ups</source>
         <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>Start &amp;visit</source>
         <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="285"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;Log a call</source>
         <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="287"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>&amp;Unfinished visits…</source>
         <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="292"/>
         <source>S&amp;tatement of account</source>
         <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../fieldapp/ui/main_window.py" line="295"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="293"/>
+        <location filename="../fieldapp/ui/main_window.py" line="296"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="294"/>
+        <location filename="../fieldapp/ui/main_window.py" line="297"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>Today&apos;s &amp;route</source>
         <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>&amp;Customers</source>
         <translation>&amp;Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>&amp;Back to previous customer</source>
         <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="299"/>
+        <location filename="../fieldapp/ui/main_window.py" line="302"/>
         <source>&amp;About fieldapp</source>
         <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
@@ -4699,87 +4740,92 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
         <source>Collector name</source>
         <translation>Họ tên nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
         <source>Your title on Vietnamese documents</source>
         <translation>Chức danh của bạn trên văn bản tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
         <source>Your title on Traditional Chinese documents</source>
         <translation>Chức danh của bạn trên văn bản tiếng Trung phồn thể</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
         <source>Your title on Simplified Chinese documents</source>
         <translation>Chức danh của bạn trên văn bản tiếng Trung giản thể</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Your title on English documents</source>
         <translation>Chức danh của bạn trên văn bản tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
         <source>Latest promise date (days ahead)</source>
         <translation>Ngày cam kết xa nhất (số ngày tới)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
         <source>Grace days before a promise is broken</source>
         <translation>Số ngày ân hạn trước khi coi là không thực hiện cam kết</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
         <source>Share paid that keeps a promise (%)</source>
         <translation>Tỷ lệ đã trả để coi là thực hiện cam kết (%)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Remind this many days before a promise</source>
         <translation>Nhắc trước ngày cam kết (số ngày)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
         <translation>Cảnh báo khi sắp hết hạn xử lý khiếu nại (số giờ)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
         <source>Least ink for a signature (pixels)</source>
         <translation>Độ dài nét ký tối thiểu (điểm ảnh)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
+        <source>Lock the window after this many idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
         <source>Company name</source>
         <translation>Tên công ty</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
         <source>Company address</source>
         <translation>Địa chỉ công ty</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="41"/>
         <source>Company tax code</source>
         <translation>Mã số thuế công ty</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="42"/>
         <source>Company phone</source>
         <translation>Điện thoại công ty</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="63"/>
         <source>As the system</source>
         <translation>Theo hệ thống</translation>
     </message>
@@ -4787,29 +4833,34 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Enter the company&apos;s name: it heads every document.</source>
         <translation>Hãy nhập tên công ty: tên này đứng đầu mọi văn bản.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="156"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="157"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation>Họ tên và chức danh của bạn được ghi trên mọi biên bản bạn ký. Vui lòng nhập trước buổi làm việc đầu tiên.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="150"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="159"/>
         <source>These settings apply to this laptop.</source>
         <translation>Các cài đặt này áp dụng cho máy tính này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Letterhead on every document</source>
         <translation>Tiêu đề in trên mọi văn bản</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="162"/>
+        <source>Change PIN or passphrase…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -330,6 +330,34 @@
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="21"/>
+        <source>Change PIN or passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="26"/>
+        <source>Current PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
+        <source>New PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="28"/>
+        <source>The same again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="40"/>
+        <source>The two new entries are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CollectorDialog</name>
     <message>
         <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
@@ -488,12 +516,12 @@
         <translation>沒有未完成的拜訪。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="100"/>
+        <location filename="../fieldapp/ui/commands.py" line="107"/>
         <source>Amend a finalized record</source>
         <translation>修訂已完成的記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="101"/>
+        <location filename="../fieldapp/ui/commands.py" line="108"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>原記錄維持簽名時的內容不變；修訂會另建一份引用原記錄的新記錄。請說明更正原因：</translation>
     </message>
@@ -3380,131 +3408,144 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../fieldapp/ui/idle_lock.py" line="44"/>
+        <source>Locked. Customer data is hidden until you unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/idle_lock.py" line="45"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="231"/>
+        <location filename="../fieldapp/ui/main_window.py" line="234"/>
         <source>About fieldapp</source>
         <translation>關於 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="232"/>
+        <location filename="../fieldapp/ui/main_window.py" line="235"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤帳款催收人員使用的離線客戶資料與拜訪記錄工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../fieldapp/ui/main_window.py" line="271"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收員客戶清單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="274"/>
+        <location filename="../fieldapp/ui/main_window.py" line="277"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客戶數：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../fieldapp/ui/main_window.py" line="278"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>Vi&amp;sit</source>
         <translation>拜訪(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="285"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>F&amp;ollow-ups</source>
         <translation>待追蹤事項(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>Start &amp;visit</source>
         <translation>開始拜訪(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="285"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>開始拜訪此客戶（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;Log a call</source>
         <translation>記錄電話催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="287"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>記錄與此客戶的通話（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜訪(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="292"/>
         <source>S&amp;tatement of account</source>
         <translation>對帳單(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>產生截至今日並已簽章的對帳單，然後開啟（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../fieldapp/ui/main_window.py" line="295"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>列印某日的協議書(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="293"/>
+        <location filename="../fieldapp/ui/main_window.py" line="296"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="294"/>
+        <location filename="../fieldapp/ui/main_window.py" line="297"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路線(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>&amp;Customers</source>
         <translation>客戶清單(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>&amp;Back to previous customer</source>
         <translation>回到上一位客戶(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="299"/>
+        <location filename="../fieldapp/ui/main_window.py" line="302"/>
         <source>&amp;About fieldapp</source>
         <translation>關於 fieldapp(&amp;A)</translation>
     </message>
@@ -4699,87 +4740,92 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
         <source>Collector name</source>
         <translation>催收員姓名</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="26"/>
         <source>Language</source>
         <translation>介面語言</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="27"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
         <source>Your title on Vietnamese documents</source>
         <translation>您在越南文文件上的職稱</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="28"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
         <source>Your title on Traditional Chinese documents</source>
         <translation>您在繁體中文文件上的職稱</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
         <source>Your title on Simplified Chinese documents</source>
         <translation>您在簡體中文文件上的職稱</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Your title on English documents</source>
         <translation>您在英文文件上的職稱</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
         <source>Latest promise date (days ahead)</source>
         <translation>承諾付款日最遠可約幾天後（天）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
         <source>Grace days before a promise is broken</source>
         <translation>承諾付款的寬限天數（超過即視為未兌現）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
         <source>Share paid that keeps a promise (%)</source>
         <translation>付款達多少比例即視為承諾已兌現（%）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Remind this many days before a promise</source>
         <translation>承諾付款日前幾天提醒（天）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
         <translation>爭議上報期限前多久警示（小時）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
         <source>Least ink for a signature (pixels)</source>
         <translation>簽名筆跡最少長度（像素）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
+        <source>Lock the window after this many idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
         <source>Company name</source>
         <translation>公司名稱</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
         <source>Company address</source>
         <translation>公司地址</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="41"/>
         <source>Company tax code</source>
         <translation>公司統一編號</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="42"/>
         <source>Company phone</source>
         <translation>公司電話</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="63"/>
         <source>As the system</source>
         <translation>跟隨系統</translation>
     </message>
@@ -4787,29 +4833,34 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="148"/>
         <source>Enter the company&apos;s name: it heads every document.</source>
         <translation>請輸入公司名稱：每份文件的抬頭都會顯示此名稱。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="156"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="157"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation>您的姓名與職稱會出現在您簽署的每一份記錄上，請在第一次拜訪前填寫。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="150"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="159"/>
         <source>These settings apply to this laptop.</source>
         <translation>這些設定僅適用於本機。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Letterhead on every document</source>
         <translation>每份文件的抬頭</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="162"/>
+        <source>Change PIN or passphrase…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
