@@ -72,3 +72,26 @@ def test_the_right_pin_opens_and_a_forgotten_one_is_explained(qtbot, tmp_path, m
     assert dialog.result() == QDialog.DialogCode.Accepted
     dialog.opened.close()
     sealed.use(None)
+
+
+def test_settings_change_the_pin_only_with_the_current_one(qtbot, tmp_path):
+    from fieldapp.ui.dialogs.change_pin import ChangePinDialog
+    profile = Profile(tmp_path).ensure()
+    profile_lock.unlock(profile, PIN).close()
+    sealed.use(None)
+    dialog = ChangePinDialog(None, lambda old, new: profile_lock.change_secret(profile, old, new))
+    qtbot.addWidget(dialog)
+    dialog.old.setText("000000")
+    dialog.new.setText("55555555")
+    dialog.again.setText("55555555")
+    ok(dialog).click()
+    assert "not the right one" in dialog.problem.text()
+    dialog.old.setText(PIN)
+    dialog.again.setText("55555556")
+    ok(dialog).click()
+    assert "not the same" in dialog.problem.text()
+    dialog.again.setText("55555555")
+    with qtbot.waitSignal(dialog.accepted):
+        ok(dialog).click()
+    profile_lock.unlock(profile, "55555555").close()
+    sealed.use(None)
