@@ -73,8 +73,15 @@ def _run(args) -> int:
 
 
 def _open(profile: Profile):
+    """A plain store: the throwaway demo's (its data is made up, and deleted on exit)."""
     from fieldapp.store.engine import open_store
     return open_store(profile.database, profile.backups)
+
+
+def _open_laptop(profile: Profile):
+    """The collector's encrypted profile, with FIELDAPP_PASSPHRASE or asked on the terminal."""
+    from fieldapp.services.profile_lock import open_for_command
+    return open_for_command(profile)
 
 
 def _demo_data(profile: Profile, args) -> int:
@@ -86,7 +93,7 @@ def _demo_data(profile: Profile, args) -> int:
         moved = profile_admin.retire_database(profile)
         if moved:
             print(f"previous database saved as {moved}", file=sys.stderr)
-    store = _open(profile)
+    store = _open_laptop(profile)
     try:
         held = Portfolio(store).count_customers()
         if held:
@@ -153,12 +160,26 @@ def _prepare_demo(profile: Profile, today: date) -> None:
     demo_profile.fill(profile.home, today, build)
 
 
-def _open_for_window(profile: Profile):
+def _unlock_for_window(profile: Profile, demo: bool):
+    """The demo's plain store; else the PIN asked in a dialog (FIELDAPP_PASSPHRASE, when set,
+    answers it for automation); None when the person gave up."""
+    if demo:
+        return _open(profile)
+    from fieldapp.services import profile_lock
+    given = os.environ.get(profile_lock.PASSPHRASE_ENV)
+    if given:
+        return profile_lock.unlock(profile, given)
+    from fieldapp.ui.unlock_dialog import ask_unlock
+    return ask_unlock(profile_lock.state(profile), lambda secret: profile_lock.unlock(
+        profile, secret), lambda: profile_lock.wait_left(profile))
+
+
+def _open_for_window(profile: Profile, demo: bool = False):
     """The store, or the reason it cannot be opened in a box; a damaged database with a
     backup at hand is offered to be restored (the damaged file is moved aside, never lost)."""
     from fieldapp.services import profile_admin
     try:
-        return _open(profile)
+        return _unlock_for_window(profile, demo)
     except FieldappError as exc:
         backup = profile_admin.newest_backup(profile) if exc.code == "db.damaged" else None
         if backup is None:
@@ -170,7 +191,7 @@ def _open_for_window(profile: Profile):
     try:
         aside = profile_admin.restore_backup(profile, backup)
         log.warning("restored %s; the damaged database was moved to %s", backup, aside)
-        return _open(profile)
+        return _unlock_for_window(profile, demo)
     except FieldappError as exc:
         _startup_error(exc)
         raise
@@ -202,7 +223,9 @@ def _window_of(profile: Profile, args, demo: bool, guard) -> int:
         from fieldapp.ui.app import make_app
         make_app()  # a display Qt cannot use fails now, before a demo is prepared for nothing
         _prepare_demo(profile, args.today or date.today())
-    store = _open_for_window(profile)
+    store = _open_for_window(profile, demo)
+    if store is None:  # the unlock dialog was closed
+        return 1
     try:
         services = app_services.build(store, args.today, profile.home)
         from fieldapp.ui.app import make_app, run_gui

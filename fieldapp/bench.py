@@ -23,13 +23,16 @@ FOLLOWUP_RUNS = 15
 
 
 def main(args) -> int:
+    from . import bench_crypt  # the profile is encrypted; its plain copy is the baseline
     profile = Profile(Path(args.cache) if args.cache else _default_cache(args.customers))
     today = ensure_profile(profile, args.customers, args.history)
+    plain = bench_crypt.plain_copy(profile)
     result = {"customers": args.customers, "queries": len(QUERIES), "today": today.isoformat()}
-    result.update(measure_startup(profile, today))
+    result.update(measure_startup(profile, today))  # includes the unlock
     result.update(measure_demo())
-    result.update(measure_in_process(profile, today, args.rounds))
-    result.update(measure_followups(profile, today))
+    result.update(measure_in_process(plain, today, args.rounds))
+    result.update(bench_crypt.measure(profile, result, today, args.rounds))
+    result.update(measure_followups(plain, today))
     result.update(measure_documents(profile))
     # The laptop's peak before the office's figures (an import of a million lines is not the
     # laptop's memory; it has its own import_ar_peak_mb).
@@ -56,21 +59,25 @@ def _default_cache(customers: int) -> Path:
 
 def ensure_profile(profile: Profile, customers: int, history: int) -> date:
     """Build the benchmark profile once (in a child process, so its memory isn't ours)."""
+    from . import bench_crypt
     marker = profile.home / "bench.json"
     if marker.exists():
         info = json.loads(marker.read_text())
         if (info.get("customers") == customers and info.get("history", 0) == history
                 and profile.database.exists()):
+            if bench_crypt.is_plain(profile.database):  # an older version's cache: encrypted
+                bench_crypt.unlock(profile).close()
             return date.fromisoformat(info["today"])
     if profile.home.exists():
-        for name in ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm"):
+        for name in ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm", "fieldapp.db.key"):
             (profile.home / name).unlink(missing_ok=True)
     today = date.today()
     print(f"building a {customers}-customer benchmark profile with {history} past visits in "
           f"{profile.home} …", file=sys.stderr)
     subprocess.run([sys.executable, "-m", "fieldapp", "demo-data", "--home", str(profile.home),
                     "--customers", str(customers), "--today", today.isoformat(),
-                    "--history", str(history)], check=True, stdout=subprocess.DEVNULL)
+                    "--history", str(history)], check=True, stdout=subprocess.DEVNULL,
+                   env=dict(os.environ, **bench_crypt.startup_env()))
     marker.write_text(json.dumps({"customers": customers, "history": history,
                                   "today": today.isoformat()}))
     return today
@@ -98,7 +105,9 @@ def measure_demo() -> dict:
 
 def _time_to_window(argv: list[str]) -> tuple[float, float | None]:
     """Milliseconds from process start to the window reporting itself shown; its peak RSS."""
-    env = dict(os.environ, FIELDAPP_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
+    from . import bench_crypt
+    env = dict(os.environ, FIELDAPP_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen",
+               **bench_crypt.startup_env())
     started = time.time()
     out = subprocess.run([sys.executable, "-m", "fieldapp", *argv], env=env,
                          capture_output=True, text=True, timeout=300)

@@ -14,9 +14,9 @@ def main(profile: Profile, args) -> int:
     """Through the same sync facade as the window's Sync menu."""
     from .services import settings as cfg  # noqa: PLC0415
     from .services.sync_actions import SyncActions  # noqa: PLC0415
-    from .store.engine import open_store  # noqa: PLC0415
+    from .services.profile_lock import open_for_command  # noqa: PLC0415
     day = args.today or date.today()
-    store = open_store(profile.database, profile.backups)
+    store = open_for_command(profile)
     try:
         actions = SyncActions(store, keys_folder(profile.home), cfg.Settings(store),
                               lambda: datetime.combine(day, datetime.now(timezone.utc).timetz()))

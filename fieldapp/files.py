@@ -44,10 +44,10 @@ def write_atomically(path: Path, data: bytes, private: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """The rename lives in the folder's entries: until they reach the disk, a power cut can
     bring back the old file. Windows has no directory handles to fsync (NTFS journals it)."""
     if os.name != "posix":

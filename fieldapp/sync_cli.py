@@ -67,8 +67,8 @@ def _receive(steps, profile_options) -> None:
 def main(profile: Profile, args) -> int:
     if args.sync_command == "receive":
         return _receive_main(profile, args)
-    from .store.engine import open_store  # noqa: PLC0415
-    store = open_store(profile.database, profile.backups)
+    from .services.profile_lock import open_for_command  # noqa: PLC0415
+    store = open_for_command(profile)
     try:
         outbox = _outbox(store, profile, args)
         if args.sync_command == "send":
@@ -122,8 +122,8 @@ def _receive_main(profile: Profile, args) -> int:
     from .documents.keys import keys_folder  # noqa: PLC0415
     from .services import packs_in  # noqa: PLC0415
     from .services import settings as cfg  # noqa: PLC0415
-    from .store.engine import open_store  # noqa: PLC0415
-    store = open_store(profile.database, profile.backups)
+    from .services.profile_lock import open_for_command  # noqa: PLC0415
+    store = open_for_command(profile)
     try:
         settings = cfg.Settings(store)
         now = datetime.now(timezone.utc)

@@ -3,6 +3,9 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Command lines and windows started by tests open laptop profiles encrypted under this (the
+# automation variable); tests read them back through tests/laptop_db.py.
+os.environ.setdefault("FIELDAPP_PASSPHRASE", "test passphrase 1234")
 
 from datetime import date  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402

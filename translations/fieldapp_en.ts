@@ -348,6 +348,34 @@
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="21"/>
+        <source>Change PIN or passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="26"/>
+        <source>Current PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
+        <source>New PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="28"/>
+        <source>The same again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="40"/>
+        <source>The two new entries are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CollectorDialog</name>
     <message>
         <location filename="../fieldapp/ui/office/collector_dialog.py" line="66"/>
@@ -507,12 +535,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="100"/>
+        <location filename="../fieldapp/ui/commands.py" line="107"/>
         <source>Amend a finalized record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="101"/>
+        <location filename="../fieldapp/ui/commands.py" line="108"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2712,17 +2740,57 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="400"/>
-        <source>Something went wrong (error {code}).</source>
+        <location filename="../fieldapp/ui/error_text.py" line="398"/>
+        <source>This passphrase or PIN is not the right one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="401"/>
-        <source>Something went wrong; the details are in the log.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="400"/>
+        <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="402"/>
+        <source>The key file of this profile cannot be read ({path}): the profile cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="405"/>
+        <source>The profile&apos;s key file is missing ({path}): the encrypted database cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="408"/>
+        <source>The passphrase or PIN must have at least {least} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="410"/>
+        <source>The profile could not be encrypted ({reason}). It was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="412"/>
+        <source>This profile is encrypted and no passphrase was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="414"/>
+        <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="419"/>
+        <source>Something went wrong (error {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="420"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="421"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4142,24 +4210,37 @@ Untick “Open invoices only” to see the paid ones.</source>
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../fieldapp/ui/idle_lock.py" line="44"/>
+        <source>Locked. Customer data is hidden until you unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/idle_lock.py" line="45"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="236"/>
+        <location filename="../fieldapp/ui/main_window.py" line="239"/>
         <source>About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="237"/>
+        <location filename="../fieldapp/ui/main_window.py" line="240"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../fieldapp/ui/main_window.py" line="276"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../fieldapp/ui/main_window.py" line="282"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Customers: %n</numerusform>
@@ -4167,107 +4248,107 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="280"/>
+        <location filename="../fieldapp/ui/main_window.py" line="283"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="287"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>Vi&amp;sit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="292"/>
         <source>F&amp;ollow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="290"/>
+        <location filename="../fieldapp/ui/main_window.py" line="293"/>
         <source>Start &amp;visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../fieldapp/ui/main_window.py" line="295"/>
         <source>&amp;Log a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="293"/>
+        <location filename="../fieldapp/ui/main_window.py" line="296"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="294"/>
+        <location filename="../fieldapp/ui/main_window.py" line="297"/>
         <source>&amp;Unfinished visits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>S&amp;tatement of account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>&amp;Print agreements of a day…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="299"/>
+        <location filename="../fieldapp/ui/main_window.py" line="302"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="300"/>
+        <location filename="../fieldapp/ui/main_window.py" line="303"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="301"/>
+        <location filename="../fieldapp/ui/main_window.py" line="304"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="302"/>
+        <location filename="../fieldapp/ui/main_window.py" line="305"/>
         <source>Today&apos;s &amp;route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="303"/>
+        <location filename="../fieldapp/ui/main_window.py" line="306"/>
         <source>&amp;Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="304"/>
+        <location filename="../fieldapp/ui/main_window.py" line="307"/>
         <source>&amp;Back to previous customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="305"/>
+        <location filename="../fieldapp/ui/main_window.py" line="308"/>
         <source>&amp;About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5698,56 +5779,61 @@ Packs written: %6</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="43"/>
-        <source>Company name</source>
+        <source>Lock the window after this many idle minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="44"/>
-        <source>Company address</source>
+        <source>Company name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="45"/>
-        <source>Company tax code</source>
+        <source>Company address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="46"/>
-        <source>Company phone</source>
+        <source>Company tax code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="47"/>
-        <source>Sync folder</source>
+        <source>Company phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="48"/>
-        <source>Sync when the program starts</source>
+        <source>Sync folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="49"/>
+        <source>Sync when the program starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="50"/>
         <source>Sync when the program closes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="69"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="71"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="88"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="90"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="91"/>
         <source>None: choose the folder shared with the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="94"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="96"/>
         <source>Choose the sync folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5755,33 +5841,38 @@ Packs written: %6</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="196"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="204"/>
         <source>Enter the company&apos;s name: it heads every document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="212"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="205"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="213"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="207"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="215"/>
         <source>These settings apply to this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="209"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="217"/>
         <source>Letterhead on every document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="210"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="218"/>
         <source>Sync with the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="220"/>
+        <source>Change PIN or passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6323,6 +6414,68 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/undo_bar.py" line="68"/>
         <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="24"/>
+        <source>Unlock the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="32"/>
+        <source>Forgotten PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="45"/>
+        <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="48"/>
+        <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
+        <source>New PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="53"/>
+        <source>The same again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="56"/>
+        <source>PIN or passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="67"/>
+        <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
+        <source>The two entries are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="88"/>
+        <source>Forgotten PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
+        <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.
+
+Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.
+
+Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

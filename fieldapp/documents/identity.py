@@ -9,6 +9,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from .. import sealed
 from ..files import write_atomically
 from .keys import DeviceKeyDamaged, DeviceKeyMismatch
 
@@ -23,8 +24,16 @@ _BLOCK = re.compile(rb"-----BEGIN ([A-Z0-9 ]+)-----\r?\n.*?-----END \1-----", re
 
 
 def pem_key(key) -> bytes:
+    """PKCS#8 PEM, encrypted with the unlocked profile's files key (plain only for a profile
+    that has none: a test's folder, the throwaway demo)."""
+    password = sealed.pem_password()
+    protection = serialization.BestAvailableEncryption(password) if password \
+        else serialization.NoEncryption()
     return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption())
+                             protection)
+
+
+_ENCRYPTED = b"-----BEGIN ENCRYPTED PRIVATE KEY-----"
 
 
 def pem(key, cert: x509.Certificate) -> bytes:
@@ -48,7 +57,8 @@ def read_key(path: Path):
     try:
         found = _blocks(path.read_bytes(), b"PRIVATE KEY")
         if len(found) == 1:
-            return serialization.load_pem_private_key(found[0], None)
+            password = sealed.pem_password() if found[0].startswith(_ENCRYPTED) else None
+            return serialization.load_pem_private_key(found[0], password)
         reason = f"{len(found)} whole private keys instead of one"
     except (OSError, ValueError, TypeError) as exc:
         raise DeviceKeyDamaged("device_key.damaged", path=str(path), reason=str(exc)) from exc
@@ -121,3 +131,22 @@ def retire_old_files(folder: Path, key) -> None:
             return
         old_key.unlink()
     (folder / OLD_CERT).unlink(missing_ok=True)
+
+
+def seal_private_keys(folder: Path) -> list[Path]:
+    """Write again, encrypted with the files key, every private key an older version left in
+    the clear in ``folder`` (certificates beside them are kept as they are)."""
+    done = []
+    if sealed.pem_password() is None or not Path(folder).is_dir():
+        return done
+    for path in sorted(Path(folder).glob("*.pem")):
+        data = path.read_bytes()
+        plain = [b for b in _blocks(data, b"PRIVATE KEY") if not b.startswith(_ENCRYPTED)]
+        if not plain:
+            continue
+        for block in plain:
+            key = serialization.load_pem_private_key(block, None)
+            data = data.replace(block, pem_key(key).rstrip(b"\n"))
+        write_atomically(path, data, private=True)
+        done.append(path)
+    return done

@@ -265,6 +265,17 @@ MESSAGES = {
     "kpi.bad_period": "the period ends on {last}, before it starts on {first}",
     "kpi.period_too_long": "the period from {first} to {last} is longer than {days} days",
     "kpi.unknown_collector": "there is no collector named {collector!r}",
+    # encrypted laptop profile (unlock, PIN)
+    "unlock.wrong_secret": "wrong passphrase or PIN for this profile",
+    "unlock.wait": "too many wrong tries: wait {seconds} s before the next one",
+    "unlock.key_file_damaged": "the profile's key file {path} cannot be read: {reason}",
+    "unlock.no_key_file": "the encrypted database {database} has no key file ({path} is missing)",
+    "unlock.secret_too_short": "the passphrase or PIN must have at least {least} characters",
+    "unlock.conversion_failed": "the database {database} could not be encrypted ({reason}); it "
+                                "is left as it was",
+    "unlock.no_secret": "this profile is encrypted: set {variable} or run from a terminal to "
+                        "be asked for the passphrase",
+    "unlock.not_the_same": "the two passphrases differ",
 }
 
 

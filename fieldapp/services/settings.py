@@ -53,6 +53,10 @@ DISPUTE_NEAR_HOURS = Setting("dispute.near_hours", int, 6, "Warn when a dispute 
 # stored in UTC and shown in this zone; it also decides which calendar day an instant is on.
 TIME_ZONE = Setting("time.zone", str, "", "Time zone")
 MIN_INK = Setting("signature.min_ink", float, 120.0, "Least ink for a signature (pixels)")
+# The window hides customer data after this many minutes without a key or mouse (the PIN
+# brings it back); Ctrl+Shift+L locks at once.
+IDLE_LOCK_MINUTES = Setting("lock.idle_minutes", int, 10,
+                            "Lock the window after this many idle minutes")
 # The letterhead of every document.
 COMPANY_NAME = Setting("company.name", str, "Công ty TNHH Thương mại Ánh Dương", "Company name")
 COMPANY_ADDRESS = Setting("company.address", str, "123 Nguyễn Trãi, Quận 1, TP. Hồ Chí Minh",
@@ -68,7 +72,7 @@ SYNC_AT_CLOSE = Setting("sync.at_close", bool, False, "Sync when the program clo
 LAST_SYNC = Setting("sync.last_at", str, "", "Last sync")
 ALL = (COLLECTOR_NAME, COLLECTOR_TITLE, *COLLECTOR_TITLES.values(), UI_LANGUAGE, DEVICE_ID,
        PROMISE_HORIZON_DAYS, PROMISE_GRACE_DAYS, PROMISE_KEPT_PCT, REMINDER_DAYS,
-       DISPUTE_NEAR_HOURS, TIME_ZONE, MIN_INK,
+       DISPUTE_NEAR_HOURS, TIME_ZONE, MIN_INK, IDLE_LOCK_MINUTES,
        COMPANY_NAME, COMPANY_ADDRESS, COMPANY_TAX_CODE, COMPANY_PHONE,
        SYNC_FOLDER, SYNC_AT_START, SYNC_AT_CLOSE, LAST_SYNC)
 

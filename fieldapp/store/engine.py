@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +26,7 @@ class Store:
     engine: Engine
     sessions: sessionmaker[Session]
     path: Path | None
+    key: bytes | None = None  # SQLCipher's raw key: the laptop profile is encrypted
 
     @property
     def is_sqlite(self) -> bool:
@@ -46,6 +46,15 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
                    "temp_store=MEMORY", "cache_size=-32000", "mmap_size=268435456"):
         cur.execute(f"PRAGMA {pragma}")
     cur.close()
+
+
+# SQLCipher cannot memory-map an encrypted file: every page read outside SQLite's own cache is
+# read and decrypted again. A larger cache keeps a search's and a customer's pages decrypted.
+ENCRYPTED_CACHE_KIB = 96_000
+
+
+def _cipher_pragmas(dbapi_conn, _record) -> None:
+    dbapi_conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
 
 
 class Sessions(sessionmaker):
@@ -74,10 +83,11 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).resolve()}"
 
 
-def open_store(path: Path, backup_dir: Path | None = None) -> Store:
-    """Open (creating or migrating) the SQLite database at ``path``."""
+def open_store(path: Path, backup_dir: Path | None = None, key: bytes | None = None) -> Store:
+    """Open (creating or migrating) the SQLite database at ``path``; with ``key``, an
+    SQLCipher database encrypted with that raw key (store/laptop.py gives it)."""
     path = Path(path)
-    health.check_file(path)  # a damaged file or a folder is said as such, and left as it is
+    health.check_file(path, encrypted=key is not None)  # a damaged file or a folder is said
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():  # owner-only; SQLite gives its -wal and -shm files the same mode
@@ -85,23 +95,36 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
     except OSError as exc:
         problem = health.from_os_error(exc, path)
         raise problem from exc
-    engine = create_engine(sqlite_url(path), hide_parameters=True,
-                           connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S})
+    engine = _engine(path, key)
     event.listen(engine, "connect", _sqlite_pragmas)
+    if key is not None:
+        event.listen(engine, "connect", _cipher_pragmas)
     event.listen(engine, "begin", _begin)
     event.listen(engine, "handle_error", lambda context: _file_problem(context, path))
-    store = Store(engine, Sessions(engine, expire_on_commit=False), path)
+    store = Store(engine, Sessions(engine, expire_on_commit=False), path, key)
     try:
         migrations.upgrade(store, backup_dir or path.parent / "backups")
-    except (OSError, sqlite3.Error) as exc:  # the backup before migrating, written by sqlite3
+    except (OSError, *health.driver_errors()) as exc:  # the backup before migrating
         engine.dispose()
-        problem = health.from_sqlite_error(exc, path) if isinstance(exc, sqlite3.Error) \
-            else health.from_os_error(exc, path)
+        problem = health.from_os_error(exc, path) if isinstance(exc, OSError) \
+            else health.from_sqlite_error(exc, path)
         raise (problem or exc) from exc
     except Exception:
         engine.dispose()
         raise
     return store
+
+
+def _engine(path: Path, key: bytes | None) -> Engine:
+    if key is None:
+        return create_engine(sqlite_url(path), hide_parameters=True, connect_args={
+            "check_same_thread": False, "timeout": BUSY_TIMEOUT_S})
+    from . import cipher  # noqa: PLC0415 (plain stores never load SQLCipher)
+    # The plain sqlite dialect over sqlcipher3 (its errors are wrapped like sqlite3's); each new
+    # connection is keyed before anything else reads the file. The file URL keeps the pool
+    # per-connection as for a plain file.
+    return create_engine(sqlite_url(path), module=cipher.dbapi(), hide_parameters=True,
+                         creator=lambda: cipher.connect(path, key, BUSY_TIMEOUT_S, check=False))
 
 
 def _file_problem(context, path: Path) -> None:

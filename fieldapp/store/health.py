@@ -20,9 +20,10 @@ class StoreProblem(FieldappError):
     """The database file cannot be used as it is; the code says why, ``database`` says where."""
 
 
-def check_file(path: Path) -> None:
+def check_file(path: Path, encrypted: bool = False) -> None:
     """Refuse, before SQLite touches it, a folder at the database's path and a file that is not
-    a whole SQLite database (random bytes, cut off): opening one would only fail later."""
+    a whole SQLite database (random bytes, cut off): opening one would only fail later. An
+    ``encrypted`` file has no readable header: SQLCipher checks it when it is keyed."""
     if path.is_dir():
         raise StoreProblem("db.is_a_folder", database=str(path))
     try:
@@ -34,7 +35,7 @@ def check_file(path: Path) -> None:
     except OSError as exc:
         problem = from_os_error(exc, path)
         raise problem from exc
-    if size == 0:
+    if size == 0 or encrypted:
         return  # a new, empty file: SQLite makes the database in it
     reason = header_problem(head, size)
     if reason:
@@ -64,9 +65,16 @@ def from_os_error(exc: OSError, path: Path) -> FieldappError:
     return StoreProblem("db.cannot_open", database=str(path), reason=exc.strerror or str(exc))
 
 
+def driver_errors() -> tuple[type, ...]:
+    """sqlite3's error class, and sqlcipher3's when it is loaded (an encrypted profile)."""
+    import sys  # noqa: PLC0415
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error, cipher.Error) if cipher else (sqlite3.Error,)
+
+
 def from_sqlite_error(exc: BaseException, path: Path) -> FieldappError | None:
     """SQLite's error ``exc`` as a coded error when it is about the file (not a bug); else None."""
-    if not isinstance(exc, sqlite3.Error):
+    if not isinstance(exc, driver_errors()):
         return None
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     text = str(exc)

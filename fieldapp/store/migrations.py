@@ -209,11 +209,16 @@ def create_version(conn, version: int) -> None:
         _set_version(conn, step)
 
 
-def backup(path: Path, backup_dir: Path, version: int) -> Path:
-    """Copy the database (consistently, through SQLite's backup API) before migrating it."""
+def backup(path: Path, backup_dir: Path, version: int, key: bytes | None = None) -> Path:
+    """Copy the database (consistently, through SQLite's backup API) before migrating it; an
+    encrypted one is copied under the same key (SQLCipher's export), never in the clear."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{path.stem}-v{version}-{stamp}{path.suffix}"
+    if key is not None:
+        from . import cipher  # noqa: PLC0415
+        cipher.export(path, key, target, key)
+        return target
     target.touch(mode=0o600)  # a copy of the customers' data: owner-only like the original
     with sqlite3.connect(path) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
@@ -235,7 +240,8 @@ def upgrade(store, backup_dir: Path | None) -> Path | None:
         with store.engine.begin() as conn:
             create_version(conn, LATEST)
         return None
-    saved = backup(store.path, backup_dir, version) if store.path and backup_dir else None
+    saved = backup(store.path, backup_dir, version, getattr(store, "key", None)) \
+        if store.path and backup_dir else None
     _step_up(store, version, saved)
     return saved
 

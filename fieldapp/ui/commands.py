@@ -72,8 +72,15 @@ class Commands(QObject):
         self._taskman.run(job, lambda values: self._show_settings(values, first_run))
 
     def _show_settings(self, values: dict, first_run: bool) -> None:
-        self.settings_dialog = SettingsDialog(self._w, values, self._save_settings, first_run)
+        change_pin = self._change_pin if self._w.lock.encrypted else None
+        self.settings_dialog = SettingsDialog(self._w, values, self._save_settings, first_run,
+                                              change_pin)
         self.settings_dialog.open()
+
+    def _change_pin(self) -> None:
+        from .dialogs.change_pin import ChangePinDialog  # noqa: PLC0415
+        self.pin_dialog = ChangePinDialog(self.settings_dialog, self._w.lock.change_secret)
+        self.pin_dialog.open()
 
     def _save_settings(self, values: dict) -> None:
         settings = self._services.settings

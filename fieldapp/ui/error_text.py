@@ -394,6 +394,25 @@ WORDS = {
         "Errors", "The period from {first} to {last} is longer than {days} days."),
     "kpi.unknown_collector": QT_TRANSLATE_NOOP(
         "Errors", "There is no collector named “{collector}”."),
+    # encrypted laptop profile (unlock, PIN)
+    "unlock.wrong_secret": QT_TRANSLATE_NOOP(
+        "Errors", "This passphrase or PIN is not the right one."),
+    "unlock.wait": QT_TRANSLATE_NOOP(
+        "Errors", "Too many wrong tries. Wait {seconds} seconds before trying again."),
+    "unlock.key_file_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The key file of this profile cannot be read ({path}): the profile cannot be "
+        "opened."),
+    "unlock.no_key_file": QT_TRANSLATE_NOOP(
+        "Errors", "The profile's key file is missing ({path}): the encrypted database cannot be "
+        "opened."),
+    "unlock.secret_too_short": QT_TRANSLATE_NOOP(
+        "Errors", "The passphrase or PIN must have at least {least} characters."),
+    "unlock.conversion_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The profile could not be encrypted ({reason}). It was left as it was."),
+    "unlock.no_secret": QT_TRANSLATE_NOOP(
+        "Errors", "This profile is encrypted and no passphrase was given."),
+    "unlock.not_the_same": QT_TRANSLATE_NOOP(
+        "Errors", "The two passphrases are not the same."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -15,6 +15,7 @@ from .commands import Commands
 from .documents.opener import DocumentOpener
 from .documents.startup import StartupDocuments
 from .error_text import describe
+from .idle_lock import IdleLock
 from .signals import AppSignals
 from .sync_menu import SyncMenu
 from .sync_status import SyncStatus
@@ -53,6 +54,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.commands = Commands(self, services, self.taskman, self.signals, self.launcher,
                                  self.documents)
         self._build_views()
+        self.lock = IdleLock(self, services, profile)  # before the actions it disables
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
@@ -159,6 +161,7 @@ class MainWindow(Retranslating, QMainWindow):
                                       self.sync_menu.menu)
 
     def _connect(self) -> None:
+        self.signals.data_changed.connect(self.lock.on_changes)
         for view in (self.route_view, self.customer_list, self.follow_up_view):
             view.customer_activated.connect(self.customer_view.open)
             # A row selected shows its customer; the customer shown is the row highlighted.

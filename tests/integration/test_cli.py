@@ -2,13 +2,13 @@
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 
 import pytest
 
 from fieldapp import __version__
+from tests import laptop_db
 
 
 def run(*args, home=None, env=None):
@@ -18,7 +18,7 @@ def run(*args, home=None, env=None):
 
 
 def count(db, table):
-    with sqlite3.connect(db) as con:
+    with laptop_db.connect(db) as con:
         return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
@@ -67,7 +67,7 @@ def test_bad_arguments_say_what_is_wrong(tmp_path, args, message):
 def test_newer_database_is_refused_with_a_clear_message(tmp_path):
     assert run("demo-data", "--customers", "3", home=tmp_path).returncode == 0
     db = tmp_path / "fieldapp.db"
-    with sqlite3.connect(db) as con:
+    with laptop_db.connect(db) as con:
         con.execute("UPDATE schema_meta SET value='42' WHERE key='schema_version'")
     out = run("demo-data", "--customers", "3", home=tmp_path)
     assert out.returncode == 2

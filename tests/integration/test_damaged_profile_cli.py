@@ -21,10 +21,19 @@ def run(*args, env=None, prefix=()):
 
 @pytest.fixture(scope="module")
 def good_profile(tmp_path_factory):
-    home = tmp_path_factory.mktemp("good")
-    out = run("demo-data", "--customers", "5", "--home", str(home))
-    assert out.returncode == 0, out.stderr
-    return home
+    """An older version's profile (plain): cut off, it is still recognisably a database."""
+    from datetime import date
+
+    from fieldapp.paths import Profile
+    from fieldapp.services import demo
+    from fieldapp.store.engine import open_store
+    profile = Profile(tmp_path_factory.mktemp("good")).ensure()
+    store = open_store(profile.database, profile.backups)
+    try:
+        demo.generate(store, 5, seed=2026, today=date(2026, 11, 22))
+    finally:
+        store.close()
+    return profile.home
 
 
 def _damaged(tmp_path, good_profile, how: str):

@@ -5,7 +5,6 @@ the company CA, revocation; the office on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -16,10 +15,10 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from fieldapp.documents import identity
 from fieldapp.store.engine import open_store, open_url
 from fieldapp.store.tables import CollectorRow
 from tests.integration.sync_kit import PASSPHRASE, Office, run  # noqa: F401 (used elsewhere)
+from tests import laptop_db
 
 COLLECTOR = "Trần Minh Khoa"
 
@@ -51,7 +50,7 @@ def _public(key) -> bytes:
 
 
 def _a_document(laptop: Path, out: Path) -> Path:
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         data = con.execute("SELECT data FROM document WHERE kind='visit_record'").fetchone()[0]
     out.write_bytes(data)
     return out
@@ -64,12 +63,12 @@ def test_an_enrolled_laptop_signs_documents_that_verify_and_can_be_revoked(offic
         assert (keys / name).stat().st_mode & 0o077 == 0
     laptop = tmp_path / "laptop"
     answer = _enroll(office, laptop, tmp_path)
-    device_key = identity.read_key(laptop / "keys" / "device-identity.pem")
+    device_key = laptop_db.read_key(laptop, "device-identity.pem")
     installed = run("enroll", "install", str(answer), "--home", str(laptop))
     assert installed.returncode == 0, installed.stderr
     assert office.fingerprint in installed.stdout and COLLECTOR in installed.stdout
     # The key the laptop made once is the one the company certified.
-    key, cert = identity.load(laptop / "keys" / "enrolled-identity.pem")
+    key, cert = laptop_db.load_identity(laptop, "enrolled-identity.pem")
     assert _public(key.public_key()) == _public(device_key.public_key())
     assert "DEVELOPMENT" not in cert.subject.rfc4514_string()
 
@@ -156,7 +155,7 @@ def test_a_laptop_installs_only_its_own_untouched_answer_and_keeps_its_key(sqlit
     assert run("demo-data", "--customers", "12", "--home", str(laptop)).returncode == 0
     before = _a_document(laptop, tmp_path / "before.pdf")
     answer = _enroll(sqlite_office, laptop, tmp_path)
-    key_before = identity.read_key(laptop / "keys" / "device-identity.pem")
+    key_before = laptop_db.read_key(laptop, "device-identity.pem")
 
     run("enroll", "request", "--out", str(tmp_path / "other.csr"), "--home", str(other))
     refused = run("enroll", "install", str(answer), "--home", str(other))
@@ -193,7 +192,7 @@ def test_a_laptop_installs_only_its_own_untouched_answer_and_keeps_its_key(sqlit
     signed = sqlite_office.run("enroll", str(again), "--collector", renamed, "--out", str(answer2))
     assert signed.returncode == 0, signed.stderr
     assert run("enroll", "install", str(answer2), "--home", str(laptop)).returncode == 0
-    key, cert = identity.load(laptop / "keys" / "enrolled-identity.pem")
+    key, cert = laptop_db.load_identity(laptop, "enrolled-identity.pem")
     assert _public(key.public_key()) == _public(key_before.public_key())
     assert renamed in cert.subject.rfc4514_string()
     (device,) = sqlite_office.devices()

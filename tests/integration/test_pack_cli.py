@@ -6,7 +6,6 @@ PostgreSQL."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import zipfile
 from datetime import date, timedelta
@@ -16,6 +15,7 @@ import pytest
 
 from fieldapp.services.portfolio import Portfolio
 from fieldapp.store.engine import open_store, open_url
+from tests import laptop_db
 from tests.integration.sync_kit import Office, run
 
 TODAY = date(2026, 11, 30)
@@ -79,7 +79,7 @@ class Team:
                    "--today", today.isoformat())
 
     def laptop_rows(self, sql: str, laptop=None):
-        with sqlite3.connect((laptop or self.laptop) / "fieldapp.db") as con:
+        with laptop_db.connect((laptop or self.laptop) / "fieldapp.db") as con:
             return con.execute(sql).fetchall()
 
     def assigned(self, what: str) -> set:
@@ -113,7 +113,7 @@ def test_a_pack_gives_the_laptop_exactly_its_collectors_customers_and_newer_ones
     # Search finds them (the index was kept up to date), and nobody else.
     (code,) = sorted(office_customers)[:1]
     name = team.laptop_rows(f"SELECT name FROM customer WHERE code = '{code[0]}'")[0][0]
-    store = open_store(team.laptop / "fieldapp.db")
+    store = laptop_db.open_laptop_store(team.laptop / "fieldapp.db")
     try:
         found = Portfolio(store, lambda: TODAY).search(name.split()[-1])
         assert code[0] in {row.code for row in found.rows}
@@ -209,7 +209,7 @@ def test_work_made_on_the_laptop_survives_a_pack_and_revocations_travel(sqlite_t
         "SELECT i.customer_id, i.id, i.open_minor FROM invoice i JOIN customer c ON "
         f"c.id = i.customer_id WHERE c.code NOT IN ('{busy}', '{idle}') AND i.open_minor > 700 "
         "AND i.disputed = 0 ORDER BY c.code, i.number")[0]
-    with sqlite3.connect(team.laptop / "fieldapp.db") as con:  # a draft and money taken on site
+    with laptop_db.connect(team.laptop / "fieldapp.db") as con:  # a draft and money taken on site
         _take_money(con, payer, pay_inv, "4", 700)
         con.execute("INSERT INTO visit (uuid, customer_id, kind, status, started_at, updated_at,"
                     " body, sha256) VALUES ('11111111-1111-4111-8111-111111111111', ?, 'visit', "

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 import uuid
 import zipfile
@@ -17,6 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from fieldapp.store.engine import open_store, open_url
+from tests import laptop_db
 from tests.integration.sync_kit import Office, laptop_counts as _laptop_counts
 from tests.integration.sync_kit import office_ids as _office_ids, outbox as _outbox, run
 from tests.sync_team import COLLECTOR, enroll, make_laptop, make_office
@@ -69,7 +69,7 @@ def _import(office: Office, *paths, acks: Path | None = None) -> tuple[int, list
 def _new_visit(laptop: Path) -> str:
     """A finalized visit more on the laptop (a copy of one, under a new id)."""
     new = str(uuid.uuid4())
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         con.execute("INSERT INTO visit (uuid, customer_id, kind, status, started_at, updated_at, "
                     "finalized_at, amends, body, sha256) SELECT ?, customer_id, kind, status, "
                     "started_at, updated_at, finalized_at, NULL, body, sha256 FROM visit "
@@ -230,10 +230,10 @@ def test_a_bundle_whose_records_do_not_fit_lands_whole_or_not_at_all_and_can_be_
     """A visit for a customer the office does not know: nothing of the bundle lands (one
     transaction); once the office has the customer, the same file imports, exactly once."""
     _enroll(office, laptop, tmp_path)
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         _copy_customer(con.execute, 990001)
     stranger = _new_visit(laptop)
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         con.execute("UPDATE visit SET customer_id = 990001 WHERE uuid = ?", (stranger,))
     bundle = _send(laptop, tmp_path / "out")[0]
     code, reports = _import(office, bundle)

@@ -3,7 +3,6 @@
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 
@@ -13,6 +12,7 @@ from fieldapp.documents import sample, signing, visit_record
 from fieldapp.documents.keys import LocalDevelopmentCA, keys_folder, trusted_ca_file
 from fieldapp.documents.model import RECORD_FILE
 from fieldapp.domain.codec import canonical_json, visit_to_dict
+from tests import laptop_db
 
 
 def run(*args, env=None):
@@ -83,7 +83,7 @@ def test_json_strict_and_missing_ca_or_file(files, tmp_path):
 def test_demo_data_makes_the_documents_of_the_past_visits(tmp_path):
     out = run("demo-data", "--customers", "40", "--today", "2026-11-22", "--home", str(tmp_path))
     assert out.returncode == 0, out.stderr
-    with sqlite3.connect(tmp_path / "fieldapp.db") as con:
+    with laptop_db.connect(tmp_path / "fieldapp.db") as con:
         finals = con.execute("SELECT count(*) FROM visit WHERE status='final'").fetchone()[0]
         kinds = dict(con.execute("SELECT kind, count(*) FROM document GROUP BY kind").fetchall())
         receipt = con.execute("SELECT data FROM document WHERE kind='receipt'").fetchone()[0]

@@ -16,7 +16,7 @@ from ..views.common import Retranslating
 
 EDITABLE = (cfg.UI_LANGUAGE, cfg.COLLECTOR_NAME, *cfg.COLLECTOR_TITLES.values(),
             cfg.PROMISE_HORIZON_DAYS, cfg.PROMISE_GRACE_DAYS, cfg.PROMISE_KEPT_PCT,
-            cfg.REMINDER_DAYS, cfg.DISPUTE_NEAR_HOURS, cfg.MIN_INK,
+            cfg.REMINDER_DAYS, cfg.DISPUTE_NEAR_HOURS, cfg.MIN_INK, cfg.IDLE_LOCK_MINUTES,
             cfg.COMPANY_NAME, cfg.COMPANY_ADDRESS, cfg.COMPANY_TAX_CODE, cfg.COMPANY_PHONE,
             cfg.SYNC_FOLDER, cfg.SYNC_AT_START, cfg.SYNC_AT_CLOSE)
 # Printed at the top of every document; shown under their own heading.
@@ -40,6 +40,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("Settings", "Remind this many days before a promise"),
     QT_TRANSLATE_NOOP("Settings", "Warn when a dispute deadline is this close (hours)"),
     QT_TRANSLATE_NOOP("Settings", "Least ink for a signature (pixels)"),
+    QT_TRANSLATE_NOOP("Settings", "Lock the window after this many idle minutes"),
     QT_TRANSLATE_NOOP("Settings", "Company name"),
     QT_TRANSLATE_NOOP("Settings", "Company address"),
     QT_TRANSLATE_NOOP("Settings", "Company tax code"),
@@ -50,7 +51,8 @@ LABELS = (
 )
 RANGES = {cfg.PROMISE_HORIZON_DAYS: (1, 365), cfg.PROMISE_GRACE_DAYS: (0, 60),
           cfg.PROMISE_KEPT_PCT: (50.0, 100.0), cfg.REMINDER_DAYS: (0, 30),
-          cfg.DISPUTE_NEAR_HOURS: (1, 24), cfg.MIN_INK: (0.0, 2000.0)}
+          cfg.DISPUTE_NEAR_HOURS: (1, 24), cfg.MIN_INK: (0.0, 2000.0),
+          cfg.IDLE_LOCK_MINUTES: (1, 240)}
 
 
 class LanguageBox(QComboBox):
@@ -151,7 +153,8 @@ class SettingsDialog(Retranslating, QDialog):
     """Values come in as {Setting: value}; OK hands the edited ones to ``on_save``."""
 
     def __init__(self, parent: QWidget, values: dict, on_save: Callable[[dict], None],
-                 first_run: bool = False):
+                 first_run: bool = False, change_pin: Callable[[], None] | None = None):
+        """``change_pin``: opens the PIN change (an encrypted profile only)."""
         super().__init__(parent)
         self._on_save = on_save
         self._first_run = first_run
@@ -182,6 +185,11 @@ class SettingsDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
+        self.change_pin = QPushButton()
+        self.change_pin.setVisible(change_pin is not None)
+        if change_pin is not None:
+            self.change_pin.clicked.connect(change_pin)
+        layout.addWidget(self.change_pin)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.editors[cfg.COMPANY_NAME].textChanged.connect(self._check)
@@ -209,6 +217,7 @@ class SettingsDialog(Retranslating, QDialog):
         self.letterhead_title.setText(self.tr("Letterhead on every document"))
         self.sync_title.setText(self.tr("Sync with the office"))
         self.editors[cfg.SYNC_FOLDER].retranslate_ui()
+        self.change_pin.setText(self.tr("Change PIN or passphrase…"))
         self._check()
         for setting, caption in self.captions.items():
             caption.setText(QCoreApplication.translate("Settings", setting.label))

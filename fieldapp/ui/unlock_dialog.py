@@ -1,0 +1,106 @@
+"""The unlock dialog at start: the PIN or passphrase (set with confirmation the first time),
+longer waits after wrong tries, and what a forgotten PIN means."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QVBoxLayout)
+
+from ..domain.errors import FieldappError
+from .error_text import describe
+
+
+class UnlockDialog(QDialog):
+    """``attempt(secret)`` opens the profile (returns what it opened, or raises a coded error);
+    ``wait_left()`` says how many seconds the next try must wait. ``setting``: the PIN is
+    chosen now (a new profile, or an older version's being encrypted), typed twice."""
+
+    def __init__(self, setting: bool, attempt: Callable[[str], object],
+                 wait_left: Callable[[], int], converting: bool = False, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Unlock the profile"))
+        self._attempt, self._wait_left, self.setting = attempt, wait_left, setting
+        self.opened = None
+        self.secret = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.problem = QLabel(wordWrap=True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.forgot = QPushButton(self.tr("Forgotten PIN…"))
+        self.buttons.addButton(self.forgot, QDialogButtonBox.ButtonRole.HelpRole)
+        self._lay_out(converting)
+        self.buttons.accepted.connect(self.try_secret)
+        self.buttons.rejected.connect(self.reject)
+        self.forgot.clicked.connect(self.explain_forgotten)
+        self._timer = QTimer(self, interval=1000)
+        self._timer.timeout.connect(self._show_wait)
+        self._show_wait()
+
+    def _lay_out(self, converting: bool) -> None:
+        layout, form = QVBoxLayout(self), QFormLayout()
+        if self.setting:
+            intro = (self.tr("This version keeps the profile encrypted. Choose a PIN or "
+                             "passphrase: it is asked every time the program starts.")
+                     if converting else
+                     self.tr("Choose a PIN or passphrase for this profile: it is asked every "
+                             "time the program starts, and nobody can open the profile "
+                             "without it."))
+            layout.addWidget(QLabel(intro, wordWrap=True))
+            form.addRow(self.tr("New PIN or passphrase:"), self.secret)
+            form.addRow(self.tr("The same again:"), self.again)
+            self.forgot.hide()
+        else:
+            form.addRow(self.tr("PIN or passphrase:"), self.secret)
+            self.again.hide()
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+    def _show_wait(self) -> None:
+        left = self._wait_left()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(left == 0)
+        if left:
+            self.problem.setText(self.tr("Too many wrong tries. Wait {seconds} seconds before "
+                                         "trying again.").format(seconds=left))
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def try_secret(self) -> None:
+        if self.setting and self.secret.text() != self.again.text():
+            self.problem.setText(self.tr("The two entries are not the same."))
+            return
+        try:
+            self.opened = self._attempt(self.secret.text())
+        except FieldappError as exc:
+            self.secret.clear()
+            self.again.clear()
+            self.problem.setText(describe(exc))
+            self._show_wait()
+            return
+        self.accept()
+
+    def explain_forgotten(self) -> None:
+        QMessageBox.information(self, self.tr("Forgotten PIN"), self.tr(
+            "Without its PIN this profile cannot be opened by anyone, not even by the office: "
+            "that is what protects the customers' data on a lost laptop.\n\n"
+            "Ask your supervisor to enroll this laptop again; the office then sends a fresh "
+            "assignment pack and you start on a new profile.\n\n"
+            "Work the office has already received is safe. Visits, documents and payments "
+            "recorded here and not yet sent are lost. How many there are cannot be shown "
+            "without the PIN either: if you remember the last time you sent your day, everything "
+            "after it is what would be lost."))
+
+
+def ask_unlock(state: str, attempt: Callable[[str], object], wait_left: Callable[[], int]):
+    """What ``attempt`` opened, or None when the dialog was closed."""
+    from .app import make_app  # noqa: PLC0415 (app imports the main window)
+    make_app()
+    dialog = UnlockDialog(state in ("new", "plain"), attempt, wait_left,
+                          converting=state == "plain")
+    dialog.exec()
+    return dialog.opened
