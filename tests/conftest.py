@@ -104,3 +104,12 @@ class PortfolioBuilder:
 @pytest.fixture
 def builder(store):
     return PortfolioBuilder(store)
+
+
+@pytest.fixture(autouse=True)
+def _forget_the_files_key():
+    """A test that unlocked an encrypted laptop in-process leaves no files key to the next one
+    (its plain fixtures write plain keys and logs)."""
+    yield
+    from fieldapp import sealed  # noqa: PLC0415
+    sealed.use(None)

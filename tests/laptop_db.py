@@ -16,12 +16,28 @@ def key(database) -> bytes:
     return keyfile.unlock(found, TEST_PASSPHRASE).database
 
 
+def _encrypted(database) -> bool:
+    return keyfile.key_file(Path(database)).exists() or \
+        keyfile.key_file(Path(database).parent.parent / "fieldapp.db").exists()
+
+
 def connect(database):
-    """A DB-API connection like sqlite3.connect(database), keyed (the file is encrypted)."""
+    """A DB-API connection like sqlite3.connect(database), keyed when the file is encrypted (a
+    laptop made through the command line); a plain file (made in-process) opens as it is."""
+    if not _encrypted(database):
+        import sqlite3  # noqa: PLC0415
+        return sqlite3.connect(database)
     return cipher.connect(Path(database), key(database))
 
 
 def open_laptop_store(database, backups=None):
+    """The laptop's store as the window has it after unlocking: keyed, and the profile's files
+    key in use for its private keys (tests/conftest.py forgets it after each test)."""
+    if not _encrypted(database):
+        return open_store(Path(database), backups)
+    from fieldapp import sealed  # noqa: PLC0415
+    found = keyfile.key_file(Path(database))
+    sealed.use(keyfile.unlock(found, TEST_PASSPHRASE).files)
     return open_store(Path(database), backups, key(database))
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from fieldapp.store.engine import open_store, open_url
 from fieldapp.store.tables import CollectorRow
+from tests import laptop_db
 
 PASSPHRASE = "Mật khẩu công ty 2026"
 KINDS = ("visit", "outcome", "payment", "allocation", "document", "attachment")
@@ -68,7 +69,7 @@ def laptop_records(laptop: Path) -> dict[str, set[str]]:
                       f"allocation.payment_id WHERE payment.visit_uuid IN ({final})",
         "document": "SELECT id FROM document",
         "attachment": f"SELECT uuid FROM attachment WHERE visit_uuid IN ({final})"}
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         return {k: {r[0] for r in con.execute(q)} for k, q in queries.items()}
 
 
@@ -85,7 +86,7 @@ def office_records(store) -> dict[str, list[str]]:
 
 def sent_records(laptop: Path) -> dict[str, set[str]]:
     """The ids the laptop's bundles carried."""
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         return {k: {r[0] for r in con.execute(
             "SELECT record_id FROM sync_sent WHERE kind = ?", (k,))} for k in KINDS}
 
@@ -103,5 +104,5 @@ def office_ids(office: Office, laptop: Path) -> dict[str, set[str]]:
 
 def outbox(laptop: Path) -> list[tuple[int, bool]]:
     """(seq, bytes still kept) of every bundle the laptop made."""
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         return con.execute("SELECT seq, data IS NOT NULL FROM sync_outbox ORDER BY seq").fetchall()

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from fieldapp.services.master_data import MasterData
 from fieldapp.services.settings import Settings
 from fieldapp.store.engine import open_store
+from tests import laptop_db
 from tests.integration.test_enroll_cli import run
 from tests.integration.test_pack_cli import TODAY, sqlite_team, team  # noqa: F401 (fixtures)
 from tests.integration.test_sync_day_cli import (_enroll, _import, _office_ids, _send,  # noqa: F401
@@ -24,7 +25,7 @@ NOW = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
 
 
 def _laptop_edits(team, code: str, contact: str) -> None:
-    store = open_store(team.laptop / "fieldapp.db")
+    store = laptop_db.open_laptop_store(team.laptop / "fieldapp.db")
     try:
         service = MasterData(store, Settings(store), lambda: NOW)
         cid, contact_id = team.laptop_rows(
@@ -114,7 +115,7 @@ def test_an_amendment_made_after_the_original_was_sent_supersedes_it_at_the_offi
     first = _send(laptop, tmp_path / "one")
     assert _import(sqlite_office, *first)[0] == 0
     db = laptop / "fieldapp.db"
-    with sqlite3.connect(db) as con:
+    with laptop_db.connect(db) as con:
         original = con.execute(
             "SELECT v.uuid FROM visit v JOIN outcome o ON o.visit_uuid = v.uuid "
             "WHERE v.status = 'final' AND o.superseded_by IS NULL LIMIT 1").fetchone()[0]

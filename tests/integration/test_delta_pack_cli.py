@@ -12,6 +12,7 @@ import sqlite3
 
 import pytest
 
+from tests import laptop_db
 from tests.integration.test_enroll_cli import run
 from tests.integration.test_pack_cli import Team
 
@@ -102,7 +103,7 @@ def test_an_unconfirmed_pack_brings_a_full_one_and_drift_brings_a_full_pack(team
 
     # The laptop loses a customer (a file restored by hand, say): its next bundle says so.
     lost = sorted(c for (c,) in team.assigned("customers")[1])[0]
-    with sqlite3.connect(team.laptop / "fieldapp.db") as con:
+    with laptop_db.connect(team.laptop / "fieldapp.db") as con:
         (cid,) = con.execute("SELECT id FROM customer WHERE code = ?", (lost,)).fetchone()
         for table in ("allocation", "payment", "delivery", "invoice", "contract", "contact",
                       "route_stop", "customer_search"):

@@ -9,6 +9,7 @@ import json
 import sqlite3
 import time
 
+from tests import laptop_db
 from tests.integration.sync_kit import Office, laptop_counts, office_ids, outbox, run
 
 TODAY, SEED = "2026-11-27", "2026"
@@ -53,6 +54,6 @@ def test_the_demo_laptop_is_enrolled_and_its_past_visits_land_at_the_demo_office
 
 
 def _visits_by_code(db) -> dict:
-    with sqlite3.connect(db) as con:
+    with laptop_db.connect(db) as con:
         return dict(con.execute("SELECT v.uuid, c.code FROM visit v JOIN customer c "
                                 "ON c.id = v.customer_id WHERE v.status = 'final'").fetchall())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import subprocess
 import uuid
 import zipfile
@@ -263,7 +264,7 @@ def test_a_bundle_whose_records_do_not_fit_lands_whole_or_not_at_all_and_can_be_
 def _renumber_laptop(laptop: Path, shift: int) -> None:
     """The laptop's own numbers for customers and invoices, as a laptop filled by packs has:
     every customer and invoice id moved by ``shift`` (references with them)."""
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         con.execute("PRAGMA foreign_keys = OFF")
         tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in tables:
@@ -284,7 +285,7 @@ def test_records_name_customers_and_invoices_by_code_not_by_the_laptops_numbers(
     _renumber_laptop(laptop, 700000)
     code, reports = _import(sqlite_office, *_send(laptop, tmp_path / "out"))
     assert code == 0 and {r["status"] for r in reports} == {"imported"}
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         visits = dict(con.execute("SELECT v.uuid, c.code FROM visit v JOIN customer c ON "
                                   "c.id = v.customer_id WHERE v.status = 'final'"))
         allocated = dict(con.execute(

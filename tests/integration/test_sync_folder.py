@@ -15,6 +15,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.services import app_services
 from fieldapp.services import settings as cfg
 from fieldapp.store.engine import open_store
+from tests import laptop_db
 from tests.integration.test_enroll_cli import run
 from tests.sync_team import Team
 
@@ -31,13 +32,13 @@ def team(template, tmp_path) -> Team:
 
 @pytest.fixture
 def services(team):
-    store = open_store(team.laptop / "fieldapp.db")
+    store = laptop_db.open_laptop_store(team.laptop / "fieldapp.db")
     yield app_services.build(store, home=team.laptop)
     store.close()
 
 
 def _outbox(laptop: Path) -> list[tuple[int, bool]]:
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         return con.execute("SELECT seq, data IS NOT NULL FROM sync_outbox ORDER BY seq").fetchall()
 
 

@@ -22,6 +22,7 @@ from fieldapp.services import settings as cfg
 from fieldapp.store.engine import open_store
 from fieldapp.ui.app import make_app
 from fieldapp.ui.main_window import MainWindow
+from tests import laptop_db
 from tests.sync_team import Team
 
 WORK, OUT = Path(sys.argv[1]), Path(sys.argv[2])
@@ -30,7 +31,7 @@ team = Team(Team.template(WORK / "template"), WORK / "team")
 folder = WORK / "shared"
 folder.mkdir(exist_ok=True)
 app = make_app([])
-store = open_store(team.laptop / "fieldapp.db")
+store = laptop_db.open_laptop_store(team.laptop / "fieldapp.db")
 services = app_services.build(store, home=team.laptop)
 services.settings.set(cfg.SYNC_FOLDER, str(folder))
 win = MainWindow(services, Profile(WORK / "profile").ensure(), ask_collector=False)

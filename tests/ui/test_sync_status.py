@@ -17,6 +17,7 @@ from fieldapp.services import app_services
 from fieldapp.services import settings as cfg
 from fieldapp.services.changes import Changes
 from fieldapp.store.engine import open_store
+from tests import laptop_db
 from tests.sync_team import Team
 
 DAY = date(2026, 11, 27)
@@ -34,7 +35,7 @@ def team(template, tmp_path) -> Team:
 
 @pytest.fixture
 def laptop_store(team):
-    store = open_store(team.laptop / "fieldapp.db")
+    store = laptop_db.open_laptop_store(team.laptop / "fieldapp.db")
     yield store
     store.close()
 
@@ -88,7 +89,7 @@ def test_the_sync_button_sends_and_the_status_bar_follows(qtbot, team, laptop_st
     win.sync_status.box.close()
 
     # A visit finalized later waits to be sent: the status bar says so at once.
-    with sqlite3.connect(team.laptop / "fieldapp.db") as con:
+    with laptop_db.connect(team.laptop / "fieldapp.db") as con:
         con.execute("INSERT INTO visit (uuid, customer_id, kind, status, started_at, updated_at, "
                     "finalized_at, amends, body, sha256) SELECT ?, customer_id, kind, status, "
                     "started_at, updated_at, finalized_at, NULL, body, sha256 FROM visit "
@@ -183,6 +184,9 @@ def test_the_sync_settings_are_edited_and_kept(qtbot, team, laptop_store, profil
     qtbot.waitUntil(lambda: win.commands.settings_dialog is not None, timeout=5000)
     again = win.commands.settings_dialog.editors
     assert again[cfg.SYNC_FOLDER].text() == str(folder) and again[cfg.SYNC_AT_CLOSE].isChecked()
+    win.commands.settings_dialog.reject()
+    win.close()  # syncs first (at close is on now): wait, so no sync outlives this test
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=20000)
 
 
 def test_the_sync_status_follows_a_language_switch(qtbot, qapp, team, laptop_store, profile):
