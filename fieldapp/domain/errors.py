@@ -227,6 +227,16 @@ MESSAGES = {
     "sync.no_files": "{path} holds no bundle files",
     # device health (office window)
     "bundle.not_waiting": "bundle {id} is no longer held or quarantined",
+    # review inbox (office)
+    "review.bad_state": "{state!r} is not a review state a supervisor sets; use {states}",
+    "review.reason_required": "a reason is required to reject a record",
+    "review.empty_comment": "a comment needs some text",
+    "review.too_long": "the text has {length} characters; at most {max} are kept",
+    "review.count_changed": "{expected} records matched when this was confirmed, {found} match "
+                            "now; nothing was changed: look at the list again",
+    "review.bad_correction": "{id} is not a comment on this record",
+    "review.unknown_record": "no imported record has the id {id}",
+    "review.ambiguous_id": "several imported records start with {id}; type more of the id",
 }
 
 

@@ -27,6 +27,7 @@ class Changes:
     route: bool = False  # the day's stops
     settings: bool = False
     collectors: bool = False  # the office: collectors, or which collector visits which customer
+    reviews: bool = False  # the office: review states and comments of imported records
     source: object | None = field(default=None, compare=False)  # the view or window that asked
 
     @classmethod

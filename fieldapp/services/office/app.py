@@ -16,6 +16,7 @@ from .enrollment import Enrollment
 from .packs import Packs
 from .portfolio import OfficePortfolio
 from .receivables import ReceivablesImports
+from .review import Review
 from .routes import Routes
 from .sources import Sources
 
@@ -40,6 +41,7 @@ class OfficeServices:
     enrollment: Enrollment
     packs: Packs
     device_health: DeviceHealth
+    review: Review
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -64,6 +66,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         enrollment=Enrollment(store, now),
         packs=Packs(store, now, Enrollment(store, now)),
         device_health=DeviceHealth(store, now, Enrollment(store, now)),
+        review=Review(store, now, actor, settings.zone),
     )
 
 

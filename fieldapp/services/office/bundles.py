@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ...domain.instants import to_text
 from ...store import bundle_repo as repo
-from ...store import device_repo, field_records, migrations
+from ...store import device_repo, field_records, migrations, review_repo
 from ...sync import ack, bundle, day
 from ...sync.errors import BundleRefused
 
@@ -135,8 +135,11 @@ class Bundles:
         try:
             with self._store.sessions.begin() as session:
                 added = field_records.apply(session, records, blobs)
+                now = self._now()
+                review_repo.receive(session, [r["row"] for r in records if r["kind"] == "visit"],
+                                    m.sender, to_text(now), now.tzinfo)
                 repo.record(session, sha256=item.found.sha256, status=repo.IMPORTED,
-                            at=to_text(self._now()), file_name=item.file,
+                            at=to_text(now), file_name=item.file,
                             bundle_id=m.bundle_id, device=m.sender, seq=m.seq, records=added)
         except (IntegrityError, DBAPIError) as exc:
             reason = str(getattr(exc, "orig", exc)).splitlines()[0]
