@@ -28,7 +28,7 @@ def visit(customer: int, at: datetime, device: str, amends: str | None = None) -
 
 def fill(store, customers: list[int], per_collector: int = 3) -> dict:
     """Visits of Lan (laptop L) on 20, 21, 22 Nov … and of Minh (laptop M); each visit's outcome
-    kind cycles promise, dispute, absence. Returns ids by name."""
+    kind cycles promise, dispute, absent. Returns ids by name."""
     out = {"lan": str(uuid.uuid4()), "minh": str(uuid.uuid4()), "visits": {}}
     at = to_text(START)
     with store.sessions.begin() as session:
@@ -37,7 +37,7 @@ def fill(store, customers: list[int], per_collector: int = 3) -> dict:
                 id=out[key], name=name, phone="", language="vi", active=True, created_at=at))
             session.execute(insert(DeviceRow.__table__).values(
                 id=f"dev-{key}", collector_id=out[key], certificate="", enrolled_at=at))
-        kinds = ("promise", "dispute", "absence")
+        kinds = ("promise", "dispute", "absent")
         for key in ("lan", "minh"):
             made = [visit(customers[i % len(customers)], START + timedelta(days=i, hours=i),
                           f"dev-{key}") for i in range(per_collector)]

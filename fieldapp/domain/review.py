@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from .errors import InvalidValue
 from .text import clean_text
+from .visit import OutcomeKind
 
 # Set by the system when a visit arrives; the other three by a supervisor (as ODK Central).
 RECEIVED, APPROVED, HAS_ISSUES, REJECTED = "received", "approved", "has_issues", "rejected"
@@ -16,6 +17,9 @@ SUPERVISOR_STATES = (APPROVED, HAS_ISSUES, REJECTED)
 STATE, COMMENT = "state", "comment"  # the kinds of review events
 MAX_TEXT = 5_000  # a comment or a reason: a few paragraphs, not a pasted file
 PAGE_SIZE = 200
+# The outcomes a record lists and filters on (the outcome table also holds an installment
+# plan's lines and the follow-up day as rows of their own).
+OUTCOME_KINDS = tuple(k.value for k in OutcomeKind)
 
 
 class ReviewError(InvalidValue):

@@ -17,7 +17,8 @@ from ..store.pg_connect import hidden
 TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collectors",
          "assign": "assign", "route": "routes",
          "init": "ca_init", "enroll": "enroll", "revoke": "revoke", "devices": "devices",
-         "sources": "sources", "pack": "pack", "import-bundles": "import_bundles"}
+         "sources": "sources", "pack": "pack", "import-bundles": "import_bundles",
+         "inbox": "inbox", "review": "review", "comment": "review"}
 
 
 def run(args) -> int:

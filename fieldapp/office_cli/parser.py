@@ -8,6 +8,7 @@ from ..domain.collectors import COLLECTOR_LANGUAGES
 from ..importers.mapping import DATE_ORDERS, DECIMAL_MARKS
 from ..importers.presets import FIELDS
 from ..paths import OFFICE_DB_ENV
+from . import review_args
 
 
 def add(sub, day, positive) -> None:
@@ -34,6 +35,7 @@ def add(sub, day, positive) -> None:
     _sources(tools, day)
     _pack(tools, day, positive)
     _import_bundles(tools, day)
+    review_args.add(tools, day, _profile)
 
 
 def _profile(parser, day, top: bool) -> None:

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain.instants import to_text
-from ..store import pack_apply, settings_repo
+from ..store import pack_apply, review_repo, settings_repo
 from ..sync import bundle, laptop_keys
 from ..sync.errors import BundleRefused
 from ..sync.manifest import OFFICE
@@ -55,6 +55,7 @@ def receive(store, folder: Path, path: Path, device_id: str, now: datetime) -> R
         applied = pack_apply.apply(session.connection(), pack.customers, pack.route_stops,
                                    pack.outcomes,
                                    datetime.fromisoformat(pack.header["route_from"]).date())
+        review_repo.take_events(session, pack.reviews)  # the supervisor's states and comments
         settings_repo.write(session, {VERSION: str(pack.version),
                                       EXPIRES: pack.header["expires_at"],
                                       APPLIED_AT: to_text(now),

@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from ..domain.ids import new_id
 from ..domain.instants import UTC, from_text
-from ..domain.review import (RECEIVED, STATE, History, InboxFilter, InboxItem, Page,
+from ..domain.review import (OUTCOME_KINDS, RECEIVED, STATE, History, InboxFilter, InboxItem, Page,
                              ReviewEvent, Revision)
 from .tables import (CollectorRow, CustomerRow, DeviceRow, DocumentRow, OutcomeRow,
                      ReviewEventRow, ReviewRow, VisitRow)
@@ -95,8 +95,10 @@ def _extras(session, ids: list[str]):
     kinds: dict[str, list[str]] = defaultdict(list)
     if not ids:
         return kinds, Counter(), Counter()
-    for visit, kind in session.execute(select(OutcomeRow.visit_uuid, OutcomeRow.kind).where(
-            OutcomeRow.visit_uuid.in_(ids)).order_by(OutcomeRow.visit_uuid, OutcomeRow.kind)):
+    for visit, kind in session.execute(select(OutcomeRow.visit_uuid, OutcomeRow.kind).distinct()
+                                       .where(OutcomeRow.visit_uuid.in_(ids),
+                                              OutcomeRow.kind.in_(OUTCOME_KINDS))
+                                       .order_by(OutcomeRow.visit_uuid, OutcomeRow.kind)):
         kinds[visit].append(kind)
     comments = Counter(dict(session.execute(
         select(ReviewEventRow.visit_uuid, func.count()).where(

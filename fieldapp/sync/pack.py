@@ -4,7 +4,7 @@ checks a laptop makes before applying it (its device, a newer version, not expir
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .errors import BundleRefused
@@ -19,13 +19,16 @@ VALID_DAYS = 14
 class Pack:
     """``header`` = version, device, collector, created_at, expires_at, full, route_from;
     ``customers`` each with contact/contract/invoice/delivery/payment lists; ``route_stops`` from
-    route_from on; ``outcomes`` the status the office holds; ``revoked`` the revocation list."""
+    route_from on; ``outcomes`` the status the office holds; ``revoked`` the revocation list;
+    ``reviews`` (optional, absent when empty) the review states and comments of the collector's
+    visits."""
 
     header: dict
     customers: list
     route_stops: list
     outcomes: list
     revoked: list
+    reviews: list = field(default_factory=list)
 
     @property
     def version(self) -> int:
@@ -36,9 +39,12 @@ class Pack:
         return datetime.fromisoformat(self.header["expires_at"])
 
     def to_bytes(self) -> bytes:
-        return canonical({"format": PACK_FORMAT, "pack": self.header, "customers": self.customers,
-                          "route_stops": self.route_stops, "outcomes": self.outcomes,
-                          "revoked": self.revoked})
+        body = {"format": PACK_FORMAT, "pack": self.header, "customers": self.customers,
+                "route_stops": self.route_stops, "outcomes": self.outcomes,
+                "revoked": self.revoked}
+        if self.reviews:  # optional: a pack without any reads as before
+            body["reviews"] = self.reviews
+        return canonical(body)
 
 
 def parse(data: bytes) -> Pack:
@@ -48,13 +54,28 @@ def parse(data: bytes) -> Pack:
         if value.get("format") != PACK_FORMAT:
             raise BundleRefused("sync.bad_pack", reason=f"pack format {value.get('format')!r}")
         pack = Pack(value["pack"], value["customers"], value["route_stops"], value["outcomes"],
-                    value["revoked"])
+                    value["revoked"], _reviews(value.get("reviews", [])))
         for key in ("version", "device", "collector", "expires_at", "route_from"):
             pack.header[key]  # noqa: B018 (a missing key is a KeyError below)
         pack.expires_at  # noqa: B018
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BundleRefused("sync.bad_pack", reason=f"{type(exc).__name__}: {exc}") from None
     return pack
+
+
+_REVIEW_KEYS = {"id": str, "visit_uuid": str, "at": str, "actor": str, "kind": str,
+                "state": (str, type(None)), "text": str, "corrects": (str, type(None))}
+
+
+def _reviews(value) -> list:
+    """Review events as sent: each with exactly the keys and types the table holds."""
+    if not isinstance(value, list):
+        raise TypeError("reviews is not a list")
+    for event in value:
+        if not isinstance(event, dict) or set(event) != set(_REVIEW_KEYS) or not all(
+                isinstance(event[k], t) for k, t in _REVIEW_KEYS.items()):
+            raise TypeError(f"a review event is not {sorted(_REVIEW_KEYS)}")
+    return value
 
 
 def check(pack: Pack, device_id: str, applied: int, now: datetime) -> None:

@@ -10,11 +10,14 @@ from datetime import timedelta
 from pathlib import Path
 
 from ...domain.instants import to_text
-from ...store import device_repo, migrations, pack_repo
+from ...store import device_repo, migrations, pack_repo, review_repo
 from ...sync import bundle, office_keys
 from ...sync.errors import EnrollmentError
 from ...sync.manifest import OFFICE
 from ...sync.pack import MEMBER, VALID_DAYS, Pack
+
+# How far back a pack carries the review states and comments of the collector's visits.
+REVIEW_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class Packs:
                 raise EnrollmentError("pack.no_device", collector=collector)
             customers, stops, outcomes = pack_repo.collector_customers(
                 session.connection(), collector_id, now.date())
+            reviews = review_repo.for_collector(session, collector_id,
+                                                to_text(now - timedelta(days=REVIEW_DAYS)))
             for device in devices:
                 last = pack_repo.last_pack(session, device)
                 version = (last.version if last else 0) + 1
@@ -55,7 +60,7 @@ class Packs:
                           "created_at": to_text(now),
                           "expires_at": to_text(now + timedelta(days=valid_days)),
                           "full": True, "route_from": now.date().isoformat()}
-                body = Pack(header, customers, stops, outcomes, revoked).to_bytes()
+                body = Pack(header, customers, stops, outcomes, revoked, reviews).to_bytes()
                 bundle_id = str(uuid.uuid4())
                 data = bundle.write("pack", {MEMBER: body}, keys.signer(), sender=OFFICE,
                                     seq=version, prev_sha256=last.sha256 if last else "",

@@ -5,7 +5,6 @@ record's PDF with its verification against the company CA."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 
 from ...documents import verify
@@ -20,7 +19,6 @@ from ...sync import office_keys
 from ...sync.errors import EnrollmentError
 from ..changes import Changes
 
-PACK_DAYS = 90  # how far back a collector's pack carries review states and comments
 MIN_PREFIX = 6  # typed ids: enough characters to be unambiguous among many thousand
 
 
@@ -30,6 +28,7 @@ class Done:
 
     count: int
     changes: Changes
+    event_id: str | None = None  # the comment added
 
 
 @dataclass(frozen=True)
@@ -143,16 +142,9 @@ class Review:
                 earlier = repo.event(session, corrects)
                 if earlier is None or earlier.visit_uuid != visit_uuid or earlier.kind != COMMENT:
                     raise ReviewError("review.bad_correction", id=corrects)
-            repo.add_comment(session, visit_uuid, text, self._actor, to_text(self._now()),
-                             corrects)
-        return Done(1, _CHANGED)
-
-    # -- packs --------------------------------------------------------------------------------
-    def for_pack(self, session, collector_id: str) -> list[dict]:
-        """The states and comments of the collector's visits the next pack carries (read in
-        the pack's own transaction)."""
-        since = to_text(self._now() - timedelta(days=PACK_DAYS))
-        return repo.for_collector(session, collector_id, since)
+            added = repo.add_comment(session, visit_uuid, text, self._actor,
+                                     to_text(self._now()), corrects)
+        return Done(1, _CHANGED, added)
 
 
 def _company_ca(home: Path | None) -> tuple[list, str, str]:
