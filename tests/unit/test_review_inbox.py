@@ -161,3 +161,28 @@ def test_a_typed_id_prefix_finds_one_record(inbox):
     assert review.resolve(full[:8].upper()) == full
     with pytest.raises(NotFound):
         review.resolve("0000")
+
+
+def test_the_records_pdf_is_verified_against_the_offices_company_ca(inbox, store, tmp_path):
+    from tests.review_docs import LaptopKeys, company, signed_record, store_document
+    review, ids, _clock, customers = inbox
+    home = tmp_path / "office"
+    pdf = signed_record(LaptopKeys(company(home)))
+    good, other = ids["visits"]["lan"][0], ids["visits"]["lan"][1]
+    store_document(store, good, customers[0], pdf)
+    cut = pdf.index(b"/Contents") - 200  # a byte of the signed content changed
+    store_document(store, other, customers[1], pdf[:cut] + bytes([pdf[cut] ^ 1]) + pdf[cut + 1:])
+
+    (doc,) = review.documents(good)
+    checked = review.checked(doc, home)
+    assert checked.data == pdf and checked.ca.endswith("company-ca.pem")
+    r = checked.report
+    assert (r.signed, r.intact, r.valid, r.trusted, r.qr, r.ok) == (True, True, True, True,
+                                                                   "match", True)
+    assert {i.visit_uuid: i.documents for i in review.page().items}[good] == 1
+    stranger = review.checked(doc, tmp_path / "another-office")  # no company CA there
+    assert not stranger.report.trusted and stranger.ca == "" and not stranger.report.ok
+    company(tmp_path / "third")  # a different company's CA: no chain
+    assert not review.checked(doc, tmp_path / "third").report.trusted
+    broken = review.checked(review.documents(other)[0], home).report
+    assert not broken.ok and not (broken.intact and broken.valid and broken.whole_file)

@@ -18,6 +18,7 @@ from ..window_state import WindowState
 from .collectors_view import CollectorsView
 from .devices_view import DevicesView
 from .import_wizard import ImportWizard
+from .inbox_view import InboxView
 from .language_menu import LanguageMenu
 from .portfolio_view import PortfolioView
 from .preferences import OfficePreferences
@@ -49,7 +50,8 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.collectors = CollectorsView(self)
         self.routes = RoutesView(self)
         self.devices = DevicesView(self)
-        for view in (self.portfolio, self.collectors, self.routes, self.devices):
+        self.inbox = InboxView(self)
+        for view in (self.portfolio, self.collectors, self.routes, self.devices, self.inbox):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
         self._build_menus()
@@ -75,7 +77,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action("Ctrl+F", self.find_customer)
         self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
-                            for n in range(4)]
+                            for n in range(5)]
         self.about_action = self._action("F1", self.show_about)
 
     def _build_menus(self) -> None:
@@ -150,7 +152,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.find_action.setText(self.tr("&Find customer"))
         self.about_action.setText(self.tr("&About fieldapp office"))
         titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"),
-                  self.tr("Laptops"))
+                  self.tr("Laptops"), self.tr("Inbox"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
             self.tab_actions[index].setText(title)
