@@ -32,11 +32,9 @@ def checked_state(state: str) -> str:
     return state
 
 
-def checked_text(text: str | None, *, required: bool, code: str) -> str:
-    """``text`` cleaned and NFC; an empty one refused with ``code`` when ``required``."""
+def checked_text(text: str | None) -> str:
+    """``text`` cleaned, NFC and trimmed ("" when blank); a very long one refused."""
     value = unicodedata.normalize("NFC", clean_text(text or "")).strip()
-    if required and not value:
-        raise ReviewError(code)
     if len(value) > MAX_TEXT:
         raise ReviewError("review.too_long", length=len(value), max=MAX_TEXT)
     return value
@@ -44,7 +42,17 @@ def checked_text(text: str | None, *, required: bool, code: str) -> str:
 
 def checked_reason(state: str, reason: str | None) -> str:
     """Rejecting needs a reason (the collector must learn why); other states may carry one."""
-    return checked_text(reason, required=state == REJECTED, code="review.reason_required")
+    value = checked_text(reason)
+    if state == REJECTED and not value:
+        raise ReviewError("review.reason_required")
+    return value
+
+
+def checked_comment(text: str | None) -> str:
+    value = checked_text(text)
+    if not value:
+        raise ReviewError("review.empty_comment")
+    return value
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,12 +69,12 @@ _REVIEW_KEYS = {"id": str, "visit_uuid": str, "at": str, "actor": str, "kind": s
 
 def _reviews(value) -> list:
     """Review events as sent: each with exactly the keys and types the table holds."""
-    if not isinstance(value, list):
-        raise TypeError("reviews is not a list")
-    for event in value:
-        if not isinstance(event, dict) or set(event) != set(_REVIEW_KEYS) or not all(
-                isinstance(event[k], t) for k, t in _REVIEW_KEYS.items()):
-            raise TypeError(f"a review event is not {sorted(_REVIEW_KEYS)}")
+    good = isinstance(value, list) and all(
+        isinstance(event, dict) and set(event) == set(_REVIEW_KEYS)
+        and all(isinstance(event[k], t) for k, t in _REVIEW_KEYS.items()) for event in value)
+    if not good:
+        raise BundleRefused("sync.bad_pack", reason="a review event is not "
+                                                    f"{sorted(_REVIEW_KEYS)}")
     return value
 
 

@@ -11,7 +11,7 @@ from ...documents import verify
 from ...domain.errors import NotFound
 from ...domain.instants import to_text
 from ...domain.review import (COMMENT, PAGE_SIZE, STATES, History, InboxFilter, Page,
-                              ReviewError, checked_reason, checked_state, checked_text)
+                              ReviewError, checked_comment, checked_reason, checked_state)
 from ...domain.stored import DocumentInfo
 from ...store import device_repo, document_repo
 from ...store import review_repo as repo
@@ -134,7 +134,7 @@ class Review:
     def comment(self, visit_uuid: str, text: str, corrects: str | None = None) -> Done:
         """A new comment; never edited or removed. A correction is a new comment naming the
         one it corrects (a comment on the same record)."""
-        text = checked_text(text, required=True, code="review.empty_comment")
+        text = checked_comment(text)
         with self._store.sessions.begin() as session:
             if repo.item(session, visit_uuid, self._zone()) is None:
                 raise NotFound("review.unknown_record", id=visit_uuid)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QPlainTextEdit, QPushButton,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from .. import formats
 from ..documents.pdf import PdfLoadError, load_pdf
@@ -31,6 +31,8 @@ class InboxDetail(Retranslating, QWidget):
         self.verification = QLabel(self)
         self.verification.setWordWrap(True)
         self.verification.setObjectName("inboxVerification")
+        self.title.setWordWrap(True)
+        self.state_label.setWordWrap(True)
         self.view = QPdfView(self)
         palette = self.view.palette()
         palette.setColor(QPalette.ColorRole.Dark, DESK)
@@ -77,9 +79,13 @@ class InboxDetail(Retranslating, QWidget):
         left.addWidget(self.verification)
         left.addWidget(self.no_document)
         left.addWidget(self.view, 1)
+        # The side scrolls rather than forcing its height on the window (small screens).
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setWidget(side)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(paper)
-        splitter.addWidget(side)
+        splitter.addWidget(scroller)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

@@ -39,6 +39,8 @@ class InboxView(Retranslating, QWidget):
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("inboxEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.counts_label.setWordWrap(True)
         self.more_button = QPushButton(self)
         self.detail = InboxDetail(self)
         self.reason_dialog: QInputDialog | None = None
@@ -165,16 +167,27 @@ class InboxView(Retranslating, QWidget):
         if state != "rejected":
             self._set_state(item.visit_uuid, state, "")
             return
-        # Rejecting says why: the collector reads it in the next pack.
+        self._ask_reason(item.visit_uuid, again=False)
+
+    def _ask_reason(self, uuid: str, again: bool) -> None:
+        """Rejecting says why (the collector reads it in the next pack): asked again while
+        the reason is left blank."""
         self.reason_dialog = QInputDialog(self)
         self.reason_dialog.setInputMode(QInputDialog.InputMode.TextInput)
         self.reason_dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
         self.reason_dialog.setWindowTitle(self.tr("Reject record"))
-        self.reason_dialog.setLabelText(self.tr("Why is this record rejected? The collector "
-                                                "will read the reason."))
-        self.reason_dialog.textValueSelected.connect(
-            lambda reason: self._set_state(item.visit_uuid, "rejected", reason))
+        text = self.tr("Why is this record rejected? The collector will read the reason.")
+        if again:
+            text = self.tr("A reason is required to reject a record.") + "\n" + text
+        self.reason_dialog.setLabelText(text)
+        self.reason_dialog.textValueSelected.connect(lambda reason: self._rejected(uuid, reason))
         self.reason_dialog.open()
+
+    def _rejected(self, uuid: str, reason: str) -> None:
+        if reason.strip():
+            self._set_state(uuid, "rejected", reason)
+        else:
+            self._ask_reason(uuid, again=True)
 
     def _set_state(self, uuid: str, state: str, reason: str) -> None:
         self.window_.taskman.run(lambda: self.review.set_state(uuid, state, reason), self._done)
