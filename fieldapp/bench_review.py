@@ -17,7 +17,7 @@ RECORDS = 100_000
 COLLECTORS, CUSTOMERS = 40, 2_000
 KINDS = ("promise", "dispute", "money_received", "absent", "refusal", "installment_plan")
 STATES = ("received",) * 6 + ("approved",) * 3 + ("has_issues", "rejected")
-ROUNDS = 5
+ROUNDS = 20
 
 
 def measure(args, cache: Path, records: int = RECORDS) -> dict:
@@ -59,7 +59,10 @@ def _measure(url: str, records: int) -> dict:
     try:
         collectors, first_day = _ensure(store, records)
         review = Review(store, lambda: datetime.now(timezone.utc), "bench", lambda: UTC)
-        middle = review.page(InboxFilter(), size=records // 2).after  # a cursor half way
+        with store.engine.connect() as conn:  # a cursor half way down the inbox
+            middle = tuple(conn.exec_driver_sql(
+                "SELECT started_at, visit_uuid FROM review ORDER BY started_at, visit_uuid "
+                f"OFFSET {records // 2} LIMIT 1").one())
         filters = [InboxFilter(), InboxFilter(state="received"),
                    InboxFilter(collector_id=collectors[7]),
                    InboxFilter(day=first_day + timedelta(days=20)),

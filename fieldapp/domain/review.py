@@ -16,7 +16,7 @@ STATES = (RECEIVED, APPROVED, HAS_ISSUES, REJECTED)
 SUPERVISOR_STATES = (APPROVED, HAS_ISSUES, REJECTED)
 STATE, COMMENT = "state", "comment"  # the kinds of review events
 MAX_TEXT = 5_000  # a comment or a reason: a few paragraphs, not a pasted file
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # rows per page of the inbox (the list asks for more as it is read)
 # The outcomes a record lists and filters on (the outcome table also holds an installment
 # plan's lines and the follow-up day as rows of their own).
 OUTCOME_KINDS = tuple(k.value for k in OutcomeKind)

@@ -273,6 +273,8 @@ V14 = (
     "CREATE INDEX ix_review_order ON review (started_at, visit_uuid)",
     "CREATE INDEX ix_review_state ON review (state, started_at, visit_uuid)",
     "CREATE INDEX ix_review_collector ON review (collector_id, started_at, visit_uuid)",
+    "CREATE INDEX ix_review_collector_state ON review (collector_id, state, started_at, "
+    "visit_uuid)",
     "CREATE INDEX ix_review_day ON review (day, started_at, visit_uuid)",
     "CREATE TABLE review_event (id VARCHAR(36) NOT NULL PRIMARY KEY, visit_uuid VARCHAR(36) NOT "
     "NULL, at VARCHAR(32) NOT NULL, actor TEXT NOT NULL, kind VARCHAR(10) NOT NULL, "

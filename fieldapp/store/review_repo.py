@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import tzinfo
 
-from sqlalchemy import and_, exists, func, insert, or_, select, update
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, exists, func, insert, literal, or_, select, union_all, update
 
 from ..domain.ids import new_id
 from ..domain.instants import UTC, from_text
@@ -17,7 +16,9 @@ from .tables import (CollectorRow, CustomerRow, DeviceRow, DocumentRow, OutcomeR
                      ReviewEventRow, ReviewRow, VisitRow)
 
 _CHUNK = 500
-_later = aliased(VisitRow)
+_COLUMNS = (ReviewRow.visit_uuid, ReviewRow.customer_id, ReviewRow.collector_id,
+            ReviewRow.device, ReviewRow.started_at, ReviewRow.day, ReviewRow.state,
+            ReviewRow.state_at, ReviewRow.state_by, ReviewRow.reason)
 
 
 def receive(session, visits: list[dict], device: str, at: str, zone: tzinfo) -> int:
@@ -76,9 +77,9 @@ def page(session, f: InboxFilter, after: tuple[str, str] | None, size: int,
 
 def _rows(session, where: list, size: int, zone: tzinfo):
     """(items, whether more follow, the stored order key of the last one)."""
-    amended = exists().where(_later.amends == ReviewRow.visit_uuid)
-    stmt = (select(ReviewRow, CustomerRow.code, CustomerRow.name, CollectorRow.name,
-                   VisitRow.kind, VisitRow.amends, amended)
+    stmt = (select(*_COLUMNS, CustomerRow.code, CustomerRow.name.label("customer_name"),
+                   CollectorRow.name.label("collector"), VisitRow.kind.label("visit_kind"),
+                   VisitRow.amends)
             .join(VisitRow, VisitRow.uuid == ReviewRow.visit_uuid)
             .outerjoin(CustomerRow, CustomerRow.id == ReviewRow.customer_id)
             .outerjoin(CollectorRow, CollectorRow.id == ReviewRow.collector_id)
@@ -86,39 +87,53 @@ def _rows(session, where: list, size: int, zone: tzinfo):
     rows = session.execute(stmt).all()
     more = len(rows) > size
     rows = rows[:size]
-    kinds, comments, documents = _extras(session, [r[0].visit_uuid for r in rows])
-    last = (rows[-1][0].started_at, rows[-1][0].visit_uuid) if rows else None
-    return tuple(_item(r, zone, kinds, comments, documents) for r in rows), more, last
+    extras = _extras(session, [r.visit_uuid for r in rows])
+    last = (rows[-1].started_at, rows[-1].visit_uuid) if rows else None
+    return tuple(_item(r, zone, *extras) for r in rows), more, last
 
 
 def _extras(session, ids: list[str]):
+    """Per page (never per inbox), in one round trip: outcome kinds, comments, documents, and
+    which records a later visit amends (an EXISTS per row would make PostgreSQL hash every
+    amendment of the inbox)."""
     kinds: dict[str, list[str]] = defaultdict(list)
-    if not ids:
-        return kinds, Counter(), Counter()
-    for visit, kind in session.execute(select(OutcomeRow.visit_uuid, OutcomeRow.kind).distinct()
-                                       .where(OutcomeRow.visit_uuid.in_(ids),
-                                              OutcomeRow.kind.in_(OUTCOME_KINDS))
-                                       .order_by(OutcomeRow.visit_uuid, OutcomeRow.kind)):
-        kinds[visit].append(kind)
-    comments = Counter(dict(session.execute(
-        select(ReviewEventRow.visit_uuid, func.count()).where(
-            ReviewEventRow.visit_uuid.in_(ids), ReviewEventRow.kind == "comment")
-        .group_by(ReviewEventRow.visit_uuid)).all()))
-    documents = Counter(dict(session.execute(
-        select(DocumentRow.visit_uuid, func.count()).where(DocumentRow.visit_uuid.in_(ids))
-        .group_by(DocumentRow.visit_uuid)).all()))
-    return kinds, comments, documents
+    comments, documents, amended = Counter(), Counter(), set()
+    for start in range(0, len(ids), _CHUNK):
+        _extras_of(session, ids[start:start + _CHUNK], kinds, comments, documents, amended)
+    for visit in kinds:
+        kinds[visit].sort()
+    return kinds, comments, documents, amended
 
 
-def _item(r, zone, kinds, comments, documents) -> InboxItem:
-    row, code, name, collector, visit_kind, amends, amended = r
+def _extras_of(session, ids: list[str], kinds, comments, documents, amended) -> None:
+    parts = union_all(
+        select(OutcomeRow.visit_uuid.label("v"), literal("o").label("t"),
+               OutcomeRow.kind.label("k")).where(OutcomeRow.visit_uuid.in_(ids),
+                                                 OutcomeRow.kind.in_(OUTCOME_KINDS)),
+        select(ReviewEventRow.visit_uuid, literal("c"), literal("")).where(
+            ReviewEventRow.visit_uuid.in_(ids), ReviewEventRow.kind == "comment"),
+        select(DocumentRow.visit_uuid, literal("d"), literal("")).where(
+            DocumentRow.visit_uuid.in_(ids)),
+        select(VisitRow.amends, literal("a"), literal("")).where(VisitRow.amends.in_(ids)))
+    for visit, tag, kind in session.execute(parts):
+        if tag == "o":
+            if kind not in kinds[visit]:
+                kinds[visit].append(kind)
+        elif tag == "c":
+            comments[visit] += 1
+        elif tag == "d":
+            documents[visit] += 1
+        else:
+            amended.add(visit)
+
+
+def _item(r, zone, kinds, comments, documents, amended) -> InboxItem:
+    uuid = r.visit_uuid
     return InboxItem(
-        row.visit_uuid, row.customer_id, code or "", name or "", row.collector_id,
-        collector or "", row.device, visit_kind, from_text(row.started_at, zone), row.day,
-        tuple(kinds.get(row.visit_uuid, ())), row.state,
-        from_text(row.state_at, zone) if row.state_at else None, row.state_by, row.reason,
-        amends, bool(amended), comments.get(row.visit_uuid, 0),
-        documents.get(row.visit_uuid, 0))
+        uuid, r.customer_id, r.code or "", r.customer_name or "", r.collector_id,
+        r.collector or "", r.device, r.visit_kind, from_text(r.started_at, zone), r.day, tuple(kinds.get(uuid, ())),
+        r.state, from_text(r.state_at, zone) if r.state_at else None, r.state_by, r.reason,
+        r.amends, uuid in amended, comments.get(uuid, 0), documents.get(uuid, 0))
 
 
 def item(session, visit_uuid: str, zone: tzinfo) -> InboxItem | None:

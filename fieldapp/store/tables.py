@@ -388,6 +388,8 @@ class ReviewRow(Base):
     __table_args__ = (Index("ix_review_order", "started_at", "visit_uuid"),
                       Index("ix_review_state", "state", "started_at", "visit_uuid"),
                       Index("ix_review_collector", "collector_id", "started_at", "visit_uuid"),
+                      Index("ix_review_collector_state", "collector_id", "state", "started_at",
+                            "visit_uuid"),
                       Index("ix_review_day", "day", "started_at", "visit_uuid"))
 
 
