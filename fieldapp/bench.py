@@ -48,6 +48,8 @@ def main(args) -> int:
     result.update(bench_packs.measure(profile.home, args.customers, today))
     from .bench_bundles import measure as measure_bundles  # day bundles at the office
     result.update(measure_bundles(profile.home, args.pg_url))
+    from .bench_review import measure as measure_review  # the review inbox on PostgreSQL
+    result.update(measure_review(args, profile.home))
     result["office_rss_mb"] = round(_peak_rss_mb(), 1)
     print(json.dumps(result) if args.json else _table(result))
     return 0

@@ -2780,17 +2780,57 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="419"/>
-        <source>Something went wrong (error {code}).</source>
+        <location filename="../fieldapp/ui/error_text.py" line="417"/>
+        <source>This is not a review state: choose approved, has issues or rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="420"/>
-        <source>Something went wrong; the details are in the log.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="419"/>
+        <source>Say why the record is rejected: a reason is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="421"/>
+        <source>Write the comment first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="422"/>
+        <source>The text is too long ({length} characters; at most {max}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="424"/>
+        <source>{expected} records matched when you confirmed, {found} match now. Nothing was changed; look at the list again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="427"/>
+        <source>The comment to correct is not a comment on this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="429"/>
+        <source>No imported record has the id {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="431"/>
+        <source>Several imported records start with {id}; type more of the id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="436"/>
+        <source>Something went wrong (error {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="438"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3484,6 +3524,268 @@ Finalize it now?</source>
     <message>
         <location filename="../fieldapp/ui/office/import_words.py" line="110"/>
         <source>This cannot be read (problem {code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="13"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="15"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="17"/>
+        <source>Has issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="19"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="31"/>
+        <source>The document carries no signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="34"/>
+        <source>Signature intact: nothing changed since signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="36"/>
+        <source>Signature broken: the document was changed after signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="39"/>
+        <source>Chain not checked: this office has no company certificate yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="42"/>
+        <source>Signed by %1, whose certificate chains to the company CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="46"/>
+        <source>Signed by %1, whose certificate does not chain to the company CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="50"/>
+        <source>Development certificate: fine for testing, not company evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="53"/>
+        <source>QR code matches the record inside the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="56"/>
+        <source>QR code does not match the record inside the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="59"/>
+        <source>QR code names a record missing from the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_words.py" line="62"/>
+        <source>No record QR code (not a record document).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxDetail</name>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="135"/>
+        <source>%1, by %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="148"/>
+        <source>%1: amended (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="151"/>
+        <source>%1: original record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="156"/>
+        <source>%1 %2 set it to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="160"/>
+        <source>%1 %2 corrected a comment: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="163"/>
+        <source>%1 %2 commented: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="183"/>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="184"/>
+        <source>&amp;Has issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="185"/>
+        <source>&amp;Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="186"/>
+        <source>A comment for the collector (comments cannot be changed later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="188"/>
+        <source>Add comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="189"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="190"/>
+        <source>This record has no document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxFilterBar</name>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="67"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="81"/>
+        <source>&amp;Collector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="82"/>
+        <source>&amp;Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="83"/>
+        <source>&amp;Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="84"/>
+        <source>&amp;State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="90"/>
+        <source>Any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="92"/>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="178"/>
+        <source>Reject record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="179"/>
+        <source>Why is this record rejected? The collector will read the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="181"/>
+        <source>A reason is required to reject a record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="217"/>
+        <source>Approve all %1 matching records?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="218"/>
+        <source>Approve all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="237"/>
+        <source>%1 matching · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <source>Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="242"/>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="242"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="242"/>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="244"/>
+        <source>Approve all matching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="245"/>
+        <source>Show more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="246"/>
+        <source>No records to review here. Records appear when day bundles from the laptops are imported; change the filters to see others.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4739,138 +5041,143 @@ Packs written: %6</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="137"/>
+        <location filename="../fieldapp/ui/office/window.py" line="139"/>
         <source>About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="138"/>
+        <location filename="../fieldapp/ui/office/window.py" line="140"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="163"/>
-        <location filename="../fieldapp/ui/office/window.py" line="175"/>
+        <location filename="../fieldapp/ui/office/window.py" line="165"/>
+        <location filename="../fieldapp/ui/office/window.py" line="177"/>
         <source>fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="169"/>
+        <location filename="../fieldapp/ui/office/window.py" line="171"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <location filename="../fieldapp/ui/office/window.py" line="173"/>
         <source>Database: %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="172"/>
+        <location filename="../fieldapp/ui/office/window.py" line="174"/>
         <source> (as %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="176"/>
+        <location filename="../fieldapp/ui/office/window.py" line="178"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="177"/>
+        <location filename="../fieldapp/ui/office/window.py" line="179"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="178"/>
+        <location filename="../fieldapp/ui/office/window.py" line="180"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="179"/>
+        <location filename="../fieldapp/ui/office/window.py" line="181"/>
         <source>&amp;Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="180"/>
+        <location filename="../fieldapp/ui/office/window.py" line="182"/>
         <source>Import arrived bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="182"/>
+        <location filename="../fieldapp/ui/office/window.py" line="184"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="183"/>
+        <location filename="../fieldapp/ui/office/window.py" line="185"/>
         <source>Send packs to all laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="184"/>
+        <location filename="../fieldapp/ui/office/window.py" line="186"/>
         <source>Sync folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="186"/>
+        <location filename="../fieldapp/ui/office/window.py" line="188"/>
         <source>Import receivables…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="187"/>
+        <location filename="../fieldapp/ui/office/window.py" line="189"/>
         <source>Import day bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="188"/>
+        <location filename="../fieldapp/ui/office/window.py" line="190"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="189"/>
+        <location filename="../fieldapp/ui/office/window.py" line="191"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="190"/>
+        <location filename="../fieldapp/ui/office/window.py" line="192"/>
         <source>&amp;About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="191"/>
+        <location filename="../fieldapp/ui/office/window.py" line="193"/>
         <source>Portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="191"/>
+        <location filename="../fieldapp/ui/office/window.py" line="193"/>
         <source>Collectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="191"/>
+        <location filename="../fieldapp/ui/office/window.py" line="193"/>
         <source>Routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="192"/>
+        <location filename="../fieldapp/ui/office/window.py" line="194"/>
         <source>Laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="192"/>
+        <location filename="../fieldapp/ui/office/window.py" line="194"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="198"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="200"/>
         <source>Where this office&apos;s data is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="199"/>
+        <location filename="../fieldapp/ui/office/window.py" line="201"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -276,6 +276,16 @@ MESSAGES = {
     "unlock.no_secret": "this profile is encrypted: set {variable} or run from a terminal to "
                         "be asked for the passphrase",
     "unlock.not_the_same": "the two passphrases differ",
+    # review inbox (office)
+    "review.bad_state": "{state!r} is not a review state a supervisor sets; use {states}",
+    "review.reason_required": "a reason is required to reject a record",
+    "review.empty_comment": "a comment needs some text",
+    "review.too_long": "the text has {length} characters; at most {max} are kept",
+    "review.count_changed": "{expected} records matched when this was confirmed, {found} match "
+                            "now; nothing was changed: look at the list again",
+    "review.bad_correction": "{id} is not a comment on this record",
+    "review.unknown_record": "no imported record has the id {id}",
+    "review.ambiguous_id": "several imported records start with {id}; type more of the id",
 }
 
 

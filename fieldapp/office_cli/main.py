@@ -19,7 +19,7 @@ TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collector
          "init": "ca_init", "enroll": "enroll", "revoke": "revoke", "devices": "devices",
          "sources": "sources", "pack": "pack", "import-bundles": "import_bundles",
          "sync": "sync_folder", "conflicts": "conflicts",
-         "kpi": "kpi"}
+         "kpi": "kpi", "inbox": "inbox", "review": "review", "comment": "review"}
 
 
 def run(args) -> int:

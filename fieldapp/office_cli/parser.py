@@ -8,6 +8,7 @@ from ..domain.collectors import COLLECTOR_LANGUAGES
 from ..importers.mapping import DATE_ORDERS, DECIMAL_MARKS
 from ..importers.presets import FIELDS
 from ..paths import OFFICE_DB_ENV
+from . import review_args
 
 
 def add(sub, day, positive) -> None:
@@ -37,6 +38,7 @@ def add(sub, day, positive) -> None:
     _sync(tools, day)
     _conflicts(tools, day)
     _kpi(tools, day)
+    review_args.add(tools, day, _profile)
 
 
 def _profile(parser, day, top: bool) -> None:

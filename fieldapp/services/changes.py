@@ -28,6 +28,7 @@ class Changes:
     settings: bool = False
     collectors: bool = False  # the office: collectors, or which collector visits which customer
     details: bool = False  # a customer's address or contacts (corrected on the laptop)
+    reviews: bool = False  # the office: review states and comments of imported records
     source: object | None = field(default=None, compare=False)  # the view or window that asked
 
     @classmethod

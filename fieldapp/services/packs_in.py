@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain.instants import to_text
-from ..store import master_edits, pack_apply, settings_repo
+from ..store import master_edits, pack_apply, review_repo, settings_repo
 from ..sync import bundle, laptop_keys
 from ..sync.errors import BundleRefused
 from ..sync.manifest import OFFICE
@@ -74,6 +74,7 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
                                    datetime.fromisoformat(pack.header["route_from"]).date(),
                                    None if pack.full else pack.removed)
         master_edits.reapply(session)  # the laptop's edits the office had not seen yet
+        review_repo.take_events(session, pack.reviews)  # the supervisor's states and comments
         settings_repo.write(session, {UNASSIGNED: json.dumps(_unassigned(
                                           session, pack, applied), ensure_ascii=False),
                                       VERSION: str(pack.version),

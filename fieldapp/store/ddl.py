@@ -331,6 +331,38 @@ V17 = (
     "CREATE INDEX ix_customer_id_collector ON customer (id, collector_id)",
 )
 
+# Schema 18: the review inbox. One row per visit imported from a laptop (its collector, day and
+# review state) and the append-only log of review states and comments.
+V18 = (
+    "CREATE TABLE review (visit_uuid VARCHAR(36) NOT NULL PRIMARY KEY, device VARCHAR(64) NOT "
+    "NULL, collector_id VARCHAR(36), customer_id INTEGER NOT NULL, started_at VARCHAR(32) NOT "
+    "NULL, day DATE NOT NULL, received_at VARCHAR(32) NOT NULL, state VARCHAR(12) NOT NULL, "
+    "state_at VARCHAR(32), state_by TEXT NOT NULL, reason TEXT NOT NULL)",
+    "CREATE INDEX ix_review_order ON review (started_at, visit_uuid)",
+    "CREATE INDEX ix_review_state ON review (state, started_at, visit_uuid)",
+    "CREATE INDEX ix_review_collector ON review (collector_id, started_at, visit_uuid)",
+    "CREATE INDEX ix_review_collector_state ON review (collector_id, state, started_at, "
+    "visit_uuid)",
+    "CREATE INDEX ix_review_day ON review (day, started_at, visit_uuid)",
+    "CREATE TABLE review_event (id VARCHAR(36) NOT NULL PRIMARY KEY, visit_uuid VARCHAR(36) NOT "
+    "NULL, at VARCHAR(32) NOT NULL, actor TEXT NOT NULL, kind VARCHAR(10) NOT NULL, "
+    "state VARCHAR(12), text TEXT NOT NULL, corrects VARCHAR(36))",
+    "CREATE INDEX ix_review_event_visit ON review_event (visit_uuid, at)",
+    "CREATE INDEX ix_review_event_at ON review_event (at)",
+)
+# Comments and states are evidence: the database itself refuses to change or remove one.
+V18_SQLITE_APPEND_ONLY = (
+    "CREATE TRIGGER review_event_no_update BEFORE UPDATE ON review_event "
+    "BEGIN SELECT RAISE(ABORT, 'review_event is append-only'); END",
+    "CREATE TRIGGER review_event_no_delete BEFORE DELETE ON review_event "
+    "BEGIN SELECT RAISE(ABORT, 'review_event is append-only'); END",
+)
+V18_PG_APPEND_ONLY = (
+    "CREATE FUNCTION review_event_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN RAISE EXCEPTION 'review_event is append-only'; END $$",
+    "CREATE TRIGGER review_event_no_change BEFORE UPDATE OR DELETE ON review_event "
+    "FOR EACH ROW EXECUTE FUNCTION review_event_append_only()",
+)
 
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"

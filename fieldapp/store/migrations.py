@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -11,10 +12,10 @@ from sqlalchemy import inspect, text
 from .. import clock
 from ..domain import ids
 from ..domain.errors import FieldappError, MigrationError, NewerDatabaseError
-from ..domain.instants import UTC, zone_name
+from ..domain.instants import UTC, from_text, to_text, zone_name, zone_named
 from . import ddl, search_index, trigram
 
-LATEST = 17
+LATEST = 18
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -196,9 +197,36 @@ def _v17(conn) -> None:
     ddl.run(conn, ddl.V17)
 
 
+def _v18(conn) -> None:
+    """The review inbox: a row per visit imported from a laptop, the append-only log of review
+    states and comments (triggers refuse changing or removing one), and a row for each final
+    visit an enrolled laptop sent before this step, so the inbox starts complete."""
+    ddl.run(conn, ddl.V18)
+    ddl.run(conn, ddl.V18_SQLITE_APPEND_ONLY if conn.dialect.name == "sqlite"
+            else ddl.V18_PG_APPEND_ONLY)
+    devices = dict(conn.exec_driver_sql("SELECT id, collector_id FROM device").all())
+    if not devices:  # a laptop, or an office that received nothing yet
+        return
+    name = conn.exec_driver_sql("SELECT value FROM setting WHERE \"key\" = 'time.zone'").scalar()
+    zone = zone_named(name) if name else clock.machine_zone()
+    rows, now = [], to_text(clock.utc_now())
+    for uuid, cid, started, body in conn.exec_driver_sql(
+            "SELECT uuid, customer_id, started_at, body FROM visit WHERE status = 'final'"):
+        device = json.loads(body).get("device_id")
+        if device in devices:
+            day = from_text(started, UTC).astimezone(zone).date()
+            rows.append({"v": uuid, "d": device, "c": devices[device], "cu": cid, "s": started,
+                         "day": day, "r": now})
+    if rows:
+        conn.execute(text(
+            "INSERT INTO review (visit_uuid, device, collector_id, customer_id, started_at, day, "
+            "received_at, state, state_at, state_by, reason) VALUES (:v, :d, :c, :cu, :s, :day, "
+            ":r, 'received', NULL, '', '')"), rows)
+
+
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
          11: _v11, 12: _v12, 13: _v13, 14: _v14, 15: _v15,
-         16: _v16, 17: _v17}
+         16: _v16, 17: _v17, 18: _v18}
 
 
 def create_version(conn, version: int) -> None:

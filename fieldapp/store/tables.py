@@ -479,3 +479,42 @@ class DisputeResolutionRow(Base):
     resolved_at: Mapped[str] = mapped_column(String(32), index=True)
     resolved_by: Mapped[str] = mapped_column(Text, default="")
     root_cause: Mapped[str] = mapped_column(Text, default="")
+class ReviewRow(Base):
+    """A visit imported from a laptop, as the supervisor reviews it (schema 18): its laptop,
+    collector and day, and its review state with who set it, when, and why."""
+
+    __tablename__ = "review"
+    visit_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device: Mapped[str] = mapped_column(String(64), default="")
+    collector_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    customer_id: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[str] = mapped_column(String(32))
+    day: Mapped[date] = mapped_column(Date)
+    received_at: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(12))
+    state_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    state_by: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (Index("ix_review_order", "started_at", "visit_uuid"),
+                      Index("ix_review_state", "state", "started_at", "visit_uuid"),
+                      Index("ix_review_collector", "collector_id", "started_at", "visit_uuid"),
+                      Index("ix_review_collector_state", "collector_id", "state", "started_at",
+                            "visit_uuid"),
+                      Index("ix_review_day", "day", "started_at", "visit_uuid"))
+
+
+class ReviewEventRow(Base):
+    """A review state set or a comment on a visit: append-only (triggers refuse UPDATE and
+    DELETE); a correction is a new comment naming the one it corrects."""
+
+    __tablename__ = "review_event"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    visit_uuid: Mapped[str] = mapped_column(String(36))
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(10))
+    state: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    corrects: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    __table_args__ = (Index("ix_review_event_visit", "visit_uuid", "at"),
+                      Index("ix_review_event_at", "at"))

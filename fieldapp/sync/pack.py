@@ -11,7 +11,7 @@ and the revocation list."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .errors import BundleRefused
@@ -27,7 +27,8 @@ class Pack:
     """``header`` = version, device, collector, created_at, expires_at, full, base (0 for a
     full pack), route_from; ``customers`` each with contact/contract/invoice/delivery/payment
     lists; ``route_stops`` from route_from on; ``outcomes`` the status the office holds;
-    ``revoked`` the revocation list; ``removed`` the codes a delta takes away."""
+    ``revoked`` the revocation list; ``removed`` the codes a delta takes away; ``reviews``
+    (optional, absent when empty) the review states and comments of the collector's visits."""
 
     header: dict
     customers: list
@@ -35,6 +36,7 @@ class Pack:
     outcomes: list
     revoked: list
     removed: list = ()
+    reviews: list = field(default_factory=list)
 
     @property
     def full(self) -> bool:
@@ -58,6 +60,8 @@ class Pack:
                 "revoked": self.revoked}
         if not self.full:
             body.update(format=DELTA_FORMAT, removed=list(self.removed))
+        if self.reviews:  # optional: a pack without any reads as before
+            body["reviews"] = self.reviews
         return canonical(body)
 
 
@@ -69,7 +73,8 @@ def parse(data: bytes) -> Pack:
             raise BundleRefused("sync.bad_pack", reason=f"pack format {value.get('format')!r}")
         delta = value["format"] == DELTA_FORMAT
         pack = Pack(value["pack"], value["customers"], value["route_stops"], value["outcomes"],
-                    value["revoked"], list(value["removed"]) if delta else [])
+                    value["revoked"], list(value["removed"]) if delta else [],
+                    _reviews(value.get("reviews", [])))
         if pack.full == delta or (delta and type(pack.header.get("base")) is not int):
             raise BundleRefused("sync.bad_pack", reason="full or delta is not said rightly")
         for key in ("version", "device", "collector", "expires_at", "route_from"):
@@ -78,6 +83,21 @@ def parse(data: bytes) -> Pack:
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BundleRefused("sync.bad_pack", reason=f"{type(exc).__name__}: {exc}") from None
     return pack
+
+
+_REVIEW_KEYS = {"id": str, "visit_uuid": str, "at": str, "actor": str, "kind": str,
+                "state": (str, type(None)), "text": str, "corrects": (str, type(None))}
+
+
+def _reviews(value) -> list:
+    """Review events as sent: each with exactly the keys and types the table holds."""
+    good = isinstance(value, list) and all(
+        isinstance(event, dict) and set(event) == set(_REVIEW_KEYS)
+        and all(isinstance(event[k], t) for k, t in _REVIEW_KEYS.items()) for event in value)
+    if not good:
+        raise BundleRefused("sync.bad_pack", reason="a review event is not "
+                                                    f"{sorted(_REVIEW_KEYS)}")
+    return value
 
 
 def check(pack: Pack, device_id: str, applied: int, now: datetime) -> None:

@@ -413,6 +413,23 @@ WORDS = {
         "Errors", "This profile is encrypted and no passphrase was given."),
     "unlock.not_the_same": QT_TRANSLATE_NOOP(
         "Errors", "The two passphrases are not the same."),
+    # review inbox (office)
+    "review.bad_state": QT_TRANSLATE_NOOP(
+        "Errors", "This is not a review state: choose approved, has issues or rejected."),
+    "review.reason_required": QT_TRANSLATE_NOOP(
+        "Errors", "Say why the record is rejected: a reason is required."),
+    "review.empty_comment": QT_TRANSLATE_NOOP("Errors", "Write the comment first."),
+    "review.too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The text is too long ({length} characters; at most {max})."),
+    "review.count_changed": QT_TRANSLATE_NOOP(
+        "Errors", "{expected} records matched when you confirmed, {found} match now. Nothing "
+                  "was changed; look at the list again."),
+    "review.bad_correction": QT_TRANSLATE_NOOP(
+        "Errors", "The comment to correct is not a comment on this record."),
+    "review.unknown_record": QT_TRANSLATE_NOOP(
+        "Errors", "No imported record has the id {id}."),
+    "review.ambiguous_id": QT_TRANSLATE_NOOP(
+        "Errors", "Several imported records start with {id}; type more of the id."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -18,6 +18,7 @@ from .kpi import Kpis
 from .packs import Packs
 from .portfolio import OfficePortfolio
 from .receivables import ReceivablesImports
+from .review import Review
 from .routes import Routes
 from .sources import Sources
 from .sync_folder import SyncFolder
@@ -46,6 +47,7 @@ class OfficeServices:
     sync_folder: SyncFolder
     conflicts: Conflicts
     kpis: Kpis
+    review: Review
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -74,6 +76,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
                                Packs(store, now, Enrollment(store, now))),
         conflicts=Conflicts(store, now, actor),
         kpis=Kpis(store, now, settings),
+        review=Review(store, now, actor, settings.zone),
     )
 
 

@@ -14,7 +14,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ...domain.instants import to_text
 from ...store import bundle_repo as repo
-from ...store import device_repo, field_records, migrations, pack_parts, pack_repo
+from ...store import (device_repo, field_records, migrations, pack_parts, pack_repo,
+                       review_repo)
 from ...sync import ack, bundle, day
 from ...sync.errors import BundleRefused
 
@@ -137,10 +138,13 @@ class Bundles:
         m = item.found.manifest
         try:
             with self._store.sessions.begin() as session:
-                added = field_records.apply(session, records, blobs, to_text(self._now()))
+                now = self._now()
+                added = field_records.apply(session, records, blobs, to_text(now))
+                review_repo.receive(session, [r["row"] for r in records if r["kind"] == "visit"],
+                                    m.sender, to_text(now), now.tzinfo)
                 self._take_state(session, m, day.state_of(item.found.members))
                 repo.record(session, sha256=item.found.sha256, status=repo.IMPORTED,
-                            at=to_text(self._now()), file_name=item.file,
+                            at=to_text(now), file_name=item.file,
                             bundle_id=m.bundle_id, device=m.sender, seq=m.seq, records=added,
                             sent_at=to_text(m.created_at))
         except (IntegrityError, DBAPIError) as exc:

@@ -15,7 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from ...domain.instants import to_text
-from ...store import device_repo, migrations, pack_parts, pack_repo
+from ...store import device_repo, migrations, pack_parts, pack_repo, review_repo
 from ...sync import bundle, office_keys
 from ...sync.errors import EnrollmentError
 from ...sync.manifest import OFFICE
@@ -27,6 +27,9 @@ FIRST, ASKED, GONE, DRIFT, PENDING = "first", "asked", "base gone", "drift", "no
 # Part hashes are kept for this many packs per device: a laptop that confirms none of them for
 # so long gets a full pack (and the table does not grow with every pack never applied).
 KEEP_PARTS = 30
+
+# How far back a pack carries the review states and comments of the collector's visits.
+REVIEW_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,13 @@ class Packs:
             header = {"collector": collector, "created_at": to_text(now),
                       "expires_at": to_text(now + timedelta(days=valid_days)),
                       "route_from": now.date().isoformat()}
-            return [self._one(session, device, now_set, header, revoked, keys.signer(), full)
-                    for device in devices]
+            reviews = review_repo.for_collector(session, collector_id,
+                                                to_text(now - timedelta(days=REVIEW_DAYS)))
+            return [self._one(session, device, now_set, header, revoked, keys.signer(), full,
+                              reviews) for device in devices]
 
     def _one(self, session, device: str, now_set: _Assignment, header: dict, revoked: list,
-             signer, full: bool) -> Written:
+             signer, full: bool, reviews: list) -> Written:
         last = pack_repo.last_pack(session, device)
         version = (last.version if last else 0) + 1
         base, why, base_parts = _base(session, device, full, version - KEEP_PARTS, version - 1)
@@ -96,7 +101,8 @@ class Packs:
             outcomes = [o for o in outcomes if o["customer"] in send]
         header = {**header, "version": version, "device": device, "full": not base,
                   "base": base}
-        body = Pack(header, customers, now_set.stops, outcomes, revoked, removed).to_bytes()
+        body = Pack(header, customers, now_set.stops, outcomes, revoked, removed,
+                    reviews).to_bytes()
         bundle_id = str(uuid.uuid4())
         created = header["created_at"]
         data = bundle.write("pack", {MEMBER: body}, signer, sender=OFFICE, seq=version,

@@ -21,6 +21,7 @@ from .conflicts_view import ConflictsView
 from .dashboard_view import DashboardView
 from .devices_view import DevicesView
 from .import_wizard import ImportWizard
+from .inbox_view import InboxView
 from .language_menu import LanguageMenu
 from .portfolio_view import PortfolioView
 from .preferences import OfficePreferences
@@ -56,8 +57,9 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.devices = DevicesView(self)
         self.conflicts = ConflictsView(self)
         self.dashboard = DashboardView(self)
+        self.inbox = InboxView(self)
         for view in (self.portfolio, self.collectors, self.routes, self.devices, self.conflicts,
-                     self.dashboard):
+                     self.dashboard, self.inbox):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
         self.sync = OfficeSync(self)
@@ -88,7 +90,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action("Ctrl+F", self.find_customer)
         self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
-                            for n in range(6)]
+                            for n in range(7)]
         self.about_action = self._action("F1", self.show_about)
 
     def _build_menus(self) -> None:
@@ -190,7 +192,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.about_action.setText(self.tr("&About fieldapp office"))
         titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"),
                   self.tr("Laptops"), self.tr("Conflicts"),
-                  self.tr("Dashboard"))
+                  self.tr("Dashboard"), self.tr("Inbox"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
             self.tab_actions[index].setText(title)
