@@ -9,8 +9,10 @@ import json
 import sqlite3
 
 from tests.integration.test_enroll_cli import run
-from tests.integration.test_sync_day_cli import (COLLECTOR, TODAY, _enroll, _import,  # noqa: F401
+from tests import laptop_db
+from tests.integration.test_sync_day_cli import (COLLECTOR, _enroll, _import,  # noqa: F401
                                                  _send, demo_laptop, laptop, office)
+from tests.sync_team import TODAY  # noqa: F401
 
 
 def _inbox(office, *args) -> dict:
@@ -23,7 +25,7 @@ def test_imported_visits_are_reviewed_and_the_review_travels_to_the_laptop(offic
                                                                            tmp_path):
     _enroll(office, laptop, tmp_path)
     assert _import(office, *_send(laptop, tmp_path / "out"))[0] == 0
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         sent = {r[0] for r in con.execute("SELECT uuid FROM visit WHERE status = 'final'")}
 
     inbox = _inbox(office)
@@ -77,7 +79,7 @@ def test_imported_visits_are_reviewed_and_the_review_travels_to_the_laptop(offic
     (pack,) = packs.glob("*.zip")
     got = run("sync", "receive", str(pack), "--home", str(laptop), "--today", TODAY)
     assert got.returncode == 0, got.stderr
-    with sqlite3.connect(laptop / "fieldapp.db") as con:
+    with laptop_db.connect(laptop / "fieldapp.db") as con:
         events = con.execute("SELECT visit_uuid, kind, state, text, corrects FROM review_event "
                              "WHERE visit_uuid = ? ORDER BY at, kind", (first["id"],)).fetchall()
         states = dict(con.execute("SELECT state, count(*) FROM review_event "
