@@ -104,3 +104,19 @@ def test_import_day_bundles_from_the_file_menu(qtbot, win, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: view.bundles.rowCount() == 5)
     assert "day-9.zip" in [cells(view.bundles, r)[1] for r in range(5)]
     view.summary.close()
+
+
+def test_a_reason_with_values_is_worded_in_the_window_language_with_them(win):
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from fieldapp.ui.error_text import words  # noqa: PLC0415
+    view = win.devices
+    kept = SimpleNamespace(reason="sync.unknown_signer",
+                           detail="the bundle was signed by CN=Lan, who is not certified\n"
+                                  '{"signer": "CN=Lan"}')
+    shown = view.reason_text(kept)
+    assert shown == words("sync.unknown_signer", {"signer": "CN=Lan"})
+    assert "CN=Lan" in shown and "\n" not in shown and "certified" not in shown
+    older = SimpleNamespace(reason="sync.unknown_signer",
+                            detail="the bundle was signed by CN=Lan, who is not certified")
+    assert view.reason_text(older) == older.detail  # kept before the values were: as it was

@@ -189,7 +189,7 @@ class Bundles:
         with self._store.sessions.begin() as session:
             repo.record(session, sha256=bundle.sha256(data), status=repo.QUARANTINED,
                         at=to_text(self._now()), file_name=file, bundle_id=bundle_id,
-                        device=device, seq=seq, reason=refused.code, detail=str(refused),
+                        device=device, seq=seq, reason=refused.code, detail=_detail(refused),
                         data=data)
         return Report(file, bundle_id, device, seq, repo.QUARANTINED, refused.code, 0)
 
@@ -223,6 +223,14 @@ class Bundles:
     def received(self) -> list[repo.Received]:
         with self._store.sessions.begin() as session:
             return repo.all_received(session)
+
+
+def _detail(refused: BundleRefused) -> str:
+    """The English sentence (logs, support), then the reason's values as JSON on a line of their
+    own, so the window can word the reason in the supervisor's language."""
+    params = {k: v if isinstance(v, (str, int, float)) else str(v)
+              for k, v in refused.params.items()}
+    return f"{refused}\n{json.dumps(params, ensure_ascii=False)}"
 
 
 class _Claim:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -177,7 +178,11 @@ class DevicesView(Retranslating, QWidget):
             return self.tr("Waiting for an earlier bundle from this laptop")
         if item.reason in WORDS and "{" not in WORDS[item.reason]:
             return words(item.reason, {})
-        return item.detail or item.reason
+        sentence, _, values = (item.detail or "").partition("\n")
+        params = _params(values)
+        if item.reason in WORDS and params is not None:
+            return words(item.reason, params)
+        return sentence or item.reason
 
     # -- commands -----------------------------------------------------------------------------
     def selected_bundle(self):
@@ -279,3 +284,12 @@ def _fit(table: QTableWidget) -> None:
 def _when(text: str | None) -> str:
     """A stored UTC instant in this machine's zone (the window runs at the office)."""
     return formats.moment(from_text(text, UTC).astimezone()) if text else ""
+
+
+def _params(text: str) -> dict | None:
+    """The reason's values kept beside its English sentence (None for rows kept before them)."""
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
