@@ -76,14 +76,18 @@ with tempfile.TemporaryDirectory() as tmp:
         wait(lambda: win.devices.laptops.rowCount() > 0 if hasattr(win.devices, "laptops")
              else True)
         settle(1200)
-        win.devices.bundles.selectRow(0)  # the newest quarantined bundle: Retry and Discard
+        table = win.devices.bundles
+        picked = [r for r in range(table.rowCount())
+                  if table.item(r, 1).text() == "day-other-company.zip"]
+        table.selectRow(picked[0])  # a quarantined bundle: Retry and Discard
         settle(600)
         win.grab().save(str(OUT / f"office-laptops-{lang}.png"))
         win.tabs.setCurrentWidget(win.inbox)
         settle(2500)
         win.grab().save(str(OUT / f"office-inbox-{lang}.png"))
         win.tabs.setCurrentWidget(win.dashboard)
-        settle(3000)
+        win.dashboard.show_button.click()
+        settle(6000)
         win.grab().save(str(OUT / f"office-dashboard-{lang}.png"))
         print("wrote", lang)
     win.close()
