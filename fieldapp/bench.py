@@ -49,7 +49,8 @@ def main(args) -> int:
     from .bench_bundles import measure as measure_bundles  # day bundles at the office
     result.update(measure_bundles(profile.home, args.pg_url))
     from .bench_review import measure as measure_review  # the review inbox on PostgreSQL
-    result.update(measure_review(args, profile.home))
+    # 100,000 records at 100,000 customers; as many as customers for a smaller --customers.
+    result.update(measure_review(args, profile.home, args.customers or 100_000))
     result["office_rss_mb"] = round(_peak_rss_mb(), 1)
     print(json.dumps(result) if args.json else _table(result))
     return 0

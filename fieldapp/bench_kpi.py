@@ -1,5 +1,6 @@
 """`fieldapp bench`'s ``kpi_ms``: the KPI dashboard of one quarter (team and every collector)
-over 100,000 customers, 1,000,000 invoices and 100,000 records on PostgreSQL, on the server
+over 100,000 customers, 1,000,000 invoices and 100,000 records on PostgreSQL (scaled with
+``--customers``: ten invoices and one record per customer), on the server
 given (--pg-url, FIELDAPP_BENCH_PG) or a local one started for the run. The office is built
 once in its own schema and kept in the bench cache."""
 
@@ -30,11 +31,18 @@ def measure(args, cache: Path, today: date) -> dict:
             return {"kpi_note": f"no PostgreSQL: {exc}; give --pg-url or {PG_ENV}"}
         url = server.url()
     try:
-        return _measure(_in_schema(url), today)
+        return _measure(_in_schema(url), today, _sizes(getattr(args, "customers", CUSTOMERS)))
     finally:
         if server is not None:
             from . import pg_server  # noqa: PLC0415
             pg_server.stop_server(server)
+
+
+def _sizes(customers: int) -> tuple[int, int, int]:
+    """(customers, invoices, records) of the bench office: the issue's figures at 100,000
+    customers, the same proportions for a smaller ``--customers`` (a quick run, a test)."""
+    customers = customers or CUSTOMERS
+    return (customers, INVOICES * customers // CUSTOMERS, RECORDS * customers // CUSTOMERS)
 
 
 def _in_schema(url: str) -> str:
@@ -49,13 +57,13 @@ def _in_schema(url: str) -> str:
     return f"{url}{joiner}options=-csearch_path%3D{SCHEMA}%2Cpublic"
 
 
-def _measure(url: str, today: date) -> dict:
+def _measure(url: str, today: date, sizes: tuple[int, int, int]) -> dict:
     from .domain.kpi import quarter_before  # noqa: PLC0415
     from .services.office.app import build  # noqa: PLC0415
     from .store.engine import open_url  # noqa: PLC0415
     store = open_url(url)
     try:
-        counts = ensure_office(store, today)
+        counts = ensure_office(store, today, *sizes)
         kpis = build(store, today).kpis
         first, last = quarter_before(today)
         kpis.dashboard(first, last)  # warm: the server's cache and the statement cache
@@ -71,23 +79,25 @@ def _measure(url: str, today: date) -> dict:
         store.close()
 
 
-def ensure_office(store, today: date) -> dict:
-    """The demo office with 100,000 customers, topped up to a million invoices (copies of the
-    demo's under another source) and 100,000 past records; built once."""
+def ensure_office(store, today: date, customers: int = CUSTOMERS, invoices_wanted: int = INVOICES,
+                  records_wanted: int = RECORDS) -> dict:
+    """The demo office of ``customers``, topped up to ``invoices_wanted`` invoices (copies of
+    the demo's under another source) and ``records_wanted`` past records; built once."""
     from .services.demo_bulk_history import generate_bulk_history  # noqa: PLC0415
     from .services.office import demo  # noqa: PLC0415
     held = demo.held(store)
-    if held != CUSTOMERS:
-        print(f"building the KPI bench office ({CUSTOMERS} customers, {INVOICES} invoices, "
-              f"{RECORDS} records) in PostgreSQL (once) …", file=sys.stderr, flush=True)
+    if held != customers:
+        print(f"building the KPI bench office ({customers} customers, {invoices_wanted} "
+              f"invoices, {records_wanted} records) in PostgreSQL (once) …", file=sys.stderr,
+              flush=True)
         if held:
             demo.clear(store)
-        demo.fill(store, CUSTOMERS, seed=2026, today=today)
+        demo.fill(store, customers, seed=2026, today=today)
     invoices, records = _count(store, "invoice"), _count(store, "visit")
-    if invoices < INVOICES:
-        _copy_invoices(store, INVOICES - invoices)
-    if records < RECORDS:
-        generate_bulk_history(store, today, RECORDS - records)
+    if invoices < invoices_wanted:
+        _copy_invoices(store, invoices_wanted - invoices)
+    if records < records_wanted:
+        generate_bulk_history(store, today, records_wanted - records)
     # VACUUM too: the visibility map lets the sums read the covering indexes alone.
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("VACUUM ANALYZE")
