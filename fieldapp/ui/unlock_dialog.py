@@ -1,5 +1,4 @@
-"""The unlock dialog at start: the PIN or passphrase (set with confirmation the first time),
-longer waits after wrong tries, and what a forgotten PIN means."""
+"""The unlock dialog at start: PIN or passphrase (confirmed when set), waits, a forgotten PIN."""
 
 from __future__ import annotations
 

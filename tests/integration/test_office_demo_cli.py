@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests import laptop_db
 from tests.integration.test_cli import run
 
 DAY = "2026-11-25"
@@ -15,12 +16,16 @@ DAY = "2026-11-25"
 def _laptop(home, seed="7"):
     out = run("demo-data", "--customers", "40", "--seed", seed, "--today", DAY, home=home)
     assert out.returncode == 0, out.stderr
-    return _ledger(f"sqlite:///{home / 'fieldapp.db'}")
+    store = laptop_db.open_laptop_store(home / "fieldapp.db")  # encrypted under the test PIN
+    try:
+        return _ledger(store.engine)
+    finally:
+        store.close()
 
 
-def _ledger(url):
+def _ledger(url_or_engine):
     """Customer codes and names, invoice numbers and amounts, contracts, deliveries, payments."""
-    engine = create_engine(url)
+    engine = create_engine(url_or_engine) if isinstance(url_or_engine, str) else url_or_engine
     try:
         with engine.connect() as conn:
             def rows(sql):
@@ -34,7 +39,8 @@ def _ledger(url):
                     "payments": rows("SELECT id, customer_id, paid_on, amount_minor, "
                                      "method, reference, visit_uuid FROM payment")}
     finally:
-        engine.dispose()
+        if isinstance(url_or_engine, str):
+            engine.dispose()
 
 
 def _same(office, laptop):
