@@ -336,12 +336,12 @@
 <context>
     <name>BundleDrop</name>
     <message>
-        <location filename="../fieldapp/ui/office/bundle_drop.py" line="39"/>
+        <location filename="../fieldapp/ui/office/bundle_drop.py" line="38"/>
         <source>Not day bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/bundle_drop.py" line="40"/>
+        <location filename="../fieldapp/ui/office/bundle_drop.py" line="39"/>
         <source>Only day bundles from the laptops (.zip files, or folders of them) can be dropped here. These were not imported:
 %1</source>
         <translation type="unfinished"></translation>
@@ -350,27 +350,27 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="21"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="20"/>
         <source>Change PIN or passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="25"/>
         <source>Current PIN or passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="26"/>
         <source>New PIN or passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="28"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
         <source>The same again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="40"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="39"/>
         <source>The two new entries are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -548,97 +548,97 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="94"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="92"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="94"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="92"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="95"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="93"/>
         <source>Province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="95"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="93"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="96"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="94"/>
         <source>New contact&apos;s phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="138"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="136"/>
         <source>Conflicts waiting for a decision: %1, the oldest first. Nothing was overwritten: each shows the value both sides started from, the office&apos;s and the laptop&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="141"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="139"/>
         <source>No conflicts: every change from the laptops was applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="145"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="143"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="145"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="143"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="145"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="143"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="145"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="143"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="146"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="144"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="146"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="144"/>
         <source>Office&apos;s value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="146"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="144"/>
         <source>Laptop&apos;s value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="147"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="145"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="148"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="146"/>
         <source>Keep the &amp;office&apos;s value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="149"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="147"/>
         <source>Take the &amp;laptop&apos;s value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="150"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="148"/>
         <source>or type the right value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/conflicts_view.py" line="151"/>
+        <location filename="../fieldapp/ui/office/conflicts_view.py" line="149"/>
         <source>&amp;Use this value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,57 +1018,57 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="72"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="71"/>
         <source>Money collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="79"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="78"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="81"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="80"/>
         <source>Calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="86"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="85"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="86"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="85"/>
         <source>Partially kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="86"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="85"/>
         <source>Broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="87"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="86"/>
         <source>Still open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="124"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="123"/>
         <source>Money collected per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="125"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="124"/>
         <source>Visits and calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="125"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="124"/>
         <source>Promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="126"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="125"/>
         <source>Aging over time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1076,97 +1076,97 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="101"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
         <source>Whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="101"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
         <source>Customers not assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="132"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="131"/>
         <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="153"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="161"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="152"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
         <source>Export the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="154"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="153"/>
         <source>Workbook (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="157"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="157"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="157"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
         <source>Formula</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="157"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="184"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="165"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="172"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="164"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="171"/>
         <source>Export the chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="166"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="165"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
         <source>&amp;Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
         <source>C&amp;urrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="180"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="179"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="180"/>
         <source>Export table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
         <source>Export chart…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,109 +1325,109 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="122"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="123"/>
         <source>%1, confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="124"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="125"/>
         <source>%1, not confirmed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="144"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="145"/>
         <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="145"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="146"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="146"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="147"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="148"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="149"/>
         <source>%1 behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="149"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="150"/>
         <source>%1 ahead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="155"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="156"/>
         <source>This laptop&apos;s clock seems off by more than 10 minutes: the times of its visits and promises are off by as much. Ask the collector to set the clock (a bundle that took long to arrive also makes a clock look behind).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="160"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="161"/>
         <source>The time between the laptop writing its last bundle, by its own clock, and the office receiving it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="166"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="167"/>
         <source>%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="170"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="171"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="170"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="171"/>
         <source>Already imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="171"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="172"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="255"/>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="171"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="172"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="256"/>
         <source>Quarantined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="178"/>
         <source>Waiting for an earlier bundle from this laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="201"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="206"/>
         <source>Discard bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="202"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="207"/>
         <source>Discard the bundle %1? Its records will not be imported; the laptop can send them again only if it still has them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="214"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="219"/>
         <source>Import day bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="214"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="219"/>
         <source>Day bundles (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="227"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="232"/>
         <source>Importing day bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="233"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="238"/>
         <source>Imported: %1
 Already imported: %2
 Waiting for an earlier bundle: %3
@@ -1437,113 +1437,113 @@ Acknowledgements for the laptops are written at the next sync with the sync fold
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="241"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="246"/>
         <source>Day bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="246"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
         <source>Enrolled laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="247"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="252"/>
         <source>Bundles received (the selected laptop&apos;s, or all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="254"/>
         <source>Laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="254"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="254"/>
         <source>Enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="254"/>
         <source>Revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="255"/>
         <source>Last bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="250"/>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="255"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="265"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="256"/>
         <source>Pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="256"/>
         <source>Missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="251"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="256"/>
         <source>Clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="252"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="257"/>
         <source>Last ack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="254"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="259"/>
         <source>No laptop is enrolled yet. To enroll one: on the laptop choose Sync › Enroll this laptop… (or run fieldapp enroll request --out FILE) and bring the request here; sign it for its collector with fieldapp office enroll FILE --collector NAME --out ANSWER; then install the answer on the laptop (Sync › Enroll this laptop…, or fieldapp enroll install ANSWER). Its bundles and health show here from then on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="265"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="265"/>
         <source>Bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="260"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="265"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="261"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="266"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="261"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="266"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="262"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="267"/>
         <source>All laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="263"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="268"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/devices_view.py" line="264"/>
+        <location filename="../fieldapp/ui/office/devices_view.py" line="269"/>
         <source>Discard…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3608,67 +3608,67 @@ Finalize it now?</source>
 <context>
     <name>InboxDetail</name>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="135"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="134"/>
         <source>%1, by %2 on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="148"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="147"/>
         <source>%1: amended (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="151"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="150"/>
         <source>%1: original record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="156"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="155"/>
         <source>%1 %2 set it to %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="160"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="159"/>
         <source>%1 %2 corrected a comment: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="163"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="162"/>
         <source>%1 %2 commented: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="183"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="182"/>
         <source>&amp;Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="184"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="183"/>
         <source>&amp;Has issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="185"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="184"/>
         <source>&amp;Reject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="186"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="185"/>
         <source>A comment for the collector (comments cannot be changed later)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="188"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="187"/>
         <source>Add comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="189"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="188"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_detail.py" line="190"/>
+        <location filename="../fieldapp/ui/office/inbox_detail.py" line="189"/>
         <source>This record has no document.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3714,77 +3714,77 @@ Finalize it now?</source>
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="177"/>
         <source>Reject record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="179"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="178"/>
         <source>Why is this record rejected? The collector will read the reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="180"/>
         <source>A reason is required to reject a record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="217"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="216"/>
         <source>Approve all %1 matching records?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="218"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="217"/>
         <source>Approve all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="237"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="236"/>
         <source>%1 matching · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="240"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="240"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="240"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="242"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="242"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="242"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="244"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="243"/>
         <source>Approve all matching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="245"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="244"/>
         <source>Show more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="246"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="245"/>
         <source>No records to review here. Records appear when day bundles from the laptops are imported; change the filters to see others.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4514,12 +4514,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../fieldapp/ui/idle_lock.py" line="44"/>
+        <location filename="../fieldapp/ui/idle_lock.py" line="43"/>
         <source>Locked. Customer data is hidden until you unlock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/idle_lock.py" line="45"/>
+        <location filename="../fieldapp/ui/idle_lock.py" line="44"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4752,47 +4752,47 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MasterEditDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="83"/>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="82"/>
         <source>Correct the customer&apos;s details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="84"/>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="83"/>
         <source>&amp;Address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="84"/>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="83"/>
         <source>&amp;District:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="84"/>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="83"/>
         <source>P&amp;rovince:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="85"/>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="84"/>
         <source>&amp;Contact:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="85"/>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="84"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="85"/>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="84"/>
         <source>&amp;Phone:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="88"/>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="87"/>
         <source>New contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="89"/>
+        <location filename="../fieldapp/ui/dialogs/master_edit.py" line="88"/>
         <source>Changes are used here at once and sent to the office with the next sync. If the office changed the same detail meanwhile, a supervisor decides which one to keep.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4953,22 +4953,22 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OfficeSync</name>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="137"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="136"/>
         <source>Company CA passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="138"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="137"/>
         <source>The passphrase of the company CA signs the acknowledgements and packs for the laptops. It is kept until this window closes. Without it, bundles are imported and the laptops are answered later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="163"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="162"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="190"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="189"/>
         <source>Imported: %1
 Already imported: %2
 Waiting for an earlier bundle: %3
@@ -4978,62 +4978,62 @@ Packs written: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="198"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="197"/>
         <source>%1 files could not be read and stay in the folder for the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="201"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="200"/>
         <source>Without the CA passphrase no acknowledgement or pack was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="203"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="202"/>
         <source>Sync folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="209"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="208"/>
         <source>No sync folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="211"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="210"/>
         <source>Sync folder not found: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="213"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="212"/>
         <source>Last import: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="215"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="214"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="216"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="215"/>
         <source>Bundles waiting: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="217"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="216"/>
         <source>Quarantined: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="220"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="219"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="222"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="221"/>
         <source>Watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/sync_watch.py" line="224"/>
+        <location filename="../fieldapp/ui/office/sync_watch.py" line="223"/>
         <source>Acknowledgements wait for the CA passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6025,122 +6025,122 @@ Packs written: %6</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
         <source>Collector name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="31"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="30"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="32"/>
         <source>Your title on Vietnamese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="33"/>
         <source>Your title on Traditional Chinese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="34"/>
         <source>Your title on Simplified Chinese documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="35"/>
         <source>Your title on English documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="36"/>
         <source>Latest promise date (days ahead)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="37"/>
         <source>Grace days before a promise is broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="38"/>
         <source>Share paid that keeps a promise (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="39"/>
         <source>Remind this many days before a promise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="41"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="40"/>
         <source>Warn when a dispute deadline is this close (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="42"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="41"/>
         <source>Least ink for a signature (pixels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="43"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="42"/>
         <source>Lock the window after this many idle minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="44"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="43"/>
         <source>Company name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="45"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="44"/>
         <source>Company address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="46"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="45"/>
         <source>Company tax code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="47"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="46"/>
         <source>Company phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="48"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="47"/>
         <source>Sync folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="49"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="48"/>
         <source>Sync when the program starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="50"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="49"/>
         <source>Sync when the program closes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="70"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="90"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="89"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="90"/>
         <source>None: choose the folder shared with the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="95"/>
         <source>Choose the sync folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6148,37 +6148,37 @@ Packs written: %6</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="203"/>
         <source>Enter the company&apos;s name: it heads every document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="212"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="211"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="213"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="212"/>
         <source>Your name and title go on every record you sign. Please enter them before the first visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="215"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="214"/>
         <source>These settings apply to this laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="217"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="216"/>
         <source>Letterhead on every document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="218"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="217"/>
         <source>Sync with the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="220"/>
+        <location filename="../fieldapp/ui/dialogs/settings_dialog.py" line="219"/>
         <source>Change PIN or passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6514,134 +6514,134 @@ Packs written: %6</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="74"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="73"/>
         <source>Sync &amp;now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="75"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="78"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="74"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="77"/>
         <source>Send and receive through the sync folder (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="76"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="75"/>
         <source>Sync s&amp;tatus…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="77"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="76"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="87"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="86"/>
         <source>Not enrolled · Not sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="89"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="88"/>
         <source>Last sync: %1 · Not sent: %2 · Waiting: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="97"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="96"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="100"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="99"/>
         <source>today %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="102"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="101"/>
         <source>yesterday %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="109"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="108"/>
         <source>Device: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="110"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="109"/>
         <source>Enrolled for %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="111"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="110"/>
         <source>Not enrolled with the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="112"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="111"/>
         <source>Sync folder: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="113"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="112"/>
         <source>No sync folder is set (Settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="114"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="113"/>
         <source>Last sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="115"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="114"/>
         <source>Records not yet sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="118"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="117"/>
         <source>Bundles waiting for the office&apos;s acknowledgement: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="120"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="119"/>
         <source>Assignment pack: version %1, valid until %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="123"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="122"/>
         <source>No assignment pack applied yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="125"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="124"/>
         <source>Left in the sync folder: %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="128"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="127"/>
         <source>The last sync failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="134"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="133"/>
         <source>Sync status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="149"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="148"/>
         <source>Choose the sync folder shared with the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="154"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="220"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="153"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="219"/>
         <source>Syncing with the office…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="178"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="177"/>
         <source>Sync cancelled; what was done is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="181"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="180"/>
         <source>Synced: %n records sent.</source>
         <translation>
             <numerusform>Synced: %n record sent.</numerusform>
@@ -6649,7 +6649,7 @@ Packs written: %6</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="183"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="182"/>
         <source>%n bundles wait for the office&apos;s acknowledgement.</source>
         <translation>
             <numerusform>%n bundle waits for the office&apos;s acknowledgement.</numerusform>
@@ -6657,17 +6657,17 @@ Packs written: %6</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="186"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="185"/>
         <source>Assignment pack version %1 applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="189"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="188"/>
         <source>Some files were left in the sync folder: see the sync status for why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="231"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="230"/>
         <source>Syncing with the office before closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6727,57 +6727,57 @@ Packs written: %6</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="24"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="23"/>
         <source>Unlock the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="32"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="31"/>
         <source>Forgotten PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="45"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="44"/>
         <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="48"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="47"/>
         <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="51"/>
         <source>New PIN or passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="53"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
         <source>The same again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="56"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="55"/>
         <source>PIN or passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="67"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="66"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="74"/>
         <source>The two entries are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="88"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="87"/>
         <source>Forgotten PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="88"/>
         <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.
 
 Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.

@@ -1,5 +1,4 @@
-"""The window locks after idle minutes (Settings) and on Ctrl+Shift+L: customer data hidden,
-visit windows hidden with their drafts kept, the PIN asked to come back."""
+"""The window's lock: after idle minutes or Ctrl+Shift+L, data hidden until the PIN is typed."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Sync through the sync folder from the window: Sync now (F9, a status-bar button), at start and
-at close when enabled, and the sync status always in the status bar (details in its tooltip)."""
+"""Sync now (F9), sync at start and close, and the sync status in the status bar."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Settings › Change PIN: the current one, the new one twice; the profile's key file is
-rewritten in one crash-safe step."""
+"""Settings › Change PIN: the current one and the new one twice, saved in one crash-safe step."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Correct a customer's details on the laptop: the address, a contact's phone, a new contact.
-The office receives each change with the next sync and decides if it changed the same detail."""
+"""Correct a customer's details on the laptop: the address, a contact's phone, a new contact."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""File › Settings: typed editors for language, collector, promises, ink, the letterhead and
-the sync folder."""
+"""File › Settings: typed editors for language, collector, promises, letterhead and sync."""
 
 from __future__ import annotations
 

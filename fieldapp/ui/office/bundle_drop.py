@@ -1,5 +1,4 @@
-"""Day bundles dropped on the office window: .zip files and folders are imported, anything else
-is named in a message (nothing is imported from it)."""
+"""Day bundles dropped on the office window are imported; anything else is named in a message."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""The office's Conflicts tab: details a laptop and the office both changed, oldest first, with
-the value both started from, the office's and the laptop's; the supervisor keeps one or types
-another."""
+"""The office's Conflicts tab: details changed both at the office and on a laptop, to resolve."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The dashboard's charts (pyqtgraph): money collected per day, visits and calls per day,
-promises by how they ended, and aging over the period's month ends."""
+"""The dashboard's charts (pyqtgraph): money, visits and calls, promises, aging over time."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The office's Dashboard tab: a period and a collector (or the team) chosen above, the figures
-with their formulas on the left, the charts on the right; exports of the table and a chart."""
+"""The office's Dashboard tab: a period's figures with their formulas, charts and exports."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The inbox's record pane: what it is, its PDF with the verification result, the state
-buttons, the comment box and the history (states, comments, amendments)."""
+"""The inbox's record pane: its PDF and verification, state buttons, comments and history."""
 
 from __future__ import annotations
 

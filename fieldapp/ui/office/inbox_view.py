@@ -1,5 +1,4 @@
-"""The office's Inbox tab: imported records to review, oldest first, with filters, counts per
-state, bulk approval of all matching, and the chosen record's PDF, verification and history."""
+"""The office's Inbox tab: imported records to review, with filters, counts and bulk approval."""
 
 from __future__ import annotations
 

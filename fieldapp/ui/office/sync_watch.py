@@ -1,5 +1,4 @@
-"""The office window's sync folder: import what arrived (on demand, or as it arrives when
-watching), answer the laptops, and a status line; all in the background, never freezing."""
+"""The office window's sync folder: import what arrived, answer the laptops, watch the folder."""
 
 from __future__ import annotations
 
