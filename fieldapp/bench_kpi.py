@@ -31,11 +31,16 @@ def measure(args, cache: Path, today: date) -> dict:
             return {"kpi_note": f"no PostgreSQL: {exc}; give --pg-url or {PG_ENV}"}
         url = server.url()
     try:
-        return _measure(_in_schema(url), today, _sizes(getattr(args, "customers", CUSTOMERS)))
+        return _measure(_schema(url), today, _sizes(getattr(args, "customers", CUSTOMERS)))
     finally:
         if server is not None:
             from . import pg_server  # noqa: PLC0415
             pg_server.stop_server(server)
+
+
+def _schema(url: str) -> str:
+    from .bench_office import in_schema  # noqa: PLC0415
+    return in_schema(url, SCHEMA)
 
 
 def _sizes(customers: int) -> tuple[int, int, int]:
@@ -43,18 +48,6 @@ def _sizes(customers: int) -> tuple[int, int, int]:
     customers, the same proportions for a smaller ``--customers`` (a quick run, a test)."""
     customers = customers or CUSTOMERS
     return (customers, INVOICES * customers // CUSTOMERS, RECORDS * customers // CUSTOMERS)
-
-
-def _in_schema(url: str) -> str:
-    from sqlalchemy import create_engine  # noqa: PLC0415
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-    finally:
-        engine.dispose()
-    joiner = "&" if "?" in url else "?"
-    return f"{url}{joiner}options=-csearch_path%3D{SCHEMA}%2Cpublic"
 
 
 def _measure(url: str, today: date, sizes: tuple[int, int, int]) -> dict:

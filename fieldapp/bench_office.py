@@ -31,23 +31,25 @@ def measure(args, cache: Path, today: date) -> dict:
             return {"office_search_note": f"no PostgreSQL: {exc}; give --pg-url or {PG_ENV}"}
         url = server.url()
     try:
-        return _measure(_in_schema(url), args.customers, args.rounds, today)
+        return _measure(in_schema(url), args.customers, args.rounds, today)
     finally:
         if server is not None:
             from . import pg_server  # noqa: PLC0415
             pg_server.stop_server(server)
 
 
-def _in_schema(url: str) -> str:
+def in_schema(url: str, schema: str = SCHEMA) -> str:
+    """``url`` working in its own ``schema`` (made when missing): each bench keeps its data
+    apart, and a database given with --pg-url is otherwise untouched."""
     from sqlalchemy import create_engine  # noqa: PLC0415
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as conn:
-            conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+            conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {schema}")
     finally:
         engine.dispose()
     joiner = "&" if "?" in url else "?"
-    return f"{url}{joiner}options=-csearch_path%3D{SCHEMA}%2Cpublic"
+    return f"{url}{joiner}options=-csearch_path%3D{schema}%2Cpublic"
 
 
 def _measure(url: str, customers: int, rounds: int, today: date) -> dict:

@@ -32,22 +32,15 @@ def measure(args, cache: Path, records: int = RECORDS) -> dict:
             return {"inbox_page_note": f"no PostgreSQL: {exc}"}
         url = server.url()
     try:
-        return _measure(_in_schema(url), records)
+        return _measure(_schema(url), records)
     finally:
         if server is not None:
             pg_server.stop_server(server)
 
 
-def _in_schema(url: str) -> str:
-    from sqlalchemy import create_engine  # noqa: PLC0415
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-    finally:
-        engine.dispose()
-    joiner = "&" if "?" in url else "?"
-    return f"{url}{joiner}options=-csearch_path%3D{SCHEMA}%2Cpublic"
+def _schema(url: str) -> str:
+    from .bench_office import in_schema  # noqa: PLC0415
+    return in_schema(url, SCHEMA)
 
 
 def _measure(url: str, records: int) -> dict:
