@@ -32,6 +32,7 @@ class Report:
     valid: bool = False
     trusted: bool = False
     signer: str = ""
+    signer_name: str = ""  # the names alone, for a window in any language (no "Common Name:")
     development: bool = False
     whole_file: bool = False
     record_id: str = ""
@@ -87,11 +88,21 @@ def verify_bytes(data: bytes, trust_roots: list, path: str = "", strict: bool = 
     return report
 
 
+def _names(subject) -> str:
+    """The subject's common name, unit and organisation as bare values, most specific first:
+    the attribute labels asn1crypto prints are English, and the window is not."""
+    native = subject.native
+    parts = [native.get(key) for key in ("common_name", "organizational_unit_name",
+                                         "organization_name")]
+    return ", ".join(str(p) for p in parts if p) or subject.human_friendly
+
+
 def _signature(report: Report, sig, trust_roots: list, ca_missing: str) -> None:
     context = ValidationContext(trust_roots=trust_roots, allow_fetching=False)
     status = validate_pdf_signature(sig, context)
     report.intact, report.valid, report.trusted = status.intact, status.valid, status.trusted
     report.signer = status.signing_cert.subject.human_friendly
+    report.signer_name = _names(status.signing_cert.subject)
     report.development = is_development_subject(report.signer)
     report.whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     if not status.intact:

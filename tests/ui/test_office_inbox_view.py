@@ -83,6 +83,9 @@ def test_the_record_pane_shows_its_pdf_verified_and_keys_move_through_the_list(q
     text = view.detail.verification.text()
     assert "chains to the company CA" in text and "QR code matches" in text
     assert "✘" not in text
+    # The signer is named by its values alone: attribute labels would be English in any window.
+    signer = view.detail.checked.report.signer_name
+    assert signer and signer in text and "Common Name" not in text
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Down)
     second = shown(view)[1]

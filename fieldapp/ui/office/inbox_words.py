@@ -41,11 +41,11 @@ def verification_lines(checked) -> list[tuple[bool, str]]:
     elif r.trusted:
         lines.append((True, QCoreApplication.translate(
             "Inbox", "Signed by %1, whose certificate chains to the company CA.")
-            .replace("%1", r.signer)))
+            .replace("%1", r.signer_name or r.signer)))
     else:
         lines.append((False, QCoreApplication.translate(
             "Inbox", "Signed by %1, whose certificate does not chain to the company CA.")
-            .replace("%1", r.signer)))
+            .replace("%1", r.signer_name or r.signer)))
     if r.development:
         lines.append((False, QCoreApplication.translate(
             "Inbox", "Development certificate: fine for testing, not company evidence.")))
