@@ -62,7 +62,9 @@ def _reword(exc: UnlockError, database: str) -> None:
 
 
 def is_encrypted(path: Path) -> bool:
-    return keyfile.key_file(path).exists()
+    """An encrypted file with its key file (a key file beside a plain file is what a conversion
+    cut short left: that file is still plain, and encrypt() starts again)."""
+    return encrypted.state(path) == "locked"
 
 
 def opening(path: Path, encrypt_new: bool = False) -> str:
