@@ -2817,66 +2817,81 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="434"/>
-        <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
+        <source>The database server {server} accepts encrypted connections only. Ask the administrator for the connection address with the certificate settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="437"/>
-        <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
+        <source>The database server {server} could not be verified: its certificate is not the one the office expects. Nothing was sent to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="440"/>
-        <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
+        <source>The account {user} may not prepare the database {database} on {server} for this version. The administrator opens it once with the owner&apos;s account first. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="443"/>
-        <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/error_text.py" line="446"/>
-        <source>The office database {database} is encrypted and no passphrase was given.</source>
+        <location filename="../fieldapp/ui/error_text.py" line="445"/>
+        <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="448"/>
-        <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
+        <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="451"/>
+        <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="454"/>
+        <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="457"/>
+        <source>The office database {database} is encrypted and no passphrase was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="459"/>
+        <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="462"/>
         <source>The office database {path} is not encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="453"/>
+        <location filename="../fieldapp/ui/error_text.py" line="464"/>
         <source>The office database {path} is already encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="455"/>
+        <location filename="../fieldapp/ui/error_text.py" line="466"/>
         <source>The two new passphrases are not the same. The old one still opens the office database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="458"/>
+        <location filename="../fieldapp/ui/error_text.py" line="469"/>
         <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="465"/>
+        <location filename="../fieldapp/ui/error_text.py" line="476"/>
         <source>Something went wrong (error {code}).</source>
         <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="466"/>
+        <location filename="../fieldapp/ui/error_text.py" line="477"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="467"/>
+        <location filename="../fieldapp/ui/error_text.py" line="478"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>

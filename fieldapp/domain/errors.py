@@ -286,6 +286,16 @@ MESSAGES = {
     "review.bad_correction": "{id} is not a comment on this record",
     "review.unknown_record": "no imported record has the id {id}",
     "review.ambiguous_id": "several imported records start with {id}; type more of the id",
+    # the office's PostgreSQL over TLS
+    "db.pg_needs_tls": "the PostgreSQL server {server} takes encrypted connections only: add "
+                       "?sslmode=verify-full&sslrootcert=FILE (the office CA's certificate) to "
+                       "the URL",
+    "db.pg_certificate": "the PostgreSQL server {server} could not be verified ({reason}): "
+                         "sslrootcert must name the office CA's certificate and the URL the "
+                         "name in the server's certificate",
+    "db.pg_owner_needed": "user {user} may not create or upgrade the tables of the database "
+                          "{database} on {server}: its owner opens it once with this version "
+                          "first (docs/office-postgresql.md); nothing was changed",
     # the office's encrypted SQLite file
     "office.wrong_passphrase": "wrong passphrase for the encrypted office database {database}; "
                                "nothing was changed",

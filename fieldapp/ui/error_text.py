@@ -430,6 +430,17 @@ WORDS = {
         "Errors", "No imported record has the id {id}."),
     "review.ambiguous_id": QT_TRANSLATE_NOOP(
         "Errors", "Several imported records start with {id}; type more of the id."),
+    # the office's PostgreSQL over TLS
+    "db.pg_needs_tls": QT_TRANSLATE_NOOP(
+        "Errors", "The database server {server} accepts encrypted connections only. Ask the "
+        "administrator for the connection address with the certificate settings."),
+    "db.pg_certificate": QT_TRANSLATE_NOOP(
+        "Errors", "The database server {server} could not be verified: its certificate is not "
+        "the one the office expects. Nothing was sent to it."),
+    "db.pg_owner_needed": QT_TRANSLATE_NOOP(
+        "Errors", "The account {user} may not prepare the database {database} on {server} for "
+        "this version. The administrator opens it once with the owner's account first. "
+        "Nothing was changed."),
     # the office's encrypted SQLite file
     "office.wrong_passphrase": QT_TRANSLATE_NOOP(
         "Errors", "This is not the passphrase of the office database {database}. Nothing was "

@@ -112,6 +112,10 @@ def engine(tls_server, role: str, sslmode: str = "verify-full"):
 
 def test_owner_migrates_then_a_supervisor_works_over_tls_within_its_rights(tls_server,
                                                                            tmp_path):
+    early = office(tls_server, "fieldapp_supervisor", "collectors", home=tmp_path / "lan")
+    assert early.returncode != 0, early.stdout  # the tables are the owner's to make
+    assert "its owner opens it once with this version first" in early.stderr
+    assert "Traceback" not in early.stderr
     migrated = office(tls_server, "fieldapp_owner", "collectors", home=tmp_path / "owner")
     assert migrated.returncode == 0, migrated.stderr
     ar = tmp_path / "s31.csv"
@@ -158,7 +162,7 @@ def test_a_connection_without_tls_is_refused(tls_server, tmp_path):
     assert "no encryption" in str(refused.value) or "pg_hba.conf" in str(refused.value)
     cli = office(tls_server, "fieldapp_supervisor", "collectors", sslmode="disable",
                  home=tmp_path / "lan")
-    assert cli.returncode != 0 and "refused" in cli.stderr
+    assert cli.returncode != 0 and "takes encrypted connections only" in cli.stderr
     assert PASSWORDS["fieldapp_supervisor"] not in cli.stderr
 
 
@@ -175,3 +179,5 @@ def test_verify_full_refuses_a_server_the_company_ca_did_not_sign(tls_server, tm
     finally:
         other.dispose()
     assert "certificate verify failed" in str(refused.value)
+    from fieldapp.store.pg_connect import problem  # noqa: PLC0415
+    assert problem(refused.value, other).code == "db.pg_certificate"
