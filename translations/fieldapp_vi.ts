@@ -2877,21 +2877,26 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="469"/>
+        <source>The office database {path} is open in another fieldapp window or command. Close it first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="472"/>
         <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="476"/>
+        <location filename="../fieldapp/ui/error_text.py" line="479"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="477"/>
+        <location filename="../fieldapp/ui/error_text.py" line="480"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="478"/>
+        <location filename="../fieldapp/ui/error_text.py" line="481"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>

@@ -313,6 +313,8 @@ MESSAGES = {
     "office.already_encrypted": "the office database {path} is already encrypted",
     "office.passphrases_differ": "the two new passphrases differ; the old one still opens the "
                                  "office database",
+    "office.in_use": "the office database {path} is open in another fieldapp (a window or a "
+                     "command): close it, then encrypt it; nothing was changed",
     "office.encrypt_not_file": "{url} is a PostgreSQL office: only an office database file is "
                                "encrypted by fieldapp (a server is protected by its roles and "
                                "TLS)",

@@ -466,6 +466,9 @@ WORDS = {
     "office.passphrases_differ": QT_TRANSLATE_NOOP(
         "Errors", "The two new passphrases are not the same. The old one still opens the office "
         "database."),
+    "office.in_use": QT_TRANSLATE_NOOP(
+        "Errors", "The office database {path} is open in another fieldapp window or command. "
+        "Close it first. Nothing was changed."),
     "office.encrypt_not_file": QT_TRANSLATE_NOOP(
         "Errors", "The office database at {url} is on a PostgreSQL server: only an office "
         "database file can be encrypted here. A server is protected by its accounts and "

@@ -97,6 +97,20 @@ def test_encrypting_keeps_every_row_and_leaves_no_customer_in_the_clear(plain_of
     assert again.returncode != 0 and "already encrypted" in again.stderr
 
 
+def test_a_file_open_elsewhere_is_not_converted(plain_office, tmp_path):
+    home, before = copy_of(plain_office, tmp_path), plain_office[1]
+    window = open_store(home / "office.db", home / "backups")  # as the window holds it
+    try:
+        with window.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM customer")).scalar() == 25
+        refused = run(home, "encrypt")
+    finally:
+        window.close()
+    assert refused.returncode != 0 and "is open in another fieldapp" in refused.stderr
+    assert cipher.is_plain(home / "office.db") and cipher.counts(home / "office.db", None) == before
+    assert run(home, "encrypt").returncode == 0  # once closed
+
+
 def test_a_wrong_or_missing_passphrase_is_refused_and_nothing_is_written(plain_office, tmp_path):
     home = copy_of(plain_office, tmp_path)
     assert run(home, "encrypt").returncode == 0

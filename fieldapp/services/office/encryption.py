@@ -109,11 +109,25 @@ def encrypt(path: Path, backups: Path, secret: str) -> Encrypted:
     before = {}
     if found == "plain":
         open_plain(path, backups).close()  # brought up to date first: the counts compare alike
+        _alone(path)
         before = cipher.counts(path, None)
     with office_words(path):
         store, keys = encrypted.open_encrypted(path, backups, secret, own_backups=True)
     store.close()
     return Encrypted(path, found == "plain", before, cipher.counts(path, keys.database))
+
+
+def _alone(path: Path) -> None:
+    """Refuse a file another program (a window, a command) has open: the switch would leave
+    its later writes in the replaced file. Leaving WAL journaling needs every other connection
+    closed, so it is the test (and conversion's first step anyway)."""
+    conn = cipher.connect(path, None, timeout=2)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+    except cipher.dbapi().OperationalError as exc:
+        raise FieldappError("office.in_use", path=str(path)) from exc
+    finally:
+        conn.close()
 
 
 def change_passphrase(path: Path, old: str, new: str) -> None:
