@@ -23,7 +23,8 @@ FOLDER_MODE, FILE_MODE = 0o700, 0o600  # the profile holds debtors' data and the
 _OWN_FOLDERS = ("backups", "logs", "keys")
 _OWN_FILES = ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm", "fieldapp.db-journal",
               "fieldapp.db.key", "unlock-tries.json",
-              "office.db", "office.db-wal", "office.db-shm", "office.db-journal", "settings.ini")
+              "office.db", "office.db.key", "office.db-wal", "office.db-shm", "office.db-journal",
+              "settings.ini")
 OFFICE_APP_NAME = "fieldapp-office"
 # The office's database: a PostgreSQL URL shared by several supervisors (default: office.db).
 OFFICE_DB_ENV = "FIELDAPP_OFFICE_DB"

@@ -13,6 +13,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,10 +81,13 @@ def _run(cmd: list[str], folder: Path) -> None:
                            f"{result.stderr}{tail}")
 
 
-def start_server(folder: Path | None = None) -> PgServer:
+def start_server(folder: Path | None = None,
+                 configure: Callable[[Path], None] | None = None) -> PgServer:
     """Start a server on a new temporary folder, or on ``folder`` (made by an earlier start
     and kept: the bench's 100,000 customers are loaded once). As root the server runs as
-    'postgres', which cannot reach a folder in root's home: a temporary one serves then."""
+    'postgres', which cannot reach a folder in root's home: a temporary one serves then.
+    ``configure(data folder)`` writes settings, pg_hba.conf, certificates before the start (a
+    test of TLS and roles); they are handed to the server's user."""
     binaries = bin_dir()
     if binaries is None:
         raise PgUnavailable("initdb not found (apt-get install postgresql)")
@@ -108,11 +112,28 @@ def start_server(folder: Path | None = None) -> PgServer:
         # Trust on a loopback-only throwaway; no fsync: nothing here must survive a crash.
         _run([*runner, str(binaries / "initdb"), "-D", str(data), "-U", "postgres", "-A",
               "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], folder)
+    if configure is not None:
+        configure(data)
+        if runner:
+            for path in (data, *data.rglob("*")):
+                shutil.chown(path, "postgres", "postgres")
     options = (f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={folder} "
                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
     _run([*runner, str(binaries / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"),
           "-w", "-o", options, "start"], folder)
     return PgServer(port, folder, time.perf_counter() - began, keep)
+
+
+def psql(server: PgServer, script: str, database: str = "postgres") -> str:
+    """Run ``script`` with psql as the superuser over the server's local socket (stops at the
+    first error); its output."""
+    result = subprocess.run(
+        [*_runner(), str(bin_dir() / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h",
+         str(server.folder), "-p", str(server.port), "-U", "postgres", "-d", database, "-f",
+         "-"], input=script, capture_output=True, text=True, timeout=120)
+    if result.returncode != 0:
+        raise RuntimeError(f"psql failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+    return result.stdout
 
 
 def stop_server(server: PgServer) -> None:

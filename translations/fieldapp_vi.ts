@@ -2816,17 +2816,87 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <translation>Có nhiều biên bản đã nhập có mã bắt đầu bằng {id}; hãy gõ thêm ký tự của mã.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="436"/>
+        <location filename="../fieldapp/ui/error_text.py" line="434"/>
+        <source>The database server {server} accepts encrypted connections only. Ask the administrator for the connection address with the certificate settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <source>The database server {server} could not be verified: its certificate is not the one the office expects. Nothing was sent to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="440"/>
+        <source>The account {user} may not prepare the database {database} on {server} for this version. The administrator opens it once with the owner&apos;s account first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="445"/>
+        <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="448"/>
+        <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="451"/>
+        <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="454"/>
+        <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="457"/>
+        <source>The office database {database} is encrypted and no passphrase was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="459"/>
+        <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="462"/>
+        <source>The office database {path} is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="464"/>
+        <source>The office database {path} is already encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="466"/>
+        <source>The two new passphrases are not the same. The old one still opens the office database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="469"/>
+        <source>The office database {path} is open in another fieldapp window or command. Close it first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="472"/>
+        <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="479"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <location filename="../fieldapp/ui/error_text.py" line="480"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="438"/>
+        <location filename="../fieldapp/ui/error_text.py" line="481"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -5053,132 +5123,137 @@ Bị cách ly: %4
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="165"/>
-        <location filename="../fieldapp/ui/office/window.py" line="177"/>
+        <location filename="../fieldapp/ui/office/window.py" line="179"/>
         <source>fieldapp office</source>
         <translation>fieldapp văn phòng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <source>Database: %1 (encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="173"/>
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="173"/>
+        <location filename="../fieldapp/ui/office/window.py" line="175"/>
         <source>Database: %1 on %2</source>
         <translation>Cơ sở dữ liệu: %1 trên máy chủ %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="174"/>
+        <location filename="../fieldapp/ui/office/window.py" line="176"/>
         <source> (as %1)</source>
         <translation> (người dùng %1)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="178"/>
+        <location filename="../fieldapp/ui/office/window.py" line="180"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="179"/>
+        <location filename="../fieldapp/ui/office/window.py" line="181"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="180"/>
+        <location filename="../fieldapp/ui/office/window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="181"/>
+        <location filename="../fieldapp/ui/office/window.py" line="183"/>
         <source>&amp;Sync</source>
         <translation>Đồng &amp;bộ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="182"/>
+        <location filename="../fieldapp/ui/office/window.py" line="184"/>
         <source>Import arrived bundles</source>
         <translation>Nhập các gói dữ liệu đã đến</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="184"/>
+        <location filename="../fieldapp/ui/office/window.py" line="186"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation>Nhập các gói dữ liệu trong ngày đang chờ trong thư mục đồng bộ và phản hồi cho các máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="185"/>
+        <location filename="../fieldapp/ui/office/window.py" line="187"/>
         <source>Send packs to all laptops</source>
         <translation>Gửi gói giao việc cho mọi máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="186"/>
+        <location filename="../fieldapp/ui/office/window.py" line="188"/>
         <source>Sync folder…</source>
         <translation>Thư mục đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="188"/>
+        <location filename="../fieldapp/ui/office/window.py" line="190"/>
         <source>Import receivables…</source>
         <translation>Nhập công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="189"/>
+        <location filename="../fieldapp/ui/office/window.py" line="191"/>
         <source>Import day bundles…</source>
         <translation>Nhập gói dữ liệu trong ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="190"/>
+        <location filename="../fieldapp/ui/office/window.py" line="192"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="191"/>
+        <location filename="../fieldapp/ui/office/window.py" line="193"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="192"/>
+        <location filename="../fieldapp/ui/office/window.py" line="194"/>
         <source>&amp;About fieldapp office</source>
         <translation>&amp;Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>Portfolio</source>
         <translation>Danh mục khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>Collectors</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>Routes</source>
         <translation>Lộ trình</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="194"/>
+        <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>Laptops</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="194"/>
+        <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
+        <location filename="../fieldapp/ui/office/window.py" line="197"/>
         <source>Dashboard</source>
         <translation>Bảng tổng quan</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
+        <location filename="../fieldapp/ui/office/window.py" line="197"/>
         <source>Inbox</source>
         <translation>Duyệt biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="200"/>
+        <location filename="../fieldapp/ui/office/window.py" line="202"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>Nơi lưu dữ liệu của văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="201"/>
+        <location filename="../fieldapp/ui/office/window.py" line="203"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
@@ -6720,57 +6795,83 @@ Bị cách ly: %4
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="23"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="28"/>
+        <source>Open the office database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="29"/>
         <source>Unlock the profile</source>
         <translation>Mở khóa dữ liệu người dùng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="31"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="37"/>
         <source>Forgotten PIN…</source>
         <translation>Quên mã PIN…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="44"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
         <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
         <translation>Phiên bản này mã hóa dữ liệu người dùng. Hãy chọn mã PIN hoặc cụm mật khẩu: chương trình sẽ hỏi mỗi lần khởi động.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="47"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="55"/>
         <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
         <translation>Hãy chọn mã PIN hoặc cụm mật khẩu cho dữ liệu người dùng này: chương trình sẽ hỏi mỗi lần khởi động, và không ai mở được dữ liệu này nếu không có nó.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="51"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="59"/>
         <source>New PIN or passphrase:</source>
         <translation>Mã PIN hoặc cụm mật khẩu mới:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="60"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="76"/>
         <source>The same again:</source>
         <translation>Nhập lại lần nữa:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="55"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="63"/>
         <source>PIN or passphrase:</source>
         <translation>Mã PIN hoặc cụm mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="66"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
+        <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
+        <source>New passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="78"/>
+        <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="80"/>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation>Nhập sai quá nhiều lần. Hãy đợi {seconds} giây rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="74"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="97"/>
         <source>The two entries are not the same.</source>
         <translation>Hai lần nhập không khớp nhau.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="87"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="110"/>
         <source>Forgotten PIN</source>
         <translation>Quên mã PIN</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="88"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="111"/>
         <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.
 
 Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.

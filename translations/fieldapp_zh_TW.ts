@@ -2816,17 +2816,87 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation>有多筆已匯入記錄的 ID 以 {id} 開頭；請輸入更完整的 ID。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="436"/>
+        <location filename="../fieldapp/ui/error_text.py" line="434"/>
+        <source>The database server {server} accepts encrypted connections only. Ask the administrator for the connection address with the certificate settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <source>The database server {server} could not be verified: its certificate is not the one the office expects. Nothing was sent to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="440"/>
+        <source>The account {user} may not prepare the database {database} on {server} for this version. The administrator opens it once with the owner&apos;s account first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="445"/>
+        <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="448"/>
+        <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="451"/>
+        <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="454"/>
+        <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="457"/>
+        <source>The office database {database} is encrypted and no passphrase was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="459"/>
+        <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="462"/>
+        <source>The office database {path} is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="464"/>
+        <source>The office database {path} is already encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="466"/>
+        <source>The two new passphrases are not the same. The old one still opens the office database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="469"/>
+        <source>The office database {path} is open in another fieldapp window or command. Close it first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="472"/>
+        <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="479"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <location filename="../fieldapp/ui/error_text.py" line="480"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="438"/>
+        <location filename="../fieldapp/ui/error_text.py" line="481"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -5053,132 +5123,137 @@ Packs written: %6</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="165"/>
-        <location filename="../fieldapp/ui/office/window.py" line="177"/>
+        <location filename="../fieldapp/ui/office/window.py" line="179"/>
         <source>fieldapp office</source>
         <translation>fieldapp 公司端</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <source>Database: %1 (encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="173"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="173"/>
+        <location filename="../fieldapp/ui/office/window.py" line="175"/>
         <source>Database: %1 on %2</source>
         <translation>資料庫：%1（伺服器 %2）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="174"/>
+        <location filename="../fieldapp/ui/office/window.py" line="176"/>
         <source> (as %1)</source>
         <translation>（使用者 %1）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="178"/>
+        <location filename="../fieldapp/ui/office/window.py" line="180"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="179"/>
+        <location filename="../fieldapp/ui/office/window.py" line="181"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="180"/>
+        <location filename="../fieldapp/ui/office/window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="181"/>
+        <location filename="../fieldapp/ui/office/window.py" line="183"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="182"/>
+        <location filename="../fieldapp/ui/office/window.py" line="184"/>
         <source>Import arrived bundles</source>
         <translation>匯入已送達的資料包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="184"/>
+        <location filename="../fieldapp/ui/office/window.py" line="186"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation>匯入同步資料夾中等待的每日資料包，並回覆各電腦</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="185"/>
+        <location filename="../fieldapp/ui/office/window.py" line="187"/>
         <source>Send packs to all laptops</source>
         <translation>傳送指派資料包給所有電腦</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="186"/>
+        <location filename="../fieldapp/ui/office/window.py" line="188"/>
         <source>Sync folder…</source>
         <translation>同步資料夾…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="188"/>
+        <location filename="../fieldapp/ui/office/window.py" line="190"/>
         <source>Import receivables…</source>
         <translation>匯入應收帳款…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="189"/>
+        <location filename="../fieldapp/ui/office/window.py" line="191"/>
         <source>Import day bundles…</source>
         <translation>匯入每日資料包…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="190"/>
+        <location filename="../fieldapp/ui/office/window.py" line="192"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="191"/>
+        <location filename="../fieldapp/ui/office/window.py" line="193"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="192"/>
+        <location filename="../fieldapp/ui/office/window.py" line="194"/>
         <source>&amp;About fieldapp office</source>
         <translation>關於 fieldapp 公司端(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>Portfolio</source>
         <translation>客戶總覽</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>Collectors</source>
         <translation>催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>Routes</source>
         <translation>路線</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="194"/>
+        <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>Laptops</source>
         <translation>電腦</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="194"/>
+        <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>Conflicts</source>
         <translation>衝突</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
+        <location filename="../fieldapp/ui/office/window.py" line="197"/>
         <source>Dashboard</source>
         <translation>儀表板</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
+        <location filename="../fieldapp/ui/office/window.py" line="197"/>
         <source>Inbox</source>
         <translation>審核收件匣</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="200"/>
+        <location filename="../fieldapp/ui/office/window.py" line="202"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>公司端資料的存放位置</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="201"/>
+        <location filename="../fieldapp/ui/office/window.py" line="203"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
@@ -6720,57 +6795,83 @@ Packs written: %6</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="23"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="28"/>
+        <source>Open the office database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="29"/>
         <source>Unlock the profile</source>
         <translation>解鎖使用者資料</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="31"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="37"/>
         <source>Forgotten PIN…</source>
         <translation>忘記 PIN 碼…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="44"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
         <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
         <translation>此版本會將使用者資料加密保存。請設定 PIN 碼或密碼片語：每次啟動程式時都會要求輸入。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="47"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="55"/>
         <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
         <translation>請為此使用者資料設定 PIN 碼或密碼片語：每次啟動程式時都會要求輸入，沒有它任何人都無法開啟這些資料。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="51"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="59"/>
         <source>New PIN or passphrase:</source>
         <translation>新的 PIN 碼或密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="60"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="76"/>
         <source>The same again:</source>
         <translation>再輸入一次：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="55"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="63"/>
         <source>PIN or passphrase:</source>
         <translation>PIN 碼或密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="66"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
+        <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
+        <source>New passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="78"/>
+        <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="80"/>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation>輸入錯誤次數過多。請等待 {seconds} 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="74"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="97"/>
         <source>The two entries are not the same.</source>
         <translation>兩次輸入的內容不一致。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="87"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="110"/>
         <source>Forgotten PIN</source>
         <translation>忘記 PIN 碼</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="88"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="111"/>
         <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.
 
 Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.

@@ -286,6 +286,38 @@ MESSAGES = {
     "review.bad_correction": "{id} is not a comment on this record",
     "review.unknown_record": "no imported record has the id {id}",
     "review.ambiguous_id": "several imported records start with {id}; type more of the id",
+    # the office's PostgreSQL over TLS
+    "db.pg_needs_tls": "the PostgreSQL server {server} takes encrypted connections only: add "
+                       "?sslmode=verify-full&sslrootcert=FILE (the office CA's certificate) to "
+                       "the URL",
+    "db.pg_certificate": "the PostgreSQL server {server} could not be verified ({reason}): "
+                         "sslrootcert must name the office CA's certificate and the URL the "
+                         "name in the server's certificate",
+    "db.pg_owner_needed": "user {user} may not create or upgrade the tables of the database "
+                          "{database} on {server}: its owner opens it once with this version "
+                          "first (docs/office-postgresql.md); nothing was changed",
+    # the office's encrypted SQLite file
+    "office.wrong_passphrase": "wrong passphrase for the encrypted office database {database}; "
+                               "nothing was changed",
+    "office.no_key_file": "the encrypted office database {database} has no key file ({path} is "
+                          "missing)",
+    "office.key_file_damaged": "the key file of the office database {database} cannot be read: "
+                               "{reason}",
+    "office.encrypt_failed": "the office database {database} could not be encrypted ({reason}); "
+                             "it was left as it was",
+    "office.no_passphrase": "the office database {database} is encrypted: set {variable} or run "
+                            "from a terminal to type its passphrase",
+    "office.plain_exists": "{path} is an unencrypted office database: `fieldapp office encrypt` "
+                           "encrypts it (a backup is made first)",
+    "office.not_encrypted": "the office database {path} is not encrypted",
+    "office.already_encrypted": "the office database {path} is already encrypted",
+    "office.passphrases_differ": "the two new passphrases differ; the old one still opens the "
+                                 "office database",
+    "office.in_use": "the office database {path} is open in another fieldapp (a window or a "
+                     "command): close it, then encrypt it; nothing was changed",
+    "office.encrypt_not_file": "{url} is a PostgreSQL office: only an office database file is "
+                               "encrypted by fieldapp (a server is protected by its roles and "
+                               "TLS)",
 }
 
 

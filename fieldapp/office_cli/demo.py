@@ -75,7 +75,8 @@ def _backup(store):
     if store.path is None:
         return None
     from ..store import migrations  # noqa: PLC0415
-    return migrations.backup(store.path, store.path.parent / "backups", migrations.LATEST)
+    return migrations.backup(store.path, store.path.parent / "backups", migrations.LATEST,
+                             store.key)  # an encrypted office is copied under its key
 
 
 def _progress(done: int, total: int) -> None:

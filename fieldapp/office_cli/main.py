@@ -20,6 +20,8 @@ TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collector
          "sources": "sources", "pack": "pack", "import-bundles": "import_bundles",
          "sync": "sync_folder", "conflicts": "conflicts",
          "kpi": "kpi", "inbox": "inbox", "review": "review", "comment": "review"}
+# Tools on the office database file itself, run before (instead of) opening it.
+FILE_TOOLS = {"encrypt": "encryption", "passphrase": "encryption"}
 
 
 def run(args) -> int:
@@ -52,8 +54,11 @@ def _run(profile: Profile, args) -> int:
     if args.office_command is None:
         from .window import main as window  # noqa: PLC0415 (Qt only for the window)
         return window(profile, args)
+    if args.office_command in FILE_TOOLS:
+        tool = importlib.import_module(f"{__package__}.{FILE_TOOLS[args.office_command]}")
+        return tool.main(profile, args)
     tool = importlib.import_module(f"{__package__}.{TOOLS[args.office_command]}")
-    store = open_office(profile, args.db)
+    store = open_office(profile, args.db, args.encrypt)
     try:
         from ..services.office.app import build  # noqa: PLC0415
         return tool.main(build(store, args.today), args)
@@ -66,10 +71,41 @@ def database_url(db: str | None) -> str | None:
     return db or os.environ.get(OFFICE_DB_ENV) or None
 
 
-def open_office(profile: Profile, db: str | None):
-    """The office store: the PostgreSQL (or SQLite) URL asked for, or the profile's office.db."""
-    from ..store.engine import open_store, open_url  # noqa: PLC0415
+def office_file(profile: Profile, url: str | None) -> tuple[Path, Path] | None:
+    """The SQLite office file asked for (a sqlite:/// URL, a bare path, or the profile's
+    office.db) and its backups folder; None for a server's URL."""
+    if url is None:
+        return profile.office_database, profile.backups
+    if url.startswith("sqlite:///") or "://" not in url:
+        path = Path(url.removeprefix("sqlite:///")).expanduser()
+        return path, path.parent / "backups"
+    return None
+
+
+def open_office(profile: Profile, db: str | None, encrypt_new: bool = False):
+    """The office store: the PostgreSQL URL asked for, or the SQLite file (the profile's
+    office.db by default): plain, or encrypted and opened with its passphrase (``encrypt_new``:
+    a new file is made encrypted)."""
+    from ..services.office import encryption  # noqa: PLC0415
+    from ..store.engine import open_url  # noqa: PLC0415
     url = database_url(db)
-    if url:
+    where = office_file(profile, url)
+    if where is None:
+        if encrypt_new:
+            raise FieldappError("office.encrypt_not_file", url=hidden(url))
         return open_url(url)
-    return open_store(profile.office_database, profile.backups)
+    path, backups = where
+    how = encryption.opening(path, encrypt_new)
+    if how == encryption.PLAIN:
+        return encryption.open_plain(path, backups)
+    secret = ask_passphrase(path, setting=how == encryption.CHOOSE)
+    return encryption.unlock(path, backups, secret)
+
+
+def ask_passphrase(path: Path, setting: bool) -> str:
+    """FIELDAPP_PASSPHRASE (automation), else typed on the terminal (twice when chosen)."""
+    from ..services import profile_lock  # noqa: PLC0415
+    from ..services.office.encryption import office_words  # noqa: PLC0415
+    with office_words(path):
+        return profile_lock.ask_secret(setting, f"passphrase of the office database {path}: ",
+                                       f"new passphrase for the office database {path}: ")

@@ -39,6 +39,7 @@ def add(sub, day, positive) -> None:
     _conflicts(tools, day)
     _kpi(tools, day)
     review_args.add(tools, day, _profile)
+    _encryption(tools, day)
 
 
 def _profile(parser, day, top: bool) -> None:
@@ -49,10 +50,15 @@ def _profile(parser, day, top: bool) -> None:
                              "FIELDAPP_HOME)")
     parser.add_argument("--db", metavar="URL", default=default,
                         help="office database: a PostgreSQL URL shared by several supervisors, "
-                             f"e.g. postgresql+psycopg://user@host/office (also {OFFICE_DB_ENV}); "
-                             "default: office.db in the profile")
+                             f"e.g. postgresql+psycopg://user@host/office (also {OFFICE_DB_ENV}), "
+                             "or a SQLite file; default: office.db in the profile")
     parser.add_argument("--today", metavar="YYYY-MM-DD", type=day, default=default,
                         help="work as if today were this day (demos, training)")
+    parser.add_argument("--encrypt", action="store_true",
+                        default=False if top else argparse.SUPPRESS,
+                        help="make a NEW office database file encrypted (SQLCipher): its "
+                             "passphrase is chosen now and asked at every opening (also from "
+                             "FIELDAPP_PASSPHRASE); `office encrypt` converts an existing one")
 
 
 def _import_ar(tools, day) -> None:
@@ -364,3 +370,22 @@ def _kpi(tools, day) -> None:
                      help="print one JSON object: figures (figure, scope, detail, value, "
                           "currency, unit, formula, variant) and the daily series; amounts in "
                           "minor units, rates and days as decimal strings")
+
+
+def _encryption(tools, day) -> None:
+    cmd = tools.add_parser(
+        "encrypt", help="encrypt the office database file (SQLite) under a passphrase",
+        description="Encrypt an unencrypted office database file with SQLCipher, as the "
+        "laptops' profiles are: a backup first, then an encrypted copy, its rows checked table "
+        "by table, then the switch (a crash at any point leaves the old or the new file "
+        "usable); the backups are encrypted too. A missing file is made new and encrypted. The "
+        "passphrase is typed twice on the terminal, or read from FIELDAPP_PASSPHRASE "
+        "(automation). Without it nobody can open the file: keep it safe.")
+    _profile(cmd, day, top=False)
+    cmd = tools.add_parser(
+        "passphrase", help="change the passphrase of an encrypted office database file",
+        description="Change the passphrase of an encrypted office database file: its keys "
+        "are wrapped again under the new one (one small file rewritten atomically). The old "
+        "passphrase from FIELDAPP_PASSPHRASE and the new one from FIELDAPP_NEW_PASSPHRASE, or "
+        "typed on the terminal.")
+    _profile(cmd, day, top=False)

@@ -102,6 +102,16 @@ def change_secret(profile: Profile, old: str, new: str) -> None:
 def secret_for_command(profile: Profile, prompt: Callable[[str], str] | None = None) -> str:
     """The passphrase for a command-line tool: ``FIELDAPP_PASSPHRASE`` when set, else asked on
     the terminal (twice when it is being set); refused without either."""
+    return ask_secret(state(profile) in ("new", "plain"), f"passphrase or PIN of "
+                      f"{Path(profile.home)}: ", "new passphrase or PIN for this profile: ",
+                      prompt)
+
+
+def ask_secret(setting: bool, question: str, new_question: str,
+               prompt: Callable[[str], str] | None = None) -> str:
+    """``FIELDAPP_PASSPHRASE`` when set, else the answer on the terminal to ``question`` (to
+    ``new_question`` and once more when ``setting``: a typo cannot lock the data away); refused
+    without a terminal."""
     import os  # noqa: PLC0415
     import sys  # noqa: PLC0415
     given = os.environ.get(PASSPHRASE_ENV)
@@ -112,13 +122,13 @@ def secret_for_command(profile: Profile, prompt: Callable[[str], str] | None = N
             raise UnlockError("unlock.no_secret", variable=PASSPHRASE_ENV)
         import getpass  # noqa: PLC0415
         prompt = getpass.getpass
-    if state(profile) in ("new", "plain"):
-        first = prompt("new passphrase or PIN for this profile: ")
+    if setting:
+        first = prompt(new_question)
         keyfile.check_new_secret(first)
         if prompt("the same again: ") != first:
             raise UnlockError("unlock.not_the_same")
         return first
-    return prompt(f"passphrase or PIN of {Path(profile.home)}: ")
+    return prompt(question)
 
 
 def open_for_command(profile: Profile):

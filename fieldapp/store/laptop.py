@@ -1,128 +1,18 @@
-"""The collector's laptop database, encrypted with SQLCipher: made, unlocked, or converted from
-an older version's plain file (backup first, convert, verify, then switch, crash-safe)."""
+"""The collector's laptop database: always encrypted with SQLCipher (store/encrypted.py), an older
+version's plain file converted at the first unlock."""
 
 from __future__ import annotations
 
-import logging
-import os
-import signal
-from datetime import datetime
 from pathlib import Path
 
-from ..files import sync_folder
-from . import cipher, health, keyfile
-from .engine import Store, open_store
-from .keyfile import Keys, UnlockError
+from .encrypted import ENCRYPTING, STOP_ENV, convert, open_encrypted, seal_backups, state
+from .engine import Store
+from .keyfile import Keys
 
-log = logging.getLogger(__name__)
-# Tests only: kill this process (-9) right after conversion step N, to prove each step leaves
-# the old or the new profile usable.
-STOP_ENV = "FIELDAPP_TEST_CONVERT_STOP"
-ENCRYPTING = ".encrypting"
-
-
-def state(database: Path) -> str:
-    """"plain" (an older version's file: converted at unlock), "locked" (encrypted, with its key
-    file), "new" (no database yet: the PIN is set now) or "keyless" (encrypted, key file lost)."""
-    database = Path(database)
-    if cipher.is_plain(database):
-        return "plain"
-    if keyfile.key_file(database).exists():
-        return "locked"
-    if database.exists() and database.stat().st_size > 0:
-        return "keyless"
-    return "new"
+__all__ = ["ENCRYPTING", "STOP_ENV", "convert", "open_laptop", "seal_backups", "state"]
 
 
 def open_laptop(database: Path, backups: Path, secret: str) -> tuple[Store, Keys]:
-    """The open store and the profile's keys; UnlockError for a wrong PIN (nothing written)."""
-    database = Path(database)
-    found = state(database)
-    if found == "plain":
-        keys = convert(database, backups, secret)
-    elif found == "locked":
-        keys = keyfile.unlock(keyfile.key_file(database), secret)
-    elif found == "keyless":
-        # Random bytes, or an encrypted file whose key file is gone: neither can be read.
-        health.check_file(database)
-        raise UnlockError("unlock.no_key_file", path=str(keyfile.key_file(database)),
-                          database=str(database))
-    else:
-        keys = keyfile.create(keyfile.key_file(database), secret)
-    store = open_store(database, backups, keys.database)
-    try:
-        seal_backups(backups, keys.database)  # what a conversion cut short left in the clear
-    except Exception:
-        store.close()
-        raise
-    return store, keys
-
-
-def _stop(step: int) -> None:
-    if os.environ.get(STOP_ENV) == str(step):
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
-def convert(database: Path, backups: Path, secret: str) -> Keys:
-    """Encrypt a plain profile database. Until the switch (step 6) the plain file is the
-    profile, and a start after a crash begins again; after it, the encrypted one is."""
-    keyfile.check_new_secret(secret)
-    # 1: the plain file brought up to date and whole in itself (its WAL folded in). A damaged
-    # file is refused here with the usual words, before anything is copied.
-    open_store(database, backups).close()
-    cipher.self_contained(database)
-    _stop(1)
-    # 2: backup first (plain, like the file; sealed with the rest of the backups at step 7).
-    backups.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    cipher.export(database, None, backups / f"{database.stem}-plain-{stamp}{database.suffix}",
-                  None)
-    _stop(2)
-    # 3: new keys under the PIN. A key file beside a plain database means "not finished".
-    keys = keyfile.create(keyfile.key_file(database), secret)
-    _stop(3)
-    tmp = database.with_name(database.name + ENCRYPTING)
-    cipher.export(database, None, tmp, keys.database)  # 4: the encrypted copy
-    _stop(4)
-    before, after = cipher.counts(database, None), cipher.counts(tmp, keys.database)
-    if before != after:  # 5: verified, table by table
-        tmp.unlink(missing_ok=True)
-        raise UnlockError("unlock.conversion_failed", database=str(database),
-                          reason=f"rows per table differ: {before} != {after}")
-    _stop(5)
-    os.replace(tmp, database)  # 6: the switch, one rename; the plain file is gone with it
-    sync_folder(database.parent)
-    _stop(6)
-    seal_backups(backups, keys.database)  # 7
-    _stop(7)
-    log.info("the profile database %s is now encrypted", database)
-    return keys
-
-
-def seal_backups(backups: Path, key: bytes) -> list[Path]:
-    """Encrypt every plain database copy in ``backups`` in place (export, verify, rename)."""
-    sealed = []
-    if not Path(backups).is_dir():
-        return sealed
-    for path in sorted(Path(backups).iterdir()):
-        if not path.is_file() or path.name.endswith(ENCRYPTING) or not cipher.is_plain(path):
-            continue
-        tmp = path.with_name(path.name + ENCRYPTING)
-        try:
-            cipher.export(path, None, tmp, key)
-            same = cipher.counts(path, None) == cipher.counts(tmp, key)
-        except (*health.driver_errors(), OSError) as exc:
-            same, why = False, exc
-        else:
-            why = "rows per table differ"
-        if not same:
-            tmp.unlink(missing_ok=True)
-            log.warning("backup %s left as it is: cannot encrypt it (%s)", path, why)
-            continue
-        os.replace(tmp, path)
-        for side in ("-wal", "-shm", "-journal"):
-            path.with_name(path.name + side).unlink(missing_ok=True)
-        sealed.append(path)
-    for leftover in Path(backups).glob(f"*{ENCRYPTING}"):
-        leftover.unlink(missing_ok=True)
-    return sealed
+    """The open store and the profile's keys; UnlockError for a wrong PIN (nothing written).
+    A new profile is made encrypted under ``secret``; a plain one is converted first."""
+    return open_encrypted(database, backups, secret)

@@ -430,6 +430,49 @@ WORDS = {
         "Errors", "No imported record has the id {id}."),
     "review.ambiguous_id": QT_TRANSLATE_NOOP(
         "Errors", "Several imported records start with {id}; type more of the id."),
+    # the office's PostgreSQL over TLS
+    "db.pg_needs_tls": QT_TRANSLATE_NOOP(
+        "Errors", "The database server {server} accepts encrypted connections only. Ask the "
+        "administrator for the connection address with the certificate settings."),
+    "db.pg_certificate": QT_TRANSLATE_NOOP(
+        "Errors", "The database server {server} could not be verified: its certificate is not "
+        "the one the office expects. Nothing was sent to it."),
+    "db.pg_owner_needed": QT_TRANSLATE_NOOP(
+        "Errors", "The account {user} may not prepare the database {database} on {server} for "
+        "this version. The administrator opens it once with the owner's account first. "
+        "Nothing was changed."),
+    # the office's encrypted SQLite file
+    "office.wrong_passphrase": QT_TRANSLATE_NOOP(
+        "Errors", "This is not the passphrase of the office database {database}. Nothing was "
+        "changed."),
+    "office.no_key_file": QT_TRANSLATE_NOOP(
+        "Errors", "The key file of the encrypted office database {database} is missing ({path}): "
+        "the database cannot be opened."),
+    "office.key_file_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The key file of the office database {database} cannot be read: the database "
+        "cannot be opened."),
+    "office.encrypt_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The office database {database} could not be encrypted ({reason}). It was left "
+        "as it was."),
+    "office.no_passphrase": QT_TRANSLATE_NOOP(
+        "Errors", "The office database {database} is encrypted and no passphrase was given."),
+    "office.plain_exists": QT_TRANSLATE_NOOP(
+        "Errors", "The office database {path} already exists and is not encrypted. Encrypt it "
+        "with the command \"fieldapp office encrypt\", which makes a backup first."),
+    "office.not_encrypted": QT_TRANSLATE_NOOP(
+        "Errors", "The office database {path} is not encrypted."),
+    "office.already_encrypted": QT_TRANSLATE_NOOP(
+        "Errors", "The office database {path} is already encrypted."),
+    "office.passphrases_differ": QT_TRANSLATE_NOOP(
+        "Errors", "The two new passphrases are not the same. The old one still opens the office "
+        "database."),
+    "office.in_use": QT_TRANSLATE_NOOP(
+        "Errors", "The office database {path} is open in another fieldapp window or command. "
+        "Close it first. Nothing was changed."),
+    "office.encrypt_not_file": QT_TRANSLATE_NOOP(
+        "Errors", "The office database at {url} is on a PostgreSQL server: only an office "
+        "database file can be encrypted here. A server is protected by its accounts and "
+        "encrypted connections."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -1,4 +1,5 @@
-"""The unlock dialog at start: PIN or passphrase (confirmed when set), waits, a forgotten PIN."""
+"""The unlock dialog at start: PIN or passphrase (confirmed when set), waits, a forgotten PIN; the
+same for an encrypted office database file (its passphrase)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,17 @@ from .error_text import describe
 class UnlockDialog(QDialog):
     """``attempt(secret)`` opens the profile (returns what it opened, or raises a coded error);
     ``wait_left()`` says how many seconds the next try must wait. ``setting``: the PIN is
-    chosen now (a new profile, or an older version's being encrypted), typed twice."""
+    chosen now (a new profile, or an older version's being encrypted), typed twice.
+    ``office_file``: the office database file this passphrase opens (not the laptop's
+    profile)."""
 
     def __init__(self, setting: bool, attempt: Callable[[str], object],
-                 wait_left: Callable[[], int], converting: bool = False, parent=None):
+                 wait_left: Callable[[], int], converting: bool = False, parent=None,
+                 office_file: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Unlock the profile"))
+        self.office_file = office_file
+        self.setWindowTitle(self.tr("Open the office database") if office_file else
+                            self.tr("Unlock the profile"))
         self._attempt, self._wait_left, self.setting = attempt, wait_left, setting
         self.opened = None
         self.secret = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
@@ -40,7 +46,9 @@ class UnlockDialog(QDialog):
 
     def _lay_out(self, converting: bool) -> None:
         layout, form = QVBoxLayout(self), QFormLayout()
-        if self.setting:
+        if self.office_file:
+            self._lay_out_office(layout, form)
+        elif self.setting:
             intro = (self.tr("This version keeps the profile encrypted. Choose a PIN or "
                              "passphrase: it is asked every time the program starts.")
                      if converting else
@@ -57,6 +65,21 @@ class UnlockDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+
+    def _lay_out_office(self, layout, form) -> None:
+        self.forgot.hide()
+        if self.setting:
+            intro = self.tr("The new office database %1 is to be encrypted. Choose its "
+                            "passphrase: it is asked every time the database is opened, and "
+                            "nobody can open the database or its backups without it.")
+            form.addRow(self.tr("New passphrase:"), self.secret)
+            form.addRow(self.tr("The same again:"), self.again)
+        else:
+            intro = self.tr("The office database %1 is encrypted. Type its passphrase to open "
+                            "it.")
+            form.addRow(self.tr("Passphrase:"), self.secret)
+            self.again.hide()
+        layout.addWidget(QLabel(intro.replace("%1", self.office_file), wordWrap=True))
 
     def _show_wait(self) -> None:
         left = self._wait_left()
@@ -101,5 +124,16 @@ def ask_unlock(state: str, attempt: Callable[[str], object], wait_left: Callable
     make_app()
     dialog = UnlockDialog(state in ("new", "plain"), attempt, wait_left,
                           converting=state == "plain")
+    dialog.exec()
+    return dialog.opened
+
+
+def ask_office_passphrase(path: str, setting: bool, attempt: Callable[[str], object],
+                          ui_language: str | None = None):
+    """What ``attempt`` opened with the passphrase typed for the office database file ``path``
+    (chosen, twice, when ``setting``), or None when the dialog was closed."""
+    from .app import make_app  # noqa: PLC0415 (app imports the main window)
+    make_app(None, ui_language)
+    dialog = UnlockDialog(setting, attempt, lambda: 0, office_file=path)
     dialog.exec()
     return dialog.opened

@@ -167,6 +167,8 @@ class OfficeWindow(Retranslating, QMainWindow):
     # -- text ---------------------------------------------------------------------------------
     def _database_text(self) -> str:
         place = self._place
+        if place.engine == "sqlite" and place.encrypted:
+            return self.tr("Database: %1 (encrypted)").replace("%1", place.path)
         if place.engine == "sqlite":
             return self.tr("Database: %1").replace("%1", place.path)
         server = f"{place.host}:{place.port}" if place.port else place.host
