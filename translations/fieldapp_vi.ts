@@ -5062,6 +5062,7 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <name>OfficeNotesModel</name>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="34"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="35"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>

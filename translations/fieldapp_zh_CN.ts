@@ -5062,6 +5062,7 @@ Untick “Open invoices only” to see the paid ones.</source>
     <name>OfficeNotesModel</name>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="34"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="35"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
