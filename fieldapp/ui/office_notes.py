@@ -3,9 +3,9 @@ a status bar button saying how many are new; both open the list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QStyle, QToolButton
 
 from .office_notes_dialog import OfficeNotesDialog
 from .office_notes_words import unread_text
@@ -34,8 +34,15 @@ class OfficeNotesUi(QObject):
         self.status_action.triggered.connect(self.show_list)
         self.button = QToolButton()
         self.button.setObjectName("officeNotesButton")
-        self.button.setAutoRaise(True)
         self.button.setDefaultAction(self.status_action)
+        # Amber like the window's banners: news the collector should not overlook.
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.status_action.setIcon(window.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxInformation))
+        self.button.setStyleSheet(
+            "QToolButton#officeNotesButton { font-weight: bold; color: #5c3d00; "
+            "background: #ffe8b3; border: 1px solid #e0a800; border-radius: 3px; "
+            "padding: 0px 6px; }")
         self.button.setVisible(False)
         window.statusBar().insertPermanentWidget(0, self.button)
         signals.data_changed.connect(self.on_changes)
