@@ -198,6 +198,13 @@ def test_each_reviewed_record_shows_its_state_in_the_history(qtbot, team, laptop
     # Opening a record from the history itself marks nothing read.
     assert win.office_notes.unread == 5
 
+    # The lock hides the list and the status bar's button opens nothing until unlocked.
+    win.lock.lock()
+    assert not dialog.isVisible() and not win.office_notes.button.isEnabled()
+    assert not win.office_notes.action.isEnabled()
+    assert win.lock.unlock("")
+    assert dialog.isVisible() and win.office_notes.button.isEnabled()
+
 
 def test_the_notes_follow_a_language_switch(qtbot, qapp, team, laptop_store, profile):
     from test_language_switch import OPEN, PseudoTranslator
