@@ -5067,32 +5067,32 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/office_notes.py" line="36"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="37"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/office_notes.py" line="38"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="39"/>
         <source>Customer</source>
         <translation type="unfinished">客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/office_notes.py" line="39"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="40"/>
         <source>Record</source>
         <translation type="unfinished">記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/office_notes.py" line="40"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="41"/>
         <source>What</source>
         <translation type="unfinished">事項</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/office_notes.py" line="42"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="43"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/office_notes.py" line="44"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="45"/>
         <source>From</source>
         <translation type="unfinished">原催收員</translation>
     </message>
@@ -5100,17 +5100,17 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OfficeNotesUi</name>
     <message>
-        <location filename="../fieldapp/ui/office_notes.py" line="74"/>
+        <location filename="../fieldapp/ui/office_notes.py" line="81"/>
         <source>From the &amp;office…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes.py" line="75"/>
+        <location filename="../fieldapp/ui/office_notes.py" line="82"/>
         <source>Review states and comments the office sent about your records (Ctrl+Shift+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes.py" line="79"/>
+        <location filename="../fieldapp/ui/office_notes.py" line="86"/>
         <source>Open the notes from the office</source>
         <translation type="unfinished"></translation>
     </message>

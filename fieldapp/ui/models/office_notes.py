@@ -32,7 +32,8 @@ class OfficeNotesModel(RecordTableModel):
         brushes = {state: QBrush(colour) for state, colour in COLOURS.items()}
         super().__init__((
             Column(QT_TRANSLATE_NOOP("OfficeNotesModel", "New"),
-                   lambda n: "" if n.read else QCoreApplication.translate("OfficeNotesModel", "New")),
+                   lambda n: "" if n.read else QCoreApplication.translate("OfficeNotesModel",
+                                                                          "New")),
             Column(QT_TRANSLATE_NOOP("OfficeNotesModel", "When"), lambda n: formats.moment(n.at),
                    sort=lambda n: n.at),
             Column(QT_TRANSLATE_NOOP("OfficeNotesModel", "Customer"), customer_text),
