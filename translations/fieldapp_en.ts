@@ -960,57 +960,57 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="190"/>
         <source>Background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="190"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="183"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="191"/>
         <source>Contracts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="183"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="191"/>
         <source>Invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="184"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="192"/>
         <source>Deliveries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="184"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="192"/>
         <source>Payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="185"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="193"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="185"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="193"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="203"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="211"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="204"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="212"/>
         <source>Correct &amp;details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="206"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="214"/>
         <source>Correct the address, a contact&apos;s phone or add a contact; the office gets the change with the next sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1872,22 +1872,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="140"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="170"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="142"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="172"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="144"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="174"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="177"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4597,22 +4597,22 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="239"/>
+        <location filename="../fieldapp/ui/main_window.py" line="244"/>
         <source>About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="240"/>
+        <location filename="../fieldapp/ui/main_window.py" line="245"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Customers: %n</numerusform>
@@ -4620,107 +4620,107 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="295"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="290"/>
+        <location filename="../fieldapp/ui/main_window.py" line="296"/>
         <source>Vi&amp;sit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="297"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>F&amp;ollow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="293"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>Start &amp;visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="294"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>&amp;Log a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="302"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="303"/>
         <source>&amp;Unfinished visits…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="304"/>
         <source>S&amp;tatement of account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="300"/>
+        <location filename="../fieldapp/ui/main_window.py" line="306"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="301"/>
+        <location filename="../fieldapp/ui/main_window.py" line="307"/>
         <source>&amp;Print agreements of a day…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="302"/>
+        <location filename="../fieldapp/ui/main_window.py" line="308"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="303"/>
+        <location filename="../fieldapp/ui/main_window.py" line="309"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="304"/>
+        <location filename="../fieldapp/ui/main_window.py" line="310"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="305"/>
+        <location filename="../fieldapp/ui/main_window.py" line="311"/>
         <source>Today&apos;s &amp;route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="306"/>
+        <location filename="../fieldapp/ui/main_window.py" line="312"/>
         <source>&amp;Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="307"/>
+        <location filename="../fieldapp/ui/main_window.py" line="313"/>
         <source>&amp;Back to previous customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="308"/>
+        <location filename="../fieldapp/ui/main_window.py" line="314"/>
         <source>&amp;About fieldapp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5017,6 +5017,178 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office/portfolio_model.py" line="47"/>
         <source>Found in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotes</name>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="15"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="17"/>
+        <source>Has issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="19"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="21"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="29"/>
+        <source>Comment (corrects an earlier one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="30"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="46"/>
+        <source>A record not on this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="49"/>
+        <source>Call of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="51"/>
+        <source>Visit of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office_notes_words.py" line="61"/>
+        <source>%n new notes from the office</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotesDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="134"/>
+        <source>By %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="142"/>
+        <source>%n notes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="143"/>
+        <source>%n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="146"/>
+        <source>From the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="147"/>
+        <source>No notes from the office yet. They arrive with the assignment pack when you sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="149"/>
+        <source>&amp;Open the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="150"/>
+        <source>Show this customer and record (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="151"/>
+        <source>&amp;Mark as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="152"/>
+        <source>Mark &amp;all as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="153"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotesModel</name>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="34"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="35"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="37"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="39"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="40"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="41"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="43"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="45"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotesUi</name>
+    <message>
+        <location filename="../fieldapp/ui/office_notes.py" line="81"/>
+        <source>From the &amp;office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes.py" line="82"/>
+        <source>Review states and comments the office sent about your records (Ctrl+Shift+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes.py" line="86"/>
+        <source>Open the notes from the office</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6565,23 +6737,31 @@ Packs written: %6</source>
         <source>Assignment pack version %1 applied: %2 customers added, %3 updated, %4 removed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/sync_menu.py" line="118"/>
+        <source>%n new notes from the office.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="120"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="122"/>
         <source>Take the office&apos;s acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="128"/>
         <source>The office holds every bundle up to number %1; %2 removed from the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="135"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="137"/>
         <source>Sync files (*.zip);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="144"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="146"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6706,7 +6886,7 @@ Packs written: %6</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/sync_status.py" line="153"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="219"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="222"/>
         <source>Syncing with the office…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6736,13 +6916,21 @@ Packs written: %6</source>
         <source>Assignment pack version %1 applied.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../fieldapp/ui/sync_status.py" line="188"/>
+        <source>%n new notes from the office.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/sync_status.py" line="191"/>
         <source>Some files were left in the sync folder: see the sync status for why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="230"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="233"/>
         <source>Syncing with the office before closing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6948,44 +7136,57 @@ Work the office has already received is safe. Visits, documents and payments rec
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
         <source>Documents pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="38"/>
         <source>Amendment: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="39"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="41"/>
         <source>Amended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="56"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="59"/>
         <source>Outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="61"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="63"/>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/models/visit_history.py" line="81"/>
+        <source>%n comments</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7100,42 +7301,57 @@ Work the office has already received is safe. Visits, documents and payments rec
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="153"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="156"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="158"/>
+        <source>From the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="161"/>
         <source>Visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="161"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="167"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="145"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="171"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="146"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="172"/>
         <source>SHA-256 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="162"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="188"/>
         <source>No visits recorded yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="189"/>
         <source>&amp;Amend…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="190"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation type="unfinished"></translation>
     </message>

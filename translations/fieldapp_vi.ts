@@ -952,57 +952,57 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="190"/>
         <source>Background</source>
         <translation>Thông tin chung</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="190"/>
         <source>Contacts</source>
         <translation>Người liên hệ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="183"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="191"/>
         <source>Contracts</source>
         <translation>Hợp đồng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="183"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="191"/>
         <source>Invoices</source>
         <translation>Hóa đơn</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="184"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="192"/>
         <source>Deliveries</source>
         <translation>Giao hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="184"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="192"/>
         <source>Payments</source>
         <translation>Thanh toán</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="185"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="193"/>
         <source>Visits</source>
         <translation>Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="185"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="193"/>
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="203"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="211"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>Chọn khách hàng trong lộ trình hôm nay hoặc tìm kiếm (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="204"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="212"/>
         <source>Correct &amp;details…</source>
         <translation>Sửa &amp;thông tin…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="206"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="214"/>
         <source>Correct the address, a contact&apos;s phone or add a contact; the office gets the change with the next sync</source>
         <translation>Sửa địa chỉ, điện thoại của người liên hệ hoặc thêm người liên hệ; văn phòng sẽ nhận thay đổi ở lần đồng bộ tiếp theo</translation>
     </message>
@@ -1868,22 +1868,22 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="140"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="170"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="142"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="172"/>
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="144"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="174"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="177"/>
         <source>Now</source>
         <translation>Hiện trạng</translation>
     </message>
@@ -4594,129 +4594,129 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="239"/>
+        <location filename="../fieldapp/ui/main_window.py" line="244"/>
         <source>About fieldapp</source>
         <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="240"/>
+        <location filename="../fieldapp/ui/main_window.py" line="245"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Khách hàng: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="295"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="290"/>
+        <location filename="../fieldapp/ui/main_window.py" line="296"/>
         <source>Vi&amp;sit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="297"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>F&amp;ollow-ups</source>
         <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="293"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>Start &amp;visit</source>
         <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="294"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>&amp;Log a call</source>
         <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="302"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="303"/>
         <source>&amp;Unfinished visits…</source>
         <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="304"/>
         <source>S&amp;tatement of account</source>
         <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="300"/>
+        <location filename="../fieldapp/ui/main_window.py" line="306"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="301"/>
+        <location filename="../fieldapp/ui/main_window.py" line="307"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="302"/>
+        <location filename="../fieldapp/ui/main_window.py" line="308"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="303"/>
+        <location filename="../fieldapp/ui/main_window.py" line="309"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="304"/>
+        <location filename="../fieldapp/ui/main_window.py" line="310"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="305"/>
+        <location filename="../fieldapp/ui/main_window.py" line="311"/>
         <source>Today&apos;s &amp;route</source>
         <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="306"/>
+        <location filename="../fieldapp/ui/main_window.py" line="312"/>
         <source>&amp;Customers</source>
         <translation>&amp;Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="307"/>
+        <location filename="../fieldapp/ui/main_window.py" line="313"/>
         <source>&amp;Back to previous customer</source>
         <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="308"/>
+        <location filename="../fieldapp/ui/main_window.py" line="314"/>
         <source>&amp;About fieldapp</source>
         <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
@@ -5014,6 +5014,175 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <location filename="../fieldapp/ui/office/portfolio_model.py" line="47"/>
         <source>Found in</source>
         <translation>Tìm thấy ở</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotes</name>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="15"/>
+        <source>Approved</source>
+        <translation type="unfinished">Đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="17"/>
+        <source>Has issues</source>
+        <translation type="unfinished">Có vấn đề</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="19"/>
+        <source>Rejected</source>
+        <translation type="unfinished">Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="21"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="29"/>
+        <source>Comment (corrects an earlier one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="30"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="46"/>
+        <source>A record not on this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="49"/>
+        <source>Call of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="51"/>
+        <source>Visit of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office_notes_words.py" line="61"/>
+        <source>%n new notes from the office</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotesDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="134"/>
+        <source>By %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="142"/>
+        <source>%n notes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="143"/>
+        <source>%n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="146"/>
+        <source>From the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="147"/>
+        <source>No notes from the office yet. They arrive with the assignment pack when you sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="149"/>
+        <source>&amp;Open the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="150"/>
+        <source>Show this customer and record (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="151"/>
+        <source>&amp;Mark as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="152"/>
+        <source>Mark &amp;all as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="153"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished">Đón&amp;g</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotesModel</name>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="34"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="35"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="37"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="39"/>
+        <source>Customer</source>
+        <translation type="unfinished">Khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="40"/>
+        <source>Record</source>
+        <translation type="unfinished">Biên bản</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="41"/>
+        <source>What</source>
+        <translation type="unfinished">Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="43"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="45"/>
+        <source>From</source>
+        <translation type="unfinished">Phụ trách cũ</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotesUi</name>
+    <message>
+        <location filename="../fieldapp/ui/office_notes.py" line="81"/>
+        <source>From the &amp;office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes.py" line="82"/>
+        <source>Review states and comments the office sent about your records (Ctrl+Shift+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes.py" line="86"/>
+        <source>Open the notes from the office</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6562,23 +6731,30 @@ Bị cách ly: %4
         <source>Assignment pack version %1 applied: %2 customers added, %3 updated, %4 removed.</source>
         <translation>Đã áp dụng gói giao việc phiên bản %1: thêm %2 khách hàng, cập nhật %3, xóa %4.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/sync_menu.py" line="118"/>
+        <source>%n new notes from the office.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="120"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="122"/>
         <source>Take the office&apos;s acknowledgement</source>
         <translation>Nhận xác nhận của văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="128"/>
         <source>The office holds every bundle up to number %1; %2 removed from the outbox.</source>
         <translation>Văn phòng đã có đủ mọi gói dữ liệu đến số %1; đã xóa %2 gói khỏi hộp thư đi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="135"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="137"/>
         <source>Sync files (*.zip);;All files (*)</source>
         <translation>Tệp đồng bộ (*.zip);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="144"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="146"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
@@ -6703,7 +6879,7 @@ Bị cách ly: %4
     </message>
     <message>
         <location filename="../fieldapp/ui/sync_status.py" line="153"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="219"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="222"/>
         <source>Syncing with the office…</source>
         <translation>Đang đồng bộ với văn phòng…</translation>
     </message>
@@ -6731,13 +6907,20 @@ Bị cách ly: %4
         <source>Assignment pack version %1 applied.</source>
         <translation>Đã áp dụng gói giao việc phiên bản %1.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../fieldapp/ui/sync_status.py" line="188"/>
+        <source>%n new notes from the office.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/sync_status.py" line="191"/>
         <source>Some files were left in the sync folder: see the sync status for why.</source>
         <translation>Một số tệp vẫn còn trong thư mục đồng bộ: xem tình trạng đồng bộ để biết lý do.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="230"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="233"/>
         <source>Syncing with the office before closing…</source>
         <translation>Đang đồng bộ với văn phòng trước khi đóng…</translation>
     </message>
@@ -6945,44 +7128,56 @@ Những gì văn phòng đã nhận được vẫn an toàn. Các buổi làm vi
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
         <source>Documents pending</source>
         <translation>Văn bản đang chờ lập</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="38"/>
         <source>Amendment: %1</source>
         <translation>Sửa đổi: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="39"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="41"/>
         <source>Amended</source>
         <translation>Đã sửa đổi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
         <source>Collector</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="56"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="59"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="61"/>
         <source>Record</source>
         <translation>Biên bản</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="63"/>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/models/visit_history.py" line="81"/>
+        <source>%n comments</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7097,42 +7292,57 @@ Những gì văn phòng đã nhận được vẫn an toàn. Các buổi làm vi
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="153"/>
+        <source>State</source>
+        <translation type="unfinished">Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="156"/>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="158"/>
+        <source>From the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="161"/>
         <source>Visit</source>
         <translation>Làm việc tại chỗ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="161"/>
         <source>Call</source>
         <translation>Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="167"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation>Sửa đổi biên bản ngày %1. Lý do: %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="145"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="171"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation>Đã được sửa đổi bằng một biên bản sau; bản này được giữ nguyên làm bằng chứng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="146"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="172"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="162"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="188"/>
         <source>No visits recorded yet</source>
         <translation>Chưa có buổi làm việc nào</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="189"/>
         <source>&amp;Amend…</source>
         <translation>&amp;Sửa đổi…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="190"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation>Sửa đổi biên bản này: lập biên bản mới kèm lý do; biên bản gốc được giữ nguyên</translation>
     </message>

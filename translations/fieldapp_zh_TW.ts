@@ -952,57 +952,57 @@
 <context>
     <name>CustomerView</name>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="190"/>
         <source>Background</source>
         <translation>背景資料</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="182"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="190"/>
         <source>Contacts</source>
         <translation>聯絡人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="183"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="191"/>
         <source>Contracts</source>
         <translation>合約</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="183"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="191"/>
         <source>Invoices</source>
         <translation>發票</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="184"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="192"/>
         <source>Deliveries</source>
         <translation>送貨記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="184"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="192"/>
         <source>Payments</source>
         <translation>付款記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="185"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="193"/>
         <source>Visits</source>
         <translation>拜訪記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="185"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="193"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="203"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="211"/>
         <source>Pick a customer from today&apos;s route or search (Ctrl+F)</source>
         <translation>請從今日路線中選擇客戶，或搜尋客戶（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="204"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="212"/>
         <source>Correct &amp;details…</source>
         <translation>更正資料(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/customer_view.py" line="206"/>
+        <location filename="../fieldapp/ui/views/customer_view.py" line="214"/>
         <source>Correct the address, a contact&apos;s phone or add a contact; the office gets the change with the next sync</source>
         <translation>更正地址、聯絡人的電話，或新增聯絡人；公司會在下次同步時收到變更</translation>
     </message>
@@ -1868,22 +1868,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="140"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="170"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="142"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="172"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="144"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="174"/>
         <source>Details</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="177"/>
         <source>Now</source>
         <translation>目前狀態</translation>
     </message>
@@ -4594,129 +4594,129 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="239"/>
+        <location filename="../fieldapp/ui/main_window.py" line="244"/>
         <source>About fieldapp</source>
         <translation>關於 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="240"/>
+        <location filename="../fieldapp/ui/main_window.py" line="245"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤帳款催收人員使用的離線客戶資料與拜訪記錄工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="281"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收員客戶清單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="287"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客戶數：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="288"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="295"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="290"/>
+        <location filename="../fieldapp/ui/main_window.py" line="296"/>
         <source>Vi&amp;sit</source>
         <translation>拜訪(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="297"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>F&amp;ollow-ups</source>
         <translation>待追蹤事項(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="293"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>Start &amp;visit</source>
         <translation>開始拜訪(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="294"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>開始拜訪此客戶（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>&amp;Log a call</source>
         <translation>記錄電話催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="302"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>記錄與此客戶的通話（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="303"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜訪(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="304"/>
         <source>S&amp;tatement of account</source>
         <translation>對帳單(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="300"/>
+        <location filename="../fieldapp/ui/main_window.py" line="306"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>產生截至今日並已簽章的對帳單，然後開啟（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="301"/>
+        <location filename="../fieldapp/ui/main_window.py" line="307"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>列印某日的協議書(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="302"/>
+        <location filename="../fieldapp/ui/main_window.py" line="308"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="303"/>
+        <location filename="../fieldapp/ui/main_window.py" line="309"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="304"/>
+        <location filename="../fieldapp/ui/main_window.py" line="310"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="305"/>
+        <location filename="../fieldapp/ui/main_window.py" line="311"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路線(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="306"/>
+        <location filename="../fieldapp/ui/main_window.py" line="312"/>
         <source>&amp;Customers</source>
         <translation>客戶清單(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="307"/>
+        <location filename="../fieldapp/ui/main_window.py" line="313"/>
         <source>&amp;Back to previous customer</source>
         <translation>回到上一位客戶(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="308"/>
+        <location filename="../fieldapp/ui/main_window.py" line="314"/>
         <source>&amp;About fieldapp</source>
         <translation>關於 fieldapp(&amp;A)</translation>
     </message>
@@ -5014,6 +5014,175 @@ Untick “Open invoices only” to see the paid ones.</source>
         <location filename="../fieldapp/ui/office/portfolio_model.py" line="47"/>
         <source>Found in</source>
         <translation>符合欄位</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotes</name>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="15"/>
+        <source>Approved</source>
+        <translation type="unfinished">已核准</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="17"/>
+        <source>Has issues</source>
+        <translation type="unfinished">有問題</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="19"/>
+        <source>Rejected</source>
+        <translation type="unfinished">已退回</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="21"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="29"/>
+        <source>Comment (corrects an earlier one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="30"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="46"/>
+        <source>A record not on this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="49"/>
+        <source>Call of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="51"/>
+        <source>Visit of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office_notes_words.py" line="61"/>
+        <source>%n new notes from the office</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotesDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="134"/>
+        <source>By %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="142"/>
+        <source>%n notes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="143"/>
+        <source>%n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="146"/>
+        <source>From the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="147"/>
+        <source>No notes from the office yet. They arrive with the assignment pack when you sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="149"/>
+        <source>&amp;Open the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="150"/>
+        <source>Show this customer and record (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="151"/>
+        <source>&amp;Mark as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="152"/>
+        <source>Mark &amp;all as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="153"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished">關閉(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotesModel</name>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="34"/>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="35"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="37"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="39"/>
+        <source>Customer</source>
+        <translation type="unfinished">客戶</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="40"/>
+        <source>Record</source>
+        <translation type="unfinished">記錄</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="41"/>
+        <source>What</source>
+        <translation type="unfinished">事項</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="43"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/office_notes.py" line="45"/>
+        <source>From</source>
+        <translation type="unfinished">原催收員</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeNotesUi</name>
+    <message>
+        <location filename="../fieldapp/ui/office_notes.py" line="81"/>
+        <source>From the &amp;office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes.py" line="82"/>
+        <source>Review states and comments the office sent about your records (Ctrl+Shift+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes.py" line="86"/>
+        <source>Open the notes from the office</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6562,23 +6731,30 @@ Packs written: %6</source>
         <source>Assignment pack version %1 applied: %2 customers added, %3 updated, %4 removed.</source>
         <translation>已套用指派資料包版本 %1：新增 %2 個客戶，更新 %3 個，移除 %4 個。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/sync_menu.py" line="118"/>
+        <source>%n new notes from the office.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="120"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="122"/>
         <source>Take the office&apos;s acknowledgement</source>
         <translation>接收公司的確認回條</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="128"/>
         <source>The office holds every bundle up to number %1; %2 removed from the outbox.</source>
         <translation>公司已收到編號 %1 以前的所有資料包；已從寄件匣移除 %2 個。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="135"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="137"/>
         <source>Sync files (*.zip);;All files (*)</source>
         <translation>同步檔案 (*.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="144"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="146"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -6703,7 +6879,7 @@ Packs written: %6</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/sync_status.py" line="153"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="219"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="222"/>
         <source>Syncing with the office…</source>
         <translation>正在與公司同步…</translation>
     </message>
@@ -6731,13 +6907,20 @@ Packs written: %6</source>
         <source>Assignment pack version %1 applied.</source>
         <translation>已套用指派資料包版本 %1。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../fieldapp/ui/sync_status.py" line="188"/>
+        <source>%n new notes from the office.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/sync_status.py" line="191"/>
         <source>Some files were left in the sync folder: see the sync status for why.</source>
         <translation>部分檔案留在同步資料夾中：原因請見同步狀態。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="230"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="233"/>
         <source>Syncing with the office before closing…</source>
         <translation>關閉前正在與公司同步…</translation>
     </message>
@@ -6945,44 +7128,56 @@ Work the office has already received is safe. Visits, documents and payments rec
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
         <source>Documents pending</source>
         <translation>文件待產生</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="38"/>
         <source>Amendment: %1</source>
         <translation>修訂：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="39"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="41"/>
         <source>Amended</source>
         <translation>已修訂</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
         <source>Collector</source>
         <translation>催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="56"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="59"/>
         <source>Outcomes</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="61"/>
         <source>Record</source>
         <translation>記錄</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="63"/>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/models/visit_history.py" line="81"/>
+        <source>%n comments</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7097,42 +7292,57 @@ Work the office has already received is safe. Visits, documents and payments rec
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="153"/>
+        <source>State</source>
+        <translation type="unfinished">狀態</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="156"/>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="158"/>
+        <source>From the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="161"/>
         <source>Visit</source>
         <translation>拜訪</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="161"/>
         <source>Call</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="167"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation>此為 %1 記錄的修訂。原因：%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="145"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="171"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation>已由後續修訂更正；原記錄保持不變，留作證據。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="146"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="172"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="162"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="188"/>
         <source>No visits recorded yet</source>
         <translation>尚無拜訪記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="189"/>
         <source>&amp;Amend…</source>
         <translation>修訂(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="190"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation>更正此記錄：另建一份註明原因的新記錄，原記錄保持不變</translation>
     </message>

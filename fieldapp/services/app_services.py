@@ -14,6 +14,7 @@ from .attachments import Attachments
 from .documents import Documents, device_keys
 from .followups import FollowUps
 from .master_data import MasterData
+from .office_notes import OfficeNotes
 from .portfolio import Portfolio
 from .sync_actions import SyncActions
 from .visits import Visits
@@ -29,6 +30,7 @@ class AppServices:
     documents: Documents
     sync: SyncActions
     master_data: MasterData
+    office_notes: OfficeNotes
 
 
 def build(store, today: date | None = None, home: Path | None = None) -> AppServices:
@@ -49,4 +51,4 @@ def build(store, today: date | None = None, home: Path | None = None) -> AppServ
     return AppServices(Portfolio(store, lambda: now().date()), Visits(store, settings, now, documents),
                        FollowUps(store, settings, now), settings, Attachments(store), documents,
                        SyncActions(store, keys_folder(home), settings, now),
-                       MasterData(store, settings, now))
+                       MasterData(store, settings, now), OfficeNotes(store, settings, now))

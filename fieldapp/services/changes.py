@@ -29,6 +29,7 @@ class Changes:
     collectors: bool = False  # the office: collectors, or which collector visits which customer
     details: bool = False  # a customer's address or contacts (corrected on the laptop)
     reviews: bool = False  # the office: review states and comments of imported records
+    office_notes: bool = False  # the laptop: notes from the office arrived or were read
     source: object | None = field(default=None, compare=False)  # the view or window that asked
 
     @classmethod

@@ -32,6 +32,7 @@ class Received:
     pack: Pack
     applied: pack_apply.Applied
     changes: Changes
+    notes: int = 0  # notes from the office the pack brought that this laptop had not held
 
 
 def state(store) -> dict:
@@ -74,7 +75,8 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
                                    datetime.fromisoformat(pack.header["route_from"]).date(),
                                    None if pack.full else pack.removed)
         master_edits.reapply(session)  # the laptop's edits the office had not seen yet
-        review_repo.take_events(session, pack.reviews)  # the supervisor's states and comments
+        # The supervisor's states and comments: notes from the office for the collector.
+        notes = review_repo.take_events(session, pack.reviews)
         settings_repo.write(session, {UNASSIGNED: json.dumps(_unassigned(
                                           session, pack, applied), ensure_ascii=False),
                                       VERSION: str(pack.version),
@@ -82,7 +84,7 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
                                       APPLIED_AT: to_text(now),
                                       REVOKED: json.dumps(pack.revoked, ensure_ascii=False)})
     # A pack reaches every customer it names and may add or remove some: reload everything.
-    return Received(pack, applied, Changes.everything())
+    return Received(pack, applied, Changes.everything(), notes)
 
 
 def _unassigned(session, pack: Pack, applied: pack_apply.Applied) -> list[str]:

@@ -42,6 +42,7 @@ class FolderSync:
     problems: tuple[Problem, ...] = ()
     cancelled: bool = False
     changes: Changes = field(default_factory=Changes)
+    notes: int = 0  # new notes from the office the pack applied now brought
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class FolderRun:
         self._cancelled = cancelled or (lambda: False)
         self._problems: list[Problem] = []
         self._done, self._total = 0, 0
+        self._notes = 0
 
     def run(self) -> FolderSync:
         if self._root is None:
@@ -203,7 +205,7 @@ class FolderRun:
             if number <= version:
                 break
             try:
-                self._actions.apply_pack(pack, held)
+                self._notes = self._actions.apply_pack(pack, held).notes
             except FieldappError as error:
                 self._problems.append(Problem(path.name, error))
                 continue
@@ -224,4 +226,4 @@ class FolderRun:
         changes = Changes.everything() if applied is not None else Changes()
         return FolderSync(sent.made if sent else 0, sent.records if sent else 0,
                           sent.waiting if sent else len(state.waiting), state.acked_seq, pruned,
-                          applied, tuple(self._problems), cancelled, changes)
+                          applied, tuple(self._problems), cancelled, changes, self._notes)

@@ -364,6 +364,14 @@ V18_PG_APPEND_ONLY = (
     "FOR EACH ROW EXECUTE FUNCTION review_event_append_only()",
 )
 
+# Schema 19: the laptop's read marks on notes from the office (review states and comments
+# today; other kinds of notes later), one row per note read, named by its kind and id.
+V19 = (
+    "CREATE TABLE office_note_read (kind VARCHAR(16) NOT NULL, note_id VARCHAR(36) NOT NULL, "
+    "read_at VARCHAR(32) NOT NULL, PRIMARY KEY (kind, note_id))",
+)
+
+
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
     for sql in statements:

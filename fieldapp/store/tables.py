@@ -518,3 +518,13 @@ class ReviewEventRow(Base):
     corrects: Mapped[str | None] = mapped_column(String(36), nullable=True)
     __table_args__ = (Index("ix_review_event_visit", "visit_uuid", "at"),
                       Index("ix_review_event_at", "at"))
+
+
+class OfficeNoteReadRow(Base):
+    """A note from the office the collector has read (schema 19): its kind (``review``, later
+    others) and its id within that kind; no row means unread."""
+
+    __tablename__ = "office_note_read"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    note_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    read_at: Mapped[str] = mapped_column(String(32))

@@ -16,6 +16,7 @@ from .documents.opener import DocumentOpener
 from .documents.startup import StartupDocuments
 from .error_text import describe
 from .idle_lock import IdleLock
+from .office_notes import OfficeNotesUi
 from .signals import AppSignals
 from .sync_menu import SyncMenu
 from .sync_status import SyncStatus
@@ -159,6 +160,9 @@ class MainWindow(Retranslating, QMainWindow):
         # Last sync, what waits to be sent, and the Sync button (F9 in the Sync menu).
         self.sync_status = SyncStatus(self, self.services, self.taskman, self.signals,
                                       self.sync_menu.menu)
+        # Review states and comments from the office: Sync › From the office…, and a button.
+        self.office_notes = OfficeNotesUi(self, self.services, self.taskman, self.signals,
+                                          self.sync_menu.menu)
 
     def _connect(self) -> None:
         self.signals.data_changed.connect(self.lock.on_changes)
@@ -170,6 +174,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.customer_view.file_shown.connect(self._on_file_shown)
         self.taskman.busy_changed.connect(self._on_busy)
         self.customer_view.visits.amend_requested.connect(self.commands.amend)
+        self.office_notes.open_requested.connect(self.customer_view.open_visit)
         self._connect_documents()
         self.customer_list.mode_changed.connect(self._on_mode_changed)
         # Views decide for themselves what a change means for them (Anki's op_executed).
@@ -286,6 +291,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.sync_menu.retranslate_ui()
         self.sync_status.retranslate_ui()
+        self.office_notes.retranslate_ui()
         self.view_menu.setTitle(self.tr("&View"))
         self.visit_menu.setTitle(self.tr("Vi&sit"))
         self.settings_action.setText(self.tr("&Settings…"))

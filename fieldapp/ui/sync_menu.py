@@ -114,7 +114,9 @@ class SyncMenu(QObject):
         self._signals.sync_changed.emit()
         self._tell(self.tr("Assignment pack version %1 applied: %2 customers added, %3 updated, "
                            "%4 removed.").replace("%1", str(got.version)).replace(
-            "%2", str(got.added)).replace("%3", str(got.updated)).replace("%4", str(got.removed)))
+            "%2", str(got.added)).replace("%3", str(got.updated)).replace("%4", str(got.removed))
+            + (" " + self.tr("%n new notes from the office.", "", got.notes) if got.notes
+               else ""))
 
     def take_ack(self) -> None:
         path = self._pick(self.tr("Take the office's acknowledgement"))

@@ -184,6 +184,9 @@ class SyncStatus(QObject):
             if result.pack is not None:
                 text += " " + self.tr("Assignment pack version %1 applied.").replace(
                     "%1", formats.number(result.pack))
+            if result.notes:
+                text += " " + formats.counted(self.tr("%n new notes from the office.", "",
+                                                      result.notes), result.notes)
             if result.problems:
                 text += " " + self.tr("Some files were left in the sync folder: see the sync "
                                       "status for why.")

@@ -53,7 +53,7 @@ def test_the_sync_menu_is_in_the_menu_bar_and_refuses_to_send_before_enrollment(
     assert menu.menuAction() in window.menuBar().actions()
     assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
         "Sync &now", "Sync s&tatus…", "&Enroll this laptop…", "&Install the office's answer…", "&Send to the office…",
-        "&Receive assignment pack…", "Take &acknowledgement…"]
+        "&Receive assignment pack…", "Take &acknowledgement…", "From the &office…"]
     out = tmp_path / "sync"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     window.sync_menu.send_action.trigger()

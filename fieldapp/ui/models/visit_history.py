@@ -14,6 +14,8 @@ from ...services.followups import FollowUp, FollowUpKind
 from ...services.visits import HistoryEntry
 from .. import formats
 from ..labels import label
+from ..office_notes_words import state_text
+from .office_notes import COLOURS as REVIEW_COLOURS
 from ..outcome_text import detail, kinds
 from .table import Column, RecordTableModel, RowStyle
 
@@ -43,10 +45,11 @@ def mark(entry: HistoryEntry, pending: bool = False) -> str:
 class VisitHistoryModel(RecordTableModel):
     """Newest first, as the service returns them; an amended original is shown in grey."""
 
-    DATE, KIND, COLLECTOR, OUTCOMES, MARK = range(5)
+    DATE, KIND, COLLECTOR, OUTCOMES, MARK, OFFICE = range(6)
 
     def __init__(self, parent=None):
         grey, red, italic = QBrush(GREY), QBrush(PENDING_RED), QFont()
+        office = {state: QBrush(colour) for state, colour in REVIEW_COLOURS.items()}
         italic.setItalic(True)
         super().__init__((
             Column(QT_TRANSLATE_NOOP("VisitHistoryModel", "Date"),
@@ -57,9 +60,36 @@ class VisitHistoryModel(RecordTableModel):
                    lambda e: kinds(e.visit.outcomes), tooltip=lambda e: kinds(e.visit.outcomes)),
             Column(QT_TRANSLATE_NOOP("VisitHistoryModel", "Record"), self._mark,
                    tooltip=self._mark, foreground=lambda e: red if self._pending(e) else None),
+            Column(QT_TRANSLATE_NOOP("VisitHistoryModel", "Office"), self._office,
+                   tooltip=self._office_tip,
+                   foreground=lambda e: office.get(getattr(self.review(e), "state", None))),
         ), _CONTEXT, RowStyle(foreground=lambda e: grey if e.amended_by else None,
                               font=lambda e: italic if e.amended_by else None), parent)
         self.pending: frozenset[str] = frozenset()  # visits whose documents are not all made
+        self.reviews: dict = {}  # visit uuid -> domain.office_notes.VisitReview
+
+    def review(self, entry: HistoryEntry):
+        return self.__dict__.get("reviews", {}).get(entry.visit.uuid)
+
+    def _office(self, entry: HistoryEntry) -> str:
+        """The latest review state the office set, and how many comments it wrote."""
+        review = self.review(entry)
+        if review is None:
+            return ""
+        parts = [state_text(review.state)] if review.state else []
+        if review.comments:
+            parts.append(formats.counted(QCoreApplication.translate(
+                "VisitHistoryModel", "%n comments", "", len(review.comments)),
+                len(review.comments)))
+        return " · ".join(parts)
+
+    def _office_tip(self, entry: HistoryEntry) -> str:
+        review = self.review(entry)
+        if review is None:
+            return ""
+        notes = [review.reason] if review.reason else []
+        notes += [n.text for n in review.comments[-1:]]
+        return "\n".join(notes)
 
     def _pending(self, entry: HistoryEntry) -> bool:
         return entry.visit.uuid in self.__dict__.get("pending", ())

@@ -122,6 +122,14 @@ class CustomerView(Retranslating, QStackedWidget):
         self._taskman.run(lambda: self._portfolio.open_customer(customer_id),
                           lambda file: self._loaded(generation, file, remember))
 
+    def open_visit(self, customer_id: int, visit_uuid: str) -> None:
+        """A customer with one of its records selected on the Visits tab (a note from the
+        office names it); without a record, just the customer."""
+        if visit_uuid:
+            self.visits.want(visit_uuid)
+            self.tabs.setCurrentWidget(self.visits)
+        self.open(customer_id)
+
     def back(self) -> bool:
         """Alt+Left: the customer shown before this one, if any."""
         previous = self.history.back()

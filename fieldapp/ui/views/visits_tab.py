@@ -8,11 +8,12 @@ from PySide6.QtWidgets import (QHBoxLayout, QPushButton, QSplitter, QStackedWidg
 
 from ...domain.visit import VisitKind
 from ...services.checklists import checklist
-from ...i18n.summary import visit_summary
+from ...i18n.summary import Section, visit_summary
 from .. import formats
 from ..documents.visit_bar import VisitDocumentsBar
 from ..fonts import font_for
 from ..models.visit_history import VisitHistoryModel
+from ..office_notes_words import state_text, what
 from ..summary_html import sections_html
 from .common import EmptyState, Retranslating, make_table
 
@@ -29,6 +30,7 @@ class VisitsTab(Retranslating, QWidget):
         self._services, self._taskman = services, taskman
         self._generation = 0
         self._file = None
+        self._wanted: str | None = None  # a record to select once the history is loaded
         self.model = VisitHistoryModel(self)
         self.table = make_table(self.model, self, stretch_column=VisitHistoryModel.OUTCOMES)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
@@ -72,20 +74,24 @@ class VisitsTab(Retranslating, QWidget):
         self._generation += 1
         generation, cid = self._generation, file.customer.id
         visits, follow_ups = self._services.visits, self._services.follow_ups
-        documents = self._services.documents
+        documents, notes = self._services.documents, self._services.office_notes
         self._taskman.run(lambda: (visits.history(cid), follow_ups.list(cid),
-                                   documents.pending()),
+                                   documents.pending(), notes.reviews_of(cid)),
                           lambda result: self._loaded(generation, cid, *result))
 
-    def _loaded(self, generation: int, cid: int, history, follow_ups, pending=()) -> None:
+    def _loaded(self, generation: int, cid: int, history, follow_ups, pending=(),
+                reviews=None) -> None:
         if generation != self._generation:
             return
         selected = self.selected()
         self.model.pending = frozenset(pending)
+        self.model.reviews = reviews or {}
         self.model.set_records(history)
         self._pages.setCurrentIndex(1 if history else 0)
         uuids = [e.visit.uuid for e in history]
         row = uuids.index(selected.visit.uuid) if selected and selected.visit.uuid in uuids else 0
+        if self._wanted in uuids:
+            row, self._wanted = uuids.index(self._wanted), None
         if history:
             self.table.selectRow(row)
         self._show_detail()
@@ -109,6 +115,10 @@ class VisitsTab(Retranslating, QWidget):
         index = self.table.currentIndex()
         return self.model.entry(index.row()) if index.isValid() and self.model.rowCount() else None
 
+    def want(self, uuid: str) -> None:
+        """Select the record ``uuid`` when the history holding it is (re)loaded."""
+        self._wanted = uuid
+
     def select_uuid(self, uuid: str) -> None:
         for row in range(self.model.rowCount()):
             if self.model.entry(row).visit.uuid == uuid:
@@ -129,7 +139,23 @@ class VisitsTab(Retranslating, QWidget):
         numbers = {i.id: i.number for i in self._file.invoices}
         sections = visit_summary(visit, checklist(visit.kind.value), language, numbers)
         self.detail.setFont(font_for(language))
-        self.detail.setHtml(sections_html(sections, self._heading(entry), self._note(entry)))
+        review = self._review_section(entry)
+        self.detail.setHtml(sections_html(([review] if review else []) + list(sections),
+                                          self._heading(entry), self._note(entry)))
+
+    def _review_section(self, entry) -> Section | None:
+        """What the office said about this record: its latest state, then every note."""
+        review = self.model.review(entry)
+        if review is None:
+            return None
+        rows = []
+        if review.state:
+            rows.append((self.tr("State"), state_text(review.state)))
+        for note in review.notes:
+            said = what(note) + (": " + note.text if note.text else "")
+            rows.append((self.tr("%1, %2").replace("%1", note.author).replace(
+                "%2", formats.moment(note.at)), said))
+        return Section(self.tr("From the office"), tuple(rows))
 
     def _heading(self, entry) -> str:
         kind = self.tr("Visit") if entry.visit.kind is VisitKind.VISIT else self.tr("Call")
