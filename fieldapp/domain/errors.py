@@ -286,6 +286,14 @@ MESSAGES = {
     "review.bad_correction": "{id} is not a comment on this record",
     "review.unknown_record": "no imported record has the id {id}",
     "review.ambiguous_id": "several imported records start with {id}; type more of the id",
+    # batch printing (office)
+    "printing.no_agreements": "no installment agreement was recorded on {day}: nothing to print",
+    "printing.no_route_agreements": "no installment agreement was recorded on {day} for the "
+                                    "customers on {collector}'s route: nothing to print",
+    "printing.no_route": "{collector} has no route on {day}: no customers to print for",
+    "printing.nothing_owed": "no customer of {collector} has an open invoice: no statement to "
+                             "print",
+    "printing.no_customers": "choose the customers: a collector, a route or customer codes",
 }
 
 

@@ -272,6 +272,11 @@ class Documents:
     def _signing(self) -> Signing:
         return Signing(self.keys.signer_name(), self.keys.is_development())
 
+    def record_input(self, visit_uuid: str) -> RecordInput:
+        """What the documents of a final visit print (the office's batch printing draws the
+        same agreements from the records it imported)."""
+        return self._record(visit_uuid)[0]
+
     def _record(self, visit_uuid: str) -> tuple[RecordInput, str]:
         """The record input of a final visit, and its canonical JSON (checked against its hash)."""
         with self._store.sessions() as session:
