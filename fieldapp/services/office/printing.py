@@ -12,7 +12,7 @@ from pathlib import Path
 from ...documents.model import Signing
 from ...domain.errors import InvalidValue, NotFound
 from ...domain.instants import UTC
-from ...domain.visit import InstallmentPlan
+from ...domain.visit import InstallmentPlan, MoneyReceived
 from ...store import print_repo, queries
 from ...sync import office_documents, office_keys
 from ..documents import Documents
@@ -62,12 +62,13 @@ class Printing:
         self._store, self.now, self.settings, self.routes = store, now, settings, routes
 
     # -- what goes in ---------------------------------------------------------------------
-    def agreement_visits(self, day: date, route: str = "") -> list[str]:
-        """The records of ``day`` with an installment plan, optionally only of the customers
-        on ``route``'s route of that day (``route`` names the collector)."""
+    def agreement_visits(self, day: date, route: str = "") -> list[tuple[str, int]]:
+        """(visit uuid, the office's customer id) of the records of ``day`` with an installment
+        plan, optionally only of the customers on ``route``'s route of that day (``route``
+        names the collector)."""
         ids = self._route(route, day) if route else None
         with self._store.sessions() as session:
-            found = [uuid for uuid, _cid in print_repo.agreement_visits(session, day, ids)]
+            found = print_repo.agreement_visits(session, day, ids)
         if not found:
             if route:
                 raise NotFound("printing.no_route_agreements", collector=route, day=day)
@@ -113,12 +114,13 @@ class Printing:
         documents = Documents(self._store, self.settings, keys, self.now)
         from ...documents import agreement  # noqa: PLC0415 (ReportLab when printing)
         parts, names, customers = [], [], []
-        for n, uuid in enumerate(visits, 1):
+        for n, (uuid, cid) in enumerate(visits, 1):
             if cancelled is not None and cancelled():
                 return None
-            rec = documents.record_input(uuid)
+            rec = documents.record_input(uuid, cid)
             plans = [o for o in rec.visit.outcomes if isinstance(o, InstallmentPlan)]
             for index, plan in enumerate(plans, 1):
+                plan = office_plan(rec, plan, cid)
                 parts.append(agreement.document(rec, plan, index, wet=True))
                 names.append(rec.customer.name)
                 customers.append(rec.customer.id)
@@ -176,6 +178,28 @@ class Printing:
         _say(report, total, total, "")
         return Printed(kind, signed, built.pages, tuple(names), built.starts,
                        len(set(customers)), keys.signer_name())
+
+
+def office_plan(rec, plan: InstallmentPlan, customer_id: int) -> InstallmentPlan:
+    """``plan`` with the office's invoice ids. The signed record names invoices by the
+    laptop's ids, which are the office's only when the laptop was filled with the office's
+    numbering (the record's customer id is the office's then). Otherwise an invoice is found
+    by the number the record gives it (money taken on the visit names invoices by number), and
+    when the plan's invoices cannot all be found so, they are the customer's open invoices if
+    those add up to the plan's total exactly; failing that the agreement lists only what was
+    found rather than a guess (its text states the whole debt all the same)."""
+    if rec.visit.customer_id == customer_id:
+        return plan
+    numbers = {a.invoice_id: a.invoice_number for o in rec.visit.outcomes
+               if isinstance(o, MoneyReceived) for a in o.allocations}
+    office = {i.number: i.id for i in rec.invoices}
+    ids = tuple(office[numbers[i]] for i in plan.invoice_ids if numbers.get(i) in office)
+    if len(ids) < len(plan.invoice_ids):
+        open_now = rec.open_after()
+        same_money = all(i.open_balance.currency == plan.total.currency for i in open_now)
+        if same_money and sum(i.open_balance.minor for i in open_now) == plan.total.minor:
+            ids = tuple(i.id for i in open_now)
+    return replace(plan, invoice_ids=ids)
 
 
 def _say(report: Report | None, done: int, total: int, text: str) -> None:
