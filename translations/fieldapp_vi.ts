@@ -292,6 +292,60 @@
     </message>
 </context>
 <context>
+    <name>BatchPreview</name>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="74"/>
+        <source>Print %1</source>
+        <translation type="unfinished">In %1</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="81"/>
+        <source>Printing %1…</source>
+        <translation type="unfinished">Đang in %1…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="87"/>
+        <source>Save PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="89"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished">Văn bản PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="97"/>
+        <source>Not saved</source>
+        <translation type="unfinished">Chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="98"/>
+        <source>The PDF could not be saved to %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="107"/>
+        <source>%1 pages · %2 documents for %3 customers · signed by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="110"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished">&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="111"/>
+        <source>&amp;Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="112"/>
+        <source>Close</source>
+        <translation type="unfinished">Đóng</translation>
+    </message>
+</context>
+<context>
     <name>BatchesModel</name>
     <message>
         <location filename="../fieldapp/ui/office/collector_models.py" line="107"/>
@@ -2816,17 +2870,42 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <translation>Có nhiều biên bản đã nhập có mã bắt đầu bằng {id}; hãy gõ thêm ký tự của mã.</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="434"/>
+        <source>No installment agreement was recorded on {day}. There is nothing to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="436"/>
+        <source>No installment agreement was recorded on {day} for the customers on the route of {collector}. There is nothing to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="439"/>
+        <source>{collector} has no route on {day}, so there are no customers to print for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="441"/>
+        <source>No customer of {collector} has an open invoice. There is no statement to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="444"/>
+        <source>Choose the customers first: a collector, a route or customer codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="449"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <location filename="../fieldapp/ui/error_text.py" line="450"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="438"/>
+        <location filename="../fieldapp/ui/error_text.py" line="451"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -5042,143 +5121,158 @@ Bị cách ly: %4
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="139"/>
+        <location filename="../fieldapp/ui/office/window.py" line="155"/>
         <source>About fieldapp office</source>
         <translation>Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="140"/>
+        <location filename="../fieldapp/ui/office/window.py" line="156"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp văn phòng %1&lt;/b&gt;&lt;p&gt;Công nợ nhập từ phần mềm kế toán, phân công khách hàng cho nhân viên thu hồi nợ và lộ trình của họ.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="165"/>
-        <location filename="../fieldapp/ui/office/window.py" line="177"/>
+        <location filename="../fieldapp/ui/office/window.py" line="181"/>
+        <location filename="../fieldapp/ui/office/window.py" line="193"/>
         <source>fieldapp office</source>
         <translation>fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <location filename="../fieldapp/ui/office/window.py" line="187"/>
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="173"/>
+        <location filename="../fieldapp/ui/office/window.py" line="189"/>
         <source>Database: %1 on %2</source>
         <translation>Cơ sở dữ liệu: %1 trên máy chủ %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="174"/>
+        <location filename="../fieldapp/ui/office/window.py" line="190"/>
         <source> (as %1)</source>
         <translation> (người dùng %1)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="178"/>
+        <location filename="../fieldapp/ui/office/window.py" line="194"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="179"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="180"/>
+        <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="181"/>
+        <location filename="../fieldapp/ui/office/window.py" line="197"/>
         <source>&amp;Sync</source>
         <translation>Đồng &amp;bộ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="182"/>
+        <location filename="../fieldapp/ui/office/window.py" line="198"/>
+        <source>&amp;Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="199"/>
+        <source>Installment agreements of a day…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="200"/>
+        <source>Statements of account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="201"/>
         <source>Import arrived bundles</source>
         <translation>Nhập các gói dữ liệu đã đến</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="184"/>
+        <location filename="../fieldapp/ui/office/window.py" line="203"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation>Nhập các gói dữ liệu trong ngày đang chờ trong thư mục đồng bộ và phản hồi cho các máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="185"/>
+        <location filename="../fieldapp/ui/office/window.py" line="204"/>
         <source>Send packs to all laptops</source>
         <translation>Gửi gói giao việc cho mọi máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="186"/>
+        <location filename="../fieldapp/ui/office/window.py" line="205"/>
         <source>Sync folder…</source>
         <translation>Thư mục đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="188"/>
+        <location filename="../fieldapp/ui/office/window.py" line="207"/>
         <source>Import receivables…</source>
         <translation>Nhập công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="189"/>
+        <location filename="../fieldapp/ui/office/window.py" line="208"/>
         <source>Import day bundles…</source>
         <translation>Nhập gói dữ liệu trong ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="190"/>
+        <location filename="../fieldapp/ui/office/window.py" line="209"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="191"/>
+        <location filename="../fieldapp/ui/office/window.py" line="210"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="192"/>
+        <location filename="../fieldapp/ui/office/window.py" line="211"/>
         <source>&amp;About fieldapp office</source>
         <translation>&amp;Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="212"/>
         <source>Portfolio</source>
         <translation>Danh mục khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="212"/>
         <source>Collectors</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="212"/>
         <source>Routes</source>
         <translation>Lộ trình</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="194"/>
+        <location filename="../fieldapp/ui/office/window.py" line="213"/>
         <source>Laptops</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="194"/>
+        <location filename="../fieldapp/ui/office/window.py" line="213"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
         <source>Dashboard</source>
         <translation>Bảng tổng quan</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
         <source>Inbox</source>
         <translation>Duyệt biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="200"/>
+        <location filename="../fieldapp/ui/office/window.py" line="219"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>Nơi lưu dữ liệu của văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="201"/>
+        <location filename="../fieldapp/ui/office/window.py" line="220"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
@@ -5473,6 +5567,140 @@ Bị cách ly: %4
         <location filename="../fieldapp/ui/office/preview_model.py" line="44"/>
         <source>Currency</source>
         <translation>Loại tiền</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="111"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="216"/>
+        <source>Every customer of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="152"/>
+        <source>Preparing the installment agreements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="157"/>
+        <source>Preparing the statements of account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="165"/>
+        <source>Company CA passphrase</source>
+        <translation type="unfinished">Cụm mật khẩu của CA công ty</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="166"/>
+        <source>The office signs what it prints with a key kept under the company CA&apos;s passphrase. It is kept until the window closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="188"/>
+        <source>Nothing printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="192"/>
+        <source>Installment agreements of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="194"/>
+        <source>Statements of account as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="204"/>
+        <source>Print agreements and statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="205"/>
+        <source>What to print (one PDF, each customer from a new page, in the customer&apos;s language):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="207"/>
+        <source>&amp;Installment agreements of a day, for signing in ink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="209"/>
+        <source>&amp;Statements of account for a group of customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="211"/>
+        <source>Agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="212"/>
+        <source>Statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="213"/>
+        <source>Made on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="214"/>
+        <source>Only the route of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="217"/>
+        <source>Customers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="218"/>
+        <source>A collector&apos;s customers with open invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
+        <source>The customers on a collector&apos;s route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="220"/>
+        <source>These customer codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="222"/>
+        <source>Collector:</source>
+        <translation type="unfinished">Nhân viên thu hồi nợ:</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="223"/>
+        <source>Route of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="224"/>
+        <source>Codes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="225"/>
+        <source>Customer codes separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
+        <source>As of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
