@@ -156,3 +156,24 @@ def test_cancel_while_building_previews_nothing(qtbot, window):
     dialog.task.cancel()  # the progress dialog's Cancel
     qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
     assert dialog.preview is None and dialog.preview_button.isEnabled()
+
+
+def test_every_text_of_the_dialog_and_preview_comes_through_translation(qtbot, window, qapp):
+    from test_language_switch import PseudoTranslator, problems, settle
+
+    win, made = window
+    win.sync.passphrase = PASSPHRASE
+    translator = PseudoTranslator(qapp)
+    qapp.installTranslator(translator)
+    try:
+        dialog = win.open_print_dialog(0)
+        qtbot.waitUntil(lambda: dialog.route_box.count() == 3)
+        dialog.day_edit.setDate(DAY)
+        settle(qtbot, dialog)
+        assert problems(dialog) == []
+        with qtbot.waitSignal(dialog.built, timeout=60_000):
+            dialog.preview_button.click()
+        settle(qtbot, dialog.preview)
+        assert problems(dialog.preview) == []
+    finally:
+        qapp.removeTranslator(translator)
