@@ -5572,133 +5572,133 @@ Bị cách ly: %4
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="111"/>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="216"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="113"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="231"/>
         <source>Every customer of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="152"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="167"/>
         <source>Preparing the installment agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="157"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="172"/>
         <source>Preparing the statements of account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="165"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="180"/>
         <source>Company CA passphrase</source>
         <translation type="unfinished">Cụm mật khẩu của CA công ty</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="166"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="181"/>
         <source>The office signs what it prints with a key kept under the company CA&apos;s passphrase. It is kept until the window closes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="188"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="203"/>
         <source>Nothing printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="192"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="207"/>
         <source>Installment agreements of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="194"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="209"/>
         <source>Statements of account as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
         <source>Print agreements and statements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="205"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="220"/>
         <source>What to print (one PDF, each customer from a new page, in the customer&apos;s language):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="207"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="222"/>
         <source>&amp;Installment agreements of a day, for signing in ink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="209"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="224"/>
         <source>&amp;Statements of account for a group of customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="211"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="212"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
         <source>Statements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="213"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="228"/>
         <source>Made on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="214"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="229"/>
         <source>Only the route of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="217"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="232"/>
         <source>Customers:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="218"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="233"/>
         <source>A collector&apos;s customers with open invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="234"/>
         <source>The customers on a collector&apos;s route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="220"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="235"/>
         <source>These customer codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="222"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="237"/>
         <source>Collector:</source>
         <translation type="unfinished">Nhân viên thu hồi nợ:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="223"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="238"/>
         <source>Route of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="224"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="239"/>
         <source>Codes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="225"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="240"/>
         <source>Customer codes separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="241"/>
         <source>As of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="242"/>
         <source>&amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6082,93 +6082,103 @@ Bị cách ly: %4
 <context>
     <name>RoutesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="124"/>
         <source>No collectors yet: add them in the Collectors tab.</source>
         <translation>Chưa có nhân viên thu hồi nợ nào: hãy thêm ở thẻ “Nhân viên thu hồi nợ”.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="152"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="156"/>
         <source>Unsaved route</source>
         <translation>Lộ trình chưa lưu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="157"/>
         <source>The route of this day has changes that are not saved. Save them?</source>
         <translation>Lộ trình của ngày này có thay đổi chưa được lưu. Lưu các thay đổi này?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/routes_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="182"/>
         <source>%n stops saved for this day.</source>
         <translation>
             <numerusform>Đã lưu %n điểm đến cho ngày này.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/routes_view.py" line="199"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="203"/>
         <source>%n stops suggested; save to keep them.</source>
         <translation>
             <numerusform>Đã đề xuất %n điểm đến; hãy lưu để giữ lại.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="201"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="205"/>
         <source>Nothing more to suggest for this day.</source>
         <translation>Không còn gì để đề xuất cho ngày này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="266"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
         <source>The route has changes that are not saved.</source>
         <translation>Lộ trình có thay đổi chưa được lưu.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="296"/>
         <source>Collector:</source>
         <translation>Nhân viên thu hồi nợ:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="281"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="297"/>
         <source>Day:</source>
         <translation>Ngày:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="282"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="298"/>
         <source>Start:</source>
         <translation>Bắt đầu:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="283"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="299"/>
         <source>When the first visit starts (HH:MM)</source>
         <translation>Giờ bắt đầu buổi làm việc đầu tiên (HH:MM)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="284"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="300"/>
         <source>&amp;Suggest</source>
         <translation>Đề &amp;xuất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="286"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="302"/>
         <source>Add the customers most worth a visit: promises due and not kept, revisits, disputes waiting, then the largest and oldest overdue amounts</source>
         <translation>Thêm những khách hàng cần đến làm việc nhất: cam kết đến hạn chưa thực hiện, cần quay lại làm việc, khiếu nại đang chờ xử lý, sau đó là các số tiền quá hạn lớn nhất và lâu nhất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="288"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="304"/>
         <source>Spread times</source>
         <translation>Xếp lại giờ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="289"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="305"/>
         <source>Plan every visit again from the start time</source>
         <translation>Xếp lại giờ cho mọi buổi làm việc tính từ giờ bắt đầu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="290"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="306"/>
         <source>Save route</source>
         <translation>Lưu lộ trình</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="291"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="307"/>
         <source>Print route sheet…</source>
         <translation>In bảng lộ trình…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="308"/>
+        <source>Print statements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="310"/>
+        <source>Statements of account for the customers on this route, in one signed PDF</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -5572,133 +5572,133 @@ Packs written: %6</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="111"/>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="216"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="113"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="231"/>
         <source>Every customer of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="152"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="167"/>
         <source>Preparing the installment agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="157"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="172"/>
         <source>Preparing the statements of account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="165"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="180"/>
         <source>Company CA passphrase</source>
         <translation type="unfinished">公司 CA 密码短语</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="166"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="181"/>
         <source>The office signs what it prints with a key kept under the company CA&apos;s passphrase. It is kept until the window closes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="188"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="203"/>
         <source>Nothing printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="192"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="207"/>
         <source>Installment agreements of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="194"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="209"/>
         <source>Statements of account as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="204"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
         <source>Print agreements and statements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="205"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="220"/>
         <source>What to print (one PDF, each customer from a new page, in the customer&apos;s language):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="207"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="222"/>
         <source>&amp;Installment agreements of a day, for signing in ink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="209"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="224"/>
         <source>&amp;Statements of account for a group of customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="211"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="212"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
         <source>Statements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="213"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="228"/>
         <source>Made on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="214"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="229"/>
         <source>Only the route of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="217"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="232"/>
         <source>Customers:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="218"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="233"/>
         <source>A collector&apos;s customers with open invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="234"/>
         <source>The customers on a collector&apos;s route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="220"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="235"/>
         <source>These customer codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="222"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="237"/>
         <source>Collector:</source>
         <translation type="unfinished">催收员：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="223"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="238"/>
         <source>Route of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="224"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="239"/>
         <source>Codes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="225"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="240"/>
         <source>Customer codes separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="241"/>
         <source>As of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="242"/>
         <source>&amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6082,93 +6082,103 @@ Packs written: %6</source>
 <context>
     <name>RoutesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="124"/>
         <source>No collectors yet: add them in the Collectors tab.</source>
         <translation>暂无催收员：请在“催收员”选项卡中添加。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="152"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="156"/>
         <source>Unsaved route</source>
         <translation>路线尚未保存</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="157"/>
         <source>The route of this day has changes that are not saved. Save them?</source>
         <translation>该日的路线有尚未保存的更改。要保存吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/routes_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="182"/>
         <source>%n stops saved for this day.</source>
         <translation>
             <numerusform>该日已保存 %n 个拜访点。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/routes_view.py" line="199"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="203"/>
         <source>%n stops suggested; save to keep them.</source>
         <translation>
             <numerusform>已建议 %n 个拜访点；请保存以保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="201"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="205"/>
         <source>Nothing more to suggest for this day.</source>
         <translation>该日已没有其他可建议的拜访点。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="266"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
         <source>The route has changes that are not saved.</source>
         <translation>路线有尚未保存的更改。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="296"/>
         <source>Collector:</source>
         <translation>催收员：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="281"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="297"/>
         <source>Day:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="282"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="298"/>
         <source>Start:</source>
         <translation>开始时间：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="283"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="299"/>
         <source>When the first visit starts (HH:MM)</source>
         <translation>第一次拜访的开始时间（HH:MM）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="284"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="300"/>
         <source>&amp;Suggest</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="286"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="302"/>
         <source>Add the customers most worth a visit: promises due and not kept, revisits, disputes waiting, then the largest and oldest overdue amounts</source>
         <translation>添加最值得拜访的客户：承诺已到期但未兑现、需要再访、争议待处理者优先，其次按逾期金额由大到小、逾期时间由长到短</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="288"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="304"/>
         <source>Spread times</source>
         <translation>重排时间</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="289"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="305"/>
         <source>Plan every visit again from the start time</source>
         <translation>从开始时间起重新安排每次拜访的时间</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="290"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="306"/>
         <source>Save route</source>
         <translation>保存路线</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="291"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="307"/>
         <source>Print route sheet…</source>
         <translation>打印路线表…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="308"/>
+        <source>Print statements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="310"/>
+        <source>Statements of account for the customers on this route, in one signed PDF</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from fieldapp.services.office import demo, demo_laptops
 from fieldapp.services.office.app import build
 from fieldapp.store.engine import open_store
 from tests.integration.sync_kit import Office
+from tests.integration.sync_kit import run as run_plain
 
 TODAY = date(2026, 11, 27)
 DAY = "2026-11-26"  # yesterday: the demo laptops' visits
@@ -92,6 +93,10 @@ def test_the_days_agreements_say_what_the_laptops_printed(office, tmp_path):
         assert any(line.startswith("1C") for line in ours.splitlines())  # the invoice list
     sig = subprocess.run(["pdfsig", str(out_file)], capture_output=True, text=True).stdout
     assert "Signature is Valid." in sig and "office documents" in sig
+    # Anyone holding the company CA's certificate can check the batch.
+    checked = run_plain("verify", "--ca", str(office.home / "keys" / "company-ca.pem"),
+                        str(out_file))
+    assert checked.returncode == 0 and "chains to the company CA" in checked.stdout
 
 
 def test_statements_in_vietnamese_and_chinese(office, tmp_path):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from fieldapp.paths import Profile
 from fieldapp.services.office.app import build
 from fieldapp.store.engine import open_store
-from fieldapp.ui.office.print_dialog import BY_CODES, STATEMENTS
+from fieldapp.ui.office.print_dialog import BY_CODES, BY_ROUTE, STATEMENTS
 from fieldapp.ui.office.window import OfficeWindow
 from tests import print_data
 from tests.conftest import set_zone
@@ -177,3 +177,24 @@ def test_every_text_of_the_dialog_and_preview_comes_through_translation(qtbot, w
         assert problems(dialog.preview) == []
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_statements_of_a_route_from_the_routes_tab(qtbot, window):
+    win, made = window
+    win.sync.passphrase = PASSPHRASE
+    view = win.routes
+    qtbot.waitUntil(lambda: view.collector_box.count() == 2)
+    with qtbot.waitSignal(view.loaded):
+        view.day_edit.setDate(DAY)
+    if view.collector_box.currentText() != "Lan":
+        with qtbot.waitSignal(view.loaded):
+            view.collector_box.setCurrentIndex(view.collector_box.findText("Lan"))
+    assert view.statements_button.isEnabled()
+    view.statements_button.click()
+    dialog = win.print_dialog
+    qtbot.waitUntil(lambda: dialog.collector_box.currentData() == "Lan")
+    assert dialog.group_box.currentIndex() == BY_ROUTE
+    assert dialog.route_day_edit.date().toPython() == DAY
+    with qtbot.waitSignal(dialog.built, timeout=60_000) as got:
+        dialog.preview_button.click()
+    assert got.args[0].names == (NAMES["zh_TW"], NAMES["vi"])  # in visiting order

@@ -28,6 +28,7 @@ class PrintDialog(Retranslating, QDialog):
 
     built = Signal(object)
     refused = Signal(str)
+    collectors_shown = Signal()
 
     def __init__(self, window, kind: int = AGREEMENTS):
         super().__init__(window)
@@ -35,6 +36,7 @@ class PrintDialog(Retranslating, QDialog):
         self.window_ = window
         self.preview: BatchPreview | None = None
         self.task = None
+        self._wanted = ""  # a collector preset before the list arrived (preset_route)
         today = window.services.now().date()
         self.kind_group = QButtonGroup(self)
         self.agreements_radio, self.statements_radio = QRadioButton(), QRadioButton()
@@ -112,6 +114,19 @@ class PrintDialog(Retranslating, QDialog):
             for c in collectors:
                 box.addItem(c.name, c.name)
             box.setCurrentIndex(max(box.findData(keep), 0))
+        if self._wanted:
+            self.collector_box.setCurrentIndex(max(self.collector_box.findData(self._wanted), 0))
+        self.collectors_shown.emit()
+
+    def preset_route(self, collector: str, day: date) -> None:
+        """Statements for the customers on ``collector``'s route of ``day`` (the Routes tab)."""
+        self.statements_radio.setChecked(True)
+        self.group_box.setCurrentIndex(BY_ROUTE)
+        self.route_day_edit.setDate(day)
+        self._wanted = collector
+        found = self.collector_box.findData(collector)
+        if found >= 0:
+            self.collector_box.setCurrentIndex(found)
 
     def _kind_chosen(self, kind: int, checked: bool) -> None:
         if checked:
