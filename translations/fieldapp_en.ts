@@ -296,6 +296,60 @@
     </message>
 </context>
 <context>
+    <name>BatchPreview</name>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="74"/>
+        <source>Print %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="81"/>
+        <source>Printing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="87"/>
+        <source>Save PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="89"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="97"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="98"/>
+        <source>The PDF could not be saved to %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="107"/>
+        <source>%1 pages · %2 documents for %3 customers · signed by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="110"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="111"/>
+        <source>&amp;Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="112"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BatchesModel</name>
     <message>
         <location filename="../fieldapp/ui/office/collector_models.py" line="107"/>
@@ -2890,17 +2944,42 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="477"/>
+        <source>No installment agreement was recorded on {day}. There is nothing to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="479"/>
+        <source>No installment agreement was recorded on {day} for the customers on the route of {collector}. There is nothing to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="482"/>
+        <source>{collector} has no route on {day}, so there are no customers to print for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="484"/>
+        <source>No customer of {collector} has an open invoice. There is no statement to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="487"/>
+        <source>Choose the customers first: a collector, a route or customer codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="492"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="480"/>
+        <location filename="../fieldapp/ui/error_text.py" line="493"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="481"/>
+        <location filename="../fieldapp/ui/error_text.py" line="494"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5283,148 +5362,163 @@ Packs written: %6</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="139"/>
+        <location filename="../fieldapp/ui/office/window.py" line="155"/>
         <source>About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="140"/>
+        <location filename="../fieldapp/ui/office/window.py" line="156"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="165"/>
-        <location filename="../fieldapp/ui/office/window.py" line="179"/>
+        <location filename="../fieldapp/ui/office/window.py" line="181"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <location filename="../fieldapp/ui/office/window.py" line="187"/>
         <source>Database: %1 (encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="173"/>
+        <location filename="../fieldapp/ui/office/window.py" line="189"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="175"/>
+        <location filename="../fieldapp/ui/office/window.py" line="191"/>
         <source>Database: %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="176"/>
+        <location filename="../fieldapp/ui/office/window.py" line="192"/>
         <source> (as %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="180"/>
+        <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="181"/>
+        <location filename="../fieldapp/ui/office/window.py" line="197"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="182"/>
+        <location filename="../fieldapp/ui/office/window.py" line="198"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="183"/>
+        <location filename="../fieldapp/ui/office/window.py" line="199"/>
         <source>&amp;Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="184"/>
-        <source>Import arrived bundles</source>
+        <location filename="../fieldapp/ui/office/window.py" line="200"/>
+        <source>&amp;Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="186"/>
-        <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="187"/>
-        <source>Send packs to all laptops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="188"/>
-        <source>Sync folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="190"/>
-        <source>Import receivables…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="191"/>
-        <source>Import day bundles…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="192"/>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
-        <source>&amp;Find customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="194"/>
-        <source>&amp;About fieldapp office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
-        <source>Portfolio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
-        <source>Collectors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
-        <source>Routes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="196"/>
-        <source>Laptops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="196"/>
-        <source>Conflicts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="197"/>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="197"/>
-        <source>Inbox</source>
+        <location filename="../fieldapp/ui/office/window.py" line="201"/>
+        <source>Installment agreements of a day…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="202"/>
-        <source>Where this office&apos;s data is kept</source>
+        <source>Statements of account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="203"/>
+        <source>Import arrived bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="205"/>
+        <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="206"/>
+        <source>Send packs to all laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="207"/>
+        <source>Sync folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="209"/>
+        <source>Import receivables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="210"/>
+        <source>Import day bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="211"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="212"/>
+        <source>&amp;Find customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="213"/>
+        <source>&amp;About fieldapp office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <source>Portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <source>Collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <source>Routes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="215"/>
+        <source>Laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="215"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="216"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="216"/>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="221"/>
+        <source>Where this office&apos;s data is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="222"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5721,6 +5815,140 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/preview_model.py" line="44"/>
         <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="113"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="231"/>
+        <source>Every customer of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="167"/>
+        <source>Preparing the installment agreements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="172"/>
+        <source>Preparing the statements of account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="180"/>
+        <source>Company CA passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="181"/>
+        <source>The office signs what it prints with a key kept under the company CA&apos;s passphrase. It is kept until the window closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="203"/>
+        <source>Nothing printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="207"/>
+        <source>Installment agreements of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="209"/>
+        <source>Statements of account as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
+        <source>Print agreements and statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="220"/>
+        <source>What to print (one PDF, each customer from a new page, in the customer&apos;s language):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="222"/>
+        <source>&amp;Installment agreements of a day, for signing in ink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="224"/>
+        <source>&amp;Statements of account for a group of customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
+        <source>Agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
+        <source>Statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="228"/>
+        <source>Made on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="229"/>
+        <source>Only the route of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="232"/>
+        <source>Customers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="233"/>
+        <source>A collector&apos;s customers with open invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="234"/>
+        <source>The customers on a collector&apos;s route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="235"/>
+        <source>These customer codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="237"/>
+        <source>Collector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="238"/>
+        <source>Route of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="239"/>
+        <source>Codes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="240"/>
+        <source>Customer codes separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="241"/>
+        <source>As of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="242"/>
+        <source>&amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6102,22 +6330,22 @@ Packs written: %6</source>
 <context>
     <name>RoutesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="124"/>
         <source>No collectors yet: add them in the Collectors tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="152"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="156"/>
         <source>Unsaved route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="157"/>
         <source>The route of this day has changes that are not saved. Save them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/routes_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="182"/>
         <source>%n stops saved for this day.</source>
         <translation>
             <numerusform>%n stop saved for this day.</numerusform>
@@ -6125,7 +6353,7 @@ Packs written: %6</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/routes_view.py" line="199"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="203"/>
         <source>%n stops suggested; save to keep them.</source>
         <translation>
             <numerusform>%n stop suggested; save to keep it.</numerusform>
@@ -6133,63 +6361,73 @@ Packs written: %6</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="201"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="205"/>
         <source>Nothing more to suggest for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="266"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
         <source>The route has changes that are not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="280"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="296"/>
         <source>Collector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="281"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="297"/>
         <source>Day:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="282"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="298"/>
         <source>Start:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="283"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="299"/>
         <source>When the first visit starts (HH:MM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="284"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="300"/>
         <source>&amp;Suggest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="286"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="302"/>
         <source>Add the customers most worth a visit: promises due and not kept, revisits, disputes waiting, then the largest and oldest overdue amounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="288"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="304"/>
         <source>Spread times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="289"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="305"/>
         <source>Plan every visit again from the start time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="290"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="306"/>
         <source>Save route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/routes_view.py" line="291"/>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="307"/>
         <source>Print route sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="308"/>
+        <source>Print statements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/routes_view.py" line="310"/>
+        <source>Statements of account for the customers on this route, in one signed PDF</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,6 +21,13 @@ def number(rec: RecordInput, index: int) -> str:
 
 def build(rec: RecordInput, plan: InstallmentPlan, index: int = 1, wet: bool = False) -> bytes:
     """The unsigned PDF; ``wet`` leaves the signature boxes empty for signing on paper."""
+    part = document(rec, plan, index, wet)
+    return layout.build(part.story, part.head)
+
+
+def document(rec: RecordInput, plan: InstallmentPlan, index: int = 1, wet: bool = False
+             ) -> layout.Part:
+    """The agreement's pages, to build alone or in a batch (office printing)."""
     lang = rec.language
     w = lambda key, **kw: word(key, lang, **kw)  # noqa: E731
     title, no = w("agreement"), number(rec, index)
@@ -32,7 +39,7 @@ def build(rec: RecordInput, plan: InstallmentPlan, index: int = 1, wet: bool = F
     # The last article travels with the signatures: a signature page never stands alone.
     story += articles + [KeepTogether(last + [Spacer(1, 10), _signatures(rec, wet), Spacer(1, 8),
                                               parts.qr_block(rec)])]
-    return layout.build(story, parts.letterhead(rec, title, w("agreement_no"), no))
+    return layout.Part(story, parts.letterhead(rec, title, w("agreement_no"), no))
 
 
 def _party(caption: str, name: str, address: str, tax_code: str, person: str, lang: str):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from io import BytesIO
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate,
-                                Paragraph, Table, TableStyle)
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether,
+                                NextPageTemplate, PageBreak, PageTemplate, Paragraph, Table,
+                                TableStyle)
 
 from . import fonts
 from .model import Company
@@ -52,22 +55,74 @@ class Letterhead:
     author: str = ""
 
 
+@dataclass(frozen=True)
+class Part:
+    """One document: its story and the letterhead of its pages (a batch prints several)."""
+
+    story: list
+    head: Letterhead
+
+
+@dataclass(frozen=True)
+class Built:
+    """A PDF of parts: its bytes, its page count and the first page (1-based) of each part."""
+
+    data: bytes
+    pages: int
+    starts: tuple[int, ...]
+
+
 def build(story: list[Flowable], head: Letterhead) -> bytes:
     """Lay ``story`` out on A4 pages under ``head``; returns the (unsigned) PDF."""
+    return build_parts([Part(story, head)], head).data
+
+
+def build_parts(parts: list[Part], meta: Letterhead,
+                started: Callable[[int], None] | None = None) -> Built:
+    """``parts`` one after the other in one PDF, each from a new page under its own letterhead
+    and footer, its pages numbered on their own ("page 2 of 3" counts the part's pages);
+    ``meta`` gives the file's title and language. ``started(i)`` is called as part ``i`` is laid
+    out (progress; raising there stops the build)."""
     fonts.register()
     buf = BytesIO()
     doc = BaseDocTemplate(buf, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=TOP, bottomMargin=BOTTOM, title=fonts.nfc(head.title),
-                          author=fonts.nfc(head.author), subject=fonts.nfc(head.number),
-                          keywords=head.keywords, creator="fieldapp",
-                          lang=head.language.replace("_", "-"), initialFontName=fonts.LATIN)
+                          topMargin=TOP, bottomMargin=BOTTOM, title=fonts.nfc(meta.title),
+                          author=fonts.nfc(meta.author), subject=fonts.nfc(meta.number),
+                          keywords=meta.keywords, creator="fieldapp",
+                          lang=meta.language.replace("_", "-"), initialFontName=fonts.LATIN)
     doc.keepTogetherClass = KeepShort  # a heading stays with what follows, however long
     # No frame padding: tables span exactly WIDTH, aligned with the letterhead's rule.
     frame = Frame(MARGIN, BOTTOM, WIDTH, PAGE[1] - TOP - BOTTOM, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="body")
-    doc.addPageTemplates([PageTemplate("page", [frame], onPage=partial(_letterhead, head))])
-    doc.build(story, canvasmaker=partial(_NumberedCanvas, head=head))
-    return buf.getvalue()
+    doc.addPageTemplates([PageTemplate(f"part{i}", [frame], onPage=partial(_letterhead, part.head))
+                          for i, part in enumerate(parts)])
+    story: list[Flowable] = []
+    for i, part in enumerate(parts):
+        if i:  # each part on a new page, under its own letterhead
+            story += [NextPageTemplate(f"part{i}"), PageBreak()]
+        story += [_PartStart(i, started), *part.story]
+    canvases: list[_NumberedCanvas] = []
+    doc.build(story, canvasmaker=partial(_NumberedCanvas, heads=[p.head for p in parts],
+                                         made=canvases))
+    parts_of_pages = canvases[-1].parts_of_pages
+    starts = tuple(parts_of_pages.index(i) + 1 for i in range(len(parts)))
+    return Built(buf.getvalue(), len(parts_of_pages), starts)
+
+
+class _PartStart(Flowable):
+    """Takes no room: tells the canvas which part its pages belong to from here on."""
+
+    def __init__(self, index: int, started: Callable[[int], None] | None):
+        super().__init__()
+        self.index, self.started = index, started
+
+    def wrap(self, aW, aH):
+        return 0, 0
+
+    def draw(self):
+        self.canv.part = self.index
+        if self.started is not None:
+            self.started(self.index)
 
 
 def _fit(text: str, size: float, bold: bool, room: float) -> float:
@@ -104,27 +159,33 @@ def _tagged(key: str, value: str, head: Letterhead) -> str:
 
 
 class _NumberedCanvas(Canvas):
-    """Holds every page until the end, so each footer can say how many pages there are."""
+    """Holds every page until the end, so each footer can say how many pages its part has."""
 
-    def __init__(self, *args, head: Letterhead, **kwargs):
+    def __init__(self, *args, heads: list[Letterhead], made: list, **kwargs):
         super().__init__(*args, **kwargs)
-        self._head = head
+        self._heads = heads
         self._pages: list[dict] = []
+        self.part = 0  # set by _PartStart; each page keeps the part it was drawn for
+        self.parts_of_pages: list[int] = []
+        made.append(self)
 
     def showPage(self):
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self):
-        total = len(self._pages)
-        for n, state in enumerate(self._pages, 1):
-            self.__dict__.update(state)
-            self._footer(n, total)
+        parts = [state["part"] for state in self._pages]
+        totals, seen = Counter(parts), Counter()
+        for state, part in zip(self._pages, parts):
+            self.__dict__.update(state)  # (restores an empty parts_of_pages: set after)
+            seen[part] += 1
+            self._footer(self._heads[part], seen[part], totals[part])
             super().showPage()
         super().save()
+        self.parts_of_pages = parts
 
-    def _footer(self, n: int, total: int) -> None:
-        head, y = self._head, BOTTOM - 10 * 2.8346
+    def _footer(self, head: Letterhead, n: int, total: int) -> None:
+        y = BOTTOM - 10 * 2.8346
         self.saveState()
         self.setStrokeColor(RULE)
         self.setLineWidth(0.4)

@@ -12,6 +12,7 @@ from pyhanko.sign import fields, signers
 from .keys import DeviceKeys
 
 FIELD = "DeviceSignature"
+OFFICE_FIELD = "OfficeSignature"  # the office's batches (services/office/printing)
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,8 @@ class Attachment:
     description: str = ""
 
 
-def sign(pdf: bytes, keys: DeviceKeys, reason: str, attachments: tuple[Attachment, ...] = ()
-         ) -> bytes:
+def sign(pdf: bytes, keys: DeviceKeys, reason: str, attachments: tuple[Attachment, ...] = (),
+         field: str = FIELD) -> bytes:
     """``pdf`` with ``attachments`` embedded and one invisible PAdES B-B signature over it all.
 
     The signature field is invisible: the visible signatures and the "signed by" note are page
@@ -35,7 +36,7 @@ def sign(pdf: bytes, keys: DeviceKeys, reason: str, attachments: tuple[Attachmen
         data = embed.EmbeddedFileObject.from_file_data(writer, item.data, mime_type=item.mime)
         embed.embed_file(writer, embed.FileSpec(item.name, file_name=item.name, embedded_data=data,
                                                 description=item.description or None))
-    meta = signers.PdfSignatureMetadata(field_name=FIELD, md_algorithm="sha256",
+    meta = signers.PdfSignatureMetadata(field_name=field, md_algorithm="sha256",
                                         subfilter=fields.SigSeedSubFilter.PADES, reason=reason,
                                         name=keys.signer_name())
     return signers.PdfSigner(meta, signer=keys.signer()).sign_pdf(writer).getvalue()

@@ -39,6 +39,12 @@ class StatementInput:
 
 def build(st: StatementInput) -> bytes:
     """The unsigned PDF of the customer's statement as of ``st.file.as_of``."""
+    part = document(st)
+    return layout.build(part.story, part.head)
+
+
+def document(st: StatementInput) -> layout.Part:
+    """The statement's pages, to build alone or in a batch (office printing)."""
     lang, file = st.language, st.file
     w = lambda key: word(key, lang)  # noqa: E731
     title, no = w("statement"), number(file)
@@ -57,7 +63,7 @@ def build(st: StatementInput) -> bytes:
     head = layout.Letterhead(st.company, title, f"{w('statement_no')}: {no}",
                              f"{no} · {file.customer.name}", lang, st.signing.development,
                              author=st.prepared_by)
-    return layout.build(story, head)
+    return layout.Part(story, head)
 
 
 def _customer(st: StatementInput):

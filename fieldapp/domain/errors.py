@@ -318,6 +318,14 @@ MESSAGES = {
     "office.encrypt_not_file": "{url} is a PostgreSQL office: only an office database file is "
                                "encrypted by fieldapp (a server is protected by its roles and "
                                "TLS)",
+    # batch printing (office)
+    "printing.no_agreements": "no installment agreement was recorded on {day}: nothing to print",
+    "printing.no_route_agreements": "no installment agreement was recorded on {day} for the "
+                                    "customers on {collector}'s route: nothing to print",
+    "printing.no_route": "{collector} has no route on {day}: no customers to print for",
+    "printing.nothing_owed": "no customer of {collector} has an open invoice: no statement to "
+                             "print",
+    "printing.no_customers": "choose the customers: a collector, a route or customer codes",
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..paths import resolve_profile
-from ..sync import office_keys, pki
+from ..sync import office_documents, office_keys, pki
 from . import passphrase
 
 
@@ -16,4 +16,7 @@ def main(services, args) -> int:
     print(f"  office signing:   {keys.office_cert.subject.rfc4514_string()}")
     print("  both private keys are encrypted with the passphrase; keep it safe: without it no "
           "laptop can be enrolled")
+    print("  documents printed by the office (`fieldapp office print`) are signed with a "
+          "document-signing key issued under this CA at the first print (keys/"
+          f"{office_documents.DOCS_CERT}), its key encrypted with the same passphrase")
     return 0

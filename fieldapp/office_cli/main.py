@@ -19,7 +19,8 @@ TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collector
          "init": "ca_init", "enroll": "enroll", "revoke": "revoke", "devices": "devices",
          "sources": "sources", "pack": "pack", "import-bundles": "import_bundles",
          "sync": "sync_folder", "conflicts": "conflicts",
-         "kpi": "kpi", "inbox": "inbox", "review": "review", "comment": "review"}
+         "kpi": "kpi", "inbox": "inbox", "review": "review", "comment": "review",
+         "print": "printing"}
 # Tools on the office database file itself, run before (instead of) opening it.
 FILE_TOOLS = {"encrypt": "encryption", "passphrase": "encryption"}
 

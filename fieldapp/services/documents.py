@@ -272,14 +272,22 @@ class Documents:
     def _signing(self) -> Signing:
         return Signing(self.keys.signer_name(), self.keys.is_development())
 
-    def _record(self, visit_uuid: str) -> tuple[RecordInput, str]:
+    def record_input(self, visit_uuid: str, customer_id: int | None = None) -> RecordInput:
+        """What the documents of a final visit print. The office's batch printing draws the
+        same agreements from the records it imported, giving ``customer_id`` (its own id of
+        the customer: the signed record keeps the laptop's)."""
+        return self._record(visit_uuid, customer_id)[0]
+
+    def _record(self, visit_uuid: str, customer_id: int | None = None
+                ) -> tuple[RecordInput, str]:
         """The record input of a final visit, and its canonical JSON (checked against its hash)."""
         with self._store.sessions() as session:
             stored = document_repo.final_record(session, visit_uuid)
             body, sha = stored.body, stored.sha256
             visit = self._decode(body)
             earlier = _earlier(session, visit, self._decode)
-            file = queries.customer_file(session, visit.customer_id, visit.started_at.date())
+            file = queries.customer_file(session, customer_id or visit.customer_id,
+                                         visit.started_at.date())
             # The money of an amended meeting stays booked under the original visit: the
             # balances the record shows count every revision's payments, each once.
             paid: dict[int, int] = {}

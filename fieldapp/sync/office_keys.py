@@ -88,6 +88,11 @@ def _cert(path: Path) -> x509.Certificate:
         raise EnrollmentError("enroll.keys_damaged", path=str(path), reason=str(exc)) from None
 
 
+def private_key(path: Path, passphrase: str):
+    """The private key in ``path``, opened with the CA passphrase (office_documents)."""
+    return _key(path, passphrase)
+
+
 def _key(path: Path, passphrase: str):
     try:
         data = path.read_bytes()

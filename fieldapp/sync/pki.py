@@ -15,6 +15,7 @@ from .errors import EnrollmentError
 
 CA_YEARS, OFFICE_YEARS, DEVICE_YEARS = 20, 5, 3
 REQUEST_UNIT = "fieldapp device request"
+DOCUMENTS_UNIT = "office documents"
 _SKEW = timedelta(hours=1)  # a laptop's clock a little behind still sees the certificate valid
 
 
@@ -57,6 +58,15 @@ def company_ca(key, company: str, now: datetime) -> x509.Certificate:
 def office_certificate(key, ca_key, ca_cert: x509.Certificate, company: str,
                        now: datetime) -> x509.Certificate:
     subject = _name(company, "office", f"{company} office")
+    return _issue(subject, key.public_key(), ca_cert.subject, ca_key, now, OFFICE_YEARS, ca=False)
+
+
+def office_document_certificate(key, ca_key, ca_cert: x509.Certificate,
+                                now: datetime) -> x509.Certificate:
+    """The office's document signer (batch printing): apart from the office certificate that
+    laptops pin for packs, so a document key can never sign a pack."""
+    company = ca_cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value
+    subject = _name(company, DOCUMENTS_UNIT, f"{company} office documents")
     return _issue(subject, key.public_key(), ca_cert.subject, ca_key, now, OFFICE_YEARS, ca=False)
 
 

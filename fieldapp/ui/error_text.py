@@ -473,6 +473,19 @@ WORDS = {
         "Errors", "The office database at {url} is on a PostgreSQL server: only an office "
         "database file can be encrypted here. A server is protected by its accounts and "
         "encrypted connections."),
+    # batch printing (office)
+    "printing.no_agreements": QT_TRANSLATE_NOOP(
+        "Errors", "No installment agreement was recorded on {day}. There is nothing to print."),
+    "printing.no_route_agreements": QT_TRANSLATE_NOOP(
+        "Errors", "No installment agreement was recorded on {day} for the customers on the "
+                  "route of {collector}. There is nothing to print."),
+    "printing.no_route": QT_TRANSLATE_NOOP(
+        "Errors", "{collector} has no route on {day}, so there are no customers to print for."),
+    "printing.nothing_owed": QT_TRANSLATE_NOOP(
+        "Errors", "No customer of {collector} has an open invoice. There is no statement to "
+                  "print."),
+    "printing.no_customers": QT_TRANSLATE_NOOP(
+        "Errors", "Choose the customers first: a collector, a route or customer codes."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -14,6 +14,7 @@ from .. import formats
 from ..date_edit import DateEdit
 from ..views.common import Retranslating
 from .customer_picker import CustomerPicker
+from .print_dialog import STATEMENTS
 from .route_sheet_preview import RouteSheetPreview
 from .route_editor import RouteEditor
 from .route_stops_model import StopRow
@@ -65,6 +66,7 @@ class RoutesView(Retranslating, QWidget):
         self.picker = CustomerPicker()
         self.status = QLabel()
         self.save_button, self.print_button = QPushButton(), QPushButton()
+        self.statements_button = QPushButton()
         self._lay_out()
         self._connect()
 
@@ -84,6 +86,7 @@ class RoutesView(Retranslating, QWidget):
         split.setChildrenCollapsible(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.statements_button)
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -100,6 +103,7 @@ class RoutesView(Retranslating, QWidget):
         self.picker.chosen.connect(self.add)
         self.save_button.clicked.connect(lambda: self.save())
         self.print_button.clicked.connect(self.print_sheet)
+        self.statements_button.clicked.connect(self.print_statements)
         self.model.edited.connect(lambda: self._set_dirty(True))
         self.model.rowsMoved.connect(lambda *_a: self.respread())
 
@@ -254,6 +258,16 @@ class RoutesView(Retranslating, QWidget):
                                      lambda data: self._preview(data, name, day))
         self.save(make) if self.dirty else make()
 
+    def print_statements(self) -> None:
+        """Statements of account for the customers of the (saved) route, in one signed PDF."""
+        name, day = self.collector_box.currentText(), self._day
+        if self._collector_id is None:
+            return
+
+        def ask() -> None:
+            self.window_.open_print_dialog(STATEMENTS).preset_route(name, day)
+        self.save(ask) if self.dirty else ask()
+
     def _preview(self, data: bytes, name: str, day: date) -> None:
         self.preview = RouteSheetPreview(data, name, day, self)
         self.preview.show()
@@ -275,6 +289,8 @@ class RoutesView(Retranslating, QWidget):
                        self.picker, self.editor):
             widget.setEnabled(chosen)
         self.save_button.setEnabled(chosen and self.dirty)
+        # The office's keys sign the statements: a window without a profile has none.
+        self.statements_button.setEnabled(chosen and self.window_.profile is not None)
 
     def retranslate_ui(self) -> None:
         self.collector_label.setText(self.tr("Collector:"))
@@ -289,6 +305,9 @@ class RoutesView(Retranslating, QWidget):
         self.respread_button.setToolTip(self.tr("Plan every visit again from the start time"))
         self.save_button.setText(self.tr("Save route"))
         self.print_button.setText(self.tr("Print route sheet…"))
+        self.statements_button.setText(self.tr("Print statements…"))
+        self.statements_button.setToolTip(self.tr(
+            "Statements of account for the customers on this route, in one signed PDF"))
 
 
 def _quietly(widget, change) -> None:

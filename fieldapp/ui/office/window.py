@@ -25,6 +25,7 @@ from .inbox_view import InboxView
 from .language_menu import LanguageMenu
 from .portfolio_view import PortfolioView
 from .preferences import OfficePreferences
+from .print_dialog import AGREEMENTS, STATEMENTS, PrintDialog
 from .routes_view import RoutesView
 from .sync_watch import OfficeSync
 
@@ -87,6 +88,12 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.sync_now_action = self._action("F5", lambda: self.sync.import_arrived())
         self.send_packs_action = self._action(None, lambda: self.sync.send_packs())
         self.sync_folder_action = self._action(None, lambda: self.sync.configure())
+        self.print_agreements_action = self._action(
+            "Ctrl+P", lambda: self.open_print_dialog(AGREEMENTS))
+        self.print_statements_action = self._action(
+            "Ctrl+Shift+P", lambda: self.open_print_dialog(STATEMENTS))
+        for action in (self.print_agreements_action, self.print_statements_action):
+            action.setEnabled(self.profile is not None)  # the office's keys sign the batch
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action("Ctrl+F", self.find_customer)
         self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
@@ -105,6 +112,9 @@ class OfficeWindow(Retranslating, QMainWindow):
             self.sync_menu.addAction(action)
         self.sync_menu.addSeparator()
         self.sync_menu.addAction(self.sync_folder_action)
+        self.print_menu = bar.addMenu("")
+        self.print_menu.addAction(self.print_agreements_action)
+        self.print_menu.addAction(self.print_statements_action)
         self.view_menu = bar.addMenu("")
         for action in (*self.tab_actions, self.find_action):
             self.view_menu.addAction(action)
@@ -126,6 +136,12 @@ class OfficeWindow(Retranslating, QMainWindow):
     # -- commands -----------------------------------------------------------------------------
     def open_import_wizard(self) -> None:
         ImportWizard(self).open()
+
+    def open_print_dialog(self, kind: int) -> PrintDialog:
+        """Print › agreements or statements: one signed PDF for many customers, previewed."""
+        self.print_dialog = PrintDialog(self, kind)
+        self.print_dialog.open()
+        return self.print_dialog
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -181,6 +197,9 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.sync_menu.setTitle(self.tr("&Sync"))
+        self.print_menu.setTitle(self.tr("&Print"))
+        self.print_agreements_action.setText(self.tr("Installment agreements of a day…"))
+        self.print_statements_action.setText(self.tr("Statements of account…"))
         self.sync_now_action.setText(self.tr("Import arrived bundles"))
         self.sync_now_action.setToolTip(self.tr(
             "Import the day bundles waiting in the sync folder and answer the laptops"))
