@@ -9,6 +9,7 @@ from datetime import date, datetime
 from ...clock import utc_now
 from ..portfolio import Portfolio
 from ..settings import Settings
+from .accounting_export import AccountingExport
 from .assignments import Assignments
 from .collectors import Collectors
 from .conflicts import Conflicts
@@ -17,6 +18,7 @@ from .enrollment import Enrollment
 from .kpi import Kpis
 from .packs import Packs
 from .portfolio import OfficePortfolio
+from .receipts import Receipts
 from .receivables import ReceivablesImports
 from .review import Review
 from .routes import Routes
@@ -48,6 +50,8 @@ class OfficeServices:
     conflicts: Conflicts
     kpis: Kpis
     review: Review
+    receipts: Receipts
+    accounting_export: AccountingExport
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -77,6 +81,8 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         conflicts=Conflicts(store, now, actor),
         kpis=Kpis(store, now, settings),
         review=Review(store, now, actor, settings.zone),
+        receipts=Receipts(store, now, actor, settings.zone),
+        accounting_export=AccountingExport(store, now, actor),
     )
 
 
