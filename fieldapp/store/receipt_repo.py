@@ -32,10 +32,11 @@ def _chunks(values: list):
         yield values[start:start + _CHUNK]
 
 
-def receive(conn, payment_ids: list[str], device: str | None, at: str) -> int:
+def receive(conn, payment_ids: list[str], device: str | None, at: str) -> list[str]:
     """A pending receipt for each on-site payment in ``payment_ids`` the office has no receipt
     for yet; its number is the money-received outcome of the same visit with the same amount
-    (two equal sums of one visit are the same money either way round)."""
+    (two equal sums of one visit are the same money either way round). Returns the numbers
+    of the receipts made."""
     payments = []
     for part in _chunks(sorted(payment_ids)):
         payments += conn.execute(select(
@@ -45,10 +46,10 @@ def receive(conn, payment_ids: list[str], device: str | None, at: str) -> int:
     return _make(conn, payments, device, at)
 
 
-def backfill(conn, at: str) -> int:
+def backfill(conn, at: str) -> list[str]:
     """Receipts for every on-site payment an office imported before receipts were kept."""
     if not conn.execute(select(func.count()).select_from(DeviceRow)).scalar():
-        return 0  # a laptop: it keeps only the receipts the office voided
+        return []  # a laptop: it keeps only the receipts the office voided
     payments = conn.execute(select(
         PaymentRow.id, PaymentRow.visit_uuid, PaymentRow.customer_id, PaymentRow.paid_on,
         PaymentRow.amount_minor, PaymentRow.currency).where(
@@ -56,9 +57,9 @@ def backfill(conn, at: str) -> int:
     return _make(conn, payments, None, at)
 
 
-def _make(conn, payments, device: str | None, at: str) -> int:
+def _make(conn, payments, device: str | None, at: str) -> list[str]:
     if not payments:
-        return 0
+        return []
     visits = sorted({p.visit_uuid for p in payments})
     numbers: dict[tuple, list[str]] = defaultdict(list)
     for part in _chunks(visits):
@@ -93,7 +94,7 @@ def _make(conn, payments, device: str | None, at: str) -> int:
                      "matched_invoice_id": None})
     if rows:
         conn.execute(insert(ReceiptRow.__table__), rows)
-    return len(rows)
+    return [r["receipt_no"] for r in rows]
 
 
 def _device_of(receipt_no: str, collectors: dict) -> str:
@@ -166,13 +167,17 @@ def set_state(session, numbers: list[str], state: str, reason: str, actor: str, 
     return done
 
 
-def match_all(session, actor: str, at: str) -> int:
-    """Match every pending or confirmed receipt to a free imported credit (the rule in
-    domain.receipts); returns how many were matched."""
-    open_ = session.execute(select(
-        ReceiptRow.receipt_no, ReceiptRow.customer_id, ReceiptRow.currency,
-        ReceiptRow.amount_minor, ReceiptRow.paid_on).where(
-        ReceiptRow.state.in_(MATCHABLE), ReceiptRow.matched_invoice_id.is_(None))).all()
+def match_all(session, actor: str, at: str, numbers: list[str] | None = None) -> int:
+    """Match every pending or confirmed receipt (or only those of ``numbers``: the ones a day
+    bundle just brought) to a free imported credit (the rule in domain.receipts); returns how
+    many were matched."""
+    stmt = select(ReceiptRow.receipt_no, ReceiptRow.customer_id, ReceiptRow.currency,
+                  ReceiptRow.amount_minor, ReceiptRow.paid_on).where(
+        ReceiptRow.state.in_(MATCHABLE), ReceiptRow.matched_invoice_id.is_(None))
+    open_ = []
+    for part in _chunks(sorted(numbers)) if numbers is not None else (None,):
+        open_ += session.execute(stmt if part is None else stmt.where(
+            ReceiptRow.receipt_no.in_(part))).all()
     if not open_:
         return 0
     receipts = [Candidate(r.receipt_no, r.customer_id, r.currency, int(r.amount_minor),

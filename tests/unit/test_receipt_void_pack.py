@@ -126,3 +126,66 @@ def test_a_pack_with_a_malformed_void_is_refused_whole():
         with pytest.raises(BundleRefused) as refused:
             parse(json.dumps(dict(body, voids=bad)).encode())
         assert refused.value.code == "sync.bad_pack"
+
+
+@ON_BOTH_DATABASES
+def test_a_real_day_bundle_makes_pending_receipts_once_and_matches_the_books(store, tmp_path):
+    """The laptop's money travels in a signed day bundle; the office makes one pending receipt
+    per sum (with the collector of the laptop), none again for the same bundle, and one the
+    accounting books already show is matched on arrival."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from fieldapp.services.office.bundles import Bundles  # noqa: PLC0415
+    from fieldapp.store import migrations, outbox_repo  # noqa: PLC0415
+    from fieldapp.sync import day  # noqa: PLC0415
+    from tests.receipt_data import credit  # noqa: PLC0415
+    office_with_ca(store, tmp_path / "office", lambda: NOW)
+    lap = enroll_laptop(store, tmp_path / "office", lambda: NOW, DEVICE, "Nguyễn Thị Lan")
+    b = PortfolioBuilder(store)
+    b.customer("Công ty A", code="CA")
+    cid = b.customer("Công ty Ánh Dương", code="C1")
+    b.save()
+    credit(store, cid, "PT-3", DAY, 300_000)  # the books already have the second sum
+    laptop = open_store(tmp_path / "laptop.db")
+    lb = PortfolioBuilder(laptop)
+    lid = lb.customer("Công ty Ánh Dương", code="C1")
+    lb.save()
+    at = "2026-11-20T02:00:00+00:00"
+    with laptop.sessions.begin() as session:
+        session.execute(insert(VisitRow.__table__).values(
+            uuid="vvvvvvvv-0000-4000-8000-000000000001", customer_id=lid, kind="visit",
+            status="final", started_at=at, updated_at=at, finalized_at=at, amends=None,
+            body="{}", sha256=""))
+        for n, minor in enumerate((500_000, 300_000), 1):
+            session.execute(insert(OutcomeRow.__table__).values(
+                uuid=f"oooooooo-0000-4000-8000-00000000000{n}",
+                visit_uuid="vvvvvvvv-0000-4000-8000-000000000001", customer_id=lid,
+                kind="money_received", created_on=DAY, due_on=None, deadline_at=None,
+                amount_minor=minor, currency="VND", receipt_no=f"0A1B2C3D-00000{n}",
+                superseded_by=None, resolved=False, body="{}"))
+            session.execute(insert(PaymentRow.__table__).values(
+                id=f"pppppppp-0000-4000-8000-00000000000{n}", customer_id=lid, paid_on=DAY,
+                amount_minor=minor, currency="VND", method="cash", reference="",
+                visit_uuid="vvvvvvvv-0000-4000-8000-000000000001"))
+    with laptop.sessions.begin() as session:
+        records = [{"kind": u.kind, "row": u.row, **({"ref": u.ref} if u.ref else {})}
+                   for u in outbox_repo.unsent(session)]
+    laptop.close()
+    data = bundle.write(day.KIND, day.members(records, {}), lap.signer, sender=DEVICE, seq=1,
+                        prev_sha256="", schema_version=migrations.LATEST, created_at=NOW)
+    path = Path(tmp_path / "day-1.zip")
+    path.write_bytes(data)
+    bundles = Bundles(store, lambda: NOW)
+    trust = Enrollment(store, lambda: NOW).trust(office_keys.keys_folder(tmp_path / "office"))
+    (report,) = bundles.import_files([path], trust)
+    assert report.status == "imported", report
+    office = build(store, NOW.date(), "Chị Hoa")
+    found = {r.receipt_no: r for r in office.receipts.listed(None)}
+    assert {n: (r.state, r.amount.minor, r.collector, r.customer_code)
+            for n, r in found.items()} == {
+        "0A1B2C3D-000001": ("pending", 500_000, "Nguyễn Thị Lan", "C1"),
+        "0A1B2C3D-000002": ("matched", 300_000, "Nguyễn Thị Lan", "C1")}
+    assert found["0A1B2C3D-000002"].match_number == "PT-3"
+    (again,) = bundles.import_files([path], trust)
+    assert again.status == "duplicate"
+    assert len(office.receipts.listed(None)) == 2

@@ -143,10 +143,11 @@ class Bundles:
                 review_repo.receive(session, [r["row"] for r in records if r["kind"] == "visit"],
                                     m.sender, to_text(now), now.tzinfo)
                 # Money taken on site waits for the office (and may already be in the books).
-                receipt_repo.receive(session.connection(), [
+                made = receipt_repo.receive(session.connection(), [
                     r["row"].get("id") for r in records if r["kind"] == "payment"],
                     m.sender, to_text(now))
-                receipt_repo.match_all(session, "", to_text(now))
+                if made:
+                    receipt_repo.match_all(session, "", to_text(now), made)
                 self._take_state(session, m, day.state_of(item.found.members))
                 repo.record(session, sha256=item.found.sha256, status=repo.IMPORTED,
                             at=to_text(now), file_name=item.file,
