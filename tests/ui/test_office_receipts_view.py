@@ -147,3 +147,23 @@ def test_the_export_dialog_writes_the_file_and_says_so(qtbot, host, tmp_path):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: "before it starts" in dialog.result.text(), timeout=10_000)
     assert not (tmp_path / "other_payments.csv").exists()
+
+
+def test_the_laptop_lists_a_voided_payment_as_voided(qapp):
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+
+    from fieldapp.domain.enums import PaymentMethod  # noqa: PLC0415
+    from fieldapp.domain.money import Money  # noqa: PLC0415
+    from fieldapp.domain.records import Payment  # noqa: PLC0415
+    from fieldapp.ui.models.file_tables import PaymentTableModel  # noqa: PLC0415
+    model = PaymentTableModel()
+    counted = Payment("p1", 1, date(2026, 11, 20), Money(500_000, "VND"), PaymentMethod.CASH,
+                      "", ())
+    voided = Payment("p2", 1, date(2026, 11, 20), Money(700_000, "VND"), PaymentMethod.CASH,
+                     "CK-1", (), voided="Séc bị trả lại")
+    model.set_records((counted, voided))
+    reference = [model.data(model.index(r, 3)) for r in range(2)]
+    assert reference[0] == "" and "Voided by the office: Séc bị trả lại" in reference[1]
+    assert reference[1].endswith("CK-1")
+    fonts = [model.data(model.index(r, 1), Qt.ItemDataRole.FontRole) for r in range(2)]
+    assert fonts[0] is None and fonts[1].strikeOut()
