@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
                                QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -12,6 +13,7 @@ from ..error_text import describe
 from ..views.common import Retranslating
 
 COLUMNS = 8
+RIGHT = (1, 4)  # age and amount: figures line up
 STATES = ("pending", "confirmed", "matched", "voided", None)
 
 
@@ -88,7 +90,11 @@ class ReceiptsView(Retranslating, QWidget):
         self.table.setRowCount(len(receipts))
         for row, receipt in enumerate(receipts):
             for column, text in enumerate(self._texts(receipt, today)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column in RIGHT:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
             if receipt.receipt_no in chosen:
                 self.table.selectRow(row)
         self.table.blockSignals(False)
