@@ -1868,22 +1868,22 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="140"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="142"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="149"/>
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="144"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="151"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="154"/>
         <source>Now</source>
         <translation>Hiện trạng</translation>
     </message>
@@ -5751,132 +5751,132 @@ Bị cách ly: %4
 <context>
     <name>ReceiptsView</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="101"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="107"/>
         <source>%n day(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="107"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="113"/>
         <source>Accounting: %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="113"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="119"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="113"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="119"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="114"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
         <source>Matched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="114"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="198"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="204"/>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="132"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="138"/>
         <source>Matched automatically with the accounting record %1 (%2, %3) of the same customer and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="137"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="143"/>
         <source>%1 by %2 on %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="151"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="157"/>
         <source>Confirm receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="152"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="158"/>
         <source>Confirm all %n pending receipt(s)?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="188"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="194"/>
         <source>%n receipt(s) of money taken on site wait for confirmation, the oldest first. A later accounting import matches them by itself.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="191"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
         <source>No money taken on site waits for confirmation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="198"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="204"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="202"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Taken on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="202"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="202"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Collector</source>
         <translation type="unfinished">Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="202"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Customer</source>
         <translation type="unfinished">Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Amount</source>
         <translation type="unfinished">Số tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Receipt</source>
         <translation type="unfinished">Biên nhận thu tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>State</source>
         <translation type="unfinished">Tình trạng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Match or reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="204"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
         <source>&amp;Confirm selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="205"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="211"/>
         <source>Confirm &amp;all pending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="206"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="212"/>
         <source>&amp;Void…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7163,42 +7163,47 @@ Những gì văn phòng đã nhận được vẫn an toàn. Các buổi làm vi
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
+        <source>Receipt %1 voided by the office: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="40"/>
         <source>Documents pending</source>
         <translation>Văn bản đang chờ lập</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="42"/>
         <source>Amendment: %1</source>
         <translation>Sửa đổi: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="39"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="45"/>
         <source>Amended</source>
         <translation>Đã sửa đổi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="60"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="61"/>
         <source>Collector</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="56"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="62"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="64"/>
         <source>Record</source>
         <translation>Biên bản</translation>
     </message>
@@ -7315,42 +7320,42 @@ Những gì văn phòng đã nhận được vẫn an toàn. Các buổi làm vi
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="137"/>
         <source>Visit</source>
         <translation>Làm việc tại chỗ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="137"/>
         <source>Call</source>
         <translation>Cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="143"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation>Sửa đổi biên bản ngày %1. Lý do: %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="145"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="147"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation>Đã được sửa đổi bằng một biên bản sau; bản này được giữ nguyên làm bằng chứng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="146"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="148"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="162"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
         <source>No visits recorded yet</source>
         <translation>Chưa có buổi làm việc nào</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="165"/>
         <source>&amp;Amend…</source>
         <translation>&amp;Sửa đổi…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="166"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation>Sửa đổi biên bản này: lập biên bản mới kèm lý do; biên bản gốc được giữ nguyên</translation>
     </message>
@@ -7358,22 +7363,22 @@ Những gì văn phòng đã nhận được vẫn an toàn. Các buổi làm vi
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="242"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="248"/>
         <source>Void receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="244"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="250"/>
         <source>Void receipt %1: %2 taken from %3 on %4? It will no longer count anywhere, and the collector&apos;s laptop learns of it with the next pack. Say why:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="248"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="254"/>
         <source>Reason (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="255"/>
         <source>Void</source>
         <translation type="unfinished"></translation>
     </message>

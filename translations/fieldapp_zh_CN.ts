@@ -1868,22 +1868,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="140"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="142"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="149"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="144"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="151"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="147"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="154"/>
         <source>Now</source>
         <translation>当前状态</translation>
     </message>
@@ -5751,132 +5751,132 @@ Packs written: %6</source>
 <context>
     <name>ReceiptsView</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="101"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="107"/>
         <source>%n day(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="107"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="113"/>
         <source>Accounting: %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="113"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="119"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="113"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="119"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="114"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
         <source>Matched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="114"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="198"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="204"/>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="132"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="138"/>
         <source>Matched automatically with the accounting record %1 (%2, %3) of the same customer and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="137"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="143"/>
         <source>%1 by %2 on %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="151"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="157"/>
         <source>Confirm receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="152"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="158"/>
         <source>Confirm all %n pending receipt(s)?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="188"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="194"/>
         <source>%n receipt(s) of money taken on site wait for confirmation, the oldest first. A later accounting import matches them by itself.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="191"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
         <source>No money taken on site waits for confirmation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="198"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="204"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="202"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Taken on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="202"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="202"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Collector</source>
         <translation type="unfinished">催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="202"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Customer</source>
         <translation type="unfinished">客户</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Amount</source>
         <translation type="unfinished">金额</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Receipt</source>
         <translation type="unfinished">收款收据</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>State</source>
         <translation type="unfinished">状态</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Match or reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="204"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
         <source>&amp;Confirm selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="205"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="211"/>
         <source>Confirm &amp;all pending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="206"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="212"/>
         <source>&amp;Void…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7163,42 +7163,47 @@ Work the office has already received is safe. Visits, documents and payments rec
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="34"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
+        <source>Receipt %1 voided by the office: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="40"/>
         <source>Documents pending</source>
         <translation>文件待生成</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="42"/>
         <source>Amendment: %1</source>
         <translation>修订：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="39"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="45"/>
         <source>Amended</source>
         <translation>已修订</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="52"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="54"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="60"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="61"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="56"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="62"/>
         <source>Outcomes</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="64"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -7315,42 +7320,42 @@ Work the office has already received is safe. Visits, documents and payments rec
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="137"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="135"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="137"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="141"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="143"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation>此为 %1 记录的修订。原因：%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="145"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="147"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation>已由后续修订更正；原记录保持不变，留作证据。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="146"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="148"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="162"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
         <source>No visits recorded yet</source>
         <translation>暂无拜访记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="165"/>
         <source>&amp;Amend…</source>
         <translation>修订(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="164"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="166"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation>更正此记录：另建一份注明原因的新记录，原记录保持不变</translation>
     </message>
@@ -7358,22 +7363,22 @@ Work the office has already received is safe. Visits, documents and payments rec
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="242"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="248"/>
         <source>Void receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="244"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="250"/>
         <source>Void receipt %1: %2 taken from %3 on %4? It will no longer count anywhere, and the collector&apos;s laptop learns of it with the next pack. Say why:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="248"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="254"/>
         <source>Reason (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="249"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="255"/>
         <source>Void</source>
         <translation type="unfinished"></translation>
     </message>

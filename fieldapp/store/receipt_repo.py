@@ -245,6 +245,12 @@ def take_voids(conn, voids: list[dict]) -> int:
     return len(new)
 
 
+def voided_of_customer(session, customer_id: int) -> dict[str, str]:
+    """receipt number → reason of the customer's receipts the office voided."""
+    return dict(session.execute(select(ReceiptRow.receipt_no, ReceiptRow.reason).where(
+        ReceiptRow.customer_id == customer_id, ReceiptRow.state == VOIDED)).all())
+
+
 def voided_payments(session, payment_ids: list[str]) -> dict[str, tuple[str, str]]:
     """payment id → (receipt number, reason) of those voided."""
     found = {}

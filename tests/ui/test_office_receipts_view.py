@@ -167,3 +167,16 @@ def test_the_laptop_lists_a_voided_payment_as_voided(qapp):
     assert reference[1].endswith("CK-1")
     fonts = [model.data(model.index(r, 1), Qt.ItemDataRole.FontRole) for r in range(2)]
     assert fonts[0] is None and fonts[1].strikeOut()
+
+
+def test_the_laptop_history_says_which_receipt_the_office_voided(qapp):
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from fieldapp.ui.models.visit_history import mark  # noqa: PLC0415
+    visit = SimpleNamespace(outcomes=(SimpleNamespace(receipt_no="0A1B2C3D-000002"),
+                                      SimpleNamespace()), amends=None)
+    entry = SimpleNamespace(visit=visit, amended_by=())
+    assert mark(entry) == ""
+    assert mark(entry, voided={"0A1B2C3D-000009": "x"}) == ""
+    assert mark(entry, voided={"0A1B2C3D-000002": "Séc bị trả lại"}) == \
+        "Receipt 0A1B2C3D-000002 voided by the office: Séc bị trả lại"

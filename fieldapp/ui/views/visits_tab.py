@@ -74,14 +74,16 @@ class VisitsTab(Retranslating, QWidget):
         visits, follow_ups = self._services.visits, self._services.follow_ups
         documents = self._services.documents
         self._taskman.run(lambda: (visits.history(cid), follow_ups.list(cid),
-                                   documents.pending()),
+                                   documents.pending(), visits.voided_receipts(cid)),
                           lambda result: self._loaded(generation, cid, *result))
 
-    def _loaded(self, generation: int, cid: int, history, follow_ups, pending=()) -> None:
+    def _loaded(self, generation: int, cid: int, history, follow_ups, pending=(),
+                voided=None) -> None:
         if generation != self._generation:
             return
         selected = self.selected()
         self.model.pending = frozenset(pending)
+        self.model.voided = dict(voided or {})
         self.model.set_records(history)
         self._pages.setCurrentIndex(1 if history else 0)
         uuids = [e.visit.uuid for e in history]
