@@ -5753,7 +5753,7 @@ Packs written: %6</source>
 <context>
     <name>ReceiptsView</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="107"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="110"/>
         <source>%n day(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5761,51 +5761,51 @@ Packs written: %6</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="113"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="116"/>
         <source>Accounting: %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="119"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="119"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="120"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Matched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="120"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="204"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="138"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="141"/>
         <source>Matched automatically with the accounting record %1 (%2, %3) of the same customer and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="143"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="146"/>
         <source>%1 by %2 on %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="157"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="160"/>
         <source>Confirm receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="158"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="161"/>
         <source>Confirm all %n pending receipt(s)?</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5813,7 +5813,7 @@ Packs written: %6</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="194"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
         <source>%n receipt(s) of money taken on site wait for confirmation, the oldest first. A later accounting import matches them by itself.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5821,67 +5821,72 @@ Packs written: %6</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="200"/>
         <source>No money taken on site waits for confirmation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="204"/>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
-        <source>Taken on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
-        <source>Age</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
-        <source>Collector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
-        <source>Customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
-        <source>Receipt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
-        <source>Match or reason</source>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <source>Only the oldest %1 of this list are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <source>Taken on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <source>Collector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <source>Match or reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="216"/>
         <source>&amp;Confirm selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="211"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="217"/>
         <source>Confirm &amp;all pending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="212"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="218"/>
         <source>&amp;Void…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7370,22 +7375,22 @@ Work the office has already received is safe. Visits, documents and payments rec
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="248"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="254"/>
         <source>Void receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="250"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="256"/>
         <source>Void receipt %1: %2 taken from %3 on %4? It will no longer count anywhere, and the collector&apos;s laptop learns of it with the next pack. Say why:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="254"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="260"/>
         <source>Reason (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="255"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="261"/>
         <source>Void</source>
         <translation type="unfinished"></translation>
     </message>

@@ -14,6 +14,7 @@ from ..views.common import Retranslating
 
 COLUMNS = 8
 RIGHT = (1, 4)  # age and amount: figures line up
+SHOWN = 2000  # rows read at most (years of confirmed receipts stay in the database)
 STATES = ("pending", "confirmed", "matched", "voided", None)
 
 
@@ -24,7 +25,7 @@ class ReceiptsView(Retranslating, QWidget):
         super().__init__(window)
         self.setObjectName("ReceiptsView")
         self.window_ = window
-        self._receipts, self._pending = [], 0
+        self._receipts, self._pending, self._more = [], 0, False
         self.state = QComboBox(self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("receiptsCount")
@@ -78,12 +79,14 @@ class ReceiptsView(Retranslating, QWidget):
 
     def reload(self) -> None:
         service, state = self.window_.services.receipts, STATES[max(self.state.currentIndex(), 0)]
-        self.window_.taskman.run(lambda: (service.listed(state), service.counts()), self._show)
+        self.window_.taskman.run(lambda: (service.listed(state, SHOWN), service.counts()),
+                                 self._show)
 
     def _show(self, found) -> None:
         receipts, counts = found
         chosen = {r.receipt_no for r in self.selected()}
         self._receipts, self._pending = receipts, counts.get("pending", 0)
+        self._more = len(receipts) >= SHOWN
         today = self.window_.services.now().date()
         self.table.blockSignals(True)
         self.table.clearSelection()
@@ -195,6 +198,9 @@ class ReceiptsView(Retranslating, QWidget):
                     "first. A later accounting import matches them by itself.", "",
                     self._pending) if self._pending
             else self.tr("No money taken on site waits for confirmation."))
+        if self._more:
+            self.count_label.setText(self.count_label.text() + " " + self.tr(
+                "Only the oldest %1 of this list are shown.").replace("%1", formats.number(SHOWN)))
 
     def retranslate_ui(self) -> None:
         current = max(self.state.currentIndex(), 0)
