@@ -1922,22 +1922,22 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>EarlierOutcomesModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="170"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="177"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="172"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="179"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="174"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="181"/>
         <source>Details</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="177"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="184"/>
         <source>Now</source>
         <translation>目前狀態</translation>
     </message>
@@ -2965,17 +2965,87 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="490"/>
+        <source>{state} is not a receipt state; use {states}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="492"/>
+        <source>Say why the receipt is voided: a reason is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="494"/>
+        <source>The reason is too long ({length} characters; at most {max}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="496"/>
+        <source>{expected} receipts were pending when you confirmed, {found} are now. Nothing was changed; look at the list again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="499"/>
+        <source>Choose at least one receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="500"/>
+        <source>There is no receipt {receipt}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="501"/>
+        <source>Receipt {receipt} is {state}, not pending; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="503"/>
+        <source>The {which} date {text} is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="505"/>
+        <source>The period ends ({last}) before it starts ({first}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="507"/>
+        <source>{kind} is not a kind of export; use {kinds}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="509"/>
+        <source>Choose at least one kind of record to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="511"/>
+        <source>{format} is not an export format; use {formats}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="513"/>
+        <source>{path} is a folder; name the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="515"/>
+        <source>{path} cannot be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="520"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="493"/>
+        <location filename="../fieldapp/ui/error_text.py" line="521"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="494"/>
+        <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -3016,6 +3086,107 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         <location filename="../fieldapp/ui/visit/outcomes/evidence.py" line="109"/>
         <source>Remove this file</source>
         <translation>移除此檔案</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
+        <source>Workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="83"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="120"/>
+        <source>Export to accounting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="104"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="109"/>
+        <source>%n row(s) written</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="111"/>
+        <source>Nothing new: every record of the period was exported before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
+        <source>From</source>
+        <translation type="unfinished">原催收員</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
+        <source>Records</source>
+        <translation type="unfinished">紀錄</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="123"/>
+        <source>File</source>
+        <translation type="unfinished">檔案</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="125"/>
+        <source>Confirmed money taken on site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="126"/>
+        <source>Promises to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="127"/>
+        <source>Installment lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="130"/>
+        <source>CSV (one file per kind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="131"/>
+        <source>Excel workbook (one sheet per kind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="133"/>
+        <source>Choose…</source>
+        <translation type="unfinished">選擇…</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="134"/>
+        <source>Include records exported before (marked with their first export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="136"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5360,163 +5531,173 @@ Packs written: %6</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="155"/>
+        <location filename="../fieldapp/ui/office/window.py" line="164"/>
         <source>About fieldapp office</source>
         <translation>關於 fieldapp 公司端</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="156"/>
+        <location filename="../fieldapp/ui/office/window.py" line="165"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp 公司端 %1&lt;/b&gt;&lt;p&gt;從會計軟體匯入的應收帳款、指派給催收員的客戶，以及催收員的拜訪路線。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="181"/>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
+        <location filename="../fieldapp/ui/office/window.py" line="190"/>
+        <location filename="../fieldapp/ui/office/window.py" line="204"/>
         <source>fieldapp office</source>
         <translation>fieldapp 公司端</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="187"/>
+        <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>Database: %1 (encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="189"/>
+        <location filename="../fieldapp/ui/office/window.py" line="198"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="191"/>
+        <location filename="../fieldapp/ui/office/window.py" line="200"/>
         <source>Database: %1 on %2</source>
         <translation>資料庫：%1（伺服器 %2）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="192"/>
+        <location filename="../fieldapp/ui/office/window.py" line="201"/>
         <source> (as %1)</source>
         <translation>（使用者 %1）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="196"/>
+        <location filename="../fieldapp/ui/office/window.py" line="205"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="197"/>
+        <location filename="../fieldapp/ui/office/window.py" line="206"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="198"/>
+        <location filename="../fieldapp/ui/office/window.py" line="207"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="199"/>
+        <location filename="../fieldapp/ui/office/window.py" line="208"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="200"/>
+        <location filename="../fieldapp/ui/office/window.py" line="209"/>
         <source>&amp;Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="201"/>
+        <location filename="../fieldapp/ui/office/window.py" line="210"/>
         <source>Installment agreements of a day…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="202"/>
+        <location filename="../fieldapp/ui/office/window.py" line="211"/>
         <source>Statements of account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="203"/>
+        <location filename="../fieldapp/ui/office/window.py" line="212"/>
         <source>Import arrived bundles</source>
         <translation>匯入已送達的資料包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="205"/>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation>匯入同步資料夾中等待的每日資料包，並回覆各電腦</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="206"/>
+        <location filename="../fieldapp/ui/office/window.py" line="215"/>
         <source>Send packs to all laptops</source>
         <translation>傳送指派資料包給所有電腦</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="207"/>
+        <location filename="../fieldapp/ui/office/window.py" line="216"/>
         <source>Sync folder…</source>
         <translation>同步資料夾…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="209"/>
+        <location filename="../fieldapp/ui/office/window.py" line="218"/>
         <source>Import receivables…</source>
         <translation>匯入應收帳款…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="210"/>
+        <location filename="../fieldapp/ui/office/window.py" line="219"/>
         <source>Import day bundles…</source>
         <translation>匯入每日資料包…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="211"/>
+        <location filename="../fieldapp/ui/office/window.py" line="220"/>
+        <source>Export to accounting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="221"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="212"/>
+        <location filename="../fieldapp/ui/office/window.py" line="222"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="213"/>
+        <location filename="../fieldapp/ui/office/window.py" line="223"/>
         <source>&amp;About fieldapp office</source>
         <translation>關於 fieldapp 公司端(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <location filename="../fieldapp/ui/office/window.py" line="224"/>
         <source>Portfolio</source>
         <translation>客戶總覽</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <location filename="../fieldapp/ui/office/window.py" line="224"/>
         <source>Collectors</source>
         <translation>催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <location filename="../fieldapp/ui/office/window.py" line="224"/>
         <source>Routes</source>
         <translation>路線</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="215"/>
+        <location filename="../fieldapp/ui/office/window.py" line="225"/>
         <source>Laptops</source>
         <translation>電腦</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="215"/>
+        <location filename="../fieldapp/ui/office/window.py" line="225"/>
         <source>Conflicts</source>
         <translation>衝突</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="216"/>
+        <location filename="../fieldapp/ui/office/window.py" line="226"/>
         <source>Dashboard</source>
         <translation>儀表板</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="216"/>
+        <location filename="../fieldapp/ui/office/window.py" line="226"/>
         <source>Inbox</source>
         <translation>審核收件匣</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="221"/>
+        <location filename="../fieldapp/ui/office/window.py" line="226"/>
+        <source>Money to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="231"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>公司端資料的存放位置</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="222"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
@@ -5562,29 +5743,34 @@ Packs written: %6</source>
 <context>
     <name>PaymentTableModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="121"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="123"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="123"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="125"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="125"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="127"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="126"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="128"/>
         <source>Reference</source>
         <translation>參考號</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/file_tables.py" line="127"/>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="130"/>
         <source>Allocated to</source>
         <translation>沖銷發票</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/file_tables.py" line="140"/>
+        <source>Voided by the office: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6032,6 +6218,144 @@ Packs written: %6</source>
         <location filename="../fieldapp/ui/dialogs/questions.py" line="44"/>
         <source>Amend</source>
         <translation>修訂</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsView</name>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="110"/>
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="116"/>
+        <source>Accounting: %1 of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
+        <source>Matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="141"/>
+        <source>Matched automatically with the accounting record %1 (%2, %3) of the same customer and amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="146"/>
+        <source>%1 by %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="160"/>
+        <source>Confirm receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="161"/>
+        <source>Confirm all %n pending receipt(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
+        <source>%n receipt(s) of money taken on site wait for confirmation, the oldest first. A later accounting import matches them by itself.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="200"/>
+        <source>No money taken on site waits for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <source>Only the oldest %1 of this list are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <source>Taken on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <source>Collector</source>
+        <translation type="unfinished">催收員</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <source>Customer</source>
+        <translation type="unfinished">客戶</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <source>Amount</source>
+        <translation type="unfinished">金額</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <source>Receipt</source>
+        <translation type="unfinished">收款收據</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <source>State</source>
+        <translation type="unfinished">狀態</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <source>Match or reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="216"/>
+        <source>&amp;Confirm selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="217"/>
+        <source>Confirm &amp;all pending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="218"/>
+        <source>&amp;Void…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7366,52 +7690,57 @@ Work the office has already received is safe. Visits, documents and payments rec
 <context>
     <name>VisitHistoryModel</name>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="36"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="38"/>
+        <source>Receipt %1 voided by the office: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="42"/>
         <source>Documents pending</source>
         <translation>文件待產生</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="38"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="44"/>
         <source>Amendment: %1</source>
         <translation>修訂：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="41"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="47"/>
         <source>Amended</source>
         <translation>已修訂</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="55"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="61"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="57"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="63"/>
         <source>Kind</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="58"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="64"/>
         <source>Collector</source>
         <translation>催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="59"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="65"/>
         <source>Outcomes</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="61"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="67"/>
         <source>Record</source>
         <translation>記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/models/visit_history.py" line="63"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="69"/>
         <source>Office</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/models/visit_history.py" line="81"/>
+        <location filename="../fieldapp/ui/models/visit_history.py" line="88"/>
         <source>%n comments</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -7530,59 +7859,82 @@ Work the office has already received is safe. Visits, documents and payments rec
 <context>
     <name>VisitsTab</name>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="153"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="155"/>
         <source>State</source>
         <translation type="unfinished">狀態</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="156"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="158"/>
         <source>%1, %2</source>
         <translation type="unfinished">%1，%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="158"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="160"/>
         <source>From the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="161"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
         <source>Visit</source>
         <translation>拜訪</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="161"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
         <source>Call</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="167"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="169"/>
         <source>Amendment of the record of %1. Reason: %2</source>
         <translation>此為 %1 記錄的修訂。原因：%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="171"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="173"/>
         <source>Corrected by a later amendment; kept unchanged as evidence.</source>
         <translation>已由後續修訂更正；原記錄保持不變，留作證據。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="172"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="174"/>
         <source>SHA-256 %1</source>
         <translation>SHA-256 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="188"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="190"/>
         <source>No visits recorded yet</source>
         <translation>尚無拜訪記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="189"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="191"/>
         <source>&amp;Amend…</source>
         <translation>修訂(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/views/visits_tab.py" line="190"/>
+        <location filename="../fieldapp/ui/views/visits_tab.py" line="192"/>
         <source>Correct this record: a new record with a reason; the original stays as it was</source>
         <translation>更正此記錄：另建一份註明原因的新記錄，原記錄保持不變</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="254"/>
+        <source>Void receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="256"/>
+        <source>Void receipt %1: %2 taken from %3 on %4? It will no longer count anywhere, and the collector&apos;s laptop learns of it with the next pack. Say why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="260"/>
+        <source>Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="261"/>
+        <source>Void</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

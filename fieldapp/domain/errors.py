@@ -326,6 +326,22 @@ MESSAGES = {
     "printing.nothing_owed": "no customer of {collector} has an open invoice: no statement to "
                              "print",
     "printing.no_customers": "choose the customers: a collector, a route or customer codes",
+    # money taken on site (office) and the export to accounting
+    "receipt.bad_state": "{state!r} is not a receipt state; use {states}",
+    "receipt.reason_required": "a reason is required to void a receipt",
+    "receipt.reason_too_long": "the reason has {length} characters; at most {max} are kept",
+    "receipt.count_changed": "{expected} receipts were pending when this was confirmed, {found} "
+                             "are now; nothing was changed: look at the list again",
+    "receipt.none_named": "no receipt was named",
+    "receipt.unknown": "there is no receipt {receipt}",
+    "receipt.not_pending": "receipt {receipt} is {state}, not pending; nothing was changed",
+    "export.bad_date": "the {which} date {text!r} is not a date (write it as YYYY-MM-DD)",
+    "export.bad_period": "the period ends ({last}) before it starts ({first})",
+    "export.bad_kind": "{kind} is not a kind of export; use {kinds}",
+    "export.no_kinds": "choose at least one kind of record to export",
+    "export.bad_format": "{format!r} is not an export format; use {formats}",
+    "export.out_is_folder": "{path} is a folder; name the file to write",
+    "export.cannot_write": "{path} cannot be written: {reason}",
 }
 
 

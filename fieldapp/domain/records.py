@@ -135,6 +135,9 @@ class Payment:
     method: PaymentMethod
     reference: str
     allocations: tuple[Allocation, ...]
+    # Why the office voided this money taken on site ("" when it counts): a voided payment
+    # is listed, marked, and counts in no balance or promise.
+    voided: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collector
          "sources": "sources", "pack": "pack", "import-bundles": "import_bundles",
          "sync": "sync_folder", "conflicts": "conflicts",
          "kpi": "kpi", "inbox": "inbox", "review": "review", "comment": "review",
-         "print": "printing"}
+         "print": "printing", "receipts": "receipts", "export-accounting": "export_accounting"}
 # Tools on the office database file itself, run before (instead of) opening it.
 FILE_TOOLS = {"encrypt": "encryption", "passphrase": "encryption"}
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain.instants import to_text
-from ..store import master_edits, pack_apply, review_repo, settings_repo
+from ..store import master_edits, pack_apply, receipt_repo, review_repo, settings_repo
 from ..sync import bundle, laptop_keys
 from ..sync.errors import BundleRefused
 from ..sync.manifest import OFFICE
@@ -70,6 +70,8 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
     """Check a pack read by ``read`` against this laptop and apply it in one transaction."""
     check(pack, device_id, held["version"], now)
     with store.sessions.begin() as session:
+        # First: a voided receipt's allocations no longer lower the balances written below.
+        receipt_repo.take_voids(session.connection(), pack.voids)
         applied = pack_apply.apply(session.connection(), pack.customers, pack.route_stops,
                                    pack.outcomes,
                                    datetime.fromisoformat(pack.header["route_from"]).date(),

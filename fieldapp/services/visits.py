@@ -15,7 +15,7 @@ from ..domain.instants import in_zone, to_text
 from ..domain.stored import DraftInfo  # noqa: F401 (the ui names it through the services)
 from ..domain.visit import Visit, VisitKind, VisitStatus
 from ..domain.validation import FieldError
-from ..store import visit_repo
+from ..store import receipt_repo, visit_repo
 from . import finalize as finalizing
 from . import settings as cfg
 from .changes import Changes
@@ -115,6 +115,11 @@ class Visits:
                         collector_signature=None)
         self.save_draft(draft)
         return draft
+
+    def voided_receipts(self, customer_id: int) -> dict[str, str]:
+        """The customer's receipts the office voided (number → reason): the history says so."""
+        with self._store.sessions() as session:
+            return receipt_repo.voided_of_customer(session, customer_id)
 
     def history(self, customer_id: int) -> list[HistoryEntry]:
         with self._store.sessions() as session:

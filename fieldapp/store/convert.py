@@ -37,8 +37,8 @@ def delivery(r) -> Delivery:
                     r.delivered_qty, r.discrepancy)
 
 
-def payment(r, allocations) -> Payment:
+def payment(r, allocations, voided: str = "") -> Payment:
     allocs = tuple(Allocation(inv_id, number, Money(minor, r.currency))
                    for inv_id, number, minor in allocations)
     return Payment(r.id, r.customer_id, r.paid_on, Money(r.amount_minor, r.currency),
-                   PaymentMethod(r.method), r.reference, allocs)
+                   PaymentMethod(r.method), r.reference, allocs, voided)

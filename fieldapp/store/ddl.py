@@ -371,6 +371,25 @@ V19 = (
     "read_at VARCHAR(32) NOT NULL, PRIMARY KEY (kind, note_id))",
 )
 
+# Schema 20: money taken on site waiting for the office (pending → confirmed / matched /
+# voided) — on a laptop only the receipts the office voided — and what went to accounting.
+V20 = (
+    "CREATE TABLE receipt (receipt_no VARCHAR(40) NOT NULL PRIMARY KEY, payment_id VARCHAR(36) "
+    "NOT NULL, visit_uuid VARCHAR(36) NOT NULL, customer_id INTEGER NOT NULL, device "
+    "VARCHAR(64) NOT NULL, collector_id VARCHAR(36), paid_on DATE NOT NULL, amount_minor "
+    "BIGINT NOT NULL, currency VARCHAR(3) NOT NULL, received_at VARCHAR(32) NOT NULL, state "
+    "VARCHAR(12) NOT NULL, state_at VARCHAR(32), state_by TEXT NOT NULL, reason TEXT NOT NULL, "
+    "matched_invoice_id INTEGER)",
+    "CREATE INDEX ix_receipt_state ON receipt (state, paid_on, receipt_no)",
+    "CREATE INDEX ix_receipt_payment ON receipt (payment_id, state)",
+    "CREATE UNIQUE INDEX ix_receipt_matched ON receipt (matched_invoice_id)",
+    "CREATE TABLE export_batch (id VARCHAR(36) NOT NULL PRIMARY KEY, at VARCHAR(32) NOT NULL, "
+    "actor TEXT NOT NULL, period_from DATE NOT NULL, period_to DATE NOT NULL, kinds TEXT NOT "
+    "NULL, format VARCHAR(8) NOT NULL, file_name TEXT NOT NULL, rows INTEGER NOT NULL)",
+    "CREATE TABLE export_row (kind VARCHAR(20) NOT NULL, record_id VARCHAR(80) NOT NULL, "
+    "batch_id VARCHAR(36) NOT NULL, PRIMARY KEY (kind, record_id))",
+)
+
 
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"

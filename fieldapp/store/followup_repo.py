@@ -104,12 +104,14 @@ def customer_names(session, customer_ids: Iterable[int]) -> dict[int, str]:
 _PAID_SINCE = """
 WITH span(cid, since) AS (VALUES {values})
 SELECT p.customer_id, p.paid_on, p.amount_minor, p.currency, p.visit_uuid, p.id
-FROM span s CROSS JOIN payment p WHERE p.customer_id = s.cid AND p.paid_on >= s.since"""
+FROM span s CROSS JOIN payment p WHERE p.customer_id = s.cid AND p.paid_on >= s.since
+  AND NOT EXISTS (SELECT 1 FROM receipt vr WHERE vr.payment_id = p.id AND vr.state = 'voided')"""
 
 
 def payments_of(session, since: dict[int, date]) -> list[PaymentLine]:
     """Payments of each customer in ``since`` made on or after its day there: one statement
-    per many customers, each read from its own day (index on customer and day)."""
+    per many customers, each read from its own day (index on customer and day). The payment
+    of a receipt the office voided keeps nothing: it is not read."""
     conn = session.connection()
     ids = sorted(since)
     found = []

@@ -7,11 +7,15 @@ the team's figures are sums of a handful of rows. ``{scope}`` is an extra condit
 from __future__ import annotations
 
 # Credit sales by month, from :since to :hi; ``{month}`` is the dialect's 'YYYY-MM' of a day.
+# An imported credit matched to a receipt is that receipt's money (counted as collected), not
+# a negative sale: it is left out, so the money counts once.
 SALES = """
 SELECT c.collector_id, i.currency, {month} AS m, SUM(i.amount_minor),
        SUM(CASE WHEN i.issued_on >= :lo THEN i.amount_minor ELSE 0 END)
 FROM invoice i JOIN customer c ON c.id = i.customer_id
 WHERE i.issued_on >= :since AND i.issued_on <= :hi {scope}
+  AND NOT (i.amount_minor < 0 AND EXISTS (SELECT 1 FROM receipt mr
+                                          WHERE mr.matched_invoice_id = i.id))
 GROUP BY c.collector_id, i.currency, {month}"""
 
 # Balances on each snapshot day ``s.d`` by aging bucket (0 current … 4 90+): the open balance
@@ -33,13 +37,16 @@ paid_after AS (
          i.closed_on AS closed, p.paid_on AS paid, SUM(a.amount_minor) AS minor
   FROM payment p JOIN allocation a ON a.payment_id = p.id
   JOIN invoice i ON i.id = a.invoice_id JOIN customer c ON c.id = i.customer_id
-  WHERE p.paid_on > :first {scope}
+  WHERE p.paid_on > :first {scope} AND {counts}
   GROUP BY c.collector_id, i.currency, i.issued_on, i.due_on, i.closed_on, p.paid_on),
 closed_later AS (
   SELECT c.collector_id AS who, i.currency AS cur, i.issued_on AS issued, i.due_on AS due,
          i.closed_on AS closed,
          SUM(i.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocation a
-                                        WHERE a.invoice_id = i.id), 0)) AS minor
+                                        WHERE a.invoice_id = i.id AND NOT EXISTS (
+                                          SELECT 1 FROM receipt vr
+                                          WHERE vr.payment_id = a.payment_id
+                                            AND vr.state = 'voided')), 0)) AS minor
   FROM invoice i JOIN customer c ON c.id = i.customer_id
   WHERE i.closed_on > :first {scope}
   GROUP BY c.collector_id, i.currency, i.issued_on, i.due_on, i.closed_on),
@@ -55,12 +62,13 @@ parts AS (
   FROM snap s JOIN closed_later x ON x.closed > s.d AND x.issued <= s.d)
 SELECT who, cur, k, b, SUM(minor) FROM parts GROUP BY who, cur, k, b"""
 
-# Money received by day (all of it, and what was taken on a visit).
+# Money received by day (all of it, and what was taken on a visit); ``{counts}`` leaves out the
+# payments of receipts the office voided.
 COLLECTED = """
 SELECT c.collector_id, p.currency, p.paid_on, SUM(p.amount_minor),
        SUM(CASE WHEN p.visit_uuid IS NOT NULL THEN p.amount_minor ELSE 0 END)
 FROM payment p JOIN customer c ON c.id = p.customer_id
-WHERE p.paid_on >= :lo AND p.paid_on <= :hi {scope}
+WHERE p.paid_on >= :lo AND p.paid_on <= :hi {scope} AND {counts}
 GROUP BY c.collector_id, p.currency, p.paid_on"""
 
 # Final visits and calls (amendments are the same encounter) by local day, with those that
@@ -122,8 +130,13 @@ DIALECT = {
 }
 
 
+_COUNTS = ("NOT EXISTS (SELECT 1 FROM receipt vr WHERE vr.payment_id = p.id "
+           "AND vr.state = 'voided')")
+COLLECTED = COLLECTED.replace("{counts}", _COUNTS)
+
+
 def balances(snaps: str) -> str:
-    return BALANCES.replace("{snaps}", snaps) \
+    return BALANCES.replace("{snaps}", snaps).replace("{counts}", _COUNTS) \
         .replace("{bucket_o}", _BUCKET.format(due="o.due")) \
         .replace("{bucket_p}", _BUCKET.format(due="p.due")) \
         .replace("{bucket_x}", _BUCKET.format(due="x.due"))

@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy import Date, bindparam, delete, func, insert, select, update
 
-from . import search_index
+from . import receipt_repo, search_index
 from .tables import Base
 
 _T = Base.metadata.tables
@@ -106,10 +106,11 @@ def _write(conn, table: str, new: list, changed: list) -> None:
 
 def _unsent_allocations(conn, known: set) -> dict:
     """Per invoice id: money taken on site the office has not sent back yet (its allocation
-    still lowers the invoice's open balance here)."""
+    still lowers the invoice's open balance here), unless the office voided its receipt."""
     p, a = _T["payment"], _T["allocation"]
     rows = conn.execute(select(p.c.id, a.c.invoice_id, a.c.amount_minor)
-                        .join(a, a.c.payment_id == p.c.id).where(p.c.visit_uuid.is_not(None)))
+                        .join(a, a.c.payment_id == p.c.id).where(p.c.visit_uuid.is_not(None),
+                                                                 receipt_repo.counts(p.c.id)))
     out: dict = defaultdict(int)
     for payment_id, invoice_id, minor in rows:
         if payment_id not in known:

@@ -14,7 +14,7 @@ from ..domain.records import CustomerFile, CustomerSummary, RouteStop
 from ..domain.search import RANKED, FoundPage, MatchReason, Sorting
 from ..domain.stored import RouteDay
 from ..i18n.folding import fold, query_terms
-from . import convert, hot, search_sql
+from . import convert, hot, receipt_repo, search_sql
 from .tables import (AllocationRow, ContactRow, ContractRow, CustomerRow, DeliveryRow,
                      InvoiceRow, PaymentRow, RouteStopRow)
 
@@ -139,4 +139,11 @@ def _payments(session, payments):
                 .where(AllocationRow.payment_id.in_(ids)).order_by(AllocationRow.id))
         for pid, inv_id, number, minor in session.execute(stmt):
             allocations[pid].append((inv_id, number, minor))
-    return tuple(convert.payment(p, allocations[p.id]) for p in payments)
+    voided = receipt_repo.voided_payments(session, ids) if ids else {}
+    return tuple(convert.payment(p, allocations[p.id], _void_reason(voided.get(p.id)))
+                 for p in payments)
+
+
+def _void_reason(found) -> str:
+    """The reason of a void ("" when the payment counts); a void always has one."""
+    return (found[1] or "-") if found else ""

@@ -528,3 +528,53 @@ class OfficeNoteReadRow(Base):
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     note_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     read_at: Mapped[str] = mapped_column(String(32))
+
+
+class ReceiptRow(Base):
+    """Money taken on site as the office decides on it (schema 20): pending until confirmed by
+    hand, matched to an imported accounting credit, or voided with a reason. A laptop holds
+    only the receipts the office voided (they stop counting there too)."""
+
+    __tablename__ = "receipt"
+    receipt_no: Mapped[str] = mapped_column(String(40), primary_key=True)
+    payment_id: Mapped[str] = mapped_column(String(36))
+    visit_uuid: Mapped[str] = mapped_column(String(36))
+    customer_id: Mapped[int] = mapped_column(Integer)
+    device: Mapped[str] = mapped_column(String(64))
+    collector_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    paid_on: Mapped[date] = mapped_column(Date)
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    received_at: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(12))
+    state_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    state_by: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    matched_invoice_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    __table_args__ = (Index("ix_receipt_state", "state", "paid_on", "receipt_no"),
+                      Index("ix_receipt_payment", "payment_id", "state"),
+                      Index("ix_receipt_matched", "matched_invoice_id", unique=True))
+
+
+class ExportBatchRow(Base):
+    """One export to accounting written (schema 20): when, by whom, its period and file."""
+
+    __tablename__ = "export_batch"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(Text, default="")
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    kinds: Mapped[str] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(8))
+    file_name: Mapped[str] = mapped_column(Text)
+    rows: Mapped[int] = mapped_column(Integer)
+
+
+class ExportRowRow(Base):
+    """A record (kind, its stable id) and the export batch that first wrote it (schema 20)."""
+
+    __tablename__ = "export_row"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    batch_id: Mapped[str] = mapped_column(String(36))

@@ -28,7 +28,9 @@ class Pack:
     full pack), route_from; ``customers`` each with contact/contract/invoice/delivery/payment
     lists; ``route_stops`` from route_from on; ``outcomes`` the status the office holds;
     ``revoked`` the revocation list; ``removed`` the codes a delta takes away; ``reviews``
-    (optional, absent when empty) the review states and comments of the collector's visits."""
+    (optional, absent when empty) the review states and comments of the collector's visits;
+    ``voids`` (optional, absent when empty) the receipts the office voided, each with its
+    payment, when, by whom and why."""
 
     header: dict
     customers: list
@@ -37,6 +39,7 @@ class Pack:
     revoked: list
     removed: list = ()
     reviews: list = field(default_factory=list)
+    voids: list = field(default_factory=list)
 
     @property
     def full(self) -> bool:
@@ -62,6 +65,8 @@ class Pack:
             body.update(format=DELTA_FORMAT, removed=list(self.removed))
         if self.reviews:  # optional: a pack without any reads as before
             body["reviews"] = self.reviews
+        if self.voids:
+            body["voids"] = self.voids
         return canonical(body)
 
 
@@ -74,7 +79,7 @@ def parse(data: bytes) -> Pack:
         delta = value["format"] == DELTA_FORMAT
         pack = Pack(value["pack"], value["customers"], value["route_stops"], value["outcomes"],
                     value["revoked"], list(value["removed"]) if delta else [],
-                    _reviews(value.get("reviews", [])))
+                    _reviews(value.get("reviews", [])), _voids(value.get("voids", [])))
         if pack.full == delta or (delta and type(pack.header.get("base")) is not int):
             raise BundleRefused("sync.bad_pack", reason="full or delta is not said rightly")
         for key in ("version", "device", "collector", "expires_at", "route_from"):
@@ -97,6 +102,19 @@ def _reviews(value) -> list:
     if not good:
         raise BundleRefused("sync.bad_pack", reason="a review event is not "
                                                     f"{sorted(_REVIEW_KEYS)}")
+    return value
+
+
+_VOID_KEYS = {"receipt_no": str, "payment_id": str, "voided_at": str, "by": str, "reason": str}
+
+
+def _voids(value) -> list:
+    """Voided receipts as sent: each with exactly the keys and types above."""
+    good = isinstance(value, list) and all(
+        isinstance(void, dict) and set(void) == set(_VOID_KEYS)
+        and all(isinstance(void[k], t) for k, t in _VOID_KEYS.items()) for void in value)
+    if not good:
+        raise BundleRefused("sync.bad_pack", reason=f"a void is not {sorted(_VOID_KEYS)}")
     return value
 
 

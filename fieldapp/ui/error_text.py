@@ -486,6 +486,34 @@ WORDS = {
                   "print."),
     "printing.no_customers": QT_TRANSLATE_NOOP(
         "Errors", "Choose the customers first: a collector, a route or customer codes."),
+    # money taken on site (office) and the export to accounting
+    "receipt.bad_state": QT_TRANSLATE_NOOP(
+        "Errors", "{state} is not a receipt state; use {states}."),
+    "receipt.reason_required": QT_TRANSLATE_NOOP(
+        "Errors", "Say why the receipt is voided: a reason is required."),
+    "receipt.reason_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The reason is too long ({length} characters; at most {max})."),
+    "receipt.count_changed": QT_TRANSLATE_NOOP(
+        "Errors", "{expected} receipts were pending when you confirmed, {found} are now. "
+                  "Nothing was changed; look at the list again."),
+    "receipt.none_named": QT_TRANSLATE_NOOP("Errors", "Choose at least one receipt."),
+    "receipt.unknown": QT_TRANSLATE_NOOP("Errors", "There is no receipt {receipt}."),
+    "receipt.not_pending": QT_TRANSLATE_NOOP(
+        "Errors", "Receipt {receipt} is {state}, not pending; nothing was changed."),
+    "export.bad_date": QT_TRANSLATE_NOOP(
+        "Errors", "The {which} date {text} is not a date."),
+    "export.bad_period": QT_TRANSLATE_NOOP(
+        "Errors", "The period ends ({last}) before it starts ({first})."),
+    "export.bad_kind": QT_TRANSLATE_NOOP(
+        "Errors", "{kind} is not a kind of export; use {kinds}."),
+    "export.no_kinds": QT_TRANSLATE_NOOP(
+        "Errors", "Choose at least one kind of record to export."),
+    "export.bad_format": QT_TRANSLATE_NOOP(
+        "Errors", "{format} is not an export format; use {formats}."),
+    "export.out_is_folder": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is a folder; name the file to write."),
+    "export.cannot_write": QT_TRANSLATE_NOOP(
+        "Errors", "{path} cannot be written: {reason}"),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from ...clock import utc_now
 from ..portfolio import Portfolio
 from ..settings import Settings
+from .accounting_export import AccountingExport
 from .assignments import Assignments
 from .collectors import Collectors
 from .conflicts import Conflicts
@@ -18,6 +19,7 @@ from .kpi import Kpis
 from .packs import Packs
 from .portfolio import OfficePortfolio
 from .printing import Printing
+from .receipts import Receipts
 from .receivables import ReceivablesImports
 from .review import Review
 from .routes import Routes
@@ -50,6 +52,8 @@ class OfficeServices:
     kpis: Kpis
     review: Review
     printing: Printing
+    receipts: Receipts
+    accounting_export: AccountingExport
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -80,6 +84,8 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         kpis=Kpis(store, now, settings),
         review=Review(store, now, actor, settings.zone),
         printing=Printing(store, now, settings, Routes(store, now)),
+        receipts=Receipts(store, now, actor, settings.zone),
+        accounting_export=AccountingExport(store, now, actor),
     )
 
 

@@ -25,6 +25,7 @@ from ...domain.instants import to_text
 from ...domain.receivables import EntryKind, ImportedCustomer, ReportKind, RowProblem
 from ...importers import Import
 from ...store.ar_writer import ArWriter
+from ...store import receipt_repo
 from ...store.receivables_repo import import_session
 from ..changes import Changes
 from . import ar_report as api
@@ -63,6 +64,9 @@ def _write(service, session, file, name, reading, skip_bad_rows, dry_run, openin
         return _report(name, result, refusal, params, dry_run=dry_run, opens=opens), False
     scope = "none" if skipped else "customers" if reading.preset.ledger else "source"
     counts = writer.apply(today, scope)
+    # The import may show money a collector took: those receipts are matched now (one
+    # transaction with the import: a refused or dry-run import matches nothing).
+    receipt_repo.match_all(session, service.actor, to_text(service.now()))
     report = _report(name, result, None, {}, dry_run=dry_run, counts=counts, opens=opens,
                      imported=not dry_run)
     if dry_run:

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from ...domain.instants import to_text
 from ...store import bundle_repo as repo
 from ...store import (device_repo, field_records, migrations, pack_parts, pack_repo,
-                       review_repo)
+                       receipt_repo, review_repo)
 from ...sync import ack, bundle, day
 from ...sync.errors import BundleRefused
 
@@ -142,6 +142,12 @@ class Bundles:
                 added = field_records.apply(session, records, blobs, to_text(now))
                 review_repo.receive(session, [r["row"] for r in records if r["kind"] == "visit"],
                                     m.sender, to_text(now), now.tzinfo)
+                # Money taken on site waits for the office (and may already be in the books).
+                made = receipt_repo.receive(session.connection(), [
+                    r["row"].get("id") for r in records if r["kind"] == "payment"],
+                    m.sender, to_text(now))
+                if made:
+                    receipt_repo.match_all(session, "", to_text(now), made)
                 self._take_state(session, m, day.state_of(item.found.members))
                 repo.record(session, sha256=item.found.sha256, status=repo.IMPORTED,
                             at=to_text(now), file_name=item.file,

@@ -15,7 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from ...domain.instants import to_text
-from ...store import device_repo, migrations, pack_parts, pack_repo, review_repo
+from ...store import device_repo, migrations, pack_parts, pack_repo, receipt_repo, review_repo
 from ...sync import bundle, office_keys
 from ...sync.errors import EnrollmentError
 from ...sync.manifest import OFFICE
@@ -86,11 +86,12 @@ class Packs:
                       "route_from": now.date().isoformat()}
             reviews = review_repo.for_collector(session, collector_id,
                                                 to_text(now - timedelta(days=REVIEW_DAYS)))
+            voids = receipt_repo.voids_for(session, collector_id)
             return [self._one(session, device, now_set, header, revoked, keys.signer(), full,
-                              reviews) for device in devices]
+                              reviews, voids) for device in devices]
 
     def _one(self, session, device: str, now_set: _Assignment, header: dict, revoked: list,
-             signer, full: bool, reviews: list) -> Written:
+             signer, full: bool, reviews: list, voids: list = ()) -> Written:
         last = pack_repo.last_pack(session, device)
         version = (last.version if last else 0) + 1
         base, why, base_parts = _base(session, device, full, version - KEEP_PARTS, version - 1)
@@ -102,7 +103,7 @@ class Packs:
         header = {**header, "version": version, "device": device, "full": not base,
                   "base": base}
         body = Pack(header, customers, now_set.stops, outcomes, revoked, removed,
-                    reviews).to_bytes()
+                    reviews, list(voids)).to_bytes()
         bundle_id = str(uuid.uuid4())
         created = header["created_at"]
         data = bundle.write("pack", {MEMBER: body}, signer, sender=OFFICE, seq=version,

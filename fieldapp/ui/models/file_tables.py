@@ -117,16 +117,29 @@ class PaymentTableModel(RecordTableModel):
     """Money received and the invoices it settled."""
 
     def __init__(self, parent=None):
+        struck = QFont()
+        struck.setStrikeOut(True)
         super().__init__((
             Column(QT_TRANSLATE_NOOP("PaymentTableModel", "Date"), lambda p: formats.day(p.paid_on),
                    sort=lambda p: p.paid_on),
             Column(QT_TRANSLATE_NOOP("PaymentTableModel", "Amount"),
                    lambda p: formats.money(p.amount), RIGHT, sort=lambda p: p.amount.minor),
             Column(QT_TRANSLATE_NOOP("PaymentTableModel", "Method"), lambda p: label(p.method)),
-            Column(QT_TRANSLATE_NOOP("PaymentTableModel", "Reference"), lambda p: p.reference),
+            Column(QT_TRANSLATE_NOOP("PaymentTableModel", "Reference"), self._reference,
+                   tooltip=self._reference),
             Column(QT_TRANSLATE_NOOP("PaymentTableModel", "Allocated to"), self._allocations,
                    tooltip=self._allocations),
-        ), "PaymentTableModel", parent=parent)
+        ), "PaymentTableModel", RowStyle(font=lambda p: struck if p.voided else None),
+            parent=parent)
+
+    @staticmethod
+    def _reference(payment: Payment) -> str:
+        """A receipt the office voided says so, with the reason, where the money is listed."""
+        if not payment.voided:
+            return payment.reference
+        said = translate("PaymentTableModel", "Voided by the office: {reason}").format(
+            reason=payment.voided)
+        return f"✖ {said}" + (f" · {payment.reference}" if payment.reference else "")
 
     @staticmethod
     def _allocations(payment: Payment) -> str:

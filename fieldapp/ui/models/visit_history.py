@@ -28,10 +28,16 @@ def when(entry: HistoryEntry):
     return entry.visit.finalized_at or entry.visit.started_at
 
 
-def mark(entry: HistoryEntry, pending: bool = False) -> str:
+def mark(entry: HistoryEntry, pending: bool = False, voided: dict | None = None) -> str:
     """'Amended' on an original, 'Amendment: <reason>' on its correction; 'Documents pending'
-    while its documents failed or were never made."""
+    while its documents failed or were never made; each receipt the office voided, and why."""
     parts = []
+    for outcome in entry.visit.outcomes:
+        number = getattr(outcome, "receipt_no", "")
+        if voided and number in voided:
+            parts.append(QCoreApplication.translate(
+                "VisitHistoryModel", "Receipt %1 voided by the office: %2")
+                .replace("%1", number).replace("%2", voided[number]))
     if pending:
         parts.append(QCoreApplication.translate("VisitHistoryModel", "Documents pending"))
     if entry.visit.amends:
@@ -67,6 +73,7 @@ class VisitHistoryModel(RecordTableModel):
                               font=lambda e: italic if e.amended_by else None), parent)
         self.pending: frozenset[str] = frozenset()  # visits whose documents are not all made
         self.reviews: dict = {}  # visit uuid -> domain.office_notes.VisitReview
+        self.voided: dict[str, str] = {}  # receipt number → why the office voided it
 
     def review(self, entry: HistoryEntry):
         return self.__dict__.get("reviews", {}).get(entry.visit.uuid)
@@ -95,7 +102,7 @@ class VisitHistoryModel(RecordTableModel):
         return entry.visit.uuid in self.__dict__.get("pending", ())
 
     def _mark(self, entry: HistoryEntry) -> str:
-        return mark(entry, self._pending(entry))
+        return mark(entry, self._pending(entry), self.__dict__.get("voided"))
 
     def entry(self, row: int) -> HistoryEntry:
         return self.record(row)

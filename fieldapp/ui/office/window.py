@@ -20,10 +20,12 @@ from .collectors_view import CollectorsView
 from .conflicts_view import ConflictsView
 from .dashboard_view import DashboardView
 from .devices_view import DevicesView
+from .export_dialog import ExportDialog
 from .import_wizard import ImportWizard
 from .inbox_view import InboxView
 from .language_menu import LanguageMenu
 from .portfolio_view import PortfolioView
+from .receipts_view import ReceiptsView
 from .preferences import OfficePreferences
 from .print_dialog import AGREEMENTS, STATEMENTS, PrintDialog
 from .routes_view import RoutesView
@@ -59,8 +61,9 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.conflicts = ConflictsView(self)
         self.dashboard = DashboardView(self)
         self.inbox = InboxView(self)
+        self.receipts = ReceiptsView(self)
         for view in (self.portfolio, self.collectors, self.routes, self.devices, self.conflicts,
-                     self.dashboard, self.inbox):
+                     self.dashboard, self.inbox, self.receipts):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
         self.sync = OfficeSync(self)
@@ -85,6 +88,7 @@ class OfficeWindow(Retranslating, QMainWindow):
     def _build_actions(self) -> None:
         self.import_action = self._action("Ctrl+I", self.open_import_wizard)
         self.import_bundles_action = self._action(None, lambda: self.devices.import_bundles())
+        self.export_action = self._action(None, self.open_export_dialog)
         self.sync_now_action = self._action("F5", lambda: self.sync.import_arrived())
         self.send_packs_action = self._action(None, lambda: self.sync.send_packs())
         self.sync_folder_action = self._action(None, lambda: self.sync.configure())
@@ -97,7 +101,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action("Ctrl+F", self.find_customer)
         self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
-                            for n in range(7)]
+                            for n in range(8)]
         self.about_action = self._action("F1", self.show_about)
 
     def _build_menus(self) -> None:
@@ -105,6 +109,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.import_bundles_action)
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.sync_menu = bar.addMenu("")
@@ -142,6 +147,10 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.print_dialog = PrintDialog(self, kind)
         self.print_dialog.open()
         return self.print_dialog
+
+    def open_export_dialog(self) -> None:
+        self.export_dialog = ExportDialog(self)
+        self.export_dialog.open()
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -208,12 +217,13 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.sync.retranslate_ui()
         self.import_action.setText(self.tr("Import receivables…"))
         self.import_bundles_action.setText(self.tr("Import day bundles…"))
+        self.export_action.setText(self.tr("Export to accounting…"))
         self.quit_action.setText(self.tr("Quit"))
         self.find_action.setText(self.tr("&Find customer"))
         self.about_action.setText(self.tr("&About fieldapp office"))
         titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"),
                   self.tr("Laptops"), self.tr("Conflicts"),
-                  self.tr("Dashboard"), self.tr("Inbox"))
+                  self.tr("Dashboard"), self.tr("Inbox"), self.tr("Money to confirm"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
             self.tab_actions[index].setText(title)

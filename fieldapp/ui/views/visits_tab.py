@@ -76,16 +76,18 @@ class VisitsTab(Retranslating, QWidget):
         visits, follow_ups = self._services.visits, self._services.follow_ups
         documents, notes = self._services.documents, self._services.office_notes
         self._taskman.run(lambda: (visits.history(cid), follow_ups.list(cid),
-                                   documents.pending(), notes.reviews_of(cid)),
+                                   documents.pending(), notes.reviews_of(cid),
+                                   visits.voided_receipts(cid)),
                           lambda result: self._loaded(generation, cid, *result))
 
     def _loaded(self, generation: int, cid: int, history, follow_ups, pending=(),
-                reviews=None) -> None:
+                reviews=None, voided=None) -> None:
         if generation != self._generation:
             return
         selected = self.selected()
         self.model.pending = frozenset(pending)
         self.model.reviews = reviews or {}
+        self.model.voided = dict(voided or {})
         self.model.set_records(history)
         self._pages.setCurrentIndex(1 if history else 0)
         uuids = [e.visit.uuid for e in history]
