@@ -3005,51 +3005,56 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="503"/>
-        <source>The {which} date {text} is not a date.</source>
+        <source>The period&apos;s first day {text} is not a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="505"/>
-        <source>The period ends ({last}) before it starts ({first}).</source>
+        <source>The period&apos;s last day {text} is not a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="507"/>
-        <source>{kind} is not a kind of export; use {kinds}.</source>
+        <source>The period ends ({last}) before it starts ({first}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="509"/>
-        <source>Choose at least one kind of record to export.</source>
+        <source>{kind} is not a kind of export; use {kinds}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="511"/>
-        <source>{format} is not an export format; use {formats}.</source>
+        <source>Choose at least one kind of record to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="513"/>
-        <source>{path} is a folder; name the file to write.</source>
+        <source>{format} is not an export format; use {formats}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="515"/>
+        <source>{path} is a folder; name the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="517"/>
         <source>{path} cannot be written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="520"/>
+        <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="521"/>
+        <location filename="../fieldapp/ui/error_text.py" line="523"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="522"/>
+        <location filename="../fieldapp/ui/error_text.py" line="524"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3118,9 +3123,9 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/export_dialog.py" line="109"/>
         <source>%n row(s) written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row written</numerusform>
+            <numerusform>%n rows written</numerusform>
         </translation>
     </message>
     <message>
@@ -5321,9 +5326,9 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_words.py" line="61"/>
         <source>%n new notes from the office</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new note from the office</numerusform>
+            <numerusform>%n new notes from the office</numerusform>
         </translation>
     </message>
 </context>
@@ -5337,17 +5342,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="142"/>
         <source>%n notes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="143"/>
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
         </translation>
     </message>
     <message>
@@ -6230,9 +6235,9 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="110"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
     <message>
@@ -6266,7 +6271,7 @@ Packs written: %6</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="141"/>
-        <source>Matched automatically with the accounting record %1 (%2, %3) of the same customer and amount.</source>
+        <source>Matched automatically with the accounting entry %1 (%2, %3) of the same customer and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6282,17 +6287,17 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="161"/>
         <source>Confirm all %n pending receipt(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Confirm the %n pending receipt?</numerusform>
+            <numerusform>Confirm all %n pending receipts?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
         <source>%n receipt(s) of money taken on site wait for confirmation, the oldest first. A later accounting import matches them by itself.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n receipt of money taken on site waits for confirmation. A later accounting import matches it by itself.</numerusform>
+            <numerusform>%n receipts of money taken on site wait for confirmation, the oldest first. A later accounting import matches them by itself.</numerusform>
         </translation>
     </message>
     <message>
@@ -7306,9 +7311,9 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/sync_menu.py" line="118"/>
         <source>%n new notes from the office.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new note from the office.</numerusform>
+            <numerusform>%n new notes from the office.</numerusform>
         </translation>
     </message>
     <message>
@@ -7485,9 +7490,9 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/sync_status.py" line="188"/>
         <source>%n new notes from the office.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n new note from the office.</numerusform>
+            <numerusform>%n new notes from the office.</numerusform>
         </translation>
     </message>
     <message>
@@ -7754,9 +7759,9 @@ Work the office has already received is safe. Visits, documents and payments rec
     <message numerus="yes">
         <location filename="../fieldapp/ui/models/visit_history.py" line="88"/>
         <source>%n comments</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
         </translation>
     </message>
 </context>

@@ -296,53 +296,54 @@
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="74"/>
         <source>Print %1</source>
-        <translation type="unfinished">In %1</translation>
+        <translation>In %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="81"/>
         <source>Printing %1…</source>
-        <translation type="unfinished">Đang in %1…</translation>
+        <translation>Đang in %1…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="87"/>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu PDF</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="89"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished">Văn bản PDF (*.pdf)</translation>
+        <translation>Văn bản PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="97"/>
         <source>Not saved</source>
-        <translation type="unfinished">Chưa lưu</translation>
+        <translation>Chưa lưu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="98"/>
         <source>The PDF could not be saved to %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lưu được tệp PDF vào %1:
+%2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="107"/>
         <source>%1 pages · %2 documents for %3 customers · signed by %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 trang · %2 văn bản cho %3 khách hàng · ký bởi %4</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="110"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished">&amp;In…</translation>
+        <translation>&amp;In…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="111"/>
         <source>&amp;Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="112"/>
         <source>Close</source>
-        <translation type="unfinished">Đóng</translation>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -2872,180 +2873,185 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="434"/>
         <source>The database server {server} accepts encrypted connections only. Ask the administrator for the connection address with the certificate settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ cơ sở dữ liệu {server} chỉ chấp nhận kết nối đã mã hóa. Hãy hỏi quản trị viên địa chỉ kết nối có kèm cài đặt chứng thư.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="437"/>
         <source>The database server {server} could not be verified: its certificate is not the one the office expects. Nothing was sent to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không xác minh được máy chủ cơ sở dữ liệu {server}: chứng thư của máy chủ không phải là chứng thư mà văn phòng mong đợi. Chưa có gì được gửi đến máy chủ này.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="440"/>
         <source>The account {user} may not prepare the database {database} on {server} for this version. The administrator opens it once with the owner&apos;s account first. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tài khoản {user} không được phép chuẩn bị cơ sở dữ liệu {database} trên máy chủ {server} cho phiên bản này. Quản trị viên cần mở cơ sở dữ liệu này một lần bằng tài khoản của chủ sở hữu trước. Chưa có gì thay đổi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="445"/>
         <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đây không phải là cụm mật khẩu của cơ sở dữ liệu văn phòng {database}. Chưa có gì thay đổi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="448"/>
         <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiếu tệp khóa của cơ sở dữ liệu văn phòng đã mã hóa {database} ({path}): không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="451"/>
         <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không đọc được tệp khóa của cơ sở dữ liệu văn phòng {database}: không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="454"/>
         <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không mã hóa được cơ sở dữ liệu văn phòng {database} ({reason}). Cơ sở dữ liệu được giữ nguyên như cũ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="457"/>
         <source>The office database {database} is encrypted and no passphrase was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu văn phòng {database} đã được mã hóa nhưng chưa nhập cụm mật khẩu.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="459"/>
         <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu văn phòng {path} đã tồn tại và chưa được mã hóa. Hãy mã hóa bằng lệnh &quot;fieldapp office encrypt&quot;; lệnh này sẽ tạo bản sao lưu trước.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="462"/>
         <source>The office database {path} is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu văn phòng {path} chưa được mã hóa.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="464"/>
         <source>The office database {path} is already encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu văn phòng {path} đã được mã hóa rồi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="466"/>
         <source>The two new passphrases are not the same. The old one still opens the office database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai cụm mật khẩu mới không khớp nhau. Cụm mật khẩu cũ vẫn mở được cơ sở dữ liệu văn phòng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="469"/>
         <source>The office database {path} is open in another fieldapp window or command. Close it first. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu văn phòng {path} đang được mở trong một cửa sổ hoặc lệnh fieldapp khác. Hãy đóng nó trước. Chưa có gì thay đổi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="472"/>
         <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu văn phòng tại {url} nằm trên máy chủ PostgreSQL: ở đây chỉ mã hóa được tệp cơ sở dữ liệu văn phòng. Máy chủ được bảo vệ bằng tài khoản và kết nối đã mã hóa.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="477"/>
         <source>No installment agreement was recorded on {day}. There is nothing to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có thỏa thuận trả góp nào được ghi nhận ngày {day}. Không có gì để in.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="479"/>
         <source>No installment agreement was recorded on {day} for the customers on the route of {collector}. There is nothing to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có thỏa thuận trả góp nào được ghi nhận ngày {day} cho các khách hàng trong lộ trình của nhân viên thu hồi nợ {collector}. Không có gì để in.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="482"/>
         <source>{collector} has no route on {day}, so there are no customers to print for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhân viên thu hồi nợ {collector} không có lộ trình ngày {day}, nên không có khách hàng nào để in.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="484"/>
         <source>No customer of {collector} has an open invoice. There is no statement to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có khách hàng nào của nhân viên thu hồi nợ {collector} có hóa đơn còn nợ. Không có bảng đối chiếu công nợ nào để in.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="487"/>
         <source>Choose the customers first: a collector, a route or customer codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn khách hàng trước: theo nhân viên thu hồi nợ, theo lộ trình hoặc theo mã khách hàng.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="490"/>
         <source>{state} is not a receipt state; use {states}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} không phải là tình trạng của biên nhận; hãy dùng {states}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="492"/>
         <source>Say why the receipt is voided: a reason is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy nêu lý do hủy biên nhận: bắt buộc phải có lý do.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="494"/>
         <source>The reason is too long ({length} characters; at most {max}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do quá dài ({length} ký tự; tối đa {max}).</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="496"/>
         <source>{expected} receipts were pending when you confirmed, {found} are now. Nothing was changed; look at the list again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lúc bạn xác nhận có {expected} biên nhận đang chờ, nay là {found}. Chưa có gì thay đổi; hãy xem lại danh sách.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="499"/>
         <source>Choose at least one receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn ít nhất một biên nhận.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="500"/>
         <source>There is no receipt {receipt}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có biên nhận {receipt}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="501"/>
         <source>Receipt {receipt} is {state}, not pending; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên nhận {receipt} đang ở tình trạng {state}, không phải đang chờ; chưa có gì thay đổi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="503"/>
-        <source>The {which} date {text} is not a date.</source>
-        <translation type="unfinished"></translation>
+        <source>The period&apos;s first day {text} is not a date.</source>
+        <translation>Ngày đầu kỳ {text} không phải là một ngày.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="505"/>
-        <source>The period ends ({last}) before it starts ({first}).</source>
-        <translation type="unfinished"></translation>
+        <source>The period&apos;s last day {text} is not a date.</source>
+        <translation>Ngày cuối kỳ {text} không phải là một ngày.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="507"/>
-        <source>{kind} is not a kind of export; use {kinds}.</source>
-        <translation type="unfinished"></translation>
+        <source>The period ends ({last}) before it starts ({first}).</source>
+        <translation>Kỳ kết thúc ({last}) trước khi bắt đầu ({first}).</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="509"/>
-        <source>Choose at least one kind of record to export.</source>
-        <translation type="unfinished"></translation>
+        <source>{kind} is not a kind of export; use {kinds}.</source>
+        <translation>{kind} không phải là loại dữ liệu xuất; hãy dùng {kinds}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="511"/>
-        <source>{format} is not an export format; use {formats}.</source>
-        <translation type="unfinished"></translation>
+        <source>Choose at least one kind of record to export.</source>
+        <translation>Hãy chọn ít nhất một loại dữ liệu biên bản để xuất.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="513"/>
-        <source>{path} is a folder; name the file to write.</source>
-        <translation type="unfinished"></translation>
+        <source>{format} is not an export format; use {formats}.</source>
+        <translation>{format} không phải là định dạng xuất; hãy dùng {formats}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="515"/>
-        <source>{path} cannot be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <source>{path} is a folder; name the file to write.</source>
+        <translation>{path} là một thư mục; hãy đặt tên cho tệp cần ghi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="520"/>
+        <location filename="../fieldapp/ui/error_text.py" line="517"/>
+        <source>{path} cannot be written: {reason}</source>
+        <translation>Không ghi được {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="521"/>
+        <location filename="../fieldapp/ui/error_text.py" line="523"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="522"/>
+        <location filename="../fieldapp/ui/error_text.py" line="524"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -3093,100 +3099,100 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
         <source>Workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="83"/>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="120"/>
         <source>Export to accounting</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất sang kế toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="104"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang xuất…</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/export_dialog.py" line="109"/>
         <source>%n row(s) written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Đã ghi %n dòng</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="111"/>
         <source>Nothing new: every record of the period was exported before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có gì mới: mọi dữ liệu biên bản trong kỳ đã được xuất trước đây.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
         <source>From</source>
-        <translation type="unfinished">Phụ trách cũ</translation>
+        <translation>Từ ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Đến ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
         <source>Records</source>
-        <translation type="unfinished">Biên bản</translation>
+        <translation>Dữ liệu biên bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Định dạng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="123"/>
         <source>File</source>
-        <translation type="unfinished">Tệp</translation>
+        <translation>Tệp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="125"/>
         <source>Confirmed money taken on site</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiền thu tại chỗ đã xác nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="126"/>
         <source>Promises to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam kết thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="127"/>
         <source>Installment lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Các kỳ trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="130"/>
         <source>CSV (one file per kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (mỗi loại một tệp)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="131"/>
         <source>Excel workbook (one sheet per kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp Excel (mỗi loại một trang tính)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="133"/>
         <source>Choose…</source>
-        <translation type="unfinished">Chọn…</translation>
+        <translation>Chọn…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="134"/>
         <source>Include records exported before (marked with their first export)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gồm cả dữ liệu biên bản đã xuất trước đây (có ghi lần xuất đầu tiên)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="136"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất</translation>
     </message>
 </context>
 <context>
@@ -5271,53 +5277,53 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="15"/>
         <source>Approved</source>
-        <translation type="unfinished">Đã duyệt</translation>
+        <translation>Đã duyệt</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="17"/>
         <source>Has issues</source>
-        <translation type="unfinished">Có vấn đề</translation>
+        <translation>Có vấn đề</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="19"/>
         <source>Rejected</source>
-        <translation type="unfinished">Bị từ chối</translation>
+        <translation>Bị từ chối</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="21"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="29"/>
         <source>Comment (corrects an earlier one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét (sửa một nhận xét trước đó)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="30"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="46"/>
         <source>A record not on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản không có trên máy này</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="49"/>
         <source>Call of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuộc gọi ngày %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="51"/>
         <source>Visit of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi làm việc ngày %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_words.py" line="61"/>
         <source>%n new notes from the office</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ghi chú mới từ văn phòng</numerusform>
         </translation>
     </message>
 </context>
@@ -5326,56 +5332,56 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="134"/>
         <source>By %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bởi %1, %2</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="142"/>
         <source>%n notes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ghi chú</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="143"/>
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n chưa đọc</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="146"/>
         <source>From the office</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú từ văn phòng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="147"/>
         <source>No notes from the office yet. They arrive with the assignment pack when you sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có ghi chú nào từ văn phòng. Ghi chú sẽ đến cùng gói giao việc khi bạn đồng bộ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="149"/>
         <source>&amp;Open the record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở biên bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="150"/>
         <source>Show this customer and record (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiển thị khách hàng và biên bản này (Enter)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="151"/>
         <source>&amp;Mark as read</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh &amp;dấu đã đọc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="152"/>
         <source>Mark &amp;all as read</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu &amp;tất cả đã đọc</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="153"/>
         <source>&amp;Close</source>
-        <translation type="unfinished">Đón&amp;g</translation>
+        <translation>Đón&amp;g</translation>
     </message>
 </context>
 <context>
@@ -5384,37 +5390,37 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
         <location filename="../fieldapp/ui/models/office_notes.py" line="34"/>
         <location filename="../fieldapp/ui/models/office_notes.py" line="35"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Mới</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="37"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="39"/>
         <source>Customer</source>
-        <translation type="unfinished">Khách hàng</translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="40"/>
         <source>Record</source>
-        <translation type="unfinished">Biên bản</translation>
+        <translation>Biên bản</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="41"/>
         <source>What</source>
-        <translation type="unfinished">Nội dung</translation>
+        <translation>Phản hồi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="43"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="45"/>
         <source>From</source>
-        <translation type="unfinished">Phụ trách cũ</translation>
+        <translation>Người gửi</translation>
     </message>
 </context>
 <context>
@@ -5422,17 +5428,17 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
     <message>
         <location filename="../fieldapp/ui/office_notes.py" line="81"/>
         <source>From the &amp;office…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú từ &amp;văn phòng…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes.py" line="82"/>
         <source>Review states and comments the office sent about your records (Ctrl+Shift+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem tình trạng duyệt và nhận xét mà văn phòng gửi về các biên bản của bạn (Ctrl+Shift+O)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes.py" line="86"/>
         <source>Open the notes from the office</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở ghi chú từ văn phòng</translation>
     </message>
 </context>
 <context>
@@ -5549,7 +5555,7 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>Database: %1 (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu: %1 (đã mã hóa)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="198"/>
@@ -5589,17 +5595,17 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="209"/>
         <source>&amp;Print</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="210"/>
         <source>Installment agreements of a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thỏa thuận trả góp theo ngày…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="211"/>
         <source>Statements of account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng đối chiếu công nợ…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="212"/>
@@ -5634,7 +5640,7 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="220"/>
         <source>Export to accounting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất sang kế toán…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="221"/>
@@ -5689,7 +5695,7 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="226"/>
         <source>Money to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiền chờ xác nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="231"/>
@@ -5770,7 +5776,7 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="140"/>
         <source>Voided by the office: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn phòng đã hủy: {reason}</translation>
     </message>
 </context>
 <context>
@@ -6005,132 +6011,132 @@ Bị cách ly: %4
         <location filename="../fieldapp/ui/office/print_dialog.py" line="113"/>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="231"/>
         <source>Every customer of the day</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi khách hàng trong ngày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="167"/>
         <source>Preparing the installment agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chuẩn bị các thỏa thuận trả góp…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="172"/>
         <source>Preparing the statements of account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chuẩn bị các bảng đối chiếu công nợ…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="180"/>
         <source>Company CA passphrase</source>
-        <translation type="unfinished">Cụm mật khẩu của CA công ty</translation>
+        <translation>Cụm mật khẩu của CA công ty</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="181"/>
         <source>The office signs what it prints with a key kept under the company CA&apos;s passphrase. It is kept until the window closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn phòng ký các văn bản được in bằng một khóa được bảo vệ bởi cụm mật khẩu của CA công ty. Cụm mật khẩu được giữ đến khi đóng cửa sổ.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="203"/>
         <source>Nothing printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa in gì</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="207"/>
         <source>Installment agreements of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Thỏa thuận trả góp ngày %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="209"/>
         <source>Statements of account as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng đối chiếu công nợ tại ngày %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
         <source>Print agreements and statements</source>
-        <translation type="unfinished"></translation>
+        <translation>In thỏa thuận và bảng đối chiếu công nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="220"/>
         <source>What to print (one PDF, each customer from a new page, in the customer&apos;s language):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung cần in (một tệp PDF, mỗi khách hàng bắt đầu từ trang mới, bằng ngôn ngữ của khách hàng):</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="222"/>
         <source>&amp;Installment agreements of a day, for signing in ink</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thỏa thuận trả góp theo ngày, để ký tay</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="224"/>
         <source>&amp;Statements of account for a group of customers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bảng đối chiếu công nợ cho một nhóm khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
         <source>Agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Thỏa thuận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
         <source>Statements</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng đối chiếu công nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="228"/>
         <source>Made on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lập ngày:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="229"/>
         <source>Only the route of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ lộ trình của:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="232"/>
         <source>Customers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="233"/>
         <source>A collector&apos;s customers with open invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng có hóa đơn còn nợ của một nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="234"/>
         <source>The customers on a collector&apos;s route</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng trong lộ trình của một nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="235"/>
         <source>These customer codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Các mã khách hàng sau</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="237"/>
         <source>Collector:</source>
-        <translation type="unfinished">Nhân viên thu hồi nợ:</translation>
+        <translation>Nhân viên thu hồi nợ:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="238"/>
         <source>Route of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lộ trình ngày:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="239"/>
         <source>Codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="240"/>
         <source>Customer codes separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Các mã khách hàng, cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="241"/>
         <source>As of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính đến ngày:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="242"/>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xem trước</translation>
     </message>
 </context>
 <context>
@@ -6225,137 +6231,137 @@ Bị cách ly: %4
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="110"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ngày</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="116"/>
         <source>Accounting: %1 of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kế toán: %1 ngày %2 (%3)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang chờ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xác nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã khớp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hủy</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="141"/>
-        <source>Matched automatically with the accounting record %1 (%2, %3) of the same customer and amount.</source>
-        <translation type="unfinished"></translation>
+        <source>Matched automatically with the accounting entry %1 (%2, %3) of the same customer and amount.</source>
+        <translation>Đã tự động khớp với chứng từ kế toán %1 (%2, %3) cùng khách hàng và cùng số tiền.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="146"/>
         <source>%1 by %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bởi %2 vào %3.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="160"/>
         <source>Confirm receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác nhận biên nhận</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="161"/>
         <source>Confirm all %n pending receipt(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Xác nhận tất cả %n biên nhận đang chờ?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
         <source>%n receipt(s) of money taken on site wait for confirmation, the oldest first. A later accounting import matches them by itself.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n biên nhận thu tiền tại chỗ đang chờ xác nhận, cũ nhất ở trên cùng. Lần nhập dữ liệu kế toán sau sẽ tự động khớp các biên nhận này.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="200"/>
         <source>No money taken on site waits for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có khoản tiền thu tại chỗ nào đang chờ xác nhận.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
         <source>Only the oldest %1 of this list are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ hiển thị %1 mục cũ nhất của danh sách này.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Taken on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày thu</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Số ngày chờ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Collector</source>
-        <translation type="unfinished">Nhân viên thu hồi nợ</translation>
+        <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Customer</source>
-        <translation type="unfinished">Khách hàng</translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>Amount</source>
-        <translation type="unfinished">Số tiền</translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>Receipt</source>
-        <translation type="unfinished">Biên nhận thu tiền</translation>
+        <translation>Biên nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>State</source>
-        <translation type="unfinished">Tình trạng</translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>Match or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Chứng từ khớp hoặc lý do</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="216"/>
         <source>&amp;Confirm selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xác nhận mục đã chọn</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="217"/>
         <source>Confirm &amp;all pending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác nhận &amp;tất cả mục đang chờ…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="218"/>
         <source>&amp;Void…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hủy…</translation>
     </message>
 </context>
 <context>
@@ -6741,12 +6747,12 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/office/routes_view.py" line="308"/>
         <source>Print statements…</source>
-        <translation type="unfinished"></translation>
+        <translation>In bảng đối chiếu công nợ…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/routes_view.py" line="310"/>
         <source>Statements of account for the customers on this route, in one signed PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng đối chiếu công nợ của các khách hàng trong lộ trình này, trong một tệp PDF đã ký</translation>
     </message>
 </context>
 <context>
@@ -7296,8 +7302,8 @@ Bị cách ly: %4
     <message numerus="yes">
         <location filename="../fieldapp/ui/sync_menu.py" line="118"/>
         <source>%n new notes from the office.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ghi chú mới từ văn phòng.</numerusform>
         </translation>
     </message>
     <message>
@@ -7472,8 +7478,8 @@ Bị cách ly: %4
     <message numerus="yes">
         <location filename="../fieldapp/ui/sync_status.py" line="188"/>
         <source>%n new notes from the office.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ghi chú mới từ văn phòng.</numerusform>
         </translation>
     </message>
     <message>
@@ -7542,7 +7548,7 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="28"/>
         <source>Open the office database</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở cơ sở dữ liệu văn phòng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="29"/>
@@ -7583,22 +7589,22 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
         <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu văn phòng mới %1 sẽ được mã hóa. Hãy chọn cụm mật khẩu: chương trình sẽ hỏi mỗi lần mở cơ sở dữ liệu, và không ai mở được cơ sở dữ liệu hay các bản sao lưu của nó nếu không có cụm mật khẩu này.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
         <source>New passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cụm mật khẩu mới:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="78"/>
         <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ sở dữ liệu văn phòng %1 đã được mã hóa. Hãy nhập cụm mật khẩu để mở.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="80"/>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cụm mật khẩu:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
@@ -7692,7 +7698,7 @@ Những gì văn phòng đã nhận được vẫn an toàn. Các buổi làm vi
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="38"/>
         <source>Receipt %1 voided by the office: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên nhận %1 đã bị văn phòng hủy: %2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="42"/>
@@ -7737,13 +7743,13 @@ Những gì văn phòng đã nhận được vẫn an toàn. Các buổi làm vi
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="69"/>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn phòng</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/models/visit_history.py" line="88"/>
         <source>%n comments</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nhận xét</numerusform>
         </translation>
     </message>
 </context>
@@ -7861,17 +7867,17 @@ Những gì văn phòng đã nhận được vẫn an toàn. Các buổi làm vi
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="155"/>
         <source>State</source>
-        <translation type="unfinished">Tình trạng</translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="158"/>
         <source>%1, %2</source>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="160"/>
         <source>From the office</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ văn phòng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
@@ -7919,22 +7925,22 @@ Những gì văn phòng đã nhận được vẫn an toàn. Các buổi làm vi
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="254"/>
         <source>Void receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy biên nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="256"/>
         <source>Void receipt %1: %2 taken from %3 on %4? It will no longer count anywhere, and the collector&apos;s laptop learns of it with the next pack. Say why:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy biên nhận %1: %2 thu từ %3 ngày %4? Biên nhận sẽ không còn được tính ở bất kỳ đâu, và máy tính của nhân viên thu hồi nợ sẽ được báo qua gói giao việc tiếp theo. Hãy nêu lý do:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="260"/>
         <source>Reason (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do (bắt buộc)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="261"/>
         <source>Void</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>

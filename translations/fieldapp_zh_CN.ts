@@ -296,53 +296,54 @@
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="74"/>
         <source>Print %1</source>
-        <translation type="unfinished">打印 %1</translation>
+        <translation>打印 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="81"/>
         <source>Printing %1…</source>
-        <translation type="unfinished">正在打印 %1…</translation>
+        <translation>正在打印 %1…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="87"/>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>保存 PDF</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="89"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="97"/>
         <source>Not saved</source>
-        <translation type="unfinished">未保存</translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="98"/>
         <source>The PDF could not be saved to %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 PDF 保存到 %1：
+%2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="107"/>
         <source>%1 pages · %2 documents for %3 customers · signed by %4</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 页 · %3 家客户的 %2 份文件 · 由 %4 签署</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="110"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished">打印(&amp;P)…</translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="111"/>
         <source>&amp;Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存 PDF(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="112"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2872,180 +2873,185 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="434"/>
         <source>The database server {server} accepts encrypted connections only. Ask the administrator for the connection address with the certificate settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库服务器 {server} 只接受加密连接。请向管理员索取包含证书设置的连接地址。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="437"/>
         <source>The database server {server} could not be verified: its certificate is not the one the office expects. Nothing was sent to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法验证数据库服务器 {server}：其证书不是公司预期的证书。未向其发送任何数据。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="440"/>
         <source>The account {user} may not prepare the database {database} on {server} for this version. The administrator opens it once with the owner&apos;s account first. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>账号 {user} 无权为此版本准备 {server} 上的数据库 {database}。请管理员先用数据库所有者的账号打开一次。未做任何更改。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="445"/>
         <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是公司端数据库 {database} 的密码短语。未做任何更改。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="448"/>
         <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到已加密的公司端数据库 {database} 的密钥文件（{path}）：无法打开数据库。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="451"/>
         <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取公司端数据库 {database} 的密钥文件：无法打开数据库。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="454"/>
         <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加密公司端数据库 {database}（{reason}）。数据库保持原状，未作任何更改。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="457"/>
         <source>The office database {database} is encrypted and no passphrase was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端数据库 {database} 已加密，但未输入密码短语。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="459"/>
         <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端数据库 {path} 已存在且未加密。请使用命令“fieldapp office encrypt”对其加密，该命令会先进行备份。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="462"/>
         <source>The office database {path} is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端数据库 {path} 未加密。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="464"/>
         <source>The office database {path} is already encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端数据库 {path} 已经加密。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="466"/>
         <source>The two new passphrases are not the same. The old one still opens the office database.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的新密码短语不一致。公司端数据库仍使用原密码短语打开。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="469"/>
         <source>The office database {path} is open in another fieldapp window or command. Close it first. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端数据库 {path} 正在另一个 fieldapp 窗口或命令中打开。请先将其关闭。未做任何更改。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="472"/>
         <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 {url} 的公司端数据库在 PostgreSQL 服务器上：此处只能加密公司端数据库文件。服务器由其账号和加密连接提供保护。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="477"/>
         <source>No installment agreement was recorded on {day}. There is nothing to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 没有记录任何分期付款协议。没有可打印的内容。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="479"/>
         <source>No installment agreement was recorded on {day} for the customers on the route of {collector}. There is nothing to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 没有为催收员 {collector} 路线上的客户记录任何分期付款协议。没有可打印的内容。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="482"/>
         <source>{collector} has no route on {day}, so there are no customers to print for.</source>
-        <translation type="unfinished"></translation>
+        <translation>催收员 {collector} 在 {day} 没有路线，因此没有可打印的客户。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="484"/>
         <source>No customer of {collector} has an open invoice. There is no statement to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>催收员 {collector} 名下没有客户有未结发票。没有可打印的对账单。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="487"/>
         <source>Choose the customers first: a collector, a route or customer codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择客户：催收员、路线或客户编号。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="490"/>
         <source>{state} is not a receipt state; use {states}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} 不是收款收据的状态；请使用 {states}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="492"/>
         <source>Say why the receipt is voided: a reason is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明作废此收款收据的原因：原因为必填项。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="494"/>
         <source>The reason is too long ({length} characters; at most {max}).</source>
-        <translation type="unfinished"></translation>
+        <translation>原因过长（{length} 个字符；最多 {max} 个）。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="496"/>
         <source>{expected} receipts were pending when you confirmed, {found} are now. Nothing was changed; look at the list again.</source>
-        <translation type="unfinished"></translation>
+        <translation>确认时有 {expected} 张收款收据待确认，现在有 {found} 张。未做任何更改；请重新查看列表。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="499"/>
         <source>Choose at least one receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一张收款收据。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="500"/>
         <source>There is no receipt {receipt}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到收款收据 {receipt}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="501"/>
         <source>Receipt {receipt} is {state}, not pending; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>收款收据 {receipt} 的状态为 {state}，不是待确认；未做任何更改。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="503"/>
-        <source>The {which} date {text} is not a date.</source>
-        <translation type="unfinished"></translation>
+        <source>The period&apos;s first day {text} is not a date.</source>
+        <translation>期间的第一天 {text} 不是有效的日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="505"/>
-        <source>The period ends ({last}) before it starts ({first}).</source>
-        <translation type="unfinished"></translation>
+        <source>The period&apos;s last day {text} is not a date.</source>
+        <translation>期间的最后一天 {text} 不是有效的日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="507"/>
-        <source>{kind} is not a kind of export; use {kinds}.</source>
-        <translation type="unfinished"></translation>
+        <source>The period ends ({last}) before it starts ({first}).</source>
+        <translation>期间的结束日（{last}）早于开始日（{first}）。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="509"/>
-        <source>Choose at least one kind of record to export.</source>
-        <translation type="unfinished"></translation>
+        <source>{kind} is not a kind of export; use {kinds}.</source>
+        <translation>{kind} 不是可导出的类型；请使用 {kinds}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="511"/>
-        <source>{format} is not an export format; use {formats}.</source>
-        <translation type="unfinished"></translation>
+        <source>Choose at least one kind of record to export.</source>
+        <translation>请至少选择一种要导出的记录。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="513"/>
-        <source>{path} is a folder; name the file to write.</source>
-        <translation type="unfinished"></translation>
+        <source>{format} is not an export format; use {formats}.</source>
+        <translation>{format} 不是导出格式；请使用 {formats}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="515"/>
-        <source>{path} cannot be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <source>{path} is a folder; name the file to write.</source>
+        <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="520"/>
+        <location filename="../fieldapp/ui/error_text.py" line="517"/>
+        <source>{path} cannot be written: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>Something went wrong (error {code}).</source>
         <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="521"/>
+        <location filename="../fieldapp/ui/error_text.py" line="523"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="522"/>
+        <location filename="../fieldapp/ui/error_text.py" line="524"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>
@@ -3093,100 +3099,100 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
         <source>Workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="83"/>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="120"/>
         <source>Export to accounting</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到会计</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="104"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/export_dialog.py" line="109"/>
         <source>%n row(s) written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已写入 %n 行</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="111"/>
         <source>Nothing new: every record of the period was exported before.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有新内容：此期间的所有记录此前均已导出。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
         <source>From</source>
-        <translation type="unfinished">原催收员</translation>
+        <translation>从</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>到</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
         <source>Records</source>
-        <translation type="unfinished">记录</translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="123"/>
         <source>File</source>
-        <translation type="unfinished">文件</translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="125"/>
         <source>Confirmed money taken on site</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认的当场收款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="126"/>
         <source>Promises to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>付款承诺</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="127"/>
         <source>Installment lines</source>
-        <translation type="unfinished"></translation>
+        <translation>分期明细</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="130"/>
         <source>CSV (one file per kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV（每种一个文件）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="131"/>
         <source>Excel workbook (one sheet per kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿（每种一个工作表）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="133"/>
         <source>Choose…</source>
-        <translation type="unfinished">选择…</translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="134"/>
         <source>Include records exported before (marked with their first export)</source>
-        <translation type="unfinished"></translation>
+        <translation>包括此前已导出的记录（标注其首次导出）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="136"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -5271,53 +5277,53 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="15"/>
         <source>Approved</source>
-        <translation type="unfinished">已通过</translation>
+        <translation>已通过</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="17"/>
         <source>Has issues</source>
-        <translation type="unfinished">有问题</translation>
+        <translation>有问题</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="19"/>
         <source>Rejected</source>
-        <translation type="unfinished">已驳回</translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="21"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>已接收</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="29"/>
         <source>Comment (corrects an earlier one)</source>
-        <translation type="unfinished"></translation>
+        <translation>评论（更正之前的评论）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="30"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>评论</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="46"/>
         <source>A record not on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>不在本机上的记录</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="49"/>
         <source>Call of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的电话</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="51"/>
         <source>Visit of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的拜访</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_words.py" line="61"/>
         <source>%n new notes from the office</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>公司的备注：新增 %n 条</numerusform>
         </translation>
     </message>
 </context>
@@ -5326,56 +5332,56 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="134"/>
         <source>By %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>发送人：%1，%2</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="142"/>
         <source>%n notes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 条备注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="143"/>
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条未读</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="146"/>
         <source>From the office</source>
-        <translation type="unfinished"></translation>
+        <translation>公司的备注</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="147"/>
         <source>No notes from the office yet. They arrive with the assignment pack when you sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无公司的备注。同步时，备注会随分配数据包一起送达。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="149"/>
         <source>&amp;Open the record</source>
-        <translation type="unfinished"></translation>
+        <translation>打开记录(&amp;O)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="150"/>
         <source>Show this customer and record (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此客户及记录（Enter）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="151"/>
         <source>&amp;Mark as read</source>
-        <translation type="unfinished"></translation>
+        <translation>标为已读(&amp;M)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="152"/>
         <source>Mark &amp;all as read</source>
-        <translation type="unfinished"></translation>
+        <translation>全部标为已读(&amp;A)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="153"/>
         <source>&amp;Close</source>
-        <translation type="unfinished">关闭(&amp;C)</translation>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -5384,37 +5390,37 @@ Untick “Open invoices only” to see the paid ones.</source>
         <location filename="../fieldapp/ui/models/office_notes.py" line="34"/>
         <location filename="../fieldapp/ui/models/office_notes.py" line="35"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="37"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="39"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="40"/>
         <source>Record</source>
-        <translation type="unfinished">记录</translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="41"/>
         <source>What</source>
-        <translation type="unfinished">事项</translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="43"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="45"/>
         <source>From</source>
-        <translation type="unfinished">原催收员</translation>
+        <translation>发送人</translation>
     </message>
 </context>
 <context>
@@ -5422,17 +5428,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office_notes.py" line="81"/>
         <source>From the &amp;office…</source>
-        <translation type="unfinished"></translation>
+        <translation>公司的备注(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes.py" line="82"/>
         <source>Review states and comments the office sent about your records (Ctrl+Shift+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>查看公司对您的记录给出的审核状态和评论（Ctrl+Shift+O）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes.py" line="86"/>
         <source>Open the notes from the office</source>
-        <translation type="unfinished"></translation>
+        <translation>打开公司的备注</translation>
     </message>
 </context>
 <context>
@@ -5549,7 +5555,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>Database: %1 (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：%1（已加密）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="198"/>
@@ -5589,17 +5595,17 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="209"/>
         <source>&amp;Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="210"/>
         <source>Installment agreements of a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>某日的分期付款协议…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="211"/>
         <source>Statements of account…</source>
-        <translation type="unfinished"></translation>
+        <translation>对账单…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="212"/>
@@ -5634,7 +5640,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="220"/>
         <source>Export to accounting…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出到会计…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="221"/>
@@ -5689,7 +5695,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="226"/>
         <source>Money to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>待确认收款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="231"/>
@@ -5770,7 +5776,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="140"/>
         <source>Voided by the office: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已被公司作废：{reason}</translation>
     </message>
 </context>
 <context>
@@ -6005,132 +6011,132 @@ Packs written: %6</source>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="113"/>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="231"/>
         <source>Every customer of the day</source>
-        <translation type="unfinished"></translation>
+        <translation>当日所有客户</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="167"/>
         <source>Preparing the installment agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备分期付款协议…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="172"/>
         <source>Preparing the statements of account…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备对账单…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="180"/>
         <source>Company CA passphrase</source>
-        <translation type="unfinished">公司 CA 密码短语</translation>
+        <translation>公司 CA 密码短语</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="181"/>
         <source>The office signs what it prints with a key kept under the company CA&apos;s passphrase. It is kept until the window closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司会用一把受公司 CA 密码短语保护的密钥，对打印的文件进行签名。密码短语会保留到窗口关闭为止。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="203"/>
         <source>Nothing printed</source>
-        <translation type="unfinished"></translation>
+        <translation>未打印任何内容</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="207"/>
         <source>Installment agreements of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的分期付款协议</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="209"/>
         <source>Statements of account as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>截至 %1 的对账单</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
         <source>Print agreements and statements</source>
-        <translation type="unfinished"></translation>
+        <translation>打印协议和对账单</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="220"/>
         <source>What to print (one PDF, each customer from a new page, in the customer&apos;s language):</source>
-        <translation type="unfinished"></translation>
+        <translation>要打印的内容（合并为一个 PDF，每家客户从新的一页开始，使用该客户的语言）：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="222"/>
         <source>&amp;Installment agreements of a day, for signing in ink</source>
-        <translation type="unfinished"></translation>
+        <translation>某日的分期付款协议，供亲笔签名(&amp;I)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="224"/>
         <source>&amp;Statements of account for a group of customers</source>
-        <translation type="unfinished"></translation>
+        <translation>一组客户的对账单(&amp;S)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
         <source>Agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>分期付款协议</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
         <source>Statements</source>
-        <translation type="unfinished"></translation>
+        <translation>对账单</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="228"/>
         <source>Made on:</source>
-        <translation type="unfinished"></translation>
+        <translation>签订日期：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="229"/>
         <source>Only the route of:</source>
-        <translation type="unfinished"></translation>
+        <translation>仅限以下催收员的路线：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="232"/>
         <source>Customers:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="233"/>
         <source>A collector&apos;s customers with open invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>某催收员名下有未结发票的客户</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="234"/>
         <source>The customers on a collector&apos;s route</source>
-        <translation type="unfinished"></translation>
+        <translation>某催收员路线上的客户</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="235"/>
         <source>These customer codes</source>
-        <translation type="unfinished"></translation>
+        <translation>以下客户编号</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="237"/>
         <source>Collector:</source>
-        <translation type="unfinished">催收员：</translation>
+        <translation>催收员：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="238"/>
         <source>Route of:</source>
-        <translation type="unfinished"></translation>
+        <translation>路线日期：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="239"/>
         <source>Codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>编号：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="240"/>
         <source>Customer codes separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号，以逗号分隔</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="241"/>
         <source>As of:</source>
-        <translation type="unfinished"></translation>
+        <translation>截至日期：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="242"/>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -6225,137 +6231,137 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="110"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="116"/>
         <source>Accounting: %1 of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>会计记录：%1，%2（%3）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待确认</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Matched</source>
-        <translation type="unfinished"></translation>
+        <translation>已对账</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="141"/>
-        <source>Matched automatically with the accounting record %1 (%2, %3) of the same customer and amount.</source>
-        <translation type="unfinished"></translation>
+        <source>Matched automatically with the accounting entry %1 (%2, %3) of the same customer and amount.</source>
+        <translation>已自动与同一客户、相同金额的会计记录 %1（%2，%3）对账。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="146"/>
         <source>%1 by %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：操作人 %2，时间 %3。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="160"/>
         <source>Confirm receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>确认收款收据</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="161"/>
         <source>Confirm all %n pending receipt(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>要确认全部 %n 张待确认的收款收据吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
         <source>%n receipt(s) of money taken on site wait for confirmation, the oldest first. A later accounting import matches them by itself.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 张当场收款的收款收据等待确认，按时间由旧到新排列。之后导入会计数据时会自动对账。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="200"/>
         <source>No money taken on site waits for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有等待确认的当场收款。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
         <source>Only the oldest %1 of this list are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示此列表中最早的 %1 项。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Taken on</source>
-        <translation type="unfinished"></translation>
+        <translation>收款日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>距今天数</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Collector</source>
-        <translation type="unfinished">催收员</translation>
+        <translation>催收员</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>Receipt</source>
-        <translation type="unfinished">收款收据</translation>
+        <translation>收款收据</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>Match or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>对账记录或原因</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="216"/>
         <source>&amp;Confirm selected</source>
-        <translation type="unfinished"></translation>
+        <translation>确认所选(&amp;C)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="217"/>
         <source>Confirm &amp;all pending…</source>
-        <translation type="unfinished"></translation>
+        <translation>确认全部待确认项(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="218"/>
         <source>&amp;Void…</source>
-        <translation type="unfinished"></translation>
+        <translation>作废(&amp;V)…</translation>
     </message>
 </context>
 <context>
@@ -6741,12 +6747,12 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/routes_view.py" line="308"/>
         <source>Print statements…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印对账单…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/routes_view.py" line="310"/>
         <source>Statements of account for the customers on this route, in one signed PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>此路线上客户的对账单，合并为一个已签章的 PDF</translation>
     </message>
 </context>
 <context>
@@ -7296,8 +7302,8 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/sync_menu.py" line="118"/>
         <source>%n new notes from the office.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>公司的备注：新增 %n 条。</numerusform>
         </translation>
     </message>
     <message>
@@ -7472,8 +7478,8 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/sync_status.py" line="188"/>
         <source>%n new notes from the office.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>公司的备注：新增 %n 条。</numerusform>
         </translation>
     </message>
     <message>
@@ -7542,7 +7548,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="28"/>
         <source>Open the office database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开公司端数据库</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="29"/>
@@ -7583,22 +7589,22 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
         <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的公司端数据库 %1 将被加密。请设置密码短语：每次打开数据库时都需要输入，没有它，任何人都无法打开数据库或其备份。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
         <source>New passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>新的密码短语：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="78"/>
         <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端数据库 %1 已加密。请输入密码短语以打开。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="80"/>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码短语：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
@@ -7692,7 +7698,7 @@ Work the office has already received is safe. Visits, documents and payments rec
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="38"/>
         <source>Receipt %1 voided by the office: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>收款收据 %1 已被公司作废：%2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="42"/>
@@ -7737,13 +7743,13 @@ Work the office has already received is safe. Visits, documents and payments rec
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="69"/>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/models/visit_history.py" line="88"/>
         <source>%n comments</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条评论</numerusform>
         </translation>
     </message>
 </context>
@@ -7861,17 +7867,17 @@ Work the office has already received is safe. Visits, documents and payments rec
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="155"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="158"/>
         <source>%1, %2</source>
-        <translation type="unfinished">%1，%2</translation>
+        <translation>%1，%2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="160"/>
         <source>From the office</source>
-        <translation type="unfinished"></translation>
+        <translation>公司的备注</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
@@ -7919,22 +7925,22 @@ Work the office has already received is safe. Visits, documents and payments rec
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="254"/>
         <source>Void receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>作废收款收据</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="256"/>
         <source>Void receipt %1: %2 taken from %3 on %4? It will no longer count anywhere, and the collector&apos;s laptop learns of it with the next pack. Say why:</source>
-        <translation type="unfinished"></translation>
+        <translation>要作废收款收据 %1 吗？该收据为 %4 向 %3 收取的 %2。作废后，它将不再计入任何地方，催收员的电脑会随下一个分配数据包得知此事。请说明原因：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="260"/>
         <source>Reason (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（必填）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="261"/>
         <source>Void</source>
-        <translation type="unfinished"></translation>
+        <translation>作废</translation>
     </message>
 </context>
 <context>

@@ -296,53 +296,54 @@
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="74"/>
         <source>Print %1</source>
-        <translation type="unfinished">列印 %1</translation>
+        <translation>列印 %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="81"/>
         <source>Printing %1…</source>
-        <translation type="unfinished">正在列印 %1…</translation>
+        <translation>正在列印 %1…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="87"/>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存 PDF</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="89"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="97"/>
         <source>Not saved</source>
-        <translation type="unfinished">未儲存</translation>
+        <translation>未儲存</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="98"/>
         <source>The PDF could not be saved to %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>無法將 PDF 儲存至 %1：
+%2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="107"/>
         <source>%1 pages · %2 documents for %3 customers · signed by %4</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 頁 · %3 家客戶的 %2 份文件 · 簽署人：%4</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="110"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished">列印(&amp;P)…</translation>
+        <translation>列印(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="111"/>
         <source>&amp;Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>儲存 PDF(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/batch_preview.py" line="112"/>
         <source>Close</source>
-        <translation type="unfinished">關閉</translation>
+        <translation>關閉</translation>
     </message>
 </context>
 <context>
@@ -2872,180 +2873,185 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="434"/>
         <source>The database server {server} accepts encrypted connections only. Ask the administrator for the connection address with the certificate settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>資料庫伺服器 {server} 只接受加密連線。請向管理員索取含憑證設定的連線位址。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="437"/>
         <source>The database server {server} could not be verified: its certificate is not the one the office expects. Nothing was sent to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法驗證資料庫伺服器 {server}：其憑證並非公司端預期的憑證。未傳送任何資料給該伺服器。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="440"/>
         <source>The account {user} may not prepare the database {database} on {server} for this version. The administrator opens it once with the owner&apos;s account first. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>帳號 {user} 無權為此版本準備伺服器 {server} 上的資料庫 {database}。需由管理員先以擁有者的帳號開啟一次。未做任何變更。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="445"/>
         <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>這不是公司端資料庫 {database} 的密碼片語。未做任何變更。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="448"/>
         <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到已加密的公司端資料庫 {database} 的金鑰檔案（{path}）：無法開啟資料庫。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="451"/>
         <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取公司端資料庫 {database} 的金鑰檔案：無法開啟資料庫。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="454"/>
         <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法加密公司端資料庫 {database}（{reason}）。資料庫保持原狀，未作任何變更。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="457"/>
         <source>The office database {database} is encrypted and no passphrase was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端資料庫 {database} 已加密，但未輸入密碼片語。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="459"/>
         <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端資料庫 {path} 已存在且未加密。請使用「fieldapp office encrypt」指令加密，該指令會先建立備份。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="462"/>
         <source>The office database {path} is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端資料庫 {path} 未加密。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="464"/>
         <source>The office database {path} is already encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端資料庫 {path} 已加密，無須再次加密。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="466"/>
         <source>The two new passphrases are not the same. The old one still opens the office database.</source>
-        <translation type="unfinished"></translation>
+        <translation>兩次輸入的新密碼片語不一致。公司端資料庫仍以舊的密碼片語開啟。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="469"/>
         <source>The office database {path} is open in another fieldapp window or command. Close it first. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端資料庫 {path} 已在另一個 fieldapp 視窗或指令中開啟。請先將其關閉。未做任何變更。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="472"/>
         <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>位於 {url} 的公司端資料庫在 PostgreSQL 伺服器上：這裡只能加密公司端資料庫檔案。伺服器是由其帳號與加密連線保護。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="477"/>
         <source>No installment agreement was recorded on {day}. There is nothing to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 沒有記錄任何分期付款協議。沒有可列印的內容。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="479"/>
         <source>No installment agreement was recorded on {day} for the customers on the route of {collector}. There is nothing to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 沒有為催收員 {collector} 路線上的客戶記錄任何分期付款協議。沒有可列印的內容。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="482"/>
         <source>{collector} has no route on {day}, so there are no customers to print for.</source>
-        <translation type="unfinished"></translation>
+        <translation>催收員 {collector} 在 {day} 沒有路線，因此沒有可列印的客戶。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="484"/>
         <source>No customer of {collector} has an open invoice. There is no statement to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>催收員 {collector} 的客戶都沒有未結發票。沒有可列印的對帳單。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="487"/>
         <source>Choose the customers first: a collector, a route or customer codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先選擇客戶：催收員、路線或客戶編號。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="490"/>
         <source>{state} is not a receipt state; use {states}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} 不是收款收據的狀態；請使用 {states}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="492"/>
         <source>Say why the receipt is voided: a reason is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>請說明作廢此收款收據的原因：必須填寫原因。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="494"/>
         <source>The reason is too long ({length} characters; at most {max}).</source>
-        <translation type="unfinished"></translation>
+        <translation>原因太長（{length} 個字元；最多 {max} 個）。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="496"/>
         <source>{expected} receipts were pending when you confirmed, {found} are now. Nothing was changed; look at the list again.</source>
-        <translation type="unfinished"></translation>
+        <translation>確認時有 {expected} 張收款收據待確認，現在有 {found} 張。未做任何變更；請重新檢視清單。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="499"/>
         <source>Choose at least one receipt.</source>
-        <translation type="unfinished"></translation>
+        <translation>請至少選擇一張收款收據。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="500"/>
         <source>There is no receipt {receipt}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到收款收據 {receipt}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="501"/>
         <source>Receipt {receipt} is {state}, not pending; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>收款收據 {receipt} 的狀態為 {state}，不是待確認；未做任何變更。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="503"/>
-        <source>The {which} date {text} is not a date.</source>
-        <translation type="unfinished"></translation>
+        <source>The period&apos;s first day {text} is not a date.</source>
+        <translation>期間的第一天 {text} 不是有效的日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="505"/>
-        <source>The period ends ({last}) before it starts ({first}).</source>
-        <translation type="unfinished"></translation>
+        <source>The period&apos;s last day {text} is not a date.</source>
+        <translation>期間的最後一天 {text} 不是有效的日期。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="507"/>
-        <source>{kind} is not a kind of export; use {kinds}.</source>
-        <translation type="unfinished"></translation>
+        <source>The period ends ({last}) before it starts ({first}).</source>
+        <translation>期間的結束日（{last}）早於開始日（{first}）。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="509"/>
-        <source>Choose at least one kind of record to export.</source>
-        <translation type="unfinished"></translation>
+        <source>{kind} is not a kind of export; use {kinds}.</source>
+        <translation>{kind} 不是匯出的種類；請使用 {kinds}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="511"/>
-        <source>{format} is not an export format; use {formats}.</source>
-        <translation type="unfinished"></translation>
+        <source>Choose at least one kind of record to export.</source>
+        <translation>請至少選擇一種要匯出的記錄。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="513"/>
-        <source>{path} is a folder; name the file to write.</source>
-        <translation type="unfinished"></translation>
+        <source>{format} is not an export format; use {formats}.</source>
+        <translation>{format} 不是匯出格式；請使用 {formats}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="515"/>
-        <source>{path} cannot be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <source>{path} is a folder; name the file to write.</source>
+        <translation>{path} 是資料夾；請指定要寫入的檔案名稱。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="520"/>
+        <location filename="../fieldapp/ui/error_text.py" line="517"/>
+        <source>{path} cannot be written: {reason}</source>
+        <translation>無法寫入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="521"/>
+        <location filename="../fieldapp/ui/error_text.py" line="523"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="522"/>
+        <location filename="../fieldapp/ui/error_text.py" line="524"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -3093,100 +3099,100 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
         <source>Workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 活頁簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 檔案 (*.csv)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="83"/>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="120"/>
         <source>Export to accounting</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出至會計</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="104"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在匯出…</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/export_dialog.py" line="109"/>
         <source>%n row(s) written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已寫入 %n 列</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="111"/>
         <source>Nothing new: every record of the period was exported before.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有新資料：此期間的所有記錄先前皆已匯出。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
         <source>From</source>
-        <translation type="unfinished">原催收員</translation>
+        <translation>起始日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>結束日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
         <source>Records</source>
-        <translation type="unfinished">紀錄</translation>
+        <translation>記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="123"/>
         <source>File</source>
-        <translation type="unfinished">檔案</translation>
+        <translation>檔案</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="125"/>
         <source>Confirmed money taken on site</source>
-        <translation type="unfinished"></translation>
+        <translation>已確認的當場收款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="126"/>
         <source>Promises to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>付款承諾</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="127"/>
         <source>Installment lines</source>
-        <translation type="unfinished"></translation>
+        <translation>分期款項</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="130"/>
         <source>CSV (one file per kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV（每種一個檔案）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="131"/>
         <source>Excel workbook (one sheet per kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 活頁簿（每種一個工作表）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="133"/>
         <source>Choose…</source>
-        <translation type="unfinished">選擇…</translation>
+        <translation>選擇…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="134"/>
         <source>Include records exported before (marked with their first export)</source>
-        <translation type="unfinished"></translation>
+        <translation>包含先前已匯出的記錄（會標示其首次匯出）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/export_dialog.py" line="136"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出</translation>
     </message>
 </context>
 <context>
@@ -5271,53 +5277,53 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="15"/>
         <source>Approved</source>
-        <translation type="unfinished">已核准</translation>
+        <translation>已核准</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="17"/>
         <source>Has issues</source>
-        <translation type="unfinished">有問題</translation>
+        <translation>有問題</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="19"/>
         <source>Rejected</source>
-        <translation type="unfinished">已退回</translation>
+        <translation>已退回</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="21"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>已收到</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="29"/>
         <source>Comment (corrects an earlier one)</source>
-        <translation type="unfinished"></translation>
+        <translation>意見（更正先前的意見）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="30"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>意見</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="46"/>
         <source>A record not on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>不在本機上的記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="49"/>
         <source>Call of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的電話</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_words.py" line="51"/>
         <source>Visit of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的拜訪</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_words.py" line="61"/>
         <source>%n new notes from the office</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>新收到 %n 則公司的備註</numerusform>
         </translation>
     </message>
 </context>
@@ -5326,56 +5332,56 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="134"/>
         <source>By %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 於 %2 發出</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="142"/>
         <source>%n notes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 則備註</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="143"/>
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 則未讀</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="146"/>
         <source>From the office</source>
-        <translation type="unfinished"></translation>
+        <translation>公司的備註</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="147"/>
         <source>No notes from the office yet. They arrive with the assignment pack when you sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無公司的備註。同步時，備註會隨指派資料包一併送達。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="149"/>
         <source>&amp;Open the record</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟記錄(&amp;O)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="150"/>
         <source>Show this customer and record (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示此客戶及記錄（Enter）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="151"/>
         <source>&amp;Mark as read</source>
-        <translation type="unfinished"></translation>
+        <translation>標示為已讀(&amp;M)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="152"/>
         <source>Mark &amp;all as read</source>
-        <translation type="unfinished"></translation>
+        <translation>全部標示為已讀(&amp;A)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes_dialog.py" line="153"/>
         <source>&amp;Close</source>
-        <translation type="unfinished">關閉(&amp;C)</translation>
+        <translation>關閉(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -5384,37 +5390,37 @@ Untick “Open invoices only” to see the paid ones.</source>
         <location filename="../fieldapp/ui/models/office_notes.py" line="34"/>
         <location filename="../fieldapp/ui/models/office_notes.py" line="35"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="37"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>時間</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="39"/>
         <source>Customer</source>
-        <translation type="unfinished">客戶</translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="40"/>
         <source>Record</source>
-        <translation type="unfinished">記錄</translation>
+        <translation>記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="41"/>
         <source>What</source>
-        <translation type="unfinished">事項</translation>
+        <translation>事項</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="43"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>內容</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/office_notes.py" line="45"/>
         <source>From</source>
-        <translation type="unfinished">原催收員</translation>
+        <translation>發送人</translation>
     </message>
 </context>
 <context>
@@ -5422,17 +5428,17 @@ Untick “Open invoices only” to see the paid ones.</source>
     <message>
         <location filename="../fieldapp/ui/office_notes.py" line="81"/>
         <source>From the &amp;office…</source>
-        <translation type="unfinished"></translation>
+        <translation>公司的備註(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes.py" line="82"/>
         <source>Review states and comments the office sent about your records (Ctrl+Shift+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>查看公司針對您的記錄送來的審核狀態與意見（Ctrl+Shift+O）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office_notes.py" line="86"/>
         <source>Open the notes from the office</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟公司的備註</translation>
     </message>
 </context>
 <context>
@@ -5549,7 +5555,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>Database: %1 (encrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>資料庫：%1（已加密）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="198"/>
@@ -5589,17 +5595,17 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="209"/>
         <source>&amp;Print</source>
-        <translation type="unfinished"></translation>
+        <translation>列印(&amp;P)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="210"/>
         <source>Installment agreements of a day…</source>
-        <translation type="unfinished"></translation>
+        <translation>某日的分期付款協議…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="211"/>
         <source>Statements of account…</source>
-        <translation type="unfinished"></translation>
+        <translation>對帳單…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="212"/>
@@ -5634,7 +5640,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="220"/>
         <source>Export to accounting…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出至會計…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="221"/>
@@ -5689,7 +5695,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="226"/>
         <source>Money to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>待確認的收款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="231"/>
@@ -5770,7 +5776,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/models/file_tables.py" line="140"/>
         <source>Voided by the office: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已由公司作廢：{reason}</translation>
     </message>
 </context>
 <context>
@@ -6005,132 +6011,132 @@ Packs written: %6</source>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="113"/>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="231"/>
         <source>Every customer of the day</source>
-        <translation type="unfinished"></translation>
+        <translation>當日所有客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="167"/>
         <source>Preparing the installment agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在準備分期付款協議…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="172"/>
         <source>Preparing the statements of account…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在準備對帳單…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="180"/>
         <source>Company CA passphrase</source>
-        <translation type="unfinished">公司 CA 密碼片語</translation>
+        <translation>公司 CA 密碼片語</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="181"/>
         <source>The office signs what it prints with a key kept under the company CA&apos;s passphrase. It is kept until the window closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端列印的文件會以金鑰簽章，此金鑰受公司 CA 的密碼片語保護。密碼片語會保留到視窗關閉為止。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="203"/>
         <source>Nothing printed</source>
-        <translation type="unfinished"></translation>
+        <translation>未列印任何內容</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="207"/>
         <source>Installment agreements of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的分期付款協議</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="209"/>
         <source>Statements of account as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>截至 %1 的對帳單</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
         <source>Print agreements and statements</source>
-        <translation type="unfinished"></translation>
+        <translation>列印協議與對帳單</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="220"/>
         <source>What to print (one PDF, each customer from a new page, in the customer&apos;s language):</source>
-        <translation type="unfinished"></translation>
+        <translation>要列印的內容（合併為一個 PDF，每位客戶從新的一頁開始，使用該客戶的語言）：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="222"/>
         <source>&amp;Installment agreements of a day, for signing in ink</source>
-        <translation type="unfinished"></translation>
+        <translation>某日的分期付款協議，供親筆簽名(&amp;I)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="224"/>
         <source>&amp;Statements of account for a group of customers</source>
-        <translation type="unfinished"></translation>
+        <translation>一組客戶的對帳單(&amp;S)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
         <source>Agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>協議</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
         <source>Statements</source>
-        <translation type="unfinished"></translation>
+        <translation>對帳單</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="228"/>
         <source>Made on:</source>
-        <translation type="unfinished"></translation>
+        <translation>簽訂日期：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="229"/>
         <source>Only the route of:</source>
-        <translation type="unfinished"></translation>
+        <translation>僅限此催收員的路線：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="232"/>
         <source>Customers:</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="233"/>
         <source>A collector&apos;s customers with open invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>某催收員名下有未結發票的客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="234"/>
         <source>The customers on a collector&apos;s route</source>
-        <translation type="unfinished"></translation>
+        <translation>某催收員路線上的客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="235"/>
         <source>These customer codes</source>
-        <translation type="unfinished"></translation>
+        <translation>下列客戶編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="237"/>
         <source>Collector:</source>
-        <translation type="unfinished">催收員：</translation>
+        <translation>催收員：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="238"/>
         <source>Route of:</source>
-        <translation type="unfinished"></translation>
+        <translation>路線日期：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="239"/>
         <source>Codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>編號：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="240"/>
         <source>Customer codes separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗號分隔的客戶編號</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="241"/>
         <source>As of:</source>
-        <translation type="unfinished"></translation>
+        <translation>截至：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/print_dialog.py" line="242"/>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>預覽(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -6225,137 +6231,137 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="110"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="116"/>
         <source>Accounting: %1 of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>會計：%1，%2（%3）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待確認</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>已確認</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Matched</source>
-        <translation type="unfinished"></translation>
+        <translation>已對帳</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>已作廢</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="141"/>
-        <source>Matched automatically with the accounting record %1 (%2, %3) of the same customer and amount.</source>
-        <translation type="unfinished"></translation>
+        <source>Matched automatically with the accounting entry %1 (%2, %3) of the same customer and amount.</source>
+        <translation>已對帳：自動比對到同一客戶、相同金額的會計記錄 %1（%2，%3）。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="146"/>
         <source>%1 by %2 on %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 於 %3 %1。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="160"/>
         <source>Confirm receipts</source>
-        <translation type="unfinished"></translation>
+        <translation>確認收款收據</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="161"/>
         <source>Confirm all %n pending receipt(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>要確認全部 %n 張待確認的收款收據嗎？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
         <source>%n receipt(s) of money taken on site wait for confirmation, the oldest first. A later accounting import matches them by itself.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 張當場收款的收款收據等待確認，最舊的排在最前面。之後匯入會計資料時，會自動與其對帳。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="200"/>
         <source>No money taken on site waits for confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有等待確認的當場收款。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
         <source>Only the oldest %1 of this list are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>僅顯示此清單中最舊的 %1 筆。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Taken on</source>
-        <translation type="unfinished"></translation>
+        <translation>收款日期</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>已過天數</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Collector</source>
-        <translation type="unfinished">催收員</translation>
+        <translation>催收員</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Customer</source>
-        <translation type="unfinished">客戶</translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>Amount</source>
-        <translation type="unfinished">金額</translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>Receipt</source>
-        <translation type="unfinished">收款收據</translation>
+        <translation>收款收據</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>State</source>
-        <translation type="unfinished">狀態</translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>Match or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>對帳資料或原因</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="216"/>
         <source>&amp;Confirm selected</source>
-        <translation type="unfinished"></translation>
+        <translation>確認選取項目(&amp;C)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="217"/>
         <source>Confirm &amp;all pending…</source>
-        <translation type="unfinished"></translation>
+        <translation>確認全部待確認項目(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="218"/>
         <source>&amp;Void…</source>
-        <translation type="unfinished"></translation>
+        <translation>作廢(&amp;V)…</translation>
     </message>
 </context>
 <context>
@@ -6741,12 +6747,12 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/routes_view.py" line="308"/>
         <source>Print statements…</source>
-        <translation type="unfinished"></translation>
+        <translation>列印對帳單…</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/routes_view.py" line="310"/>
         <source>Statements of account for the customers on this route, in one signed PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>此路線上客戶的對帳單，合併為一個已簽章的 PDF</translation>
     </message>
 </context>
 <context>
@@ -7296,8 +7302,8 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/sync_menu.py" line="118"/>
         <source>%n new notes from the office.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>新收到 %n 則公司的備註。</numerusform>
         </translation>
     </message>
     <message>
@@ -7472,8 +7478,8 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/sync_status.py" line="188"/>
         <source>%n new notes from the office.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>新收到 %n 則公司的備註。</numerusform>
         </translation>
     </message>
     <message>
@@ -7542,7 +7548,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="28"/>
         <source>Open the office database</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟公司端資料庫</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="29"/>
@@ -7583,22 +7589,22 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
         <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的公司端資料庫 %1 將會加密。請設定其密碼片語：每次開啟資料庫時都會要求輸入，沒有它任何人都無法開啟資料庫或其備份。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
         <source>New passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>新的密碼片語：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="78"/>
         <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司端資料庫 %1 已加密。請輸入其密碼片語以開啟。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="80"/>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>密碼片語：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
@@ -7692,7 +7698,7 @@ Work the office has already received is safe. Visits, documents and payments rec
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="38"/>
         <source>Receipt %1 voided by the office: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>收款收據 %1 已由公司作廢：%2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="42"/>
@@ -7737,13 +7743,13 @@ Work the office has already received is safe. Visits, documents and payments rec
     <message>
         <location filename="../fieldapp/ui/models/visit_history.py" line="69"/>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/models/visit_history.py" line="88"/>
         <source>%n comments</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 則意見</numerusform>
         </translation>
     </message>
 </context>
@@ -7861,17 +7867,17 @@ Work the office has already received is safe. Visits, documents and payments rec
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="155"/>
         <source>State</source>
-        <translation type="unfinished">狀態</translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="158"/>
         <source>%1, %2</source>
-        <translation type="unfinished">%1，%2</translation>
+        <translation>%1，%2</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="160"/>
         <source>From the office</source>
-        <translation type="unfinished"></translation>
+        <translation>公司的備註</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/views/visits_tab.py" line="163"/>
@@ -7919,22 +7925,22 @@ Work the office has already received is safe. Visits, documents and payments rec
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="254"/>
         <source>Void receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>作廢收款收據</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="256"/>
         <source>Void receipt %1: %2 taken from %3 on %4? It will no longer count anywhere, and the collector&apos;s laptop learns of it with the next pack. Say why:</source>
-        <translation type="unfinished"></translation>
+        <translation>要作廢收款收據 %1 嗎？此收據為 %4 向 %3 收取的 %2。作廢後將不再計入任何地方，催收員的電腦會隨下一個指派資料包得知此事。請說明原因：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="260"/>
         <source>Reason (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（必填）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/receipts_view.py" line="261"/>
         <source>Void</source>
-        <translation type="unfinished"></translation>
+        <translation>作廢</translation>
     </message>
 </context>
 <context>

@@ -42,19 +42,21 @@ class Period:
 
 def period(first: str | date, last: str | date) -> Period:
     """The days from ``first`` to ``last``, both included; ISO text or dates."""
-    a, b = _day(first, "from"), _day(last, "to")
+    a, b = _day(first, last=False), _day(last, last=True)
     if a > b:
         raise ExportError("export.bad_period", first=a, last=b)
     return Period(a, b)
 
 
-def _day(value, which: str) -> date:
+def _day(value, last: bool) -> date:
     if isinstance(value, date):
         return value
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ExportError("export.bad_date", which=which, text=str(value)) from None
+        if last:
+            raise ExportError("export.bad_to", text=str(value)) from None
+        raise ExportError("export.bad_from", text=str(value)) from None
 
 
 def checked_kinds(kinds) -> tuple[str, ...]:

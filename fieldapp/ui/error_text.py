@@ -500,8 +500,10 @@ WORDS = {
     "receipt.unknown": QT_TRANSLATE_NOOP("Errors", "There is no receipt {receipt}."),
     "receipt.not_pending": QT_TRANSLATE_NOOP(
         "Errors", "Receipt {receipt} is {state}, not pending; nothing was changed."),
-    "export.bad_date": QT_TRANSLATE_NOOP(
-        "Errors", "The {which} date {text} is not a date."),
+    "export.bad_from": QT_TRANSLATE_NOOP(
+        "Errors", "The period's first day {text} is not a date."),
+    "export.bad_to": QT_TRANSLATE_NOOP(
+        "Errors", "The period's last day {text} is not a date."),
     "export.bad_period": QT_TRANSLATE_NOOP(
         "Errors", "The period ends ({last}) before it starts ({first})."),
     "export.bad_kind": QT_TRANSLATE_NOOP(

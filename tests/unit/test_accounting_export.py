@@ -131,8 +131,8 @@ def test_xlsx_export_one_sheet_per_kind(store, builder, tmp_path):
 def test_bad_input_is_refused_with_what_is_wrong(store, builder, tmp_path):
     office, _r = _setup(store, builder)
     run = office.accounting_export.run
-    cases = [(("2026-13-01", "2026-11-30"), {}, "export.bad_date"),
-             (("2026-11-01", "30/11/2026"), {}, "export.bad_date"),
+    cases = [(("2026-13-01", "2026-11-30"), {}, "export.bad_from"),
+             (("2026-11-01", "30/11/2026"), {}, "export.bad_to"),
              (("2026-11-30", "2026-11-01"), {}, "export.bad_period"),
              (("2026-11-01", "2026-11-30"), {"fmt": "pdf"}, "export.bad_format"),
              (("2026-11-01", "2026-11-30"), {"kinds": ["money"]}, "export.bad_kind")]

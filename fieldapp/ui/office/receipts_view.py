@@ -138,7 +138,7 @@ class ReceiptsView(Retranslating, QWidget):
     def _detail(self, r) -> str:
         """The one chosen receipt: who decided and when, and what it matched."""
         if r.state == "matched":
-            return self.tr("Matched automatically with the accounting record %1 (%2, %3) of "
+            return self.tr("Matched automatically with the accounting entry %1 (%2, %3) of "
                            "the same customer and amount.").replace("%1", r.match_number) \
                 .replace("%2", r.match_source).replace(
                     "%3", formats.day(r.match_on) if r.match_on else "")
