@@ -46,8 +46,16 @@ def _plain(value):
 
 def visit_to_dict(visit: Visit) -> dict:
     data = _plain(visit)
-    data["outcomes"] = [{"kind": OUTCOME_KINDS[type(o)].value, **_plain(o)} for o in visit.outcomes]
+    data["outcomes"] = [_outcome_dict(o) for o in visit.outcomes]
     data["format"] = FORMAT
+    return data
+
+
+def _outcome_dict(outcome) -> dict:
+    data = {"kind": OUTCOME_KINDS[type(outcome)].value, **_plain(outcome)}
+    # Only when there are numbers: a record from before them keeps its exact JSON and hash.
+    if not data.get("invoice_numbers"):
+        data.pop("invoice_numbers", None)
     return data
 
 
@@ -68,6 +76,10 @@ def _day(s):
     return date.fromisoformat(s) if s else None
 
 
+def _numbers(d: dict) -> tuple[str, ...]:
+    return tuple(d.get("invoice_numbers", ()))
+
+
 def _outcome(d: dict, moment):
     kind = OutcomeKind(d["kind"])
     if kind is OutcomeKind.MONEY_RECEIVED:
@@ -77,16 +89,18 @@ def _outcome(d: dict, moment):
                              _day(d.get("cheque_date")), d.get("receipt_no", ""))
     if kind is OutcomeKind.PROMISE:
         return Promise(_money(d["amount"]), _day(d["due_on"]), d["promised_by"],
-                       tuple(d.get("invoice_ids", ())))
+                       tuple(d.get("invoice_ids", ())), _numbers(d))
     if kind is OutcomeKind.INSTALLMENT_PLAN:
         lines = tuple(InstallmentLine(_day(l["due_on"]), _money(l["amount"]), l["down_payment"])
                       for l in d["lines"])
         return InstallmentPlan(_money(d["total"]), lines, Frequency(d["frequency"]),
                                d["discount_pct"], _day(d.get("discount_until")),
-                               d.get("default_clause", ""), tuple(d.get("invoice_ids", ())))
+                               d.get("default_clause", ""), tuple(d.get("invoice_ids", ())),
+                               _numbers(d))
     if kind is OutcomeKind.DISPUTE:
         return Dispute(DisputeReason(d["reason"]), tuple(d["invoice_ids"]), d["description"],
-                       d["proposed_resolution"], moment(d["captured_at"]), tuple(d["evidence"]))
+                       d["proposed_resolution"], moment(d["captured_at"]), tuple(d["evidence"]),
+                       _numbers(d))
     if kind is OutcomeKind.REFUSAL:
         return Refusal(d["reason"], NextStep(d["next_step"]))
     return Absence(d["note"], _day(d["revisit_on"]), tuple(d.get("photos", ())))

@@ -11,6 +11,12 @@ from .money import Money
 from .records import Allocation
 
 DISPUTE_ESCALATION = timedelta(hours=24)  # seed 002: record and escalate within 24 h
+# The numbers of the invoices an outcome names, beside their ids (domain.invoice_refs): the
+# laptop writes them when it finalizes, and the office finds its own invoices by them (its ids
+# differ). Records made before hold none. Derived from the ids, so not compared: an amendment
+# rebuilt by the form without them still equals the original the customer signed.
+def _numbers():
+    return field(default=(), compare=False)
 
 
 class VisitKind(str, Enum):
@@ -92,6 +98,7 @@ class Promise:
     due_on: date
     promised_by: str
     invoice_ids: tuple[int, ...] = ()
+    invoice_numbers: tuple[str, ...] = _numbers()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +110,7 @@ class InstallmentPlan:
     discount_until: date | None = None
     default_clause: str = ""
     invoice_ids: tuple[int, ...] = ()
+    invoice_numbers: tuple[str, ...] = _numbers()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +121,7 @@ class Dispute:
     proposed_resolution: str
     captured_at: datetime
     evidence: tuple[str, ...] = ()  # attachment ids
+    invoice_numbers: tuple[str, ...] = _numbers()
 
     @property
     def deadline(self) -> datetime:

@@ -13,7 +13,8 @@ from ..domain.errors import FieldappError
 from ..domain.instants import to_text
 from ..domain.visit import (OUTCOME_KINDS, Absence, Dispute, InstallmentPlan, MoneyReceived,
                             Promise, Visit, VisitStatus)
-from ..store import visit_repo
+from ..domain.invoice_refs import named, numbered
+from ..store import invoice_refs, visit_repo
 from .changes import Changes
 from .checklists import checklist
 from ..domain.checklist import customer_signed_already
@@ -53,7 +54,8 @@ def finalize(store, settings, visit: Visit, now: datetime, documents=None) -> tu
         visit = replace(visit, customer_signature=original.customer_signature)
     with store.sessions.begin() as session:
         _check_receipts_kept(session, visit)
-        outcomes = tuple(_record(session, visit, o, now) for o in visit.outcomes)
+        outcomes = _numbered(session, tuple(_record(session, visit, o, now)
+                                            for o in visit.outcomes))
         final = replace(visit, outcomes=outcomes, status=VisitStatus.FINAL, finalized_at=now)
         data = visit_to_dict(final)
         visit_repo.finalize(session, visit.uuid, canonical_json(data), sha256_of(data),
@@ -116,6 +118,13 @@ def _record(session, visit: Visit, outcome, now: datetime):
     if isinstance(outcome, Dispute):
         visit_repo.mark_disputed(session, outcome.invoice_ids)
     return outcome
+
+
+def _numbered(session, outcomes: tuple) -> tuple:
+    """The outcomes with the numbers of the invoices they name beside the ids: the office
+    numbers its invoices its own way and finds them by number (domain.invoice_refs)."""
+    numbers = invoice_refs.numbers_by_id(session, {i for o in outcomes for i in named(o)[0]})
+    return tuple(numbered(o, numbers) for o in outcomes)
 
 
 def _row(visit: Visit, key: str, kind: str, made_on: date | None = None, **values) -> dict:

@@ -12,8 +12,9 @@ from pathlib import Path
 from ...documents.model import Signing
 from ...domain.errors import InvalidValue, NotFound
 from ...domain.instants import UTC
+from ...domain.invoice_refs import BY_NUMBER, office_invoices
 from ...domain.visit import InstallmentPlan, MoneyReceived
-from ...store import print_repo, queries
+from ...store import invoice_refs, print_repo, queries
 from ...sync import office_documents, office_keys
 from ..documents import Documents
 from .routes import Routes
@@ -118,9 +119,11 @@ class Printing:
             if cancelled is not None and cancelled():
                 return None
             rec = documents.record_input(uuid, cid)
+            with self._store.sessions() as session:
+                by_number = invoice_refs.ids_by_number(session, cid)
             plans = [o for o in rec.visit.outcomes if isinstance(o, InstallmentPlan)]
             for index, plan in enumerate(plans, 1):
-                plan = office_plan(rec, plan, cid)
+                plan = office_plan(rec, plan, cid, by_number)
                 parts.append(agreement.document(rec, plan, index, wet=True))
                 names.append(rec.customer.name)
                 customers.append(rec.customer.id)
@@ -180,16 +183,22 @@ class Printing:
                        len(set(customers)), keys.signer_name())
 
 
-def office_plan(rec, plan: InstallmentPlan, customer_id: int) -> InstallmentPlan:
+def office_plan(rec, plan: InstallmentPlan, customer_id: int,
+                by_number: dict[str, int] | None = None) -> InstallmentPlan:
     """``plan`` with the office's invoice ids. The signed record names invoices by the
-    laptop's ids, which are the office's only when the laptop was filled with the office's
-    numbering (the record's customer id is the office's then). Otherwise an invoice is found
-    by the number the record gives it (money taken on the visit names invoices by number), and
+    laptop's ids; since the laptop writes their numbers beside them, they are found by number
+    among ``by_number`` (the customer's invoices at the office, number -> id; default those of
+    ``rec``): domain.invoice_refs. An older record's ids are the office's only when the laptop
+    was filled with the office's numbering (the record's customer id is the office's then).
+    Otherwise an invoice is found by the number the money taken on the visit gives it, and
     when the plan's invoices cannot all be found so, they are the customer's open invoices if
     those add up to the plan's total exactly; failing that the agreement lists only what was
     found rather than a guess (its text states the whole debt all the same)."""
-    if rec.visit.customer_id == customer_id:
-        return plan
+    if by_number is None:
+        by_number = {i.number: i.id for i in rec.invoices}
+    found = office_invoices(plan, by_number, rec.visit.customer_id == customer_id)
+    if found is not None:
+        return replace(plan, invoice_ids=found.ids) if found.how == BY_NUMBER else plan
     numbers = {a.invoice_id: a.invoice_number for o in rec.visit.outcomes
                if isinstance(o, MoneyReceived) for a in o.allocations}
     office = {i.number: i.id for i in rec.invoices}
