@@ -3000,7 +3000,7 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="501"/>
-        <source>Receipt {receipt} is {state}, not pending; nothing was changed.</source>
+        <source>Receipt {receipt} was already confirmed, matched or voided; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2997,8 +2997,8 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="501"/>
-        <source>Receipt {receipt} is {state}, not pending; nothing was changed.</source>
-        <translation>Biên nhận {receipt} đang ở tình trạng {state}, không phải đang chờ; chưa có gì thay đổi.</translation>
+        <source>Receipt {receipt} was already confirmed, matched or voided; nothing was changed.</source>
+        <translation>Biên nhận {receipt} đã được xác nhận, đã khớp hoặc đã bị hủy; chưa có gì thay đổi.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="503"/>

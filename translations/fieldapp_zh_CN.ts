@@ -2997,8 +2997,8 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="501"/>
-        <source>Receipt {receipt} is {state}, not pending; nothing was changed.</source>
-        <translation>收款收据 {receipt} 的状态为 {state}，不是待确认；未做任何更改。</translation>
+        <source>Receipt {receipt} was already confirmed, matched or voided; nothing was changed.</source>
+        <translation>收款收据 {receipt} 已确认、已对账或已作废；未做任何更改。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="503"/>

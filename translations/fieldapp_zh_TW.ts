@@ -2997,8 +2997,8 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="501"/>
-        <source>Receipt {receipt} is {state}, not pending; nothing was changed.</source>
-        <translation>收款收據 {receipt} 的狀態為 {state}，不是待確認；未做任何變更。</translation>
+        <source>Receipt {receipt} was already confirmed, matched or voided; nothing was changed.</source>
+        <translation>收款收據 {receipt} 已確認、已對帳或已作廢；未做任何變更。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="503"/>

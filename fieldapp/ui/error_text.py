@@ -499,7 +499,7 @@ WORDS = {
     "receipt.none_named": QT_TRANSLATE_NOOP("Errors", "Choose at least one receipt."),
     "receipt.unknown": QT_TRANSLATE_NOOP("Errors", "There is no receipt {receipt}."),
     "receipt.not_pending": QT_TRANSLATE_NOOP(
-        "Errors", "Receipt {receipt} is {state}, not pending; nothing was changed."),
+        "Errors", "Receipt {receipt} was already confirmed, matched or voided; nothing was changed."),
     "export.bad_from": QT_TRANSLATE_NOOP(
         "Errors", "The period's first day {text} is not a date."),
     "export.bad_to": QT_TRANSLATE_NOOP(
