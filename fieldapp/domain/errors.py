@@ -286,6 +286,14 @@ MESSAGES = {
     "review.bad_correction": "{id} is not a comment on this record",
     "review.unknown_record": "no imported record has the id {id}",
     "review.ambiguous_id": "several imported records start with {id}; type more of the id",
+    # work queues (office)
+    "queue.unknown": "{queue!r} is not a queue; the queues are {queues}",
+    "queue.resolver_required": "name the person who resolves the dispute",
+    "queue.root_cause_required": "write the root cause found before resolving the dispute",
+    "queue.unknown_dispute": "no open dispute has the id {id}",
+    "queue.ambiguous_id": "several disputes start with {id}; type more of the id",
+    "queue.already_resolved": "the dispute {id} was already resolved on {at}",
+    "queue.not_legal": "{id} is not a refusal heading for the legal route",
 }
 
 

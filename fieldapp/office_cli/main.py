@@ -19,7 +19,8 @@ TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collector
          "init": "ca_init", "enroll": "enroll", "revoke": "revoke", "devices": "devices",
          "sources": "sources", "pack": "pack", "import-bundles": "import_bundles",
          "sync": "sync_folder", "conflicts": "conflicts",
-         "kpi": "kpi", "inbox": "inbox", "review": "review", "comment": "review"}
+         "kpi": "kpi", "inbox": "inbox", "review": "review", "comment": "review",
+         "queues": "queues", "dispute": "dispute"}
 
 
 def run(args) -> int:

@@ -8,7 +8,7 @@ from ..domain.collectors import COLLECTOR_LANGUAGES
 from ..importers.mapping import DATE_ORDERS, DECIMAL_MARKS
 from ..importers.presets import FIELDS
 from ..paths import OFFICE_DB_ENV
-from . import review_args
+from . import queue_args, review_args
 
 
 def add(sub, day, positive) -> None:
@@ -39,6 +39,7 @@ def add(sub, day, positive) -> None:
     _conflicts(tools, day)
     _kpi(tools, day)
     review_args.add(tools, day, _profile)
+    queue_args.add(tools, day, _profile)
 
 
 def _profile(parser, day, top: bool) -> None:

@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain.instants import to_text
-from ..store import master_edits, pack_apply, review_repo, settings_repo
+from ..domain.queues import Resolution
+from ..store import dispute_repo, master_edits, pack_apply, review_repo, settings_repo
 from ..sync import bundle, laptop_keys
 from ..sync.errors import BundleRefused
 from ..sync.manifest import OFFICE
@@ -75,6 +76,9 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
                                    None if pack.full else pack.removed)
         master_edits.reapply(session)  # the laptop's edits the office had not seen yet
         review_repo.take_events(session, pack.reviews)  # the supervisor's states and comments
+        dispute_repo.take_resolutions(session, [  # disputes the office resolved
+            Resolution(r["uuid"], r["resolved_at"], r["resolved_by"], r["root_cause"])
+            for r in pack.resolutions])
         settings_repo.write(session, {UNASSIGNED: json.dumps(_unassigned(
                                           session, pack, applied), ensure_ascii=False),
                                       VERSION: str(pack.version),

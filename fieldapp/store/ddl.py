@@ -364,6 +364,19 @@ V18_PG_APPEND_ONLY = (
     "FOR EACH ROW EXECUTE FUNCTION review_event_append_only()",
 )
 
+# Schema 19: the work queues. Who resolves a dispute (assigned before it is resolved), and the
+# office's invoices a dispute pauses (its record names the laptop's own invoice ids; the day
+# bundle says their numbers, and the office keeps its ids here, so resolving resumes them).
+V19 = (
+    "CREATE TABLE dispute_case (outcome_uuid VARCHAR(36) NOT NULL PRIMARY KEY "
+    "REFERENCES outcome (uuid), resolver TEXT NOT NULL, assigned_at VARCHAR(32) NOT NULL, "
+    "assigned_by TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE dispute_invoice (outcome_uuid VARCHAR(36) NOT NULL REFERENCES outcome (uuid), "
+    "invoice_id INTEGER NOT NULL REFERENCES invoice (id), PRIMARY KEY (outcome_uuid, invoice_id))",
+    "CREATE INDEX ix_dispute_invoice_invoice ON dispute_invoice (invoice_id)",
+)
+
+
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
     for sql in statements:

@@ -28,7 +28,9 @@ class Pack:
     full pack), route_from; ``customers`` each with contact/contract/invoice/delivery/payment
     lists; ``route_stops`` from route_from on; ``outcomes`` the status the office holds;
     ``revoked`` the revocation list; ``removed`` the codes a delta takes away; ``reviews``
-    (optional, absent when empty) the review states and comments of the collector's visits."""
+    (optional, absent when empty) the review states and comments of the collector's visits;
+    ``resolutions`` (optional, absent when empty) the disputes the office resolved, each with
+    its root cause."""
 
     header: dict
     customers: list
@@ -37,6 +39,7 @@ class Pack:
     revoked: list
     removed: list = ()
     reviews: list = field(default_factory=list)
+    resolutions: list = field(default_factory=list)
 
     @property
     def full(self) -> bool:
@@ -62,6 +65,8 @@ class Pack:
             body.update(format=DELTA_FORMAT, removed=list(self.removed))
         if self.reviews:  # optional: a pack without any reads as before
             body["reviews"] = self.reviews
+        if self.resolutions:  # optional too
+            body["resolutions"] = self.resolutions
         return canonical(body)
 
 
@@ -74,7 +79,8 @@ def parse(data: bytes) -> Pack:
         delta = value["format"] == DELTA_FORMAT
         pack = Pack(value["pack"], value["customers"], value["route_stops"], value["outcomes"],
                     value["revoked"], list(value["removed"]) if delta else [],
-                    _reviews(value.get("reviews", [])))
+                    _reviews(value.get("reviews", [])),
+                    _resolutions(value.get("resolutions", [])))
         if pack.full == delta or (delta and type(pack.header.get("base")) is not int):
             raise BundleRefused("sync.bad_pack", reason="full or delta is not said rightly")
         for key in ("version", "device", "collector", "expires_at", "route_from"):
@@ -97,6 +103,20 @@ def _reviews(value) -> list:
     if not good:
         raise BundleRefused("sync.bad_pack", reason="a review event is not "
                                                     f"{sorted(_REVIEW_KEYS)}")
+    return value
+
+
+_RESOLUTION_KEYS = {"uuid": str, "resolved_at": str, "resolved_by": str, "root_cause": str}
+
+
+def _resolutions(value) -> list:
+    """Dispute resolutions as sent: each with exactly these keys, all text."""
+    good = isinstance(value, list) and all(
+        isinstance(item, dict) and set(item) == set(_RESOLUTION_KEYS)
+        and all(isinstance(item[k], t) for k, t in _RESOLUTION_KEYS.items()) for item in value)
+    if not good:
+        raise BundleRefused("sync.bad_pack", reason="a dispute resolution is not "
+                                                    f"{sorted(_RESOLUTION_KEYS)}")
     return value
 
 

@@ -17,6 +17,7 @@ from .enrollment import Enrollment
 from .kpi import Kpis
 from .packs import Packs
 from .portfolio import OfficePortfolio
+from .queues import Queues
 from .receivables import ReceivablesImports
 from .review import Review
 from .routes import Routes
@@ -48,6 +49,7 @@ class OfficeServices:
     conflicts: Conflicts
     kpis: Kpis
     review: Review
+    queues: Queues
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -77,6 +79,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         conflicts=Conflicts(store, now, actor),
         kpis=Kpis(store, now, settings),
         review=Review(store, now, actor, settings.zone),
+        queues=Queues(store, now, actor, settings),
     )
 
 
