@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 
 from ..domain.queues import Resolution
 from .tables import (CustomerRow, DisputeCaseRow, DisputeInvoiceRow, DisputeResolutionRow,
-                     InvoiceRow, OutcomeRow)
+                     InvoiceRow, OutcomeRow, ReviewRow)
 
 _CHUNK = 500
 
@@ -112,14 +112,16 @@ def _resume(session, ids: list[int], uuid: str) -> list[str]:
 
 
 def for_collector(session, collector_id: str, since: str) -> list[dict]:
-    """Resolutions since ``since`` of disputes on the collector's customers, as a pack sends
-    them (applying one twice changes nothing on the laptop)."""
+    """Resolutions since ``since`` of disputes the collector recorded or on the collector's
+    customers, as a pack sends them (the laptop takes those it recorded, once)."""
     r = DisputeResolutionRow
     rows = session.execute(
         select(r.outcome_uuid, r.resolved_at, r.resolved_by, r.root_cause)
         .join(OutcomeRow, OutcomeRow.uuid == r.outcome_uuid)
         .join(CustomerRow, CustomerRow.id == OutcomeRow.customer_id)
-        .where(CustomerRow.collector_id == collector_id, r.resolved_at >= since)
+        .outerjoin(ReviewRow, ReviewRow.visit_uuid == OutcomeRow.visit_uuid)
+        .where(or_(ReviewRow.collector_id == collector_id,
+                   CustomerRow.collector_id == collector_id), r.resolved_at >= since)
         .order_by(r.resolved_at, r.outcome_uuid))
     return [{"uuid": x.outcome_uuid, "resolved_at": x.resolved_at, "resolved_by": x.resolved_by,
              "root_cause": x.root_cause} for x in rows]
