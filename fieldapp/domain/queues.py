@@ -85,9 +85,8 @@ class Resolution:
 
 
 def dispute_deadline(recorded_at: datetime) -> datetime:
-    """24 hours after the instant the dispute was recorded, whatever zone anyone is in."""
-    if recorded_at.tzinfo is None:
-        raise ValueError("a dispute's instant must be aware")
+    """24 hours after the instant (aware) the dispute was recorded, whatever zone anyone is in:
+    the same instant however it is shown."""
     return recorded_at + DISPUTE_ESCALATION
 
 

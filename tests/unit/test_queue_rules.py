@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-import pytest
-
 from fieldapp.domain import queues as q
 from fieldapp.domain.visit import PromiseStatus
 
@@ -23,5 +21,7 @@ def test_the_pure_rules():
                            {"kind": "refusal", "next_step": "supervisor_call"}])
     assert step == q.NextStep(date(2026, 12, 1), date(2026, 12, 2), "supervisor_call")
     assert not q.next_step_of({}, []).known
-    with pytest.raises(ValueError):
-        q.dispute_deadline(datetime(2026, 11, 27, 9, 0))  # naive: no instant
+    recorded = datetime.fromisoformat("2026-11-26T23:30:00+08:00")
+    assert q.dispute_deadline(recorded) == datetime.fromisoformat("2026-11-27T15:30:00+00:00")
+    assert q.hours_left(q.dispute_deadline(recorded), recorded + timedelta(hours=23, minutes=1)) == 0
+    assert q.hours_left(q.dispute_deadline(recorded), recorded + timedelta(hours=25)) == -1
