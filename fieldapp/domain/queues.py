@@ -65,6 +65,7 @@ class QueueItem:
     text: str = ""  # a dispute's description, the note, the review's reason
     resolver: str = ""
     next_step: NextStep = NextStep()
+    record_day: date | None = None  # the record's day in the office's zone (the Inbox's)
 
 
 @dataclass(frozen=True, slots=True)

@@ -201,11 +201,13 @@ def test_an_empty_office_says_how_to_bring_customers_in(qtbot, tmp_path, office_
 def test_shortcuts_menus_and_status_bar(qtbot, win, office_db):
     assert [a.shortcut().toString() for a in win.tab_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3",
                                                                 "Ctrl+4", "Ctrl+5", "Ctrl+6",
-                                                                "Ctrl+7"]
+                                                                "Ctrl+7", "Ctrl+8"]
     assert win.find_action.shortcut().toString() == "Ctrl+F"
     assert win.import_action.shortcut().toString() == "Ctrl+I"
     win.tab_actions[2].trigger()
     assert win.tabs.currentWidget() is win.routes
+    win.tab_actions[7].trigger()  # the last tab: the work queues
+    assert win.tabs.currentWidget() is win.queues and win.tabs.tabText(7) == "Queues"
     win.activateWindow()
     win.find_action.trigger()
     assert win.tabs.currentWidget() is win.portfolio

@@ -147,6 +147,7 @@ def _item(queue: str, f: queue_repo.Fact, since: datetime | None = None,
     item = q.QueueItem(queue, f.key, f.visit_uuid, f.customer_id, f.customer_code,
                        f.customer_name, f.collector_id, f.collector, since or f.started_at,
                        due_on=f.due_on, amount=f.amount, resolver=f.resolver,
-                       next_step=q.next_step_of(f.answers, f.outcomes))
+                       next_step=q.next_step_of(f.answers, f.outcomes),
+                       record_day=f.started_at.date())
     return replace(item, **values)
 

@@ -25,6 +25,7 @@ from .inbox_view import InboxView
 from .language_menu import LanguageMenu
 from .portfolio_view import PortfolioView
 from .preferences import OfficePreferences
+from .queues_view import QueuesView
 from .routes_view import RoutesView
 from .sync_watch import OfficeSync
 
@@ -58,8 +59,9 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.conflicts = ConflictsView(self)
         self.dashboard = DashboardView(self)
         self.inbox = InboxView(self)
+        self.queues = QueuesView(self)
         for view in (self.portfolio, self.collectors, self.routes, self.devices, self.conflicts,
-                     self.dashboard, self.inbox):
+                     self.dashboard, self.inbox, self.queues):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
         self.sync = OfficeSync(self)
@@ -90,7 +92,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.find_action = self._action("Ctrl+F", self.find_customer)
         self.tab_actions = [self._action(f"Ctrl+{n + 1}", lambda _c=False, i=n: self.show_tab(i))
-                            for n in range(7)]
+                            for n in range(8)]
         self.about_action = self._action("F1", self.show_about)
 
     def _build_menus(self) -> None:
@@ -192,7 +194,7 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.about_action.setText(self.tr("&About fieldapp office"))
         titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"),
                   self.tr("Laptops"), self.tr("Conflicts"),
-                  self.tr("Dashboard"), self.tr("Inbox"))
+                  self.tr("Dashboard"), self.tr("Inbox"), self.tr("Queues"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
             self.tab_actions[index].setText(title)
