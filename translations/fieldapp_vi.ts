@@ -2816,17 +2816,52 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <translation>Có nhiều biên bản đã nhập có mã bắt đầu bằng {id}; hãy gõ thêm ký tự của mã.</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="434"/>
+        <source>There is no queue called {queue}. The queues are: {queues}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="436"/>
+        <source>Name the person who will resolve the dispute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="438"/>
+        <source>Write the root cause you found before resolving the dispute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="440"/>
+        <source>No open dispute has the id {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="441"/>
+        <source>Several disputes start with {id}; type more of the id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="443"/>
+        <source>This dispute was already resolved ({at}), perhaps by another supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="445"/>
+        <source>This is not a refusal heading for the legal route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="450"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <location filename="../fieldapp/ui/error_text.py" line="451"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="438"/>
+        <location filename="../fieldapp/ui/error_text.py" line="452"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -3672,37 +3707,37 @@ Hoàn tất ngay bây giờ?</translation>
 <context>
     <name>InboxFilterBar</name>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="67"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="80"/>
         <source>Everyone</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="81"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="94"/>
         <source>&amp;Collector:</source>
         <translation>&amp;Nhân viên thu hồi nợ:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="82"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="95"/>
         <source>&amp;Day:</source>
         <translation>N&amp;gày:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="83"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="96"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Kết quả:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="84"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="97"/>
         <source>&amp;State:</source>
         <translation>&amp;Tình trạng:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="90"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="103"/>
         <source>Any outcome</source>
         <translation>Mọi kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="92"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="105"/>
         <source>Any state</source>
         <translation>Mọi tình trạng</translation>
     </message>
@@ -3710,77 +3745,77 @@ Hoàn tất ngay bây giờ?</translation>
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="183"/>
         <source>Reject record</source>
         <translation>Từ chối biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="184"/>
         <source>Why is this record rejected? The collector will read the reason.</source>
         <translation>Vì sao biên bản này bị từ chối? Nhân viên thu hồi nợ sẽ đọc lý do này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="180"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="186"/>
         <source>A reason is required to reject a record.</source>
         <translation>Cần nêu lý do để từ chối biên bản.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="216"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="222"/>
         <source>Approve all %1 matching records?</source>
         <translation>Duyệt tất cả %1 biên bản phù hợp?</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="217"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="223"/>
         <source>Approve all</source>
         <translation>Duyệt tất cả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="236"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="242"/>
         <source>%1 matching · %2</source>
         <translation>%1 biên bản phù hợp · %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="240"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="246"/>
         <source>Started</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="240"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="246"/>
         <source>Collector</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="240"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="246"/>
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="247"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="247"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="247"/>
         <source>Comments</source>
         <translation>Nhận xét</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="243"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="249"/>
         <source>Approve all matching…</source>
         <translation>Duyệt tất cả biên bản phù hợp…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="244"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="250"/>
         <source>Show more</source>
         <translation>Xem thêm</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="245"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="251"/>
         <source>No records to review here. Records appear when day bundles from the laptops are imported; change the filters to see others.</source>
         <translation>Không có biên bản nào cần duyệt ở đây. Biên bản sẽ xuất hiện khi các gói dữ liệu trong ngày từ máy tính được nhập; hãy thay đổi bộ lọc để xem các biên bản khác.</translation>
     </message>
@@ -5042,143 +5077,148 @@ Bị cách ly: %4
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="139"/>
+        <location filename="../fieldapp/ui/office/window.py" line="141"/>
         <source>About fieldapp office</source>
         <translation>Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="140"/>
+        <location filename="../fieldapp/ui/office/window.py" line="142"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp văn phòng %1&lt;/b&gt;&lt;p&gt;Công nợ nhập từ phần mềm kế toán, phân công khách hàng cho nhân viên thu hồi nợ và lộ trình của họ.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="165"/>
-        <location filename="../fieldapp/ui/office/window.py" line="177"/>
+        <location filename="../fieldapp/ui/office/window.py" line="167"/>
+        <location filename="../fieldapp/ui/office/window.py" line="179"/>
         <source>fieldapp office</source>
         <translation>fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <location filename="../fieldapp/ui/office/window.py" line="173"/>
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="173"/>
+        <location filename="../fieldapp/ui/office/window.py" line="175"/>
         <source>Database: %1 on %2</source>
         <translation>Cơ sở dữ liệu: %1 trên máy chủ %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="174"/>
+        <location filename="../fieldapp/ui/office/window.py" line="176"/>
         <source> (as %1)</source>
         <translation> (người dùng %1)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="178"/>
+        <location filename="../fieldapp/ui/office/window.py" line="180"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="179"/>
+        <location filename="../fieldapp/ui/office/window.py" line="181"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="180"/>
+        <location filename="../fieldapp/ui/office/window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="181"/>
+        <location filename="../fieldapp/ui/office/window.py" line="183"/>
         <source>&amp;Sync</source>
         <translation>Đồng &amp;bộ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="182"/>
+        <location filename="../fieldapp/ui/office/window.py" line="184"/>
         <source>Import arrived bundles</source>
         <translation>Nhập các gói dữ liệu đã đến</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="184"/>
+        <location filename="../fieldapp/ui/office/window.py" line="186"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation>Nhập các gói dữ liệu trong ngày đang chờ trong thư mục đồng bộ và phản hồi cho các máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="185"/>
+        <location filename="../fieldapp/ui/office/window.py" line="187"/>
         <source>Send packs to all laptops</source>
         <translation>Gửi gói giao việc cho mọi máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="186"/>
+        <location filename="../fieldapp/ui/office/window.py" line="188"/>
         <source>Sync folder…</source>
         <translation>Thư mục đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="188"/>
+        <location filename="../fieldapp/ui/office/window.py" line="190"/>
         <source>Import receivables…</source>
         <translation>Nhập công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="189"/>
+        <location filename="../fieldapp/ui/office/window.py" line="191"/>
         <source>Import day bundles…</source>
         <translation>Nhập gói dữ liệu trong ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="190"/>
+        <location filename="../fieldapp/ui/office/window.py" line="192"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="191"/>
+        <location filename="../fieldapp/ui/office/window.py" line="193"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="192"/>
+        <location filename="../fieldapp/ui/office/window.py" line="194"/>
         <source>&amp;About fieldapp office</source>
         <translation>&amp;Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>Portfolio</source>
         <translation>Danh mục khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>Collectors</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="193"/>
+        <location filename="../fieldapp/ui/office/window.py" line="195"/>
         <source>Routes</source>
         <translation>Lộ trình</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="194"/>
+        <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>Laptops</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="194"/>
+        <location filename="../fieldapp/ui/office/window.py" line="196"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
+        <location filename="../fieldapp/ui/office/window.py" line="197"/>
         <source>Dashboard</source>
         <translation>Bảng tổng quan</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="195"/>
+        <location filename="../fieldapp/ui/office/window.py" line="197"/>
         <source>Inbox</source>
         <translation>Duyệt biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="200"/>
+        <location filename="../fieldapp/ui/office/window.py" line="197"/>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="202"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>Nơi lưu dữ liệu của văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="201"/>
+        <location filename="../fieldapp/ui/office/window.py" line="203"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
@@ -5552,6 +5592,299 @@ Bị cách ly: %4
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="39"/>
         <source>Promised by</source>
         <translation>Người cam kết</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDetail</name>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="108"/>
+        <source>Customer</source>
+        <translation type="unfinished">Khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="109"/>
+        <source>Collector</source>
+        <translation type="unfinished">Nhân viên thu hồi nợ</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="109"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="110"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="112"/>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="114"/>
+        <source>Claimed reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="115"/>
+        <source>Resolver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="115"/>
+        <source>not assigned yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="117"/>
+        <source>Reason</source>
+        <translation type="unfinished">Lý do</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="119"/>
+        <source>Amount</source>
+        <translation type="unfinished">Số tiền</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="120"/>
+        <source>Due</source>
+        <translation type="unfinished">Hạn thanh toán</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="122"/>
+        <source>Paid towards it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="124"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="125"/>
+        <source>Collector&apos;s next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="131"/>
+        <source>Re&amp;solver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="132"/>
+        <source>who resolves the dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="133"/>
+        <source>&amp;Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="134"/>
+        <source>Root &amp;cause:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="136"/>
+        <source>the cause found, apart from the customer&apos;s claimed reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="137"/>
+        <source>&amp;Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="138"/>
+        <source>&amp;Handed over to the legal route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="139"/>
+        <source>&amp;Open the record in the Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="19"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="20"/>
+        <source>Customer</source>
+        <translation type="unfinished">Khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="21"/>
+        <source>Collector</source>
+        <translation type="unfinished">Nhân viên thu hồi nợ</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="22"/>
+        <source>Due</source>
+        <translation type="unfinished">Hạn thanh toán</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="23"/>
+        <source>Amount</source>
+        <translation type="unfinished">Số tiền</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="24"/>
+        <source>State</source>
+        <translation type="unfinished">Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="25"/>
+        <source>Details</source>
+        <translation type="unfinished">Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="82"/>
+        <source>paid %1</source>
+        <translation type="unfinished">đã trả %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueueWords</name>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="16"/>
+        <source>Disputes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="17"/>
+        <source>Promises due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="18"/>
+        <source>Broken promises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="19"/>
+        <source>Partially kept promises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="20"/>
+        <source>Notes to the supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="21"/>
+        <source>Refusals heading for the legal route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="22"/>
+        <source>Records with issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="28"/>
+        <source>No open disputes: every dispute imported so far is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="30"/>
+        <source>No promise falls due today that is not already kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="32"/>
+        <source>No promise was broken in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="34"/>
+        <source>No promise was only partly kept in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="36"/>
+        <source>No notes waiting: a note leaves this queue once its record is reviewed in the Inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="39"/>
+        <source>No refusal is waiting to be handed over to the legal route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="41"/>
+        <source>No record is marked as having issues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="58"/>
+        <source>%1 h</source>
+        <translation type="unfinished">%1 giờ</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="59"/>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="66"/>
+        <source>%1 (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="67"/>
+        <source>%1 (%2, oldest %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="75"/>
+        <source>Overdue by %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="77"/>
+        <source>%1 h left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="94"/>
+        <source>follow up on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="97"/>
+        <source>revisit on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="105"/>
+        <source>The record plans no next step: no follow-up day, no revisit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuesView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="115"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="200"/>
+        <source>Everyone</source>
+        <translation type="unfinished">Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="193"/>
+        <source>Items: %1, the oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="198"/>
+        <source>&amp;Collector:</source>
+        <translation type="unfinished">&amp;Nhân viên thu hồi nợ:</translation>
     </message>
 </context>
 <context>

@@ -5,17 +5,24 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QSortFilterProxyModel, QT_TRANSLATE_NOOP, Qt)
+                            QSortFilterProxyModel, Qt)
 
 from ...domain import queues as q
 from .. import formats
 from . import queue_words
 
 SORT = Qt.ItemDataRole.UserRole
-HEADERS = (QT_TRANSLATE_NOOP("QueueModel", "Recorded"), QT_TRANSLATE_NOOP("QueueModel", "Customer"),
-           QT_TRANSLATE_NOOP("QueueModel", "Collector"), QT_TRANSLATE_NOOP("QueueModel", "Due"),
-           QT_TRANSLATE_NOOP("QueueModel", "Amount"), QT_TRANSLATE_NOOP("QueueModel", "State"),
-           QT_TRANSLATE_NOOP("QueueModel", "Details"))
+COLUMNS = 7
+
+
+def titles() -> list[str]:
+    return [QCoreApplication.translate("QueueModel", "Recorded"),
+            QCoreApplication.translate("QueueModel", "Customer"),
+            QCoreApplication.translate("QueueModel", "Collector"),
+            QCoreApplication.translate("QueueModel", "Due"),
+            QCoreApplication.translate("QueueModel", "Amount"),
+            QCoreApplication.translate("QueueModel", "State"),
+            QCoreApplication.translate("QueueModel", "Details")]
 
 
 class QueueModel(QAbstractTableModel):
@@ -33,11 +40,11 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("QueueModel", HEADERS[section])
+            return titles()[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -91,8 +98,8 @@ class QueueModel(QAbstractTableModel):
     def refresh_texts(self) -> None:
         if self.items:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1,
-                                                               len(HEADERS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+                                                               COLUMNS - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
 
 
 def sorter(model: QueueModel, parent=None) -> QSortFilterProxyModel:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
                                QSplitter, QVBoxLayout, QWidget)
 
 from ...domain import queues as q
+from .. import formats
 from ..error_text import describe
 from ..views.common import Retranslating, make_table
 from . import queue_words
@@ -189,8 +190,8 @@ class QueuesView(Retranslating, QWidget):
 
     def _retext_count(self) -> None:
         shown = len(self.model.items)
-        self.count_label.setText(self.tr("%1: %2, the oldest first").replace(
-            "%1", queue_words.name(self.current_queue())).replace("%2", str(shown)))
+        self.count_label.setText(self.tr("Items: %1, the oldest first").replace(
+            "%1", formats.number(shown)))
         self.empty_label.setText(queue_words.empty(self.current_queue()))
 
     def retranslate_ui(self) -> None:
