@@ -6824,22 +6824,27 @@ Packs written: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="120"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="119"/>
+        <source>Disputes you recorded that the office resolved: %1; their invoices are no longer paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/sync_menu.py" line="124"/>
         <source>Take the office&apos;s acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="130"/>
         <source>The office holds every bundle up to number %1; %2 removed from the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="135"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="139"/>
         <source>Sync files (*.zip);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="144"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="148"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>

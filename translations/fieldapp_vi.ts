@@ -6821,22 +6821,27 @@ Bị cách ly: %4
         <translation>Đã áp dụng gói giao việc phiên bản %1: thêm %2 khách hàng, cập nhật %3, xóa %4.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="120"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="119"/>
+        <source>Disputes you recorded that the office resolved: %1; their invoices are no longer paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/sync_menu.py" line="124"/>
         <source>Take the office&apos;s acknowledgement</source>
         <translation>Nhận xác nhận của văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="130"/>
         <source>The office holds every bundle up to number %1; %2 removed from the outbox.</source>
         <translation>Văn phòng đã có đủ mọi gói dữ liệu đến số %1; đã xóa %2 gói khỏi hộp thư đi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="135"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="139"/>
         <source>Sync files (*.zip);;All files (*)</source>
         <translation>Tệp đồng bộ (*.zip);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="144"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="148"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>

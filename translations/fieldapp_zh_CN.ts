@@ -6821,22 +6821,27 @@ Packs written: %6</source>
         <translation>已应用分配数据包版本 %1：新增 %2 个客户，更新 %3 个，删除 %4 个。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="120"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="119"/>
+        <source>Disputes you recorded that the office resolved: %1; their invoices are no longer paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/sync_menu.py" line="124"/>
         <source>Take the office&apos;s acknowledgement</source>
         <translation>接收公司的确认回执</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="130"/>
         <source>The office holds every bundle up to number %1; %2 removed from the outbox.</source>
         <translation>公司已收到编号 %1 及之前的所有数据包；已从发件箱删除 %2 个。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="135"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="139"/>
         <source>Sync files (*.zip);;All files (*)</source>
         <translation>同步文件 (*.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="144"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="148"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>

@@ -6821,22 +6821,27 @@ Packs written: %6</source>
         <translation>已套用指派資料包版本 %1：新增 %2 個客戶，更新 %3 個，移除 %4 個。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="120"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="119"/>
+        <source>Disputes you recorded that the office resolved: %1; their invoices are no longer paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/sync_menu.py" line="124"/>
         <source>Take the office&apos;s acknowledgement</source>
         <translation>接收公司的確認回條</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="130"/>
         <source>The office holds every bundle up to number %1; %2 removed from the outbox.</source>
         <translation>公司已收到編號 %1 以前的所有資料包；已從寄件匣移除 %2 個。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="135"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="139"/>
         <source>Sync files (*.zip);;All files (*)</source>
         <translation>同步檔案 (*.zip);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="144"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="148"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>

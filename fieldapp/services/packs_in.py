@@ -33,6 +33,7 @@ class Received:
     pack: Pack
     applied: pack_apply.Applied
     changes: Changes
+    resolved: int = 0  # disputes recorded here that the office resolved, new in this pack
 
 
 def state(store) -> dict:
@@ -76,7 +77,7 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
                                    None if pack.full else pack.removed)
         master_edits.reapply(session)  # the laptop's edits the office had not seen yet
         review_repo.take_events(session, pack.reviews)  # the supervisor's states and comments
-        dispute_repo.take_resolutions(session, [  # disputes the office resolved
+        resolved = dispute_repo.take_resolutions(session, [  # disputes the office resolved
             Resolution(r["uuid"], r["resolved_at"], r["resolved_by"], r["root_cause"])
             for r in pack.resolutions])
         settings_repo.write(session, {UNASSIGNED: json.dumps(_unassigned(
@@ -86,7 +87,7 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
                                       APPLIED_AT: to_text(now),
                                       REVOKED: json.dumps(pack.revoked, ensure_ascii=False)})
     # A pack reaches every customer it names and may add or remove some: reload everything.
-    return Received(pack, applied, Changes.everything())
+    return Received(pack, applied, Changes.everything(), resolved)
 
 
 def _unassigned(session, pack: Pack, applied: pack_apply.Applied) -> list[str]:

@@ -38,6 +38,7 @@ class PackResult:
     removed: int
     kept: tuple[str, ...]
     changes: Changes
+    resolved: int = 0  # disputes recorded here that the office resolved
 
 
 class SyncActions:
@@ -131,4 +132,4 @@ class SyncActions:
                                self._now())
         done = got.applied
         return PackResult(got.pack.version, done.added, done.updated, done.removed,
-                          tuple(done.kept), Changes.everything())
+                          tuple(done.kept), Changes.everything(), got.resolved)

@@ -77,5 +77,6 @@ def test_a_dispute_is_assigned_resolved_and_the_laptop_hears_of_it(office, lapto
     (pack,) = packs.glob("*.zip")
     got = run("sync", "receive", str(pack), "--home", str(laptop), "--today", TODAY)
     assert got.returncode == 0, got.stderr
+    assert "1 dispute(s) recorded here were resolved at the office" in got.stdout
     resolved, marks, cause = _laptop_dispute(laptop, target["id"])
     assert resolved and cause == "Kho giao nhầm lô hàng" and not any(marks)
