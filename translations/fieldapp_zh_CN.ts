@@ -5638,71 +5638,91 @@ Packs written: %6</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="117"/>
+        <source>Commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="119"/>
         <source>Reason</source>
         <translation type="unfinished">原因</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queue_detail.py" line="119"/>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="121"/>
         <source>Amount</source>
         <translation type="unfinished">金额</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queue_detail.py" line="120"/>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="122"/>
         <source>Due</source>
         <translation type="unfinished">到期日</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queue_detail.py" line="122"/>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="124"/>
         <source>Paid towards it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queue_detail.py" line="124"/>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/queue_detail.py" line="125"/>
-        <source>Collector&apos;s next step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/queue_detail.py" line="131"/>
-        <source>Re&amp;solver:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/queue_detail.py" line="132"/>
-        <source>who resolves the dispute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/queue_detail.py" line="133"/>
-        <source>&amp;Assign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="134"/>
-        <source>Root &amp;cause:</source>
+        <source>Customer&apos;s description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="136"/>
-        <source>the cause found, apart from the customer&apos;s claimed reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/queue_detail.py" line="137"/>
-        <source>&amp;Resolve</source>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="138"/>
-        <source>&amp;Handed over to the legal route</source>
+        <source>Issues found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="139"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="127"/>
+        <source>Collector&apos;s next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="142"/>
+        <source>Re&amp;solver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="143"/>
+        <source>who resolves the dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="144"/>
+        <source>&amp;Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="145"/>
+        <source>Root &amp;cause:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="147"/>
+        <source>the cause found, apart from the customer&apos;s claimed reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="148"/>
+        <source>&amp;Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="149"/>
+        <source>&amp;Handed over to the legal route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="150"/>
         <source>&amp;Open the record in the Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5853,36 +5873,51 @@ Packs written: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queue_words.py" line="94"/>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="88"/>
+        <source>Installment line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="90"/>
+        <source>Promise to pay</source>
+        <translation type="unfinished">付款承诺</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="98"/>
         <source>follow up on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queue_words.py" line="97"/>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="101"/>
         <source>revisit on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queue_words.py" line="105"/>
-        <source>The record plans no next step: no follow-up day, no revisit.</source>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="109"/>
+        <source>on the route on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="112"/>
+        <source>None planned: the record sets no follow-up day or revisit, and no route has the customer yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="115"/>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="200"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="119"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="205"/>
         <source>Everyone</source>
         <translation type="unfinished">所有人</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="198"/>
         <source>Items: %1, the oldest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="198"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="203"/>
         <source>&amp;Collector:</source>
         <translation type="unfinished">催收员(&amp;C)：</translation>
     </message>

@@ -36,10 +36,12 @@ class NextStep:
     follow_up_on: date | None = None
     revisit_on: date | None = None  # the customer was absent: come back then
     refusal: str | None = None  # a refusal's next step: revisit, supervisor_call, legal_route
+    next_visit: date | None = None  # the customer's next day on a route (the office's plan)
 
     @property
     def known(self) -> bool:
-        return any(x is not None for x in (self.follow_up_on, self.revisit_on, self.refusal))
+        return any(x is not None for x in (self.follow_up_on, self.revisit_on, self.refusal,
+                                           self.next_visit))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,7 @@ class QueueItem:
     deadline: datetime | None = None
     amount: Money | None = None
     paid: Money | None = None
-    reason: str = ""  # a dispute's claimed reason code, a refusal's reason
+    reason: str = ""  # a dispute's claimed reason code, a refusal's reason, a promise's kind
     text: str = ""  # a dispute's description, the note, the review's reason
     resolver: str = ""
     next_step: NextStep = NextStep()

@@ -14,7 +14,7 @@ from ..domain.instants import from_text
 from ..domain.money import Money
 from ..domain.review import HAS_ISSUES, RECEIVED
 from .tables import (CollectorRow, CustomerRow, DisputeCaseRow, OutcomeRow, ReviewRow,
-                     VisitRow)
+                     RouteStopRow, VisitRow)
 
 _CHUNK = 500
 
@@ -40,6 +40,7 @@ class Fact:
     resolver: str = ""
     review_at: datetime | None = None
     review_reason: str = ""
+    kind: str = ""  # the outcome's (promise, installment, dispute, refusal); "" for a visit
 
 
 def _base(*extra):
@@ -49,7 +50,8 @@ def _base(*extra):
     stmt = (select(OutcomeRow.uuid, OutcomeRow.visit_uuid, OutcomeRow.customer_id,
                    CustomerRow.code, CustomerRow.name, who.label("who"), k.name.label("kname"),
                    VisitRow.started_at, VisitRow.body.label("vbody"), OutcomeRow.body,
-                   OutcomeRow.due_on, OutcomeRow.amount_minor, OutcomeRow.currency, *extra)
+                   OutcomeRow.due_on, OutcomeRow.amount_minor, OutcomeRow.currency,
+                   OutcomeRow.kind, *extra)
             .join(VisitRow, VisitRow.uuid == OutcomeRow.visit_uuid)
             .join(CustomerRow, CustomerRow.id == OutcomeRow.customer_id)
             .outerjoin(ReviewRow, ReviewRow.visit_uuid == OutcomeRow.visit_uuid)
@@ -64,7 +66,8 @@ def _fact(r, zone: tzinfo, resolver: str = "") -> Fact:
         date.fromisoformat(r.due_on)
     return Fact(r.uuid, r.visit_uuid, r.customer_id, r.code, r.name, r.who, r.kname or "",
                 from_text(r.started_at, zone), body.get("answers") or {},
-                body.get("outcomes") or [], json.loads(r.body or "{}"), due, amount, resolver)
+                body.get("outcomes") or [], json.loads(r.body or "{}"), due, amount, resolver,
+                kind=r.kind)
 
 
 def open_disputes(session, zone: tzinfo) -> list[Fact]:
@@ -123,6 +126,19 @@ def noted_visits(session, zone: tzinfo) -> list[Fact]:
 
 def visits_with_issues(session, zone: tzinfo) -> list[Fact]:
     return _visits(session, zone, (ReviewRow.state == HAS_ISSUES,))
+
+
+def next_stops(session, customer_ids, today: date) -> dict[int, date]:
+    """Each customer's next day on a collector's route, from ``today`` on (none: not planned)."""
+    ids, found = sorted(set(customer_ids)), {}
+    for start in range(0, len(ids), _CHUNK):
+        found.update(session.execute(
+            select(RouteStopRow.customer_id, func.min(RouteStopRow.route_date))
+            .where(RouteStopRow.customer_id.in_(ids[start:start + _CHUNK]),
+                   RouteStopRow.route_date >= today)
+            .group_by(RouteStopRow.customer_id)).all())
+    return {cid: day if isinstance(day, date) else date.fromisoformat(day)
+            for cid, day in found.items()}
 
 
 def dispute_ids_like(session, typed: str) -> list[str]:

@@ -116,8 +116,11 @@ def _disputed(store) -> dict[str, bool]:
         return {n: bool(d) for n, d in conn.execute(text("SELECT number, disputed FROM invoice"))}
 
 
-def test_promises_due_today_broken_and_partial_judge_each_payment_once(store, office):
+def test_promises_due_today_broken_and_partial_judge_each_payment_once(store, builder, office):
     queues, _team, (an, bm, cl), _inv, _clock = office
+    builder.route_stop(an, 1, TODAY + timedelta(days=2))  # the office planned the next visit
+    builder.route_stop(an, 1, TODAY - timedelta(days=2))
+    builder.save()
     made = NOW - timedelta(days=20)
     _v, (due_today, _follow_up) = record(store, an, made, [promise(1_000_000, TODAY)],
                                          answers={"follow_up_on": "2026-11-30"})
@@ -136,8 +139,11 @@ def test_promises_due_today_broken_and_partial_judge_each_payment_once(store, of
 
     found = queues.all()
     assert _keys(found[q.PROMISES_DUE]) == [due_today]
-    assert found[q.PROMISES_DUE][0].next_step == q.NextStep(follow_up_on=date(2026, 11, 30))
+    assert found[q.PROMISES_DUE][0].next_step == q.NextStep(
+        follow_up_on=date(2026, 11, 30), next_visit=TODAY + timedelta(days=2))
+    assert found[q.PROMISES_DUE][0].reason == "promise"
     assert _keys(found[q.PROMISES_BROKEN]) == [newer]  # the payment counted for ``older``
+    assert not found[q.PROMISES_BROKEN][0].next_step.known  # nothing planned for Bình Minh
     (part,) = found[q.PROMISES_PARTIAL]
     assert part.key == partial and part.paid.minor == 400_000 and part.amount.minor == 1_000_000
     everything = [i.key for items in found.values() for i in items]

@@ -50,7 +50,10 @@ class Queues:
             found[q.ISSUES] = [_item(q.ISSUES, f, text=f.review_reason,
                                      since=f.review_at or f.started_at)
                                for f in queue_repo.visits_with_issues(session, zone)]
-        return {name: tuple(sorted(found.get(name, ()), key=lambda i: (i.since, i.key)))
+            planned = queue_repo.next_stops(
+                session, {i.customer_id for items in found.values() for i in items}, now.date())
+        return {name: tuple(sorted((_planned(i, planned) for i in found.get(name, ())),
+                                   key=lambda i: (i.since, i.key)))
                 for name in q.QUEUES}
 
     def items(self, queue: str) -> tuple[q.QueueItem, ...]:
@@ -88,7 +91,7 @@ class Queues:
         out = {name: [] for name in q.PROMISE_QUEUES}
         for f in queue_repo.outcome_facts(session, sorted(placed), now.tzinfo):
             queue, paid = placed[f.key]
-            out[queue].append(_item(queue, f, paid=paid))
+            out[queue].append(_item(queue, f, paid=paid, reason=f.kind))
         return out
 
     # -- writing ------------------------------------------------------------------------------
@@ -140,6 +143,12 @@ class Queues:
             raise q.QueueError("queue.already_resolved", id=uuid, at=at)
         if not queue_repo.is_live(session, uuid, "dispute"):
             raise NotFound("queue.unknown_dispute", id=uuid)
+
+
+def _planned(item: q.QueueItem, planned: dict) -> q.QueueItem:
+    day = planned.get(item.customer_id)
+    return item if day is None else replace(item, next_step=replace(item.next_step,
+                                                                    next_visit=day))
 
 
 def _item(queue: str, f: queue_repo.Fact, since: datetime | None = None,

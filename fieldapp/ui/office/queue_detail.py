@@ -113,6 +113,8 @@ class QueueDetail(Retranslating, QWidget):
                                               f"{queue_words.hours(item.deadline, self.now)}"))
             rows.append((self.tr("Claimed reason"), queue_words.reason(item)))
             rows.append((self.tr("Resolver"), item.resolver or self.tr("not assigned yet")))
+        elif item.queue in q.PROMISE_QUEUES:
+            rows.append((self.tr("Commitment"), queue_words.reason(item)))
         elif item.reason:
             rows.append((self.tr("Reason"), queue_words.reason(item)))
         if item.amount is not None:
@@ -121,11 +123,20 @@ class QueueDetail(Retranslating, QWidget):
         if item.paid is not None:
             rows.append((self.tr("Paid towards it"), formats.money(item.paid)))
         if item.text:
-            rows.append((self.tr("Text"), item.text))
+            rows.append((self._text_label(item.queue), item.text))
         rows.append((self.tr("Collector's next step"), queue_words.next_step(item.next_step)))
         return "<table>" + "".join(
             f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(v)}</td></tr>"
             for k, v in rows) + "</table>"
+
+    def _text_label(self, queue: str) -> str:
+        if queue == q.DISPUTES:
+            return self.tr("Customer's description")
+        if queue == q.NOTES:
+            return self.tr("Note")
+        if queue == q.ISSUES:
+            return self.tr("Issues found")
+        return self.tr("Text")
 
     def retranslate_ui(self) -> None:
         self.resolver_label.setText(self.tr("Re&solver:"))

@@ -84,6 +84,10 @@ def reason(item: q.QueueItem) -> str:
             return label(DisputeReason(item.reason))
         except ValueError:
             return item.reason
+    if item.queue in q.PROMISE_QUEUES:
+        return (QCoreApplication.translate("QueueWords", "Installment line")
+                if item.reason == "installment"
+                else QCoreApplication.translate("QueueWords", "Promise to pay"))
     return item.reason
 
 
@@ -101,7 +105,11 @@ def next_step(step: q.NextStep) -> str:
             parts.append(label(NextStep(step.refusal)))
         except ValueError:
             parts.append(step.refusal)
+    if step.next_visit is not None:
+        parts.append(QCoreApplication.translate("QueueWords", "on the route on %1").replace(
+            "%1", formats.day(step.next_visit)))
     if not parts:
-        return QCoreApplication.translate("QueueWords", "The record plans no next step: no "
-                                                    "follow-up day, no revisit.")
+        return QCoreApplication.translate("QueueWords", "None planned: the record sets no "
+                                                        "follow-up day or revisit, and no "
+                                                        "route has the customer yet.")
     return "; ".join(parts)

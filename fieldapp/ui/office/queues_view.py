@@ -27,6 +27,7 @@ class QueuesView(Retranslating, QWidget):
         self.queues = window.services.queues
         self.found: dict[str, tuple] = {}
         self.now = None
+        self._problem = ""  # said again once the list reloaded after a refused action
         self.queue_list = QListWidget(self)
         self.queue_list.setObjectName("queueList")
         self.collector_label = QLabel(self)
@@ -96,6 +97,9 @@ class QueuesView(Retranslating, QWidget):
         self._retext_list()
         self._fill_collectors()
         self._show_items()
+        if self._problem:
+            self.detail.show_problem(self._problem)
+            self._problem = ""
 
     def current_queue(self) -> str:
         entry = self.queue_list.currentItem()
@@ -168,7 +172,8 @@ class QueuesView(Retranslating, QWidget):
 
     def _refused(self, error: BaseException) -> None:
         """Said under the actions, what was typed kept (a dispute resolved meanwhile, say)."""
-        self.detail.show_problem(describe(error))
+        self._problem = describe(error)
+        self.detail.show_problem(self._problem)
         self.reload()
 
     def open_record(self) -> None:
