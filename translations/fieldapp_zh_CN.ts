@@ -5884,17 +5884,17 @@ Packs written: %6</source>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="98"/>
-        <source>follow up on %1</source>
+        <source>Follow up on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="101"/>
-        <source>revisit on %1</source>
+        <source>Revisit on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="109"/>
-        <source>on the route on %1</source>
+        <source>On the route on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

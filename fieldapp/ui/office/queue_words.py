@@ -95,10 +95,10 @@ def next_step(step: q.NextStep) -> str:
     """What the record planned next, or that it did not say."""
     parts = []
     if step.follow_up_on is not None:
-        parts.append(QCoreApplication.translate("QueueWords", "follow up on %1").replace(
+        parts.append(QCoreApplication.translate("QueueWords", "Follow up on %1").replace(
             "%1", formats.day(step.follow_up_on)))
     if step.revisit_on is not None:
-        parts.append(QCoreApplication.translate("QueueWords", "revisit on %1").replace(
+        parts.append(QCoreApplication.translate("QueueWords", "Revisit on %1").replace(
             "%1", formats.day(step.revisit_on)))
     if step.refusal is not None:
         try:
@@ -106,7 +106,7 @@ def next_step(step: q.NextStep) -> str:
         except ValueError:
             parts.append(step.refusal)
     if step.next_visit is not None:
-        parts.append(QCoreApplication.translate("QueueWords", "on the route on %1").replace(
+        parts.append(QCoreApplication.translate("QueueWords", "On the route on %1").replace(
             "%1", formats.day(step.next_visit)))
     if not parts:
         return QCoreApplication.translate("QueueWords", "None planned: the record sets no "
