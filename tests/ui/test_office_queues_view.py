@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import text
 
 from fieldapp.domain import queues as q
@@ -116,3 +117,13 @@ def test_a_refused_resolution_is_said_and_an_item_opens_its_record_in_the_inbox(
     assert win.tabs.currentWidget() is win.inbox
     qtbot.waitUntil(lambda: win.inbox.selected() is not None
                     and win.inbox.selected().visit_uuid == view.selected().visit_uuid)
+
+
+def test_a_queue_with_a_page_of_its_own_shows_it_in_place_of_the_table(qtbot, win):
+    view = win.queues
+    page = QLabel("a queue's own page")
+    view.add_page(q.NOTES, page)
+    view.queue_list.setCurrentRow(q.QUEUES.index(q.NOTES))
+    assert view.pages.currentWidget() is page
+    view.queue_list.setCurrentRow(0)
+    assert view.pages.currentWidget() is not page and view.table.isVisible()

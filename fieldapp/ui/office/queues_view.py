@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from ...domain import queues as q
 from .. import formats
@@ -28,6 +28,7 @@ class QueuesView(Retranslating, QWidget):
         self.found: dict[str, tuple] = {}
         self.now = None
         self._problem = ""  # said again once the list reloaded after a refused action
+        self._own_pages: dict[str, QWidget] = {}
         self.queue_list = QListWidget(self)
         self.queue_list.setObjectName("queueList")
         self.collector_label = QLabel(self)
@@ -75,9 +76,11 @@ class QueuesView(Retranslating, QWidget):
         column.addWidget(self.table, 2)
         column.addWidget(self.empty_label, 2)
         column.addWidget(self.detail, 1)
+        self.pages = QStackedWidget(self)  # the items table, then any queue's own page
+        self.pages.addWidget(right)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.queue_list)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -105,7 +108,16 @@ class QueuesView(Retranslating, QWidget):
         entry = self.queue_list.currentItem()
         return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else q.QUEUES[0]
 
+    def add_page(self, queue: str, page: QWidget) -> None:
+        """A queue shown by a widget of its own (its name must be in domain.queues.QUEUES):
+        chosen in the list like the others, its page replaces the items table."""
+        self._own_pages[queue] = page
+        self.pages.addWidget(page)
+        self._show_queue()
+
     def _show_queue(self) -> None:
+        page = self._own_pages.get(self.current_queue())
+        self.pages.setCurrentWidget(page if page is not None else self.pages.widget(0))
         self._fill_collectors()
         self._show_items()
 
