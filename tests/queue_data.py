@@ -37,17 +37,18 @@ def team(store, names=("Lan", "Minh")) -> dict[str, str]:
 
 def record(store, customer: int, at: datetime, outcomes=(), collector: str = "Lan",
            answers: dict | None = None, numbers: dict | None = None,
-           zone=VN) -> tuple[str, list[str]]:
+           zone=VN, amends: str | None = None) -> tuple[str, list[str]]:
     """A final visit of ``collector`` at ``at`` imported at the office; returns its id and its
     outcome rows' ids. ``numbers`` maps the record's invoice ids to the numbers the laptop's
     ref says (None: no ref, as a record made by the same demo as the office)."""
     visit = Visit(str(uuid.uuid4()), customer, VisitKind.VISIT, at, collector,
                   f"dev-{collector}", answers or {}, tuple(outcomes),
-                  status=VisitStatus.FINAL, finalized_at=at)
+                  status=VisitStatus.FINAL, finalized_at=at, amends=amends,
+                  amend_reason="sửa ghi chú" if amends else "")
     data = visit_to_dict(visit)
     row = {"uuid": visit.uuid, "customer_id": customer, "kind": "visit", "status": "final",
            "started_at": to_text(at), "updated_at": to_text(at), "finalized_at": to_text(at),
-           "amends": None, "body": canonical_json(data), "sha256": sha256_of(data)}
+           "amends": amends, "body": canonical_json(data), "sha256": sha256_of(data)}
     records = [{"kind": "visit", "row": row}]
     outs = outcome_rows(replace(visit, finalized_at=at.astimezone(zone)))
     for o in outs:

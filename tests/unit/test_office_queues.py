@@ -161,8 +161,13 @@ def test_notes_refusals_and_records_with_issues(store, office):
     record(store, bm, NOW - timedelta(days=2), [refusal(NextStep.REVISIT)], collector="Minh")
     issue, _o = record(store, bm, NOW - timedelta(days=4))
 
+    amended, _o = record(store, bm, NOW - timedelta(days=3),
+                         answers={"supervisor_note": "Gọi lại trước"})
+    record(store, bm, NOW - timedelta(days=3) + timedelta(hours=1), amends=amended,
+           answers={"supervisor_note": "Gọi lại sau"})  # its amendment's note stands
     found = queues.all()
-    (note,) = found[q.NOTES]
+    amendment, note = found[q.NOTES]
+    assert amendment.text == "Gọi lại sau"
     assert (note.key, note.text, note.collector) == (noted, "Khách muốn gặp trưởng phòng", "Lan")
     (refused,) = found[q.LEGAL]
     assert refused.key == legal and refused.collector_id == team_ids["Minh"]
@@ -173,7 +178,7 @@ def test_notes_refusals_and_records_with_issues(store, office):
     review.set_state(issue, "has_issues", "Thiếu ảnh hóa đơn")
     review.set_state(noted, "approved")  # reviewed: the note was read
     found = queues.all()
-    assert found[q.NOTES] == ()
+    assert [n.key for n in found[q.NOTES]] == [amendment.key]
     (bad,) = found[q.ISSUES]
     assert (bad.key, bad.text) == (issue, "Thiếu ảnh hóa đơn")
     queues.hand_over(legal)
