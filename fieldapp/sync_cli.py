@@ -140,6 +140,9 @@ def _receive_main(profile: Profile, args) -> int:
     if done.kept:
         print(f"kept {len(done.kept)} customers no longer assigned, for the work recorded on "
               f"them here: {', '.join(done.kept)}")
+    if got.resolved:
+        print(f"{got.resolved} dispute(s) recorded here were resolved at the office; their "
+              "invoices are no longer paused")
     print(f"revocation list: {len(got.pack.revoked)} devices; the pack expires "
           f"{got.pack.header['expires_at']}")
     return 0

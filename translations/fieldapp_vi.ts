@@ -3041,17 +3041,52 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
         <translation>Không ghi được {path}: {reason}</translation>
     </message>
     <message>
+        <location filename="../fieldapp/ui/error_text.py" line="520"/>
+        <source>There is no queue called {queue}. The queues are: {queues}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../fieldapp/ui/error_text.py" line="522"/>
+        <source>Name the person who will resolve the dispute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="524"/>
+        <source>Write the root cause you found before resolving the dispute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="526"/>
+        <source>No open dispute has the id {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="527"/>
+        <source>Several disputes start with {id}; type more of the id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="529"/>
+        <source>This dispute was already resolved ({at}), perhaps by another supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="531"/>
+        <source>This is not a refusal heading for the legal route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="536"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="523"/>
+        <location filename="../fieldapp/ui/error_text.py" line="537"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="524"/>
+        <location filename="../fieldapp/ui/error_text.py" line="538"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -3998,37 +4033,37 @@ Hoàn tất ngay bây giờ?</translation>
 <context>
     <name>InboxFilterBar</name>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="67"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="80"/>
         <source>Everyone</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="81"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="94"/>
         <source>&amp;Collector:</source>
         <translation>&amp;Nhân viên thu hồi nợ:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="82"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="95"/>
         <source>&amp;Day:</source>
         <translation>N&amp;gày:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="83"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="96"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Kết quả:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="84"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="97"/>
         <source>&amp;State:</source>
         <translation>&amp;Tình trạng:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="90"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="103"/>
         <source>Any outcome</source>
         <translation>Mọi kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_filters.py" line="92"/>
+        <location filename="../fieldapp/ui/office/inbox_filters.py" line="105"/>
         <source>Any state</source>
         <translation>Mọi tình trạng</translation>
     </message>
@@ -4036,77 +4071,77 @@ Hoàn tất ngay bây giờ?</translation>
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="183"/>
         <source>Reject record</source>
         <translation>Từ chối biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="184"/>
         <source>Why is this record rejected? The collector will read the reason.</source>
         <translation>Vì sao biên bản này bị từ chối? Nhân viên thu hồi nợ sẽ đọc lý do này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="180"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="186"/>
         <source>A reason is required to reject a record.</source>
         <translation>Cần nêu lý do để từ chối biên bản.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="216"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="222"/>
         <source>Approve all %1 matching records?</source>
         <translation>Duyệt tất cả %1 biên bản phù hợp?</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="217"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="223"/>
         <source>Approve all</source>
         <translation>Duyệt tất cả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="236"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="242"/>
         <source>%1 matching · %2</source>
         <translation>%1 biên bản phù hợp · %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="240"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="246"/>
         <source>Started</source>
         <translation>Bắt đầu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="240"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="246"/>
         <source>Collector</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="240"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="246"/>
         <source>Customer</source>
         <translation>Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="247"/>
         <source>Outcomes</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="247"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="241"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="247"/>
         <source>Comments</source>
         <translation>Nhận xét</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="243"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="249"/>
         <source>Approve all matching…</source>
         <translation>Duyệt tất cả biên bản phù hợp…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="244"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="250"/>
         <source>Show more</source>
         <translation>Xem thêm</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/inbox_view.py" line="245"/>
+        <location filename="../fieldapp/ui/office/inbox_view.py" line="251"/>
         <source>No records to review here. Records appear when day bundles from the laptops are imported; change the filters to see others.</source>
         <translation>Không có biên bản nào cần duyệt ở đây. Biên bản sẽ xuất hiện khi các gói dữ liệu trong ngày từ máy tính được nhập; hãy thay đổi bộ lọc để xem các biên bản khác.</translation>
     </message>
@@ -5537,173 +5572,173 @@ Bị cách ly: %4
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="164"/>
+        <location filename="../fieldapp/ui/office/window.py" line="170"/>
         <source>About fieldapp office</source>
         <translation>Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="165"/>
+        <location filename="../fieldapp/ui/office/window.py" line="171"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp văn phòng %1&lt;/b&gt;&lt;p&gt;Công nợ nhập từ phần mềm kế toán, phân công khách hàng cho nhân viên thu hồi nợ và lộ trình của họ.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="190"/>
-        <location filename="../fieldapp/ui/office/window.py" line="204"/>
+        <location filename="../fieldapp/ui/office/window.py" line="196"/>
+        <location filename="../fieldapp/ui/office/window.py" line="210"/>
         <source>fieldapp office</source>
         <translation>fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="196"/>
+        <location filename="../fieldapp/ui/office/window.py" line="202"/>
         <source>Database: %1 (encrypted)</source>
         <translation>Cơ sở dữ liệu: %1 (đã mã hóa)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="198"/>
+        <location filename="../fieldapp/ui/office/window.py" line="204"/>
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="200"/>
+        <location filename="../fieldapp/ui/office/window.py" line="206"/>
         <source>Database: %1 on %2</source>
         <translation>Cơ sở dữ liệu: %1 trên máy chủ %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="201"/>
+        <location filename="../fieldapp/ui/office/window.py" line="207"/>
         <source> (as %1)</source>
         <translation> (người dùng %1)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="205"/>
+        <location filename="../fieldapp/ui/office/window.py" line="211"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="206"/>
+        <location filename="../fieldapp/ui/office/window.py" line="212"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="207"/>
+        <location filename="../fieldapp/ui/office/window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="208"/>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
         <source>&amp;Sync</source>
         <translation>Đồng &amp;bộ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="209"/>
+        <location filename="../fieldapp/ui/office/window.py" line="215"/>
         <source>&amp;Print</source>
         <translation>&amp;In</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="210"/>
+        <location filename="../fieldapp/ui/office/window.py" line="216"/>
         <source>Installment agreements of a day…</source>
         <translation>Thỏa thuận trả góp theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="211"/>
+        <location filename="../fieldapp/ui/office/window.py" line="217"/>
         <source>Statements of account…</source>
         <translation>Bảng đối chiếu công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="212"/>
+        <location filename="../fieldapp/ui/office/window.py" line="218"/>
         <source>Import arrived bundles</source>
         <translation>Nhập các gói dữ liệu đã đến</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <location filename="../fieldapp/ui/office/window.py" line="220"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation>Nhập các gói dữ liệu trong ngày đang chờ trong thư mục đồng bộ và phản hồi cho các máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="215"/>
+        <location filename="../fieldapp/ui/office/window.py" line="221"/>
         <source>Send packs to all laptops</source>
         <translation>Gửi gói giao việc cho mọi máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="216"/>
+        <location filename="../fieldapp/ui/office/window.py" line="222"/>
         <source>Sync folder…</source>
         <translation>Thư mục đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="218"/>
+        <location filename="../fieldapp/ui/office/window.py" line="224"/>
         <source>Import receivables…</source>
         <translation>Nhập công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="219"/>
+        <location filename="../fieldapp/ui/office/window.py" line="225"/>
         <source>Import day bundles…</source>
         <translation>Nhập gói dữ liệu trong ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="220"/>
+        <location filename="../fieldapp/ui/office/window.py" line="226"/>
         <source>Export to accounting…</source>
         <translation>Xuất sang kế toán…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="221"/>
+        <location filename="../fieldapp/ui/office/window.py" line="227"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="222"/>
+        <location filename="../fieldapp/ui/office/window.py" line="228"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="223"/>
+        <location filename="../fieldapp/ui/office/window.py" line="229"/>
         <source>&amp;About fieldapp office</source>
         <translation>&amp;Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="224"/>
+        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/window.py" line="231"/>
         <source>Portfolio</source>
         <translation>Danh mục khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="224"/>
+        <location filename="../fieldapp/ui/office/window.py" line="231"/>
         <source>Collectors</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="224"/>
+        <location filename="../fieldapp/ui/office/window.py" line="231"/>
         <source>Routes</source>
         <translation>Lộ trình</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="225"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Laptops</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="225"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="226"/>
+        <location filename="../fieldapp/ui/office/window.py" line="230"/>
         <source>Dashboard</source>
         <translation>Bảng tổng quan</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="226"/>
+        <location filename="../fieldapp/ui/office/window.py" line="230"/>
         <source>Inbox</source>
         <translation>Duyệt biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="226"/>
-        <source>Money to confirm</source>
-        <translation>Tiền chờ xác nhận</translation>
-    </message>
-    <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="237"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>Nơi lưu dữ liệu của văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="232"/>
+        <location filename="../fieldapp/ui/office/window.py" line="238"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
@@ -6216,6 +6251,344 @@ Bị cách ly: %4
         <location filename="../fieldapp/ui/visit/outcomes/simple_cards.py" line="39"/>
         <source>Promised by</source>
         <translation>Người cam kết</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDetail</name>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="108"/>
+        <source>Customer</source>
+        <translation type="unfinished">Khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="109"/>
+        <source>Collector</source>
+        <translation type="unfinished">Nhân viên thu hồi nợ</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="109"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="110"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="112"/>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="114"/>
+        <source>Claimed reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="115"/>
+        <source>Resolver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="115"/>
+        <source>not assigned yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="117"/>
+        <source>Commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="119"/>
+        <source>Reason</source>
+        <translation type="unfinished">Lý do</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="121"/>
+        <source>Amount</source>
+        <translation type="unfinished">Số tiền</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="122"/>
+        <source>Due</source>
+        <translation type="unfinished">Hạn thanh toán</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="124"/>
+        <source>Paid towards it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="127"/>
+        <source>Collector&apos;s next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="134"/>
+        <source>Customer&apos;s description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="136"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="138"/>
+        <source>Issues found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="139"/>
+        <source>Text</source>
+        <translation type="unfinished">Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="142"/>
+        <source>Re&amp;solver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="143"/>
+        <source>who resolves the dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="144"/>
+        <source>&amp;Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="145"/>
+        <source>Root &amp;cause:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="147"/>
+        <source>the cause found, apart from the customer&apos;s claimed reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="148"/>
+        <source>&amp;Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="149"/>
+        <source>&amp;Handed over to the legal route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_detail.py" line="150"/>
+        <source>&amp;Open the record in the Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="19"/>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="20"/>
+        <source>Customer</source>
+        <translation type="unfinished">Khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="21"/>
+        <source>Collector</source>
+        <translation type="unfinished">Nhân viên thu hồi nợ</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="22"/>
+        <source>Due</source>
+        <translation type="unfinished">Hạn thanh toán</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="23"/>
+        <source>Amount</source>
+        <translation type="unfinished">Số tiền</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="24"/>
+        <source>State</source>
+        <translation type="unfinished">Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="25"/>
+        <source>Details</source>
+        <translation type="unfinished">Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="82"/>
+        <source>paid %1</source>
+        <translation type="unfinished">đã trả %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueueWords</name>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="16"/>
+        <source>Disputes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="17"/>
+        <source>Promises due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="18"/>
+        <source>Broken promises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="19"/>
+        <source>Partially kept promises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="20"/>
+        <source>Notes to the supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="21"/>
+        <source>Refusals heading for the legal route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="22"/>
+        <source>Records with issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="23"/>
+        <source>Money to confirm</source>
+        <translation type="unfinished">Tiền chờ xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="29"/>
+        <source>No open disputes: every dispute imported so far is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="31"/>
+        <source>No promise falls due today that is not already kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="33"/>
+        <source>No promise was broken in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="35"/>
+        <source>No promise was only partly kept in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="37"/>
+        <source>No notes waiting: a note leaves this queue once its record is reviewed in the Inbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="40"/>
+        <source>No refusal is waiting to be handed over to the legal route.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="42"/>
+        <source>No record is marked as having issues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="44"/>
+        <source>No money taken on site waits for confirmation.</source>
+        <translation type="unfinished">Không có khoản tiền thu tại chỗ nào đang chờ xác nhận.</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="61"/>
+        <source>%1 h</source>
+        <translation type="unfinished">%1 giờ</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="62"/>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="69"/>
+        <source>%1 (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="70"/>
+        <source>%1 (%2, oldest %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="78"/>
+        <source>Overdue by %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="80"/>
+        <source>%1 h left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="91"/>
+        <source>Installment line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="93"/>
+        <source>Promise to pay</source>
+        <translation type="unfinished">Cam kết thanh toán</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="101"/>
+        <source>Follow up on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="104"/>
+        <source>Revisit on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="112"/>
+        <source>On the route on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_words.py" line="115"/>
+        <source>None planned: the record sets no follow-up day or revisit, and no route has the customer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuesView</name>
+    <message>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="131"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="217"/>
+        <source>Everyone</source>
+        <translation type="unfinished">Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="210"/>
+        <source>Items: %1, the oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="215"/>
+        <source>&amp;Collector:</source>
+        <translation type="unfinished">&amp;Nhân viên thu hồi nợ:</translation>
     </message>
 </context>
 <context>
@@ -7300,29 +7673,34 @@ Bị cách ly: %4
         <translation>Đã áp dụng gói giao việc phiên bản %1: thêm %2 khách hàng, cập nhật %3, xóa %4.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_menu.py" line="118"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="119"/>
         <source>%n new notes from the office.</source>
         <translation>
             <numerusform>%n ghi chú mới từ văn phòng.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="122"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="121"/>
+        <source>Disputes you recorded that the office resolved: %1; their invoices are no longer paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
         <source>Take the office&apos;s acknowledgement</source>
         <translation>Nhận xác nhận của văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="128"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="132"/>
         <source>The office holds every bundle up to number %1; %2 removed from the outbox.</source>
         <translation>Văn phòng đã có đủ mọi gói dữ liệu đến số %1; đã xóa %2 gói khỏi hộp thư đi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="137"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="141"/>
         <source>Sync files (*.zip);;All files (*)</source>
         <translation>Tệp đồng bộ (*.zip);;Tất cả các tệp (*)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_menu.py" line="146"/>
+        <location filename="../fieldapp/ui/sync_menu.py" line="150"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>

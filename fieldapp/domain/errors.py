@@ -343,6 +343,14 @@ MESSAGES = {
     "export.bad_format": "{format!r} is not an export format; use {formats}",
     "export.out_is_folder": "{path} is a folder; name the file to write",
     "export.cannot_write": "{path} cannot be written: {reason}",
+    # work queues (office)
+    "queue.unknown": "{queue!r} is not a queue; the queues are {queues}",
+    "queue.resolver_required": "name the person who resolves the dispute",
+    "queue.root_cause_required": "write the root cause found before resolving the dispute",
+    "queue.unknown_dispute": "no open dispute has the id {id}",
+    "queue.ambiguous_id": "several disputes start with {id}; type more of the id",
+    "queue.already_resolved": "the dispute {id} was already resolved on {at}",
+    "queue.not_legal": "{id} is not a refusal heading for the legal route",
 }
 
 

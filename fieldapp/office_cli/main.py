@@ -20,7 +20,8 @@ TOOLS = {"import-ar": "import_ar", "demo-data": "demo", "collectors": "collector
          "sources": "sources", "pack": "pack", "import-bundles": "import_bundles",
          "sync": "sync_folder", "conflicts": "conflicts",
          "kpi": "kpi", "inbox": "inbox", "review": "review", "comment": "review",
-         "print": "printing", "receipts": "receipts", "export-accounting": "export_accounting"}
+         "print": "printing", "receipts": "receipts", "export-accounting": "export_accounting",
+         "queues": "queues", "dispute": "dispute"}
 # Tools on the office database file itself, run before (instead of) opening it.
 FILE_TOOLS = {"encrypt": "encryption", "passphrase": "encryption"}
 

@@ -8,7 +8,7 @@ from ..domain.collectors import COLLECTOR_LANGUAGES
 from ..importers.mapping import DATE_ORDERS, DECIMAL_MARKS
 from ..importers.presets import FIELDS
 from ..paths import OFFICE_DB_ENV
-from . import print_args, receipts_args, review_args
+from . import print_args, queue_args, receipts_args, review_args
 
 
 def add(sub, day, positive) -> None:
@@ -42,6 +42,7 @@ def add(sub, day, positive) -> None:
     _encryption(tools, day)
     print_args.add(tools, day, _profile)
     receipts_args.add(tools, day, _profile)
+    queue_args.add(tools, day, _profile)
 
 
 def _profile(parser, day, top: bool) -> None:

@@ -12,7 +12,9 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain.instants import to_text
-from ..store import master_edits, pack_apply, receipt_repo, review_repo, settings_repo
+from ..domain.queues import Resolution
+from ..store import (dispute_repo, master_edits, pack_apply, receipt_repo, review_repo,
+                     settings_repo)
 from ..sync import bundle, laptop_keys
 from ..sync.errors import BundleRefused
 from ..sync.manifest import OFFICE
@@ -33,6 +35,7 @@ class Received:
     applied: pack_apply.Applied
     changes: Changes
     notes: int = 0  # notes from the office the pack brought that this laptop had not held
+    resolved: int = 0  # disputes recorded here that the office resolved, new in this pack
 
 
 def state(store) -> dict:
@@ -79,6 +82,9 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
         master_edits.reapply(session)  # the laptop's edits the office had not seen yet
         # The supervisor's states and comments: notes from the office for the collector.
         notes = review_repo.take_events(session, pack.reviews)
+        resolved = dispute_repo.take_resolutions(session, [  # disputes the office resolved
+            Resolution(r["uuid"], r["resolved_at"], r["resolved_by"], r["root_cause"])
+            for r in pack.resolutions])
         settings_repo.write(session, {UNASSIGNED: json.dumps(_unassigned(
                                           session, pack, applied), ensure_ascii=False),
                                       VERSION: str(pack.version),
@@ -86,7 +92,7 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
                                       APPLIED_AT: to_text(now),
                                       REVOKED: json.dumps(pack.revoked, ensure_ascii=False)})
     # A pack reaches every customer it names and may add or remove some: reload everything.
-    return Received(pack, applied, Changes.everything(), notes)
+    return Received(pack, applied, Changes.everything(), notes, resolved)
 
 
 def _unassigned(session, pack: Pack, applied: pack_apply.Applied) -> list[str]:

@@ -39,6 +39,7 @@ class PackResult:
     kept: tuple[str, ...]
     changes: Changes
     notes: int = 0  # new notes from the office
+    resolved: int = 0  # disputes recorded here that the office resolved
 
 
 class SyncActions:
@@ -132,4 +133,4 @@ class SyncActions:
                                self._now())
         done = got.applied
         return PackResult(got.pack.version, done.added, done.updated, done.removed,
-                          tuple(done.kept), Changes.everything(), got.notes)
+                          tuple(done.kept), Changes.everything(), got.notes, got.resolved)

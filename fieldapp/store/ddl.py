@@ -390,6 +390,18 @@ V20 = (
     "batch_id VARCHAR(36) NOT NULL, PRIMARY KEY (kind, record_id))",
 )
 
+# Schema 21: the work queues. Who resolves a dispute (assigned before it is resolved), and the
+# office's invoices a dispute pauses (its record names the laptop's own invoice ids; the day
+# bundle says their numbers, and the office keeps its ids here, so resolving resumes them).
+V21 = (
+    "CREATE TABLE dispute_case (outcome_uuid VARCHAR(36) NOT NULL PRIMARY KEY "
+    "REFERENCES outcome (uuid), resolver TEXT NOT NULL, assigned_at VARCHAR(32) NOT NULL, "
+    "assigned_by TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE dispute_invoice (outcome_uuid VARCHAR(36) NOT NULL REFERENCES outcome (uuid), "
+    "invoice_id INTEGER NOT NULL REFERENCES invoice (id), PRIMARY KEY (outcome_uuid, invoice_id))",
+    "CREATE INDEX ix_dispute_invoice_invoice ON dispute_invoice (invoice_id)",
+)
+
 
 def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"

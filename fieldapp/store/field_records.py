@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Date, LargeBinary, insert, select
 
 from ..sync.errors import BundleRefused
-from . import field_events
+from . import dispute_repo, field_events
 from .tables import (AllocationRow, AttachmentRow, CustomerRow, DocumentRow, InvoiceRow,
                      OutcomeRow, PaymentRow, VisitRow)
 
@@ -79,7 +79,11 @@ def references(session, records: list[tuple[str, dict]]) -> list[dict | None]:
         if kind == "allocation" and row["invoice_id"] in invoices:
             out.append({"invoice": list(invoices[row["invoice_id"]])})
         elif row.get("customer_id") in codes:
-            out.append({"customer": codes[row["customer_id"]][0]})
+            ref = {"customer": codes[row["customer_id"]][0]}
+            if kind == "outcome" and row.get("kind") == "dispute":
+                # The invoices it pauses, by number: the office resumes its own on resolving.
+                ref["invoices"] = dispute_repo.invoice_numbers(session, row.get("body", ""))
+            out.append(ref)
         else:
             out.append(None)
     return out
@@ -147,6 +151,7 @@ def apply(session, records: list[dict], blobs: dict[str, bytes], now: str = "") 
         else:
             by_kind[record["kind"]].append(_values(record["kind"], record["row"], blobs))
     added = _insert(session, by_kind)
+    dispute_repo.pause_imported(session, [r for r in records if r["kind"] == "outcome"])
     for kind, rows in events.items():
         if rows:
             added += field_events.apply(session, kind, rows, now)

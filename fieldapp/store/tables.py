@@ -578,3 +578,24 @@ class ExportRowRow(Base):
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     batch_id: Mapped[str] = mapped_column(String(36))
+
+
+class DisputeCaseRow(Base):
+    """Who was asked to resolve a dispute (schema 21), by whom and when; the resolution itself
+    is a dispute_resolution row."""
+
+    __tablename__ = "dispute_case"
+    outcome_uuid: Mapped[str] = mapped_column(ForeignKey("outcome.uuid"), primary_key=True)
+    resolver: Mapped[str] = mapped_column(Text)
+    assigned_at: Mapped[str] = mapped_column(String(32))
+    assigned_by: Mapped[str] = mapped_column(Text, default="")
+
+
+class DisputeInvoiceRow(Base):
+    """An invoice of this database a dispute pauses (schema 21): marked disputed while the
+    dispute is open, resumed when it is resolved."""
+
+    __tablename__ = "dispute_invoice"
+    outcome_uuid: Mapped[str] = mapped_column(ForeignKey("outcome.uuid"), primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoice.id"), primary_key=True)
+    __table_args__ = (Index("ix_dispute_invoice_invoice", "invoice_id"),)

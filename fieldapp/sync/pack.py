@@ -30,7 +30,8 @@ class Pack:
     ``revoked`` the revocation list; ``removed`` the codes a delta takes away; ``reviews``
     (optional, absent when empty) the review states and comments of the collector's visits;
     ``voids`` (optional, absent when empty) the receipts the office voided, each with its
-    payment, when, by whom and why."""
+    payment, when, by whom and why; ``resolutions`` (optional, absent when empty) the disputes
+    the office resolved, each with its root cause."""
 
     header: dict
     customers: list
@@ -40,6 +41,7 @@ class Pack:
     removed: list = ()
     reviews: list = field(default_factory=list)
     voids: list = field(default_factory=list)
+    resolutions: list = field(default_factory=list)
 
     @property
     def full(self) -> bool:
@@ -67,6 +69,8 @@ class Pack:
             body["reviews"] = self.reviews
         if self.voids:
             body["voids"] = self.voids
+        if self.resolutions:  # optional too
+            body["resolutions"] = self.resolutions
         return canonical(body)
 
 
@@ -79,7 +83,8 @@ def parse(data: bytes) -> Pack:
         delta = value["format"] == DELTA_FORMAT
         pack = Pack(value["pack"], value["customers"], value["route_stops"], value["outcomes"],
                     value["revoked"], list(value["removed"]) if delta else [],
-                    _reviews(value.get("reviews", [])), _voids(value.get("voids", [])))
+                    _reviews(value.get("reviews", [])), _voids(value.get("voids", [])),
+                    _resolutions(value.get("resolutions", [])))
         if pack.full == delta or (delta and type(pack.header.get("base")) is not int):
             raise BundleRefused("sync.bad_pack", reason="full or delta is not said rightly")
         for key in ("version", "device", "collector", "expires_at", "route_from"):
@@ -115,6 +120,20 @@ def _voids(value) -> list:
         and all(isinstance(void[k], t) for k, t in _VOID_KEYS.items()) for void in value)
     if not good:
         raise BundleRefused("sync.bad_pack", reason=f"a void is not {sorted(_VOID_KEYS)}")
+    return value
+
+
+_RESOLUTION_KEYS = {"uuid": str, "resolved_at": str, "resolved_by": str, "root_cause": str}
+
+
+def _resolutions(value) -> list:
+    """Dispute resolutions as sent: each with exactly these keys, all text."""
+    good = isinstance(value, list) and all(
+        isinstance(item, dict) and set(item) == set(_RESOLUTION_KEYS)
+        and all(isinstance(item[k], t) for k, t in _RESOLUTION_KEYS.items()) for item in value)
+    if not good:
+        raise BundleRefused("sync.bad_pack", reason="a dispute resolution is not "
+                                                    f"{sorted(_RESOLUTION_KEYS)}")
     return value
 
 

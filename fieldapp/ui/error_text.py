@@ -516,6 +516,20 @@ WORDS = {
         "Errors", "{path} is a folder; name the file to write."),
     "export.cannot_write": QT_TRANSLATE_NOOP(
         "Errors", "{path} cannot be written: {reason}"),
+    # work queues (office)
+    "queue.unknown": QT_TRANSLATE_NOOP(
+        "Errors", "There is no queue called {queue}. The queues are: {queues}."),
+    "queue.resolver_required": QT_TRANSLATE_NOOP(
+        "Errors", "Name the person who will resolve the dispute."),
+    "queue.root_cause_required": QT_TRANSLATE_NOOP(
+        "Errors", "Write the root cause you found before resolving the dispute."),
+    "queue.unknown_dispute": QT_TRANSLATE_NOOP("Errors", "No open dispute has the id {id}."),
+    "queue.ambiguous_id": QT_TRANSLATE_NOOP(
+        "Errors", "Several disputes start with {id}; type more of the id."),
+    "queue.already_resolved": QT_TRANSLATE_NOOP(
+        "Errors", "This dispute was already resolved ({at}), perhaps by another supervisor."),
+    "queue.not_legal": QT_TRANSLATE_NOOP(
+        "Errors", "This is not a refusal heading for the legal route."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -112,11 +112,15 @@ class SyncMenu(QObject):
     def _received(self, got) -> None:
         self._signals.data_changed.emit(got.changes)  # every view reloads from the new pack
         self._signals.sync_changed.emit()
-        self._tell(self.tr("Assignment pack version %1 applied: %2 customers added, %3 updated, "
-                           "%4 removed.").replace("%1", str(got.version)).replace(
+        said = self.tr("Assignment pack version %1 applied: %2 customers added, %3 updated, "
+                       "%4 removed.").replace("%1", str(got.version)).replace(
             "%2", str(got.added)).replace("%3", str(got.updated)).replace("%4", str(got.removed))
-            + (" " + self.tr("%n new notes from the office.", "", got.notes) if got.notes
-               else ""))
+        if got.notes:
+            said += " " + self.tr("%n new notes from the office.", "", got.notes)
+        if got.resolved:
+            said += " " + self.tr("Disputes you recorded that the office resolved: %1; their "
+                                  "invoices are no longer paused.").replace("%1", str(got.resolved))
+        self._tell(said)
 
     def take_ack(self) -> None:
         path = self._pick(self.tr("Take the office's acknowledgement"))

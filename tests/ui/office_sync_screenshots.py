@@ -1,5 +1,6 @@
 """Screenshots of the demo office after a day of imported visits: the Laptops tab (device health,
-a quarantined bundle selected), the Inbox and the Dashboard, in English and Vietnamese.
+a quarantined bundle selected), the Inbox, the dispute queue and the Dashboard, in English and
+Vietnamese.
 
 Not a test (pytest does not collect it). Usage, from the checkout:
 
@@ -85,6 +86,10 @@ with tempfile.TemporaryDirectory() as tmp:
         win.tabs.setCurrentWidget(win.inbox)
         settle(2500)
         win.grab().save(str(OUT / f"office-inbox-{lang}.png"))
+        win.tabs.setCurrentWidget(win.queues)
+        win.queues.queue_list.setCurrentRow(0)  # the disputes and their 24-hour deadline
+        settle(2500)
+        win.grab().save(str(OUT / f"office-queues-disputes-{lang}.png"))
         win.tabs.setCurrentWidget(win.dashboard)
         win.dashboard.show_button.click()
         settle(6000)

@@ -53,7 +53,7 @@ def cells(table, row: int) -> list[str]:
 def test_open_conflicts_oldest_first_and_resolved_from_the_keyboard(qtbot, win):
     window, store = win
     view = window.conflicts
-    window.tab_actions[4].trigger()
+    window.tab_actions[7].trigger()
     assert window.tabs.currentWidget() is view
     assert "2" in view.count_label.text()
     assert cells(view.table, 0)[1:7] == ["Công ty TNHH Minh Phát (KH001)", "", "Address",

@@ -67,7 +67,9 @@ def open_window(qtbot, store, profile) -> OfficeWindow:
 
 @pytest.fixture
 def win(qtbot, office_store, office_profile):
-    return open_window(qtbot, office_store, office_profile)
+    window = open_window(qtbot, office_store, office_profile)
+    window.tabs.setCurrentWidget(window.portfolio)  # the Inbox opens first; these test the rest
+    return window
 
 
 def loaded(qtbot, view, action) -> None:
@@ -202,11 +204,17 @@ def test_shortcuts_menus_and_status_bar(qtbot, win, office_db):
     assert [a.shortcut().toString() for a in win.tab_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3",
                                                                 "Ctrl+4", "Ctrl+5", "Ctrl+6",
                                                                 "Ctrl+7", "Ctrl+8"]
-    assert win.tabs.widget(win.tabs.count() - 1) is win.receipts
     assert win.find_action.shortcut().toString() == "Ctrl+F"
     assert win.import_action.shortcut().toString() == "Ctrl+I"
-    win.tab_actions[2].trigger()
+    # The supervisor's day first: what came in, what waits (money to confirm among the queues).
+    assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == [
+        "Inbox", "Queues", "Dashboard", "Portfolio", "Collectors", "Routes", "Laptops",
+        "Conflicts"]
+    assert win.receipts in win.queues.findChildren(type(win.receipts))
+    win.tab_actions[5].trigger()
     assert win.tabs.currentWidget() is win.routes
+    win.tab_actions[1].trigger()
+    assert win.tabs.currentWidget() is win.queues
     win.activateWindow()
     win.find_action.trigger()
     assert win.tabs.currentWidget() is win.portfolio

@@ -20,6 +20,7 @@ from .packs import Packs
 from .portfolio import OfficePortfolio
 from .printing import Printing
 from .receipts import Receipts
+from .queues import Queues
 from .receivables import ReceivablesImports
 from .review import Review
 from .routes import Routes
@@ -54,6 +55,7 @@ class OfficeServices:
     printing: Printing
     receipts: Receipts
     accounting_export: AccountingExport
+    queues: Queues
 
 
 def build(store, today: date | None = None, actor: str | None = None) -> OfficeServices:
@@ -86,6 +88,7 @@ def build(store, today: date | None = None, actor: str | None = None) -> OfficeS
         printing=Printing(store, now, settings, Routes(store, now)),
         receipts=Receipts(store, now, actor, settings.zone),
         accounting_export=AccountingExport(store, now, actor),
+        queues=Queues(store, now, actor, settings),
     )
 
 

@@ -15,7 +15,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from ...domain.instants import to_text
-from ...store import device_repo, migrations, pack_parts, pack_repo, receipt_repo, review_repo
+from ...store import (device_repo, dispute_repo, migrations, pack_parts, pack_repo, receipt_repo,
+                      review_repo)
 from ...sync import bundle, office_keys
 from ...sync.errors import EnrollmentError
 from ...sync.manifest import OFFICE
@@ -28,7 +29,8 @@ FIRST, ASKED, GONE, DRIFT, PENDING = "first", "asked", "base gone", "drift", "no
 # so long gets a full pack (and the table does not grow with every pack never applied).
 KEEP_PARTS = 30
 
-# How far back a pack carries the review states and comments of the collector's visits.
+# How far back a pack carries the review states and comments of the collector's visits, and
+# the disputes resolved on the collector's customers.
 REVIEW_DAYS = 90
 
 
@@ -84,14 +86,15 @@ class Packs:
             header = {"collector": collector, "created_at": to_text(now),
                       "expires_at": to_text(now + timedelta(days=valid_days)),
                       "route_from": now.date().isoformat()}
-            reviews = review_repo.for_collector(session, collector_id,
-                                                to_text(now - timedelta(days=REVIEW_DAYS)))
+            since = to_text(now - timedelta(days=REVIEW_DAYS))
+            reviews = review_repo.for_collector(session, collector_id, since)
             voids = receipt_repo.voids_for(session, collector_id)
+            resolutions = dispute_repo.for_collector(session, collector_id, since)
             return [self._one(session, device, now_set, header, revoked, keys.signer(), full,
-                              reviews, voids) for device in devices]
+                              reviews, voids, resolutions) for device in devices]
 
     def _one(self, session, device: str, now_set: _Assignment, header: dict, revoked: list,
-             signer, full: bool, reviews: list, voids: list = ()) -> Written:
+             signer, full: bool, reviews: list, voids: list, resolutions: list) -> Written:
         last = pack_repo.last_pack(session, device)
         version = (last.version if last else 0) + 1
         base, why, base_parts = _base(session, device, full, version - KEEP_PARTS, version - 1)
@@ -103,7 +106,7 @@ class Packs:
         header = {**header, "version": version, "device": device, "full": not base,
                   "base": base}
         body = Pack(header, customers, now_set.stops, outcomes, revoked, removed,
-                    reviews, list(voids)).to_bytes()
+                    reviews, list(voids), resolutions).to_bytes()
         bundle_id = str(uuid.uuid4())
         created = header["created_at"]
         data = bundle.write("pack", {MEMBER: body}, signer, sender=OFFICE, seq=version,

@@ -57,6 +57,19 @@ class InboxFilterBar(Retranslating, QWidget):
     def set_day(self, value: date) -> None:
         self.day.setDate(QDate(value.year, value.month, value.day))
 
+    def only_day(self, value: date) -> None:
+        """Every record of that day, whoever made it and whatever its state (quietly: the
+        caller reloads)."""
+        for part in (self.collector, self.outcome, self.state, self.day_check, self.day):
+            part.blockSignals(True)
+        for box in (self.collector, self.outcome, self.state):
+            box.setCurrentIndex(0)
+        self.day_check.setChecked(True)
+        self.day.setEnabled(True)
+        self.set_day(value)
+        for part in (self.collector, self.outcome, self.state, self.day_check, self.day):
+            part.blockSignals(False)
+
     def current(self) -> InboxFilter:
         day = self.day.date().toPython() if self.day_check.isChecked() else None
         return InboxFilter(collector_id=self.collector.currentData(), day=day,

@@ -109,6 +109,12 @@ class InboxView(Retranslating, QWidget):
             self.detail.show_history(None)
             self.detail.show_document(None)
 
+    def show_record(self, visit_uuid: str, day) -> None:
+        """One record, from a work queue: its day's records listed, it chosen."""
+        self._shown_uuid = visit_uuid
+        self.filters.only_day(day)
+        self.reload()
+
     def load_more(self) -> None:
         wanted, after = self._wanted, self._after
         if after is None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ... import __version__
+from ...domain.queues import MONEY
 from ...services.office.database import place_of
 from .. import formats
 from ..error_text import describe
@@ -28,6 +29,7 @@ from .portfolio_view import PortfolioView
 from .receipts_view import ReceiptsView
 from .preferences import OfficePreferences
 from .print_dialog import AGREEMENTS, STATEMENTS, PrintDialog
+from .queues_view import QueuesView
 from .routes_view import RoutesView
 from .sync_watch import OfficeSync
 
@@ -37,8 +39,9 @@ LIST_SHARE = 0.5  # of the width, for the portfolio's list on first start
 
 
 class OfficeWindow(Retranslating, QMainWindow):
-    """Tabs: the portfolio across collectors, the collectors, the routes, the laptops, the
-    dashboard. Views talk to the services through ``services`` and ``taskman``, and hear each
+    """Tabs: the inbox of imported records, the work queues (money to confirm among them), the
+    dashboard, the portfolio across collectors, the collectors, the routes, the laptops, the
+    conflicts. Views talk to the services through ``services`` and ``taskman``, and hear each
     other through ``changed`` (a services.changes.Changes whose ``source`` is the view that
     wrote)."""
 
@@ -61,9 +64,12 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.conflicts = ConflictsView(self)
         self.dashboard = DashboardView(self)
         self.inbox = InboxView(self)
-        self.receipts = ReceiptsView(self)
-        for view in (self.portfolio, self.collectors, self.routes, self.devices, self.conflicts,
-                     self.dashboard, self.inbox, self.receipts):
+        self.queues = QueuesView(self)
+        self.receipts = ReceiptsView(self)  # a queue with a page of its own
+        self.queues.add_page(MONEY, self.receipts)
+        # The supervisor's day starts with what came in and what waits; the figures next.
+        for view in (self.inbox, self.queues, self.dashboard, self.portfolio, self.collectors,
+                     self.routes, self.devices, self.conflicts):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
         self.sync = OfficeSync(self)
@@ -221,9 +227,9 @@ class OfficeWindow(Retranslating, QMainWindow):
         self.quit_action.setText(self.tr("Quit"))
         self.find_action.setText(self.tr("&Find customer"))
         self.about_action.setText(self.tr("&About fieldapp office"))
-        titles = (self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"),
-                  self.tr("Laptops"), self.tr("Conflicts"),
-                  self.tr("Dashboard"), self.tr("Inbox"), self.tr("Money to confirm"))
+        titles = (self.tr("Inbox"), self.tr("Queues"), self.tr("Dashboard"),
+                  self.tr("Portfolio"), self.tr("Collectors"), self.tr("Routes"),
+                  self.tr("Laptops"), self.tr("Conflicts"))
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
             self.tab_actions[index].setText(title)
