@@ -65,7 +65,7 @@ def test_the_queues_list_counts_and_the_oldest_item_first(qtbot, win):
     assert win.tabs.currentWidget() is view
     assert view.queue_list.count() == len(q.QUEUES)
     assert view.queue_list.item(0).text() == "Disputes (2, oldest 1 d 6 h)"
-    assert view.queue_list.item(6).text() == "Records with issues (none)"
+    assert view.queue_list.item(q.QUEUES.index(q.ISSUES)).text() == "Records with issues (none)"
     assert shown(view) == [win.ids["old"], win.ids["new"]]
     model = view.model
     assert model.data(model.index(0, 5)) == "Overdue by 6 h"

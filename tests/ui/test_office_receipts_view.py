@@ -115,7 +115,7 @@ def test_confirm_selected_and_a_refusal_is_said(qtbot, host):
     host.services.receipts.confirm([second])  # another supervisor, meanwhile
     view.confirm_button.click()
     qtbot.waitUntil(lambda: not view.problem.isHidden())
-    assert second in view.problem.text() and "not pending" in view.problem.text()
+    assert second in view.problem.text() and "already confirmed" in view.problem.text()
     assert host.services.receipts.get(first).state == "pending"  # all or nothing
     qtbot.waitUntil(lambda: view.table.rowCount() == 1)
     view.table.selectRow(0)

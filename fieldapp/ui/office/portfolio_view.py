@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
@@ -20,7 +20,10 @@ DEBOUNCE_MS = 80  # as the laptop's search box: skip keystrokes in a burst, stil
 
 class PortfolioView(Retranslating, QWidget):
     """Built by the OfficeWindow window (services, taskman, changed, publish): the list on the
-    left, the selected customer's file on the right."""
+    left, the selected customer's file on the right. ``empty_office`` says, once, that the office
+    has no customers yet (the window then shows this tab's way in, whatever tab it opened on)."""
+
+    empty_office = Signal()
 
     def __init__(self, window):
         super().__init__(window)
@@ -152,6 +155,9 @@ class PortfolioView(Retranslating, QWidget):
             widget.setVisible(not nobody)
         if nobody:
             self.stack.setCurrentWidget(self.first_run)
+            if not self.__dict__.get("_said_empty"):
+                self._said_empty = True
+                self.empty_office.emit()
         else:
             self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.no_match)
         self.selection.restore()

@@ -72,6 +72,8 @@ class OfficeWindow(Retranslating, QMainWindow):
                      self.routes, self.devices, self.conflicts):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
+        # A new office has nothing in its Inbox: its first step is the Portfolio's import.
+        self.portfolio.empty_office.connect(lambda: self.tabs.setCurrentWidget(self.portfolio))
         self.sync = OfficeSync(self)
         self._build_menus()
         self._build_status_bar()
