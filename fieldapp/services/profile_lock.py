@@ -69,34 +69,34 @@ def unlock(profile: Profile, secret: str, now: Callable[[], float] = time.time):
         raise
     if failures(profile):
         (profile.home / TRIES_FILE).unlink(missing_ok=True)
+    return _in_use(profile, store, keys)
+
+
+def _in_use(profile: Profile, store, keys):
+    """The files key set for keys and logs once the database is open."""
     sealed.use(keys.files)
     logs.seal(keys.files)
     identity.seal_private_keys(keys_folder(profile.home))  # an older version's, in the clear
     return store
 
 
-def is_encrypted(profile: Profile) -> bool:
-    return keyfile.key_file(profile.database).exists()
+def refuse_keyless(profile: Profile) -> None:
+    """Before a PIN is asked: an encrypted database without its key file cannot be opened by
+    any PIN (UnlockError ``unlock.no_key_file``, or ``db.damaged`` for bytes that are no
+    database); any other state passes."""
+    if state(profile) == "keyless":
+        laptop.refuse_keyless(profile.database)
 
 
-def verify(profile: Profile, secret: str, now: Callable[[], float] = time.time) -> None:
-    """The PIN checked again (the locked window), with the same tries and waits as at start."""
-    left = wait_left(profile, now)
-    if left:
-        raise UnlockError("unlock.wait", seconds=left)
-    try:
-        keyfile.unlock(keyfile.key_file(profile.database), secret)
-    except UnlockError as exc:
-        if exc.code == "unlock.wrong_secret":
-            _note_tries(profile, failures(profile) + 1, now())
-        raise
-    if failures(profile):
-        (profile.home / TRIES_FILE).unlink(missing_ok=True)
-
-
-def change_secret(profile: Profile, old: str, new: str) -> None:
-    """The new PIN wraps the same keys: one crash-safe rewrite of the key file."""
-    keyfile.change_secret(keyfile.key_file(profile.database), old, new)
+def restore_backup(profile: Profile, failure: laptop.Unreadable, backup: Path):
+    """After the PIN opened the key file and the database was found damaged: ``backup`` (from
+    ``profile_admin.newest_backup`` with the failure's key) is put in its place, the damaged
+    file kept in backups/, and opened with the keys already unwrapped (no second PIN).
+    Returns (store, the damaged file's new path)."""
+    from . import profile_admin  # noqa: PLC0415
+    aside = profile_admin.restore_backup(profile, backup)
+    store = laptop.open_unlocked(profile.database, profile.backups, failure.keys)
+    return _in_use(profile, store, failure.keys), aside
 
 
 def secret_for_command(profile: Profile, prompt: Callable[[str], str] | None = None) -> str:
@@ -122,5 +122,7 @@ def secret_for_command(profile: Profile, prompt: Callable[[str], str] | None = N
 
 
 def open_for_command(profile: Profile):
-    """What `demo-data`, `sync` and `enroll` open: the unlocked laptop profile."""
+    """What `demo-data`, `sync` and `enroll` open: the unlocked laptop profile (a lost key
+    file is said before any passphrase is asked)."""
+    refuse_keyless(profile)
     return unlock(profile, secret_for_command(profile))

@@ -43,19 +43,63 @@ def open_laptop(database: Path, backups: Path, secret: str) -> tuple[Store, Keys
     elif found == "locked":
         keys = keyfile.unlock(keyfile.key_file(database), secret)
     elif found == "keyless":
-        # Random bytes, or an encrypted file whose key file is gone: neither can be read.
-        health.check_file(database)
-        raise UnlockError("unlock.no_key_file", path=str(keyfile.key_file(database)),
-                          database=str(database))
+        refuse_keyless(database)
     else:
         keys = keyfile.create(keyfile.key_file(database), secret)
-    store = open_store(database, backups, keys.database)
+    return open_unlocked(database, backups, keys), keys
+
+
+def refuse_keyless(database: Path) -> None:
+    """An encrypted database whose key file is gone is said as such (it is not damaged: the
+    key file, put back, opens it); random bytes or a cut-off file stay "damaged"."""
+    if not cipher.looks_encrypted(database):
+        health.check_file(database)
+    raise UnlockError("unlock.no_key_file", path=str(keyfile.key_file(database)),
+                      database=str(database))
+
+
+class Unreadable(UnlockError):
+    """The key file opened with the PIN, yet the database does not: ``db.damaged`` (a backup
+    under the same keys may replace it) or ``unlock.key_mismatch``. ``keys`` stay in memory
+    (never in the words), so the backup is checked and opened without asking the PIN again."""
+
+    def __init__(self, code: str, keys: Keys, **params):
+        super().__init__(code, **params)
+        self.keys = keys
+
+
+def open_unlocked(database: Path, backups: Path, keys: Keys) -> Store:
+    """The store under ``keys`` (unwrapped from the key file); Unreadable when it cannot be
+    read with them."""
+    database = Path(database)
+    try:
+        store = open_store(database, backups, keys.database)
+    except health.StoreProblem as exc:
+        if exc.code != "db.damaged":
+            raise
+        raise _unreadable(database, backups, keys, exc) from exc
     try:
         seal_backups(backups, keys.database)  # what a conversion cut short left in the clear
     except Exception:
         store.close()
         raise
-    return store, keys
+    return store
+
+
+def _unreadable(database: Path, backups: Path, keys: Keys, problem) -> Unreadable:
+    """Damaged (some pages check with the key, or a backup opens with it) or another profile's
+    key file (nothing here knows this key)."""
+    matching, _pages = cipher.pages_matching(database, keys.database)
+    if matching or any(cipher.readable(p, keys.database) for p in _backup_files(backups)):
+        return Unreadable("db.damaged", keys, database=str(database),
+                          reason=problem.params.get("reason", ""))
+    return Unreadable("unlock.key_mismatch", keys, path=str(keyfile.key_file(database)),
+                      database=str(database))
+
+
+def _backup_files(backups: Path) -> list[Path]:
+    folder = Path(backups)
+    return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
 
 
 def _stop(step: int) -> None:

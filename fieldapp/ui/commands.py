@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from ..services import before_unlock
 from ..services import settings as cfg
 from ..services.changes import Changes
 from . import formats, language
@@ -92,6 +93,9 @@ class Commands(QObject):
             return Changes(all_customers=True, settings=True, follow_ups=True, source=self)
 
         self._taskman.run(job, self._saved)
+        # Kept in the clear too: the next start's unlock dialog speaks it before the database
+        # (which holds the setting) can be read.
+        before_unlock.note_language(self._w.profile, values.get(cfg.UI_LANGUAGE))
         chosen = language.resolve(values.get(cfg.UI_LANGUAGE))
         if chosen != formats.ui_language():
             # At once, not after the store answers: every open window retranslates now.

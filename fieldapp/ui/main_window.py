@@ -45,7 +45,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._portfolio = services.portfolio
         self.taskman = TaskManager(self, on_error=self.show_error)
         self.signals = AppSignals(self)
-        self._profile = profile
+        self._profile = self.profile = profile
         self._state = WindowState(profile.settings_file)
         self.launcher = VisitLauncher(self, services, self.taskman, self.signals,
                                       profile.settings_file)
