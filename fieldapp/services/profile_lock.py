@@ -88,7 +88,7 @@ def refuse_keyless(profile: Profile) -> None:
         laptop.refuse_keyless(profile.database)
 
 
-def restore_backup(profile: Profile, failure: laptop.Unreadable, backup: Path):
+def restore_backup(profile: Profile, failure: laptop.UnreadableProfile, backup: Path):
     """After the PIN opened the key file and the database was found damaged: ``backup`` (from
     ``profile_admin.newest_backup`` with the failure's key) is put in its place, the damaged
     file kept in backups/, and opened with the keys already unwrapped (no second PIN).
@@ -97,6 +97,30 @@ def restore_backup(profile: Profile, failure: laptop.Unreadable, backup: Path):
     aside = profile_admin.restore_backup(profile, backup)
     store = laptop.open_unlocked(profile.database, profile.backups, failure.keys)
     return _in_use(profile, store, failure.keys), aside
+
+
+def is_encrypted(profile: Profile) -> bool:
+    return keyfile.key_file(profile.database).exists()
+
+
+def verify(profile: Profile, secret: str, now: Callable[[], float] = time.time) -> None:
+    """The PIN checked again (the locked window), with the same tries and waits as at start."""
+    left = wait_left(profile, now)
+    if left:
+        raise UnlockError("unlock.wait", seconds=left)
+    try:
+        keyfile.unlock(keyfile.key_file(profile.database), secret)
+    except UnlockError as exc:
+        if exc.code == "unlock.wrong_secret":
+            _note_tries(profile, failures(profile) + 1, now())
+        raise
+    if failures(profile):
+        (profile.home / TRIES_FILE).unlink(missing_ok=True)
+
+
+def change_secret(profile: Profile, old: str, new: str) -> None:
+    """The new PIN wraps the same keys: one crash-safe rewrite of the key file."""
+    keyfile.change_secret(keyfile.key_file(profile.database), old, new)
 
 
 def secret_for_command(profile: Profile, prompt: Callable[[str], str] | None = None) -> str:

@@ -94,6 +94,8 @@ def looks_encrypted(path: Path) -> bool:
     """Whether ``path`` could be an encrypted database: not a plain one, whole pages of
     SQLCipher's size (random bytes or a cut-off copy seldom are)."""
     try:
+        if not Path(path).is_file():
+            return False
         size = Path(path).stat().st_size
     except OSError:
         return False

@@ -58,14 +58,12 @@ def refuse_keyless(database: Path) -> None:
                       database=str(database))
 
 
-class Unreadable(UnlockError):
+class UnreadableProfile(UnlockError):
     """The key file opened with the PIN, yet the database does not: ``db.damaged`` (a backup
     under the same keys may replace it) or ``unlock.key_mismatch``. ``keys`` stay in memory
     (never in the words), so the backup is checked and opened without asking the PIN again."""
 
-    def __init__(self, code: str, keys: Keys, **params):
-        super().__init__(code, **params)
-        self.keys = keys
+    keys: Keys | None = None
 
 
 def open_unlocked(database: Path, backups: Path, keys: Keys) -> Store:
@@ -77,7 +75,14 @@ def open_unlocked(database: Path, backups: Path, keys: Keys) -> Store:
     except health.StoreProblem as exc:
         if exc.code != "db.damaged":
             raise
-        raise _unreadable(database, backups, keys, exc) from exc
+        if _damaged(database, backups, keys):
+            failure = UnreadableProfile("db.damaged", database=str(database),
+                                        reason=exc.params.get("reason", ""))
+        else:
+            failure = UnreadableProfile("unlock.key_mismatch", database=str(database),
+                                        path=str(keyfile.key_file(database)))
+        failure.keys = keys
+        raise failure from exc
     try:
         seal_backups(backups, keys.database)  # what a conversion cut short left in the clear
     except Exception:
@@ -86,15 +91,12 @@ def open_unlocked(database: Path, backups: Path, keys: Keys) -> Store:
     return store
 
 
-def _unreadable(database: Path, backups: Path, keys: Keys, problem) -> Unreadable:
-    """Damaged (some pages check with the key, or a backup opens with it) or another profile's
-    key file (nothing here knows this key)."""
+def _damaged(database: Path, backups: Path, keys: Keys) -> bool:
+    """Damaged (some pages check with the key, or a backup opens with it), rather than another
+    profile's key file (nothing here knows this key)."""
     matching, _pages = cipher.pages_matching(database, keys.database)
-    if matching or any(cipher.readable(p, keys.database) for p in _backup_files(backups)):
-        return Unreadable("db.damaged", keys, database=str(database),
-                          reason=problem.params.get("reason", ""))
-    return Unreadable("unlock.key_mismatch", keys, path=str(keyfile.key_file(database)),
-                      database=str(database))
+    return bool(matching) or any(cipher.readable(p, keys.database)
+                                 for p in _backup_files(backups))
 
 
 def _backup_files(backups: Path) -> list[Path]:

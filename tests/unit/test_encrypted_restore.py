@@ -64,7 +64,7 @@ def test_a_damaged_database_is_replaced_by_the_newest_backup_under_its_keys(tmp_
     shutil.copy(backup, older)
     os.utime(older, (1_000_000_000, 1_000_000_000))
     damaged = overwrite(profile.database, 100, 3000)  # inside page 1: the schema is gone
-    with pytest.raises(laptop.Unreadable) as caught:
+    with pytest.raises(laptop.UnreadableProfile) as caught:
         profile_lock.unlock(profile, PIN)
     failure = caught.value
     assert failure.code == "db.damaged" and str(profile.database) in str(failure)
@@ -92,7 +92,7 @@ def test_a_damaged_database_is_replaced_by_the_newest_backup_under_its_keys(tmp_
 def test_a_database_damaged_from_its_first_byte_is_still_known_by_its_backup(tmp_path):
     profile, backup = encrypted_profile(tmp_path / "p")
     overwrite(profile.database, 0, 8192)  # the salt too: no page of it checks any more
-    with pytest.raises(laptop.Unreadable) as caught:
+    with pytest.raises(laptop.UnreadableProfile) as caught:
         profile_lock.unlock(profile, PIN)
     assert caught.value.code == "db.damaged"  # the backup opens with these keys
     assert profile_admin.newest_backup(profile, caught.value.keys.database) == backup
@@ -143,7 +143,7 @@ def test_another_profiles_key_file_is_said_not_to_belong(tmp_path):
         backup.unlink()
     before = profile.database.read_bytes()
     shutil.copy(keyfile.key_file(other.database), keyfile.key_file(profile.database))
-    with pytest.raises(laptop.Unreadable) as caught:
+    with pytest.raises(laptop.UnreadableProfile) as caught:
         profile_lock.unlock(profile, PIN)  # the other profile's PIN is the same
     assert caught.value.code == "unlock.key_mismatch"
     said = str(caught.value)
