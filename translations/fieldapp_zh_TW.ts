@@ -347,27 +347,27 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="20"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="22"/>
         <source>Change PIN or passphrase</source>
         <translation>修改 PIN 碼或密碼片語</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
         <source>Current PIN or passphrase:</source>
         <translation>目前的 PIN 碼或密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="28"/>
         <source>New PIN or passphrase:</source>
         <translation>新的 PIN 碼或密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="29"/>
         <source>The same again:</source>
         <translation>再輸入一次：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="39"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="43"/>
         <source>The two new entries are not the same.</source>
         <translation>兩次輸入的新內容不一致。</translation>
     </message>
@@ -526,17 +526,17 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="51"/>
+        <location filename="../fieldapp/ui/commands.py" line="52"/>
         <source>No unfinished visits.</source>
         <translation>沒有未完成的拜訪。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="107"/>
+        <location filename="../fieldapp/ui/commands.py" line="116"/>
         <source>Amend a finalized record</source>
         <translation>修訂已完成的記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="108"/>
+        <location filename="../fieldapp/ui/commands.py" line="117"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>原記錄維持簽名時的內容不變；修訂會另建一份引用原記錄的新記錄。請說明更正原因：</translation>
     </message>
@@ -2752,81 +2752,86 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="405"/>
-        <source>The profile&apos;s key file is missing ({path}): the encrypted database cannot be opened.</source>
-        <translation>找不到使用者資料的金鑰檔案（{path}）：無法開啟已加密的資料庫。</translation>
+        <source>The key file of this profile is missing ({path}). The database is not damaged, but it is encrypted and cannot be opened without its key file, not even with the right PIN. Put back the copy of the key file from where it was copied, next to the database, or ask your supervisor to enroll this laptop again on a new profile.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="408"/>
+        <location filename="../fieldapp/ui/error_text.py" line="410"/>
         <source>The passphrase or PIN must have at least {least} characters.</source>
         <translation>密碼片語或 PIN 碼至少須有 {least} 個字元。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="410"/>
+        <location filename="../fieldapp/ui/error_text.py" line="412"/>
         <source>The profile could not be encrypted ({reason}). It was left as it was.</source>
         <translation>無法加密使用者資料（{reason}）。資料保持原狀，未作任何變更。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="412"/>
+        <location filename="../fieldapp/ui/error_text.py" line="414"/>
         <source>This profile is encrypted and no passphrase was given.</source>
         <translation>此使用者資料已加密，但未輸入密碼片語。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="414"/>
+        <location filename="../fieldapp/ui/error_text.py" line="416"/>
         <source>The two passphrases are not the same.</source>
         <translation>兩次輸入的密碼片語不一致。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="417"/>
+        <location filename="../fieldapp/ui/error_text.py" line="419"/>
         <source>This is not a review state: choose approved, has issues or rejected.</source>
         <translation>這不是審核狀態：請選擇已核准、有問題或已退回。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="419"/>
+        <location filename="../fieldapp/ui/error_text.py" line="421"/>
         <source>Say why the record is rejected: a reason is required.</source>
         <translation>請說明退回此記錄的原因：必須填寫原因。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="421"/>
+        <location filename="../fieldapp/ui/error_text.py" line="423"/>
         <source>Write the comment first.</source>
         <translation>請先填寫意見。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="422"/>
+        <location filename="../fieldapp/ui/error_text.py" line="424"/>
         <source>The text is too long ({length} characters; at most {max}).</source>
         <translation>文字過長（{length} 個字元；最多 {max} 個字元）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="424"/>
+        <location filename="../fieldapp/ui/error_text.py" line="426"/>
         <source>{expected} records matched when you confirmed, {found} match now. Nothing was changed; look at the list again.</source>
         <translation>確認時有 {expected} 筆記錄符合條件，現在有 {found} 筆符合。未做任何變更；請重新檢視清單。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="427"/>
+        <location filename="../fieldapp/ui/error_text.py" line="429"/>
         <source>The comment to correct is not a comment on this record.</source>
         <translation>要更正的意見不是此記錄的意見。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="429"/>
+        <location filename="../fieldapp/ui/error_text.py" line="431"/>
         <source>No imported record has the id {id}.</source>
         <translation>沒有 ID 為 {id} 的已匯入記錄。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="431"/>
+        <location filename="../fieldapp/ui/error_text.py" line="433"/>
         <source>Several imported records start with {id}; type more of the id.</source>
         <translation>有多筆已匯入記錄的 ID 以 {id} 開頭；請輸入更完整的 ID。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="436"/>
+        <source>The key file {path} does not belong to this database: the PIN opens it, but its key opens neither the database nor any of its backups. Put back the database&apos;s own key file from where it was copied, or ask your supervisor to enroll this laptop again on a new profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="444"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <location filename="../fieldapp/ui/error_text.py" line="445"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="438"/>
+        <location filename="../fieldapp/ui/error_text.py" line="446"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -4511,12 +4516,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../fieldapp/ui/idle_lock.py" line="43"/>
+        <location filename="../fieldapp/ui/idle_lock.py" line="49"/>
         <source>Locked. Customer data is hidden until you unlock.</source>
         <translation>已鎖定。解鎖前客戶資料會保持隱藏。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/idle_lock.py" line="44"/>
+        <location filename="../fieldapp/ui/idle_lock.py" line="50"/>
         <source>Unlock</source>
         <translation>解鎖</translation>
     </message>
@@ -4524,129 +4529,129 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="239"/>
+        <location filename="../fieldapp/ui/main_window.py" line="242"/>
         <source>About fieldapp</source>
         <translation>關於 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="240"/>
+        <location filename="../fieldapp/ui/main_window.py" line="243"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤帳款催收人員使用的離線客戶資料與拜訪記錄工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../fieldapp/ui/main_window.py" line="279"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收員客戶清單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../fieldapp/ui/main_window.py" line="285"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客戶數：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="283"/>
+        <location filename="../fieldapp/ui/main_window.py" line="286"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../fieldapp/ui/main_window.py" line="289"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../fieldapp/ui/main_window.py" line="292"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="290"/>
+        <location filename="../fieldapp/ui/main_window.py" line="293"/>
         <source>Vi&amp;sit</source>
         <translation>拜訪(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../fieldapp/ui/main_window.py" line="295"/>
         <source>F&amp;ollow-ups</source>
         <translation>待追蹤事項(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="293"/>
+        <location filename="../fieldapp/ui/main_window.py" line="296"/>
         <source>Start &amp;visit</source>
         <translation>開始拜訪(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="294"/>
+        <location filename="../fieldapp/ui/main_window.py" line="297"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>開始拜訪此客戶（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>&amp;Log a call</source>
         <translation>記錄電話催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>記錄與此客戶的通話（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜訪(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>S&amp;tatement of account</source>
         <translation>對帳單(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="300"/>
+        <location filename="../fieldapp/ui/main_window.py" line="303"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>產生截至今日並已簽章的對帳單，然後開啟（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="301"/>
+        <location filename="../fieldapp/ui/main_window.py" line="304"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>列印某日的協議書(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="302"/>
+        <location filename="../fieldapp/ui/main_window.py" line="305"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="303"/>
+        <location filename="../fieldapp/ui/main_window.py" line="306"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="304"/>
+        <location filename="../fieldapp/ui/main_window.py" line="307"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="305"/>
+        <location filename="../fieldapp/ui/main_window.py" line="308"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路線(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="306"/>
+        <location filename="../fieldapp/ui/main_window.py" line="309"/>
         <source>&amp;Customers</source>
         <translation>客戶清單(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="307"/>
+        <location filename="../fieldapp/ui/main_window.py" line="310"/>
         <source>&amp;Back to previous customer</source>
         <translation>回到上一位客戶(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="308"/>
+        <location filename="../fieldapp/ui/main_window.py" line="311"/>
         <source>&amp;About fieldapp</source>
         <translation>關於 fieldapp(&amp;A)</translation>
     </message>
@@ -6313,22 +6318,27 @@ Packs written: %6</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="76"/>
+        <location filename="../fieldapp/ui/app.py" line="79"/>
         <source>Restore the backup of %1?</source>
         <translation>要還原 %1 的備份嗎？</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="78"/>
+        <location filename="../fieldapp/ui/app.py" line="81"/>
         <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
         <translation>已損壞的檔案會保留在備份資料夾中；備份之後記錄的內容不包含在備份中。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="85"/>
+        <location filename="../fieldapp/ui/app.py" line="83"/>
+        <source>What will be lost: visits, calls, payments and documents recorded on this laptop after %1. Those among them already sent are kept by the office; the others are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="91"/>
         <source>&amp;Restore the backup</source>
         <translation>還原備份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="86"/>
+        <location filename="../fieldapp/ui/app.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
@@ -6720,67 +6730,142 @@ Packs written: %6</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="23"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="31"/>
         <source>Unlock the profile</source>
         <translation>解鎖使用者資料</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="31"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="42"/>
         <source>Forgotten PIN…</source>
         <translation>忘記 PIN 碼…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="44"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="55"/>
         <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
         <translation>此版本會將使用者資料加密保存。請設定 PIN 碼或密碼片語：每次啟動程式時都會要求輸入。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="47"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="58"/>
         <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
         <translation>請為此使用者資料設定 PIN 碼或密碼片語：每次啟動程式時都會要求輸入，沒有它任何人都無法開啟這些資料。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="51"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="62"/>
         <source>New PIN or passphrase:</source>
         <translation>新的 PIN 碼或密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="63"/>
         <source>The same again:</source>
         <translation>再輸入一次：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="55"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="66"/>
         <source>PIN or passphrase:</source>
         <translation>PIN 碼或密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="66"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="77"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation>輸入錯誤次數過多。請等待 {seconds} 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="74"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="85"/>
         <source>The two entries are not the same.</source>
         <translation>兩次輸入的內容不一致。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="87"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="103"/>
+        <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="105"/>
+        <source>Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="107"/>
         <source>Forgotten PIN</source>
         <translation>忘記 PIN 碼</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="88"/>
-        <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.
-
-Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.
-
-Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
-        <translation>沒有 PIN 碼，任何人都無法開啟此使用者資料，連公司也不行：正是這一點在電腦遺失時保護了客戶的資料。
-
-請主管重新註冊本機；之後公司會傳送新的指派資料包，您將以新的使用者資料重新開始。
-
-公司已收到的工作不受影響。在本機記錄但尚未送出的拜訪、文件和付款將會遺失。沒有 PIN 碼也無法顯示有多少筆：如果您記得上次送出每日資料包的時間，那之後的所有內容就是會遺失的部分。</translation>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="116"/>
+        <source>Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="123"/>
+        <source>When the window was last locked or closed (%1), everything recorded here had been sent to the office: that work is safe. Only what was recorded after that and not sent would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="127"/>
+        <source>When the window was last locked or closed (%1), %n records had not been sent to the office. They exist only on this laptop: with a forgotten PIN they are lost, unless they were sent since. Work the office has received is safe.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnsentModel</name>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="21"/>
+        <source>Amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="23"/>
+        <source>Corrected details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="37"/>
+        <source>Customer</source>
+        <translation type="unfinished">客戶</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="38"/>
+        <source>Kind</source>
+        <translation type="unfinished">類型</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="39"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentWatch</name>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="150"/>
+        <source>Unsent work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="153"/>
+        <source>Sync before closing to keep them safe with the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="154"/>
+        <source>&amp;Close anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="155"/>
+        <source>&amp;Keep the window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsentWork</name>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/unsent_view.py" line="29"/>
+        <source>These %n records exist only on this laptop until they are sent to the office. If the PIN is forgotten, they are lost.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

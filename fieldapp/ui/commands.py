@@ -79,8 +79,13 @@ class Commands(QObject):
         self.settings_dialog.open()
 
     def _change_pin(self) -> None:
+        """The PIN change shows what exists only on this laptop: a forgotten PIN loses it."""
+        self._w.unsent.when_loaded(self._open_change_pin)
+
+    def _open_change_pin(self) -> None:
         from .dialogs.change_pin import ChangePinDialog  # noqa: PLC0415
-        self.pin_dialog = ChangePinDialog(self.settings_dialog, self._w.lock.change_secret)
+        self.pin_dialog = ChangePinDialog(self.settings_dialog, self._w.lock.change_secret,
+                                          self._w.unsent.records or [])
         self.pin_dialog.open()
 
     def _save_settings(self, values: dict) -> None:
