@@ -21,7 +21,8 @@ DEMO_CUSTOMERS = 300
 def main(argv: list[str] | None = None) -> int:
     files.make_new_files_private()  # before the first file: see make_new_files_private
     try:
-        code = _run(cli.build_parser().parse_args(argv))
+        given = sys.argv[1:] if argv is None else argv
+        code = _run(cli.build_parser(given).parse_args(given))
         if sys.stdout is not None:  # None in a windowed build
             sys.stdout.flush()  # a closed pipe shows up here when the output was short
     except BrokenPipeError:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from .. import logs, sealed
-from ..documents import identity
 from ..documents.keys import keys_folder
 from ..files import write_atomically
 from ..paths import Profile
@@ -76,8 +76,23 @@ def _in_use(profile: Profile, store, keys):
     """The files key set for keys and logs once the database is open."""
     sealed.use(keys.files)
     logs.seal(keys.files)
-    identity.seal_private_keys(keys_folder(profile.home))  # an older version's, in the clear
+    _seal_old_keys(keys_folder(profile.home))
     return store
+
+
+# A private key block that is not encrypted: what an older version wrote.
+_CLEAR_KEY = re.compile(rb"-----BEGIN (?!ENCRYPTED )[A-Z ]*PRIVATE KEY-----")
+
+
+def _seal_old_keys(folder: Path) -> None:
+    """Encrypt the private keys an older version left in the clear. Looked at first as bytes:
+    cryptography's certificates are loaded only when there is such a key (seldom, once), not
+    at every start before the window."""
+    if not folder.is_dir():
+        return
+    if any(_CLEAR_KEY.search(p.read_bytes()) for p in folder.glob("*.pem") if p.is_file()):
+        from ..documents import identity  # noqa: PLC0415
+        identity.seal_private_keys(folder)
 
 
 def refuse_keyless(profile: Profile) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
@@ -10,9 +12,12 @@ from ..services import settings as cfg
 from ..services.changes import Changes
 from . import formats, language
 from .dialogs.questions import ReasonDialog
-from .dialogs.recovery import RecoveryDialog
-from .dialogs.settings_dialog import EDITABLE, SettingsDialog
-from .documents.day_dialog import DayAgreementsDialog
+
+# The dialogs are read when first opened: none is needed before the route is on screen.
+if TYPE_CHECKING:
+    from .dialogs.recovery import RecoveryDialog
+    from .dialogs.settings_dialog import SettingsDialog
+    from .documents.day_dialog import DayAgreementsDialog
 
 
 class Commands(QObject):
@@ -54,6 +59,7 @@ class Commands(QObject):
     def _show_drafts(self, drafts) -> None:
         if self.recovery_dialog is not None:
             self.recovery_dialog.close()
+        from .dialogs.recovery import RecoveryDialog  # noqa: PLC0415
         self.recovery_dialog = RecoveryDialog(self._w, drafts, self._launcher.resume, self._discard)
         self.recovery_dialog.open()
 
@@ -64,6 +70,7 @@ class Commands(QObject):
 
     # -- settings ---------------------------------------------------------------------------
     def open_settings(self, first_run: bool = False) -> None:
+        from .dialogs.settings_dialog import EDITABLE  # noqa: PLC0415
         settings = self._services.settings
 
         def job():
@@ -74,6 +81,7 @@ class Commands(QObject):
 
     def _show_settings(self, values: dict, first_run: bool) -> None:
         change_pin = self._change_pin if self._w.lock.encrypted else None
+        from .dialogs.settings_dialog import SettingsDialog  # noqa: PLC0415
         self.settings_dialog = SettingsDialog(self._w, values, self._save_settings, first_run,
                                               change_pin)
         self.settings_dialog.open()
@@ -123,6 +131,7 @@ class Commands(QObject):
         """File › Print agreements of a day…: today's, or any other day's."""
         today = self._services.portfolio.today()
         if self.day_dialog is None:
+            from .documents.day_dialog import DayAgreementsDialog  # noqa: PLC0415
             self.day_dialog = DayAgreementsDialog(self._w, self._services.documents,
                                                   self._taskman, today)
             self.day_dialog.open_requested.connect(self._opener.open)
