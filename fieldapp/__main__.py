@@ -210,6 +210,15 @@ def _open_for_window(profile: Profile, demo: bool = False):
         raise
 
 
+def _unlock_early(profile: Profile) -> None:
+    """With FIELDAPP_PASSPHRASE the key's slow derivation starts first, in a thread, and the
+    window's modules load meanwhile (the start, unlock included, is timed)."""
+    given = os.environ.get("FIELDAPP_PASSPHRASE")  # profile_lock's (it imports the store)
+    if given:
+        from fieldapp.store import keyfile
+        keyfile.unlock_early(keyfile.key_file(profile.database), given)
+
+
 def _speak_profile_language(profile: Profile) -> None:
     """Before the unlock the language setting cannot be read (it is in the encrypted
     database): the unlock dialog and the boxes before it speak the language noted in the
@@ -226,6 +235,7 @@ def _startup_error(error: FieldappError) -> None:
 
 def _window(profile: Profile, args, demo: bool) -> int:
     if not demo:
+        _unlock_early(profile)
         _speak_profile_language(profile)
     from fieldapp.ui import single_instance
     try:

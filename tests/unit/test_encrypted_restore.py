@@ -150,3 +150,15 @@ def test_another_profiles_key_file_is_said_not_to_belong(tmp_path):
     assert "does not belong" in said and str(profile.database) in said
     assert profile.database.read_bytes() == before
     assert profile_admin.newest_backup(profile, caught.value.keys.database) is None
+
+
+def test_a_key_derived_early_is_the_same_and_a_wrong_one_still_counts(tmp_path):
+    profile, _backup = encrypted_profile(tmp_path / "p")
+    path = keyfile.key_file(profile.database)
+    keyfile.unlock_early(path, PIN)
+    assert keyfile.unlock(path, PIN) == keyfile.unlock(path, PIN)  # early, then derived anew
+    keyfile.unlock_early(path, "000000")
+    with pytest.raises(UnlockError) as caught:
+        profile_lock.unlock(profile, "000000")
+    assert caught.value.code == "unlock.wrong_secret" and profile_lock.failures(profile) == 1
+    assert not keyfile._early  # each early derivation is taken once
