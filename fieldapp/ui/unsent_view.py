@@ -135,7 +135,10 @@ class UnsentWatch(QObject):
         if self._loading or self.records is None:
             self.when_loaded(retry)
             return True
-        if not self.records:
+        lock = getattr(self._w, "lock", None)
+        if not self.records or (lock is not None and lock.locked):
+            # Locked, the list would show customers to whoever holds the laptop: the locked
+            # window has said the count already.
             self.note()
             return False
         self._ask(retry)

@@ -99,6 +99,18 @@ def test_closing_with_unsent_work_asks_first_and_keep_open_keeps_it(qtbot, live_
     assert before_unlock.read(profile).unsent == count
 
 
+def test_a_locked_window_closes_without_listing_anyone(qtbot, live_services, live_store,
+                                                      profile):
+    count, _names = unsent_in_store(live_store)
+    window = encrypted_window(qtbot, live_services, profile)
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: window.lock.panel.unsent.isVisibleTo(window.lock.panel), timeout=5000)
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert window.unsent.box is None and before_unlock.read(profile).unsent == count
+    sealed.use(None)
+
+
 def test_a_plain_profile_closes_without_asking(qtbot, live_services, profile):
     window = show_main_window(qtbot, live_services, profile)  # no key file: not encrypted
     window.close()
