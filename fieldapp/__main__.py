@@ -21,7 +21,8 @@ DEMO_CUSTOMERS = 300
 def main(argv: list[str] | None = None) -> int:
     files.make_new_files_private()  # before the first file: see make_new_files_private
     try:
-        code = _run(cli.build_parser().parse_args(argv))
+        given = sys.argv[1:] if argv is None else argv
+        code = _run(cli.build_parser(given).parse_args(given))
         if sys.stdout is not None:  # None in a windowed build
             sys.stdout.flush()  # a closed pipe shows up here when the output was short
     except BrokenPipeError:
@@ -162,26 +163,33 @@ def _prepare_demo(profile: Profile, today: date) -> None:
 
 def _unlock_for_window(profile: Profile, demo: bool):
     """The demo's plain store; else the PIN asked in a dialog (FIELDAPP_PASSPHRASE, when set,
-    answers it for automation); None when the person gave up."""
+    answers it for automation); None when the person gave up. A lost key file is said before
+    any PIN is asked: no PIN opens the database without it."""
     if demo:
         return _open(profile)
     from fieldapp.services import profile_lock
+    profile_lock.refuse_keyless(profile)
     given = os.environ.get(profile_lock.PASSPHRASE_ENV)
     if given:
         return profile_lock.unlock(profile, given)
+    from fieldapp.services import before_unlock
     from fieldapp.ui.unlock_dialog import ask_unlock
     return ask_unlock(profile_lock.state(profile), lambda secret: profile_lock.unlock(
-        profile, secret), lambda: profile_lock.wait_left(profile))
+        profile, secret), lambda: profile_lock.wait_left(profile), before_unlock.read(profile))
 
 
 def _open_for_window(profile: Profile, demo: bool = False):
     """The store, or the reason it cannot be opened in a box; a damaged database with a
-    backup at hand is offered to be restored (the damaged file is moved aside, never lost)."""
+    backup at hand is offered to be restored (the damaged file is moved aside, never lost).
+    An encrypted one is damaged only once the PIN opened its key file: the backup offered is
+    one under the same keys, and it opens without asking the PIN again."""
     from fieldapp.services import profile_admin
     try:
         return _unlock_for_window(profile, demo)
     except FieldappError as exc:
-        backup = profile_admin.newest_backup(profile) if exc.code == "db.damaged" else None
+        failure, keys = exc, getattr(exc, "keys", None)
+        backup = profile_admin.newest_backup(profile, keys.database if keys else None) \
+            if exc.code == "db.damaged" else None
         if backup is None:
             _startup_error(exc)
             raise  # and on stderr, with the exit status
@@ -189,12 +197,35 @@ def _open_for_window(profile: Profile, demo: bool = False):
         if not offer_restore(exc, profile_admin.backup_time(backup)):
             raise
     try:
-        aside = profile_admin.restore_backup(profile, backup)
+        if keys is not None:
+            from fieldapp.services import profile_lock
+            store, aside = profile_lock.restore_backup(profile, failure, backup)
+        else:
+            aside = profile_admin.restore_backup(profile, backup)
+            store = _unlock_for_window(profile, demo)
         log.warning("restored %s; the damaged database was moved to %s", backup, aside)
-        return _unlock_for_window(profile, demo)
+        return store
     except FieldappError as exc:
         _startup_error(exc)
         raise
+
+
+def _unlock_early(profile: Profile) -> None:
+    """With FIELDAPP_PASSPHRASE the key's slow derivation starts first, in a thread, and the
+    window's modules load meanwhile (the start, unlock included, is timed)."""
+    given = os.environ.get("FIELDAPP_PASSPHRASE")  # profile_lock's (it imports the store)
+    if given:
+        from fieldapp.store import keyfile
+        keyfile.unlock_early(keyfile.key_file(profile.database), given)
+
+
+def _speak_profile_language(profile: Profile) -> None:
+    """Before the unlock the language setting cannot be read (it is in the encrypted
+    database): the unlock dialog and the boxes before it speak the language noted in the
+    clear when it was chosen."""
+    from fieldapp.services import before_unlock
+    from fieldapp.ui import language
+    language.prefer(before_unlock.read(profile).language)
 
 
 def _startup_error(error: FieldappError) -> None:
@@ -203,6 +234,9 @@ def _startup_error(error: FieldappError) -> None:
 
 
 def _window(profile: Profile, args, demo: bool) -> int:
+    if not demo:
+        _unlock_early(profile)
+        _speak_profile_language(profile)
     from fieldapp.ui import single_instance
     try:
         guard = single_instance.claim(profile.home)

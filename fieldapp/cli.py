@@ -6,7 +6,6 @@ import argparse
 from datetime import date
 
 from . import __version__, sync_cli
-from .office_cli import parser as office_parser
 
 
 # --today is for demos and training: a day far off is a typo, and dates computed from it (a
@@ -55,7 +54,14 @@ def _profile_options(parser: argparse.ArgumentParser, top: bool) -> None:
                         help="work as if today were this day (demos, training)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The office's many tools are described only when asked for: their argument tables (import
+# mappings, review states) cost the collector's window start a noticeable time otherwise.
+OFFICE_HELP = "the supervisor's window and tools (import receivables, collectors, routes)"
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``argv`` known not to name ``office``, that subcommand is
+    only listed (same help line) and its tools are left undescribed."""
     parser = argparse.ArgumentParser(prog="fieldapp", description=(
         "Offline portfolio for field collectors of overdue trade receivables. "
         "Without a subcommand, opens the window."))
@@ -111,7 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
                             "for the run, when installed)")
     _enroll(sub)
     sync_cli.add(sub, _profile_options)
-    office_parser.add(sub, _day, _positive)
+    if argv is None or "office" in argv:
+        from .office_cli import parser as office_parser  # noqa: PLC0415
+        office_parser.add(sub, _day, _positive)
+    else:
+        sub.add_parser("office", help=OFFICE_HELP)
     return parser
 
 

@@ -22,7 +22,7 @@ FOLDER_MODE, FILE_MODE = 0o700, 0o600  # the profile holds debtors' data and the
 # `--home` on a folder holding other things never changes the modes of the user's own files.
 _OWN_FOLDERS = ("backups", "logs", "keys")
 _OWN_FILES = ("fieldapp.db", "fieldapp.db-wal", "fieldapp.db-shm", "fieldapp.db-journal",
-              "fieldapp.db.key", "unlock-tries.json",
+              "fieldapp.db.key", "unlock-tries.json", "before-unlock.json",
               "office.db", "office.db.key", "office.db-wal", "office.db-shm", "office.db-journal",
               "settings.ini")
 OFFICE_APP_NAME = "fieldapp-office"

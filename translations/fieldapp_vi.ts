@@ -402,27 +402,27 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="20"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="22"/>
         <source>Change PIN or passphrase</source>
         <translation>Đổi mã PIN hoặc cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
         <source>Current PIN or passphrase:</source>
         <translation>Mã PIN hoặc cụm mật khẩu hiện tại:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="28"/>
         <source>New PIN or passphrase:</source>
         <translation>Mã PIN hoặc cụm mật khẩu mới:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="29"/>
         <source>The same again:</source>
         <translation>Nhập lại lần nữa:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="39"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="43"/>
         <source>The two new entries are not the same.</source>
         <translation>Hai lần nhập mới không khớp nhau.</translation>
     </message>
@@ -581,17 +581,17 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="51"/>
+        <location filename="../fieldapp/ui/commands.py" line="57"/>
         <source>No unfinished visits.</source>
         <translation>Không có buổi làm việc nào chưa hoàn tất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="107"/>
+        <location filename="../fieldapp/ui/commands.py" line="124"/>
         <source>Amend a finalized record</source>
         <translation>Sửa đổi biên bản đã hoàn tất</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="108"/>
+        <location filename="../fieldapp/ui/commands.py" line="125"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>Biên bản đã ký được giữ nguyên. Nội dung sửa đổi là một biên bản mới dẫn chiếu đến biên bản cũ. Lý do sửa đổi là gì?</translation>
     </message>
@@ -2807,286 +2807,291 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="405"/>
-        <source>The profile&apos;s key file is missing ({path}): the encrypted database cannot be opened.</source>
-        <translation>Thiếu tệp khóa của dữ liệu người dùng ({path}): không mở được cơ sở dữ liệu đã mã hóa.</translation>
+        <source>The key file of this profile is missing ({path}). The database is not damaged, but it is encrypted and cannot be opened without its key file, not even with the right PIN. Put back the copy of the key file from where it was copied, next to the database, or ask your supervisor to enroll this laptop again on a new profile.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="408"/>
+        <location filename="../fieldapp/ui/error_text.py" line="410"/>
         <source>The passphrase or PIN must have at least {least} characters.</source>
         <translation>Cụm mật khẩu hoặc mã PIN phải có ít nhất {least} ký tự.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="410"/>
+        <location filename="../fieldapp/ui/error_text.py" line="412"/>
         <source>The profile could not be encrypted ({reason}). It was left as it was.</source>
         <translation>Không mã hóa được dữ liệu người dùng ({reason}). Dữ liệu được giữ nguyên như cũ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="412"/>
+        <location filename="../fieldapp/ui/error_text.py" line="414"/>
         <source>This profile is encrypted and no passphrase was given.</source>
         <translation>Dữ liệu người dùng này đã được mã hóa nhưng chưa nhập cụm mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="414"/>
+        <location filename="../fieldapp/ui/error_text.py" line="416"/>
         <source>The two passphrases are not the same.</source>
         <translation>Hai cụm mật khẩu không khớp nhau.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="417"/>
+        <location filename="../fieldapp/ui/error_text.py" line="419"/>
         <source>This is not a review state: choose approved, has issues or rejected.</source>
         <translation>Đây không phải là tình trạng duyệt hợp lệ: hãy chọn đã duyệt, có vấn đề hoặc bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="419"/>
+        <location filename="../fieldapp/ui/error_text.py" line="421"/>
         <source>Say why the record is rejected: a reason is required.</source>
         <translation>Hãy nêu lý do từ chối biên bản: bắt buộc phải có lý do.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="421"/>
+        <location filename="../fieldapp/ui/error_text.py" line="423"/>
         <source>Write the comment first.</source>
         <translation>Hãy viết nhận xét trước.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="422"/>
+        <location filename="../fieldapp/ui/error_text.py" line="424"/>
         <source>The text is too long ({length} characters; at most {max}).</source>
         <translation>Nội dung quá dài ({length} ký tự; tối đa {max}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="424"/>
+        <location filename="../fieldapp/ui/error_text.py" line="426"/>
         <source>{expected} records matched when you confirmed, {found} match now. Nothing was changed; look at the list again.</source>
         <translation>Lúc bạn xác nhận có {expected} biên bản phù hợp, hiện nay có {found}. Chưa có gì được thay đổi; hãy xem lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="427"/>
+        <location filename="../fieldapp/ui/error_text.py" line="429"/>
         <source>The comment to correct is not a comment on this record.</source>
         <translation>Nhận xét cần sửa không phải là nhận xét của biên bản này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="429"/>
+        <location filename="../fieldapp/ui/error_text.py" line="431"/>
         <source>No imported record has the id {id}.</source>
         <translation>Không có biên bản đã nhập nào có mã {id}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="431"/>
+        <location filename="../fieldapp/ui/error_text.py" line="433"/>
         <source>Several imported records start with {id}; type more of the id.</source>
         <translation>Có nhiều biên bản đã nhập có mã bắt đầu bằng {id}; hãy gõ thêm ký tự của mã.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="434"/>
+        <location filename="../fieldapp/ui/error_text.py" line="436"/>
         <source>The database server {server} accepts encrypted connections only. Ask the administrator for the connection address with the certificate settings.</source>
         <translation>Máy chủ cơ sở dữ liệu {server} chỉ chấp nhận kết nối đã mã hóa. Hãy hỏi quản trị viên địa chỉ kết nối có kèm cài đặt chứng thư.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <location filename="../fieldapp/ui/error_text.py" line="439"/>
         <source>The database server {server} could not be verified: its certificate is not the one the office expects. Nothing was sent to it.</source>
         <translation>Không xác minh được máy chủ cơ sở dữ liệu {server}: chứng thư của máy chủ không phải là chứng thư mà văn phòng mong đợi. Chưa có gì được gửi đến máy chủ này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="440"/>
+        <location filename="../fieldapp/ui/error_text.py" line="442"/>
         <source>The account {user} may not prepare the database {database} on {server} for this version. The administrator opens it once with the owner&apos;s account first. Nothing was changed.</source>
         <translation>Tài khoản {user} không được phép chuẩn bị cơ sở dữ liệu {database} trên máy chủ {server} cho phiên bản này. Quản trị viên cần mở cơ sở dữ liệu này một lần bằng tài khoản của chủ sở hữu trước. Chưa có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="445"/>
+        <location filename="../fieldapp/ui/error_text.py" line="447"/>
         <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
         <translation>Đây không phải là cụm mật khẩu của cơ sở dữ liệu văn phòng {database}. Chưa có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="448"/>
+        <location filename="../fieldapp/ui/error_text.py" line="450"/>
         <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
         <translation>Thiếu tệp khóa của cơ sở dữ liệu văn phòng đã mã hóa {database} ({path}): không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="451"/>
+        <location filename="../fieldapp/ui/error_text.py" line="453"/>
         <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
         <translation>Không đọc được tệp khóa của cơ sở dữ liệu văn phòng {database}: không mở được cơ sở dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="454"/>
+        <location filename="../fieldapp/ui/error_text.py" line="456"/>
         <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
         <translation>Không mã hóa được cơ sở dữ liệu văn phòng {database} ({reason}). Cơ sở dữ liệu được giữ nguyên như cũ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="457"/>
+        <location filename="../fieldapp/ui/error_text.py" line="459"/>
         <source>The office database {database} is encrypted and no passphrase was given.</source>
         <translation>Cơ sở dữ liệu văn phòng {database} đã được mã hóa nhưng chưa nhập cụm mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="459"/>
+        <location filename="../fieldapp/ui/error_text.py" line="461"/>
         <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
         <translation>Cơ sở dữ liệu văn phòng {path} đã tồn tại và chưa được mã hóa. Hãy mã hóa bằng lệnh &quot;fieldapp office encrypt&quot;; lệnh này sẽ tạo bản sao lưu trước.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="462"/>
+        <location filename="../fieldapp/ui/error_text.py" line="464"/>
         <source>The office database {path} is not encrypted.</source>
         <translation>Cơ sở dữ liệu văn phòng {path} chưa được mã hóa.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="464"/>
+        <location filename="../fieldapp/ui/error_text.py" line="466"/>
         <source>The office database {path} is already encrypted.</source>
         <translation>Cơ sở dữ liệu văn phòng {path} đã được mã hóa rồi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="466"/>
+        <location filename="../fieldapp/ui/error_text.py" line="468"/>
         <source>The two new passphrases are not the same. The old one still opens the office database.</source>
         <translation>Hai cụm mật khẩu mới không khớp nhau. Cụm mật khẩu cũ vẫn mở được cơ sở dữ liệu văn phòng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="469"/>
+        <location filename="../fieldapp/ui/error_text.py" line="471"/>
         <source>The office database {path} is open in another fieldapp window or command. Close it first. Nothing was changed.</source>
         <translation>Cơ sở dữ liệu văn phòng {path} đang được mở trong một cửa sổ hoặc lệnh fieldapp khác. Hãy đóng nó trước. Chưa có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="472"/>
+        <location filename="../fieldapp/ui/error_text.py" line="474"/>
         <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
         <translation>Cơ sở dữ liệu văn phòng tại {url} nằm trên máy chủ PostgreSQL: ở đây chỉ mã hóa được tệp cơ sở dữ liệu văn phòng. Máy chủ được bảo vệ bằng tài khoản và kết nối đã mã hóa.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="477"/>
+        <location filename="../fieldapp/ui/error_text.py" line="479"/>
         <source>No installment agreement was recorded on {day}. There is nothing to print.</source>
         <translation>Không có thỏa thuận trả góp nào được ghi nhận ngày {day}. Không có gì để in.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="479"/>
+        <location filename="../fieldapp/ui/error_text.py" line="481"/>
         <source>No installment agreement was recorded on {day} for the customers on the route of {collector}. There is nothing to print.</source>
         <translation>Không có thỏa thuận trả góp nào được ghi nhận ngày {day} cho các khách hàng trong lộ trình của nhân viên thu hồi nợ {collector}. Không có gì để in.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="482"/>
+        <location filename="../fieldapp/ui/error_text.py" line="484"/>
         <source>{collector} has no route on {day}, so there are no customers to print for.</source>
         <translation>Nhân viên thu hồi nợ {collector} không có lộ trình ngày {day}, nên không có khách hàng nào để in.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="484"/>
+        <location filename="../fieldapp/ui/error_text.py" line="486"/>
         <source>No customer of {collector} has an open invoice. There is no statement to print.</source>
         <translation>Không có khách hàng nào của nhân viên thu hồi nợ {collector} có hóa đơn còn nợ. Không có bảng đối chiếu công nợ nào để in.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="487"/>
+        <location filename="../fieldapp/ui/error_text.py" line="489"/>
         <source>Choose the customers first: a collector, a route or customer codes.</source>
         <translation>Hãy chọn khách hàng trước: theo nhân viên thu hồi nợ, theo lộ trình hoặc theo mã khách hàng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="490"/>
+        <location filename="../fieldapp/ui/error_text.py" line="492"/>
         <source>{state} is not a receipt state; use {states}.</source>
         <translation>{state} không phải là tình trạng của biên nhận; hãy dùng {states}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="492"/>
+        <location filename="../fieldapp/ui/error_text.py" line="494"/>
         <source>Say why the receipt is voided: a reason is required.</source>
         <translation>Hãy nêu lý do hủy biên nhận: bắt buộc phải có lý do.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="494"/>
+        <location filename="../fieldapp/ui/error_text.py" line="496"/>
         <source>The reason is too long ({length} characters; at most {max}).</source>
         <translation>Lý do quá dài ({length} ký tự; tối đa {max}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="496"/>
+        <location filename="../fieldapp/ui/error_text.py" line="498"/>
         <source>{expected} receipts were pending when you confirmed, {found} are now. Nothing was changed; look at the list again.</source>
         <translation>Lúc bạn xác nhận có {expected} biên nhận đang chờ, nay là {found}. Chưa có gì thay đổi; hãy xem lại danh sách.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="499"/>
+        <location filename="../fieldapp/ui/error_text.py" line="501"/>
         <source>Choose at least one receipt.</source>
         <translation>Hãy chọn ít nhất một biên nhận.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="500"/>
+        <location filename="../fieldapp/ui/error_text.py" line="502"/>
         <source>There is no receipt {receipt}.</source>
         <translation>Không có biên nhận {receipt}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="501"/>
+        <location filename="../fieldapp/ui/error_text.py" line="503"/>
         <source>Receipt {receipt} was already confirmed, matched or voided; nothing was changed.</source>
         <translation>Biên nhận {receipt} đã được xác nhận, đã khớp hoặc đã bị hủy; chưa có gì thay đổi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="503"/>
+        <location filename="../fieldapp/ui/error_text.py" line="505"/>
         <source>The period&apos;s first day {text} is not a date.</source>
         <translation>Ngày đầu kỳ {text} không phải là một ngày.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="505"/>
+        <location filename="../fieldapp/ui/error_text.py" line="507"/>
         <source>The period&apos;s last day {text} is not a date.</source>
         <translation>Ngày cuối kỳ {text} không phải là một ngày.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="507"/>
+        <location filename="../fieldapp/ui/error_text.py" line="509"/>
         <source>The period ends ({last}) before it starts ({first}).</source>
         <translation>Kỳ kết thúc ({last}) trước khi bắt đầu ({first}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="509"/>
+        <location filename="../fieldapp/ui/error_text.py" line="511"/>
         <source>{kind} is not a kind of export; use {kinds}.</source>
         <translation>{kind} không phải là loại dữ liệu xuất; hãy dùng {kinds}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="511"/>
+        <location filename="../fieldapp/ui/error_text.py" line="513"/>
         <source>Choose at least one kind of record to export.</source>
         <translation>Hãy chọn ít nhất một loại dữ liệu biên bản để xuất.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="513"/>
+        <location filename="../fieldapp/ui/error_text.py" line="515"/>
         <source>{format} is not an export format; use {formats}.</source>
         <translation>{format} không phải là định dạng xuất; hãy dùng {formats}.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="515"/>
+        <location filename="../fieldapp/ui/error_text.py" line="517"/>
         <source>{path} is a folder; name the file to write.</source>
         <translation>{path} là một thư mục; hãy đặt tên cho tệp cần ghi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="517"/>
+        <location filename="../fieldapp/ui/error_text.py" line="519"/>
         <source>{path} cannot be written: {reason}</source>
         <translation>Không ghi được {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="520"/>
+        <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>There is no queue called {queue}. The queues are: {queues}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="522"/>
+        <location filename="../fieldapp/ui/error_text.py" line="524"/>
         <source>Name the person who will resolve the dispute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="524"/>
+        <location filename="../fieldapp/ui/error_text.py" line="526"/>
         <source>Write the root cause you found before resolving the dispute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="526"/>
+        <location filename="../fieldapp/ui/error_text.py" line="528"/>
         <source>No open dispute has the id {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="527"/>
+        <location filename="../fieldapp/ui/error_text.py" line="529"/>
         <source>Several disputes start with {id}; type more of the id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="529"/>
+        <location filename="../fieldapp/ui/error_text.py" line="531"/>
         <source>This dispute was already resolved ({at}), perhaps by another supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="531"/>
+        <location filename="../fieldapp/ui/error_text.py" line="533"/>
         <source>This is not a refusal heading for the legal route.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="536"/>
+        <source>The key file {path} does not belong to this database: the PIN opens it, but its key opens neither the database nor any of its backups. Put back the database&apos;s own key file from where it was copied, or ask your supervisor to enroll this laptop again on a new profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="544"/>
         <source>Something went wrong (error {code}).</source>
         <translation>Đã xảy ra lỗi (mã lỗi {code}).</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="537"/>
+        <location filename="../fieldapp/ui/error_text.py" line="545"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Đã xảy ra lỗi; chi tiết được ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="538"/>
+        <location filename="../fieldapp/ui/error_text.py" line="546"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
     </message>
@@ -4872,12 +4877,12 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../fieldapp/ui/idle_lock.py" line="43"/>
+        <location filename="../fieldapp/ui/idle_lock.py" line="49"/>
         <source>Locked. Customer data is hidden until you unlock.</source>
         <translation>Đã khóa. Dữ liệu khách hàng được ẩn cho đến khi bạn mở khóa.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/idle_lock.py" line="44"/>
+        <location filename="../fieldapp/ui/idle_lock.py" line="50"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
@@ -4885,129 +4890,129 @@ Bỏ chọn “Chỉ hóa đơn còn nợ” để xem các hóa đơn đã than
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="244"/>
+        <location filename="../fieldapp/ui/main_window.py" line="247"/>
         <source>About fieldapp</source>
         <translation>Giới thiệu fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="245"/>
+        <location filename="../fieldapp/ui/main_window.py" line="248"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Quản lý danh mục khách hàng và biên bản làm việc ngoại tuyến cho nhân viên thu hồi công nợ thương mại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — danh mục khách hàng của nhân viên thu hồi nợ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="287"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>Khách hàng: %n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>Vi&amp;sit</source>
         <translation>&amp;Buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>F&amp;ollow-ups</source>
         <translation>Việc cần &amp;theo dõi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="299"/>
+        <location filename="../fieldapp/ui/main_window.py" line="302"/>
         <source>Start &amp;visit</source>
         <translation>Bắt đầu &amp;buổi làm việc</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="300"/>
+        <location filename="../fieldapp/ui/main_window.py" line="303"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>Bắt đầu buổi làm việc với khách hàng này (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="301"/>
+        <location filename="../fieldapp/ui/main_window.py" line="304"/>
         <source>&amp;Log a call</source>
         <translation>&amp;Ghi cuộc gọi</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="302"/>
+        <location filename="../fieldapp/ui/main_window.py" line="305"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>Ghi nhận cuộc gọi điện thoại với khách hàng này (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="303"/>
+        <location filename="../fieldapp/ui/main_window.py" line="306"/>
         <source>&amp;Unfinished visits…</source>
         <translation>Buổi làm việc &amp;chưa hoàn tất…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="304"/>
+        <location filename="../fieldapp/ui/main_window.py" line="307"/>
         <source>S&amp;tatement of account</source>
         <translation>Bảng đối chiếu công &amp;nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="306"/>
+        <location filename="../fieldapp/ui/main_window.py" line="309"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>Lập bảng đối chiếu công nợ có ký số tính đến hôm nay và mở ra (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="307"/>
+        <location filename="../fieldapp/ui/main_window.py" line="310"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>&amp;In thỏa thuận theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="308"/>
+        <location filename="../fieldapp/ui/main_window.py" line="311"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="309"/>
+        <location filename="../fieldapp/ui/main_window.py" line="312"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="310"/>
+        <location filename="../fieldapp/ui/main_window.py" line="313"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="311"/>
+        <location filename="../fieldapp/ui/main_window.py" line="314"/>
         <source>Today&apos;s &amp;route</source>
         <translation>&amp;Lộ trình hôm nay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="312"/>
+        <location filename="../fieldapp/ui/main_window.py" line="315"/>
         <source>&amp;Customers</source>
         <translation>&amp;Khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="313"/>
+        <location filename="../fieldapp/ui/main_window.py" line="316"/>
         <source>&amp;Back to previous customer</source>
         <translation>&amp;Quay lại khách hàng trước</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="314"/>
+        <location filename="../fieldapp/ui/main_window.py" line="317"/>
         <source>&amp;About fieldapp</source>
         <translation>&amp;Giới thiệu fieldapp</translation>
     </message>
@@ -5572,173 +5577,173 @@ Bị cách ly: %4
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="170"/>
+        <location filename="../fieldapp/ui/office/window.py" line="172"/>
         <source>About fieldapp office</source>
         <translation>Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <location filename="../fieldapp/ui/office/window.py" line="173"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp văn phòng %1&lt;/b&gt;&lt;p&gt;Công nợ nhập từ phần mềm kế toán, phân công khách hàng cho nhân viên thu hồi nợ và lộ trình của họ.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="196"/>
-        <location filename="../fieldapp/ui/office/window.py" line="210"/>
+        <location filename="../fieldapp/ui/office/window.py" line="198"/>
+        <location filename="../fieldapp/ui/office/window.py" line="212"/>
         <source>fieldapp office</source>
         <translation>fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="202"/>
+        <location filename="../fieldapp/ui/office/window.py" line="204"/>
         <source>Database: %1 (encrypted)</source>
         <translation>Cơ sở dữ liệu: %1 (đã mã hóa)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="204"/>
+        <location filename="../fieldapp/ui/office/window.py" line="206"/>
         <source>Database: %1</source>
         <translation>Cơ sở dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="206"/>
+        <location filename="../fieldapp/ui/office/window.py" line="208"/>
         <source>Database: %1 on %2</source>
         <translation>Cơ sở dữ liệu: %1 trên máy chủ %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="207"/>
+        <location filename="../fieldapp/ui/office/window.py" line="209"/>
         <source> (as %1)</source>
         <translation> (người dùng %1)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="211"/>
+        <location filename="../fieldapp/ui/office/window.py" line="213"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="212"/>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="213"/>
+        <location filename="../fieldapp/ui/office/window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <location filename="../fieldapp/ui/office/window.py" line="216"/>
         <source>&amp;Sync</source>
         <translation>Đồng &amp;bộ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="215"/>
+        <location filename="../fieldapp/ui/office/window.py" line="217"/>
         <source>&amp;Print</source>
         <translation>&amp;In</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="216"/>
+        <location filename="../fieldapp/ui/office/window.py" line="218"/>
         <source>Installment agreements of a day…</source>
         <translation>Thỏa thuận trả góp theo ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="217"/>
+        <location filename="../fieldapp/ui/office/window.py" line="219"/>
         <source>Statements of account…</source>
         <translation>Bảng đối chiếu công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="218"/>
+        <location filename="../fieldapp/ui/office/window.py" line="220"/>
         <source>Import arrived bundles</source>
         <translation>Nhập các gói dữ liệu đã đến</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="220"/>
+        <location filename="../fieldapp/ui/office/window.py" line="222"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation>Nhập các gói dữ liệu trong ngày đang chờ trong thư mục đồng bộ và phản hồi cho các máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="221"/>
+        <location filename="../fieldapp/ui/office/window.py" line="223"/>
         <source>Send packs to all laptops</source>
         <translation>Gửi gói giao việc cho mọi máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="222"/>
+        <location filename="../fieldapp/ui/office/window.py" line="224"/>
         <source>Sync folder…</source>
         <translation>Thư mục đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="224"/>
+        <location filename="../fieldapp/ui/office/window.py" line="226"/>
         <source>Import receivables…</source>
         <translation>Nhập công nợ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="225"/>
+        <location filename="../fieldapp/ui/office/window.py" line="227"/>
         <source>Import day bundles…</source>
         <translation>Nhập gói dữ liệu trong ngày…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="226"/>
+        <location filename="../fieldapp/ui/office/window.py" line="228"/>
         <source>Export to accounting…</source>
         <translation>Xuất sang kế toán…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="227"/>
+        <location filename="../fieldapp/ui/office/window.py" line="229"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="228"/>
+        <location filename="../fieldapp/ui/office/window.py" line="230"/>
         <source>&amp;Find customer</source>
         <translation>Tì&amp;m khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="229"/>
+        <location filename="../fieldapp/ui/office/window.py" line="231"/>
         <source>&amp;About fieldapp office</source>
         <translation>&amp;Giới thiệu fieldapp văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="233"/>
         <source>Portfolio</source>
         <translation>Danh mục khách hàng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="233"/>
         <source>Collectors</source>
         <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="233"/>
         <source>Routes</source>
         <translation>Lộ trình</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="232"/>
+        <location filename="../fieldapp/ui/office/window.py" line="234"/>
         <source>Laptops</source>
         <translation>Máy tính</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="232"/>
+        <location filename="../fieldapp/ui/office/window.py" line="234"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Dashboard</source>
         <translation>Bảng tổng quan</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Inbox</source>
         <translation>Duyệt biên bản</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="237"/>
+        <location filename="../fieldapp/ui/office/window.py" line="239"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>Nơi lưu dữ liệu của văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="238"/>
+        <location filename="../fieldapp/ui/office/window.py" line="240"/>
         <source>Today: %1</source>
         <translation>Hôm nay: %1</translation>
     </message>
@@ -5880,41 +5885,41 @@ Bị cách ly: %4
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="179"/>
         <source>Loading customers…</source>
         <translation>Đang tải danh sách khách hàng…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="175"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="181"/>
         <source>%n customers</source>
         <translation>
             <numerusform>%n khách hàng</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="184"/>
         <source>%1 of %n customers match</source>
         <translation>
             <numerusform>%1/%n khách hàng phù hợp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="184"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="190"/>
         <source>Search name, code, tax code, phone, contact… (Ctrl+F)</source>
         <translation>Tìm theo tên, mã, mã số thuế, điện thoại, người liên hệ… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="191"/>
         <source>No customer matches the search and filters.</source>
         <translation>Không có khách hàng nào khớp với tìm kiếm và bộ lọc.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="187"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="193"/>
         <source>No customers yet. Import the receivables exported from your accounting software: customers and their open invoices come with them.</source>
         <translation>Chưa có khách hàng nào. Hãy nhập công nợ xuất từ phần mềm kế toán: khách hàng và các hóa đơn còn nợ của họ sẽ được nhập cùng.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="189"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="195"/>
         <source>Import receivables…</source>
         <translation>Nhập công nợ…</translation>
     </message>
@@ -7498,22 +7503,27 @@ Bị cách ly: %4
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="76"/>
+        <location filename="../fieldapp/ui/app.py" line="79"/>
         <source>Restore the backup of %1?</source>
         <translation>Khôi phục bản sao lưu ngày %1?</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="78"/>
+        <location filename="../fieldapp/ui/app.py" line="81"/>
         <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
         <translation>Tệp bị hỏng được giữ lại trong thư mục sao lưu; những gì ghi nhận sau thời điểm sao lưu sẽ không có trong bản sao lưu.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="85"/>
+        <location filename="../fieldapp/ui/app.py" line="83"/>
+        <source>What will be lost: visits, calls, payments and documents recorded on this laptop after %1. Those among them already sent are kept by the office; the others are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="91"/>
         <source>&amp;Restore the backup</source>
         <translation>&amp;Khôi phục bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="86"/>
+        <location filename="../fieldapp/ui/app.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -7708,165 +7718,165 @@ Bị cách ly: %4
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="73"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="75"/>
         <source>Sync &amp;now</source>
         <translation>Đồng bộ &amp;ngay</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="74"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="77"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="76"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="79"/>
         <source>Send and receive through the sync folder (F9)</source>
         <translation>Gửi và nhận qua thư mục đồng bộ (F9)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="75"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="77"/>
         <source>Sync s&amp;tatus…</source>
         <translation>&amp;Tình trạng đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="76"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="78"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="86"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="88"/>
         <source>Not enrolled · Not sent: %1</source>
         <translation>Chưa đăng ký · Chưa gửi: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="88"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="90"/>
         <source>Last sync: %1 · Not sent: %2 · Waiting: %3</source>
         <translation>Đồng bộ gần nhất: %1 · Chưa gửi: %2 · Đang chờ: %3</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="96"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="98"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="99"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="101"/>
         <source>today %1</source>
         <translation>hôm nay %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="101"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="103"/>
         <source>yesterday %1</source>
         <translation>hôm qua %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="108"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="110"/>
         <source>Device: %1</source>
         <translation>Thiết bị: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="109"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="111"/>
         <source>Enrolled for %1 of %2</source>
         <translation>Đã đăng ký cho %1 của %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="110"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="112"/>
         <source>Not enrolled with the office</source>
         <translation>Chưa đăng ký với văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="111"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="113"/>
         <source>Sync folder: %1</source>
         <translation>Thư mục đồng bộ: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="112"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="114"/>
         <source>No sync folder is set (Settings)</source>
         <translation>Chưa chọn thư mục đồng bộ (Cài đặt)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="113"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="115"/>
         <source>Last sync: %1</source>
         <translation>Đồng bộ gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="114"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="116"/>
         <source>Records not yet sent: %1</source>
         <translation>Biên bản chưa gửi: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="117"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="119"/>
         <source>Bundles waiting for the office&apos;s acknowledgement: %1</source>
         <translation>Gói dữ liệu đang chờ văn phòng xác nhận: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="119"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="121"/>
         <source>Assignment pack: version %1, valid until %2</source>
         <translation>Gói giao việc: phiên bản %1, có hiệu lực đến %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="122"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="124"/>
         <source>No assignment pack applied yet</source>
         <translation>Chưa áp dụng gói giao việc nào</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="124"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="126"/>
         <source>Left in the sync folder: %1: %2</source>
         <translation>Để lại trong thư mục đồng bộ: %1: %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="127"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="129"/>
         <source>The last sync failed: %1</source>
         <translation>Lần đồng bộ gần nhất bị lỗi: %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="133"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="135"/>
         <source>Sync status</source>
         <translation>Tình trạng đồng bộ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="148"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="150"/>
         <source>Choose the sync folder shared with the office</source>
         <translation>Chọn thư mục đồng bộ dùng chung với văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="153"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="222"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="155"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="224"/>
         <source>Syncing with the office…</source>
         <translation>Đang đồng bộ với văn phòng…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="177"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="179"/>
         <source>Sync cancelled; what was done is kept.</source>
         <translation>Đã hủy đồng bộ; những gì đã làm được vẫn được giữ.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="180"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="182"/>
         <source>Synced: %n records sent.</source>
         <translation>
             <numerusform>Đã đồng bộ: đã gửi %n biên bản.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="182"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="184"/>
         <source>%n bundles wait for the office&apos;s acknowledgement.</source>
         <translation>
             <numerusform>%n gói dữ liệu đang chờ văn phòng xác nhận.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="185"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="187"/>
         <source>Assignment pack version %1 applied.</source>
         <translation>Đã áp dụng gói giao việc phiên bản %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="188"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="190"/>
         <source>%n new notes from the office.</source>
         <translation>
             <numerusform>%n ghi chú mới từ văn phòng.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="191"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="193"/>
         <source>Some files were left in the sync folder: see the sync status for why.</source>
         <translation>Một số tệp vẫn còn trong thư mục đồng bộ: xem tình trạng đồng bộ để biết lý do.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="233"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="235"/>
         <source>Syncing with the office before closing…</source>
         <translation>Đang đồng bộ với văn phòng trước khi đóng…</translation>
     </message>
@@ -7924,93 +7934,168 @@ Bị cách ly: %4
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="28"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="34"/>
         <source>Open the office database</source>
         <translation>Mở cơ sở dữ liệu văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="29"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="35"/>
         <source>Unlock the profile</source>
         <translation>Mở khóa dữ liệu người dùng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="37"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="46"/>
         <source>Forgotten PIN…</source>
         <translation>Quên mã PIN…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="61"/>
         <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
         <translation>Phiên bản này mã hóa dữ liệu người dùng. Hãy chọn mã PIN hoặc cụm mật khẩu: chương trình sẽ hỏi mỗi lần khởi động.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="55"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="64"/>
         <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
         <translation>Hãy chọn mã PIN hoặc cụm mật khẩu cho dữ liệu người dùng này: chương trình sẽ hỏi mỗi lần khởi động, và không ai mở được dữ liệu này nếu không có nó.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="59"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="68"/>
         <source>New PIN or passphrase:</source>
         <translation>Mã PIN hoặc cụm mật khẩu mới:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="60"/>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="76"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="69"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="85"/>
         <source>The same again:</source>
         <translation>Nhập lại lần nữa:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="63"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
         <source>PIN or passphrase:</source>
         <translation>Mã PIN hoặc cụm mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="81"/>
         <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
         <translation>Cơ sở dữ liệu văn phòng mới %1 sẽ được mã hóa. Hãy chọn cụm mật khẩu: chương trình sẽ hỏi mỗi lần mở cơ sở dữ liệu, và không ai mở được cơ sở dữ liệu hay các bản sao lưu của nó nếu không có cụm mật khẩu này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="84"/>
         <source>New passphrase:</source>
         <translation>Cụm mật khẩu mới:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="78"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="87"/>
         <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
         <translation>Cơ sở dữ liệu văn phòng %1 đã được mã hóa. Hãy nhập cụm mật khẩu để mở.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="80"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
         <source>Passphrase:</source>
         <translation>Cụm mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="98"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation>Nhập sai quá nhiều lần. Hãy đợi {seconds} giây rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="97"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="106"/>
         <source>The two entries are not the same.</source>
         <translation>Hai lần nhập không khớp nhau.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="110"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="124"/>
+        <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="126"/>
+        <source>Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="128"/>
         <source>Forgotten PIN</source>
         <translation>Quên mã PIN</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="111"/>
-        <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.
-
-Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.
-
-Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
-        <translation>Không có mã PIN thì không ai mở được dữ liệu người dùng này, kể cả văn phòng: chính điều đó bảo vệ dữ liệu của khách hàng khi máy tính bị mất.
-
-Hãy nhờ cấp trên đăng ký lại máy này; sau đó văn phòng sẽ gửi một gói giao việc mới và bạn bắt đầu với dữ liệu người dùng mới.
-
-Những gì văn phòng đã nhận được vẫn an toàn. Các buổi làm việc, văn bản và khoản thanh toán đã ghi trên máy này mà chưa gửi đi sẽ bị mất. Không có mã PIN thì cũng không thể cho biết có bao nhiêu mục như vậy: nếu bạn nhớ lần cuối gửi gói dữ liệu trong ngày, thì mọi thứ ghi sau lần đó là phần sẽ bị mất.</translation>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="137"/>
+        <source>Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="144"/>
+        <source>When the window was last locked or closed (%1), everything recorded here had been sent to the office: that work is safe. Only what was recorded after that and not sent would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="148"/>
+        <source>When the window was last locked or closed (%1), %n records had not been sent to the office. They exist only on this laptop: with a forgotten PIN they are lost, unless they were sent since. Work the office has received is safe.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnsentModel</name>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="19"/>
+        <source>Amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="21"/>
+        <source>Corrected details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="35"/>
+        <source>Customer</source>
+        <translation type="unfinished">Khách hàng</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="36"/>
+        <source>Kind</source>
+        <translation type="unfinished">Loại</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="37"/>
+        <source>Date</source>
+        <translation type="unfinished">Ngày</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentWatch</name>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="151"/>
+        <source>Unsent work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="154"/>
+        <source>Sync before closing to keep them safe with the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="155"/>
+        <source>&amp;Close anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="156"/>
+        <source>&amp;Keep the window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsentWork</name>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/unsent_view.py" line="27"/>
+        <source>These %n records exist only on this laptop until they are sent to the office. If the PIN is forgotten, they are lost.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

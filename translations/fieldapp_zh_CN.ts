@@ -402,27 +402,27 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="20"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="22"/>
         <source>Change PIN or passphrase</source>
         <translation>修改 PIN 码或密码短语</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
         <source>Current PIN or passphrase:</source>
         <translation>当前 PIN 码或密码短语：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="28"/>
         <source>New PIN or passphrase:</source>
         <translation>新的 PIN 码或密码短语：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="29"/>
         <source>The same again:</source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="39"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="43"/>
         <source>The two new entries are not the same.</source>
         <translation>两次输入的新内容不一致。</translation>
     </message>
@@ -581,17 +581,17 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="51"/>
+        <location filename="../fieldapp/ui/commands.py" line="57"/>
         <source>No unfinished visits.</source>
         <translation>没有未完成的拜访。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="107"/>
+        <location filename="../fieldapp/ui/commands.py" line="124"/>
         <source>Amend a finalized record</source>
         <translation>修订已完成的记录</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="108"/>
+        <location filename="../fieldapp/ui/commands.py" line="125"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>原记录保持签名时的内容不变；修订会另建一份引用原记录的新记录。请说明更正原因：</translation>
     </message>
@@ -2807,286 +2807,291 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="405"/>
-        <source>The profile&apos;s key file is missing ({path}): the encrypted database cannot be opened.</source>
-        <translation>找不到用户数据的密钥文件（{path}）：无法打开已加密的数据库。</translation>
+        <source>The key file of this profile is missing ({path}). The database is not damaged, but it is encrypted and cannot be opened without its key file, not even with the right PIN. Put back the copy of the key file from where it was copied, next to the database, or ask your supervisor to enroll this laptop again on a new profile.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="408"/>
+        <location filename="../fieldapp/ui/error_text.py" line="410"/>
         <source>The passphrase or PIN must have at least {least} characters.</source>
         <translation>密码短语或 PIN 码至少需要 {least} 个字符。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="410"/>
+        <location filename="../fieldapp/ui/error_text.py" line="412"/>
         <source>The profile could not be encrypted ({reason}). It was left as it was.</source>
         <translation>无法加密用户数据（{reason}）。数据保持原状，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="412"/>
+        <location filename="../fieldapp/ui/error_text.py" line="414"/>
         <source>This profile is encrypted and no passphrase was given.</source>
         <translation>此用户数据已加密，但未输入密码短语。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="414"/>
+        <location filename="../fieldapp/ui/error_text.py" line="416"/>
         <source>The two passphrases are not the same.</source>
         <translation>两次输入的密码短语不一致。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="417"/>
+        <location filename="../fieldapp/ui/error_text.py" line="419"/>
         <source>This is not a review state: choose approved, has issues or rejected.</source>
         <translation>这不是有效的审核状态：请选择“已通过”、“有问题”或“已驳回”。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="419"/>
+        <location filename="../fieldapp/ui/error_text.py" line="421"/>
         <source>Say why the record is rejected: a reason is required.</source>
         <translation>请说明驳回此记录的原因：原因为必填项。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="421"/>
+        <location filename="../fieldapp/ui/error_text.py" line="423"/>
         <source>Write the comment first.</source>
         <translation>请先填写评论。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="422"/>
+        <location filename="../fieldapp/ui/error_text.py" line="424"/>
         <source>The text is too long ({length} characters; at most {max}).</source>
         <translation>文字过长（{length} 个字符；最多 {max} 个）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="424"/>
+        <location filename="../fieldapp/ui/error_text.py" line="426"/>
         <source>{expected} records matched when you confirmed, {found} match now. Nothing was changed; look at the list again.</source>
         <translation>确认时有 {expected} 条记录符合条件，现在有 {found} 条。未做任何更改；请重新查看列表。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="427"/>
+        <location filename="../fieldapp/ui/error_text.py" line="429"/>
         <source>The comment to correct is not a comment on this record.</source>
         <translation>要更正的评论不属于此记录。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="429"/>
+        <location filename="../fieldapp/ui/error_text.py" line="431"/>
         <source>No imported record has the id {id}.</source>
         <translation>没有 ID 为 {id} 的已导入记录。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="431"/>
+        <location filename="../fieldapp/ui/error_text.py" line="433"/>
         <source>Several imported records start with {id}; type more of the id.</source>
         <translation>有多条已导入记录的 ID 以 {id} 开头；请输入更完整的 ID。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="434"/>
+        <location filename="../fieldapp/ui/error_text.py" line="436"/>
         <source>The database server {server} accepts encrypted connections only. Ask the administrator for the connection address with the certificate settings.</source>
         <translation>数据库服务器 {server} 只接受加密连接。请向管理员索取包含证书设置的连接地址。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <location filename="../fieldapp/ui/error_text.py" line="439"/>
         <source>The database server {server} could not be verified: its certificate is not the one the office expects. Nothing was sent to it.</source>
         <translation>无法验证数据库服务器 {server}：其证书不是公司预期的证书。未向其发送任何数据。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="440"/>
+        <location filename="../fieldapp/ui/error_text.py" line="442"/>
         <source>The account {user} may not prepare the database {database} on {server} for this version. The administrator opens it once with the owner&apos;s account first. Nothing was changed.</source>
         <translation>账号 {user} 无权为此版本准备 {server} 上的数据库 {database}。请管理员先用数据库所有者的账号打开一次。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="445"/>
+        <location filename="../fieldapp/ui/error_text.py" line="447"/>
         <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
         <translation>这不是公司端数据库 {database} 的密码短语。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="448"/>
+        <location filename="../fieldapp/ui/error_text.py" line="450"/>
         <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
         <translation>找不到已加密的公司端数据库 {database} 的密钥文件（{path}）：无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="451"/>
+        <location filename="../fieldapp/ui/error_text.py" line="453"/>
         <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
         <translation>无法读取公司端数据库 {database} 的密钥文件：无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="454"/>
+        <location filename="../fieldapp/ui/error_text.py" line="456"/>
         <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
         <translation>无法加密公司端数据库 {database}（{reason}）。数据库保持原状，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="457"/>
+        <location filename="../fieldapp/ui/error_text.py" line="459"/>
         <source>The office database {database} is encrypted and no passphrase was given.</source>
         <translation>公司端数据库 {database} 已加密，但未输入密码短语。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="459"/>
+        <location filename="../fieldapp/ui/error_text.py" line="461"/>
         <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
         <translation>公司端数据库 {path} 已存在且未加密。请使用命令“fieldapp office encrypt”对其加密，该命令会先进行备份。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="462"/>
+        <location filename="../fieldapp/ui/error_text.py" line="464"/>
         <source>The office database {path} is not encrypted.</source>
         <translation>公司端数据库 {path} 未加密。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="464"/>
+        <location filename="../fieldapp/ui/error_text.py" line="466"/>
         <source>The office database {path} is already encrypted.</source>
         <translation>公司端数据库 {path} 已经加密。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="466"/>
+        <location filename="../fieldapp/ui/error_text.py" line="468"/>
         <source>The two new passphrases are not the same. The old one still opens the office database.</source>
         <translation>两次输入的新密码短语不一致。公司端数据库仍使用原密码短语打开。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="469"/>
+        <location filename="../fieldapp/ui/error_text.py" line="471"/>
         <source>The office database {path} is open in another fieldapp window or command. Close it first. Nothing was changed.</source>
         <translation>公司端数据库 {path} 正在另一个 fieldapp 窗口或命令中打开。请先将其关闭。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="472"/>
+        <location filename="../fieldapp/ui/error_text.py" line="474"/>
         <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
         <translation>位于 {url} 的公司端数据库在 PostgreSQL 服务器上：此处只能加密公司端数据库文件。服务器由其账号和加密连接提供保护。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="477"/>
+        <location filename="../fieldapp/ui/error_text.py" line="479"/>
         <source>No installment agreement was recorded on {day}. There is nothing to print.</source>
         <translation>{day} 没有记录任何分期付款协议。没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="479"/>
+        <location filename="../fieldapp/ui/error_text.py" line="481"/>
         <source>No installment agreement was recorded on {day} for the customers on the route of {collector}. There is nothing to print.</source>
         <translation>{day} 没有为催收员 {collector} 路线上的客户记录任何分期付款协议。没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="482"/>
+        <location filename="../fieldapp/ui/error_text.py" line="484"/>
         <source>{collector} has no route on {day}, so there are no customers to print for.</source>
         <translation>催收员 {collector} 在 {day} 没有路线，因此没有可打印的客户。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="484"/>
+        <location filename="../fieldapp/ui/error_text.py" line="486"/>
         <source>No customer of {collector} has an open invoice. There is no statement to print.</source>
         <translation>催收员 {collector} 名下没有客户有未结发票。没有可打印的对账单。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="487"/>
+        <location filename="../fieldapp/ui/error_text.py" line="489"/>
         <source>Choose the customers first: a collector, a route or customer codes.</source>
         <translation>请先选择客户：催收员、路线或客户编号。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="490"/>
+        <location filename="../fieldapp/ui/error_text.py" line="492"/>
         <source>{state} is not a receipt state; use {states}.</source>
         <translation>{state} 不是收款收据的状态；请使用 {states}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="492"/>
+        <location filename="../fieldapp/ui/error_text.py" line="494"/>
         <source>Say why the receipt is voided: a reason is required.</source>
         <translation>请说明作废此收款收据的原因：原因为必填项。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="494"/>
+        <location filename="../fieldapp/ui/error_text.py" line="496"/>
         <source>The reason is too long ({length} characters; at most {max}).</source>
         <translation>原因过长（{length} 个字符；最多 {max} 个）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="496"/>
+        <location filename="../fieldapp/ui/error_text.py" line="498"/>
         <source>{expected} receipts were pending when you confirmed, {found} are now. Nothing was changed; look at the list again.</source>
         <translation>确认时有 {expected} 张收款收据待确认，现在有 {found} 张。未做任何更改；请重新查看列表。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="499"/>
+        <location filename="../fieldapp/ui/error_text.py" line="501"/>
         <source>Choose at least one receipt.</source>
         <translation>请至少选择一张收款收据。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="500"/>
+        <location filename="../fieldapp/ui/error_text.py" line="502"/>
         <source>There is no receipt {receipt}.</source>
         <translation>找不到收款收据 {receipt}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="501"/>
+        <location filename="../fieldapp/ui/error_text.py" line="503"/>
         <source>Receipt {receipt} was already confirmed, matched or voided; nothing was changed.</source>
         <translation>收款收据 {receipt} 已确认、已对账或已作废；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="503"/>
+        <location filename="../fieldapp/ui/error_text.py" line="505"/>
         <source>The period&apos;s first day {text} is not a date.</source>
         <translation>期间的第一天 {text} 不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="505"/>
+        <location filename="../fieldapp/ui/error_text.py" line="507"/>
         <source>The period&apos;s last day {text} is not a date.</source>
         <translation>期间的最后一天 {text} 不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="507"/>
+        <location filename="../fieldapp/ui/error_text.py" line="509"/>
         <source>The period ends ({last}) before it starts ({first}).</source>
         <translation>期间的结束日（{last}）早于开始日（{first}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="509"/>
+        <location filename="../fieldapp/ui/error_text.py" line="511"/>
         <source>{kind} is not a kind of export; use {kinds}.</source>
         <translation>{kind} 不是可导出的类型；请使用 {kinds}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="511"/>
+        <location filename="../fieldapp/ui/error_text.py" line="513"/>
         <source>Choose at least one kind of record to export.</source>
         <translation>请至少选择一种要导出的记录。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="513"/>
+        <location filename="../fieldapp/ui/error_text.py" line="515"/>
         <source>{format} is not an export format; use {formats}.</source>
         <translation>{format} 不是导出格式；请使用 {formats}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="515"/>
+        <location filename="../fieldapp/ui/error_text.py" line="517"/>
         <source>{path} is a folder; name the file to write.</source>
         <translation>{path} 是文件夹；请指定要写入的文件名。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="517"/>
+        <location filename="../fieldapp/ui/error_text.py" line="519"/>
         <source>{path} cannot be written: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="520"/>
+        <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>There is no queue called {queue}. The queues are: {queues}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="522"/>
+        <location filename="../fieldapp/ui/error_text.py" line="524"/>
         <source>Name the person who will resolve the dispute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="524"/>
+        <location filename="../fieldapp/ui/error_text.py" line="526"/>
         <source>Write the root cause you found before resolving the dispute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="526"/>
+        <location filename="../fieldapp/ui/error_text.py" line="528"/>
         <source>No open dispute has the id {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="527"/>
+        <location filename="../fieldapp/ui/error_text.py" line="529"/>
         <source>Several disputes start with {id}; type more of the id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="529"/>
+        <location filename="../fieldapp/ui/error_text.py" line="531"/>
         <source>This dispute was already resolved ({at}), perhaps by another supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="531"/>
+        <location filename="../fieldapp/ui/error_text.py" line="533"/>
         <source>This is not a refusal heading for the legal route.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="536"/>
+        <source>The key file {path} does not belong to this database: the PIN opens it, but its key opens neither the database nor any of its backups. Put back the database&apos;s own key file from where it was copied, or ask your supervisor to enroll this laptop again on a new profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="544"/>
         <source>Something went wrong (error {code}).</source>
         <translation>出现错误（错误代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="537"/>
+        <location filename="../fieldapp/ui/error_text.py" line="545"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>出现错误；详细信息请查看日志。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="538"/>
+        <location filename="../fieldapp/ui/error_text.py" line="546"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>无法读取或写入文件：{reason}</translation>
     </message>
@@ -4872,12 +4877,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../fieldapp/ui/idle_lock.py" line="43"/>
+        <location filename="../fieldapp/ui/idle_lock.py" line="49"/>
         <source>Locked. Customer data is hidden until you unlock.</source>
         <translation>已锁定。解锁前客户数据将保持隐藏。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/idle_lock.py" line="44"/>
+        <location filename="../fieldapp/ui/idle_lock.py" line="50"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -4885,129 +4890,129 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="244"/>
+        <location filename="../fieldapp/ui/main_window.py" line="247"/>
         <source>About fieldapp</source>
         <translation>关于 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="245"/>
+        <location filename="../fieldapp/ui/main_window.py" line="248"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤账款催收人员使用的离线客户资料与拜访记录工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收员客户清单</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="287"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客户数：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>Vi&amp;sit</source>
         <translation>拜访(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>F&amp;ollow-ups</source>
         <translation>待跟进事项(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="299"/>
+        <location filename="../fieldapp/ui/main_window.py" line="302"/>
         <source>Start &amp;visit</source>
         <translation>开始拜访(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="300"/>
+        <location filename="../fieldapp/ui/main_window.py" line="303"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>开始拜访此客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="301"/>
+        <location filename="../fieldapp/ui/main_window.py" line="304"/>
         <source>&amp;Log a call</source>
         <translation>登记电话催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="302"/>
+        <location filename="../fieldapp/ui/main_window.py" line="305"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>登记与此客户的通话（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="303"/>
+        <location filename="../fieldapp/ui/main_window.py" line="306"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜访(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="304"/>
+        <location filename="../fieldapp/ui/main_window.py" line="307"/>
         <source>S&amp;tatement of account</source>
         <translation>对账单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="306"/>
+        <location filename="../fieldapp/ui/main_window.py" line="309"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>生成截至今日并已签章的对账单，然后打开（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="307"/>
+        <location filename="../fieldapp/ui/main_window.py" line="310"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>打印某日的协议书(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="308"/>
+        <location filename="../fieldapp/ui/main_window.py" line="311"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="309"/>
+        <location filename="../fieldapp/ui/main_window.py" line="312"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="310"/>
+        <location filename="../fieldapp/ui/main_window.py" line="313"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="311"/>
+        <location filename="../fieldapp/ui/main_window.py" line="314"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="312"/>
+        <location filename="../fieldapp/ui/main_window.py" line="315"/>
         <source>&amp;Customers</source>
         <translation>客户列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="313"/>
+        <location filename="../fieldapp/ui/main_window.py" line="316"/>
         <source>&amp;Back to previous customer</source>
         <translation>返回上一个客户(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="314"/>
+        <location filename="../fieldapp/ui/main_window.py" line="317"/>
         <source>&amp;About fieldapp</source>
         <translation>关于 fieldapp(&amp;A)</translation>
     </message>
@@ -5572,173 +5577,173 @@ Packs written: %6</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="170"/>
+        <location filename="../fieldapp/ui/office/window.py" line="172"/>
         <source>About fieldapp office</source>
         <translation>关于 fieldapp 公司端</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <location filename="../fieldapp/ui/office/window.py" line="173"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp 公司端 %1&lt;/b&gt;&lt;p&gt;从会计软件导入的应收账款、分配给催收员的客户，以及催收员的拜访路线。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="196"/>
-        <location filename="../fieldapp/ui/office/window.py" line="210"/>
+        <location filename="../fieldapp/ui/office/window.py" line="198"/>
+        <location filename="../fieldapp/ui/office/window.py" line="212"/>
         <source>fieldapp office</source>
         <translation>fieldapp 公司端</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="202"/>
+        <location filename="../fieldapp/ui/office/window.py" line="204"/>
         <source>Database: %1 (encrypted)</source>
         <translation>数据库：%1（已加密）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="204"/>
+        <location filename="../fieldapp/ui/office/window.py" line="206"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="206"/>
+        <location filename="../fieldapp/ui/office/window.py" line="208"/>
         <source>Database: %1 on %2</source>
         <translation>数据库：%1（服务器 %2）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="207"/>
+        <location filename="../fieldapp/ui/office/window.py" line="209"/>
         <source> (as %1)</source>
         <translation>（用户 %1）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="211"/>
+        <location filename="../fieldapp/ui/office/window.py" line="213"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="212"/>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="213"/>
+        <location filename="../fieldapp/ui/office/window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <location filename="../fieldapp/ui/office/window.py" line="216"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="215"/>
+        <location filename="../fieldapp/ui/office/window.py" line="217"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="216"/>
+        <location filename="../fieldapp/ui/office/window.py" line="218"/>
         <source>Installment agreements of a day…</source>
         <translation>某日的分期付款协议…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="217"/>
+        <location filename="../fieldapp/ui/office/window.py" line="219"/>
         <source>Statements of account…</source>
         <translation>对账单…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="218"/>
+        <location filename="../fieldapp/ui/office/window.py" line="220"/>
         <source>Import arrived bundles</source>
         <translation>导入已到达的数据包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="220"/>
+        <location filename="../fieldapp/ui/office/window.py" line="222"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation>导入同步文件夹中等待的每日数据包，并答复各电脑</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="221"/>
+        <location filename="../fieldapp/ui/office/window.py" line="223"/>
         <source>Send packs to all laptops</source>
         <translation>向所有电脑发送分配数据包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="222"/>
+        <location filename="../fieldapp/ui/office/window.py" line="224"/>
         <source>Sync folder…</source>
         <translation>同步文件夹…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="224"/>
+        <location filename="../fieldapp/ui/office/window.py" line="226"/>
         <source>Import receivables…</source>
         <translation>导入应收账款…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="225"/>
+        <location filename="../fieldapp/ui/office/window.py" line="227"/>
         <source>Import day bundles…</source>
         <translation>导入每日数据包…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="226"/>
+        <location filename="../fieldapp/ui/office/window.py" line="228"/>
         <source>Export to accounting…</source>
         <translation>导出到会计…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="227"/>
+        <location filename="../fieldapp/ui/office/window.py" line="229"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="228"/>
+        <location filename="../fieldapp/ui/office/window.py" line="230"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="229"/>
+        <location filename="../fieldapp/ui/office/window.py" line="231"/>
         <source>&amp;About fieldapp office</source>
         <translation>关于 fieldapp 公司端(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="233"/>
         <source>Portfolio</source>
         <translation>客户总览</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="233"/>
         <source>Collectors</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="233"/>
         <source>Routes</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="232"/>
+        <location filename="../fieldapp/ui/office/window.py" line="234"/>
         <source>Laptops</source>
         <translation>电脑</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="232"/>
+        <location filename="../fieldapp/ui/office/window.py" line="234"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Inbox</source>
         <translation>审核收件箱</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="237"/>
+        <location filename="../fieldapp/ui/office/window.py" line="239"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>公司端数据的存放位置</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="238"/>
+        <location filename="../fieldapp/ui/office/window.py" line="240"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
@@ -5880,41 +5885,41 @@ Packs written: %6</source>
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="179"/>
         <source>Loading customers…</source>
         <translation>正在加载客户…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="175"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="181"/>
         <source>%n customers</source>
         <translation>
             <numerusform>%n 家客户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="184"/>
         <source>%1 of %n customers match</source>
         <translation>
             <numerusform>%n 家客户中有 %1 家符合</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="184"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="190"/>
         <source>Search name, code, tax code, phone, contact… (Ctrl+F)</source>
         <translation>搜索名称、编号、税号、电话、联系人…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="191"/>
         <source>No customer matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的客户。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="187"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="193"/>
         <source>No customers yet. Import the receivables exported from your accounting software: customers and their open invoices come with them.</source>
         <translation>暂无客户。请导入从会计软件导出的应收账款：客户及其未结发票会一并导入。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="189"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="195"/>
         <source>Import receivables…</source>
         <translation>导入应收账款…</translation>
     </message>
@@ -7498,22 +7503,27 @@ Packs written: %6</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="76"/>
+        <location filename="../fieldapp/ui/app.py" line="79"/>
         <source>Restore the backup of %1?</source>
         <translation>要恢复 %1 的备份吗？</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="78"/>
+        <location filename="../fieldapp/ui/app.py" line="81"/>
         <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
         <translation>已损坏的文件会保留在备份文件夹中；备份之后记录的内容不包含在备份中。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="85"/>
+        <location filename="../fieldapp/ui/app.py" line="83"/>
+        <source>What will be lost: visits, calls, payments and documents recorded on this laptop after %1. Those among them already sent are kept by the office; the others are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="91"/>
         <source>&amp;Restore the backup</source>
         <translation>恢复备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="86"/>
+        <location filename="../fieldapp/ui/app.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -7708,165 +7718,165 @@ Packs written: %6</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="73"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="75"/>
         <source>Sync &amp;now</source>
         <translation>立即同步(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="74"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="77"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="76"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="79"/>
         <source>Send and receive through the sync folder (F9)</source>
         <translation>通过同步文件夹发送和接收（F9）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="75"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="77"/>
         <source>Sync s&amp;tatus…</source>
         <translation>同步状态(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="76"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="78"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="86"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="88"/>
         <source>Not enrolled · Not sent: %1</source>
         <translation>未注册 · 未发送：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="88"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="90"/>
         <source>Last sync: %1 · Not sent: %2 · Waiting: %3</source>
         <translation>上次同步：%1 · 未发送：%2 · 等待中：%3</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="96"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="98"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="99"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="101"/>
         <source>today %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="101"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="103"/>
         <source>yesterday %1</source>
         <translation>昨天 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="108"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="110"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="109"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="111"/>
         <source>Enrolled for %1 of %2</source>
         <translation>已注册给 %2 的 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="110"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="112"/>
         <source>Not enrolled with the office</source>
         <translation>尚未向公司注册</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="111"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="113"/>
         <source>Sync folder: %1</source>
         <translation>同步文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="112"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="114"/>
         <source>No sync folder is set (Settings)</source>
         <translation>尚未设置同步文件夹（见“设置”）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="113"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="115"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="114"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="116"/>
         <source>Records not yet sent: %1</source>
         <translation>尚未发送的记录：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="117"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="119"/>
         <source>Bundles waiting for the office&apos;s acknowledgement: %1</source>
         <translation>等待公司确认回执的数据包：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="119"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="121"/>
         <source>Assignment pack: version %1, valid until %2</source>
         <translation>分配数据包：版本 %1，有效期至 %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="122"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="124"/>
         <source>No assignment pack applied yet</source>
         <translation>尚未应用任何分配数据包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="124"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="126"/>
         <source>Left in the sync folder: %1: %2</source>
         <translation>留在同步文件夹中：%1：%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="127"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="129"/>
         <source>The last sync failed: %1</source>
         <translation>上次同步失败：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="133"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="135"/>
         <source>Sync status</source>
         <translation>同步状态</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="148"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="150"/>
         <source>Choose the sync folder shared with the office</source>
         <translation>选择与公司共享的同步文件夹</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="153"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="222"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="155"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="224"/>
         <source>Syncing with the office…</source>
         <translation>正在与公司同步…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="177"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="179"/>
         <source>Sync cancelled; what was done is kept.</source>
         <translation>同步已取消；已完成的部分会保留。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="180"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="182"/>
         <source>Synced: %n records sent.</source>
         <translation>
             <numerusform>已同步：已发送 %n 条记录。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="182"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="184"/>
         <source>%n bundles wait for the office&apos;s acknowledgement.</source>
         <translation>
             <numerusform>%n 个数据包正在等待公司的确认回执。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="185"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="187"/>
         <source>Assignment pack version %1 applied.</source>
         <translation>已应用分配数据包版本 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="188"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="190"/>
         <source>%n new notes from the office.</source>
         <translation>
             <numerusform>公司的备注：新增 %n 条。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="191"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="193"/>
         <source>Some files were left in the sync folder: see the sync status for why.</source>
         <translation>部分文件留在了同步文件夹中：原因请查看同步状态。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="233"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="235"/>
         <source>Syncing with the office before closing…</source>
         <translation>关闭前正在与公司同步…</translation>
     </message>
@@ -7924,93 +7934,168 @@ Packs written: %6</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="28"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="34"/>
         <source>Open the office database</source>
         <translation>打开公司端数据库</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="29"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="35"/>
         <source>Unlock the profile</source>
         <translation>解锁用户数据</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="37"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="46"/>
         <source>Forgotten PIN…</source>
         <translation>忘记 PIN 码…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="61"/>
         <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
         <translation>此版本会将用户数据加密保存。请设置 PIN 码或密码短语：每次启动程序时都需要输入。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="55"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="64"/>
         <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
         <translation>请为此用户数据设置 PIN 码或密码短语：每次启动程序时都需要输入，没有它任何人都无法打开这些数据。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="59"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="68"/>
         <source>New PIN or passphrase:</source>
         <translation>新的 PIN 码或密码短语：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="60"/>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="76"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="69"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="85"/>
         <source>The same again:</source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="63"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
         <source>PIN or passphrase:</source>
         <translation>PIN 码或密码短语：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="81"/>
         <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
         <translation>新的公司端数据库 %1 将被加密。请设置密码短语：每次打开数据库时都需要输入，没有它，任何人都无法打开数据库或其备份。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="84"/>
         <source>New passphrase:</source>
         <translation>新的密码短语：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="78"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="87"/>
         <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
         <translation>公司端数据库 %1 已加密。请输入密码短语以打开。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="80"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
         <source>Passphrase:</source>
         <translation>密码短语：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="98"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation>输入错误次数过多。请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="97"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="106"/>
         <source>The two entries are not the same.</source>
         <translation>两次输入的内容不一致。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="110"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="124"/>
+        <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="126"/>
+        <source>Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="128"/>
         <source>Forgotten PIN</source>
         <translation>忘记 PIN 码</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="111"/>
-        <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.
-
-Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.
-
-Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
-        <translation>没有 PIN 码，任何人都无法打开此用户数据，公司也不例外：正是这一点在电脑丢失时保护了客户的数据。
-
-请让主管重新注册本机；之后公司会发送新的分配数据包，您将使用新的用户数据重新开始。
-
-公司已收到的工作不受影响。在本机记录但尚未发送的拜访、文件和付款将会丢失。没有 PIN 码也无法显示有多少条：如果您记得上次发送每日数据包的时间，那之后的所有内容就是会丢失的部分。</translation>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="137"/>
+        <source>Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="144"/>
+        <source>When the window was last locked or closed (%1), everything recorded here had been sent to the office: that work is safe. Only what was recorded after that and not sent would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="148"/>
+        <source>When the window was last locked or closed (%1), %n records had not been sent to the office. They exist only on this laptop: with a forgotten PIN they are lost, unless they were sent since. Work the office has received is safe.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnsentModel</name>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="19"/>
+        <source>Amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="21"/>
+        <source>Corrected details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="35"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="36"/>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="37"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentWatch</name>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="151"/>
+        <source>Unsent work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="154"/>
+        <source>Sync before closing to keep them safe with the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="155"/>
+        <source>&amp;Close anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="156"/>
+        <source>&amp;Keep the window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsentWork</name>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/unsent_view.py" line="27"/>
+        <source>These %n records exist only on this laptop until they are sent to the office. If the PIN is forgotten, they are lost.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -402,27 +402,27 @@
 <context>
     <name>ChangePinDialog</name>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="20"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="22"/>
         <source>Change PIN or passphrase</source>
         <translation>修改 PIN 碼或密碼片語</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="25"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
         <source>Current PIN or passphrase:</source>
         <translation>目前的 PIN 碼或密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="26"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="28"/>
         <source>New PIN or passphrase:</source>
         <translation>新的 PIN 碼或密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="27"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="29"/>
         <source>The same again:</source>
         <translation>再輸入一次：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="39"/>
+        <location filename="../fieldapp/ui/dialogs/change_pin.py" line="43"/>
         <source>The two new entries are not the same.</source>
         <translation>兩次輸入的新內容不一致。</translation>
     </message>
@@ -581,17 +581,17 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="51"/>
+        <location filename="../fieldapp/ui/commands.py" line="57"/>
         <source>No unfinished visits.</source>
         <translation>沒有未完成的拜訪。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="107"/>
+        <location filename="../fieldapp/ui/commands.py" line="124"/>
         <source>Amend a finalized record</source>
         <translation>修訂已完成的記錄</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/commands.py" line="108"/>
+        <location filename="../fieldapp/ui/commands.py" line="125"/>
         <source>The record stays as it was signed. The correction is a new record that refers to it. Why is it corrected?</source>
         <translation>原記錄維持簽名時的內容不變；修訂會另建一份引用原記錄的新記錄。請說明更正原因：</translation>
     </message>
@@ -2807,286 +2807,291 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="405"/>
-        <source>The profile&apos;s key file is missing ({path}): the encrypted database cannot be opened.</source>
-        <translation>找不到使用者資料的金鑰檔案（{path}）：無法開啟已加密的資料庫。</translation>
+        <source>The key file of this profile is missing ({path}). The database is not damaged, but it is encrypted and cannot be opened without its key file, not even with the right PIN. Put back the copy of the key file from where it was copied, next to the database, or ask your supervisor to enroll this laptop again on a new profile.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="408"/>
+        <location filename="../fieldapp/ui/error_text.py" line="410"/>
         <source>The passphrase or PIN must have at least {least} characters.</source>
         <translation>密碼片語或 PIN 碼至少須有 {least} 個字元。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="410"/>
+        <location filename="../fieldapp/ui/error_text.py" line="412"/>
         <source>The profile could not be encrypted ({reason}). It was left as it was.</source>
         <translation>無法加密使用者資料（{reason}）。資料保持原狀，未作任何變更。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="412"/>
+        <location filename="../fieldapp/ui/error_text.py" line="414"/>
         <source>This profile is encrypted and no passphrase was given.</source>
         <translation>此使用者資料已加密，但未輸入密碼片語。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="414"/>
+        <location filename="../fieldapp/ui/error_text.py" line="416"/>
         <source>The two passphrases are not the same.</source>
         <translation>兩次輸入的密碼片語不一致。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="417"/>
+        <location filename="../fieldapp/ui/error_text.py" line="419"/>
         <source>This is not a review state: choose approved, has issues or rejected.</source>
         <translation>這不是審核狀態：請選擇已核准、有問題或已退回。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="419"/>
+        <location filename="../fieldapp/ui/error_text.py" line="421"/>
         <source>Say why the record is rejected: a reason is required.</source>
         <translation>請說明退回此記錄的原因：必須填寫原因。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="421"/>
+        <location filename="../fieldapp/ui/error_text.py" line="423"/>
         <source>Write the comment first.</source>
         <translation>請先填寫意見。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="422"/>
+        <location filename="../fieldapp/ui/error_text.py" line="424"/>
         <source>The text is too long ({length} characters; at most {max}).</source>
         <translation>文字過長（{length} 個字元；最多 {max} 個字元）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="424"/>
+        <location filename="../fieldapp/ui/error_text.py" line="426"/>
         <source>{expected} records matched when you confirmed, {found} match now. Nothing was changed; look at the list again.</source>
         <translation>確認時有 {expected} 筆記錄符合條件，現在有 {found} 筆符合。未做任何變更；請重新檢視清單。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="427"/>
+        <location filename="../fieldapp/ui/error_text.py" line="429"/>
         <source>The comment to correct is not a comment on this record.</source>
         <translation>要更正的意見不是此記錄的意見。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="429"/>
+        <location filename="../fieldapp/ui/error_text.py" line="431"/>
         <source>No imported record has the id {id}.</source>
         <translation>沒有 ID 為 {id} 的已匯入記錄。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="431"/>
+        <location filename="../fieldapp/ui/error_text.py" line="433"/>
         <source>Several imported records start with {id}; type more of the id.</source>
         <translation>有多筆已匯入記錄的 ID 以 {id} 開頭；請輸入更完整的 ID。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="434"/>
+        <location filename="../fieldapp/ui/error_text.py" line="436"/>
         <source>The database server {server} accepts encrypted connections only. Ask the administrator for the connection address with the certificate settings.</source>
         <translation>資料庫伺服器 {server} 只接受加密連線。請向管理員索取含憑證設定的連線位址。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="437"/>
+        <location filename="../fieldapp/ui/error_text.py" line="439"/>
         <source>The database server {server} could not be verified: its certificate is not the one the office expects. Nothing was sent to it.</source>
         <translation>無法驗證資料庫伺服器 {server}：其憑證並非公司端預期的憑證。未傳送任何資料給該伺服器。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="440"/>
+        <location filename="../fieldapp/ui/error_text.py" line="442"/>
         <source>The account {user} may not prepare the database {database} on {server} for this version. The administrator opens it once with the owner&apos;s account first. Nothing was changed.</source>
         <translation>帳號 {user} 無權為此版本準備伺服器 {server} 上的資料庫 {database}。需由管理員先以擁有者的帳號開啟一次。未做任何變更。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="445"/>
+        <location filename="../fieldapp/ui/error_text.py" line="447"/>
         <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
         <translation>這不是公司端資料庫 {database} 的密碼片語。未做任何變更。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="448"/>
+        <location filename="../fieldapp/ui/error_text.py" line="450"/>
         <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
         <translation>找不到已加密的公司端資料庫 {database} 的金鑰檔案（{path}）：無法開啟資料庫。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="451"/>
+        <location filename="../fieldapp/ui/error_text.py" line="453"/>
         <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
         <translation>無法讀取公司端資料庫 {database} 的金鑰檔案：無法開啟資料庫。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="454"/>
+        <location filename="../fieldapp/ui/error_text.py" line="456"/>
         <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
         <translation>無法加密公司端資料庫 {database}（{reason}）。資料庫保持原狀，未作任何變更。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="457"/>
+        <location filename="../fieldapp/ui/error_text.py" line="459"/>
         <source>The office database {database} is encrypted and no passphrase was given.</source>
         <translation>公司端資料庫 {database} 已加密，但未輸入密碼片語。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="459"/>
+        <location filename="../fieldapp/ui/error_text.py" line="461"/>
         <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
         <translation>公司端資料庫 {path} 已存在且未加密。請使用「fieldapp office encrypt」指令加密，該指令會先建立備份。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="462"/>
+        <location filename="../fieldapp/ui/error_text.py" line="464"/>
         <source>The office database {path} is not encrypted.</source>
         <translation>公司端資料庫 {path} 未加密。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="464"/>
+        <location filename="../fieldapp/ui/error_text.py" line="466"/>
         <source>The office database {path} is already encrypted.</source>
         <translation>公司端資料庫 {path} 已加密，無須再次加密。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="466"/>
+        <location filename="../fieldapp/ui/error_text.py" line="468"/>
         <source>The two new passphrases are not the same. The old one still opens the office database.</source>
         <translation>兩次輸入的新密碼片語不一致。公司端資料庫仍以舊的密碼片語開啟。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="469"/>
+        <location filename="../fieldapp/ui/error_text.py" line="471"/>
         <source>The office database {path} is open in another fieldapp window or command. Close it first. Nothing was changed.</source>
         <translation>公司端資料庫 {path} 已在另一個 fieldapp 視窗或指令中開啟。請先將其關閉。未做任何變更。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="472"/>
+        <location filename="../fieldapp/ui/error_text.py" line="474"/>
         <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
         <translation>位於 {url} 的公司端資料庫在 PostgreSQL 伺服器上：這裡只能加密公司端資料庫檔案。伺服器是由其帳號與加密連線保護。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="477"/>
+        <location filename="../fieldapp/ui/error_text.py" line="479"/>
         <source>No installment agreement was recorded on {day}. There is nothing to print.</source>
         <translation>{day} 沒有記錄任何分期付款協議。沒有可列印的內容。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="479"/>
+        <location filename="../fieldapp/ui/error_text.py" line="481"/>
         <source>No installment agreement was recorded on {day} for the customers on the route of {collector}. There is nothing to print.</source>
         <translation>{day} 沒有為催收員 {collector} 路線上的客戶記錄任何分期付款協議。沒有可列印的內容。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="482"/>
+        <location filename="../fieldapp/ui/error_text.py" line="484"/>
         <source>{collector} has no route on {day}, so there are no customers to print for.</source>
         <translation>催收員 {collector} 在 {day} 沒有路線，因此沒有可列印的客戶。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="484"/>
+        <location filename="../fieldapp/ui/error_text.py" line="486"/>
         <source>No customer of {collector} has an open invoice. There is no statement to print.</source>
         <translation>催收員 {collector} 的客戶都沒有未結發票。沒有可列印的對帳單。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="487"/>
+        <location filename="../fieldapp/ui/error_text.py" line="489"/>
         <source>Choose the customers first: a collector, a route or customer codes.</source>
         <translation>請先選擇客戶：催收員、路線或客戶編號。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="490"/>
+        <location filename="../fieldapp/ui/error_text.py" line="492"/>
         <source>{state} is not a receipt state; use {states}.</source>
         <translation>{state} 不是收款收據的狀態；請使用 {states}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="492"/>
+        <location filename="../fieldapp/ui/error_text.py" line="494"/>
         <source>Say why the receipt is voided: a reason is required.</source>
         <translation>請說明作廢此收款收據的原因：必須填寫原因。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="494"/>
+        <location filename="../fieldapp/ui/error_text.py" line="496"/>
         <source>The reason is too long ({length} characters; at most {max}).</source>
         <translation>原因太長（{length} 個字元；最多 {max} 個）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="496"/>
+        <location filename="../fieldapp/ui/error_text.py" line="498"/>
         <source>{expected} receipts were pending when you confirmed, {found} are now. Nothing was changed; look at the list again.</source>
         <translation>確認時有 {expected} 張收款收據待確認，現在有 {found} 張。未做任何變更；請重新檢視清單。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="499"/>
+        <location filename="../fieldapp/ui/error_text.py" line="501"/>
         <source>Choose at least one receipt.</source>
         <translation>請至少選擇一張收款收據。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="500"/>
+        <location filename="../fieldapp/ui/error_text.py" line="502"/>
         <source>There is no receipt {receipt}.</source>
         <translation>找不到收款收據 {receipt}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="501"/>
+        <location filename="../fieldapp/ui/error_text.py" line="503"/>
         <source>Receipt {receipt} was already confirmed, matched or voided; nothing was changed.</source>
         <translation>收款收據 {receipt} 已確認、已對帳或已作廢；未做任何變更。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="503"/>
+        <location filename="../fieldapp/ui/error_text.py" line="505"/>
         <source>The period&apos;s first day {text} is not a date.</source>
         <translation>期間的第一天 {text} 不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="505"/>
+        <location filename="../fieldapp/ui/error_text.py" line="507"/>
         <source>The period&apos;s last day {text} is not a date.</source>
         <translation>期間的最後一天 {text} 不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="507"/>
+        <location filename="../fieldapp/ui/error_text.py" line="509"/>
         <source>The period ends ({last}) before it starts ({first}).</source>
         <translation>期間的結束日（{last}）早於開始日（{first}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="509"/>
+        <location filename="../fieldapp/ui/error_text.py" line="511"/>
         <source>{kind} is not a kind of export; use {kinds}.</source>
         <translation>{kind} 不是匯出的種類；請使用 {kinds}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="511"/>
+        <location filename="../fieldapp/ui/error_text.py" line="513"/>
         <source>Choose at least one kind of record to export.</source>
         <translation>請至少選擇一種要匯出的記錄。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="513"/>
+        <location filename="../fieldapp/ui/error_text.py" line="515"/>
         <source>{format} is not an export format; use {formats}.</source>
         <translation>{format} 不是匯出格式；請使用 {formats}。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="515"/>
+        <location filename="../fieldapp/ui/error_text.py" line="517"/>
         <source>{path} is a folder; name the file to write.</source>
         <translation>{path} 是資料夾；請指定要寫入的檔案名稱。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="517"/>
+        <location filename="../fieldapp/ui/error_text.py" line="519"/>
         <source>{path} cannot be written: {reason}</source>
         <translation>無法寫入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="520"/>
+        <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>There is no queue called {queue}. The queues are: {queues}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="522"/>
+        <location filename="../fieldapp/ui/error_text.py" line="524"/>
         <source>Name the person who will resolve the dispute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="524"/>
+        <location filename="../fieldapp/ui/error_text.py" line="526"/>
         <source>Write the root cause you found before resolving the dispute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="526"/>
+        <location filename="../fieldapp/ui/error_text.py" line="528"/>
         <source>No open dispute has the id {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="527"/>
+        <location filename="../fieldapp/ui/error_text.py" line="529"/>
         <source>Several disputes start with {id}; type more of the id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="529"/>
+        <location filename="../fieldapp/ui/error_text.py" line="531"/>
         <source>This dispute was already resolved ({at}), perhaps by another supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="531"/>
+        <location filename="../fieldapp/ui/error_text.py" line="533"/>
         <source>This is not a refusal heading for the legal route.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="536"/>
+        <source>The key file {path} does not belong to this database: the PIN opens it, but its key opens neither the database nor any of its backups. Put back the database&apos;s own key file from where it was copied, or ask your supervisor to enroll this laptop again on a new profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/error_text.py" line="544"/>
         <source>Something went wrong (error {code}).</source>
         <translation>發生錯誤（錯誤代碼 {code}）。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="537"/>
+        <location filename="../fieldapp/ui/error_text.py" line="545"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>發生錯誤；詳細資訊請見日誌檔。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="538"/>
+        <location filename="../fieldapp/ui/error_text.py" line="546"/>
         <source>A file could not be read or written: {reason}</source>
         <translation>無法讀取或寫入檔案：{reason}</translation>
     </message>
@@ -4872,12 +4877,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>LockPanel</name>
     <message>
-        <location filename="../fieldapp/ui/idle_lock.py" line="43"/>
+        <location filename="../fieldapp/ui/idle_lock.py" line="49"/>
         <source>Locked. Customer data is hidden until you unlock.</source>
         <translation>已鎖定。解鎖前客戶資料會保持隱藏。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/idle_lock.py" line="44"/>
+        <location filename="../fieldapp/ui/idle_lock.py" line="50"/>
         <source>Unlock</source>
         <translation>解鎖</translation>
     </message>
@@ -4885,129 +4890,129 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="244"/>
+        <location filename="../fieldapp/ui/main_window.py" line="247"/>
         <source>About fieldapp</source>
         <translation>關於 fieldapp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="245"/>
+        <location filename="../fieldapp/ui/main_window.py" line="248"/>
         <source>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;Offline portfolio and visit records for field collectors of trade receivables.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp %1&lt;/b&gt;&lt;p&gt;供外勤帳款催收人員使用的離線客戶資料與拜訪記錄工具。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../fieldapp/ui/main_window.py" line="284"/>
         <source>fieldapp — collector&apos;s portfolio</source>
         <translation>fieldapp — 催收員客戶清單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/main_window.py" line="287"/>
+        <location filename="../fieldapp/ui/main_window.py" line="290"/>
         <source>Customers: %n</source>
         <translation>
             <numerusform>客戶數：%n</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../fieldapp/ui/main_window.py" line="291"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../fieldapp/ui/main_window.py" line="294"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../fieldapp/ui/main_window.py" line="298"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../fieldapp/ui/main_window.py" line="299"/>
         <source>Vi&amp;sit</source>
         <translation>拜訪(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../fieldapp/ui/main_window.py" line="300"/>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../fieldapp/ui/main_window.py" line="301"/>
         <source>F&amp;ollow-ups</source>
         <translation>待追蹤事項(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="299"/>
+        <location filename="../fieldapp/ui/main_window.py" line="302"/>
         <source>Start &amp;visit</source>
         <translation>開始拜訪(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="300"/>
+        <location filename="../fieldapp/ui/main_window.py" line="303"/>
         <source>Start a visit with this customer (Ctrl+N)</source>
         <translation>開始拜訪此客戶（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="301"/>
+        <location filename="../fieldapp/ui/main_window.py" line="304"/>
         <source>&amp;Log a call</source>
         <translation>記錄電話催收(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="302"/>
+        <location filename="../fieldapp/ui/main_window.py" line="305"/>
         <source>Log a phone call with this customer (Ctrl+L)</source>
         <translation>記錄與此客戶的通話（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="303"/>
+        <location filename="../fieldapp/ui/main_window.py" line="306"/>
         <source>&amp;Unfinished visits…</source>
         <translation>未完成的拜訪(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="304"/>
+        <location filename="../fieldapp/ui/main_window.py" line="307"/>
         <source>S&amp;tatement of account</source>
         <translation>對帳單(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="306"/>
+        <location filename="../fieldapp/ui/main_window.py" line="309"/>
         <source>Make a signed statement of account as of today and open it (Ctrl+Shift+S)</source>
         <translation>產生截至今日並已簽章的對帳單，然後開啟（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="307"/>
+        <location filename="../fieldapp/ui/main_window.py" line="310"/>
         <source>&amp;Print agreements of a day…</source>
         <translation>列印某日的協議書(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="308"/>
+        <location filename="../fieldapp/ui/main_window.py" line="311"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="309"/>
+        <location filename="../fieldapp/ui/main_window.py" line="312"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="310"/>
+        <location filename="../fieldapp/ui/main_window.py" line="313"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="311"/>
+        <location filename="../fieldapp/ui/main_window.py" line="314"/>
         <source>Today&apos;s &amp;route</source>
         <translation>今日路線(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="312"/>
+        <location filename="../fieldapp/ui/main_window.py" line="315"/>
         <source>&amp;Customers</source>
         <translation>客戶清單(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="313"/>
+        <location filename="../fieldapp/ui/main_window.py" line="316"/>
         <source>&amp;Back to previous customer</source>
         <translation>回到上一位客戶(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/main_window.py" line="314"/>
+        <location filename="../fieldapp/ui/main_window.py" line="317"/>
         <source>&amp;About fieldapp</source>
         <translation>關於 fieldapp(&amp;A)</translation>
     </message>
@@ -5572,173 +5577,173 @@ Packs written: %6</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="170"/>
+        <location filename="../fieldapp/ui/office/window.py" line="172"/>
         <source>About fieldapp office</source>
         <translation>關於 fieldapp 公司端</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="171"/>
+        <location filename="../fieldapp/ui/office/window.py" line="173"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation>&lt;b&gt;fieldapp 公司端 %1&lt;/b&gt;&lt;p&gt;從會計軟體匯入的應收帳款、指派給催收員的客戶，以及催收員的拜訪路線。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="196"/>
-        <location filename="../fieldapp/ui/office/window.py" line="210"/>
+        <location filename="../fieldapp/ui/office/window.py" line="198"/>
+        <location filename="../fieldapp/ui/office/window.py" line="212"/>
         <source>fieldapp office</source>
         <translation>fieldapp 公司端</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="202"/>
+        <location filename="../fieldapp/ui/office/window.py" line="204"/>
         <source>Database: %1 (encrypted)</source>
         <translation>資料庫：%1（已加密）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="204"/>
+        <location filename="../fieldapp/ui/office/window.py" line="206"/>
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="206"/>
+        <location filename="../fieldapp/ui/office/window.py" line="208"/>
         <source>Database: %1 on %2</source>
         <translation>資料庫：%1（伺服器 %2）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="207"/>
+        <location filename="../fieldapp/ui/office/window.py" line="209"/>
         <source> (as %1)</source>
         <translation>（使用者 %1）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="211"/>
+        <location filename="../fieldapp/ui/office/window.py" line="213"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="212"/>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="213"/>
+        <location filename="../fieldapp/ui/office/window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <location filename="../fieldapp/ui/office/window.py" line="216"/>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="215"/>
+        <location filename="../fieldapp/ui/office/window.py" line="217"/>
         <source>&amp;Print</source>
         <translation>列印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="216"/>
+        <location filename="../fieldapp/ui/office/window.py" line="218"/>
         <source>Installment agreements of a day…</source>
         <translation>某日的分期付款協議…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="217"/>
+        <location filename="../fieldapp/ui/office/window.py" line="219"/>
         <source>Statements of account…</source>
         <translation>對帳單…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="218"/>
+        <location filename="../fieldapp/ui/office/window.py" line="220"/>
         <source>Import arrived bundles</source>
         <translation>匯入已送達的資料包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="220"/>
+        <location filename="../fieldapp/ui/office/window.py" line="222"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation>匯入同步資料夾中等待的每日資料包，並回覆各電腦</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="221"/>
+        <location filename="../fieldapp/ui/office/window.py" line="223"/>
         <source>Send packs to all laptops</source>
         <translation>傳送指派資料包給所有電腦</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="222"/>
+        <location filename="../fieldapp/ui/office/window.py" line="224"/>
         <source>Sync folder…</source>
         <translation>同步資料夾…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="224"/>
+        <location filename="../fieldapp/ui/office/window.py" line="226"/>
         <source>Import receivables…</source>
         <translation>匯入應收帳款…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="225"/>
+        <location filename="../fieldapp/ui/office/window.py" line="227"/>
         <source>Import day bundles…</source>
         <translation>匯入每日資料包…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="226"/>
+        <location filename="../fieldapp/ui/office/window.py" line="228"/>
         <source>Export to accounting…</source>
         <translation>匯出至會計…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="227"/>
+        <location filename="../fieldapp/ui/office/window.py" line="229"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="228"/>
+        <location filename="../fieldapp/ui/office/window.py" line="230"/>
         <source>&amp;Find customer</source>
         <translation>搜尋客戶(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="229"/>
+        <location filename="../fieldapp/ui/office/window.py" line="231"/>
         <source>&amp;About fieldapp office</source>
         <translation>關於 fieldapp 公司端(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="233"/>
         <source>Portfolio</source>
         <translation>客戶總覽</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="233"/>
         <source>Collectors</source>
         <translation>催收員</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="233"/>
         <source>Routes</source>
         <translation>路線</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="232"/>
+        <location filename="../fieldapp/ui/office/window.py" line="234"/>
         <source>Laptops</source>
         <translation>電腦</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="232"/>
+        <location filename="../fieldapp/ui/office/window.py" line="234"/>
         <source>Conflicts</source>
         <translation>衝突</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Dashboard</source>
         <translation>儀表板</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Inbox</source>
         <translation>審核收件匣</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="237"/>
+        <location filename="../fieldapp/ui/office/window.py" line="239"/>
         <source>Where this office&apos;s data is kept</source>
         <translation>公司端資料的存放位置</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="238"/>
+        <location filename="../fieldapp/ui/office/window.py" line="240"/>
         <source>Today: %1</source>
         <translation>今日：%1</translation>
     </message>
@@ -5880,41 +5885,41 @@ Packs written: %6</source>
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="173"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="179"/>
         <source>Loading customers…</source>
         <translation>正在載入客戶…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="175"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="181"/>
         <source>%n customers</source>
         <translation>
             <numerusform>%n 家客戶</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="178"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="184"/>
         <source>%1 of %n customers match</source>
         <translation>
             <numerusform>%n 家客戶中有 %1 家符合</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="184"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="190"/>
         <source>Search name, code, tax code, phone, contact… (Ctrl+F)</source>
         <translation>搜尋名稱、編號、統一編號、電話、聯絡人…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="191"/>
         <source>No customer matches the search and filters.</source>
         <translation>沒有符合搜尋與篩選條件的客戶。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="187"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="193"/>
         <source>No customers yet. Import the receivables exported from your accounting software: customers and their open invoices come with them.</source>
         <translation>尚無客戶。請匯入從會計軟體匯出的應收帳款：客戶及其未結發票會一併匯入。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/portfolio_view.py" line="189"/>
+        <location filename="../fieldapp/ui/office/portfolio_view.py" line="195"/>
         <source>Import receivables…</source>
         <translation>匯入應收帳款…</translation>
     </message>
@@ -7498,22 +7503,27 @@ Packs written: %6</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="76"/>
+        <location filename="../fieldapp/ui/app.py" line="79"/>
         <source>Restore the backup of %1?</source>
         <translation>要還原 %1 的備份嗎？</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="78"/>
+        <location filename="../fieldapp/ui/app.py" line="81"/>
         <source>The damaged file is kept in the backups folder; what was recorded after the backup is not in it.</source>
         <translation>已損壞的檔案會保留在備份資料夾中；備份之後記錄的內容不包含在備份中。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="85"/>
+        <location filename="../fieldapp/ui/app.py" line="83"/>
+        <source>What will be lost: visits, calls, payments and documents recorded on this laptop after %1. Those among them already sent are kept by the office; the others are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/app.py" line="91"/>
         <source>&amp;Restore the backup</source>
         <translation>還原備份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/app.py" line="86"/>
+        <location filename="../fieldapp/ui/app.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
@@ -7708,165 +7718,165 @@ Packs written: %6</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="73"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="75"/>
         <source>Sync &amp;now</source>
         <translation>立即同步(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="74"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="77"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="76"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="79"/>
         <source>Send and receive through the sync folder (F9)</source>
         <translation>透過同步資料夾傳送與接收（F9）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="75"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="77"/>
         <source>Sync s&amp;tatus…</source>
         <translation>同步狀態(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="76"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="78"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="86"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="88"/>
         <source>Not enrolled · Not sent: %1</source>
         <translation>未註冊 · 未送出：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="88"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="90"/>
         <source>Last sync: %1 · Not sent: %2 · Waiting: %3</source>
         <translation>上次同步：%1 · 未送出：%2 · 等待中：%3</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="96"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="98"/>
         <source>never</source>
         <translation>從未</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="99"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="101"/>
         <source>today %1</source>
         <translation>今天 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="101"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="103"/>
         <source>yesterday %1</source>
         <translation>昨天 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="108"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="110"/>
         <source>Device: %1</source>
         <translation>裝置：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="109"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="111"/>
         <source>Enrolled for %1 of %2</source>
         <translation>已註冊給 %2 的 %1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="110"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="112"/>
         <source>Not enrolled with the office</source>
         <translation>尚未向公司註冊</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="111"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="113"/>
         <source>Sync folder: %1</source>
         <translation>同步資料夾：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="112"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="114"/>
         <source>No sync folder is set (Settings)</source>
         <translation>尚未設定同步資料夾（設定）</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="113"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="115"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="114"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="116"/>
         <source>Records not yet sent: %1</source>
         <translation>尚未送出的記錄：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="117"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="119"/>
         <source>Bundles waiting for the office&apos;s acknowledgement: %1</source>
         <translation>等待公司確認回條的資料包：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="119"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="121"/>
         <source>Assignment pack: version %1, valid until %2</source>
         <translation>指派資料包：版本 %1，有效期限至 %2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="122"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="124"/>
         <source>No assignment pack applied yet</source>
         <translation>尚未套用任何指派資料包</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="124"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="126"/>
         <source>Left in the sync folder: %1: %2</source>
         <translation>留在同步資料夾中：%1：%2</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="127"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="129"/>
         <source>The last sync failed: %1</source>
         <translation>上次同步失敗：%1</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="133"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="135"/>
         <source>Sync status</source>
         <translation>同步狀態</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="148"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="150"/>
         <source>Choose the sync folder shared with the office</source>
         <translation>選擇與公司共用的同步資料夾</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="153"/>
-        <location filename="../fieldapp/ui/sync_status.py" line="222"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="155"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="224"/>
         <source>Syncing with the office…</source>
         <translation>正在與公司同步…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="177"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="179"/>
         <source>Sync cancelled; what was done is kept.</source>
         <translation>已取消同步；已完成的部分會保留。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="180"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="182"/>
         <source>Synced: %n records sent.</source>
         <translation>
             <numerusform>已同步：送出 %n 筆記錄。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="182"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="184"/>
         <source>%n bundles wait for the office&apos;s acknowledgement.</source>
         <translation>
             <numerusform>%n 個資料包正在等待公司的確認回條。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="185"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="187"/>
         <source>Assignment pack version %1 applied.</source>
         <translation>已套用指派資料包版本 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/sync_status.py" line="188"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="190"/>
         <source>%n new notes from the office.</source>
         <translation>
             <numerusform>新收到 %n 則公司的備註。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="191"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="193"/>
         <source>Some files were left in the sync folder: see the sync status for why.</source>
         <translation>部分檔案留在同步資料夾中：原因請見同步狀態。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/sync_status.py" line="233"/>
+        <location filename="../fieldapp/ui/sync_status.py" line="235"/>
         <source>Syncing with the office before closing…</source>
         <translation>關閉前正在與公司同步…</translation>
     </message>
@@ -7924,93 +7934,168 @@ Packs written: %6</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="28"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="34"/>
         <source>Open the office database</source>
         <translation>開啟公司端資料庫</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="29"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="35"/>
         <source>Unlock the profile</source>
         <translation>解鎖使用者資料</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="37"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="46"/>
         <source>Forgotten PIN…</source>
         <translation>忘記 PIN 碼…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="52"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="61"/>
         <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
         <translation>此版本會將使用者資料加密保存。請設定 PIN 碼或密碼片語：每次啟動程式時都會要求輸入。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="55"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="64"/>
         <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
         <translation>請為此使用者資料設定 PIN 碼或密碼片語：每次啟動程式時都會要求輸入，沒有它任何人都無法開啟這些資料。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="59"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="68"/>
         <source>New PIN or passphrase:</source>
         <translation>新的 PIN 碼或密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="60"/>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="76"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="69"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="85"/>
         <source>The same again:</source>
         <translation>再輸入一次：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="63"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
         <source>PIN or passphrase:</source>
         <translation>PIN 碼或密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="81"/>
         <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
         <translation>新的公司端資料庫 %1 將會加密。請設定其密碼片語：每次開啟資料庫時都會要求輸入，沒有它任何人都無法開啟資料庫或其備份。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="75"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="84"/>
         <source>New passphrase:</source>
         <translation>新的密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="78"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="87"/>
         <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
         <translation>公司端資料庫 %1 已加密。請輸入其密碼片語以開啟。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="80"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
         <source>Passphrase:</source>
         <translation>密碼片語：</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="98"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation>輸入錯誤次數過多。請等待 {seconds} 秒後再試。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="97"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="106"/>
         <source>The two entries are not the same.</source>
         <translation>兩次輸入的內容不一致。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="110"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="124"/>
+        <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="126"/>
+        <source>Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="128"/>
         <source>Forgotten PIN</source>
         <translation>忘記 PIN 碼</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="111"/>
-        <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.
-
-Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.
-
-Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
-        <translation>沒有 PIN 碼，任何人都無法開啟此使用者資料，連公司也不行：正是這一點在電腦遺失時保護了客戶的資料。
-
-請主管重新註冊本機；之後公司會傳送新的指派資料包，您將以新的使用者資料重新開始。
-
-公司已收到的工作不受影響。在本機記錄但尚未送出的拜訪、文件和付款將會遺失。沒有 PIN 碼也無法顯示有多少筆：如果您記得上次送出每日資料包的時間，那之後的所有內容就是會遺失的部分。</translation>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="137"/>
+        <source>Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="144"/>
+        <source>When the window was last locked or closed (%1), everything recorded here had been sent to the office: that work is safe. Only what was recorded after that and not sent would be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="148"/>
+        <source>When the window was last locked or closed (%1), %n records had not been sent to the office. They exist only on this laptop: with a forgotten PIN they are lost, unless they were sent since. Work the office has received is safe.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnsentModel</name>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="19"/>
+        <source>Amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="21"/>
+        <source>Corrected details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="35"/>
+        <source>Customer</source>
+        <translation type="unfinished">客戶</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="36"/>
+        <source>Kind</source>
+        <translation type="unfinished">類型</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="37"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentWatch</name>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="151"/>
+        <source>Unsent work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="154"/>
+        <source>Sync before closing to keep them safe with the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="155"/>
+        <source>&amp;Close anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/unsent_view.py" line="156"/>
+        <source>&amp;Keep the window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsentWork</name>
+    <message numerus="yes">
+        <location filename="../fieldapp/ui/unsent_view.py" line="27"/>
+        <source>These %n records exist only on this laptop until they are sent to the office. If the PIN is forgotten, they are lost.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

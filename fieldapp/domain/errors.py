@@ -269,7 +269,11 @@ MESSAGES = {
     "unlock.wrong_secret": "wrong passphrase or PIN for this profile",
     "unlock.wait": "too many wrong tries: wait {seconds} s before the next one",
     "unlock.key_file_damaged": "the profile's key file {path} cannot be read: {reason}",
-    "unlock.no_key_file": "the encrypted database {database} has no key file ({path} is missing)",
+    "unlock.no_key_file": "the key file {path} is missing: the encrypted database {database} "
+                          "is not damaged, but it cannot be opened without its key file, not "
+                          "even with the right PIN. Put back the copy of the key file (from "
+                          "where it was copied) next to the database, or enroll the laptop "
+                          "again on a new profile",
     "unlock.secret_too_short": "the passphrase or PIN must have at least {least} characters",
     "unlock.conversion_failed": "the database {database} could not be encrypted ({reason}); it "
                                 "is left as it was",
@@ -351,6 +355,11 @@ MESSAGES = {
     "queue.ambiguous_id": "several disputes start with {id}; type more of the id",
     "queue.already_resolved": "the dispute {id} was already resolved on {at}",
     "queue.not_legal": "{id} is not a refusal heading for the legal route",
+    # encrypted laptop: a key file that is not the database's
+    "unlock.key_mismatch": "the key file {path} does not belong to the database {database}: "
+                           "the PIN opens it, but its key opens neither the database nor any "
+                           "backup. Put back this database's own key file (from where it was "
+                           "copied), or enroll the laptop again on a new profile",
 }
 
 

@@ -30,16 +30,16 @@ def retire_database(profile, why: str = "replaced") -> Path | None:
     return target
 
 
-def newest_backup(profile) -> Path | None:
+def newest_backup(profile, key: bytes | None = None) -> Path | None:
     """The newest backup in ``backups/`` that reads as a database (damaged ones set aside are
-    not backups)."""
+    not backups); with ``key``, one encrypted under that key (an encrypted profile's)."""
     folder = profile.backups
     if not folder.is_dir():
         return None
     found = [p for p in folder.glob(f"{profile.database.stem}-*{profile.database.suffix}")
              if f"-{DAMAGED}-" not in p.name and p.is_file()]
     for path in sorted(found, key=lambda p: p.stat().st_mtime, reverse=True):
-        if usable_backup(path):
+        if usable_backup(path, key):
             return path
     return None
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from .. import logs, sealed
-from ..documents import identity
 from ..documents.keys import keys_folder
 from ..files import write_atomically
 from ..paths import Profile
@@ -69,10 +69,49 @@ def unlock(profile: Profile, secret: str, now: Callable[[], float] = time.time):
         raise
     if failures(profile):
         (profile.home / TRIES_FILE).unlink(missing_ok=True)
+    return _in_use(profile, store, keys)
+
+
+def _in_use(profile: Profile, store, keys):
+    """The files key set for keys and logs once the database is open."""
     sealed.use(keys.files)
     logs.seal(keys.files)
-    identity.seal_private_keys(keys_folder(profile.home))  # an older version's, in the clear
+    _seal_old_keys(keys_folder(profile.home))
     return store
+
+
+# A private key block that is not encrypted: what an older version wrote.
+_CLEAR_KEY = re.compile(rb"-----BEGIN (?!ENCRYPTED )[A-Z ]*PRIVATE KEY-----")
+
+
+def _seal_old_keys(folder: Path) -> None:
+    """Encrypt the private keys an older version left in the clear. Looked at first as bytes:
+    cryptography's certificates are loaded only when there is such a key (seldom, once), not
+    at every start before the window."""
+    if not folder.is_dir():
+        return
+    if any(_CLEAR_KEY.search(p.read_bytes()) for p in folder.glob("*.pem") if p.is_file()):
+        from ..documents import identity  # noqa: PLC0415
+        identity.seal_private_keys(folder)
+
+
+def refuse_keyless(profile: Profile) -> None:
+    """Before a PIN is asked: an encrypted database without its key file cannot be opened by
+    any PIN (UnlockError ``unlock.no_key_file``, or ``db.damaged`` for bytes that are no
+    database); any other state passes."""
+    if state(profile) == "keyless":
+        laptop.refuse_keyless(profile.database)
+
+
+def restore_backup(profile: Profile, failure: laptop.UnreadableProfile, backup: Path):
+    """After the PIN opened the key file and the database was found damaged: ``backup`` (from
+    ``profile_admin.newest_backup`` with the failure's key) is put in its place, the damaged
+    file kept in backups/, and opened with the keys already unwrapped (no second PIN).
+    Returns (store, the damaged file's new path)."""
+    from . import profile_admin  # noqa: PLC0415
+    aside = profile_admin.restore_backup(profile, backup)
+    store = laptop.open_unlocked(profile.database, profile.backups, failure.keys)
+    return _in_use(profile, store, failure.keys), aside
 
 
 def is_encrypted(profile: Profile) -> bool:
@@ -132,5 +171,7 @@ def ask_secret(setting: bool, question: str, new_question: str,
 
 
 def open_for_command(profile: Profile):
-    """What `demo-data`, `sync` and `enroll` open: the unlocked laptop profile."""
+    """What `demo-data`, `sync` and `enroll` open: the unlocked laptop profile (a lost key
+    file is said before any passphrase is asked)."""
+    refuse_keyless(profile)
     return unlock(profile, secret_for_command(profile))

@@ -112,6 +112,11 @@ class SyncActions:
         """A sync through the folder ran to its end now: the status bar says when."""
         self._settings.set(cfg.LAST_SYNC, to_text(self._now()))
 
+    def unsent_work(self):
+        """What exists only on this laptop until sent (services.unsent.UnsentRecord list)."""
+        from .unsent import unsent_work  # noqa: PLC0415
+        return unsent_work(self._store, self._settings.zone())
+
     def folder_setting(self) -> str:
         return self._settings.get(cfg.SYNC_FOLDER)
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from .health import HEADER
 
+PAGE_SIZE = 4096  # SQLCipher 4's page size (cipher_page_size), which the profile keeps
+
 
 def dbapi():
     """The sqlcipher3 DB-API module (imported on first use: plain profiles never need it)."""
@@ -50,6 +52,54 @@ def opens_with(path: Path, key: bytes | None) -> bool:
     except (dbapi().Error, OSError):
         return False
     return True
+
+
+def readable(path: Path, key: bytes) -> bool:
+    """Whether ``path`` (a backup) opens with ``key`` and reads its schema, without changing
+    it: read-only and immutable, so no -wal or -shm file is made beside it."""
+    try:
+        conn = dbapi().connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                               check_same_thread=False)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {_key_sql(key)}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except (dbapi().Error, OSError):
+        return False
+    return True
+
+
+def pages_matching(path: Path, key: bytes) -> tuple[int, int]:
+    """(pages whose HMAC checks with ``key``, pages) of the encrypted file ``path``. SQLCipher
+    checks every page on its own, even when page 1 (the schema) is damaged: some pages that
+    check mean the key is this file's and the file is damaged; none, another file's key."""
+    size = Path(path).stat().st_size
+    pages = size // PAGE_SIZE
+    conn = dbapi().connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                           check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_key_sql(key)}")
+        failed = len(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+    except dbapi().Error:
+        return 0, pages
+    finally:
+        conn.close()
+    return max(0, pages - failed), pages
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether ``path`` could be an encrypted database: not a plain one, whole pages of
+    SQLCipher's size (random bytes or a cut-off copy seldom are)."""
+    try:
+        if not Path(path).is_file():
+            return False
+        size = Path(path).stat().st_size
+    except OSError:
+        return False
+    return size >= PAGE_SIZE and size % PAGE_SIZE == 0 and not is_plain(path)
 
 
 def export(source: Path, source_key: bytes | None, target: Path, target_key: bytes | None

@@ -36,9 +36,10 @@ def state(database: Path) -> str:
 
 
 def refuse_keyless(database: Path) -> None:
-    """Random bytes, or an encrypted file whose key file is gone: neither can be read (a damaged
-    file is said as such by health)."""
-    health.check_file(database)
+    """An encrypted database whose key file is gone is said as such (it is not damaged: the
+    key file, put back, opens it); random bytes or a cut-off file stay "damaged"."""
+    if not cipher.looks_encrypted(database):
+        health.check_file(database)
     raise UnlockError("unlock.no_key_file", path=str(keyfile.key_file(database)),
                       database=str(database))
 
@@ -59,13 +60,53 @@ def open_encrypted(database: Path, backups: Path, secret: str,
         refuse_keyless(database)
     else:
         keys = keyfile.create(keyfile.key_file(database), secret)
-    store = open_store(database, backups, keys.database)
+    return open_unlocked(database, backups, keys, stem), keys
+
+
+class UnreadableProfile(UnlockError):
+    """The key file opened with the secret, yet the database does not: ``db.damaged`` (a backup
+    under the same keys may replace it) or ``unlock.key_mismatch``. ``keys`` stay in memory
+    (never in the words), so the backup is checked and opened without asking again."""
+
+    keys: Keys | None = None
+
+
+def open_unlocked(database: Path, backups: Path, keys: Keys, stem: str | None = None) -> Store:
+    """The store under ``keys`` (unwrapped from the key file); UnreadableProfile when it cannot
+    be read with them."""
+    database = Path(database)
+    try:
+        store = open_store(database, backups, keys.database)
+    except health.StoreProblem as exc:
+        if exc.code != "db.damaged":
+            raise
+        if _damaged(database, backups, keys):
+            failure = UnreadableProfile("db.damaged", database=str(database),
+                                        reason=exc.params.get("reason", ""))
+        else:
+            failure = UnreadableProfile("unlock.key_mismatch", database=str(database),
+                                        path=str(keyfile.key_file(database)))
+        failure.keys = keys
+        raise failure from exc
     try:  # what a conversion cut short left in the clear
         seal_backups(backups, keys.database, stem)
     except Exception:
         store.close()
         raise
-    return store, keys
+    return store
+
+
+def _damaged(database: Path, backups: Path, keys: Keys) -> bool:
+    """Damaged (some pages check with the key, or a backup opens with it), rather than another
+    profile's key file (nothing here knows this key)."""
+    matching, _pages = cipher.pages_matching(database, keys.database)
+    return bool(matching) or any(cipher.readable(p, keys.database)
+                                 for p in _backup_files(backups))
+
+
+def _backup_files(backups: Path) -> list[Path]:
+    folder = Path(backups)
+    return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
 
 
 def _stop(step: int) -> None:

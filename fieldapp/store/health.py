@@ -106,8 +106,12 @@ def _disk_full(path: Path) -> bool:
     return stat.f_bavail == 0
 
 
-def usable_backup(path: Path) -> bool:
-    """Whether ``path`` (a backup) reads as a SQLite database, without changing it."""
+def usable_backup(path: Path, key: bytes | None = None) -> bool:
+    """Whether ``path`` (a backup) reads as a SQLite database, without changing it; with
+    ``key``, as an SQLCipher database under that key."""
+    if key is not None:
+        from . import cipher  # noqa: PLC0415 (cipher imports this module)
+        return cipher.readable(path, key)
     try:
         with path.open("rb") as f:
             if header_problem(f.read(100), path.stat().st_size):

@@ -105,9 +105,32 @@ def read(path: Path) -> dict:
     return header
 
 
+# Key derivations started before they are asked for: (key file, secret) → Future of Keys.
+_early: dict = {}
+
+
+def unlock_early(path: Path, secret: str) -> None:
+    """Start unwrapping ``path`` with ``secret`` now, in a thread: scrypt releases the GIL, so
+    the window's modules load meanwhile (a start with FIELDAPP_PASSPHRASE). ``unlock`` with
+    the same arguments then takes the result (a wrong secret is refused there, as ever)."""
+    if not Path(path).is_file():
+        return
+    from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+    pool = ThreadPoolExecutor(1, thread_name_prefix="unlock")
+    _early[(str(path), secret)] = pool.submit(_unlock_now, Path(path), secret)
+    pool.shutdown(wait=False)
+
+
 def unlock(path: Path, secret: str) -> Keys:
     """The keys in ``path``; UnlockError ``unlock.wrong_secret`` for a wrong PIN (nothing
     written)."""
+    early = _early.pop((str(path), secret), None)
+    if early is not None:
+        return early.result()
+    return _unlock_now(path, secret)
+
+
+def _unlock_now(path: Path, secret: str) -> Keys:
     header = read(path)
     try:
         keys = _unwrap(secret, header["slot"])

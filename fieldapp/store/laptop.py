@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .encrypted import ENCRYPTING, STOP_ENV, convert, open_encrypted, seal_backups, state
+from .encrypted import (ENCRYPTING, STOP_ENV, UnreadableProfile, convert, open_encrypted,
+                        open_unlocked, refuse_keyless, seal_backups, state)
 from .engine import Store
 from .keyfile import Keys
 
-__all__ = ["ENCRYPTING", "STOP_ENV", "convert", "open_laptop", "seal_backups", "state"]
+__all__ = ["ENCRYPTING", "STOP_ENV", "UnreadableProfile", "convert", "open_laptop",
+           "open_unlocked", "refuse_keyless", "seal_backups", "state"]
 
 
 def open_laptop(database: Path, backups: Path, secret: str) -> tuple[Store, Keys]:

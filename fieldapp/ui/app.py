@@ -9,6 +9,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..services import before_unlock
 from ..services import settings as cfg
 from . import formats, gui_gc, language
 from .error_text import describe
@@ -31,7 +32,9 @@ def make_app(argv: list[str] | None = None, ui_language: str | None = None) -> Q
 
 def run_gui(services, profile, argv: list[str] | None = None) -> int:
     """Show the collector's window over ``services`` (AppServices) and run until it is closed."""
-    app = make_app(argv, services.settings.get(cfg.UI_LANGUAGE))
+    chosen = services.settings.get(cfg.UI_LANGUAGE)
+    app = make_app(argv, chosen)
+    before_unlock.note_language(profile, chosen)  # a profile of an earlier version: noted now
     window = MainWindow(services, profile)
     if os.environ.get(PROBE_ENV) == "1":
         _arm_startup_probe(app, window)
@@ -77,7 +80,10 @@ def restore_box(error: BaseException, written) -> QMessageBox:
         "%1", formats.moment(written))
     detail = QCoreApplication.translate(
         "Startup", "The damaged file is kept in the backups folder; what was recorded after the "
-                   "backup is not in it.")
+                   "backup is not in it.") + "\n\n" + QCoreApplication.translate(
+        "Startup", "What will be lost: visits, calls, payments and documents recorded on this "
+                   "laptop after %1. Those among them already sent are kept by the office; the "
+                   "others are lost.").replace("%1", formats.moment(written))
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, f"{describe(error)}\n\n{question}",
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setInformativeText(detail)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from ..services import before_unlock
 from ..services import settings as cfg
 from ..services.changes import Changes
 from . import formats, language
 from .dialogs.questions import ReasonDialog
-from .dialogs.recovery import RecoveryDialog
-from .dialogs.settings_dialog import EDITABLE, SettingsDialog
-from .documents.day_dialog import DayAgreementsDialog
+
+# The dialogs are read when first opened: none is needed before the route is on screen.
+if TYPE_CHECKING:
+    from .dialogs.recovery import RecoveryDialog
+    from .dialogs.settings_dialog import SettingsDialog
+    from .documents.day_dialog import DayAgreementsDialog
 
 
 class Commands(QObject):
@@ -53,6 +59,7 @@ class Commands(QObject):
     def _show_drafts(self, drafts) -> None:
         if self.recovery_dialog is not None:
             self.recovery_dialog.close()
+        from .dialogs.recovery import RecoveryDialog  # noqa: PLC0415
         self.recovery_dialog = RecoveryDialog(self._w, drafts, self._launcher.resume, self._discard)
         self.recovery_dialog.open()
 
@@ -63,6 +70,7 @@ class Commands(QObject):
 
     # -- settings ---------------------------------------------------------------------------
     def open_settings(self, first_run: bool = False) -> None:
+        from .dialogs.settings_dialog import EDITABLE  # noqa: PLC0415
         settings = self._services.settings
 
         def job():
@@ -73,13 +81,19 @@ class Commands(QObject):
 
     def _show_settings(self, values: dict, first_run: bool) -> None:
         change_pin = self._change_pin if self._w.lock.encrypted else None
+        from .dialogs.settings_dialog import SettingsDialog  # noqa: PLC0415
         self.settings_dialog = SettingsDialog(self._w, values, self._save_settings, first_run,
                                               change_pin)
         self.settings_dialog.open()
 
     def _change_pin(self) -> None:
+        """The PIN change shows what exists only on this laptop: a forgotten PIN loses it."""
+        self._w.unsent.when_loaded(self._open_change_pin)
+
+    def _open_change_pin(self) -> None:
         from .dialogs.change_pin import ChangePinDialog  # noqa: PLC0415
-        self.pin_dialog = ChangePinDialog(self.settings_dialog, self._w.lock.change_secret)
+        self.pin_dialog = ChangePinDialog(self.settings_dialog, self._w.lock.change_secret,
+                                          self._w.unsent.records or [])
         self.pin_dialog.open()
 
     def _save_settings(self, values: dict) -> None:
@@ -92,6 +106,9 @@ class Commands(QObject):
             return Changes(all_customers=True, settings=True, follow_ups=True, source=self)
 
         self._taskman.run(job, self._saved)
+        # Kept in the clear too: the next start's unlock dialog speaks it before the database
+        # (which holds the setting) can be read.
+        before_unlock.note_language(self._w.profile, values.get(cfg.UI_LANGUAGE))
         chosen = language.resolve(values.get(cfg.UI_LANGUAGE))
         if chosen != formats.ui_language():
             # At once, not after the store answers: every open window retranslates now.
@@ -114,6 +131,7 @@ class Commands(QObject):
         """File › Print agreements of a day…: today's, or any other day's."""
         today = self._services.portfolio.today()
         if self.day_dialog is None:
+            from .documents.day_dialog import DayAgreementsDialog  # noqa: PLC0415
             self.day_dialog = DayAgreementsDialog(self._w, self._services.documents,
                                                   self._taskman, today)
             self.day_dialog.open_requested.connect(self._opener.open)

@@ -403,8 +403,10 @@ WORDS = {
         "Errors", "The key file of this profile cannot be read ({path}): the profile cannot be "
         "opened."),
     "unlock.no_key_file": QT_TRANSLATE_NOOP(
-        "Errors", "The profile's key file is missing ({path}): the encrypted database cannot be "
-        "opened."),
+        "Errors", "The key file of this profile is missing ({path}). The database is not "
+        "damaged, but it is encrypted and cannot be opened without its key file, not even with "
+        "the right PIN. Put back the copy of the key file from where it was copied, next to "
+        "the database, or ask your supervisor to enroll this laptop again on a new profile."),
     "unlock.secret_too_short": QT_TRANSLATE_NOOP(
         "Errors", "The passphrase or PIN must have at least {least} characters."),
     "unlock.conversion_failed": QT_TRANSLATE_NOOP(
@@ -530,6 +532,12 @@ WORDS = {
         "Errors", "This dispute was already resolved ({at}), perhaps by another supervisor."),
     "queue.not_legal": QT_TRANSLATE_NOOP(
         "Errors", "This is not a refusal heading for the legal route."),
+    # encrypted laptop: a key file that is not the database's
+    "unlock.key_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The key file {path} does not belong to this database: the PIN opens it, but "
+        "its key opens neither the database nor any of its backups. Put back the database's "
+        "own key file from where it was copied, or ask your supervisor to enroll this laptop "
+        "again on a new profile."),
 }
 # What is said when a code has no sentence (a newer service, a missed one) or the error is not
 # ours at all (a bug, a full disk): never the raw English, never an empty status bar.

@@ -11,6 +11,7 @@ from ..domain.errors import FieldappError
 from ..services import profile_lock
 from ..services import settings as cfg
 from .error_text import describe
+from .unsent_view import sentence
 
 SHORTCUT = "Ctrl+Shift+L"
 _ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -29,6 +30,10 @@ class LockPanel(QWidget):
         self.secret.setMaximumWidth(280)
         self.button = QPushButton()
         self.problem = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        # The count only: the locked window names no customer.
+        self.unsent = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.unsent.setObjectName("lockUnsent")
+        self.unsent.hide()
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(self.secret)
@@ -39,6 +44,7 @@ class LockPanel(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(row)
         layout.addWidget(self.problem)
+        layout.addWidget(self.unsent)
         layout.addStretch()
         self.title.setText(self.tr("Locked. Customer data is hidden until you unlock."))
         self.button.setText(self.tr("Unlock"))
@@ -98,6 +104,17 @@ class IdleLock(QObject):
         self.panel.button.clicked.connect(lambda: self.unlock(self.panel.secret.text()))
         self._w.setCentralWidget(self.panel)
         self.panel.secret.setFocus()
+        watch = getattr(self._w, "unsent", None)
+        if watch is not None and watch.active:
+            watch.when_loaded(self._show_unsent)
+
+    def _show_unsent(self) -> None:
+        """Said on the locked window, and noted in the clear for the next unlock dialog."""
+        watch = self._w.unsent
+        watch.note()
+        if self.panel is not None and watch.count():
+            self.panel.unsent.setText(sentence(watch.count()))
+            self.panel.unsent.show()
 
     def unlock(self, secret: str) -> bool:
         if not self.locked:

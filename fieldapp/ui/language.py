@@ -14,6 +14,15 @@ from .fonts import font_for
 
 # Translators installed by switch(), kept so the next switch can take them out again.
 _installed: list[QTranslator] = []
+# The profile's language noted in the clear (services.before_unlock): what everything before
+# the unlock speaks, since the setting itself is inside the encrypted database.
+_profile_language: str | None = None
+
+
+def prefer(language: str | None) -> None:
+    """Speak ``language`` (when it is one of ours) wherever no setting is at hand yet."""
+    global _profile_language
+    _profile_language = language if language in LANGUAGES else None
 
 
 def system_language() -> str:
@@ -23,8 +32,11 @@ def system_language() -> str:
 
 
 def resolve(stored: str | None) -> str:
-    """The language to show: the one chosen in Settings, else the system's."""
-    return stored if stored in LANGUAGES else system_language()
+    """The language to show: the one chosen in Settings, else (before the unlock, when the
+    setting cannot be read) the one the profile noted, else the system's."""
+    if stored in LANGUAGES:
+        return stored
+    return _profile_language if stored is None and _profile_language else system_language()
 
 
 def translations_dir() -> Path:

@@ -21,6 +21,7 @@ from .signals import AppSignals
 from .sync_menu import SyncMenu
 from .sync_status import SyncStatus
 from .taskman import TaskManager
+from .unsent_view import UnsentWatch
 from .views.common import Retranslating
 from .views.customer_list import CustomerListView
 from .views.customer_view import CustomerView
@@ -46,7 +47,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._portfolio = services.portfolio
         self.taskman = TaskManager(self, on_error=self.show_error)
         self.signals = AppSignals(self)
-        self._profile = profile
+        self._profile = self.profile = profile
         self._state = WindowState(profile.settings_file)
         self.launcher = VisitLauncher(self, services, self.taskman, self.signals,
                                       profile.settings_file)
@@ -56,6 +57,8 @@ class MainWindow(Retranslating, QMainWindow):
                                  self.documents)
         self._build_views()
         self.lock = IdleLock(self, services, profile)  # before the actions it disables
+        self.unsent = UnsentWatch(self, services, self.taskman, self.signals, profile,
+                                  self.lock.encrypted)
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
@@ -323,6 +326,10 @@ class MainWindow(Retranslating, QMainWindow):
             return
         # Sync at close (when enabled) runs first; whatever comes of it, the close goes on.
         if self.sync_status.sync_before_close(self.close):
+            event.ignore()
+            return
+        # What a forgotten PIN would lose is said before the window goes (encrypted profiles).
+        if self.unsent.before_close(self.close):
             event.ignore()
             return
         self.documents.close_all()  # viewers keep their size and place

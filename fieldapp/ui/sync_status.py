@@ -53,7 +53,9 @@ class SyncStatus(QObject):
         taskman.busy_changed.connect(lambda busy: self._enable(not busy))
         window.installEventFilter(self)
         self.retranslate_ui()
-        self.refresh()
+        # Queued after the window's first loads: the status reads keys and the outbox, and
+        # on the one database lane it would otherwise keep today's route off the screen.
+        QTimer.singleShot(0, self.refresh)
 
     # -- status ------------------------------------------------------------------------------
     def refresh(self) -> None:

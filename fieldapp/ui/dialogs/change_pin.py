@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from ...domain.errors import FieldappError
 from ..error_text import describe
+from ..unsent_view import UnsentPanel
 
 
 class ChangePinDialog(QDialog):
     """``change(old, new)`` does it, or raises a coded error said in the dialog."""
 
-    def __init__(self, parent, change: Callable[[str, str], None]):
+    def __init__(self, parent, change: Callable[[str, str], None], unsent: list | None = None):
+        """``unsent``: what exists only on this laptop (services.unsent), listed above."""
         super().__init__(parent)
         self._change = change
         self.setWindowTitle(self.tr("Change PIN or passphrase"))
@@ -30,6 +32,8 @@ class ChangePinDialog(QDialog):
         self.buttons.accepted.connect(self.try_change)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.unsent = UnsentPanel(unsent or [], self)
+        layout.addWidget(self.unsent)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)

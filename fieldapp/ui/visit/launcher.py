@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...domain.visit import VisitKind
 from .setup import load_setup
-from .window import VisitWindow
+
+if TYPE_CHECKING:
+    from .window import VisitWindow
+
+
+WARM_UP_MS = 2000
+
+
+def _warm_up() -> None:
+    from . import window  # noqa: F401, PLC0415
 
 
 class VisitLauncher(QObject):
@@ -25,6 +36,9 @@ class VisitLauncher(QObject):
         self._settings_file = settings_file
         self.windows: dict[str, VisitWindow] = {}
         self._then_all_closed = None  # what close_all() waits to call
+        # The visit window's modules are read once the main window is up (not before its
+        # route: the start is timed), so the first visit opens as fast as the next.
+        QTimer.singleShot(WARM_UP_MS, _warm_up)
 
     def start(self, customer_id: int, kind: VisitKind = VisitKind.VISIT) -> None:
         """A new draft, unless this customer already has an unfinished one of this kind."""
@@ -64,6 +78,8 @@ class VisitLauncher(QObject):
     def _open(self, setup, resume: bool) -> None:
         if self._raise(setup.visit.uuid):
             return
+        # Loaded with the first visit: its pages and widgets are not needed for the route.
+        from .window import VisitWindow  # noqa: PLC0415
         window = VisitWindow(self._services, self._taskman, self._signals, setup,
                              self._settings_file, resume, self._main)
         self.windows[setup.visit.uuid] = window
