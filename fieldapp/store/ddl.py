@@ -368,3 +368,113 @@ def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
     for sql in statements:
         conn.exec_driver_sql(sql.replace("{blob}", blob))
+
+# Schema 19: the KPI dashboard's kept sums. ``kpi_span``: every amount a receivable held over a
+# span of days [start_on, end_on) (end 9999-12-31: still open), summed by collector ('':
+# unassigned), currency, span and due day; ``kpi_taken``: what each live promise or installment
+# line took of its customer's payments (commitments.allocate); ``kpi_stale``: the collectors
+# whose sums must be made again ('*': all of them), marked by triggers on every table they are
+# made from, so no writer can leave them behind.
+V19 = (
+    "CREATE TABLE kpi_span (collector_id VARCHAR(36) NOT NULL, currency VARCHAR(3) NOT NULL, "
+    "start_on DATE NOT NULL, end_on DATE NOT NULL, due_on DATE NOT NULL, minor BIGINT NOT NULL)",
+    "CREATE INDEX ix_kpi_span_end ON kpi_span (end_on, start_on, collector_id, currency, due_on, "
+    "minor)",
+    "CREATE INDEX ix_kpi_span_collector ON kpi_span (collector_id)",
+    "CREATE TABLE kpi_taken (outcome_uuid VARCHAR(36) NOT NULL PRIMARY KEY, customer_id INTEGER "
+    "NOT NULL, taken_minor BIGINT NOT NULL)",
+    "CREATE INDEX ix_kpi_taken_customer ON kpi_taken (customer_id)",
+    "CREATE TABLE kpi_stale (collector_id VARCHAR(36) NOT NULL PRIMARY KEY)",
+    "INSERT INTO kpi_stale (collector_id) VALUES ('*')",
+)
+_STALE_OF = "SELECT COALESCE(collector_id, '') FROM customer WHERE id = {row}.customer_id"
+_STALE_OF_ALLOCATION = ("SELECT COALESCE(c.collector_id, '') FROM invoice i JOIN customer c "
+                        "ON c.id = i.customer_id WHERE i.id = {row}.invoice_id")
+# The same for all the rows a statement changed (PostgreSQL's transition table ``{rows}``).
+_STALE_OF_ROWS = ("SELECT DISTINCT COALESCE(c.collector_id, '') FROM (SELECT DISTINCT "
+                  "customer_id FROM {rows}) r JOIN customer c ON c.id = r.customer_id")
+_STALE_OF_ALLOCATIONS = ("SELECT DISTINCT COALESCE(c.collector_id, '') FROM (SELECT DISTINCT "
+                         "invoice_id FROM {rows}) r JOIN invoice i ON i.id = r.invoice_id "
+                         "JOIN customer c ON c.id = i.customer_id")
+# (table, the columns an UPDATE of which changes the sums, who is stale for a row, for rows)
+_STALE_SOURCES = (
+    ("invoice", "customer_id, issued_on, due_on, amount_minor, open_minor, currency, closed_on",
+     _STALE_OF, _STALE_OF_ROWS),
+    ("payment", "customer_id, paid_on, amount_minor, currency, visit_uuid", _STALE_OF,
+     _STALE_OF_ROWS),
+    ("allocation", "payment_id, invoice_id, amount_minor", _STALE_OF_ALLOCATION,
+     _STALE_OF_ALLOCATIONS),
+    ("outcome", "customer_id, kind, created_on, due_on, amount_minor, currency, superseded_by, "
+     "resolved, visit_uuid", _STALE_OF, _STALE_OF_ROWS),
+)
+# A writer marking a collector already marked waits for a refresh that holds the mark (FOR UPDATE)
+# to finish, then marks it again: its rows were not in the sums that refresh made.
+_GRACE_KEY = "'promise.grace_days'"
+
+
+def _sqlite_stale_triggers() -> tuple[str, ...]:
+    out = []
+    for table, columns, stale_of, _rows in _STALE_SOURCES:
+        for event, rows in (("INSERT", ("NEW",)), (f"UPDATE OF {columns}", ("OLD", "NEW")),
+                            ("DELETE", ("OLD",))):
+            name = f"kpi_stale_{table}_{event.split()[0].lower()}"
+            body = " ".join(f"INSERT OR IGNORE INTO kpi_stale (collector_id) "
+                            f"{stale_of.format(row=r)};" for r in rows)
+            out.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {body} END")
+    out += [
+        "CREATE TRIGGER kpi_stale_customer_update AFTER UPDATE OF collector_id ON customer "
+        "WHEN OLD.collector_id IS NOT NEW.collector_id BEGIN INSERT OR IGNORE INTO kpi_stale "
+        "(collector_id) VALUES (COALESCE(OLD.collector_id, '')), (COALESCE(NEW.collector_id, "
+        "'')); END",
+        "CREATE TRIGGER kpi_stale_visit_insert AFTER INSERT ON visit WHEN NEW.amends IS NOT NULL "
+        f"BEGIN INSERT OR IGNORE INTO kpi_stale (collector_id) {_STALE_OF.format(row='NEW')}; END",
+        "CREATE TRIGGER kpi_stale_visit_update AFTER UPDATE OF amends ON visit BEGIN INSERT OR "
+        f"IGNORE INTO kpi_stale (collector_id) {_STALE_OF.format(row='NEW')}; END",
+    ]
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        out.append(f"CREATE TRIGGER kpi_stale_setting_{event.lower()} AFTER {event} ON setting "
+                   f"WHEN {row}.\"key\" = {_GRACE_KEY} BEGIN INSERT OR IGNORE INTO kpi_stale "
+                   "(collector_id) VALUES ('*'); END")
+    return tuple(out)
+
+
+def _pg_stale_triggers() -> tuple[str, ...]:
+    """Statement triggers reading the rows changed as a whole: an import of a million rows
+    marks a few collectors once, not a million times."""
+    out = []
+    for table, _columns, _row, stale_of in _STALE_SOURCES:
+        for event, tables in (("INSERT", ("kpi_new",)), ("UPDATE", ("kpi_old", "kpi_new")),
+                              ("DELETE", ("kpi_old",))):
+            name = f"kpi_stale_{table}_{event.lower()}"
+            body = " ".join(f"INSERT INTO kpi_stale (collector_id) {stale_of.format(rows=t)} "
+                            "ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id;" for t in tables)
+            refs = " ".join(f"{'OLD' if t == 'kpi_old' else 'NEW'} TABLE AS {t}" for t in tables)
+            out += [f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+                    f"$$ BEGIN {body} RETURN NULL; END $$",
+                    f"CREATE TRIGGER {name} AFTER {event} ON {table} REFERENCING {refs} "
+                    f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()"]
+    out += [
+        "CREATE FUNCTION kpi_stale_customer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF OLD.collector_id IS DISTINCT FROM NEW.collector_id THEN INSERT INTO kpi_stale "
+        "(collector_id) VALUES (COALESCE(OLD.collector_id, '')), (COALESCE(NEW.collector_id, "
+        "'')) ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id; END IF; RETURN NULL; END $$",
+        "CREATE TRIGGER kpi_stale_customer AFTER UPDATE OF collector_id ON customer "
+        "FOR EACH ROW EXECUTE FUNCTION kpi_stale_customer()",
+        "CREATE FUNCTION kpi_stale_visit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"INSERT INTO kpi_stale (collector_id) {_STALE_OF.format(row='NEW')} "
+        "ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id; RETURN NULL; END $$",
+        "CREATE TRIGGER kpi_stale_visit AFTER INSERT OR UPDATE OF amends ON visit FOR EACH ROW "
+        "WHEN (NEW.amends IS NOT NULL) EXECUTE FUNCTION kpi_stale_visit()",
+        "CREATE FUNCTION kpi_stale_setting() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "INSERT INTO kpi_stale (collector_id) VALUES ('*') ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id; "
+        "RETURN NULL; END $$",
+        "CREATE TRIGGER kpi_stale_setting_change AFTER INSERT OR UPDATE ON setting FOR EACH ROW "
+        f"WHEN (NEW.\"key\" = {_GRACE_KEY}) EXECUTE FUNCTION kpi_stale_setting()",
+        "CREATE TRIGGER kpi_stale_setting_delete AFTER DELETE ON setting FOR EACH ROW "
+        f"WHEN (OLD.\"key\" = {_GRACE_KEY}) EXECUTE FUNCTION kpi_stale_setting()",
+    ]
+    return tuple(out)
+
+
+V19_SQLITE_STALE = _sqlite_stale_triggers()
+V19_PG_STALE = _pg_stale_triggers()

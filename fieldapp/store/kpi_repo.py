@@ -7,9 +7,8 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import text
 
-from ..domain.commitments import LiveOutcome
 from ..domain.instants import to_text
-from . import followup_repo, kpi_sql
+from . import kpi_sql
 
 
 def _day(conn, day: date):
@@ -31,6 +30,7 @@ def _run(session, sql: str, params: dict, collector_id: str | None) -> list[tupl
         # on the bench office.
         conn.exec_driver_sql("SET LOCAL jit = off")
     sql = sql.replace("{scope}", "AND c.collector_id = :cid" if collector_id else "")
+    sql = sql.replace("{span_scope}", "AND x.collector_id = :cid" if collector_id else "")
     for key, fragment in kpi_sql.DIALECT[conn.dialect.name].items():
         sql = sql.replace("{" + key + "}", fragment)
     if collector_id:
@@ -54,7 +54,7 @@ def balances(session, days: list[date], collector_id=None) -> list[tuple]:
         f"({k}, {', '.join(_literal(conn, d - timedelta(days=n)) for n in (0, 30, 60, 90))})"
         for k, d in enumerate(days))
     params = {"hi": _day(conn, max(days)), "first": _day(conn, min(days))}
-    return [(who, cur, int(k), int(b), int(minor))
+    return [(who or None, cur, int(k), int(b), int(minor))
             for who, cur, k, b, minor in _run(session, kpi_sql.balances(snaps), params,
                                               collector_id)]
 
@@ -84,19 +84,13 @@ def promises_made(session, lo: date, hi: date, collector_id=None) -> list[tuple]
                 collector_id)
 
 
-def due_commitments(session, lo: date, hi: date, collector_id=None
-                    ) -> tuple[list[LiveOutcome], dict[int, str | None]]:
-    """The live promises and installment lines falling due in [lo, hi], and the collectors of
-    their customers."""
+def due_commitments(session, lo: date, hi: date, collector_id=None) -> list[tuple]:
+    """(collector, amount, due day, what it took of the payments, how many) of the live
+    promises and installment lines falling due in [lo, hi] (the kept sums must be fresh)."""
     conn = session.connection()
-    owners = dict(_run(session, kpi_sql.DUE_CUSTOMERS,
-                       {"lo": _day(conn, lo), "hi": _day(conn, hi)}, collector_id))
-    if not owners:
-        return [], {}
-    where = "o.kind IN ('promise', 'installment') AND o.due_on >= :lo AND o.due_on <= :hi"
-    params = {"lo": followup_repo.bind_day(session, lo), "hi": followup_repo.bind_day(session, hi)}
-    found = followup_repo.live_where(session, where, params)
-    return [c for c in found if c.customer_id in owners], owners
+    return [(who, int(minor), _as_day(due), int(taken), int(n)) for who, minor, due, taken, n in
+            _run(session, kpi_sql.DUE_COMMITMENTS, {"lo": _day(conn, lo), "hi": _day(conn, hi)},
+                 collector_id)]
 
 
 def disputes(session, lo: date, hi: date, lo_at: datetime, hi_at: datetime,

@@ -14,46 +14,17 @@ FROM invoice i JOIN customer c ON c.id = i.customer_id
 WHERE i.issued_on >= :since AND i.issued_on <= :hi {scope}
 GROUP BY c.collector_id, i.currency, {month}"""
 
-# Balances on each snapshot day ``s.d`` by aging bucket (0 current … 4 90+): the open balance
-# now, plus what was allocated to the invoice after the day (rolled back), plus invoices a
-# later export closed (their amount less what was allocated to them by then). ``snap`` rows are
-# (k, d, d30, d60, d90): the day and the day 30, 60 and 90 days before it.
-_BUCKET = ("CASE WHEN {due} >= s.d THEN 0 WHEN {due} >= s.d30 THEN 1 WHEN {due} >= s.d60 "
-           "THEN 2 WHEN {due} >= s.d90 THEN 3 ELSE 4 END")
-BALANCES = """
-WITH snap(k, d, d30, d60, d90) AS (VALUES {snaps}),
-open_now AS (
-  SELECT c.collector_id AS who, i.currency AS cur, i.issued_on AS issued, i.due_on AS due,
-         SUM(i.open_minor) AS minor
-  FROM invoice i JOIN customer c ON c.id = i.customer_id
-  WHERE i.open_minor > 0 AND i.closed_on IS NULL AND i.issued_on <= :hi {scope}
-  GROUP BY c.collector_id, i.currency, i.issued_on, i.due_on),
-paid_after AS (
-  SELECT c.collector_id AS who, i.currency AS cur, i.issued_on AS issued, i.due_on AS due,
-         i.closed_on AS closed, p.paid_on AS paid, SUM(a.amount_minor) AS minor
-  FROM payment p JOIN allocation a ON a.payment_id = p.id
-  JOIN invoice i ON i.id = a.invoice_id JOIN customer c ON c.id = i.customer_id
-  WHERE p.paid_on > :first {scope}
-  GROUP BY c.collector_id, i.currency, i.issued_on, i.due_on, i.closed_on, p.paid_on),
-closed_later AS (
-  SELECT c.collector_id AS who, i.currency AS cur, i.issued_on AS issued, i.due_on AS due,
-         i.closed_on AS closed,
-         SUM(i.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocation a
-                                        WHERE a.invoice_id = i.id), 0)) AS minor
-  FROM invoice i JOIN customer c ON c.id = i.customer_id
-  WHERE i.closed_on > :first {scope}
-  GROUP BY c.collector_id, i.currency, i.issued_on, i.due_on, i.closed_on),
-parts AS (
-  SELECT o.who, o.cur, s.k, {bucket_o} AS b, o.minor
-  FROM snap s JOIN open_now o ON o.issued <= s.d
-  UNION ALL
-  SELECT p.who, p.cur, s.k, {bucket_p} AS b, p.minor
-  FROM snap s JOIN paid_after p ON p.paid > s.d AND p.issued <= s.d
-   AND (p.closed IS NULL OR p.closed > s.d)
-  UNION ALL
-  SELECT x.who, x.cur, s.k, {bucket_x} AS b, x.minor
-  FROM snap s JOIN closed_later x ON x.closed > s.d AND x.issued <= s.d)
-SELECT who, cur, k, b, SUM(minor) FROM parts GROUP BY who, cur, k, b"""
+# Balances on each snapshot day ``s.d`` by aging bucket (0 current … 4 90+), summed from the
+# kept spans (store.kpi_cache) the day falls in. ``snap`` rows are (k, d, d30, d60, d90): the
+# day and the day 30, 60 and 90 days before it. Collector '' is the unassigned customers'.
+_BUCKET = ("CASE WHEN x.due_on >= s.d THEN 0 WHEN x.due_on >= s.d30 THEN 1 "
+           "WHEN x.due_on >= s.d60 THEN 2 WHEN x.due_on >= s.d90 THEN 3 ELSE 4 END")
+BALANCES = f"""
+WITH snap(k, d, d30, d60, d90) AS (VALUES {{snaps}})
+SELECT x.collector_id, x.currency, s.k, {_BUCKET} AS b, SUM(x.minor)
+FROM snap s JOIN kpi_span x ON x.end_on > s.d AND x.start_on <= s.d
+WHERE x.end_on > :first {{span_scope}}
+GROUP BY x.collector_id, x.currency, s.k, {_BUCKET}"""
 
 # Money received by day (all of it, and what was taken on a visit).
 COLLECTED = """
@@ -80,12 +51,15 @@ WHERE o.kind IN ('promise', 'installment_plan') AND o.superseded_by IS NULL
   AND o.created_on >= :lo AND o.created_on <= :hi {scope}
 GROUP BY c.collector_id, o.kind"""
 
-# The customers with a live commitment falling due in the period, with their collector.
-DUE_CUSTOMERS = """
-SELECT DISTINCT o.customer_id, c.collector_id
+# The live promises and installment lines falling due in the period, with what each took of
+# its customer's payments (kept in kpi_taken), counted by the values judging needs.
+DUE_COMMITMENTS = """
+SELECT c.collector_id, o.amount_minor, o.due_on, COALESCE(t.taken_minor, 0), COUNT(*)
 FROM outcome o JOIN customer c ON c.id = o.customer_id
+LEFT JOIN kpi_taken t ON t.outcome_uuid = o.uuid
 WHERE o.kind IN ('promise', 'installment') AND o.superseded_by IS NULL
-  AND o.resolved = FALSE AND o.due_on >= :lo AND o.due_on <= :hi {scope}"""
+  AND o.resolved = FALSE AND o.due_on >= :lo AND o.due_on <= :hi {scope}
+GROUP BY c.collector_id, o.amount_minor, o.due_on, COALESCE(t.taken_minor, 0)"""
 
 # Disputes recorded in the period, and those resolved in it with the seconds it took (from
 # the moment recorded: the 24-hour deadline less 24 hours).
@@ -122,8 +96,6 @@ DIALECT = {
 }
 
 
+
 def balances(snaps: str) -> str:
-    return BALANCES.replace("{snaps}", snaps) \
-        .replace("{bucket_o}", _BUCKET.format(due="o.due")) \
-        .replace("{bucket_p}", _BUCKET.format(due="p.due")) \
-        .replace("{bucket_x}", _BUCKET.format(due="x.due"))
+    return BALANCES.replace("{snaps}", snaps)

@@ -15,7 +15,7 @@ from ..domain.errors import FieldappError, MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, from_text, to_text, zone_name, zone_named
 from . import ddl, search_index, trigram
 
-LATEST = 18
+LATEST = 19
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -224,9 +224,16 @@ def _v18(conn) -> None:
             ":r, 'received', NULL, '', '')"), rows)
 
 
+def _v19(conn) -> None:
+    """The KPI dashboard's kept sums (balances over spans of days, what each commitment took)
+    and the triggers marking them stale; a database that had data builds them on first use."""
+    ddl.run(conn, ddl.V19)
+    ddl.run(conn, ddl.V19_SQLITE_STALE if conn.dialect.name == "sqlite" else ddl.V19_PG_STALE)
+
+
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
          11: _v11, 12: _v12, 13: _v13, 14: _v14, 15: _v15,
-         16: _v16, 17: _v17, 18: _v18}
+         16: _v16, 17: _v17, 18: _v18, 19: _v19}
 
 
 def create_version(conn, version: int) -> None:

@@ -518,3 +518,36 @@ class ReviewEventRow(Base):
     corrects: Mapped[str | None] = mapped_column(String(36), nullable=True)
     __table_args__ = (Index("ix_review_event_visit", "visit_uuid", "at"),
                       Index("ix_review_event_at", "at"))
+
+
+class KpiSpanRow(Base):
+    """An amount receivables held from ``start_on`` up to the day before ``end_on``, summed by
+    collector ('' unassigned), currency, span and due day (schema 19; kpi_cache keeps it)."""
+
+    __tablename__ = "kpi_span"
+    collector_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    start_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    end_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    due_on: Mapped[date] = mapped_column(Date, primary_key=True)
+    minor: Mapped[int] = mapped_column(BigInteger)
+    __table_args__ = (Index("ix_kpi_span_end", "end_on", "start_on", "collector_id", "currency",
+                            "due_on", "minor"),
+                      Index("ix_kpi_span_collector", "collector_id"))
+
+
+class KpiTakenRow(Base):
+    """What a live promise or installment line took of its customer's payments."""
+
+    __tablename__ = "kpi_taken"
+    outcome_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(Integer)
+    taken_minor: Mapped[int] = mapped_column(BigInteger)
+    __table_args__ = (Index("ix_kpi_taken_customer", "customer_id"),)
+
+
+class KpiStaleRow(Base):
+    """A collector whose kept KPI sums must be made again ('*': everyone's), set by triggers."""
+
+    __tablename__ = "kpi_stale"
+    collector_id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -1,0 +1,45 @@
+"""Keeps the KPI dashboard's sums: what the triggers marked stale is made again, by the same
+rules the dashboard once applied to every row (balances over spans of days; each payment
+taken once by the commitments, commitments.allocate). Imports make them again before they
+commit; the dashboard makes again whatever another writer left stale."""
+
+from __future__ import annotations
+
+from ...store import kpi_cache, settings_repo
+from .. import followups
+from .. import settings as cfg
+
+
+def refresh(session, grace_days: int | None = None) -> set[str]:
+    """Make the stale collectors' sums again inside ``session``'s transaction; returns who
+    was made again ('*': everyone). Nothing stale: one small read."""
+    who = kpi_cache.stale(session)
+    if not who:
+        return who
+    if grace_days is None:
+        grace_days = _grace(session)
+    kpi_cache.remake_spans(session, who)
+    commitments = kpi_cache.live_commitments(session, who)
+    taken = followups.taken_by(session, commitments, grace_days) if commitments else {}
+    kpi_cache.replace_taken(session, who, taken, commitments)
+    kpi_cache.done(session, who)
+    return who
+
+
+def refresh_store(store) -> set[str]:
+    """``refresh`` in its own transaction (the dashboard's, before it reads)."""
+    with store.sessions.begin() as session:
+        return refresh(session)
+
+
+def rebuild_store(store) -> None:
+    """Every sum made from scratch (a check that the kept ones were kept right)."""
+    with store.sessions.begin() as session:
+        kpi_cache.mark_all(session)
+        refresh(session)
+
+
+def _grace(session) -> int:
+    """The grace days the sums are made with, read in the same transaction."""
+    raw = settings_repo.read_all(session).get(cfg.PROMISE_GRACE_DAYS.key)
+    return cfg.PROMISE_GRACE_DAYS.default if raw is None else int(raw)
