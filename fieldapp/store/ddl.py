@@ -369,21 +369,37 @@ def run(conn, statements) -> None:
     for sql in statements:
         conn.exec_driver_sql(sql.replace("{blob}", blob))
 
-# Schema 19: the KPI dashboard's kept sums. ``kpi_span``: every amount a receivable held over a
-# span of days [start_on, end_on) (end 9999-12-31: still open), summed by collector ('':
-# unassigned), currency, span and due day; ``kpi_taken``: what each live promise or installment
-# line took of its customer's payments (commitments.allocate); ``kpi_stale``: the collectors
-# whose sums must be made again ('*': all of them), marked by triggers on every table they are
-# made from, so no writer can leave them behind.
+# Schema 19: the KPI dashboard's kept sums, by collector ('': unassigned). ``kpi_balance``: the
+# receivables held in each aging bucket from ``day`` on (until the collector's next row), and
+# how many items make them; ``kpi_day``: credit sales and money received per day; ``kpi_made``:
+# promises and plans made per day; ``kpi_contact``: final records per 15 minutes (UTC) with
+# those that met the right party; ``kpi_commitment``: each live promise or installment line
+# with what it took of its customer's payments (commitments.allocate). ``kpi_stale``: the
+# collectors whose sums must be made again ('*': everyone's), marked by triggers on every
+# table the sums are made from, so no writer can leave them behind.
 V19 = (
-    "CREATE TABLE kpi_span (collector_id VARCHAR(36) NOT NULL, currency VARCHAR(3) NOT NULL, "
-    "start_on DATE NOT NULL, end_on DATE NOT NULL, due_on DATE NOT NULL, minor BIGINT NOT NULL)",
-    "CREATE INDEX ix_kpi_span_end ON kpi_span (end_on, start_on, collector_id, currency, due_on, "
-    "minor)",
-    "CREATE INDEX ix_kpi_span_collector ON kpi_span (collector_id)",
-    "CREATE TABLE kpi_taken (outcome_uuid VARCHAR(36) NOT NULL PRIMARY KEY, customer_id INTEGER "
-    "NOT NULL, taken_minor BIGINT NOT NULL)",
-    "CREATE INDEX ix_kpi_taken_customer ON kpi_taken (customer_id)",
+    "CREATE TABLE kpi_balance (collector_id VARCHAR(36) NOT NULL, currency VARCHAR(3) NOT NULL, "
+    "bucket INTEGER NOT NULL, day DATE NOT NULL, minor BIGINT NOT NULL, items BIGINT NOT NULL, "
+    "PRIMARY KEY (collector_id, currency, bucket, day))",
+    "CREATE TABLE kpi_day (collector_id VARCHAR(36) NOT NULL, currency VARCHAR(3) NOT NULL, "
+    "day DATE NOT NULL, sold BIGINT NOT NULL, invoices INTEGER NOT NULL, paid BIGINT NOT NULL, "
+    "on_site BIGINT NOT NULL, payments INTEGER NOT NULL, "
+    "PRIMARY KEY (collector_id, currency, day))",
+    "CREATE INDEX ix_kpi_day_day ON kpi_day (day, collector_id, currency, sold, invoices, paid, "
+    "on_site, payments)",
+    "CREATE TABLE kpi_made (collector_id VARCHAR(36) NOT NULL, kind VARCHAR(20) NOT NULL, "
+    "day DATE NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (collector_id, kind, day))",
+    "CREATE INDEX ix_kpi_made_day ON kpi_made (day, collector_id, kind, n)",
+    "CREATE TABLE kpi_contact (collector_id VARCHAR(36) NOT NULL, kind VARCHAR(10) NOT NULL, "
+    "slot VARCHAR(32) NOT NULL, n INTEGER NOT NULL, rpc INTEGER NOT NULL, "
+    "PRIMARY KEY (collector_id, kind, slot))",
+    "CREATE INDEX ix_kpi_contact_slot ON kpi_contact (slot, collector_id, kind, n, rpc)",
+    "CREATE TABLE kpi_commitment (outcome_uuid VARCHAR(36) NOT NULL PRIMARY KEY, "
+    "collector_id VARCHAR(36) NOT NULL, due_on DATE NOT NULL, amount_minor BIGINT NOT NULL, "
+    "taken_minor BIGINT NOT NULL)",
+    "CREATE INDEX ix_kpi_commitment_due ON kpi_commitment (due_on, collector_id, amount_minor, "
+    "taken_minor)",
+    "CREATE INDEX ix_kpi_commitment_collector ON kpi_commitment (collector_id)",
     "CREATE TABLE kpi_stale (collector_id VARCHAR(36) NOT NULL PRIMARY KEY)",
     "INSERT INTO kpi_stale (collector_id) VALUES ('*')",
 )
@@ -406,6 +422,7 @@ _STALE_SOURCES = (
      _STALE_OF_ALLOCATIONS),
     ("outcome", "customer_id, kind, created_on, due_on, amount_minor, currency, superseded_by, "
      "resolved, visit_uuid", _STALE_OF, _STALE_OF_ROWS),
+    ("visit", "customer_id, kind, status, started_at, amends, body", _STALE_OF, _STALE_OF_ROWS),
 )
 # A writer marking a collector already marked waits for a refresh that holds the mark (FOR UPDATE)
 # to finish, then marks it again: its rows were not in the sums that refresh made.
@@ -426,10 +443,6 @@ def _sqlite_stale_triggers() -> tuple[str, ...]:
         "WHEN OLD.collector_id IS NOT NEW.collector_id BEGIN INSERT OR IGNORE INTO kpi_stale "
         "(collector_id) VALUES (COALESCE(OLD.collector_id, '')), (COALESCE(NEW.collector_id, "
         "'')); END",
-        "CREATE TRIGGER kpi_stale_visit_insert AFTER INSERT ON visit WHEN NEW.amends IS NOT NULL "
-        f"BEGIN INSERT OR IGNORE INTO kpi_stale (collector_id) {_STALE_OF.format(row='NEW')}; END",
-        "CREATE TRIGGER kpi_stale_visit_update AFTER UPDATE OF amends ON visit BEGIN INSERT OR "
-        f"IGNORE INTO kpi_stale (collector_id) {_STALE_OF.format(row='NEW')}; END",
     ]
     for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
         out.append(f"CREATE TRIGGER kpi_stale_setting_{event.lower()} AFTER {event} ON setting "
@@ -460,11 +473,6 @@ def _pg_stale_triggers() -> tuple[str, ...]:
         "'')) ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id; END IF; RETURN NULL; END $$",
         "CREATE TRIGGER kpi_stale_customer AFTER UPDATE OF collector_id ON customer "
         "FOR EACH ROW EXECUTE FUNCTION kpi_stale_customer()",
-        "CREATE FUNCTION kpi_stale_visit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        f"INSERT INTO kpi_stale (collector_id) {_STALE_OF.format(row='NEW')} "
-        "ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id; RETURN NULL; END $$",
-        "CREATE TRIGGER kpi_stale_visit AFTER INSERT OR UPDATE OF amends ON visit FOR EACH ROW "
-        "WHEN (NEW.amends IS NOT NULL) EXECUTE FUNCTION kpi_stale_visit()",
         "CREATE FUNCTION kpi_stale_setting() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         "INSERT INTO kpi_stale (collector_id) VALUES ('*') ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id; "
         "RETURN NULL; END $$",

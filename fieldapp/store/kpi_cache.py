@@ -1,116 +1,92 @@
-"""The KPI dashboard's kept sums: made again for the collectors the triggers marked stale
-(schema 19), read by the dashboard instead of every invoice, payment and promise."""
+"""The KPI dashboard's kept sums (schema 19), made again for the collectors the triggers marked
+stale: each from the rows the dashboard once summed itself (statements in kpi_cache_sql)."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from sqlalchemy import text
 
 from ..domain.commitments import LiveOutcome
 from . import followup_repo
+from .kpi_cache_sql import CONTACTS, DAYS, MADE, balances, dialect
 
 ALL = "*"
-OPEN_END = date(9999, 12, 31)
-_CHUNK = 900
-
-# What an invoice held, and over which days (a day d counts it when start_on <= d < end_on):
-# an open one its open balance from the day issued on; each allocation its amount from the
-# invoice's day until the payment's day (or the day an export closed the invoice, if before);
-# a closed invoice what no allocation covered, until the day it was closed. The balance on a
-# day is then the open balance now plus what was paid after the day, plus what a later export
-# closed. ``{who}`` limits the collectors made again.
-_SPANS = """
-INSERT INTO kpi_span (collector_id, currency, start_on, end_on, due_on, minor)
-SELECT who, cur, s, e, due, SUM(minor) FROM (
-  SELECT COALESCE(c.collector_id, '') AS who, i.currency AS cur, i.issued_on AS s,
-         {open_end} AS e, i.due_on AS due, i.open_minor AS minor
-  FROM invoice i JOIN customer c ON c.id = i.customer_id
-  WHERE i.open_minor > 0 AND i.closed_on IS NULL {who}
-  UNION ALL
-  SELECT COALESCE(c.collector_id, ''), i.currency, i.issued_on,
-         CASE WHEN i.closed_on IS NOT NULL AND i.closed_on < p.paid_on THEN i.closed_on
-              ELSE p.paid_on END,
-         i.due_on, a.amount_minor
-  FROM payment p JOIN allocation a ON a.payment_id = p.id
-  JOIN invoice i ON i.id = a.invoice_id JOIN customer c ON c.id = i.customer_id
-  WHERE 1 = 1 {who}
-  UNION ALL
-  SELECT COALESCE(c.collector_id, ''), i.currency, i.issued_on, i.closed_on, i.due_on,
-         i.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocation a
-                                    WHERE a.invoice_id = i.id), 0)
-  FROM invoice i JOIN customer c ON c.id = i.customer_id
-  WHERE i.closed_on IS NOT NULL {who}) x
-WHERE s < e
-GROUP BY who, cur, s, e, due"""
+KEPT = ("kpi_balance", "kpi_day", "kpi_made", "kpi_contact")
 
 
 def stale(session) -> set[str]:
     """The collectors ('' unassigned, '*' all) whose sums are stale; on PostgreSQL the rows are
-    locked, so two refreshes never make the same sums twice."""
+    locked, so two refreshes never make the same sums twice and a writer marking one of them
+    meanwhile marks it again after this transaction."""
     conn = session.connection()
     lock = " FOR UPDATE" if conn.dialect.name == "postgresql" else ""
     return {r[0] for r in conn.exec_driver_sql(f"SELECT collector_id FROM kpi_stale{lock}")}
 
 
-def remake_spans(session, who: set[str]) -> None:
-    """Drop and make again the spans of the collectors ``who`` (ALL: everyone's)."""
+def _who(who: set[str]) -> tuple[dict, str]:
+    """Parameters and a list of their marks for the collectors ``who``."""
+    params = {f"w{n}": w for n, w in enumerate(sorted(who))}
+    return params, ", ".join(f":{k}" for k in params)
+
+
+def remake_sums(session, who: set[str]) -> None:
+    """Drop and make again the balances, daily sums and records of ``who`` (ALL: everyone)."""
     conn = session.connection()
-    open_end = (f"'{OPEN_END.isoformat()}'" if conn.dialect.name == "sqlite"
-                else f"DATE '{OPEN_END.isoformat()}'")
     if ALL in who:
-        conn.exec_driver_sql("DELETE FROM kpi_span")
-        limit, params = "", {}
+        params, only = {}, ""
+        for table in (*KEPT, "kpi_commitment"):
+            conn.exec_driver_sql(f"DELETE FROM {table}")
     else:
-        params = {f"w{n}": w for n, w in enumerate(sorted(who))}
-        marks = ", ".join(f":{k}" for k in params)
-        conn.execute(text(f"DELETE FROM kpi_span WHERE collector_id IN ({marks})"), params)
-        limit = f"AND COALESCE(c.collector_id, '') IN ({marks})"
-    conn.execute(text(_SPANS.format(open_end=open_end, who=limit)), params)
+        params, marks = _who(who)
+        only = f"AND COALESCE(c.collector_id, '') IN ({marks})"
+        for table in KEPT:
+            conn.execute(text(f"DELETE FROM {table} WHERE collector_id IN ({marks})"), params)
+    fragments = dialect(conn.dialect.name)
+    for sql in (balances(conn.dialect.name), DAYS, MADE, CONTACTS):
+        conn.execute(text(sql.format(who=only, **fragments)), params)
 
 
-def live_commitments(session, who: set[str]) -> list[LiveOutcome]:
-    """Every live promise and installment line of the customers of ``who`` (ALL: everyone)."""
+def live_commitments(session, who: set[str]) -> tuple[list[LiveOutcome], dict[int, str]]:
+    """Every live promise and installment line of the customers of ``who`` (ALL: everyone),
+    and the collector of each of those customers."""
     where = "o.kind IN ('promise', 'installment')"
-    params = {}
+    params, owners_sql = {}, "SELECT id, COALESCE(collector_id, '') FROM customer"
     if ALL not in who:
-        params = {f"w{n}": w for n, w in enumerate(sorted(who))}
-        marks = ", ".join(f":{k}" for k in params)
-        where += (" AND o.customer_id IN (SELECT id FROM customer WHERE "
-                  f"COALESCE(collector_id, '') IN ({marks}))")
-    return followup_repo.live_where(session, where, params)
+        params, marks = _who(who)
+        owners_sql += f" WHERE COALESCE(collector_id, '') IN ({marks})"
+        where += f" AND o.customer_id IN (SELECT id FROM customer WHERE COALESCE(collector_id, '') IN ({marks}))"
+    owners = dict(session.connection().execute(text(owners_sql), params).all())
+    return followup_repo.live_where(session, where, params), owners
 
 
-def replace_taken(session, who: set[str], taken: dict[str, int],
-                  commitments: list[LiveOutcome]) -> None:
-    """What each commitment took, for the customers of ``who`` (ALL: everyone); nothing is
-    kept for one that took nothing."""
+def replace_commitments(session, who: set[str], commitments: list[LiveOutcome],
+                        owners: dict[int, str], taken: dict[str, int]) -> None:
+    """Keep ``commitments`` (of the customers of ``who``) with what each took."""
     conn = session.connection()
-    if ALL in who:
-        conn.exec_driver_sql("DELETE FROM kpi_taken")
-    else:
-        params = {f"w{n}": w for n, w in enumerate(sorted(who))}
-        marks = ", ".join(f":{k}" for k in params)
-        conn.execute(text("DELETE FROM kpi_taken WHERE customer_id IN (SELECT id FROM customer "
-                          f"WHERE COALESCE(collector_id, '') IN ({marks}))"), params)
-    rows = [{"u": c.uuid, "c": c.customer_id, "t": taken[c.uuid]} for c in commitments
-            if taken.get(c.uuid)]
+    if ALL not in who:
+        params, marks = _who(who)
+        conn.execute(text(f"DELETE FROM kpi_commitment WHERE collector_id IN ({marks})"),
+                     params)
+    rows = [{"u": c.uuid, "w": owners.get(c.customer_id, ""), "d": c.due_on,
+             "a": c.amount.minor if c.amount else 0, "t": taken.get(c.uuid, 0)}
+            for c in commitments if c.due_on is not None]
+    if conn.dialect.name == "sqlite":
+        for r in rows:
+            r["d"] = r["d"].isoformat()
     if rows:
-        conn.execute(text("INSERT INTO kpi_taken (outcome_uuid, customer_id, taken_minor) "
-                          "VALUES (:u, :c, :t)"), rows)
+        conn.execute(text("INSERT INTO kpi_commitment (outcome_uuid, collector_id, due_on, "
+                          "amount_minor, taken_minor) VALUES (:u, :w, :d, :a, :t)"), rows)
 
 
 def done(session, who: set[str]) -> None:
     """The collectors ``who`` are no longer stale (those marked since stay marked)."""
-    params = {f"w{n}": w for n, w in enumerate(sorted(who))}
+    params, marks = _who(who)
     if params:
-        marks = ", ".join(f":{k}" for k in params)
         session.connection().execute(
             text(f"DELETE FROM kpi_stale WHERE collector_id IN ({marks})"), params)
 
 
 def mark_all(session) -> None:
-    """Every sum is stale (a from-scratch build on the next refresh)."""
+    """Every sum is stale (made from scratch on the next refresh)."""
     session.connection().exec_driver_sql(
         "INSERT INTO kpi_stale (collector_id) SELECT '*' WHERE NOT EXISTS "
         "(SELECT 1 FROM kpi_stale WHERE collector_id = '*')")

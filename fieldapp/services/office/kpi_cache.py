@@ -1,6 +1,6 @@
 """Keeps the KPI dashboard's sums: what the triggers marked stale is made again, by the same
-rules the dashboard once applied to every row (balances over spans of days; each payment
-taken once by the commitments, commitments.allocate). Imports make them again before they
+rules the dashboard once applied to every row (balances by aging bucket from each day they
+change on, daily sums, and what each commitment took: commitments.allocate). Imports make them again before they
 commit; the dashboard makes again whatever another writer left stale."""
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ def refresh(session, grace_days: int | None = None) -> set[str]:
         return who
     if grace_days is None:
         grace_days = _grace(session)
-    kpi_cache.remake_spans(session, who)
-    commitments = kpi_cache.live_commitments(session, who)
+    kpi_cache.remake_sums(session, who)
+    commitments, owners = kpi_cache.live_commitments(session, who)
     taken = followups.taken_by(session, commitments, grace_days) if commitments else {}
-    kpi_cache.replace_taken(session, who, taken, commitments)
+    kpi_cache.replace_commitments(session, who, commitments, owners, taken)
     kpi_cache.done(session, who)
     return who
 
