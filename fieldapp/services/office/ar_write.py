@@ -28,7 +28,6 @@ from ...store.ar_writer import ArWriter
 from ...store.receivables_repo import import_session
 from ..changes import Changes
 from . import ar_report as api
-from . import kpi_cache
 
 CODE_LIMIT, NUMBER_LIMIT = 20, 40  # customer.code and invoice.number
 _COUNTRY = {"VND": ("VN", "vi"), "TWD": ("TW", "zh_TW"), "CNY": ("CN", "zh_CN")}
@@ -68,7 +67,6 @@ def _write(service, session, file, name, reading, skip_bad_rows, dry_run, openin
                      imported=not dry_run)
     if dry_run:
         return report, False
-    kpi_cache.refresh(session)  # the dashboard's sums, with what this export changed
     return replace(report, import_id=writer.record(
         to_text(service.now()), service.actor, Path(name).name, _sha256(file),
         api.report_json(report))), True

@@ -1,7 +1,9 @@
-"""Keeps the KPI dashboard's sums: what the triggers marked stale is made again, by the same
-rules the dashboard once applied to every row (balances by aging bucket from each day they
-change on, daily sums, and what each commitment took: commitments.allocate). Imports make them again before they
-commit; the dashboard makes again whatever another writer left stale."""
+"""Keeps the KPI dashboard's sums: what the triggers marked stale is made again by the rules
+the dashboard once applied to every row (balances by aging bucket from each day they change
+on, daily sums, what each commitment took: commitments.allocate). A bundle import makes its
+collector's again before it commits (a fraction of a second); a receivables export touches
+every collector, so its sums are made on the dashboard's next read (tens of seconds for a
+million invoices: too long to add to every import), as for any other writer."""
 
 from __future__ import annotations
 
