@@ -1076,97 +1076,98 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
-        <source>Whole team</source>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="218"/>
+        <source>All collectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="123"/>
         <source>Customers not assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="131"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
         <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="152"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="189"/>
         <source>Export the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
         <source>Workbook (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="211"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="211"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
         <source>Formula</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="212"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="164"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="171"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="200"/>
         <source>Export the chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="165"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="194"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="205"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="205"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="206"/>
         <source>&amp;Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="206"/>
         <source>C&amp;urrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="179"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="208"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="180"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="209"/>
         <source>Export table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="210"/>
         <source>Export chart…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1068,97 +1068,102 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
         <source>Whole team</source>
-        <translation>Cả nhóm</translation>
+        <translation type="vanished">Cả nhóm</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="218"/>
+        <source>All collectors</source>
+        <translation type="unfinished">Tất cả nhân viên thu hồi nợ</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="123"/>
         <source>Customers not assigned</source>
         <translation>Khách hàng chưa được phân công</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="131"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
         <source>%1 days</source>
         <translation>%1 ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="152"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="189"/>
         <source>Export the figures</source>
         <translation>Xuất số liệu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
         <source>Workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Tệp Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="211"/>
         <source>Figure</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="211"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
         <source>Formula</source>
         <translation>Công thức</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="212"/>
         <source>Variant</source>
         <translation>Phương pháp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="164"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="171"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="200"/>
         <source>Export the chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="165"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="194"/>
         <source>PNG image (*.png)</source>
         <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="205"/>
         <source>&amp;From</source>
         <translation>&amp;Từ ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="205"/>
         <source>&amp;To</source>
         <translation>Đến &amp;ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="206"/>
         <source>&amp;Collector</source>
         <translation>Nhân viên th&amp;u hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="206"/>
         <source>C&amp;urrency</source>
         <translation>&amp;Loại tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="179"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="208"/>
         <source>Show</source>
         <translation>Hiển thị</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="180"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="209"/>
         <source>Export table…</source>
         <translation>Xuất bảng…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="210"/>
         <source>Export chart…</source>
         <translation>Xuất biểu đồ…</translation>
     </message>

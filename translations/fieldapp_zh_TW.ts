@@ -1068,97 +1068,102 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
         <source>Whole team</source>
-        <translation>整個團隊</translation>
+        <translation type="vanished">整個團隊</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="218"/>
+        <source>All collectors</source>
+        <translation type="unfinished">全部催收員</translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="123"/>
         <source>Customers not assigned</source>
         <translation>未指派的客戶</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="131"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="152"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="189"/>
         <source>Export the figures</source>
         <translation>匯出數據</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
         <source>Workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 活頁簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="211"/>
         <source>Figure</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="211"/>
         <source>Value</source>
         <translation>數值</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
         <source>Formula</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="212"/>
         <source>Variant</source>
         <translation>計算方式</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="164"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="171"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="200"/>
         <source>Export the chart</source>
         <translation>匯出圖表</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="165"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="194"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 圖片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="205"/>
         <source>&amp;From</source>
         <translation>起始日(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="205"/>
         <source>&amp;To</source>
         <translation>結束日(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="206"/>
         <source>&amp;Collector</source>
         <translation>催收員(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="206"/>
         <source>C&amp;urrency</source>
         <translation>幣別(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="179"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="208"/>
         <source>Show</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="180"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="209"/>
         <source>Export table…</source>
         <translation>匯出表格…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="210"/>
         <source>Export chart…</source>
         <translation>匯出圖表…</translation>
     </message>

@@ -106,6 +106,12 @@ def disputes(session, lo: date, hi: date, lo_at: datetime, hi_at: datetime,
     return opened, [(who, int(n), int(s or 0)) for who, n, s in resolved]
 
 
+def open_by_currency(session) -> dict[str, int]:
+    """How many receivables are open now in each currency."""
+    rows = session.connection().execute(text(kpi_sql.OPEN_BY_CURRENCY))
+    return {cur: int(n) for cur, n in rows if n}
+
+
 def collector_names(session) -> dict[str, str]:
     return dict(session.execute(text("SELECT id, name FROM collector")).all())
 

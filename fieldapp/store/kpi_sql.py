@@ -31,6 +31,13 @@ SELECT g.collector_id, g.currency, s.k, g.bucket,
         ORDER BY y.day DESC LIMIT 1)
 FROM series g CROSS JOIN snap s"""
 
+# Receivables open now by currency: the items of each series on the last day it changed on.
+OPEN_BY_CURRENCY = """
+SELECT b.currency, SUM(b.items) FROM kpi_balance b
+WHERE b.day = (SELECT MAX(y.day) FROM kpi_balance y WHERE y.collector_id = b.collector_id
+               AND y.currency = b.currency AND y.bucket = b.bucket)
+GROUP BY b.currency"""
+
 # Money received by day (all of it, and what was taken on a visit).
 COLLECTED = """
 SELECT x.collector_id, x.currency, x.day, x.paid, x.on_site

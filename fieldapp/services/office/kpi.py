@@ -68,6 +68,13 @@ class Kpis:
         return Dashboard(first, last, tuple(build.figures), build.collected_series(),
                          build.contact_series())
 
+    def currencies(self) -> list[str]:
+        """The currencies receivables are open in, the one with the most open first."""
+        kpi_cache.refresh_store(self.store)
+        with self.store.sessions() as session:
+            held = kpi_repo.open_by_currency(session)
+        return sorted(held, key=lambda c: (-held[c], c))
+
     def _collector_id(self, session, name: str | None) -> str | None:
         if name is None:
             return None
