@@ -1068,10 +1068,6 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <source>Whole team</source>
-        <translation type="vanished">Cả nhóm</translation>
-    </message>
-    <message>
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="120"/>
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="218"/>
         <source>All collectors</source>
