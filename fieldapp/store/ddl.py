@@ -403,8 +403,9 @@ V19 = (
     "CREATE TABLE kpi_stale (collector_id VARCHAR(36) NOT NULL PRIMARY KEY)",
     "INSERT INTO kpi_stale (collector_id) VALUES ('*')",
 )
-_STALE_OF = "SELECT COALESCE(collector_id, '') FROM customer WHERE id = {row}.customer_id"
-_STALE_OF_ALLOCATION = ("SELECT COALESCE(c.collector_id, '') FROM invoice i JOIN customer c "
+_STALE_OF = ("SELECT COALESCE(collector_id, '') AS w FROM customer "
+             "WHERE id = {row}.customer_id")
+_STALE_OF_ALLOCATION = ("SELECT COALESCE(c.collector_id, '') AS w FROM invoice i JOIN customer c "
                         "ON c.id = i.customer_id WHERE i.id = {row}.invoice_id")
 # The same for all the rows a statement changed (PostgreSQL's transition table ``{rows}``).
 _STALE_OF_ROWS = ("SELECT DISTINCT COALESCE(c.collector_id, '') FROM (SELECT DISTINCT "
@@ -429,25 +430,30 @@ _STALE_SOURCES = (
 _GRACE_KEY = "'promise.grace_days'"
 
 
+def _sqlite_mark(select: str) -> str:
+    """Mark the collectors ``select`` names (one column) not yet marked. Not OR IGNORE: in a
+    trigger the outer statement's conflict rule wins (an upsert's would abort)."""
+    return (f"INSERT INTO kpi_stale (collector_id) SELECT w FROM ({select}) "
+            "WHERE w NOT IN (SELECT collector_id FROM kpi_stale);")
+
+
 def _sqlite_stale_triggers() -> tuple[str, ...]:
     out = []
     for table, columns, stale_of, _rows in _STALE_SOURCES:
         for event, rows in (("INSERT", ("NEW",)), (f"UPDATE OF {columns}", ("OLD", "NEW")),
                             ("DELETE", ("OLD",))):
             name = f"kpi_stale_{table}_{event.split()[0].lower()}"
-            body = " ".join(f"INSERT OR IGNORE INTO kpi_stale (collector_id) "
-                            f"{stale_of.format(row=r)};" for r in rows)
+            body = " ".join(_sqlite_mark(stale_of.format(row=r)) for r in rows)
             out.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {body} END")
-    out += [
+    out.append(
         "CREATE TRIGGER kpi_stale_customer_update AFTER UPDATE OF collector_id ON customer "
-        "WHEN OLD.collector_id IS NOT NEW.collector_id BEGIN INSERT OR IGNORE INTO kpi_stale "
-        "(collector_id) VALUES (COALESCE(OLD.collector_id, '')), (COALESCE(NEW.collector_id, "
-        "'')); END",
-    ]
+        "WHEN OLD.collector_id IS NOT NEW.collector_id BEGIN "
+        + _sqlite_mark("SELECT COALESCE(OLD.collector_id, '') AS w UNION "
+                       "SELECT COALESCE(NEW.collector_id, '')") + " END")
+    everyone = _sqlite_mark("SELECT '*' AS w")
     for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
         out.append(f"CREATE TRIGGER kpi_stale_setting_{event.lower()} AFTER {event} ON setting "
-                   f"WHEN {row}.\"key\" = {_GRACE_KEY} BEGIN INSERT OR IGNORE INTO kpi_stale "
-                   "(collector_id) VALUES ('*'); END")
+                   f"WHEN {row}.\"key\" = {_GRACE_KEY} BEGIN {everyone} END")
     return tuple(out)
 
 

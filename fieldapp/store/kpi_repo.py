@@ -36,7 +36,7 @@ def _run(session, sql: str, params: dict, collector_id: str | None) -> list[tupl
     if collector_id:
         params = {**params, "cid": collector_id}
     # Kept sums name the unassigned customers' collector '', the rows NULL.
-    return [(r[0] or None, *r[1:]) for r in conn.execute(text(sql), params)]
+    return [(r[0] or None, *r[1:]) for r in conn.execute(text(sql), params).fetchall()]
 
 
 def sales_by_month(session, since: date, lo: date, hi: date, collector_id=None) -> list[tuple]:

@@ -123,5 +123,8 @@ def test_a_new_grace_makes_every_sum_again(store):
     services = build(store, kpi_data.TODAY)
     cfg.Settings(store).set(cfg.PROMISE_GRACE_DAYS, 30)
     assert _stale(store) == {kpi_cache.ALL}
+    # Marked again while still marked: the setting's upsert must not trip on the mark.
+    cfg.Settings(store).set(cfg.PROMISE_GRACE_DAYS, 30)
+    assert _stale(store) == {kpi_cache.ALL}
     _same_as_from_scratch(store)
     assert services.kpis.dashboard(kpi_data.FIRST, kpi_data.LAST) is not None
