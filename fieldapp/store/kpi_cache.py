@@ -22,6 +22,12 @@ def stale(session) -> set[str]:
     return {r[0] for r in conn.exec_driver_sql(f"SELECT collector_id FROM kpi_stale{lock}")}
 
 
+def any_stale(session) -> bool:
+    """Whether some sums are stale: a read that takes no lock."""
+    return session.connection().exec_driver_sql(
+        "SELECT 1 FROM kpi_stale LIMIT 1").first() is not None
+
+
 def _who(who: set[str]) -> tuple[dict, str]:
     """Parameters and a list of their marks for the collectors ``who``."""
     params = {f"w{n}": w for n, w in enumerate(sorted(who))}

@@ -29,7 +29,11 @@ def refresh(session, grace_days: int | None = None) -> set[str]:
 
 
 def refresh_store(store) -> set[str]:
-    """``refresh`` in its own transaction (the dashboard's, before it reads)."""
+    """``refresh`` in its own transaction (the dashboard's, before it reads); nothing stale,
+    no write transaction (on SQLite a dashboard never waits for an import's write lock)."""
+    with store.sessions() as session:
+        if not kpi_cache.any_stale(session):
+            return set()
     with store.sessions.begin() as session:
         return refresh(session)
 
