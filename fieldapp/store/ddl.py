@@ -427,6 +427,7 @@ _STALE_SOURCES = (
 )
 # A writer marking a collector already marked waits for a refresh that holds the mark (FOR UPDATE)
 # to finish, then marks it again: its rows were not in the sums that refresh made.
+_PG_MARK_AGAIN = "ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id"
 _GRACE_KEY = "'promise.grace_days'"
 
 
@@ -474,7 +475,7 @@ def _pg_stale_triggers() -> tuple[str, ...]:
                               ("DELETE", ("kpi_old",))):
             name = f"kpi_stale_{table}_{event.lower()}"
             body = " ".join(f"INSERT INTO kpi_stale (collector_id) {stale_of.format(rows=t)} "
-                            "ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id;" for t in tables)
+                            f"{_PG_MARK_AGAIN};" for t in tables)
             refs = " ".join(f"{'OLD' if t == 'kpi_old' else 'NEW'} TABLE AS {t}" for t in tables)
             out += [f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
                     f"$$ BEGIN {body} RETURN NULL; END $$",
@@ -484,11 +485,11 @@ def _pg_stale_triggers() -> tuple[str, ...]:
         "CREATE FUNCTION kpi_stale_customer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         "IF OLD.collector_id IS DISTINCT FROM NEW.collector_id THEN INSERT INTO kpi_stale "
         "(collector_id) VALUES (COALESCE(OLD.collector_id, '')), (COALESCE(NEW.collector_id, "
-        "'')) ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id; END IF; RETURN NULL; END $$",
+        f"'')) {_PG_MARK_AGAIN}; END IF; RETURN NULL; END $$",
         "CREATE TRIGGER kpi_stale_customer AFTER UPDATE OF collector_id ON customer "
         "FOR EACH ROW EXECUTE FUNCTION kpi_stale_customer()",
         "CREATE FUNCTION kpi_stale_setting() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        "INSERT INTO kpi_stale (collector_id) VALUES ('*') ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id; "
+        f"INSERT INTO kpi_stale (collector_id) VALUES ('*') {_PG_MARK_AGAIN}; "
         "RETURN NULL; END $$",
         "CREATE TRIGGER kpi_stale_setting_change AFTER INSERT OR UPDATE ON setting FOR EACH ROW "
         f"WHEN (NEW.\"key\" = {_GRACE_KEY}) EXECUTE FUNCTION kpi_stale_setting()",

@@ -59,7 +59,8 @@ def live_commitments(session, who: set[str]) -> tuple[list[LiveOutcome], dict[in
     if ALL not in who:
         params, marks = _who(who)
         owners_sql += f" WHERE COALESCE(collector_id, '') IN ({marks})"
-        where += f" AND o.customer_id IN (SELECT id FROM customer WHERE COALESCE(collector_id, '') IN ({marks}))"
+        where += (" AND o.customer_id IN (SELECT id FROM customer WHERE "
+                  f"COALESCE(collector_id, '') IN ({marks}))")
     owners = dict(session.connection().execute(text(owners_sql), params).all())
     return followup_repo.live_where(session, where, params), owners
 
