@@ -128,3 +128,33 @@ def test_a_new_grace_makes_every_sum_again(store):
     assert _stale(store) == {kpi_cache.ALL}
     _same_as_from_scratch(store)
     assert services.kpis.dashboard(kpi_data.FIRST, kpi_data.LAST) is not None
+
+
+def test_a_day_bundle_import_makes_its_collectors_sums_before_it_commits(store, tmp_path):
+    """The golden day bundle, imported as the office imports one: its records (promises, money
+    taken on visits, disputes) are in the kept sums as soon as the import has committed."""
+    from fieldapp.services.office.bundles import Bundles
+    from fieldapp.sync.pack import MEMBER, parse
+    from fieldapp.sync import bundle
+    from tests.unit.test_sync_golden_day_pack import DAY, MADE, PACK, TRUST, _apply_pack
+    _apply_pack(store, parse(bundle.read(PACK.read_bytes(), TRUST).members[MEMBER]))
+    sender = bundle.read(DAY.read_bytes(), TRUST).manifest.sender
+    with store.engine.begin() as conn:
+        conn.execute(text("INSERT INTO collector (id, name, phone, language, active, created_at) "
+                          "VALUES ('c-g', 'Golden', '', 'vi', TRUE, '2025-01-01T00:00:00+00:00')"))
+        conn.execute(text("UPDATE customer SET collector_id = 'c-g'"))
+        conn.execute(text("INSERT INTO device (id, collector_id, certificate, enrolled_at) "
+                          "VALUES (:d, 'c-g', '', '2025-01-01T00:00:00+00:00')"), {"d": sender})
+    kept.refresh_store(store)
+    (tmp_path / "day.zip").write_bytes(DAY.read_bytes())
+    (report,) = Bundles(store, lambda: MADE).import_files([tmp_path / "day.zip"], TRUST)
+    assert report.status == "imported", report
+    assert _stale(store) == set()
+    with store.sessions() as session:
+        made = session.execute(text("SELECT COUNT(*) FROM kpi_contact")).scalar()
+    assert made  # the bundle's records were counted by the import itself
+    day = MADE.date()
+    kpis = build(store, day).kpis
+    fast = kpis.dashboard(day.replace(day=1), day)
+    kept.rebuild_store(store)
+    assert kpis.dashboard(day.replace(day=1), day) == fast
