@@ -73,15 +73,23 @@ def replace_commitments(session, who: set[str], commitments: list[LiveOutcome],
         params, marks = _who(who)
         conn.execute(text(f"DELETE FROM kpi_commitment WHERE collector_id IN ({marks})"),
                      params)
-    rows = [{"u": c.uuid, "w": owners.get(c.customer_id, ""), "d": c.due_on,
-             "a": c.amount.minor if c.amount else 0, "t": taken.get(c.uuid, 0)}
+    rows = [(c.uuid, owners.get(c.customer_id, ""), c.due_on,
+             c.amount.minor if c.amount else 0, taken.get(c.uuid, 0))
             for c in commitments if c.due_on is not None]
+    if not rows:
+        return
+    # Through the driver (COPY on PostgreSQL): a statement a row is most of a full rebuild's
+    # time otherwise.
+    dbapi = conn.connection.dbapi_connection
+    columns = "outcome_uuid, collector_id, due_on, amount_minor, taken_minor"
     if conn.dialect.name == "sqlite":
-        for r in rows:
-            r["d"] = r["d"].isoformat()
-    if rows:
-        conn.execute(text("INSERT INTO kpi_commitment (outcome_uuid, collector_id, due_on, "
-                          "amount_minor, taken_minor) VALUES (:u, :w, :d, :a, :t)"), rows)
+        dbapi.cursor().executemany(f"INSERT INTO kpi_commitment ({columns}) VALUES "
+                                   "(?, ?, ?, ?, ?)",
+                                   [(u, w, d.isoformat(), a, t) for u, w, d, a, t in rows])
+        return
+    with dbapi.cursor() as cur, cur.copy(f"COPY kpi_commitment ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def done(session, who: set[str]) -> None:
