@@ -1,9 +1,10 @@
 """Keeps the KPI dashboard's sums: what the triggers marked stale is made again by the rules
 the dashboard once applied to every row (balances by aging bucket from each day they change
 on, daily sums, what each commitment took: commitments.allocate). A bundle import makes its
-collector's again before it commits (a fraction of a second); a receivables export touches
-every collector, so its sums are made on the dashboard's next read (tens of seconds for a
-million invoices: too long to add to every import), as for any other writer."""
+collector's again before it commits (a fraction of a second). A receivables export touches
+every collector (seconds to a minute for a million invoices, too long for the import's own
+transaction): the wizard and the command line make them right after it; whatever any other
+writer left stale is made on the dashboard's next read."""
 
 from __future__ import annotations
 
