@@ -5970,37 +5970,37 @@ Packs written: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="70"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="73"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
         <source>The import was stopped. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="113"/>
         <source>The receivables were imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="111"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
         <source>Customers: {created} new, {updated} updated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="117"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="119"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="122"/>
         <source>Open in this export: {totals}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5967,37 +5967,37 @@ Bị cách ly: %4
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="70"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="73"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
         <source>The import was stopped. Nothing was written.</source>
         <translation>Đã dừng nhập. Chưa có gì được ghi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
         <source>Nothing was imported.</source>
         <translation>Chưa có dữ liệu nào được nhập.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="113"/>
         <source>The receivables were imported.</source>
         <translation>Đã nhập công nợ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="111"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
         <source>Customers: {created} new, {updated} updated.</source>
         <translation>Khách hàng: {created} mới, {updated} được cập nhật.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="117"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
         <translation>Hóa đơn: {created} mới, {updated} được cập nhật, {closed} được đóng vì tệp xuất không còn ghi là còn nợ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="119"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="122"/>
         <source>Open in this export: {totals}</source>
         <translation>Còn nợ theo tệp xuất này: {totals}</translation>
     </message>

@@ -5967,37 +5967,37 @@ Packs written: %6</source>
         <translation>重新导入(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="70"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="73"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
         <source>The import was stopped. Nothing was written.</source>
         <translation>已停止导入。未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="113"/>
         <source>The receivables were imported.</source>
         <translation>应收账款已导入。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="111"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
         <source>Customers: {created} new, {updated} updated.</source>
         <translation>客户：新增 {created} 家，更新 {updated} 家。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="117"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
         <translation>发票：新增 {created} 张，更新 {updated} 张，{closed} 张因导出文件已不再列为未结而结清。</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="119"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="122"/>
         <source>Open in this export: {totals}</source>
         <translation>此导出文件的未付金额：{totals}</translation>
     </message>
