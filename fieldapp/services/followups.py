@@ -249,14 +249,6 @@ def _taken(session, rows: list[LiveOutcome], read: list[LiveOutcome],
     return allocate(competing, [p for ps in paid.values() for p in ps], grace)
 
 
-def taken_in_period(session, due: list[LiveOutcome], period: tuple[date, date],
-                    grace: int) -> dict[str, int]:
-    """What each of ``due`` (every live commitment falling due in ``period``) took of its
-    customer's payments, judged with the commitments competing for the same money exactly as
-    the follow-up list judges them (see ``_taken``): each unit of money counts once."""
-    return _taken(session, due, due, period, grace)
-
-
 def _widen(commitments, day: date, last: date, gap: timedelta) -> date:
     """The first day money could go to a commitment competing with those listed: from the
     first day one listed was made, back to the day each commitment due by ``last`` and still
