@@ -22,7 +22,12 @@ STARTUP_RUNS = 3
 FOLLOWUP_RUNS = 15
 
 
+ONLY = ("kpi", "inbox")  # the figures `--only` can run alone
+
+
 def main(args) -> int:
+    if getattr(args, "only", None):
+        return _only(args)
     from . import bench_crypt  # the profile is encrypted; its plain copy is the baseline
     profile = Profile(Path(args.cache) if args.cache else _default_cache(args.customers))
     today = ensure_profile(profile, args.customers, args.history)
@@ -52,6 +57,28 @@ def main(args) -> int:
     # 100,000 records at 100,000 customers; as many as customers for a smaller --customers.
     result.update(measure_review(args, profile.home, args.customers or 100_000))
     result["office_rss_mb"] = round(_peak_rss_mb(), 1)
+    print(json.dumps(result) if args.json else _table(result))
+    return 0
+
+
+def _only(args) -> int:
+    """The office figures named in ``--only``: their offices are built (once) and measured
+    without the laptop's profile, e.g. after a change to the dashboard or the inbox."""
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in ONLY]
+    if unknown:
+        print(f"fieldapp bench: --only knows {', '.join(ONLY)}, not {', '.join(unknown)}",
+              file=sys.stderr)
+        return 2
+    cache = Path(args.cache) if args.cache else _default_cache(args.customers)
+    cache.mkdir(parents=True, exist_ok=True)
+    result = {"customers": args.customers}
+    if "kpi" in parts:
+        from . import bench_kpi
+        result.update(bench_kpi.measure(args, cache, date.today()))
+    if "inbox" in parts:
+        from .bench_review import measure as measure_review
+        result.update(measure_review(args, cache, args.customers or 100_000))
     print(json.dumps(result) if args.json else _table(result))
     return 0
 

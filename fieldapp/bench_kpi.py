@@ -2,7 +2,8 @@
 over 100,000 customers, 1,000,000 invoices and 100,000 records on PostgreSQL (scaled with
 ``--customers``: ten invoices and one record per customer), on the server
 given (--pg-url, FIELDAPP_BENCH_PG) or a local one started for the run. The office is built
-once in its own schema and kept in the bench cache."""
+once in its own schema and kept in the bench cache; the dashboard reads its kept sums (schema
+19), whose making from scratch is timed apart (``kpi_refresh_s``) when the office is built."""
 
 from __future__ import annotations
 
@@ -91,11 +92,15 @@ def ensure_office(store, today: date, customers: int = CUSTOMERS, invoices_wante
         _copy_invoices(store, invoices_wanted - invoices)
     if records < records_wanted:
         generate_bulk_history(store, today, records_wanted - records)
+    from .services.office import kpi_cache  # noqa: PLC0415
+    began = time.perf_counter()
+    made = kpi_cache.refresh_store(store)  # the kept sums, as the first dashboard would make them
+    refresh = {"kpi_refresh_s": round(time.perf_counter() - began, 1)} if made else {}
     # VACUUM too: the visibility map lets the sums read the covering indexes alone.
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("VACUUM ANALYZE")
     return {"kpi_customers": demo.held(store), "kpi_invoices": _count(store, "invoice"),
-            "kpi_records": _count(store, "visit")}
+            "kpi_records": _count(store, "visit"), **refresh}
 
 
 def _count(store, table: str) -> int:

@@ -110,6 +110,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     bench.add_argument("--ar-lines", type=_not_negative, default=1_000_000, metavar="N",
                        help="lines of the generated receivables export imported (default "
                             "1000000; 0 leaves the import out)")
+    bench.add_argument("--only", metavar="PARTS",
+                       help="only these office figures, comma-separated: kpi, inbox (their "
+                            "PostgreSQL offices alone, without the laptop's profile)")
     bench.add_argument("--pg-url", metavar="URL",
                        help="PostgreSQL for the office figures: the import is timed in a scratch "
                             "schema made and dropped, the office search in a kept one (also "

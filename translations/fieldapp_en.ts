@@ -1130,97 +1130,98 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
-        <source>Whole team</source>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="218"/>
+        <source>All collectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="123"/>
         <source>Customers not assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="131"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
         <source>%1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="152"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="189"/>
         <source>Export the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
         <source>Workbook (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="211"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="211"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
         <source>Formula</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="212"/>
         <source>Variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="164"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="171"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="200"/>
         <source>Export the chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="165"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="194"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="205"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="205"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="206"/>
         <source>&amp;Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="206"/>
         <source>C&amp;urrency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="179"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="208"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="180"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="209"/>
         <source>Export table…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="210"/>
         <source>Export chart…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7165,37 +7166,37 @@ Packs written: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="70"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="73"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
         <source>The import was stopped. Nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
         <source>Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="113"/>
         <source>The receivables were imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="111"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
         <source>Customers: {created} new, {updated} updated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="117"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="119"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="122"/>
         <source>Open in this export: {totals}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7949,103 +7950,103 @@ Packs written: %6</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="34"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="35"/>
         <source>Open the office database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="35"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="36"/>
         <source>Unlock the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="46"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="47"/>
         <source>Forgotten PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="61"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="62"/>
         <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="64"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="65"/>
         <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="68"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="69"/>
         <source>New PIN or passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="69"/>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="85"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="70"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="86"/>
         <source>The same again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="73"/>
         <source>PIN or passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="81"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="82"/>
         <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="84"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="85"/>
         <source>New passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="87"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="88"/>
         <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="90"/>
         <source>Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="98"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="99"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="106"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="107"/>
         <source>The two entries are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="124"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="125"/>
         <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="126"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="127"/>
         <source>Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="128"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="129"/>
         <source>Forgotten PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="137"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="138"/>
         <source>Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="144"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="145"/>
         <source>When the window was last locked or closed (%1), everything recorded here had been sent to the office: that work is safe. Only what was recorded after that and not sent would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="148"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="149"/>
         <source>When the window was last locked or closed (%1), %n records had not been sent to the office. They exist only on this laptop: with a forgotten PIN they are lost, unless they were sent since. Work the office has received is safe.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

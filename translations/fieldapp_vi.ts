@@ -1123,97 +1123,98 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
-        <source>Whole team</source>
-        <translation>Cả nhóm</translation>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="120"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="218"/>
+        <source>All collectors</source>
+        <translation type="unfinished">Tất cả nhân viên thu hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="100"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="123"/>
         <source>Customers not assigned</source>
         <translation>Khách hàng chưa được phân công</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="131"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
         <source>%1 days</source>
         <translation>%1 ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="152"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="160"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="189"/>
         <source>Export the figures</source>
         <translation>Xuất số liệu</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="153"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
         <source>Workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Tệp Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="211"/>
         <source>Figure</source>
         <translation>Chỉ số</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="182"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="211"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
         <source>Formula</source>
         <translation>Công thức</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="156"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="183"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="185"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="212"/>
         <source>Variant</source>
         <translation>Phương pháp</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="164"/>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="171"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="193"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="200"/>
         <source>Export the chart</source>
         <translation>Xuất biểu đồ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="165"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="194"/>
         <source>PNG image (*.png)</source>
         <translation>Ảnh PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="205"/>
         <source>&amp;From</source>
         <translation>&amp;Từ ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="176"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="205"/>
         <source>&amp;To</source>
         <translation>Đến &amp;ngày</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="206"/>
         <source>&amp;Collector</source>
         <translation>Nhân viên th&amp;u hồi nợ</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="177"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="206"/>
         <source>C&amp;urrency</source>
         <translation>&amp;Loại tiền</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="179"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="208"/>
         <source>Show</source>
         <translation>Hiển thị</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="180"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="209"/>
         <source>Export table…</source>
         <translation>Xuất bảng…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_view.py" line="181"/>
+        <location filename="../fieldapp/ui/office/dashboard_view.py" line="210"/>
         <source>Export chart…</source>
         <translation>Xuất biểu đồ…</translation>
     </message>
@@ -7156,37 +7157,37 @@ Bị cách ly: %4
         <translation>Nhập &amp;lại</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="70"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="73"/>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="104"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
         <source>The import was stopped. Nothing was written.</source>
         <translation>Đã dừng nhập. Chưa có gì được ghi.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="107"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
         <source>Nothing was imported.</source>
         <translation>Chưa có dữ liệu nào được nhập.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="110"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="113"/>
         <source>The receivables were imported.</source>
         <translation>Đã nhập công nợ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="111"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
         <source>Customers: {created} new, {updated} updated.</source>
         <translation>Khách hàng: {created} mới, {updated} được cập nhật.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="114"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="117"/>
         <source>Invoices: {created} new, {updated} updated, {closed} closed because the export no longer lists them as open.</source>
         <translation>Hóa đơn: {created} mới, {updated} được cập nhật, {closed} được đóng vì tệp xuất không còn ghi là còn nợ.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/import_run_page.py" line="119"/>
+        <location filename="../fieldapp/ui/office/import_run_page.py" line="122"/>
         <source>Open in this export: {totals}</source>
         <translation>Còn nợ theo tệp xuất này: {totals}</translation>
     </message>
@@ -7934,103 +7935,103 @@ Bị cách ly: %4
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="34"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="35"/>
         <source>Open the office database</source>
         <translation>Mở cơ sở dữ liệu văn phòng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="35"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="36"/>
         <source>Unlock the profile</source>
         <translation>Mở khóa dữ liệu người dùng</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="46"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="47"/>
         <source>Forgotten PIN…</source>
         <translation>Quên mã PIN…</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="61"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="62"/>
         <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
         <translation>Phiên bản này mã hóa dữ liệu người dùng. Hãy chọn mã PIN hoặc cụm mật khẩu: chương trình sẽ hỏi mỗi lần khởi động.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="64"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="65"/>
         <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
         <translation>Hãy chọn mã PIN hoặc cụm mật khẩu cho dữ liệu người dùng này: chương trình sẽ hỏi mỗi lần khởi động, và không ai mở được dữ liệu này nếu không có nó.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="68"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="69"/>
         <source>New PIN or passphrase:</source>
         <translation>Mã PIN hoặc cụm mật khẩu mới:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="69"/>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="85"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="70"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="86"/>
         <source>The same again:</source>
         <translation>Nhập lại lần nữa:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="73"/>
         <source>PIN or passphrase:</source>
         <translation>Mã PIN hoặc cụm mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="81"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="82"/>
         <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
         <translation>Cơ sở dữ liệu văn phòng mới %1 sẽ được mã hóa. Hãy chọn cụm mật khẩu: chương trình sẽ hỏi mỗi lần mở cơ sở dữ liệu, và không ai mở được cơ sở dữ liệu hay các bản sao lưu của nó nếu không có cụm mật khẩu này.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="84"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="85"/>
         <source>New passphrase:</source>
         <translation>Cụm mật khẩu mới:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="87"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="88"/>
         <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
         <translation>Cơ sở dữ liệu văn phòng %1 đã được mã hóa. Hãy nhập cụm mật khẩu để mở.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="90"/>
         <source>Passphrase:</source>
         <translation>Cụm mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="98"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="99"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation>Nhập sai quá nhiều lần. Hãy đợi {seconds} giây rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="106"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="107"/>
         <source>The two entries are not the same.</source>
         <translation>Hai lần nhập không khớp nhau.</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="124"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="125"/>
         <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="126"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="127"/>
         <source>Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="128"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="129"/>
         <source>Forgotten PIN</source>
         <translation>Quên mã PIN</translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="137"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="138"/>
         <source>Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="144"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="145"/>
         <source>When the window was last locked or closed (%1), everything recorded here had been sent to the office: that work is safe. Only what was recorded after that and not sent would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="148"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="149"/>
         <source>When the window was last locked or closed (%1), %n records had not been sent to the office. They exist only on this laptop: with a forgotten PIN they are lost, unless they were sent since. Work the office has received is safe.</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -21,7 +21,7 @@ def main(services, args) -> int:
         except FieldappError as error:
             print(f"fieldapp office import-ar: {error}", file=sys.stderr)
             return CANNOT_READ
-    worst = 0
+    worst, imported = 0, False
     for file in args.files:
         try:
             report = services.imports.apply(
@@ -35,6 +35,9 @@ def main(services, args) -> int:
         print(json.dumps(report.as_json(), ensure_ascii=False) if args.json
               else text(file, report), flush=True)
         worst = max(worst, report.exit_status)
+        imported = imported or report.imported
+    if imported:  # the dashboard's kept sums, made now rather than on its next read
+        services.kpis.refresh()
     return worst
 
 

@@ -407,3 +407,138 @@ def run(conn, statements) -> None:
     blob = "BLOB" if conn.dialect.name == "sqlite" else "BYTEA"
     for sql in statements:
         conn.exec_driver_sql(sql.replace("{blob}", blob))
+
+# Schema 22: the KPI dashboard's kept sums, by collector ('': unassigned). ``kpi_balance``: the
+# receivables held in each aging bucket from ``day`` on (until the collector's next row), and
+# how many items make them; ``kpi_day``: credit sales and money received per day; ``kpi_made``:
+# promises and plans made per day; ``kpi_contact``: final records per 15 minutes (UTC) with
+# those that met the right party; ``kpi_commitment``: each live promise or installment line
+# with what it took of its customer's payments (commitments.allocate). ``kpi_stale``: the
+# collectors whose sums must be made again ('*': everyone's), marked by triggers on every
+# table the sums are made from, so no writer can leave them behind.
+V22 = (
+    "CREATE TABLE kpi_balance (collector_id VARCHAR(36) NOT NULL, currency VARCHAR(3) NOT NULL, "
+    "bucket INTEGER NOT NULL, day DATE NOT NULL, minor BIGINT NOT NULL, items BIGINT NOT NULL, "
+    "PRIMARY KEY (collector_id, currency, bucket, day))",
+    "CREATE TABLE kpi_day (collector_id VARCHAR(36) NOT NULL, currency VARCHAR(3) NOT NULL, "
+    "day DATE NOT NULL, sold BIGINT NOT NULL, invoices INTEGER NOT NULL, paid BIGINT NOT NULL, "
+    "on_site BIGINT NOT NULL, payments INTEGER NOT NULL, "
+    "PRIMARY KEY (collector_id, currency, day))",
+    "CREATE INDEX ix_kpi_day_day ON kpi_day (day, collector_id, currency, sold, invoices, paid, "
+    "on_site, payments)",
+    "CREATE TABLE kpi_made (collector_id VARCHAR(36) NOT NULL, kind VARCHAR(20) NOT NULL, "
+    "day DATE NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (collector_id, kind, day))",
+    "CREATE INDEX ix_kpi_made_day ON kpi_made (day, collector_id, kind, n)",
+    "CREATE TABLE kpi_contact (collector_id VARCHAR(36) NOT NULL, kind VARCHAR(10) NOT NULL, "
+    "slot VARCHAR(32) NOT NULL, n INTEGER NOT NULL, rpc INTEGER NOT NULL, "
+    "PRIMARY KEY (collector_id, kind, slot))",
+    "CREATE INDEX ix_kpi_contact_slot ON kpi_contact (slot, collector_id, kind, n, rpc)",
+    "CREATE TABLE kpi_commitment (outcome_uuid VARCHAR(36) NOT NULL PRIMARY KEY, "
+    "collector_id VARCHAR(36) NOT NULL, due_on DATE NOT NULL, amount_minor BIGINT NOT NULL, "
+    "taken_minor BIGINT NOT NULL)",
+    "CREATE INDEX ix_kpi_commitment_due ON kpi_commitment (due_on, collector_id, amount_minor, "
+    "taken_minor)",
+    "CREATE INDEX ix_kpi_commitment_collector ON kpi_commitment (collector_id)",
+    "CREATE TABLE kpi_stale (collector_id VARCHAR(36) NOT NULL PRIMARY KEY)",
+    "INSERT INTO kpi_stale (collector_id) VALUES ('*')",
+)
+_STALE_OF = ("SELECT COALESCE(collector_id, '') AS w FROM customer "
+             "WHERE id = {row}.customer_id")
+_STALE_OF_ALLOCATION = ("SELECT COALESCE(c.collector_id, '') AS w FROM invoice i JOIN customer c "
+                        "ON c.id = i.customer_id WHERE i.id = {row}.invoice_id")
+# The same for all the rows a statement changed (PostgreSQL's transition table ``{rows}``).
+_STALE_OF_ROWS = ("SELECT DISTINCT COALESCE(c.collector_id, '') FROM (SELECT DISTINCT "
+                  "customer_id FROM {rows}) r JOIN customer c ON c.id = r.customer_id")
+_STALE_OF_ALLOCATIONS = ("SELECT DISTINCT COALESCE(c.collector_id, '') FROM (SELECT DISTINCT "
+                         "invoice_id FROM {rows}) r JOIN invoice i ON i.id = r.invoice_id "
+                         "JOIN customer c ON c.id = i.customer_id")
+# (table, the columns an UPDATE of which changes the sums, who is stale for a row, for rows)
+_STALE_SOURCES = (
+    ("invoice", "customer_id, issued_on, due_on, amount_minor, open_minor, currency, closed_on",
+     _STALE_OF, _STALE_OF_ROWS),
+    ("payment", "customer_id, paid_on, amount_minor, currency, visit_uuid", _STALE_OF,
+     _STALE_OF_ROWS),
+    ("allocation", "payment_id, invoice_id, amount_minor", _STALE_OF_ALLOCATION,
+     _STALE_OF_ALLOCATIONS),
+    ("outcome", "customer_id, kind, created_on, due_on, amount_minor, currency, superseded_by, "
+     "resolved, visit_uuid", _STALE_OF, _STALE_OF_ROWS),
+    ("visit", "customer_id, kind, status, started_at, amends, body", _STALE_OF, _STALE_OF_ROWS),
+    # A receipt voided stops counting; one matched takes its accounting credit out of the sales.
+    ("receipt", "customer_id, state, matched_invoice_id", _STALE_OF, _STALE_OF_ROWS),
+)
+# A writer marking a collector already marked waits for a refresh that holds the mark (FOR UPDATE)
+# to finish, then marks it again: its rows were not in the sums that refresh made.
+_PG_MARK_AGAIN = "ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id"
+_GRACE_KEY = "'promise.grace_days'"
+
+
+def _sqlite_mark(select: str) -> str:
+    """Mark the collectors ``select`` names (one column ``w``) not yet marked. Not OR IGNORE:
+    in a trigger the outer statement's conflict rule wins, and a setting is written by an
+    upsert (whose rule is to abort)."""
+    return (f"INSERT INTO kpi_stale (collector_id) SELECT w FROM ({select}) "
+            "WHERE w NOT IN (SELECT collector_id FROM kpi_stale);")
+
+
+def _sqlite_mark_row(select: str) -> str:
+    """The same for a row of a table no statement upserts into (invoices, payments, …): OR
+    IGNORE costs half as much per row of a bulk import. An upsert into one of them would
+    abort on a collector already marked: loudly, never leaving sums stale."""
+    return f"INSERT OR IGNORE INTO kpi_stale (collector_id) {select};"
+
+
+def _sqlite_stale_triggers() -> tuple[str, ...]:
+    out = []
+    for table, columns, stale_of, _rows in _STALE_SOURCES:
+        for event, rows in (("INSERT", ("NEW",)), (f"UPDATE OF {columns}", ("OLD", "NEW")),
+                            ("DELETE", ("OLD",))):
+            name = f"kpi_stale_{table}_{event.split()[0].lower()}"
+            body = " ".join(_sqlite_mark_row(stale_of.format(row=r)) for r in rows)
+            out.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {body} END")
+    out.append(
+        "CREATE TRIGGER kpi_stale_customer_update AFTER UPDATE OF collector_id ON customer "
+        "WHEN OLD.collector_id IS NOT NEW.collector_id BEGIN "
+        + _sqlite_mark("SELECT COALESCE(OLD.collector_id, '') AS w UNION "
+                       "SELECT COALESCE(NEW.collector_id, '')") + " END")
+    everyone = _sqlite_mark("SELECT '*' AS w")
+    for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        out.append(f"CREATE TRIGGER kpi_stale_setting_{event.lower()} AFTER {event} ON setting "
+                   f"WHEN {row}.\"key\" = {_GRACE_KEY} BEGIN {everyone} END")
+    return tuple(out)
+
+
+def _pg_stale_triggers() -> tuple[str, ...]:
+    """Statement triggers reading the rows changed as a whole: an import of a million rows
+    marks a few collectors once, not a million times."""
+    out = []
+    for table, _columns, _row, stale_of in _STALE_SOURCES:
+        for event, tables in (("INSERT", ("kpi_new",)), ("UPDATE", ("kpi_old", "kpi_new")),
+                              ("DELETE", ("kpi_old",))):
+            name = f"kpi_stale_{table}_{event.lower()}"
+            body = " ".join(f"INSERT INTO kpi_stale (collector_id) {stale_of.format(rows=t)} "
+                            f"{_PG_MARK_AGAIN};" for t in tables)
+            refs = " ".join(f"{'OLD' if t == 'kpi_old' else 'NEW'} TABLE AS {t}" for t in tables)
+            out += [f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+                    f"$$ BEGIN {body} RETURN NULL; END $$",
+                    f"CREATE TRIGGER {name} AFTER {event} ON {table} REFERENCING {refs} "
+                    f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()"]
+    out += [
+        "CREATE FUNCTION kpi_stale_customer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF OLD.collector_id IS DISTINCT FROM NEW.collector_id THEN INSERT INTO kpi_stale "
+        "(collector_id) VALUES (COALESCE(OLD.collector_id, '')), (COALESCE(NEW.collector_id, "
+        f"'')) {_PG_MARK_AGAIN}; END IF; RETURN NULL; END $$",
+        "CREATE TRIGGER kpi_stale_customer AFTER UPDATE OF collector_id ON customer "
+        "FOR EACH ROW EXECUTE FUNCTION kpi_stale_customer()",
+        "CREATE FUNCTION kpi_stale_setting() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"INSERT INTO kpi_stale (collector_id) VALUES ('*') {_PG_MARK_AGAIN}; "
+        "RETURN NULL; END $$",
+        "CREATE TRIGGER kpi_stale_setting_change AFTER INSERT OR UPDATE ON setting FOR EACH ROW "
+        f"WHEN (NEW.\"key\" = {_GRACE_KEY}) EXECUTE FUNCTION kpi_stale_setting()",
+        "CREATE TRIGGER kpi_stale_setting_delete AFTER DELETE ON setting FOR EACH ROW "
+        f"WHEN (OLD.\"key\" = {_GRACE_KEY}) EXECUTE FUNCTION kpi_stale_setting()",
+    ]
+    return tuple(out)
+
+
+V22_SQLITE_STALE = _sqlite_stale_triggers()
+V22_PG_STALE = _pg_stale_triggers()

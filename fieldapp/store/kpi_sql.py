@@ -1,8 +1,9 @@
 """The statements of the KPI dashboard: sums grouped by collector and currency in the database.
 
-Every statement groups by the customer's collector (``c.collector_id``, NULL: unassigned) so
-the team's figures are sums of a handful of rows. ``{scope}`` is an extra condition on ``c``
-(one collector). Days are bound as ISO text on SQLite, as dates elsewhere (kpi_repo)."""
+Most read the kept sums (``x``, store.kpi_cache: collector '' is the unassigned customers');
+``{scope}`` is an extra condition on the collector (one collector). Disputes are read from the
+rows (few), grouped by the customer's collector ``c``. Days are bound as ISO text on SQLite,
+as dates elsewhere (kpi_repo)."""
 
 from __future__ import annotations
 
@@ -10,90 +11,72 @@ from __future__ import annotations
 # An imported credit matched to a receipt is that receipt's money (counted as collected), not
 # a negative sale: it is left out, so the money counts once.
 SALES = """
-SELECT c.collector_id, i.currency, {month} AS m, SUM(i.amount_minor),
-       SUM(CASE WHEN i.issued_on >= :lo THEN i.amount_minor ELSE 0 END)
-FROM invoice i JOIN customer c ON c.id = i.customer_id
-WHERE i.issued_on >= :since AND i.issued_on <= :hi {scope}
-  AND NOT (i.amount_minor < 0 AND EXISTS (SELECT 1 FROM receipt mr
-                                          WHERE mr.matched_invoice_id = i.id))
-GROUP BY c.collector_id, i.currency, {month}"""
+SELECT x.collector_id, x.currency, {month} AS m, SUM(x.sold),
+       SUM(CASE WHEN x.day >= :lo THEN x.sold ELSE 0 END)
+FROM kpi_day x
+WHERE x.day >= :since AND x.day <= :hi AND x.invoices > 0 {scope}
+GROUP BY x.collector_id, x.currency, {month}"""
 
-# Balances on each snapshot day ``s.d`` by aging bucket (0 current … 4 90+): the open balance
-# now, plus what was allocated to the invoice after the day (rolled back), plus invoices a
-# later export closed (their amount less what was allocated to them by then). ``snap`` rows are
-# (k, d, d30, d60, d90): the day and the day 30, 60 and 90 days before it.
-_BUCKET = ("CASE WHEN {due} >= s.d THEN 0 WHEN {due} >= s.d30 THEN 1 WHEN {due} >= s.d60 "
-           "THEN 2 WHEN {due} >= s.d90 THEN 3 ELSE 4 END")
+# Balances by aging bucket (0 current … 4 90+) at the end of each snapshot day ``s.d``: each
+# series' balance from the last day on or before it that it changed on, with how many items
+# make it (none: no balance that day).
 BALANCES = """
-WITH snap(k, d, d30, d60, d90) AS (VALUES {snaps}),
-open_now AS (
-  SELECT c.collector_id AS who, i.currency AS cur, i.issued_on AS issued, i.due_on AS due,
-         SUM(i.open_minor) AS minor
-  FROM invoice i JOIN customer c ON c.id = i.customer_id
-  WHERE i.open_minor > 0 AND i.closed_on IS NULL AND i.issued_on <= :hi {scope}
-  GROUP BY c.collector_id, i.currency, i.issued_on, i.due_on),
-paid_after AS (
-  SELECT c.collector_id AS who, i.currency AS cur, i.issued_on AS issued, i.due_on AS due,
-         i.closed_on AS closed, p.paid_on AS paid, SUM(a.amount_minor) AS minor
-  FROM payment p JOIN allocation a ON a.payment_id = p.id
-  JOIN invoice i ON i.id = a.invoice_id JOIN customer c ON c.id = i.customer_id
-  WHERE p.paid_on > :first {scope} AND {counts}
-  GROUP BY c.collector_id, i.currency, i.issued_on, i.due_on, i.closed_on, p.paid_on),
-closed_later AS (
-  SELECT c.collector_id AS who, i.currency AS cur, i.issued_on AS issued, i.due_on AS due,
-         i.closed_on AS closed,
-         SUM(i.amount_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocation a
-                                        WHERE a.invoice_id = i.id AND NOT EXISTS (
-                                          SELECT 1 FROM receipt vr
-                                          WHERE vr.payment_id = a.payment_id
-                                            AND vr.state = 'voided')), 0)) AS minor
-  FROM invoice i JOIN customer c ON c.id = i.customer_id
-  WHERE i.closed_on > :first {scope}
-  GROUP BY c.collector_id, i.currency, i.issued_on, i.due_on, i.closed_on),
-parts AS (
-  SELECT o.who, o.cur, s.k, {bucket_o} AS b, o.minor
-  FROM snap s JOIN open_now o ON o.issued <= s.d
-  UNION ALL
-  SELECT p.who, p.cur, s.k, {bucket_p} AS b, p.minor
-  FROM snap s JOIN paid_after p ON p.paid > s.d AND p.issued <= s.d
-   AND (p.closed IS NULL OR p.closed > s.d)
-  UNION ALL
-  SELECT x.who, x.cur, s.k, {bucket_x} AS b, x.minor
-  FROM snap s JOIN closed_later x ON x.closed > s.d AND x.issued <= s.d)
-SELECT who, cur, k, b, SUM(minor) FROM parts GROUP BY who, cur, k, b"""
+WITH snap(k, d) AS (VALUES {snaps}),
+series AS (SELECT DISTINCT x.collector_id, x.currency, x.bucket FROM kpi_balance x
+           WHERE 1 = 1 {scope})
+SELECT g.collector_id, g.currency, s.k, g.bucket,
+       (SELECT y.minor FROM kpi_balance y WHERE y.collector_id = g.collector_id
+          AND y.currency = g.currency AND y.bucket = g.bucket AND y.day <= s.d
+        ORDER BY y.day DESC LIMIT 1),
+       (SELECT y.items FROM kpi_balance y WHERE y.collector_id = g.collector_id
+          AND y.currency = g.currency AND y.bucket = g.bucket AND y.day <= s.d
+        ORDER BY y.day DESC LIMIT 1)
+FROM series g CROSS JOIN snap s"""
 
-# Money received by day (all of it, and what was taken on a visit); ``{counts}`` leaves out the
-# payments of receipts the office voided.
+# Receivables open now by currency: the items of each series on the last day it changed on.
+OPEN_BY_CURRENCY = """
+SELECT b.currency, SUM(b.items) FROM kpi_balance b
+WHERE b.day = (SELECT MAX(y.day) FROM kpi_balance y WHERE y.collector_id = b.collector_id
+               AND y.currency = b.currency AND y.bucket = b.bucket)
+GROUP BY b.currency"""
+
+# Money received by day (all of it, and what was taken on a visit), as kept (kpi_cache_sql
+# leaves out the payments of receipts the office voided).
 COLLECTED = """
-SELECT c.collector_id, p.currency, p.paid_on, SUM(p.amount_minor),
-       SUM(CASE WHEN p.visit_uuid IS NOT NULL THEN p.amount_minor ELSE 0 END)
-FROM payment p JOIN customer c ON c.id = p.customer_id
-WHERE p.paid_on >= :lo AND p.paid_on <= :hi {scope} AND {counts}
-GROUP BY c.collector_id, p.currency, p.paid_on"""
+SELECT x.collector_id, x.currency, x.day, x.paid, x.on_site
+FROM kpi_day x
+WHERE x.day >= :lo AND x.day <= :hi AND x.payments > 0 {scope}"""
 
 # Final visits and calls (amendments are the same encounter) by local day, with those that
-# met a person with authority to pay (``{rpc}``: the answer read from the stored JSON).
+# met a person with authority to pay: the kept quarter hours of [lo_at, hi_at).
 CONTACTS = """
+SELECT x.collector_id, x.kind, {slot_day} AS d, SUM(x.n), SUM(x.rpc)
+FROM kpi_contact x
+WHERE x.slot >= :lo_at AND x.slot < :hi_at {scope}
+GROUP BY x.collector_id, x.kind, {slot_day}"""
+# The same from the records, for a zone whose midnight is no quarter hour (``{rpc}``: the
+# answer read from the stored JSON).
+CONTACTS_OF_RECORDS = """
 SELECT c.collector_id, v.kind, {day} AS d, COUNT(*), SUM(CASE WHEN {rpc} THEN 1 ELSE 0 END)
 FROM visit v JOIN customer c ON c.id = v.customer_id
 WHERE v.started_at >= :lo_at AND v.started_at < :hi_at AND v.status = 'final'
-  AND v.amends IS NULL {scope}
+  AND v.amends IS NULL {customer_scope}
 GROUP BY c.collector_id, v.kind, {day}"""
 
 # Promises and installment plans made in the period.
 PROMISES_MADE = """
-SELECT c.collector_id, o.kind, COUNT(*)
-FROM outcome o JOIN customer c ON c.id = o.customer_id
-WHERE o.kind IN ('promise', 'installment_plan') AND o.superseded_by IS NULL
-  AND o.created_on >= :lo AND o.created_on <= :hi {scope}
-GROUP BY c.collector_id, o.kind"""
+SELECT x.collector_id, x.kind, SUM(x.n)
+FROM kpi_made x
+WHERE x.day >= :lo AND x.day <= :hi {scope}
+GROUP BY x.collector_id, x.kind"""
 
-# The customers with a live commitment falling due in the period, with their collector.
-DUE_CUSTOMERS = """
-SELECT DISTINCT o.customer_id, c.collector_id
-FROM outcome o JOIN customer c ON c.id = o.customer_id
-WHERE o.kind IN ('promise', 'installment') AND o.superseded_by IS NULL
-  AND o.resolved = FALSE AND o.due_on >= :lo AND o.due_on <= :hi {scope}"""
+# The live promises and installment lines falling due in the period with what each took of
+# its customer's payments, counted by the values judging needs.
+DUE_COMMITMENTS = """
+SELECT x.collector_id, x.amount_minor, x.due_on, x.taken_minor, COUNT(*)
+FROM kpi_commitment x
+WHERE x.due_on >= :lo AND x.due_on <= :hi {scope}
+GROUP BY x.collector_id, x.amount_minor, x.due_on, x.taken_minor"""
 
 # Disputes recorded in the period, and those resolved in it with the seconds it took (from
 # the moment recorded: the 24-hour deadline less 24 hours).
@@ -101,28 +84,30 @@ DISPUTES_OPENED = """
 SELECT c.collector_id, COUNT(*)
 FROM outcome o JOIN customer c ON c.id = o.customer_id
 WHERE o.kind = 'dispute' AND o.superseded_by IS NULL
-  AND o.created_on >= :lo AND o.created_on <= :hi {scope}
+  AND o.created_on >= :lo AND o.created_on <= :hi {customer_scope}
 GROUP BY c.collector_id"""
 DISPUTES_RESOLVED = """
 SELECT c.collector_id, COUNT(*), SUM({seconds})
 FROM dispute_resolution r JOIN outcome o ON o.uuid = r.outcome_uuid
 JOIN customer c ON c.id = o.customer_id
-WHERE r.resolved_at >= :lo_at AND r.resolved_at < :hi_at {scope}
+WHERE r.resolved_at >= :lo_at AND r.resolved_at < :hi_at {customer_scope}
 GROUP BY c.collector_id"""
 
 DIALECT = {
     "sqlite": {
-        "month": "substr(i.issued_on, 1, 7)",
+        "month": "substr(x.day, 1, 7)",
         "day": "date(v.started_at, :offset)",
+        "slot_day": "date(x.slot, :offset)",
         "rpc": "json_extract(v.body, '$.answers.authority_to_pay') = 1",
         "seconds": "CAST(ROUND((julianday(r.resolved_at) - julianday(o.deadline_at)) * 86400)"
                    " AS INTEGER) + 86400",
-        # SQLite compares dates as text: || '' keeps it from ranging over a wrong index.
     },
     "postgresql": {
-        "month": "to_char(i.issued_on, 'YYYY-MM')",
+        "month": "to_char(x.day, 'YYYY-MM')",
         "day": "CAST((CAST(v.started_at AS timestamptz) AT TIME ZONE 'UTC') "
                "+ CAST(:offset AS interval) AS date)",
+        "slot_day": "CAST((CAST(x.slot AS timestamptz) AT TIME ZONE 'UTC') "
+                    "+ CAST(:offset AS interval) AS date)",
         "rpc": "(CAST(v.body AS jsonb) -> 'answers' ->> 'authority_to_pay') = 'true'",
         "seconds": "CAST(ROUND(EXTRACT(EPOCH FROM CAST(r.resolved_at AS timestamptz) "
                    "- CAST(o.deadline_at AS timestamptz))) AS BIGINT) + 86400",
@@ -130,13 +115,6 @@ DIALECT = {
 }
 
 
-_COUNTS = ("NOT EXISTS (SELECT 1 FROM receipt vr WHERE vr.payment_id = p.id "
-           "AND vr.state = 'voided')")
-COLLECTED = COLLECTED.replace("{counts}", _COUNTS)
-
 
 def balances(snaps: str) -> str:
-    return BALANCES.replace("{snaps}", snaps).replace("{counts}", _COUNTS) \
-        .replace("{bucket_o}", _BUCKET.format(due="o.due")) \
-        .replace("{bucket_p}", _BUCKET.format(due="p.due")) \
-        .replace("{bucket_x}", _BUCKET.format(due="x.due"))
+    return BALANCES.replace("{snaps}", snaps)

@@ -15,7 +15,7 @@ from ..domain.errors import FieldappError, MigrationError, NewerDatabaseError
 from ..domain.instants import UTC, from_text, to_text, zone_name, zone_named
 from . import ddl, search_index, trigram
 
-LATEST = 21
+LATEST = 22
 _KEY = "schema_version"
 # The setting naming the zone that pre-5 local times were written in (see _v5).
 LEGACY_ZONE_KEY = "time.legacy_zone"
@@ -242,9 +242,16 @@ def _v21(conn) -> None:
     ddl.run(conn, ddl.V21)
 
 
+def _v22(conn) -> None:
+    """The KPI dashboard's kept sums (balances over spans of days, what each commitment took)
+    and the triggers marking them stale; a database that had data builds them on first use."""
+    ddl.run(conn, ddl.V22)
+    ddl.run(conn, ddl.V22_SQLITE_STALE if conn.dialect.name == "sqlite" else ddl.V22_PG_STALE)
+
+
 STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7, 8: _v8, 9: _v9, 10: _v10,
          11: _v11, 12: _v12, 13: _v13, 14: _v14, 15: _v15,
-         16: _v16, 17: _v17, 18: _v18, 19: _v19, 20: _v20, 21: _v21}
+         16: _v16, 17: _v17, 18: _v18, 19: _v19, 20: _v20, 21: _v21, 22: _v22}
 
 
 def create_version(conn, version: int) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import tzinfo
 
-from sqlalchemy import and_, exists, func, insert, literal, or_, select, union_all, update
+from sqlalchemy import (String, any_, bindparam, exists, func, insert, literal, select, tuple_,
+                        union_all, update)
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from ..domain.ids import new_id
 from ..domain.instants import UTC, from_text
@@ -69,8 +71,10 @@ def page(session, f: InboxFilter, after: tuple[str, str] | None, size: int,
     whatever the inbox holds, and the next page starts right after the last one shown."""
     where = _where(f)
     if after is not None:
-        where.append(or_(ReviewRow.started_at > after[0],
-                         and_(ReviewRow.started_at == after[0], ReviewRow.visit_uuid > after[1])))
+        # A row value: both engines read it as a range of the (started_at, visit id) index; the
+        # same condition spelt with OR is a filter over every row before the cursor.
+        where.append(tuple_(ReviewRow.started_at, ReviewRow.visit_uuid)
+                     > tuple_(literal(after[0]), literal(after[1])))
     items, more, last = _rows(session, where, size, zone)
     return Page(items, last if more else None)
 
@@ -105,16 +109,25 @@ def _extras(session, ids: list[str]):
     return kinds, comments, documents, amended
 
 
+def _among(column, ids: list[str], session):
+    """``column`` is one of ``ids``. On PostgreSQL one array parameter: a list of a hundred
+    parameters, four times, cost more to render and parse than the page's reads."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("ids", ids, type_=ARRAY(String)))
+    return column.in_(ids)
+
+
 def _extras_of(session, ids: list[str], kinds, comments, documents, amended) -> None:
     parts = union_all(
         select(OutcomeRow.visit_uuid.label("v"), literal("o").label("t"),
-               OutcomeRow.kind.label("k")).where(OutcomeRow.visit_uuid.in_(ids),
+               OutcomeRow.kind.label("k")).where(_among(OutcomeRow.visit_uuid, ids, session),
                                                  OutcomeRow.kind.in_(OUTCOME_KINDS)),
         select(ReviewEventRow.visit_uuid, literal("c"), literal("")).where(
-            ReviewEventRow.visit_uuid.in_(ids), ReviewEventRow.kind == "comment"),
+            _among(ReviewEventRow.visit_uuid, ids, session), ReviewEventRow.kind == "comment"),
         select(DocumentRow.visit_uuid, literal("d"), literal("")).where(
-            DocumentRow.visit_uuid.in_(ids)),
-        select(VisitRow.amends, literal("a"), literal("")).where(VisitRow.amends.in_(ids)))
+            _among(DocumentRow.visit_uuid, ids, session)),
+        select(VisitRow.amends, literal("a"), literal("")).where(
+            _among(VisitRow.amends, ids, session)))
     for visit, tag, kind in session.execute(parts):
         if tag == "o":
             if kind not in kinds[visit]:

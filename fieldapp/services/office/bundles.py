@@ -18,6 +18,7 @@ from ...store import (device_repo, field_records, migrations, pack_parts, pack_r
                        receipt_repo, review_repo)
 from ...sync import ack, bundle, day
 from ...sync.errors import BundleRefused
+from . import kpi_cache
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class Bundles:
                 if made:
                     receipt_repo.match_all(session, "", to_text(now), made)
                 self._take_state(session, m, day.state_of(item.found.members))
+                kpi_cache.refresh(session)  # the dashboard's sums, with this bundle's records
                 repo.record(session, sha256=item.found.sha256, status=repo.IMPORTED,
                             at=to_text(now), file_name=item.file,
                             bundle_id=m.bundle_id, device=m.sender, seq=m.seq, records=added,

@@ -12,7 +12,7 @@ from ...domain.errors import InvalidValue, NotFound
 from ...domain.kpi_figures import Dashboard, Figure, promise_shares
 from ...domain.promises import judge
 from ...store import kpi_repo
-from .. import followups
+from . import kpi_cache
 
 TEAM = "team"
 UNASSIGNED = "unassigned"
@@ -41,6 +41,7 @@ class Kpis:
         near = min(first, _month_start(last, min(COUNTBACK_MONTHS, _months(first, last) + 3)
                                        - 1))
         far = min(first, _month_start(last, COUNTBACK_MONTHS - 1))
+        kpi_cache.refresh_store(self.store)  # what imports left stale
         with self.store.sessions() as session:
             cid = self._collector_id(session, collector)
             names = kpi_repo.collector_names(session)
@@ -52,14 +53,11 @@ class Kpis:
             money = kpi_repo.collected(session, first, last, cid)
             contacts = kpi_repo.contacts(session, lo_at, hi_at, offset, cid)
             made = kpi_repo.promises_made(session, first, last, cid)
-            commitments, owners = kpi_repo.due_commitments(session, first, last, cid)
-            taken = followups.taken_in_period(session, commitments, (first, last),
-                                              policy.grace_days)
+            commitments = kpi_repo.due_commitments(session, first, last, cid)
             opened, resolved = kpi_repo.disputes(session, first, last, lo_at, hi_at, cid)
         as_of = min(last, self.now().date())
-        statuses = [(owners.get(c.customer_id), judge(c.amount.minor, c.due_on,
-                                                      taken.get(c.uuid, 0), as_of, policy))
-                    for c in commitments]
+        statuses = [(who, judge(minor, due, taken, as_of, policy), n)
+                    for who, minor, due, taken, n in commitments]
 
         def scopes(who):
             name = names.get(who, UNASSIGNED) if who else UNASSIGNED
@@ -69,6 +67,18 @@ class Kpis:
         build.activity(contacts, made, statuses, opened, resolved)
         return Dashboard(first, last, tuple(build.figures), build.collected_series(),
                          build.contact_series())
+
+    def refresh(self) -> set[str]:
+        """Make the kept sums of what changed since (after a receivables import: every
+        collector's, seconds to a minute for a million invoices); the collectors made again."""
+        return kpi_cache.refresh_store(self.store)
+
+    def currencies(self) -> list[str]:
+        """The currencies receivables are open in, the one with the most open first."""
+        kpi_cache.refresh_store(self.store)
+        with self.store.sessions() as session:
+            held = kpi_repo.open_by_currency(session)
+        return sorted(held, key=lambda c: (-held[c], c))
 
     def _collector_id(self, session, name: str | None) -> str | None:
         if name is None:
@@ -200,9 +210,9 @@ class _Builder:
             for s in self.scopes(who):
                 counts[s, "made"] += int(n)
         by_scope = defaultdict(list)
-        for who, status in statuses:
+        for who, status, n in statuses:
             for s in self.scopes(who):
-                by_scope[s].append(status)
+                by_scope[s].extend([status] * n)
         for who, n in opened:
             for s in self.scopes(who):
                 counts[s, "opened"] += int(n)

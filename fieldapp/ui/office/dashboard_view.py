@@ -31,6 +31,8 @@ class DashboardView(Retranslating, QWidget):
         self.setObjectName("DashboardView")
         self.window_ = window
         self.board = None
+        self._loading = False
+        self._preferences = window.preferences
         self.first, self.last = DateEdit(self), DateEdit(self)
         first, last = quarter_before(window.services.portfolio.today())
         self.first.setDate(first)
@@ -48,9 +50,10 @@ class DashboardView(Retranslating, QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.charts = DashboardCharts(self)
         self._build()
+        self.collector.addItem("", TEAM)  # every collector until the figures name them
         self.show_button.clicked.connect(self.reload)
-        self.collector.currentIndexChanged.connect(self._show)
-        self.currency.currentIndexChanged.connect(self._show)
+        self.collector.currentIndexChanged.connect(self._chosen)
+        self.currency.currentIndexChanged.connect(self._chosen)
         self.export_table_button.clicked.connect(self.export_table)
         self.export_chart_button.clicked.connect(self.export_chart)
         window.changed.connect(self.on_changes)
@@ -76,6 +79,12 @@ class DashboardView(Retranslating, QWidget):
         layout.addWidget(split, 1)
 
     # -- loading ------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """The default period is read the first time the tab is shown, in the background."""
+        super().showEvent(event)
+        if self.board is None and not self._loading:
+            self.reload()
+
     def on_changes(self, changes) -> None:
         if changes.source is not self and self.board is not None:
             self.reload()
@@ -83,27 +92,47 @@ class DashboardView(Retranslating, QWidget):
     def reload(self) -> None:
         first, last = self.first.date().toPython(), self.last.date().toPython()
         kpis = self.window_.services.kpis
-        self.window_.taskman.run(lambda: kpis.dashboard(first, last), self._loaded)
+        self._loading = True
+        self.window_.taskman.run(lambda: (kpis.dashboard(first, last), kpis.currencies()),
+                                 self._loaded, self._failed)
 
-    def _loaded(self, board) -> None:
-        self.board = board
-        scopes = list(dict.fromkeys(f.scope for f in board.figures))
-        # The currency most collectors hold receivables in first (a distributor's own).
-        held = [f.currency for f in board.figures if f.name == "ar_ending" and f.value]
-        currencies = sorted({f.currency for f in board.figures if f.currency},
-                            key=lambda c: (-held.count(c), c))
-        chosen_scope, chosen_currency = self.collector.currentData(), self.currency.currentText()
-        for combo, items in ((self.collector, scopes), (self.currency, currencies)):
+    def _failed(self, error) -> None:
+        self._loading = False
+        self.window_.show_error(error)
+
+    def _loaded(self, result) -> None:
+        self._loading = False
+        self.board, held = result
+        scopes = list(dict.fromkeys(f.scope for f in self.board.figures))
+        # The currency with the most open receivables first, then the others the figures name.
+        named = {f.currency for f in self.board.figures if f.currency}
+        currencies = [c for c in held if c in named] + sorted(named - set(held))
+        self._fill(scopes, currencies)
+        self._show()
+
+    def _fill(self, scopes: list[str], currencies: list[str]) -> None:
+        """The boxes' choices; the one chosen last (kept in the preferences) stays chosen."""
+        wanted_scope = self._preferences.dashboard_collector or TEAM
+        wanted_currency = self._preferences.dashboard_currency
+        for combo in (self.collector, self.currency):
             combo.blockSignals(True)
             combo.clear()
+        self.collector.addItem(self.tr("All collectors"), TEAM)
         for scope in scopes:
-            shown = {TEAM: self.tr("Whole team"), UNASSIGNED: self.tr("Customers not assigned")}
-            self.collector.addItem(shown.get(scope, scope), scope)
+            if scope != TEAM:
+                self.collector.addItem(self.tr("Customers not assigned")
+                                       if scope == UNASSIGNED else scope, scope)
         self.currency.addItems(currencies)
-        self.collector.setCurrentIndex(max(0, self.collector.findData(chosen_scope)))
-        self.currency.setCurrentIndex(max(0, self.currency.findText(chosen_currency)))
+        self.collector.setCurrentIndex(max(0, self.collector.findData(wanted_scope)))
+        self.currency.setCurrentIndex(max(0, self.currency.findText(wanted_currency)))
         for combo in (self.collector, self.currency):
             combo.blockSignals(False)
+
+    def _chosen(self) -> None:
+        """A choice of the person: kept for the next time, and shown."""
+        self._preferences.dashboard_collector = self.collector.currentData() or TEAM
+        if self.currency.currentText():
+            self._preferences.dashboard_currency = self.currency.currentText()
         self._show()
 
     def scope(self) -> str:
@@ -182,7 +211,10 @@ class DashboardView(Retranslating, QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Figure"), self.tr("Value"),
                                               self.tr("Variant")])
         if self.board is not None:
-            self._loaded(self.board)
+            self._fill([self.collector.itemData(i) for i in range(self.collector.count())],
+                       [self.currency.itemText(i) for i in range(self.currency.count())])
+            self._show()
         else:
+            self.collector.setItemText(0, self.tr("All collectors"))
             for button in (self.export_table_button, self.export_chart_button):
                 button.setEnabled(False)

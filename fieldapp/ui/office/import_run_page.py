@@ -55,17 +55,20 @@ class RunPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         wizard = self.wizard()
-        job, imports = wizard.job, wizard.services.imports
+        job, imports, kpis = wizard.job, wizard.services.imports, wizard.services.kpis
         file, source = job.file, job.reading_source()
         preview_page = wizard.page(wizard.PREVIEW)
         skip, opening_on = preview_page.skip_bad.isChecked(), preview_page.opening_day()
         self.report, self.error, self._done = None, None, False
         self._show()
-        task = wizard.taskman.run_long(
-            lambda progress, cancelled: imports.apply(
-                file, source, skip_bad_rows=skip, opening_on=opening_on, progress=progress,
-                cancelled=cancelled),
-            self._applied, self._failed)
+
+        def work(progress, cancelled):
+            report = imports.apply(file, source, skip_bad_rows=skip, opening_on=opening_on,
+                                   progress=progress, cancelled=cancelled)
+            if report.imported:  # the dashboard's sums, while the import is still on screen
+                kpis.refresh()
+            return report
+        task = wizard.taskman.run_long(work, self._applied, self._failed)
         if task is not None:
             self.strip.follow(task, self.tr("Importing…"))
 

@@ -1,4 +1,5 @@
-"""The supervisor's own choices, kept in the office profile's settings.ini: language and tab."""
+"""The supervisor's own choices, kept in the office profile's settings.ini: language, tab and
+the dashboard's collector and currency."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from ...i18n.languages import LANGUAGES
 
 _LANGUAGE = "office/language"  # "" (or absent): the system's
 _TAB = "office/tab"
+_DASHBOARD_COLLECTOR = "dashboard/collector"  # "team" (all collectors) or a collector's name
+_DASHBOARD_CURRENCY = "dashboard/currency"
 
 
 class OfficePreferences:
@@ -40,6 +43,24 @@ class OfficePreferences:
     @tab.setter
     def tab(self, index: int) -> None:
         self._settings.setValue(_TAB, int(index))
+        self._settings.sync()
+
+    @property
+    def dashboard_collector(self) -> str:
+        return str(self._settings.value(_DASHBOARD_COLLECTOR, "") or "")
+
+    @dashboard_collector.setter
+    def dashboard_collector(self, value: str) -> None:
+        self._settings.setValue(_DASHBOARD_COLLECTOR, value)
+        self._settings.sync()
+
+    @property
+    def dashboard_currency(self) -> str:
+        return str(self._settings.value(_DASHBOARD_CURRENCY, "") or "")
+
+    @dashboard_currency.setter
+    def dashboard_currency(self, value: str) -> None:
+        self._settings.setValue(_DASHBOARD_CURRENCY, value)
         self._settings.sync()
 
 
