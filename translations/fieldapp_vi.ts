@@ -1126,7 +1126,7 @@
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="120"/>
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="218"/>
         <source>All collectors</source>
-        <translation type="unfinished">Tất cả nhân viên thu hồi nợ</translation>
+        <translation>Tất cả nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="123"/>
@@ -2809,7 +2809,7 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="405"/>
         <source>The key file of this profile is missing ({path}). The database is not damaged, but it is encrypted and cannot be opened without its key file, not even with the right PIN. Put back the copy of the key file from where it was copied, next to the database, or ask your supervisor to enroll this laptop again on a new profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiếu tệp khóa của dữ liệu người dùng này ({path}). Cơ sở dữ liệu không bị hỏng, nhưng đã được mã hóa và không thể mở nếu không có tệp khóa, kể cả khi nhập đúng mã PIN. Hãy lấy bản sao của tệp khóa từ nơi đã sao chép và đặt lại cạnh cơ sở dữ liệu, hoặc đề nghị cấp trên đăng ký lại máy này với một dữ liệu người dùng mới.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="410"/>
@@ -3044,42 +3044,42 @@ Văn bản được ký bằng khóa thử nghiệm của máy này, không ph�
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>There is no queue called {queue}. The queues are: {queues}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có hàng đợi công việc nào tên là {queue}. Các hàng đợi hiện có: {queues}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="524"/>
         <source>Name the person who will resolve the dispute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy ghi tên người sẽ giải quyết khiếu nại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="526"/>
         <source>Write the root cause you found before resolving the dispute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy ghi nguyên nhân gốc mà bạn tìm được trước khi giải quyết khiếu nại.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="528"/>
         <source>No open dispute has the id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có khiếu nại chưa giải quyết nào có mã {id}.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="529"/>
         <source>Several disputes start with {id}; type more of the id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Có nhiều khiếu nại có mã bắt đầu bằng {id}; hãy gõ thêm ký tự của mã.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="531"/>
         <source>This dispute was already resolved ({at}), perhaps by another supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khiếu nại này đã được giải quyết ({at}), có thể bởi một cấp trên khác.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="533"/>
         <source>This is not a refusal heading for the legal route.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đây không phải là trường hợp từ chối thanh toán đang chờ chuyển sang thu hồi nợ qua pháp lý.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="536"/>
         <source>The key file {path} does not belong to this database: the PIN opens it, but its key opens neither the database nor any of its backups. Put back the database&apos;s own key file from where it was copied, or ask your supervisor to enroll this laptop again on a new profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp khóa {path} không thuộc về cơ sở dữ liệu này: mã PIN mở được tệp khóa, nhưng khóa trong đó không mở được cơ sở dữ liệu cũng như bất kỳ bản sao lưu nào của cơ sở dữ liệu. Hãy lấy tệp khóa của chính cơ sở dữ liệu này từ nơi đã sao chép và đặt lại chỗ cũ, hoặc đề nghị cấp trên đăng ký lại máy này với một dữ liệu người dùng mới.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="544"/>
@@ -5701,7 +5701,7 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Hàng đợi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="233"/>
@@ -6264,132 +6264,132 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="108"/>
         <source>Customer</source>
-        <translation type="unfinished">Khách hàng</translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="109"/>
         <source>Collector</source>
-        <translation type="unfinished">Nhân viên thu hồi nợ</translation>
+        <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="109"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>không rõ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="110"/>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian ghi nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="112"/>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạn xử lý</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="114"/>
         <source>Claimed reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý do khách hàng đưa ra</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="115"/>
         <source>Resolver</source>
-        <translation type="unfinished"></translation>
+        <translation>Người xử lý</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="115"/>
         <source>not assigned yet</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa phân công</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="117"/>
         <source>Commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam kết</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="119"/>
         <source>Reason</source>
-        <translation type="unfinished">Lý do</translation>
+        <translation>Lý do</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="121"/>
         <source>Amount</source>
-        <translation type="unfinished">Số tiền</translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="122"/>
         <source>Due</source>
-        <translation type="unfinished">Hạn thanh toán</translation>
+        <translation>Hạn thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="124"/>
         <source>Paid towards it</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã trả cho khoản này</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="127"/>
         <source>Collector&apos;s next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Bước tiếp theo của nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="134"/>
         <source>Customer&apos;s description</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng trình bày</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="136"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="138"/>
         <source>Issues found</source>
-        <translation type="unfinished"></translation>
+        <translation>Vấn đề phát hiện</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="139"/>
         <source>Text</source>
-        <translation type="unfinished">Nội dung</translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="142"/>
         <source>Re&amp;solver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Người &amp;xử lý:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="143"/>
         <source>who resolves the dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>người giải quyết khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="144"/>
         <source>&amp;Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phân công</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="145"/>
         <source>Root &amp;cause:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nguyên nhân gốc:</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="147"/>
         <source>the cause found, apart from the customer&apos;s claimed reason</source>
-        <translation type="unfinished"></translation>
+        <translation>nguyên nhân tìm được, tách riêng với lý do khách hàng đưa ra</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="148"/>
         <source>&amp;Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giải quyết</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="149"/>
         <source>&amp;Handed over to the legal route</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã &amp;chuyển sang thu hồi nợ qua pháp lý</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="150"/>
         <source>&amp;Open the record in the Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở biên bản trong mục Duyệt biên bản</translation>
     </message>
 </context>
 <context>
@@ -6397,42 +6397,42 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="19"/>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian ghi nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="20"/>
         <source>Customer</source>
-        <translation type="unfinished">Khách hàng</translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="21"/>
         <source>Collector</source>
-        <translation type="unfinished">Nhân viên thu hồi nợ</translation>
+        <translation>Nhân viên thu hồi nợ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="22"/>
         <source>Due</source>
-        <translation type="unfinished">Hạn thanh toán</translation>
+        <translation>Hạn thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="23"/>
         <source>Amount</source>
-        <translation type="unfinished">Số tiền</translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="24"/>
         <source>State</source>
-        <translation type="unfinished">Tình trạng</translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="25"/>
         <source>Details</source>
-        <translation type="unfinished">Chi tiết</translation>
+        <translation>Chi tiết</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="82"/>
         <source>paid %1</source>
-        <translation type="unfinished">đã trả %1</translation>
+        <translation>đã trả %1</translation>
     </message>
 </context>
 <context>
@@ -6440,142 +6440,142 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="16"/>
         <source>Disputes</source>
-        <translation type="unfinished"></translation>
+        <translation>Khiếu nại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="17"/>
         <source>Promises due today</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam kết đến hạn hôm nay</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="18"/>
         <source>Broken promises</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam kết không thực hiện</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="19"/>
         <source>Partially kept promises</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam kết thực hiện một phần</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="20"/>
         <source>Notes to the supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú gửi cấp trên</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="21"/>
         <source>Refusals heading for the legal route</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ chối thanh toán chờ chuyển sang thu hồi nợ qua pháp lý</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="22"/>
         <source>Records with issues</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản có vấn đề</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="23"/>
         <source>Money to confirm</source>
-        <translation type="unfinished">Tiền chờ xác nhận</translation>
+        <translation>Tiền chờ xác nhận</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="29"/>
         <source>No open disputes: every dispute imported so far is resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có khiếu nại nào chưa giải quyết: mọi khiếu nại đã nhập đến nay đều đã được giải quyết.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="31"/>
         <source>No promise falls due today that is not already kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôm nay không có cam kết nào đến hạn mà chưa được thực hiện.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="33"/>
         <source>No promise was broken in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có cam kết nào không được thực hiện trong 30 ngày qua.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="35"/>
         <source>No promise was only partly kept in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có cam kết nào chỉ được thực hiện một phần trong 30 ngày qua.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="37"/>
         <source>No notes waiting: a note leaves this queue once its record is reviewed in the Inbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có ghi chú nào đang chờ: ghi chú sẽ rời khỏi hàng đợi này khi biên bản của ghi chú được duyệt trong mục Duyệt biên bản.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="40"/>
         <source>No refusal is waiting to be handed over to the legal route.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có trường hợp từ chối thanh toán nào đang chờ chuyển sang thu hồi nợ qua pháp lý.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="42"/>
         <source>No record is marked as having issues.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có biên bản nào được đánh dấu là có vấn đề.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="44"/>
         <source>No money taken on site waits for confirmation.</source>
-        <translation type="unfinished">Không có khoản tiền thu tại chỗ nào đang chờ xác nhận.</translation>
+        <translation>Không có khoản tiền thu tại chỗ nào đang chờ xác nhận.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="61"/>
         <source>%1 h</source>
-        <translation type="unfinished">%1 giờ</translation>
+        <translation>%1 giờ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="62"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ngày %2 giờ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="69"/>
         <source>%1 (none)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (không có)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="70"/>
         <source>%1 (%2, oldest %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, cũ nhất %3)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="78"/>
         <source>Overdue by %1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>Quá hạn %1 giờ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="80"/>
         <source>%1 h left</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn %1 giờ</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="91"/>
         <source>Installment line</source>
-        <translation type="unfinished"></translation>
+        <translation>Kỳ trả góp</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="93"/>
         <source>Promise to pay</source>
-        <translation type="unfinished">Cam kết thanh toán</translation>
+        <translation>Cam kết thanh toán</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="101"/>
         <source>Follow up on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Theo dõi ngày %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="104"/>
         <source>Revisit on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quay lại làm việc ngày %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="112"/>
         <source>On the route on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Có trong lộ trình ngày %1</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="115"/>
         <source>None planned: the record sets no follow-up day or revisit, and no route has the customer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có kế hoạch: biên bản không đặt ngày theo dõi hay ngày quay lại làm việc, và khách hàng chưa có trong lộ trình nào.</translation>
     </message>
 </context>
 <context>
@@ -6584,17 +6584,17 @@ Bị cách ly: %4
         <location filename="../fieldapp/ui/office/queues_view.py" line="131"/>
         <location filename="../fieldapp/ui/office/queues_view.py" line="217"/>
         <source>Everyone</source>
-        <translation type="unfinished">Tất cả</translation>
+        <translation>Tất cả</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queues_view.py" line="210"/>
         <source>Items: %1, the oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Số mục: %1, cũ nhất ở trên cùng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queues_view.py" line="215"/>
         <source>&amp;Collector:</source>
-        <translation type="unfinished">&amp;Nhân viên thu hồi nợ:</translation>
+        <translation>&amp;Nhân viên thu hồi nợ:</translation>
     </message>
 </context>
 <context>
@@ -7516,7 +7516,7 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/app.py" line="83"/>
         <source>What will be lost: visits, calls, payments and documents recorded on this laptop after %1. Those among them already sent are kept by the office; the others are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Những gì sẽ bị mất: các buổi làm việc, cuộc gọi, khoản thanh toán và văn bản được ghi nhận trên máy này sau %1. Những mục trong số đó đã được gửi đi thì văn phòng vẫn lưu giữ; các mục còn lại sẽ bị mất.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="91"/>
@@ -7693,7 +7693,7 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/sync_menu.py" line="121"/>
         <source>Disputes you recorded that the office resolved: %1; their invoices are no longer paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khiếu nại bạn đã ghi nhận và đã được văn phòng giải quyết: %1; các hóa đơn liên quan không còn bị tạm dừng thu hồi nợ nữa.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
@@ -8008,12 +8008,12 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="125"/>
         <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nếu không có mã PIN, không ai mở được dữ liệu người dùng này, kể cả văn phòng: chính điều đó bảo vệ dữ liệu của khách hàng khi máy tính bị mất.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="127"/>
         <source>Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy đề nghị cấp trên đăng ký lại máy này; sau đó văn phòng sẽ gửi một gói giao việc mới và bạn bắt đầu với một dữ liệu người dùng mới.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="129"/>
@@ -8023,18 +8023,18 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="138"/>
         <source>Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Những công việc văn phòng đã nhận được vẫn an toàn. Các buổi làm việc, văn bản và khoản thanh toán được ghi nhận tại đây mà chưa gửi sẽ bị mất. Nếu không có mã PIN thì cũng không thể hiển thị có bao nhiêu mục như vậy: nếu bạn nhớ lần gần nhất đã gửi dữ liệu trong ngày, thì mọi thứ sau thời điểm đó là những gì sẽ bị mất.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="145"/>
         <source>When the window was last locked or closed (%1), everything recorded here had been sent to the office: that work is safe. Only what was recorded after that and not sent would be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lần gần nhất cửa sổ bị khóa hoặc đóng (%1), mọi thứ ghi nhận tại đây đều đã được gửi cho văn phòng: phần công việc đó vẫn an toàn. Chỉ những gì được ghi nhận sau thời điểm đó mà chưa gửi mới bị mất.</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/unlock_dialog.py" line="149"/>
         <source>When the window was last locked or closed (%1), %n records had not been sent to the office. They exist only on this laptop: with a forgotten PIN they are lost, unless they were sent since. Work the office has received is safe.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lần gần nhất cửa sổ bị khóa hoặc đóng (%1), có %n biên bản chưa được gửi cho văn phòng. Các biên bản này chỉ có trên máy này: nếu quên mã PIN thì chúng sẽ bị mất, trừ khi đã được gửi đi sau đó. Những công việc văn phòng đã nhận được vẫn an toàn.</numerusform>
         </translation>
     </message>
 </context>
@@ -8043,27 +8043,27 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="19"/>
         <source>Amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản sửa đổi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="21"/>
         <source>Corrected details</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông tin đã chỉnh sửa</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="35"/>
         <source>Customer</source>
-        <translation type="unfinished">Khách hàng</translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="36"/>
         <source>Kind</source>
-        <translation type="unfinished">Loại</translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="37"/>
         <source>Date</source>
-        <translation type="unfinished">Ngày</translation>
+        <translation>Ngày</translation>
     </message>
 </context>
 <context>
@@ -8071,22 +8071,22 @@ Bị cách ly: %4
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="151"/>
         <source>Unsent work</source>
-        <translation type="unfinished"></translation>
+        <translation>Công việc chưa gửi</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="154"/>
         <source>Sync before closing to keep them safe with the office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy đồng bộ trước khi đóng để văn phòng lưu giữ an toàn các mục này.</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="155"/>
         <source>&amp;Close anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Vẫn đón&amp;g</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="156"/>
         <source>&amp;Keep the window open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giữ cửa sổ mở</translation>
     </message>
 </context>
 <context>
@@ -8094,8 +8094,8 @@ Bị cách ly: %4
     <message numerus="yes">
         <location filename="../fieldapp/ui/unsent_view.py" line="27"/>
         <source>These %n records exist only on this laptop until they are sent to the office. If the PIN is forgotten, they are lost.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n biên bản này chỉ có trên máy này cho đến khi được gửi cho văn phòng. Nếu quên mã PIN, chúng sẽ bị mất.</numerusform>
         </translation>
     </message>
 </context>

@@ -1126,7 +1126,7 @@
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="120"/>
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="218"/>
         <source>All collectors</source>
-        <translation type="unfinished">全部催收员</translation>
+        <translation>全部催收员</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="123"/>
@@ -2809,7 +2809,7 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="405"/>
         <source>The key file of this profile is missing ({path}). The database is not damaged, but it is encrypted and cannot be opened without its key file, not even with the right PIN. Put back the copy of the key file from where it was copied, next to the database, or ask your supervisor to enroll this laptop again on a new profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到此用户数据的密钥文件（{path}）。数据库并未损坏，但已加密，没有密钥文件就无法打开，即使 PIN 码正确也不行。请从之前保存副本的位置取回密钥文件，放回数据库旁边；或请主管使用新的用户数据为本机重新注册。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="410"/>
@@ -3044,42 +3044,42 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>There is no queue called {queue}. The queues are: {queues}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {queue} 的待办队列。现有的待办队列：{queues}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="524"/>
         <source>Name the person who will resolve the dispute.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定负责解决此争议的处理人。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="526"/>
         <source>Write the root cause you found before resolving the dispute.</source>
-        <translation type="unfinished"></translation>
+        <translation>解决争议前，请先填写查明的根本原因。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="528"/>
         <source>No open dispute has the id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 ID 为 {id} 的未解决争议。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="529"/>
         <source>Several disputes start with {id}; type more of the id.</source>
-        <translation type="unfinished"></translation>
+        <translation>有多个争议的 ID 以 {id} 开头；请输入更完整的 ID。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="531"/>
         <source>This dispute was already resolved ({at}), perhaps by another supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>此争议已于 {at} 解决，可能是其他主管处理的。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="533"/>
         <source>This is not a refusal heading for the legal route.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是拟转交法律途径的拒绝付款。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="536"/>
         <source>The key file {path} does not belong to this database: the PIN opens it, but its key opens neither the database nor any of its backups. Put back the database&apos;s own key file from where it was copied, or ask your supervisor to enroll this laptop again on a new profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥文件 {path} 不属于此数据库：PIN 码可以打开该文件，但其中的密钥既打不开数据库，也打不开任何备份。请从之前保存副本的位置取回此数据库自己的密钥文件并放回原处；或请主管使用新的用户数据为本机重新注册。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="544"/>
@@ -5701,7 +5701,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>待办</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="233"/>
@@ -6264,132 +6264,132 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="108"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="109"/>
         <source>Collector</source>
-        <translation type="unfinished">催收员</translation>
+        <translation>催收员</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="109"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="110"/>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>记录时间</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="112"/>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>上报期限</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="114"/>
         <source>Claimed reason</source>
-        <translation type="unfinished"></translation>
+        <translation>客户所述原因</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="115"/>
         <source>Resolver</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="115"/>
         <source>not assigned yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未指定</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="117"/>
         <source>Commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺类型</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="119"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="121"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="122"/>
         <source>Due</source>
-        <translation type="unfinished">到期日</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="124"/>
         <source>Paid towards it</source>
-        <translation type="unfinished"></translation>
+        <translation>已付金额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="127"/>
         <source>Collector&apos;s next step</source>
-        <translation type="unfinished"></translation>
+        <translation>催收员的下一步安排</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="134"/>
         <source>Customer&apos;s description</source>
-        <translation type="unfinished"></translation>
+        <translation>客户说法</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="136"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="138"/>
         <source>Issues found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现的问题</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="139"/>
         <source>Text</source>
-        <translation type="unfinished">内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="142"/>
         <source>Re&amp;solver:</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="143"/>
         <source>who resolves the dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>负责解决此争议的人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="144"/>
         <source>&amp;Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>指定(&amp;A)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="145"/>
         <source>Root &amp;cause:</source>
-        <translation type="unfinished"></translation>
+        <translation>根本原因(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="147"/>
         <source>the cause found, apart from the customer&apos;s claimed reason</source>
-        <translation type="unfinished"></translation>
+        <translation>查明的实际原因（不同于客户所述原因）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="148"/>
         <source>&amp;Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>解决(&amp;R)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="149"/>
         <source>&amp;Handed over to the legal route</source>
-        <translation type="unfinished"></translation>
+        <translation>已转交法律途径处理(&amp;H)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="150"/>
         <source>&amp;Open the record in the Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>在审核收件箱中打开记录(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -6397,42 +6397,42 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="19"/>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>记录时间</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="20"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="21"/>
         <source>Collector</source>
-        <translation type="unfinished">催收员</translation>
+        <translation>催收员</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="22"/>
         <source>Due</source>
-        <translation type="unfinished">到期日</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="23"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="24"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="25"/>
         <source>Details</source>
-        <translation type="unfinished">内容</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="82"/>
         <source>paid %1</source>
-        <translation type="unfinished">已付 %1</translation>
+        <translation>已付 %1</translation>
     </message>
 </context>
 <context>
@@ -6440,142 +6440,142 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="16"/>
         <source>Disputes</source>
-        <translation type="unfinished"></translation>
+        <translation>争议</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="17"/>
         <source>Promises due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日到期的承诺</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="18"/>
         <source>Broken promises</source>
-        <translation type="unfinished"></translation>
+        <translation>未兑现的承诺</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="19"/>
         <source>Partially kept promises</source>
-        <translation type="unfinished"></translation>
+        <translation>部分兑现的承诺</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="20"/>
         <source>Notes to the supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>给主管的备注</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="21"/>
         <source>Refusals heading for the legal route</source>
-        <translation type="unfinished"></translation>
+        <translation>拟转交法律途径的拒绝付款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="22"/>
         <source>Records with issues</source>
-        <translation type="unfinished"></translation>
+        <translation>有问题的记录</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="23"/>
         <source>Money to confirm</source>
-        <translation type="unfinished">待确认收款</translation>
+        <translation>待确认款项</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="29"/>
         <source>No open disputes: every dispute imported so far is resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有未解决的争议：目前已导入的争议均已解决。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="31"/>
         <source>No promise falls due today that is not already kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天没有到期且尚未兑现的承诺。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="33"/>
         <source>No promise was broken in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天内没有未兑现的承诺。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="35"/>
         <source>No promise was only partly kept in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天内没有仅部分兑现的承诺。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="37"/>
         <source>No notes waiting: a note leaves this queue once its record is reviewed in the Inbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待处理的备注：备注所属的记录在审核收件箱中审核后，该备注即会移出此待办队列。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="40"/>
         <source>No refusal is waiting to be handed over to the legal route.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有等待转交法律途径的拒绝付款。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="42"/>
         <source>No record is marked as having issues.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有被标记为有问题的记录。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="44"/>
         <source>No money taken on site waits for confirmation.</source>
-        <translation type="unfinished">没有等待确认的当场收款。</translation>
+        <translation>没有等待确认的当场收款。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="61"/>
         <source>%1 h</source>
-        <translation type="unfinished">%1 小时</translation>
+        <translation>%1 小时</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="62"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2 小时</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="69"/>
         <source>%1 (none)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（无）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="70"/>
         <source>%1 (%2, oldest %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 项，最久已等待 %3）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="78"/>
         <source>Overdue by %1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期 %1 小时</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="80"/>
         <source>%1 h left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余 %1 小时</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="91"/>
         <source>Installment line</source>
-        <translation type="unfinished"></translation>
+        <translation>分期款项</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="93"/>
         <source>Promise to pay</source>
-        <translation type="unfinished">付款承诺</translation>
+        <translation>付款承诺</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="101"/>
         <source>Follow up on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %1 跟进</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="104"/>
         <source>Revisit on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %1 再访</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="112"/>
         <source>On the route on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已排入 %1 的路线</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="115"/>
         <source>None planned: the record sets no follow-up day or revisit, and no route has the customer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无安排：记录中未设定跟进日期或再访日期，也还没有任何路线包含该客户。</translation>
     </message>
 </context>
 <context>
@@ -6584,17 +6584,17 @@ Packs written: %6</source>
         <location filename="../fieldapp/ui/office/queues_view.py" line="131"/>
         <location filename="../fieldapp/ui/office/queues_view.py" line="217"/>
         <source>Everyone</source>
-        <translation type="unfinished">所有人</translation>
+        <translation>所有人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queues_view.py" line="210"/>
         <source>Items: %1, the oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 项，按时间由旧到新排列</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queues_view.py" line="215"/>
         <source>&amp;Collector:</source>
-        <translation type="unfinished">催收员(&amp;C)：</translation>
+        <translation>催收员(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -7516,7 +7516,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/app.py" line="83"/>
         <source>What will be lost: visits, calls, payments and documents recorded on this laptop after %1. Those among them already sent are kept by the office; the others are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>将会丢失的内容：%1 之后在本机上记录的拜访、电话、收款和文件。其中已发送的部分由公司保留；其余的将会丢失。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="91"/>
@@ -7693,7 +7693,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/sync_menu.py" line="121"/>
         <source>Disputes you recorded that the office resolved: %1; their invoices are no longer paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>您记录的争议中已由公司解决的：%1 个；相关发票已不再暂停催收。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
@@ -8008,12 +8008,12 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="125"/>
         <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 PIN 码，任何人都无法打开此用户数据，公司也不例外：正是这一点在电脑丢失时保护了客户的资料。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="127"/>
         <source>Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>请主管为本机重新注册；之后公司会发送新的分配数据包，您将使用新的用户数据开始工作。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="129"/>
@@ -8023,18 +8023,18 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="138"/>
         <source>Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司已收到的工作内容不会丢失。在本机记录但尚未发送的拜访、文件和收款将会丢失。没有 PIN 码，也无法显示这些内容有多少：如果您记得上次发送每日数据的时间，那么此后记录的所有内容都会丢失。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="145"/>
         <source>When the window was last locked or closed (%1), everything recorded here had been sent to the office: that work is safe. Only what was recorded after that and not sent would be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>上次锁定或关闭窗口时（%1），在本机记录的所有内容均已发送给公司：这些工作内容不会丢失。只有此后记录且未发送的内容才会丢失。</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/unlock_dialog.py" line="149"/>
         <source>When the window was last locked or closed (%1), %n records had not been sent to the office. They exist only on this laptop: with a forgotten PIN they are lost, unless they were sent since. Work the office has received is safe.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>上次锁定或关闭窗口时（%1），有 %n 条记录尚未发送给公司。这些记录只存在于本机：忘记 PIN 码就会丢失，除非之后已经发送。公司已收到的工作内容不会丢失。</numerusform>
         </translation>
     </message>
 </context>
@@ -8043,27 +8043,27 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="19"/>
         <source>Amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>修订</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="21"/>
         <source>Corrected details</source>
-        <translation type="unfinished"></translation>
+        <translation>资料更正</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="35"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="36"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="37"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -8071,22 +8071,22 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="151"/>
         <source>Unsent work</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送的工作内容</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="154"/>
         <source>Sync before closing to keep them safe with the office.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭前请先同步，以便将这些内容安全地保存到公司。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="155"/>
         <source>&amp;Close anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然关闭(&amp;C)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="156"/>
         <source>&amp;Keep the window open</source>
-        <translation type="unfinished"></translation>
+        <translation>保持窗口打开(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -8094,8 +8094,8 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/unsent_view.py" line="27"/>
         <source>These %n records exist only on this laptop until they are sent to the office. If the PIN is forgotten, they are lost.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>这 %n 条记录在发送给公司之前只存在于本机。如果忘记 PIN 码，它们将会丢失。</numerusform>
         </translation>
     </message>
 </context>

@@ -1126,7 +1126,7 @@
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="120"/>
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="218"/>
         <source>All collectors</source>
-        <translation type="unfinished">全部催收員</translation>
+        <translation>全部催收員</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/dashboard_view.py" line="123"/>
@@ -2809,7 +2809,7 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="405"/>
         <source>The key file of this profile is missing ({path}). The database is not damaged, but it is encrypted and cannot be opened without its key file, not even with the right PIN. Put back the copy of the key file from where it was copied, next to the database, or ask your supervisor to enroll this laptop again on a new profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到此使用者資料的金鑰檔案（{path}）。資料庫並未損壞，但已加密，沒有金鑰檔案就無法開啟，即使輸入正確的 PIN 碼也不行。請從當初複製金鑰檔案的位置取回副本，放回資料庫旁，或請主管以新的使用者資料為本機重新註冊。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="410"/>
@@ -3044,42 +3044,42 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="522"/>
         <source>There is no queue called {queue}. The queues are: {queues}.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有名為 {queue} 的待辦佇列。待辦佇列有：{queues}。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="524"/>
         <source>Name the person who will resolve the dispute.</source>
-        <translation type="unfinished"></translation>
+        <translation>請填寫負責解決此爭議的處理人。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="526"/>
         <source>Write the root cause you found before resolving the dispute.</source>
-        <translation type="unfinished"></translation>
+        <translation>解決爭議前，請先填寫您查明的根本原因。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="528"/>
         <source>No open dispute has the id {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到編號為 {id} 且尚未解決的爭議。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="529"/>
         <source>Several disputes start with {id}; type more of the id.</source>
-        <translation type="unfinished"></translation>
+        <translation>有多筆爭議的編號以 {id} 開頭；請輸入更多位編號。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="531"/>
         <source>This dispute was already resolved ({at}), perhaps by another supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>此爭議已解決（{at}），可能是由另一位主管處理的。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="533"/>
         <source>This is not a refusal heading for the legal route.</source>
-        <translation type="unfinished"></translation>
+        <translation>這不是將轉交法律途徑的拒絕付款。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="536"/>
         <source>The key file {path} does not belong to this database: the PIN opens it, but its key opens neither the database nor any of its backups. Put back the database&apos;s own key file from where it was copied, or ask your supervisor to enroll this laptop again on a new profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰檔案 {path} 不屬於此資料庫：PIN 碼可以開啟此檔案，但其中的金鑰無法開啟資料庫，也無法開啟任何備份。請從當初複製的位置取回此資料庫原本的金鑰檔案並放回，或請主管以新的使用者資料為本機重新註冊。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/error_text.py" line="544"/>
@@ -5701,7 +5701,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>待辦</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/window.py" line="233"/>
@@ -6264,132 +6264,132 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="108"/>
         <source>Customer</source>
-        <translation type="unfinished">客戶</translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="109"/>
         <source>Collector</source>
-        <translation type="unfinished">催收員</translation>
+        <translation>催收員</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="109"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>不明</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="110"/>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄時間</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="112"/>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>上報期限</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="114"/>
         <source>Claimed reason</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶所述原因</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="115"/>
         <source>Resolver</source>
-        <translation type="unfinished"></translation>
+        <translation>處理人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="115"/>
         <source>not assigned yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未指派</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="117"/>
         <source>Commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>承諾類型</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="119"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="121"/>
         <source>Amount</source>
-        <translation type="unfinished">金額</translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="122"/>
         <source>Due</source>
-        <translation type="unfinished">到期日</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="124"/>
         <source>Paid towards it</source>
-        <translation type="unfinished"></translation>
+        <translation>已付金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="127"/>
         <source>Collector&apos;s next step</source>
-        <translation type="unfinished"></translation>
+        <translation>催收員的下一步</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="134"/>
         <source>Customer&apos;s description</source>
-        <translation type="unfinished"></translation>
+        <translation>客戶的說明</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="136"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>備註</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="138"/>
         <source>Issues found</source>
-        <translation type="unfinished"></translation>
+        <translation>發現的問題</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="139"/>
         <source>Text</source>
-        <translation type="unfinished">內容</translation>
+        <translation>內容</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="142"/>
         <source>Re&amp;solver:</source>
-        <translation type="unfinished"></translation>
+        <translation>處理人(&amp;S)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="143"/>
         <source>who resolves the dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>負責解決此爭議的人</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="144"/>
         <source>&amp;Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>指派(&amp;A)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="145"/>
         <source>Root &amp;cause:</source>
-        <translation type="unfinished"></translation>
+        <translation>根本原因(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="147"/>
         <source>the cause found, apart from the customer&apos;s claimed reason</source>
-        <translation type="unfinished"></translation>
+        <translation>查明的實際原因（有別於客戶所述原因）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="148"/>
         <source>&amp;Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>解決(&amp;R)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="149"/>
         <source>&amp;Handed over to the legal route</source>
-        <translation type="unfinished"></translation>
+        <translation>已轉交法律途徑(&amp;H)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_detail.py" line="150"/>
         <source>&amp;Open the record in the Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>在審核收件匣中開啟記錄(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -6397,42 +6397,42 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="19"/>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄時間</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="20"/>
         <source>Customer</source>
-        <translation type="unfinished">客戶</translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="21"/>
         <source>Collector</source>
-        <translation type="unfinished">催收員</translation>
+        <translation>催收員</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="22"/>
         <source>Due</source>
-        <translation type="unfinished">到期日</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="23"/>
         <source>Amount</source>
-        <translation type="unfinished">金額</translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="24"/>
         <source>State</source>
-        <translation type="unfinished">狀態</translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="25"/>
         <source>Details</source>
-        <translation type="unfinished">內容</translation>
+        <translation>內容</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_model.py" line="82"/>
         <source>paid %1</source>
-        <translation type="unfinished">已付 %1</translation>
+        <translation>已付 %1</translation>
     </message>
 </context>
 <context>
@@ -6440,142 +6440,142 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="16"/>
         <source>Disputes</source>
-        <translation type="unfinished"></translation>
+        <translation>爭議</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="17"/>
         <source>Promises due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日到期的承諾</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="18"/>
         <source>Broken promises</source>
-        <translation type="unfinished"></translation>
+        <translation>未兌現的承諾</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="19"/>
         <source>Partially kept promises</source>
-        <translation type="unfinished"></translation>
+        <translation>部分兌現的承諾</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="20"/>
         <source>Notes to the supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>給主管的備註</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="21"/>
         <source>Refusals heading for the legal route</source>
-        <translation type="unfinished"></translation>
+        <translation>將轉交法律途徑的拒絕付款</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="22"/>
         <source>Records with issues</source>
-        <translation type="unfinished"></translation>
+        <translation>有問題的記錄</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="23"/>
         <source>Money to confirm</source>
-        <translation type="unfinished">待確認的收款</translation>
+        <translation>待確認款項</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="29"/>
         <source>No open disputes: every dispute imported so far is resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有進行中的爭議：目前為止匯入的爭議都已解決。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="31"/>
         <source>No promise falls due today that is not already kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>今日沒有到期且尚未兌現的承諾。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="33"/>
         <source>No promise was broken in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>過去 30 天內沒有未兌現的承諾。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="35"/>
         <source>No promise was only partly kept in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>過去 30 天內沒有僅部分兌現的承諾。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="37"/>
         <source>No notes waiting: a note leaves this queue once its record is reviewed in the Inbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有待處理的備註：備註所屬的記錄在審核收件匣中審核後，該備註就會離開此待辦佇列。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="40"/>
         <source>No refusal is waiting to be handed over to the legal route.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有等待轉交法律途徑的拒絕付款。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="42"/>
         <source>No record is marked as having issues.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有被標記為有問題的記錄。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="44"/>
         <source>No money taken on site waits for confirmation.</source>
-        <translation type="unfinished">沒有等待確認的當場收款。</translation>
+        <translation>沒有等待確認的當場收款。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="61"/>
         <source>%1 h</source>
-        <translation type="unfinished">%1 小時</translation>
+        <translation>%1 小時</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="62"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2 小時</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="69"/>
         <source>%1 (none)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（無）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="70"/>
         <source>%1 (%2, oldest %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 項，最久已等待 %3）</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="78"/>
         <source>Overdue by %1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期 %1 小時</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="80"/>
         <source>%1 h left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩 %1 小時</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="91"/>
         <source>Installment line</source>
-        <translation type="unfinished"></translation>
+        <translation>分期款項</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="93"/>
         <source>Promise to pay</source>
-        <translation type="unfinished">付款承諾</translation>
+        <translation>付款承諾</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="101"/>
         <source>Follow up on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 追蹤</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="104"/>
         <source>Revisit on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 再訪</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="112"/>
         <source>On the route on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已排入 %1 的路線</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queue_words.py" line="115"/>
         <source>None planned: the record sets no follow-up day or revisit, and no route has the customer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無安排：此記錄未設定追蹤日期或再訪日期，目前也沒有任何路線包含此客戶。</translation>
     </message>
 </context>
 <context>
@@ -6584,17 +6584,17 @@ Packs written: %6</source>
         <location filename="../fieldapp/ui/office/queues_view.py" line="131"/>
         <location filename="../fieldapp/ui/office/queues_view.py" line="217"/>
         <source>Everyone</source>
-        <translation type="unfinished">全部催收員</translation>
+        <translation>全部催收員</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queues_view.py" line="210"/>
         <source>Items: %1, the oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 項，最早的排在最前</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/office/queues_view.py" line="215"/>
         <source>&amp;Collector:</source>
-        <translation type="unfinished">催收員(&amp;C)：</translation>
+        <translation>催收員(&amp;C)：</translation>
     </message>
 </context>
 <context>
@@ -7516,7 +7516,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/app.py" line="83"/>
         <source>What will be lost: visits, calls, payments and documents recorded on this laptop after %1. Those among them already sent are kept by the office; the others are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>將會遺失的內容：%1 之後在本機記錄的拜訪、電話、付款與文件。其中已送出的部分會保留在公司端；其餘將會遺失。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/app.py" line="91"/>
@@ -7693,7 +7693,7 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/sync_menu.py" line="121"/>
         <source>Disputes you recorded that the office resolved: %1; their invoices are no longer paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>您記錄的爭議已由公司解決：%1；相關發票已不再暫停催收。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/sync_menu.py" line="126"/>
@@ -8008,12 +8008,12 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="125"/>
         <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有 PIN 碼，任何人都無法開啟此使用者資料，連公司也不行：這正是電腦遺失時保護客戶資料的方式。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="127"/>
         <source>Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>請主管為本機重新註冊；之後公司會送來新的指派資料包，您將以新的使用者資料開始作業。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="129"/>
@@ -8023,18 +8023,18 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="138"/>
         <source>Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司已收到的工作是安全的。在此記錄但尚未送出的拜訪、文件與付款將會遺失。沒有 PIN 碼也無法顯示共有幾筆：如果您記得上次送出當日工作的時間，在那之後記錄的一切就是會遺失的內容。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unlock_dialog.py" line="145"/>
         <source>When the window was last locked or closed (%1), everything recorded here had been sent to the office: that work is safe. Only what was recorded after that and not sent would be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>上次鎖定或關閉視窗時（%1），此處記錄的所有內容都已送至公司：這些工作是安全的。只有在那之後記錄且尚未送出的內容才會遺失。</translation>
     </message>
     <message numerus="yes">
         <location filename="../fieldapp/ui/unlock_dialog.py" line="149"/>
         <source>When the window was last locked or closed (%1), %n records had not been sent to the office. They exist only on this laptop: with a forgotten PIN they are lost, unless they were sent since. Work the office has received is safe.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>上次鎖定或關閉視窗時（%1），有 %n 筆記錄尚未送至公司。這些記錄只存在於本機：忘記 PIN 碼就會遺失，除非之後已經送出。公司已收到的工作是安全的。</numerusform>
         </translation>
     </message>
 </context>
@@ -8043,27 +8043,27 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="19"/>
         <source>Amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>修訂</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="21"/>
         <source>Corrected details</source>
-        <translation type="unfinished"></translation>
+        <translation>已更正的資料</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="35"/>
         <source>Customer</source>
-        <translation type="unfinished">客戶</translation>
+        <translation>客戶</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="36"/>
         <source>Kind</source>
-        <translation type="unfinished">類型</translation>
+        <translation>類型</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="37"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -8071,22 +8071,22 @@ Packs written: %6</source>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="151"/>
         <source>Unsent work</source>
-        <translation type="unfinished"></translation>
+        <translation>未送出的工作</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="154"/>
         <source>Sync before closing to keep them safe with the office.</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉前請先同步，讓這些記錄安全保存在公司端。</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="155"/>
         <source>&amp;Close anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍要關閉(&amp;C)</translation>
     </message>
     <message>
         <location filename="../fieldapp/ui/unsent_view.py" line="156"/>
         <source>&amp;Keep the window open</source>
-        <translation type="unfinished"></translation>
+        <translation>保持視窗開啟(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -8094,8 +8094,8 @@ Packs written: %6</source>
     <message numerus="yes">
         <location filename="../fieldapp/ui/unsent_view.py" line="27"/>
         <source>These %n records exist only on this laptop until they are sent to the office. If the PIN is forgotten, they are lost.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>這 %n 筆記錄在送至公司之前只存在於本機。如果忘記 PIN 碼，這些記錄將會遺失。</numerusform>
         </translation>
     </message>
 </context>
