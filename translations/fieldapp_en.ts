@@ -6434,7 +6434,12 @@ Packs written: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queue_model.py" line="82"/>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="49"/>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office/queue_model.py" line="85"/>
         <source>paid %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6586,17 +6591,17 @@ Packs written: %6</source>
     <name>QueuesView</name>
     <message>
         <location filename="../fieldapp/ui/office/queues_view.py" line="131"/>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="217"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="220"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="210"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="213"/>
         <source>Items: %1, the oldest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="215"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="218"/>
         <source>&amp;Collector:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6,7 +6,7 @@ Not a test (pytest does not collect it). Usage, from the checkout:
 
     Xvfb :99 -screen 0 1440x900x24 &
     DISPLAY=:99 QT_QPA_PLATFORM=xcb PYTHONPATH=$PWD .venv/bin/python \\
-        tests/ui/office_sync_screenshots.py OUTDIR
+        tests/ui/office_sync_screenshots.py OUTDIR [LANG…]
 
 It prepares the demo office of `fieldapp office --demo` in a temporary folder and drops two
 bad files on it (a zip that is no bundle, and a day bundle whose member was changed), which are
@@ -20,6 +20,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+from fieldapp.domain.queues import MONEY, QUEUES
 from fieldapp.office_cli import demo as office_demo
 from fieldapp.paths import Profile
 from fieldapp.services.office.app import build
@@ -70,7 +71,7 @@ with tempfile.TemporaryDirectory() as tmp:
     win = OfficeWindow(services, profile)
     win.resize(1440, 860)
     win.show()
-    for lang in ("en", "vi"):
+    for lang in sys.argv[2:] or ("en", "vi"):
         language.switch(app, lang)
         settle()
         win.tabs.setCurrentWidget(win.devices)
@@ -90,6 +91,9 @@ with tempfile.TemporaryDirectory() as tmp:
         win.queues.queue_list.setCurrentRow(0)  # the disputes and their 24-hour deadline
         settle(2500)
         win.grab().save(str(OUT / f"office-queues-disputes-{lang}.png"))
+        win.queues.queue_list.setCurrentRow(QUEUES.index(MONEY))  # money to confirm
+        settle(2000)
+        win.grab().save(str(OUT / f"office-queues-money-{lang}.png"))
         win.tabs.setCurrentWidget(win.dashboard)
         win.dashboard.show_button.click()
         settle(6000)

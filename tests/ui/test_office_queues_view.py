@@ -70,6 +70,10 @@ def test_the_queues_list_counts_and_the_oldest_item_first(qtbot, win):
     model = view.model
     assert model.data(model.index(0, 5)) == "Overdue by 6 h"
     assert model.data(model.index(1, 5)) == "22 h left"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Deadline"  # not a payment's due day
+    widest = max(view.fontMetrics().horizontalAdvance(view.queue_list.item(r).text())
+                 for r in range(view.queue_list.count()))
+    assert view.queue_list.width() >= widest
     view.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # most hours left first
     assert shown(view) == [win.ids["new"], win.ids["old"]]
     minh = view.collector.findText("Minh")
@@ -83,6 +87,7 @@ def test_the_queues_list_counts_and_the_oldest_item_first(qtbot, win):
     assert "No record is marked as having issues" in view.empty_label.text()
     qtbot.keyClick(view.queue_list, Qt.Key.Key_Up)
     assert view.current_queue() == q.LEGAL and view.model.rowCount() == 1
+    assert view.model.headerData(3, Qt.Orientation.Horizontal) == "Due"
     assert view.detail.hand_over_button.isVisible()
     assert "Legal route recommended" in view.detail.text.text()
 

@@ -30,10 +30,11 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self.items: list[q.QueueItem] = []
         self.now: datetime | None = None
+        self.queue = ""
 
-    def set_items(self, items, now: datetime) -> None:
+    def set_items(self, items, now: datetime, queue: str = "") -> None:
         self.beginResetModel()
-        self.items, self.now = list(items), now
+        self.items, self.now, self.queue = list(items), now, queue
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt's name)
@@ -44,6 +45,8 @@ class QueueModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == 3 and self.queue == q.DISPUTES:  # a dispute's 24-hour deadline
+                return QCoreApplication.translate("QueueModel", "Deadline")
             return titles()[section]
         return None
 

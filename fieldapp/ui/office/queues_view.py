@@ -139,7 +139,7 @@ class QueuesView(Retranslating, QWidget):
         who = self.collector.currentData()
         items = [i for i in self.found.get(self.current_queue(), ())
                  if who is None or i.collector_id == who]
-        self.model.set_items(items, self.now)
+        self.model.set_items(items, self.now, self.current_queue())
         self.table.setVisible(bool(items))
         self.empty_label.setVisible(not items)
         keep = next((r for r, i in enumerate(items) if chosen and i.key == chosen.key),
@@ -204,6 +204,9 @@ class QueuesView(Retranslating, QWidget):
             name = entry.data(Qt.ItemDataRole.UserRole)
             entry.setText(queue_words.entry(counts[name], self.now) if name in counts
                           else queue_words.name(name))
+        # Every queue's name, count and oldest age readable without scrolling, in any language.
+        self.queue_list.setMinimumWidth(self.queue_list.sizeHintForColumn(0)
+                                        + 2 * self.queue_list.frameWidth() + 12)
 
     def _retext_count(self) -> None:
         shown = len(self.model.items)
