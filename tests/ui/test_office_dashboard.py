@@ -133,3 +133,9 @@ def test_the_currency_with_most_open_receivables_first_and_the_last_choice_kept(
     assert _rows(again.dashboard.table)["Days sales outstanding (DSO)"][0] == "144 days"
     again.close()
     store.close()
+
+
+def test_amount_axes_read_as_numbers_not_exponents(qtbot, win):
+    axis = win.dashboard.charts.money.getAxis("left")
+    assert axis.tickStrings([9e8, 2.5e8], 1, 1e8) == ["900,000,000", "250,000,000"]
+    assert axis.tickStrings([0.5], 1, 0.25) == ["0.5"]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from ...domain.enums import AgingBucket
 from ...domain.money import minor_units
+from .. import formats
 from ..labels import label
 from ..views.common import Retranslating
 
@@ -28,6 +29,14 @@ def _epoch(day: date) -> float:
 def _major(minor: int, currency: str) -> float:
     # Chart coordinates only: the figures themselves stay integers and Decimals.
     return float(Decimal(minor).scaleb(-minor_units(currency)))
+
+
+class _Amounts(pg.AxisItem):
+    """Values in the window's number notation (900.000.000, not 9e+08): people read amounts."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        digits = 0 if spacing * scale >= 1 else 2
+        return [formats.number(round(v * scale, digits)) for v in values]
 
 
 class DashboardCharts(Retranslating, QTabWidget):
@@ -46,7 +55,9 @@ class DashboardCharts(Retranslating, QTabWidget):
         self.retranslate_ui()
 
     def _plot(self, dates: bool) -> pg.PlotWidget:
-        axis = {"bottom": pg.DateAxisItem(utcOffset=0)} if dates else {}
+        axis = {"left": _Amounts("left")}
+        if dates:
+            axis["bottom"] = pg.DateAxisItem(utcOffset=0)
         plot = pg.PlotWidget(self, background="w", axisItems=axis)
         plot.showGrid(x=True, y=True, alpha=0.3)
         plot.addLegend(offset=(10, 10))
