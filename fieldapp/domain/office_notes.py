@@ -1,5 +1,6 @@
 """Notes from the office as the collector's laptop lists them: what the office said about the
-collector's records (review states and comments today), newest first, read or not."""
+collector's records (review states and comments, disputes resolved, receipts voided), newest
+first, read or not."""
 
 from __future__ import annotations
 
@@ -7,17 +8,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 # The kinds of notes a pack brings. Each kind has its rows in the laptop's store and its words
-# on screen; adding one (a dispute resolved, a receipt voided) adds a kind here, a source in
+# on screen; adding one adds a kind here, a source in
 # store/office_notes_repo.py and its wording in ui/office_notes_words.py.
 REVIEW = "review"  # a review state set or a comment on one of the collector's records
-KINDS = (REVIEW,)
+RESOLUTION = "resolution"  # a dispute recorded here that the office resolved (its root cause)
+VOID = "void"  # a receipt the office voided (its reason; ``state`` holds the receipt number)
+KINDS = (REVIEW, RESOLUTION, VOID)
 LIST_LIMIT = 500  # the newest notes the list shows (the laptop keeps every one)
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
     """One note. ``state`` is the kind's word for what happened (a review state; None for a
-    comment), ``text`` the reason or the comment; ``visit_*`` and ``customer_*`` name the
+    comment or a resolved dispute; the receipt number of a voided receipt), ``text`` the
+    reason, the comment or the root cause found; ``visit_*`` and ``customer_*`` name the
     record it is about, empty when this laptop does not hold it (made on another laptop)."""
 
     kind: str

@@ -35,6 +35,7 @@ class Received:
     applied: pack_apply.Applied
     changes: Changes
     notes: int = 0  # notes from the office the pack brought that this laptop had not held
+    # (review states and comments, disputes resolved, receipts voided)
     resolved: int = 0  # disputes recorded here that the office resolved, new in this pack
 
 
@@ -74,7 +75,7 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
     check(pack, device_id, held["version"], now)
     with store.sessions.begin() as session:
         # First: a voided receipt's allocations no longer lower the balances written below.
-        receipt_repo.take_voids(session.connection(), pack.voids)
+        voided = receipt_repo.take_voids(session.connection(), pack.voids)
         applied = pack_apply.apply(session.connection(), pack.customers, pack.route_stops,
                                    pack.outcomes,
                                    datetime.fromisoformat(pack.header["route_from"]).date(),
@@ -92,7 +93,8 @@ def apply(store, pack: Pack, held: dict, device_id: str, now: datetime) -> Recei
                                       APPLIED_AT: to_text(now),
                                       REVOKED: json.dumps(pack.revoked, ensure_ascii=False)})
     # A pack reaches every customer it names and may add or remove some: reload everything.
-    return Received(pack, applied, Changes.everything(), notes, resolved)
+    # Resolutions and voids are notes from the office too (the list and its unread count).
+    return Received(pack, applied, Changes.everything(), notes + resolved + voided, resolved)
 
 
 def _unassigned(session, pack: Pack, applied: pack_apply.Applied) -> list[str]:

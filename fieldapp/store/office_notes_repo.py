@@ -1,6 +1,6 @@
-"""Notes from the office on the laptop, in SQL: every kind's rows read as one list (newest
-first, with the record they are about and whether they were read), the unread count, and the
-read marks."""
+"""Notes from the office on the laptop, in SQL: every kind's rows (review states and comments,
+disputes resolved, receipts voided) read as one list (newest first, with the record they are
+about and whether they were read), the unread count, and the read marks."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from datetime import tzinfo
 from sqlalchemy import String, and_, func, insert, literal, null, select, union_all
 
 from ..domain.instants import from_text
-from ..domain.office_notes import KINDS, REVIEW, Note
-from .tables import CustomerRow, OfficeNoteReadRow, ReviewEventRow, VisitRow
+from ..domain.office_notes import KINDS, RESOLUTION, REVIEW, VOID, Note
+from ..domain.receipts import VOIDED
+from .tables import (CustomerRow, DisputeResolutionRow, OfficeNoteReadRow, OutcomeRow,
+                     ReceiptRow, ReviewEventRow, VisitRow)
 
 _CHUNK = 500
 
@@ -29,10 +31,40 @@ def _reviews(customer_id: int | None = None):
     return stmt
 
 
+def _resolutions(customer_id: int | None = None):
+    """Disputes recorded here that the office resolved (store/dispute_repo.take_resolutions):
+    the root cause found, about the dispute's record and customer."""
+    r, o = DisputeResolutionRow.__table__, OutcomeRow.__table__
+    stmt = (select(literal(RESOLUTION, String).label("kind"), r.c.outcome_uuid.label("id"),
+                   r.c.resolved_at.label("at"), r.c.resolved_by.label("actor"),
+                   null().label("state"), r.c.root_cause.label("text"),
+                   null().label("corrects"), o.c.visit_uuid.label("visit_uuid"),
+                   o.c.customer_id.label("customer_id"))
+            .select_from(r.join(o, o.c.uuid == r.c.outcome_uuid)))
+    if customer_id is not None:
+        stmt = stmt.where(o.c.customer_id == customer_id)
+    return stmt
+
+
+def _voids(customer_id: int | None = None):
+    """Receipts the office voided (store/receipt_repo.take_voids; a laptop holds no other
+    receipts): the reason, with the receipt number as the note's state."""
+    t = ReceiptRow.__table__
+    stmt = select(literal(VOID, String).label("kind"), t.c.receipt_no.label("id"),
+                  t.c.state_at.label("at"), t.c.state_by.label("actor"),
+                  t.c.receipt_no.label("state"), t.c.reason.label("text"),
+                  null().label("corrects"),
+                  func.nullif(t.c.visit_uuid, "").label("visit_uuid"),  # a payment off a visit
+                  t.c.customer_id.label("customer_id")).where(t.c.state == VOIDED)
+    if customer_id is not None:
+        stmt = stmt.where(t.c.customer_id == customer_id)
+    return stmt
+
+
 # Each kind's rows as the same columns: kind, id, at, actor, state, text, corrects,
 # visit_uuid, customer_id (when the note is about a customer rather than a record); called
 # with a customer id, only the notes about that customer.
-SOURCES = {REVIEW: _reviews}
+SOURCES = {REVIEW: _reviews, RESOLUTION: _resolutions, VOID: _voids}
 
 
 def _notes(customer_id: int | None = None):

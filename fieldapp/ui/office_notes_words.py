@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..domain.office_notes import REVIEW
+from ..domain.office_notes import RESOLUTION, REVIEW, VOID
 from . import formats
 
 
@@ -30,11 +30,20 @@ def _review_what(note) -> str:
     return QCoreApplication.translate("OfficeNotes", "Comment")
 
 
-_WHAT = {REVIEW: _review_what}
+def _resolution_what(_note) -> str:
+    return QCoreApplication.translate("OfficeNotes", "Dispute resolved")
+
+
+def _void_what(note) -> str:
+    return QCoreApplication.translate("OfficeNotes", "Receipt %1 voided").replace(
+        "%1", note.state or "")
+
+
+_WHAT = {REVIEW: _review_what, RESOLUTION: _resolution_what, VOID: _void_what}
 
 
 def what(note) -> str:
-    """What the note says happened: a review state, a comment, …"""
+    """What the note says happened: a review state, a comment, a dispute resolved, …"""
     worded = _WHAT.get(note.kind)
     return worded(note) if worded else note.kind
 

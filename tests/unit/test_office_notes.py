@@ -13,12 +13,12 @@ import pytest
 from sqlalchemy import insert
 
 from fieldapp.domain.instants import to_text
-from fieldapp.domain.office_notes import REVIEW
+from fieldapp.domain.office_notes import RESOLUTION, REVIEW, VOID
 from fieldapp.services import packs_in
 from fieldapp.services.office_notes import OfficeNotes
 from fieldapp.services.settings import Settings
 from fieldapp.store.engine import open_store
-from fieldapp.store.tables import VisitRow
+from fieldapp.store.tables import OutcomeRow, PaymentRow, VisitRow
 from fieldapp.sync.pack import Pack, parse
 from tests.conftest import VN, Clock
 
@@ -39,12 +39,14 @@ def _event(visit: str, at: datetime, state: str | None, text: str, corrects=None
             "text": text, "corrects": corrects}
 
 
-def _pack(store, version: int, reviews: list) -> packs_in.Received:
-    """A delta pack (no customer changed) carrying ``reviews``, through its bytes, applied."""
+def _pack(store, version: int, reviews: list, voids=(), resolutions=()) -> packs_in.Received:
+    """A delta pack (no customer changed) carrying ``reviews`` (and ``voids``, ``resolutions``),
+    through its bytes, applied."""
     header = {"version": version, "device": Settings(store).device_id(), "collector": "Lan",
               "created_at": to_text(NOW), "expires_at": to_text(NOW + timedelta(days=14)),
               "full": False, "base": version - 1, "route_from": "2026-12-31"}
-    pack = parse(Pack(header, [], [], [], [], [], reviews).to_bytes())
+    pack = parse(Pack(header, [], [], [], [], [], reviews, list(voids),
+                      list(resolutions)).to_bytes())
     return packs_in.apply(store, pack, packs_in.state(store), header["device"],
                           NOW.astimezone(timezone.utc))
 
@@ -144,3 +146,80 @@ def test_a_note_on_a_record_this_laptop_does_not_hold_is_listed_without_it(lapto
     _pack(store, 1, [elsewhere])
     (note,) = OfficeNotes(store, Settings(store), Clock(NOW)).newest()
     assert note.customer_id is None and note.visit_at is None and note.customer_name == ""
+
+
+def _dispute_and_payment(store, visit: str, cid: int) -> tuple[str, str]:
+    """The collector recorded a dispute and took a payment on ``visit``: the outcome and the
+    payment as this laptop holds them."""
+    dispute, payment = str(uuid.uuid4()), str(uuid.uuid4())
+    with store.sessions.begin() as session:
+        session.add(OutcomeRow(uuid=dispute, visit_uuid=visit, customer_id=cid, kind="dispute",
+                               created_on=MORNING.date(), due_on=None, deadline_at=None,
+                               amount_minor=0, currency="", receipt_no="", superseded_by=None,
+                               resolved=False, body=json.dumps({"kind": "dispute",
+                                                                "invoice_ids": []})))
+        session.add(PaymentRow(id=payment, customer_id=cid, paid_on=MORNING.date(),
+                               amount_minor=2_000_000, currency="VND", method="cash",
+                               visit_uuid=visit))
+    return dispute, payment
+
+
+def test_disputes_resolved_and_receipts_voided_are_notes_too(laptop, tmp_path):
+    store, (first, second, _call), (lan, hai) = laptop
+    dispute, payment = _dispute_and_payment(store, first, lan)
+    _other, off_visit = _dispute_and_payment(store, second, hai)
+    review = _event(second, datetime(2026, 11, 27, 1, 0, tzinfo=timezone.utc), "approved", "")
+    resolution = {"uuid": dispute, "resolved_at": "2026-11-27T03:00:00+00:00",
+                  "resolved_by": "Chị Hoa", "root_cause": "Kho giao nhầm lô hàng"}
+    void = {"receipt_no": "PT-0007", "payment_id": payment, "voided_at":
+            "2026-11-28T02:00:00+00:00", "by": "Chị Thu", "reason": "Khách chưa trả"}
+    elsewhere = {"receipt_no": "PT-0009", "payment_id": str(uuid.uuid4()), "voided_at":
+                 "2026-11-28T04:00:00+00:00", "by": "Chị Thu", "reason": "Nhập hai lần"}
+    got = _pack(store, 1, [review], [void, elsewhere],
+                [resolution, {**resolution, "uuid": str(uuid.uuid4())}])
+    # The pack's count of new notes: the review, the dispute and the receipt held here.
+    assert got.notes == 3 and got.resolved == 1
+
+    notes = OfficeNotes(store, Settings(store), Clock(NOW))
+    listed = notes.newest()
+    assert [n.key for n in listed] == [(VOID, "PT-0007"), (RESOLUTION, dispute),
+                                       (REVIEW, review["id"])]
+    voided, resolved = listed[0], listed[1]
+    assert (voided.state, voided.text, voided.author, voided.read) == (
+        "PT-0007", "Khách chưa trả", "Chị Thu", False)
+    assert voided.at == datetime(2026, 11, 28, 9, 0, tzinfo=VN)
+    assert (voided.customer_id, voided.customer_code, voided.visit_uuid, voided.visit_at) == (
+        lan, "KH001", first, MORNING)
+    assert (resolved.text, resolved.author, resolved.state) == (
+        "Kho giao nhầm lô hàng", "Chị Hoa", None)
+    assert resolved.at == datetime(2026, 11, 27, 10, 0, tzinfo=VN)
+    assert (resolved.customer_id, resolved.customer_name, resolved.visit_uuid) == (
+        lan, "Công ty TNHH Minh Phát", first)
+    assert notes.unread_count() == 3
+
+    # Read marks name the kind: marking the void read leaves the others unread, and stays.
+    assert notes.mark_read([voided.key]).office_notes and notes.unread_count() == 2
+    path = store.path
+    store.close()
+    reopened = open_store(path)
+    try:
+        notes = OfficeNotes(reopened, Settings(reopened), Clock(NOW))
+        assert {n.key: n.read for n in notes.newest()} == {
+            (VOID, "PT-0007"): True, (RESOLUTION, dispute): False, (REVIEW, review["id"]): False}
+        # The same resolutions and voids again (the office resends them): nothing new.
+        again = _pack(reopened, 2, [], [void], [resolution])
+        assert again.notes == 0 and notes.unread_count() == 2
+        # A receipt voided later on a payment taken off any visit: about its customer only.
+        off = {**void, "receipt_no": "PT-0010", "payment_id": off_visit}
+        with reopened.sessions.begin() as session:
+            session.get(PaymentRow, off_visit).visit_uuid = None
+        assert _pack(reopened, 3, [], [off]).notes == 1
+        top = notes.newest()[0]
+        assert (top.key, top.customer_id, top.visit_uuid, top.read) == (
+            (VOID, "PT-0010"), hai, None, False)
+        assert notes.mark_all_read().office_notes and notes.unread_count() == 0
+        # The visit history's review column is about reviews only.
+        assert set(notes.reviews_of(lan)) == set()
+        assert set(notes.reviews_of(hai)) == {second}
+    finally:
+        reopened.close()
