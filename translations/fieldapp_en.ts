@@ -1072,57 +1072,57 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="71"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="82"/>
         <source>Money collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="78"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="89"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="80"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="91"/>
         <source>Calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="85"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="96"/>
         <source>Kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="85"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="96"/>
         <source>Partially kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="85"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="96"/>
         <source>Broken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="86"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="97"/>
         <source>Still open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="123"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="134"/>
         <source>Money collected per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="124"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="135"/>
         <source>Visits and calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="124"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="135"/>
         <source>Promises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="125"/>
+        <location filename="../fieldapp/ui/office/dashboard_charts.py" line="136"/>
         <source>Aging over time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5350,22 +5350,32 @@ Untick “Open invoices only” to see the paid ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="46"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="34"/>
+        <source>Dispute resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="38"/>
+        <source>Receipt %1 voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="55"/>
         <source>A record not on this laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="49"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="58"/>
         <source>Call of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="51"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="60"/>
         <source>Visit of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office_notes_words.py" line="61"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="70"/>
         <source>%n new notes from the office</source>
         <translation>
             <numerusform>%n new note from the office</numerusform>

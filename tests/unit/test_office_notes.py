@@ -18,9 +18,10 @@ from fieldapp.services import packs_in
 from fieldapp.services.office_notes import OfficeNotes
 from fieldapp.services.settings import Settings
 from fieldapp.store.engine import open_store
-from fieldapp.store.tables import OutcomeRow, PaymentRow, VisitRow
+from fieldapp.store.tables import PaymentRow, VisitRow
 from fieldapp.sync.pack import Pack, parse
 from tests.conftest import VN, Clock
+from tests.office_notes_data import dispute_and_payment
 
 NOW = datetime(2026, 11, 29, 8, 30, tzinfo=VN)
 MORNING = datetime(2026, 11, 25, 9, 15, tzinfo=VN)
@@ -148,26 +149,10 @@ def test_a_note_on_a_record_this_laptop_does_not_hold_is_listed_without_it(lapto
     assert note.customer_id is None and note.visit_at is None and note.customer_name == ""
 
 
-def _dispute_and_payment(store, visit: str, cid: int) -> tuple[str, str]:
-    """The collector recorded a dispute and took a payment on ``visit``: the outcome and the
-    payment as this laptop holds them."""
-    dispute, payment = str(uuid.uuid4()), str(uuid.uuid4())
-    with store.sessions.begin() as session:
-        session.add(OutcomeRow(uuid=dispute, visit_uuid=visit, customer_id=cid, kind="dispute",
-                               created_on=MORNING.date(), due_on=None, deadline_at=None,
-                               amount_minor=0, currency="", receipt_no="", superseded_by=None,
-                               resolved=False, body=json.dumps({"kind": "dispute",
-                                                                "invoice_ids": []})))
-        session.add(PaymentRow(id=payment, customer_id=cid, paid_on=MORNING.date(),
-                               amount_minor=2_000_000, currency="VND", method="cash",
-                               visit_uuid=visit))
-    return dispute, payment
-
-
 def test_disputes_resolved_and_receipts_voided_are_notes_too(laptop, tmp_path):
     store, (first, second, _call), (lan, hai) = laptop
-    dispute, payment = _dispute_and_payment(store, first, lan)
-    _other, off_visit = _dispute_and_payment(store, second, hai)
+    dispute, payment = dispute_and_payment(store, first, lan, MORNING.date())
+    _other, off_visit = dispute_and_payment(store, second, hai, MORNING.date())
     review = _event(second, datetime(2026, 11, 27, 1, 0, tzinfo=timezone.utc), "approved", "")
     resolution = {"uuid": dispute, "resolved_at": "2026-11-27T03:00:00+00:00",
                   "resolved_by": "Chị Hoa", "root_cause": "Kho giao nhầm lô hàng"}
