@@ -34,8 +34,9 @@ class Received:
     pack: Pack
     applied: pack_apply.Applied
     changes: Changes
-    notes: int = 0  # notes from the office the pack brought that this laptop had not held
-    # (review states and comments, disputes resolved, receipts voided)
+    # Notes from the office the pack brought that this laptop had not held: review states and
+    # comments, disputes recorded here that it resolved, receipts held here that it voided.
+    notes: int = 0
     resolved: int = 0  # disputes recorded here that the office resolved, new in this pack
 
 
