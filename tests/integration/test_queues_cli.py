@@ -40,7 +40,8 @@ def test_a_dispute_is_assigned_resolved_and_the_laptop_hears_of_it(office, lapto
 
     listed = _queues(office)
     assert list(listed["counts"]) == ["disputes", "promises_due_today", "promises_broken",
-                                      "promises_partial", "notes", "legal_route", "has_issues"]
+                                      "promises_partial", "money_pending", "notes", "legal_route",
+                                      "has_issues"]
     disputes = listed["items"]["disputes"]
     assert disputes and listed["counts"]["disputes"]["count"] == len(disputes)
     assert [d["since"] for d in disputes] == sorted(d["since"] for d in disputes)
