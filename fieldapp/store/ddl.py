@@ -439,8 +439,6 @@ V22 = (
     "CREATE INDEX ix_kpi_commitment_due ON kpi_commitment (due_on, collector_id, amount_minor, "
     "taken_minor)",
     "CREATE INDEX ix_kpi_commitment_collector ON kpi_commitment (collector_id)",
-    "CREATE TABLE kpi_stale (collector_id VARCHAR(36) NOT NULL PRIMARY KEY)",
-    "INSERT INTO kpi_stale (collector_id) VALUES ('*')",
 )
 _STALE_OF = ("SELECT COALESCE(collector_id, '') AS w FROM customer "
              "WHERE id = {row}.customer_id")
@@ -466,9 +464,14 @@ _STALE_SOURCES = (
     # A receipt voided stops counting; one matched takes its accounting credit out of the sales.
     ("receipt", "customer_id, state, matched_invoice_id", _STALE_OF, _STALE_OF_ROWS),
 )
-# A writer marking a collector already marked waits for a refresh that holds the mark (FOR UPDATE)
-# to finish, then marks it again: its rows were not in the sums that refresh made.
-_PG_MARK_AGAIN = "ON CONFLICT (collector_id) DO UPDATE SET collector_id = EXCLUDED.collector_id"
+# SQLite has one writer at a time: one mark per collector. On PostgreSQL marks are only ever
+# appended (no key): two supervisors writing for the same collector never wait on each other's
+# mark, and a refresh deletes exactly the marks it read, so a mark made meanwhile stays.
+_SQLITE_STALE_TABLE = ("CREATE TABLE kpi_stale (collector_id VARCHAR(36) NOT NULL PRIMARY KEY)",
+                       "INSERT INTO kpi_stale (collector_id) VALUES ('*')")
+_PG_STALE_TABLE = ("CREATE TABLE kpi_stale (collector_id VARCHAR(36) NOT NULL)",
+                   "CREATE INDEX ix_kpi_stale_collector ON kpi_stale (collector_id)",
+                   "INSERT INTO kpi_stale (collector_id) VALUES ('*')")
 _GRACE_KEY = "'promise.grace_days'"
 
 
@@ -488,7 +491,7 @@ def _sqlite_mark_row(select: str) -> str:
 
 
 def _sqlite_stale_triggers() -> tuple[str, ...]:
-    out = []
+    out = list(_SQLITE_STALE_TABLE)
     for table, columns, stale_of, _rows in _STALE_SOURCES:
         for event, rows in (("INSERT", ("NEW",)), (f"UPDATE OF {columns}", ("OLD", "NEW")),
                             ("DELETE", ("OLD",))):
@@ -510,13 +513,13 @@ def _sqlite_stale_triggers() -> tuple[str, ...]:
 def _pg_stale_triggers() -> tuple[str, ...]:
     """Statement triggers reading the rows changed as a whole: an import of a million rows
     marks a few collectors once, not a million times."""
-    out = []
+    out = list(_PG_STALE_TABLE)
     for table, _columns, _row, stale_of in _STALE_SOURCES:
         for event, tables in (("INSERT", ("kpi_new",)), ("UPDATE", ("kpi_old", "kpi_new")),
                               ("DELETE", ("kpi_old",))):
             name = f"kpi_stale_{table}_{event.lower()}"
-            body = " ".join(f"INSERT INTO kpi_stale (collector_id) {stale_of.format(rows=t)} "
-                            f"{_PG_MARK_AGAIN};" for t in tables)
+            body = " ".join(f"INSERT INTO kpi_stale (collector_id) {stale_of.format(rows=t)};"
+                            for t in tables)
             refs = " ".join(f"{'OLD' if t == 'kpi_old' else 'NEW'} TABLE AS {t}" for t in tables)
             out += [f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
                     f"$$ BEGIN {body} RETURN NULL; END $$",
@@ -526,11 +529,11 @@ def _pg_stale_triggers() -> tuple[str, ...]:
         "CREATE FUNCTION kpi_stale_customer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         "IF OLD.collector_id IS DISTINCT FROM NEW.collector_id THEN INSERT INTO kpi_stale "
         "(collector_id) VALUES (COALESCE(OLD.collector_id, '')), (COALESCE(NEW.collector_id, "
-        f"'')) {_PG_MARK_AGAIN}; END IF; RETURN NULL; END $$",
+        "'')); END IF; RETURN NULL; END $$",
         "CREATE TRIGGER kpi_stale_customer AFTER UPDATE OF collector_id ON customer "
         "FOR EACH ROW EXECUTE FUNCTION kpi_stale_customer()",
         "CREATE FUNCTION kpi_stale_setting() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        f"INSERT INTO kpi_stale (collector_id) VALUES ('*') {_PG_MARK_AGAIN}; "
+        "INSERT INTO kpi_stale (collector_id) VALUES ('*'); "
         "RETURN NULL; END $$",
         "CREATE TRIGGER kpi_stale_setting_change AFTER INSERT OR UPDATE ON setting FOR EACH ROW "
         f"WHEN (NEW.\"key\" = {_GRACE_KEY}) EXECUTE FUNCTION kpi_stale_setting()",

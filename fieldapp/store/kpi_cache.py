@@ -13,13 +13,21 @@ ALL = "*"
 KEPT = ("kpi_balance", "kpi_day", "kpi_made", "kpi_contact")
 
 
+REFRESH_LOCK = 0x6B70695F  # PostgreSQL advisory lock: one refresh at a time, writers never wait
+_READ = "kpi_stale_read"  # session.info: the marks (row addresses) this refresh read
+
+
 def stale(session) -> set[str]:
-    """The collectors ('' unassigned, '*' all) whose sums are stale; on PostgreSQL the rows are
-    locked, so two refreshes never make the same sums twice and a writer marking one of them
-    meanwhile marks it again after this transaction."""
+    """The collectors ('' unassigned, '*' all) whose sums are stale. On PostgreSQL one refresh
+    runs at a time (an advisory lock), and ``done`` deletes exactly the marks read here: a
+    writer marking a collector meanwhile leaves a new mark for the next refresh."""
     conn = session.connection()
-    lock = " FOR UPDATE" if conn.dialect.name == "postgresql" else ""
-    return {r[0] for r in conn.exec_driver_sql(f"SELECT collector_id FROM kpi_stale{lock}")}
+    if conn.dialect.name != "postgresql":
+        return {r[0] for r in conn.exec_driver_sql("SELECT collector_id FROM kpi_stale")}
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": REFRESH_LOCK})
+    rows = conn.exec_driver_sql("SELECT ctid::text, collector_id FROM kpi_stale").all()
+    session.info[_READ] = [r[0] for r in rows]
+    return {r[1] for r in rows}
 
 
 def any_stale(session) -> bool:
@@ -94,6 +102,11 @@ def replace_commitments(session, who: set[str], commitments: list[LiveOutcome],
 
 def done(session, who: set[str]) -> None:
     """The collectors ``who`` are no longer stale (those marked since stay marked)."""
+    read = session.info.pop(_READ, None)
+    if read is not None:  # PostgreSQL: the marks stale() read, not those made since
+        session.connection().execute(
+            text("DELETE FROM kpi_stale WHERE ctid = ANY(CAST(:read AS tid[]))"), {"read": read})
+        return
     params, marks = _who(who)
     if params:
         session.connection().execute(
@@ -102,6 +115,9 @@ def done(session, who: set[str]) -> None:
 
 def mark_all(session) -> None:
     """Every sum is stale (made from scratch on the next refresh)."""
+    if session.connection().dialect.name == "postgresql":  # marks are appended there
+        session.connection().exec_driver_sql("INSERT INTO kpi_stale (collector_id) VALUES ('*')")
+        return
     session.connection().exec_driver_sql(
         "INSERT INTO kpi_stale (collector_id) SELECT '*' WHERE NOT EXISTS "
         "(SELECT 1 FROM kpi_stale WHERE collector_id = '*')")
