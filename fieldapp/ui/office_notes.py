@@ -1,5 +1,4 @@
-"""Notes from the office in the collector's window: Sync › From the office… (Ctrl+Shift+O) and
-a status bar button saying how many are new; both open the list."""
+"""Notes from the office in the collector's window: a Sync menu entry, a status bar button."""
 
 from __future__ import annotations
 

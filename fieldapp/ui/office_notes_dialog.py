@@ -1,5 +1,4 @@
-"""From the office: the notes the office sent, newest first, unread ones marked; an item opens
-its customer and record; read marks are kept."""
+"""From the office: the notes the office sent, newest first; an item opens its record."""
 
 from __future__ import annotations
 

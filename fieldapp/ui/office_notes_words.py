@@ -1,5 +1,4 @@
-"""Words of the notes from the office: what each kind of note says happened, and the record it
-is about. A new kind of note adds its wording to ``_WHAT``."""
+"""Words of the notes from the office: what each kind says happened, and its record."""
 
 from __future__ import annotations
 

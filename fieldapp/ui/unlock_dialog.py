@@ -1,5 +1,4 @@
-"""The unlock dialog at start: PIN or passphrase (confirmed when set), waits, a forgotten PIN; the
-same for an encrypted office database file (its passphrase)."""
+"""The unlock dialog: a profile's PIN or passphrase (or an encrypted office file's passphrase)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""A printed batch before it goes to paper: its pages with their count, Print… through the system
-dialog, Save PDF…"""
+"""A printed batch before it goes to paper: its pages and count, Print… and Save PDF…."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The export to accounting from the office window: a period, which records, CSV or XLSX, the
-file, whether to include records exported before; run with progress, then said what was written."""
+"""The export to accounting: a period, which records, CSV or XLSX, the file, earlier rows or not."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The supervisor's own choices, kept in the office profile's settings.ini: language, tab and
-the dashboard's collector and currency."""
+"""The supervisor's own choices in the office profile's settings.ini (language, tab, dashboard)."""
 
 from __future__ import annotations
 

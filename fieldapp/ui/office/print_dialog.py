@@ -1,5 +1,4 @@
-"""Print › Agreements or statements…: choose what to print, build it in the background (progress,
-Cancel), then preview it with its page count, print it or save it."""
+"""Print › agreements or statements: choose, build in the background, preview, print or save."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The office's Queues tab: the work queues on the left (count, oldest item's age), the chosen
-queue's items on the right (oldest first, sortable, by collector) with the item and its actions."""
+"""The office's Queues tab: the work queues with their counts, and the chosen one's items."""
 
 from __future__ import annotations
 

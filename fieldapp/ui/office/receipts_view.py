@@ -1,5 +1,4 @@
-"""The office's "Money to confirm": receipts of money taken on site, oldest first, to confirm
-(one, several, or all pending after saying how many), void with a reason, or see matched."""
+"""The office's Money to confirm: receipts of money taken on site, to confirm or void."""
 
 from __future__ import annotations
 

@@ -72,8 +72,9 @@ class OfficeWindow(Retranslating, QMainWindow):
                      self.routes, self.devices, self.conflicts):
             self.tabs.addTab(view, "")
         self.setCentralWidget(self.tabs)
-        # A new office has nothing in its Inbox: its first step is the Portfolio's import.
-        self.portfolio.empty_office.connect(lambda: self.tabs.setCurrentWidget(self.portfolio))
+        # A new office has nothing in its Inbox: its first step is the Portfolio's import (unless
+        # the supervisor already went to another tab).
+        self.portfolio.empty_office.connect(self._show_the_way_in)
         self.sync = OfficeSync(self)
         self._build_menus()
         self._build_status_bar()
@@ -84,6 +85,7 @@ class OfficeWindow(Retranslating, QMainWindow):
             list_width = int(DEFAULT_SIZE[0] * LIST_SHARE)
             self.portfolio.splitter.setSizes([list_width, DEFAULT_SIZE[0] - list_width])
         self.tabs.setCurrentIndex(min(max(self.preferences.tab, 0), self.tabs.count() - 1))
+        self._opened_on = self.tabs.currentIndex()
         self.retranslate_ui()
 
     def _action(self, shortcut, slot) -> QAction:
@@ -159,6 +161,10 @@ class OfficeWindow(Retranslating, QMainWindow):
     def open_export_dialog(self) -> None:
         self.export_dialog = ExportDialog(self)
         self.export_dialog.open()
+
+    def _show_the_way_in(self) -> None:
+        if self.tabs.currentIndex() == self._opened_on:
+            self.tabs.setCurrentWidget(self.portfolio)
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
