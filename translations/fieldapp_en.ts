@@ -298,53 +298,53 @@
 <context>
     <name>BatchPreview</name>
     <message>
-        <location filename="../fieldapp/ui/office/batch_preview.py" line="74"/>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="73"/>
         <source>Print %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/batch_preview.py" line="81"/>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="80"/>
         <source>Printing %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/batch_preview.py" line="87"/>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="86"/>
         <source>Save PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/batch_preview.py" line="89"/>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="88"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/batch_preview.py" line="97"/>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="96"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/batch_preview.py" line="98"/>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="97"/>
         <source>The PDF could not be saved to %1:
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/batch_preview.py" line="107"/>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="106"/>
         <source>%1 pages · %2 documents for %3 customers · signed by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/batch_preview.py" line="110"/>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="109"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/batch_preview.py" line="111"/>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="110"/>
         <source>&amp;Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/batch_preview.py" line="112"/>
+        <location filename="../fieldapp/ui/office/batch_preview.py" line="111"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1950,1152 +1950,1152 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="17"/>
+        <location filename="../fieldapp/ui/error_text.py" line="19"/>
         <source>This database was written by a newer version of fieldapp (schema {version}; this one knows up to {latest}). Install the newer version to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="20"/>
+        <location filename="../fieldapp/ui/error_text.py" line="22"/>
         <source>Upgrading the database to schema {step} failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="22"/>
+        <location filename="../fieldapp/ui/error_text.py" line="24"/>
         <source>Upgrading the database to schema {step} failed: {reason}. The database as it was before is saved as {backup}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="25"/>
+        <location filename="../fieldapp/ui/error_text.py" line="27"/>
         <source>The database {database} is damaged and cannot be read. It was left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="27"/>
+        <location filename="../fieldapp/ui/error_text.py" line="29"/>
         <source>{database} is a folder where the database file should be. Move the folder away or choose another profile folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="30"/>
+        <location filename="../fieldapp/ui/error_text.py" line="32"/>
         <source>The profile folder {folder} cannot be written: it or its disk is read-only. fieldapp keeps its database there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="33"/>
+        <location filename="../fieldapp/ui/error_text.py" line="35"/>
         <source>The database {database} cannot be opened: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="35"/>
+        <location filename="../fieldapp/ui/error_text.py" line="37"/>
         <source>The disk holding {database} is full, so the last change was not written. Free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="38"/>
+        <location filename="../fieldapp/ui/error_text.py" line="40"/>
         <source>The backup {backup} could not be restored: {reason}. The damaged database was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="41"/>
+        <location filename="../fieldapp/ui/error_text.py" line="43"/>
         <source>This customer is no longer in the portfolio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="43"/>
+        <location filename="../fieldapp/ui/error_text.py" line="45"/>
         <source>This visit no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="44"/>
+        <location filename="../fieldapp/ui/error_text.py" line="46"/>
         <source>This document no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="45"/>
+        <location filename="../fieldapp/ui/error_text.py" line="47"/>
         <source>This attachment no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="46"/>
+        <location filename="../fieldapp/ui/error_text.py" line="48"/>
         <source>This visit is final: record a correction as an amendment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="48"/>
+        <location filename="../fieldapp/ui/error_text.py" line="50"/>
         <source>This visit is final and cannot be discarded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="50"/>
+        <location filename="../fieldapp/ui/error_text.py" line="52"/>
         <source>This visit was already finalized.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="51"/>
+        <location filename="../fieldapp/ui/error_text.py" line="53"/>
         <source>Only unfinished visits are saved; a final visit is corrected by an amendment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="53"/>
+        <location filename="../fieldapp/ui/error_text.py" line="55"/>
         <source>The documents of a visit are made once it is finalized.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="55"/>
+        <location filename="../fieldapp/ui/error_text.py" line="57"/>
         <source>The visit cannot be finalized yet: some steps still have problems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="57"/>
+        <location filename="../fieldapp/ui/error_text.py" line="59"/>
         <source>This visit was recorded by a newer version of fieldapp; install it to open the visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="60"/>
+        <location filename="../fieldapp/ui/error_text.py" line="62"/>
         <source>Say why the visit is amended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="61"/>
+        <location filename="../fieldapp/ui/error_text.py" line="63"/>
         <source>Only a final visit can be amended; finish the unfinished one instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="63"/>
+        <location filename="../fieldapp/ui/error_text.py" line="65"/>
         <source>Receipt {receipts} was already issued: only the office can void a receipt, an amendment cannot remove it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="66"/>
+        <location filename="../fieldapp/ui/error_text.py" line="68"/>
         <source>This visit has no installment plan {index}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="68"/>
+        <location filename="../fieldapp/ui/error_text.py" line="70"/>
         <source>The document could not be read: the file is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="70"/>
+        <location filename="../fieldapp/ui/error_text.py" line="72"/>
         <source>Document {number} could not be made. The visit is finalized and its money recorded; the document waits as pending: press Retry under the visit. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="74"/>
+        <location filename="../fieldapp/ui/error_text.py" line="76"/>
         <source>The stored record of this visit was changed outside fieldapp: it no longer matches its fingerprint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="77"/>
+        <location filename="../fieldapp/ui/error_text.py" line="79"/>
         <source>The checklist “{kind}” is missing from this installation; reinstall fieldapp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="79"/>
+        <location filename="../fieldapp/ui/error_text.py" line="81"/>
         <source>A checklist was written for a newer version of fieldapp; install the newer version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="82"/>
+        <location filename="../fieldapp/ui/error_text.py" line="84"/>
         <source>{path} is not a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="83"/>
+        <location filename="../fieldapp/ui/error_text.py" line="85"/>
         <source>{name} cannot be attached: attach files from 1 byte to 20 MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="85"/>
+        <location filename="../fieldapp/ui/error_text.py" line="87"/>
         <source>The profile folder {folder} cannot be created: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="87"/>
+        <location filename="../fieldapp/ui/error_text.py" line="89"/>
         <source>The profile folder was given as an empty name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="89"/>
+        <location filename="../fieldapp/ui/error_text.py" line="91"/>
         <source>{folder} is a file, not a folder: choose a folder for the profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="91"/>
+        <location filename="../fieldapp/ui/error_text.py" line="93"/>
         <source>fieldapp is already running with the profile {folder}. Use that window: two programs on one profile would overwrite each other&apos;s drafts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="94"/>
+        <location filename="../fieldapp/ui/error_text.py" line="96"/>
         <source>The profile folder {folder} cannot be written: it or its disk is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="96"/>
+        <location filename="../fieldapp/ui/error_text.py" line="98"/>
         <source>There is no display to show the window on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="98"/>
+        <location filename="../fieldapp/ui/error_text.py" line="100"/>
         <source>There is no profile folder to keep this device&apos;s signing keys in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="100"/>
+        <location filename="../fieldapp/ui/error_text.py" line="102"/>
         <source>This laptop&apos;s signing key in {path} is damaged, so nothing was signed. Move the file away to have a new key made; documents signed before stay valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="103"/>
+        <location filename="../fieldapp/ui/error_text.py" line="105"/>
         <source>The certificate in {path} does not belong to this laptop&apos;s signing key, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="106"/>
+        <location filename="../fieldapp/ui/error_text.py" line="108"/>
         <source>The signing key file {path} has no whole certificate, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="108"/>
+        <location filename="../fieldapp/ui/error_text.py" line="110"/>
         <source>The company certificate in {path} is damaged, so nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="110"/>
+        <location filename="../fieldapp/ui/error_text.py" line="112"/>
         <source>“{value}” is not one of the values this setting allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="112"/>
+        <location filename="../fieldapp/ui/error_text.py" line="114"/>
         <source>“{zone}” is not a time zone: use a name like Asia/Taipei or an offset like +07:00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="115"/>
+        <location filename="../fieldapp/ui/error_text.py" line="117"/>
         <source>The currency {currency} is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="117"/>
+        <location filename="../fieldapp/ui/error_text.py" line="119"/>
         <source>Amounts in {first} and {second} cannot be added together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="119"/>
+        <location filename="../fieldapp/ui/error_text.py" line="121"/>
         <source>“{text}” is not an amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="120"/>
+        <location filename="../fieldapp/ui/error_text.py" line="122"/>
         <source>“{text}” has more decimals than {currency} allows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="122"/>
+        <location filename="../fieldapp/ui/error_text.py" line="124"/>
         <source>“{text}” is too large: one amount can be at most {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="124"/>
+        <location filename="../fieldapp/ui/error_text.py" line="126"/>
         <source>An installment plan needs at least one installment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="126"/>
+        <location filename="../fieldapp/ui/error_text.py" line="128"/>
         <source>The demo portfolio needs at least one customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="128"/>
+        <location filename="../fieldapp/ui/error_text.py" line="130"/>
         <source>Demo data can only be generated into an empty database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="130"/>
+        <location filename="../fieldapp/ui/error_text.py" line="132"/>
         <source>The database already holds {count} customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="133"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="10"/>
         <source>The file cannot be read as a receivables export. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="135"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="12"/>
         <source>The file has {count} problems that concern all of it (totals that do not add up, dates that read two ways, lost letters). Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="138"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="15"/>
         <source>This is a summary with one balance per customer and no invoices, so it is not imported as invoices. It can be loaded as opening balances on a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="141"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="18"/>
         <source>{count} rows have problems. Nothing was imported. Fix them, or import the other rows and skip these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="144"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="21"/>
         <source>The file holds no invoices. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="146"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="23"/>
         <source>There is no source called {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="147"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="24"/>
         <source>&quot;{name}&quot; cannot name a source: use 1 to {limit} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="150"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="27"/>
         <source>There is no collector “{collector}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="151"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="28"/>
         <source>There is no customer with the code “{customer_code}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="153"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="30"/>
         <source>Customer {customer} is not assigned to this collector: assign it first or leave it off the route.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="156"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="33"/>
         <source>Customer {customer} is on the route twice (again at stop {stop}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="158"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="35"/>
         <source>{count} stops are more than a day holds (at most {limit}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="160"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="37"/>
         <source>“{text}” is not a time of day: type it as HH:MM, for example 08:30.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="163"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="40"/>
         <source>{bucket} is not an aging bucket; choose current, 1–30, 31–60, 61–90 or 90+.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="165"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="42"/>
         <source>A collector needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="166"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="43"/>
         <source>A collector&apos;s name has at most {max} characters, not {length}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="168"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="45"/>
         <source>A collector&apos;s phone has at most {max} characters, not {length}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="170"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="47"/>
         <source>{language} is not a language a collector can use; choose one of {languages}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="172"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="49"/>
         <source>There is no collector {collector}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="173"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="50"/>
         <source>There is already a collector named {name}; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="175"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="52"/>
         <source>{name} has {count} customers and cannot be deleted. Deactivate the collector instead, or move the customers first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="178"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="55"/>
         <source>{name} appears in the assignment history or on routes and cannot be deleted. Deactivate the collector instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="181"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="58"/>
         <source>{name} is not active. Activate the collector before assigning customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="183"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="60"/>
         <source>No customer has the code {codes}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="184"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="61"/>
         <source>Choose the customers or a filter, not both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="186"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="63"/>
         <source>The matching customers changed since they were counted ({expected} then, {now} now). Nothing was assigned; check the list and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="189"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="66"/>
         <source>This assignment cannot be found any more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="191"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="68"/>
         <source>This assignment was already undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="193"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="70"/>
         <source>This assignment cannot be undone: {count} of its customers changed collector since ({customers}). Nothing was undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="197"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="74"/>
         <source>The office database already holds {count} customers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="199"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="76"/>
         <source>The office database {database} lacks the pg_trgm extension that customer search needs, and this account may not install it. The database owner has to run CREATE EXTENSION pg_trgm in it once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="203"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="80"/>
         <source>{url} is not a database address this program can use. Write it as postgresql+psycopg://user:password@host:5432/database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="206"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="83"/>
         <source>The database server {server} cannot be reached. Check the address and that the server is running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="209"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="86"/>
         <source>The database server {server} refused the user {user}. Check the user name and the password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="212"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="89"/>
         <source>The database server {server} has no database named {database}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="214"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="91"/>
         <source>The database server {server} refused the connection: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="216"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="93"/>
         <source>The demo opens a throwaway office of its own and never uses the database {url}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="220"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="10"/>
         <source>This laptop&apos;s company certificate expired on {until}, so nothing was signed. Ask the office to enroll it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="223"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="13"/>
         <source>This file is not a fieldapp bundle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="225"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="15"/>
         <source>The bundle is too large to be read safely: {size} bytes where at most {limit} are allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="228"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="18"/>
         <source>The bundle member {member} would inflate far more than a real file does, so it was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="231"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="21"/>
         <source>The bundle holds a member with a name that is not allowed: {member}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="233"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="23"/>
         <source>The bundle holds the member {member} twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="235"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="25"/>
         <source>The bundle holds a member its list does not name: {member}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="237"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="27"/>
         <source>The bundle lacks the member {member} that its list names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="239"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="29"/>
         <source>The bundle member {member} was changed after the bundle was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="241"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="31"/>
         <source>The bundle&apos;s signature does not verify: it was changed or damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="243"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="33"/>
         <source>The bundle was signed by {signer}, whose certificate the company did not issue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="246"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="36"/>
         <source>The certificate of {signer} is not valid now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="248"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="38"/>
         <source>The bundle was signed by {signer}, a laptop the office revoked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="250"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="40"/>
         <source>The bundle was made by a newer fieldapp (format {format}; this one reads up to {known}). Install the newer version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="253"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="43"/>
         <source>The bundle&apos;s list of contents is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="255"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="45"/>
         <source>The bundle says it comes from another laptop than the one that signed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="257"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="47"/>
         <source>This is not the kind of bundle expected here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="259"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="49"/>
         <source>{file} is not a certificate request from fieldapp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="261"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="51"/>
         <source>The office already has a company CA; it is never replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="263"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="53"/>
         <source>The passphrase must have at least {minimum} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="265"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="55"/>
         <source>The two passphrases differ; nothing was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="267"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="57"/>
         <source>The company CA&apos;s passphrase is needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="269"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="59"/>
         <source>The office has no company CA yet: create it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="271"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="61"/>
         <source>The office key file {path} cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="273"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="63"/>
         <source>The passphrase does not open the company CA&apos;s key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="275"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="65"/>
         <source>{file} is not a valid enrollment answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="277"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="67"/>
         <source>This enrollment answer is for another laptop; nothing was installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="279"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="69"/>
         <source>This laptop is enrolled with another company ({company}); nothing was installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="282"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="72"/>
         <source>There is no collector named {collector}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="284"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="74"/>
         <source>This laptop was revoked and cannot be enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="286"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="76"/>
         <source>This laptop is enrolled with another key; revoke it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="288"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="78"/>
         <source>There is no enrolled laptop {device}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="290"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="80"/>
         <source>{device} matches {count} laptops; give more of the id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="293"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="97"/>
         <source>“{field}” is not a field of a column mapping. The fields are: {fields}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="295"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="99"/>
         <source>The column of {field} has no name: give its header as the file has it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="297"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="101"/>
         <source>Choose the column of the customer code or name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="299"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="103"/>
         <source>Choose at least one column of amounts: amount, open amount, debit, credit or balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="302"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="106"/>
         <source>The column “{header}” is chosen for two fields: choose each column once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="304"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="108"/>
         <source>“{dates}” is not a date order. Use one of: {orders}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="306"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="110"/>
         <source>The decimal mark “{decimal}” and the group mark “{group}” cannot be read together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="309"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="113"/>
         <source>The header line is counted from 1, not {line}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="312"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="83"/>
         <source>{collector} has no enrolled laptop; enroll one before making a pack.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="314"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="85"/>
         <source>The assignment pack is damaged and was not applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="316"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="87"/>
         <source>This assignment pack is for another laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="318"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="89"/>
         <source>This assignment pack is not newer than the one already applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="320"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="91"/>
         <source>This assignment pack expired on {expired}; ask the office for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="322"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="93"/>
         <source>This laptop is not enrolled with the office yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="325"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="96"/>
         <source>This acknowledgement is for another laptop. Nothing was removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="327"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="98"/>
         <source>This acknowledgement covers more than this laptop has sent. Nothing was removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="330"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="101"/>
         <source>The records in this bundle cannot be imported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="332"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="103"/>
         <source>This laptop sent two different bundles with the same number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="334"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="105"/>
         <source>This laptop is not enrolled with this office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="336"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="107"/>
         <source>There is no bundle file in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="339"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="116"/>
         <source>This bundle is no longer waiting: it was imported or discarded meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="342"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="119"/>
         <source>The sync folder {folder} cannot be found (a drive not connected, or the folder moved?). Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="346"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="123"/>
         <source>Type the phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="347"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="124"/>
         <source>The phone number is too long: at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="349"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="126"/>
         <source>This is not a phone number: use digits (at least 6), spaces and + - ( ) . / only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="352"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="129"/>
         <source>Type the contact&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="353"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="130"/>
         <source>The name is too long: at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="355"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="132"/>
         <source>Type the address line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="356"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="133"/>
         <source>The address is too long: at most {max} characters per line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="358"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="135"/>
         <source>This detail cannot be changed on a laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="360"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="137"/>
         <source>This customer is no longer on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="362"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="139"/>
         <source>This contact is no longer on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="364"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="141"/>
         <source>The customer already has a contact called {name}: change that one&apos;s phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="366"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="143"/>
         <source>Choose the office&apos;s value, the laptop&apos;s value or type one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="368"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="145"/>
         <source>Type the value to keep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="369"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="146"/>
         <source>This conflict no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="370"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="147"/>
         <source>This conflict was already resolved, perhaps by another supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="372"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="149"/>
         <source>The customer is no longer in the office&apos;s records: keep the office&apos;s value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="375"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="152"/>
         <source>This assignment pack holds changes to a version this laptop does not hold. Nothing was changed; ask the office for a full pack.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="379"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="110"/>
         <source>No sync folder is set. Choose one in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="381"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="112"/>
         <source>The sync folder {path} is not there. Connect the drive or plug in the USB stick, then sync again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="384"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="115"/>
         <source>The sync folder {path} cannot be read or written: {reason}. What was done is kept; the next sync does the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="387"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="118"/>
         <source>The file {file} in the sync folder cannot be read: {reason}. It was left there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="391"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="156"/>
         <source>The period ends on {last}, before it starts on {first}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="393"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="158"/>
         <source>The period from {first} to {last} is longer than {days} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="395"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="160"/>
         <source>There is no collector named “{collector}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="398"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="122"/>
         <source>This passphrase or PIN is not the right one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="400"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="124"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="402"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="126"/>
         <source>The key file of this profile cannot be read ({path}): the profile cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="405"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="129"/>
         <source>The key file of this profile is missing ({path}). The database is not damaged, but it is encrypted and cannot be opened without its key file, not even with the right PIN. Put back the copy of the key file from where it was copied, next to the database, or ask your supervisor to enroll this laptop again on a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="410"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="134"/>
         <source>The passphrase or PIN must have at least {least} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="412"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="136"/>
         <source>The profile could not be encrypted ({reason}). It was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="414"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="138"/>
         <source>This profile is encrypted and no passphrase was given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="416"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="140"/>
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="419"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="163"/>
         <source>This is not a review state: choose approved, has issues or rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="421"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="165"/>
         <source>Say why the record is rejected: a reason is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="423"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="167"/>
         <source>Write the comment first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="424"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="168"/>
         <source>The text is too long ({length} characters; at most {max}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="426"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="170"/>
         <source>{expected} records matched when you confirmed, {found} match now. Nothing was changed; look at the list again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="429"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="173"/>
         <source>The comment to correct is not a comment on this record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="431"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="175"/>
         <source>No imported record has the id {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="433"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="177"/>
         <source>Several imported records start with {id}; type more of the id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="436"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="180"/>
         <source>The database server {server} accepts encrypted connections only. Ask the administrator for the connection address with the certificate settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="439"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="183"/>
         <source>The database server {server} could not be verified: its certificate is not the one the office expects. Nothing was sent to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="442"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="186"/>
         <source>The account {user} may not prepare the database {database} on {server} for this version. The administrator opens it once with the owner&apos;s account first. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="447"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="191"/>
         <source>This is not the passphrase of the office database {database}. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="450"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="194"/>
         <source>The key file of the encrypted office database {database} is missing ({path}): the database cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="453"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="197"/>
         <source>The key file of the office database {database} cannot be read: the database cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="456"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="200"/>
         <source>The office database {database} could not be encrypted ({reason}). It was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="459"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="203"/>
         <source>The office database {database} is encrypted and no passphrase was given.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="461"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="205"/>
         <source>The office database {path} already exists and is not encrypted. Encrypt it with the command &quot;fieldapp office encrypt&quot;, which makes a backup first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="464"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="208"/>
         <source>The office database {path} is not encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="466"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="210"/>
         <source>The office database {path} is already encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="468"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="212"/>
         <source>The two new passphrases are not the same. The old one still opens the office database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="471"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="215"/>
         <source>The office database {path} is open in another fieldapp window or command. Close it first. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="474"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="218"/>
         <source>The office database at {url} is on a PostgreSQL server: only an office database file can be encrypted here. A server is protected by its accounts and encrypted connections.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="479"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="223"/>
         <source>No installment agreement was recorded on {day}. There is nothing to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="481"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="225"/>
         <source>No installment agreement was recorded on {day} for the customers on the route of {collector}. There is nothing to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="484"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="228"/>
         <source>{collector} has no route on {day}, so there are no customers to print for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="486"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="230"/>
         <source>No customer of {collector} has an open invoice. There is no statement to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="489"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="233"/>
         <source>Choose the customers first: a collector, a route or customer codes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="492"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="236"/>
         <source>{state} is not a receipt state; use {states}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="494"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="238"/>
         <source>Say why the receipt is voided: a reason is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="496"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="240"/>
         <source>The reason is too long ({length} characters; at most {max}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="498"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="242"/>
         <source>{expected} receipts were pending when you confirmed, {found} are now. Nothing was changed; look at the list again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="501"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="245"/>
         <source>Choose at least one receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="502"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="246"/>
         <source>There is no receipt {receipt}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="503"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="247"/>
         <source>Receipt {receipt} was already confirmed, matched or voided; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="505"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="249"/>
         <source>The period&apos;s first day {text} is not a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="507"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="251"/>
         <source>The period&apos;s last day {text} is not a date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="509"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="253"/>
         <source>The period ends ({last}) before it starts ({first}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="511"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="255"/>
         <source>{kind} is not a kind of export; use {kinds}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="513"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="257"/>
         <source>Choose at least one kind of record to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="515"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="259"/>
         <source>{format} is not an export format; use {formats}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="517"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="261"/>
         <source>{path} is a folder; name the file to write.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="519"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="263"/>
         <source>{path} cannot be written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="522"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="266"/>
         <source>There is no queue called {queue}. The queues are: {queues}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="524"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="268"/>
         <source>Name the person who will resolve the dispute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="526"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="270"/>
         <source>Write the root cause you found before resolving the dispute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="528"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="272"/>
         <source>No open dispute has the id {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="529"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="273"/>
         <source>Several disputes start with {id}; type more of the id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="531"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="275"/>
         <source>This dispute was already resolved ({at}), perhaps by another supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="533"/>
+        <location filename="../fieldapp/ui/error_words_office.py" line="277"/>
         <source>This is not a refusal heading for the legal route.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="536"/>
+        <location filename="../fieldapp/ui/error_words_sync.py" line="143"/>
         <source>The key file {path} does not belong to this database: the PIN opens it, but its key opens neither the database nor any of its backups. Put back the database&apos;s own key file from where it was copied, or ask your supervisor to enroll this laptop again on a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="544"/>
+        <location filename="../fieldapp/ui/error_text.py" line="139"/>
         <source>Something went wrong (error {code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="545"/>
+        <location filename="../fieldapp/ui/error_text.py" line="140"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/error_text.py" line="546"/>
+        <location filename="../fieldapp/ui/error_text.py" line="141"/>
         <source>A file could not be read or written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3141,28 +3141,28 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="81"/>
         <source>Workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="81"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="83"/>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="120"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="82"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="119"/>
         <source>Export to accounting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="104"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="103"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="109"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="108"/>
         <source>%n row(s) written</source>
         <translation>
             <numerusform>%n row written</numerusform>
@@ -3170,72 +3170,72 @@ Signed with this laptop&apos;s development key, not with a certificate issued by
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="111"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="110"/>
         <source>Nothing new: every record of the period was exported before.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="120"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="120"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="121"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="123"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="122"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="125"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="124"/>
         <source>Confirmed money taken on site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="126"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="125"/>
         <source>Promises to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="127"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="126"/>
         <source>Installment lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="130"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="129"/>
         <source>CSV (one file per kind)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="131"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="130"/>
         <source>Excel workbook (one sheet per kind)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="133"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="132"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="134"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="133"/>
         <source>Include records exported before (marked with their first export)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/export_dialog.py" line="136"/>
+        <location filename="../fieldapp/ui/office/export_dialog.py" line="135"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5320,62 +5320,62 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OfficeNotes</name>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="15"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="14"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="17"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="16"/>
         <source>Has issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="19"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="18"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="21"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="20"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="29"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="28"/>
         <source>Comment (corrects an earlier one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="30"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="29"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="34"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="33"/>
         <source>Dispute resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="38"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="37"/>
         <source>Receipt %1 voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="55"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="54"/>
         <source>A record not on this laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="58"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="57"/>
         <source>Call of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_words.py" line="60"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="59"/>
         <source>Visit of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office_notes_words.py" line="70"/>
+        <location filename="../fieldapp/ui/office_notes_words.py" line="69"/>
         <source>%n new notes from the office</source>
         <translation>
             <numerusform>%n new note from the office</numerusform>
@@ -5386,12 +5386,12 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OfficeNotesDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office_notes_dialog.py" line="134"/>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="133"/>
         <source>By %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office_notes_dialog.py" line="142"/>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="141"/>
         <source>%n notes</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -5399,7 +5399,7 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office_notes_dialog.py" line="143"/>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="142"/>
         <source>%n unread</source>
         <translation>
             <numerusform>%n unread</numerusform>
@@ -5407,37 +5407,37 @@ Untick “Open invoices only” to see the paid ones.</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_dialog.py" line="146"/>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="145"/>
         <source>From the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_dialog.py" line="147"/>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="146"/>
         <source>No notes from the office yet. They arrive with the assignment pack when you sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_dialog.py" line="149"/>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="148"/>
         <source>&amp;Open the record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_dialog.py" line="150"/>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="149"/>
         <source>Show this customer and record (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_dialog.py" line="151"/>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="150"/>
         <source>&amp;Mark as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_dialog.py" line="152"/>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="151"/>
         <source>Mark &amp;all as read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes_dialog.py" line="153"/>
+        <location filename="../fieldapp/ui/office_notes_dialog.py" line="152"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5484,17 +5484,17 @@ Untick “Open invoices only” to see the paid ones.</source>
 <context>
     <name>OfficeNotesUi</name>
     <message>
-        <location filename="../fieldapp/ui/office_notes.py" line="81"/>
+        <location filename="../fieldapp/ui/office_notes.py" line="80"/>
         <source>From the &amp;office…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes.py" line="82"/>
+        <location filename="../fieldapp/ui/office_notes.py" line="81"/>
         <source>Review states and comments the office sent about your records (Ctrl+Shift+O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office_notes.py" line="86"/>
+        <location filename="../fieldapp/ui/office_notes.py" line="85"/>
         <source>Open the notes from the office</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5590,173 +5590,173 @@ Packs written: %6</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="172"/>
+        <location filename="../fieldapp/ui/office/window.py" line="178"/>
         <source>About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="173"/>
+        <location filename="../fieldapp/ui/office/window.py" line="179"/>
         <source>&lt;b&gt;fieldapp office %1&lt;/b&gt;&lt;p&gt;Receivables imported from the accounting software, customers assigned to collectors, and their routes.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="198"/>
-        <location filename="../fieldapp/ui/office/window.py" line="212"/>
+        <location filename="../fieldapp/ui/office/window.py" line="204"/>
+        <location filename="../fieldapp/ui/office/window.py" line="218"/>
         <source>fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="204"/>
+        <location filename="../fieldapp/ui/office/window.py" line="210"/>
         <source>Database: %1 (encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="206"/>
+        <location filename="../fieldapp/ui/office/window.py" line="212"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="208"/>
+        <location filename="../fieldapp/ui/office/window.py" line="214"/>
         <source>Database: %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="209"/>
+        <location filename="../fieldapp/ui/office/window.py" line="215"/>
         <source> (as %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="213"/>
+        <location filename="../fieldapp/ui/office/window.py" line="219"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="214"/>
+        <location filename="../fieldapp/ui/office/window.py" line="220"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="215"/>
+        <location filename="../fieldapp/ui/office/window.py" line="221"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="216"/>
+        <location filename="../fieldapp/ui/office/window.py" line="222"/>
         <source>&amp;Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="217"/>
+        <location filename="../fieldapp/ui/office/window.py" line="223"/>
         <source>&amp;Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="218"/>
+        <location filename="../fieldapp/ui/office/window.py" line="224"/>
         <source>Installment agreements of a day…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="219"/>
+        <location filename="../fieldapp/ui/office/window.py" line="225"/>
         <source>Statements of account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="220"/>
+        <location filename="../fieldapp/ui/office/window.py" line="226"/>
         <source>Import arrived bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="222"/>
+        <location filename="../fieldapp/ui/office/window.py" line="228"/>
         <source>Import the day bundles waiting in the sync folder and answer the laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="223"/>
+        <location filename="../fieldapp/ui/office/window.py" line="229"/>
         <source>Send packs to all laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="224"/>
+        <location filename="../fieldapp/ui/office/window.py" line="230"/>
         <source>Sync folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="226"/>
+        <location filename="../fieldapp/ui/office/window.py" line="232"/>
         <source>Import receivables…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="227"/>
+        <location filename="../fieldapp/ui/office/window.py" line="233"/>
         <source>Import day bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="228"/>
+        <location filename="../fieldapp/ui/office/window.py" line="234"/>
         <source>Export to accounting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="229"/>
+        <location filename="../fieldapp/ui/office/window.py" line="235"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="230"/>
+        <location filename="../fieldapp/ui/office/window.py" line="236"/>
         <source>&amp;Find customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="231"/>
+        <location filename="../fieldapp/ui/office/window.py" line="237"/>
         <source>&amp;About fieldapp office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="232"/>
+        <location filename="../fieldapp/ui/office/window.py" line="238"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="233"/>
+        <location filename="../fieldapp/ui/office/window.py" line="239"/>
         <source>Portfolio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="233"/>
+        <location filename="../fieldapp/ui/office/window.py" line="239"/>
         <source>Collectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="233"/>
+        <location filename="../fieldapp/ui/office/window.py" line="239"/>
         <source>Routes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="234"/>
+        <location filename="../fieldapp/ui/office/window.py" line="240"/>
         <source>Laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="234"/>
+        <location filename="../fieldapp/ui/office/window.py" line="240"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="232"/>
+        <location filename="../fieldapp/ui/office/window.py" line="238"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="232"/>
+        <location filename="../fieldapp/ui/office/window.py" line="238"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="239"/>
+        <location filename="../fieldapp/ui/office/window.py" line="245"/>
         <source>Where this office&apos;s data is kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/window.py" line="240"/>
+        <location filename="../fieldapp/ui/office/window.py" line="246"/>
         <source>Today: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6064,133 +6064,133 @@ Packs written: %6</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="113"/>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="231"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="112"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="230"/>
         <source>Every customer of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="167"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="166"/>
         <source>Preparing the installment agreements…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="172"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="171"/>
         <source>Preparing the statements of account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="180"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="179"/>
         <source>Company CA passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="181"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="180"/>
         <source>The office signs what it prints with a key kept under the company CA&apos;s passphrase. It is kept until the window closes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="203"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="202"/>
         <source>Nothing printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="207"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="206"/>
         <source>Installment agreements of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="209"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="208"/>
         <source>Statements of account as of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="218"/>
         <source>Print agreements and statements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="220"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="219"/>
         <source>What to print (one PDF, each customer from a new page, in the customer&apos;s language):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="222"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="221"/>
         <source>&amp;Installment agreements of a day, for signing in ink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="224"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="223"/>
         <source>&amp;Statements of account for a group of customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="225"/>
         <source>Agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="226"/>
         <source>Statements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="228"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="227"/>
         <source>Made on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="229"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="228"/>
         <source>Only the route of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="232"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="231"/>
         <source>Customers:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="233"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="232"/>
         <source>A collector&apos;s customers with open invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="234"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="233"/>
         <source>The customers on a collector&apos;s route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="235"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="234"/>
         <source>These customer codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="237"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="236"/>
         <source>Collector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="238"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="237"/>
         <source>Route of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="239"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="238"/>
         <source>Codes:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="240"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="239"/>
         <source>Customer codes separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="241"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="240"/>
         <source>As of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/print_dialog.py" line="242"/>
+        <location filename="../fieldapp/ui/office/print_dialog.py" line="241"/>
         <source>&amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6600,18 +6600,18 @@ Packs written: %6</source>
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="131"/>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="220"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="130"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="219"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="213"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="212"/>
         <source>Items: %1, the oldest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/queues_view.py" line="218"/>
+        <location filename="../fieldapp/ui/office/queues_view.py" line="217"/>
         <source>&amp;Collector:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6627,7 +6627,7 @@ Packs written: %6</source>
 <context>
     <name>ReceiptsView</name>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="110"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="109"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -6635,51 +6635,51 @@ Packs written: %6</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="116"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="115"/>
         <source>Accounting: %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="121"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="121"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="208"/>
         <source>Matched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="123"/>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="122"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="141"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="140"/>
         <source>Matched automatically with the accounting entry %1 (%2, %3) of the same customer and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="146"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="145"/>
         <source>%1 by %2 on %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="160"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="159"/>
         <source>Confirm receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="161"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="160"/>
         <source>Confirm all %n pending receipt(s)?</source>
         <translation>
             <numerusform>Confirm the %n pending receipt?</numerusform>
@@ -6687,7 +6687,7 @@ Packs written: %6</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="197"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="196"/>
         <source>%n receipt(s) of money taken on site wait for confirmation, the oldest first. A later accounting import matches them by itself.</source>
         <translation>
             <numerusform>%n receipt of money taken on site waits for confirmation. A later accounting import matches it by itself.</numerusform>
@@ -6695,72 +6695,72 @@ Packs written: %6</source>
         </translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="200"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="199"/>
         <source>No money taken on site waits for confirmation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="203"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="202"/>
         <source>Only the oldest %1 of this list are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="210"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="209"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="213"/>
         <source>Taken on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="213"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="213"/>
         <source>Collector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="213"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="214"/>
         <source>Match or reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="216"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="215"/>
         <source>&amp;Confirm selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="217"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="216"/>
         <source>Confirm &amp;all pending…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="218"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="217"/>
         <source>&amp;Void…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7965,103 +7965,103 @@ Packs written: %6</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="35"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="34"/>
         <source>Open the office database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="36"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="35"/>
         <source>Unlock the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="47"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="46"/>
         <source>Forgotten PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="62"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="61"/>
         <source>This version keeps the profile encrypted. Choose a PIN or passphrase: it is asked every time the program starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="65"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="64"/>
         <source>Choose a PIN or passphrase for this profile: it is asked every time the program starts, and nobody can open the profile without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="69"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="68"/>
         <source>New PIN or passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="70"/>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="86"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="69"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="85"/>
         <source>The same again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="73"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="72"/>
         <source>PIN or passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="82"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="81"/>
         <source>The new office database %1 is to be encrypted. Choose its passphrase: it is asked every time the database is opened, and nobody can open the database or its backups without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="85"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="84"/>
         <source>New passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="88"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="87"/>
         <source>The office database %1 is encrypted. Type its passphrase to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="90"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="89"/>
         <source>Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="99"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="98"/>
         <source>Too many wrong tries. Wait {seconds} seconds before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="107"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="106"/>
         <source>The two entries are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="125"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="124"/>
         <source>Without its PIN this profile cannot be opened by anyone, not even by the office: that is what protects the customers&apos; data on a lost laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="127"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="126"/>
         <source>Ask your supervisor to enroll this laptop again; the office then sends a fresh assignment pack and you start on a new profile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="129"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="128"/>
         <source>Forgotten PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="138"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="137"/>
         <source>Work the office has already received is safe. Visits, documents and payments recorded here and not yet sent are lost. How many there are cannot be shown without the PIN either: if you remember the last time you sent your day, everything after it is what would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="145"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="144"/>
         <source>When the window was last locked or closed (%1), everything recorded here had been sent to the office: that work is safe. Only what was recorded after that and not sent would be lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../fieldapp/ui/unlock_dialog.py" line="149"/>
+        <location filename="../fieldapp/ui/unlock_dialog.py" line="148"/>
         <source>When the window was last locked or closed (%1), %n records had not been sent to the office. They exist only on this laptop: with a forgotten PIN they are lost, unless they were sent since. Work the office has received is safe.</source>
         <translation>
             <numerusform>When the window was last locked or closed (%1), %n record had not been sent to the office. It exists only on this laptop: with a forgotten PIN it is lost, unless it was sent since. Work the office has received is safe.</numerusform>
@@ -8420,22 +8420,22 @@ Packs written: %6</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="254"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="253"/>
         <source>Void receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="256"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="255"/>
         <source>Void receipt %1: %2 taken from %3 on %4? It will no longer count anywhere, and the collector&apos;s laptop learns of it with the next pack. Say why:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="260"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="259"/>
         <source>Reason (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../fieldapp/ui/office/receipts_view.py" line="261"/>
+        <location filename="../fieldapp/ui/office/receipts_view.py" line="260"/>
         <source>Void</source>
         <translation type="unfinished"></translation>
     </message>
