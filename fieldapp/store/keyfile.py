@@ -116,6 +116,12 @@ def unlock_early(path: Path, secret: str) -> None:
     if not Path(path).is_file():
         return
     from concurrent.futures import ThreadPoolExecutor  # noqa: PLC0415
+    # Everything the thread uses is imported here first: a module the thread imported while
+    # this one loads the window's could be seen half-made (dataclasses reads `typing` from
+    # sys.modules without the import lock; a start failed that way).
+    import typing  # noqa: F401, PLC0415
+    from cryptography.exceptions import InvalidTag  # noqa: F401, PLC0415
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: F401, PLC0415
     pool = ThreadPoolExecutor(1, thread_name_prefix="unlock")
     _early[(str(path), secret)] = pool.submit(_unlock_now, Path(path), secret)
     pool.shutdown(wait=False)
